@@ -1,0 +1,184 @@
+"""The indexed knowledge base: typed records and lookups shared by every consumer.
+
+Built once by the loader from validated records; the validator's rules, the
+site renderers, the exports and check-source all read from it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("disclosed", "derived", "estimated", "speculative", "undisclosed")
+VERDICTS = ("accurate", "inaccurate", "misleading", "unsupported", "outdated")
+ROLES = ("claims", "supports", "refutes")
+RELATION_KINDS = ("contradicts", "supersedes", "corrected_by")
+
+Value = float | int | str | dict[str, float] | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    role: str
+    locator: str
+    quote: str
+
+
+@dataclass
+class Claim:
+    id: str
+    file: str
+    subject: str
+    quantity: str
+    value: Value
+    unit: str
+    statement: str
+    status: str
+    verdict: str
+    sources: list[Evidence]
+    scope: str | None = None
+    method: str | None = None
+    checked: list[str] = field(default_factory=list)
+    derivation: dict[str, Any] | None = None
+    relations: dict[str, list[str]] = field(default_factory=dict)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    notes: str | None = None
+    withdrawn: dict[str, Any] | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return isinstance(self.value, (int, float)) and not isinstance(self.value, bool)
+
+    @property
+    def is_range(self) -> bool:
+        return isinstance(self.value, dict)
+
+    def related(self, kind: str) -> list[str]:
+        return self.relations.get(kind, [])
+
+    def source_ids(self, *roles: str) -> list[str]:
+        return [e.source for e in self.sources if not roles or e.role in roles]
+
+
+@dataclass
+class Source:
+    id: str
+    file: str
+    title: str
+    publisher: str
+    kind: str
+    primary: bool
+    read_as: str
+    published: str
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    archive_url: str | None = None
+    accessed: str | None = None
+    read_note: str | None = None
+    snapshot: str | None = None
+    revision: str | None = None
+    language: str | None = None
+    notes: str | None = None
+
+
+@dataclass
+class Model:
+    id: str
+    name: str
+    kind: str
+    description: str
+    derived_from: list[dict[str, str]] = field(default_factory=list)
+    external_base: str | None = None
+    order: int = 1000
+
+
+@dataclass
+class Quantity:
+    id: str
+    name: str
+    unit: str
+    group: str
+    description: str
+    disclosure: str
+    log_scale: bool = False
+    headline: int | None = None
+
+
+@dataclass
+class Unit:
+    id: str
+    label: str
+    definition: str
+    symbol: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.definition not in ("date", "text")
+
+
+@dataclass
+class KnowledgeBase:
+    claims: dict[str, Claim] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    quantities: dict[str, Quantity] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    published_ids: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, dict[str, list[str]]] | None = None
+
+    # --- lookups -------------------------------------------------------------
+    def resolve(self, claim_id: str) -> Claim | None:
+        """A claim by id, following redirects of renamed ids."""
+        seen = set()
+        while claim_id in self.redirects and claim_id not in self.claims and claim_id not in seen:
+            seen.add(claim_id)
+            claim_id = self.redirects[claim_id]
+        return self.claims.get(claim_id)
+
+    def _build_index(self) -> dict[str, dict[str, list[str]]]:
+        index: dict[str, dict[str, list[str]]] = {
+            k: defaultdict(list)
+            for k in ("subject", "quantity", "status", "verdict", "source", "corrects", "derives")
+        }
+        for cid in sorted(self.claims):
+            c = self.claims[cid]
+            index["subject"][c.subject].append(cid)
+            index["quantity"][c.quantity].append(cid)
+            index["status"][c.status].append(cid)
+            index["verdict"][c.verdict].append(cid)
+            for sid in dict.fromkeys(c.source_ids()):
+                index["source"][sid].append(cid)
+            for target in c.related("corrected_by"):
+                index["corrects"][target].append(cid)
+            for spec in (c.derivation or {}).get("inputs", {}).values():
+                if isinstance(spec, dict) and "claim" in spec:
+                    index["derives"][spec["claim"]].append(cid)
+        return index
+
+    def by(self, key: str, value: str) -> list[Claim]:
+        """Claims whose `key` (subject, quantity, status, verdict, source) equals value, by id."""
+        if self._index is None:
+            self._index = self._build_index()
+        return [self.claims[cid] for cid in self._index[key].get(value, [])]
+
+    def corrections_of(self, claim_id: str) -> list[Claim]:
+        """Claims that name claim_id in their corrected_by (the misconceptions it corrects)."""
+        return self.by("corrects", claim_id)
+
+    def used_by(self, claim_id: str) -> list[Claim]:
+        """Claims whose derivation takes claim_id as an input."""
+        return self.by("derives", claim_id)
+
+    def derivatives_of(self, model_id: str) -> list[Model]:
+        return [m for m in self.sorted_models() if any(d.get("model") == model_id for d in m.derived_from)]
+
+    def sorted_models(self) -> list[Model]:
+        return sorted(self.models.values(), key=lambda m: (m.order, m.id))
+
+    def live_claims(self) -> list[Claim]:
+        return [c for cid, c in sorted(self.claims.items()) if c.withdrawn is None]

@@ -1,0 +1,169 @@
+"""The one loader: reads data/, parses strictly, checks schemas, builds the knowledge base.
+
+Every consumer (validate, exports, check-source, the site) starts here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from r1kb import schemas
+from r1kb.kb import Claim, Evidence, KnowledgeBase, Model, Quantity, Source, Unit
+from r1kb.problems import Problem, problem
+from r1kb.yamlstrict import decode, load_text
+
+MAX_BYTES = 1024 * 1024
+ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*$")
+SCHEMA_LINE = "# yaml-language-server: $schema="
+PUBLISHED_IDS = "published-ids.txt"
+
+
+@dataclass
+class RecordFile:
+    path: Path
+    display: str
+    kind: str
+    id: str | None = None
+    text: str | None = None
+    data: Any = None
+    valid: bool = False  # parsed and schema-valid
+
+
+@dataclass
+class Loaded:
+    data_dir: Path
+    kb: KnowledgeBase
+    files: dict[str, RecordFile] = field(default_factory=dict)  # display path -> file
+    problems: list[Problem] = field(default_factory=list)
+    present_claim_ids: set[str] = field(default_factory=set)
+    present_source_ids: set[str] = field(default_factory=set)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
+    try:
+        size = rf.path.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(problem(rf.display, "file-too-large", f"{size} bytes is over 1 MiB"))
+            return
+        raw = rf.path.read_bytes()
+    except OSError as exc:
+        problems.append(problem(rf.display, "file-unreadable", exc.strerror or str(exc)))
+        return
+    text, issue = decode(raw)
+    if issue is not None:
+        problems.append(problem(rf.display, issue.code, issue.message, line=issue.line))
+        return
+    rf.text = text
+    loaded = load_text(text)
+    for i in loaded.issues:
+        problems.append(problem(rf.display, i.code, i.message, line=i.line, column=i.column))
+    if loaded.issues:
+        return
+    if not isinstance(loaded.data, dict):
+        what = "empty" if loaded.data is None else type(loaded.data).__name__
+        problems.append(problem(rf.display, "not-a-mapping", f"the document is {what}, not a mapping",
+                                line=1))
+        return
+    if not text.startswith(SCHEMA_LINE):
+        problems.append(problem(rf.display, "schema-header-missing",
+                                "the first line is not a `# yaml-language-server: $schema=…` line",
+                                line=1, hint=f"start the file with {SCHEMA_LINE}<schema path>"))
+    rf.data = loaded.data
+    found = schemas.check(schema_dir, rf.kind, rf.display, rf.data)
+    problems.extend(found)
+    rf.valid = not found
+
+
+def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[RecordFile]:
+    out: list[RecordFile] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(problem(display_path(folder), "data-missing",
+                                f"cannot read the {kind} folder: {exc.strerror or exc}"))
+        return out
+    for entry in entries:
+        path = Path(entry.path)
+        shown = display_path(path)
+        if entry.name.startswith(".") and entry.name != ".yaml":
+            continue
+        if not entry.name.endswith(".yaml") or entry.is_dir():
+            problems.append(problem(shown, "unexpected-file",
+                                    f"only <id>.yaml {kind} records belong in {display_path(folder)}"))
+            continue
+        rid = entry.name[: -len(".yaml")]
+        if not ID_RE.match(rid):
+            problems.append(problem(shown, "bad-id", f"{rid!r} is not a kebab-case id", line=1,
+                                    hint="rename the file: lowercase letters, digits, '-' (and '.' in 1.5b)"))
+        out.append(RecordFile(path, shown, kind, rid))
+    return out
+
+
+def load(data_dir: Path) -> Loaded:
+    """Load every record under data_dir; never raises for bad data."""
+    data_dir = Path(data_dir)
+    schema_dir = schemas.schema_dir(data_dir)
+    problems: list[Problem] = []
+    files: list[RecordFile] = []
+    for name, kind in (("models.yaml", "models"), ("quantities.yaml", "quantities"),
+                       ("redirects.yaml", "redirects")):
+        path = data_dir / name
+        if path.exists() or kind != "redirects":
+            files.append(RecordFile(path, display_path(path), kind))
+    files += _record_files(data_dir / "sources", "source", problems)
+    files += _record_files(data_dir / "claims", "claim", problems)
+    for rf in files:
+        if rf.kind in ("models", "quantities") and not rf.path.exists():
+            problems.append(problem(rf.display, "data-missing", f"{rf.path.name} is missing"))
+            continue
+        _read(rf, schema_dir, problems)
+    loaded = Loaded(data_dir=data_dir, kb=_build(files), problems=problems)
+    loaded.files = {rf.display: rf for rf in files}
+    loaded.present_claim_ids = {rf.id for rf in files if rf.kind == "claim" and rf.id}
+    loaded.present_source_ids = {rf.id for rf in files if rf.kind == "source" and rf.id}
+    loaded.kb.published_ids = _published_ids(data_dir)
+    return loaded
+
+
+def _published_ids(data_dir: Path) -> list[str]:
+    try:
+        lines = (data_dir / PUBLISHED_IDS).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _build(files: list[RecordFile]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for rf in files:
+        if not rf.valid:
+            continue
+        d = rf.data
+        if rf.kind == "models":
+            for mid, m in d["models"].items():
+                kb.models[mid] = Model(id=mid, **m)
+        elif rf.kind == "quantities":
+            for uid, u in d["units"].items():
+                kb.units[uid] = Unit(id=uid, **u)
+            for qid, q in d["quantities"].items():
+                kb.quantities[qid] = Quantity(id=qid, **q)
+        elif rf.kind == "redirects":
+            kb.redirects.update(d["redirects"])
+        elif rf.kind == "source" and rf.id:
+            kb.sources[rf.id] = Source(id=rf.id, file=rf.display, **d)
+        elif rf.kind == "claim" and rf.id:
+            fields = dict(d)
+            fields["sources"] = [Evidence(**e) for e in d["sources"]]
+            kb.claims[rf.id] = Claim(id=rf.id, file=rf.display, **fields)
+    return kb

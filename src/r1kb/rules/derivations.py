@@ -1,0 +1,73 @@
+"""Formulas recompute to the stated values; the arithmetic decides `inaccurate`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from r1kb.derive import recompute
+from r1kb.problems import Problem, problem
+from r1kb.rules import Context
+
+
+def _cycles(ctx: Context) -> set[str]:
+    graph = {
+        c.id: [s["claim"] for s in (c.derivation or {}).get("inputs", {}).values() if "claim" in s]
+        for c in ctx.kb.claims.values()
+    }
+    in_cycle: set[str] = set()
+    state: dict[str, int] = {}  # 1 on stack, 2 done
+    for start in graph:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[str] = []
+        while stack:
+            node, i = stack.pop()
+            if i == 0:
+                state[node] = 1
+                path.append(node)
+            targets = graph.get(node, [])
+            if i < len(targets):
+                stack.append((node, i + 1))
+                nxt = targets[i]
+                if state.get(nxt) == 1:
+                    in_cycle.update(path[path.index(nxt):])
+                elif not state.get(nxt) and nxt in graph:
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                path.pop()
+    return in_cycle
+
+
+def derivations(ctx: Context) -> Iterator[Problem]:
+    cyclic = _cycles(ctx)
+    for c in ctx.kb.claims.values():
+        if not c.derivation:
+            continue
+        if c.id in cyclic:
+            yield problem(c.file, "derivation-cycle", "this derivation depends on itself through its inputs",
+                          ("derivation", "inputs"))
+            continue
+        if any("claim" in s and not ctx.claim_exists(s["claim"]) for s in c.derivation["inputs"].values()):
+            continue  # reported as unknown-claim
+        r = recompute(ctx.kb, ctx.units, c)
+        if r.error_code:
+            yield problem(c.file, r.error_code, r.error or "", ("derivation", "formula"))
+            continue
+        if r.agrees is False and c.verdict != "inaccurate":
+            yield problem(c.file, "arithmetic-disagrees",
+                          f"{c.derivation['formula']} = {r.value:.6g} {c.unit}, but the value is "
+                          f"{_show(c.value)} (tolerance {r.tolerance:g})", ("value",),
+                          hint="set verdict: inaccurate (and name the correction), or fix the value")
+        elif r.agrees is True and c.verdict == "inaccurate":
+            yield problem(c.file, "arithmetic-agrees",
+                          f"{c.derivation['formula']} = {r.value:.6g} {c.unit} matches the value "
+                          f"{_show(c.value)}: the arithmetic is right", ("verdict",))
+
+
+def _show(value: object) -> str:
+    return f"{value:.6g}" if isinstance(value, float) else str(value)
+
+
+RULES = [derivations]

@@ -1,0 +1,165 @@
+"""Every reference resolves; units fit quantities; values have the right kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from r1kb.kb import RELATION_KINDS, Claim
+from r1kb.loader import PUBLISHED_IDS, display_path
+from r1kb.problems import Problem, problem
+from r1kb.rules import Context
+
+SECONDARY_KINDS = {"press", "interview", "analyst-report", "research-estimate", "encyclopedia",
+                   "blog", "content-farm", "forum"}
+
+
+def is_iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def vocabularies(ctx: Context) -> Iterator[Problem]:
+    kb = ctx.kb
+    models_file = display_path(ctx.loaded.data_dir / "models.yaml")
+    for model in kb.models.values():
+        for i, d in enumerate(model.derived_from):
+            if d["model"] not in kb.models:
+                yield problem(models_file, "unknown-model", f"{d['model']!r} is not a model id",
+                              ("models", model.id, "derived_from", i, "model"))
+    qfile = display_path(ctx.loaded.data_dir / "quantities.yaml")
+    for q in kb.quantities.values():
+        if q.unit not in kb.units:
+            yield problem(qfile, "unknown-unit", f"unit {q.unit!r} is not defined under `units`",
+                          ("quantities", q.id, "unit"))
+    if any(u.numeric for u in kb.units.values()):
+        ctx.units.registry  # noqa: B018 - defines every unit, collecting errors
+        for uid, message in sorted(ctx.units.errors.items()):
+            yield problem(qfile, "bad-unit-definition", message, ("units", uid, "definition"))
+
+
+def claim_fields(ctx: Context) -> Iterator[Problem]:
+    kb = ctx.kb
+    for c in kb.claims.values():
+        if c.subject not in kb.models:
+            yield problem(c.file, "unknown-model", f"{c.subject!r} is not a model in models.yaml",
+                          ("subject",))
+        quantity = kb.quantities.get(c.quantity)
+        if quantity is None:
+            yield problem(c.file, "unknown-quantity",
+                          f"{c.quantity!r} is not a quantity in quantities.yaml", ("quantity",),
+                          hint="add it to data/quantities.yaml or use an existing id")
+        if c.unit not in kb.units and c.unit != "1":
+            yield problem(c.file, "unknown-unit", f"unit {c.unit!r} is not defined", ("unit",))
+            continue
+        if quantity is not None and quantity.unit in kb.units and not ctx.units.compatible(c.unit, quantity.unit):
+            yield problem(c.file, "unit-mismatch",
+                          f"unit {c.unit!r} does not fit quantity {c.quantity!r} (unit {quantity.unit!r})",
+                          ("unit",))
+        yield from _value_kind(ctx, c)
+
+
+def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
+    value, unit = c.value, c.unit
+    if value is None:
+        return
+    if unit == "date":
+        if not isinstance(value, str) or len(value) != 10 or value[4] != "-":
+            yield problem(c.file, "value-kind-mismatch",
+                          f"a date value is a quoted ISO date (YYYY-MM-DD), not {value!r}", ("value",))
+        elif not is_iso_date(value):
+            yield problem(c.file, "bad-date", f"{value!r} is not a real date", ("value",))
+    elif unit == "text":
+        if not isinstance(value, str):
+            yield problem(c.file, "value-kind-mismatch",
+                          f"a text quantity takes a short string, not {value!r}", ("value",))
+    elif isinstance(value, str):
+        yield problem(c.file, "value-kind-mismatch",
+                      f"{value!r} is a string but unit {unit!r} is numeric: write a plain number "
+                      "in the base unit (671000000000, not \"671B\")", ("value",))
+    elif isinstance(value, dict):
+        low, high = value.get("low"), value.get("high")
+        if low is not None and high is not None and low > high:
+            yield problem(c.file, "bad-range", f"low {low} is above high {high}", ("value",))
+
+
+def source_references(ctx: Context) -> Iterator[Problem]:
+    known = ctx.loaded.present_source_ids
+    for c in ctx.kb.claims.values():
+        for i, e in enumerate(c.sources):
+            if e.source not in known:
+                yield problem(c.file, "unknown-source", f"source {e.source!r} has no file in data/sources",
+                              ("sources", i, "source"))
+        for i, sid in enumerate(c.checked):
+            if sid not in known:
+                yield problem(c.file, "unknown-source", f"source {sid!r} has no file in data/sources",
+                              ("checked", i))
+        for i, h in enumerate(c.history):
+            if "source" in h and h["source"] not in known:
+                yield problem(c.file, "unknown-source", f"source {h['source']!r} has no file in data/sources",
+                              ("history", i, "source"))
+
+
+def claim_references(ctx: Context) -> Iterator[Problem]:
+    for c in ctx.kb.claims.values():
+        refs: list[tuple[tuple[str | int, ...], str]] = []
+        for kind in RELATION_KINDS:
+            refs += [(("relations", kind, i), t) for i, t in enumerate(c.related(kind))]
+        for name, spec in ((c.derivation or {}).get("inputs") or {}).items():
+            if "claim" in spec:
+                refs.append((("derivation", "inputs", name, "claim"), spec["claim"]))
+        if c.withdrawn and "replaced_by" in c.withdrawn:
+            refs.append((("withdrawn", "replaced_by"), c.withdrawn["replaced_by"]))
+        for parts, target in refs:
+            if target == c.id:
+                yield problem(c.file, "self-reference", "a claim cannot refer to itself here", parts)
+            elif not ctx.claim_exists(target):
+                yield problem(c.file, "unknown-claim", f"claim {target!r} has no file in data/claims",
+                              parts)
+
+
+def sources(ctx: Context) -> Iterator[Problem]:
+    for s in ctx.kb.sources.values():
+        if s.primary and s.kind in SECONDARY_KINDS:
+            yield problem(s.file, "primary-kind-mismatch",
+                          f"a {s.kind} is not DeepSeek's own document: set primary: false", ("primary",))
+        for key in ("published", "accessed"):
+            value = getattr(s, key)
+            if value and len(value) == 10 and not is_iso_date(value):
+                yield problem(s.file, "bad-date", f"{value!r} is not a real date", (key,))
+
+
+def permanence(ctx: Context) -> Iterator[Problem]:
+    kb = ctx.kb
+    rfile = display_path(ctx.loaded.data_dir / "redirects.yaml")
+    for old, new in sorted(kb.redirects.items()):
+        if old in ctx.loaded.present_claim_ids:
+            yield problem(rfile, "redirect-invalid", f"{old!r} is a live claim and cannot redirect",
+                          ("redirects", old), at_key=True)
+        if new not in ctx.loaded.present_claim_ids:
+            yield problem(rfile, "redirect-invalid", f"redirect target {new!r} has no claim file",
+                          ("redirects", old))
+    pfile = display_path(ctx.loaded.data_dir / PUBLISHED_IDS)
+    live = {f"claims/{i}" for i in ctx.loaded.present_claim_ids | set(kb.redirects)}
+    live |= {f"sources/{i}" for i in ctx.loaded.present_source_ids}
+    lines = _published_lines(ctx)
+    for entry in kb.published_ids:
+        if entry not in live:
+            yield problem(pfile, "published-id-missing",
+                          f"{entry} was published and has no record or redirect",
+                          line=lines.get(entry), hint="restore the record (withdraw it instead) or "
+                          "add a redirect in data/redirects.yaml")
+
+
+def _published_lines(ctx: Context) -> dict[str, int]:
+    try:
+        text = (ctx.loaded.data_dir / PUBLISHED_IDS).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {ln.strip(): n for n, ln in enumerate(text.splitlines(), 1) if ln.strip()}
+
+
+RULES = [vocabularies, claim_fields, source_references, claim_references, sources, permanence]

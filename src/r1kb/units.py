@@ -1,0 +1,122 @@
+"""Units and dimensions, from the `units` table of data/quantities.yaml, on pint.
+
+pint is imported lazily: validating a knowledge base without derivations or
+unit checks does not pay its start-up cost.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from r1kb.kb import Unit
+
+_TOKEN = re.compile(r"(?<![0-9.A-Za-z_-])[A-Za-z][A-Za-z0-9_-]*")
+_BUILTIN = [
+    "second = [time]",
+    "minute = 60 * second",
+    "hour = 60 * minute",
+    "day = 24 * hour",
+    "week = 7 * day",
+    "month = 30.436875 * day",
+    "year = 365.25 * day",
+]
+NON_NUMERIC = ("date", "text")
+
+
+def safe_name(unit_id: str) -> str:
+    return "u_" + unit_id.replace("-", "_").replace(".", "_")
+
+
+class UnitError(Exception):
+    pass
+
+
+class UnitSystem:
+    def __init__(self, units: dict[str, Unit]) -> None:
+        self.units = units
+        self.errors: dict[str, str] = {}
+
+    @cached_property
+    def registry(self) -> Any:
+        import pint
+
+        reg = pint.UnitRegistry(None, cache_folder=None, autoconvert_offset_to_baseunit=False)
+        for line in _BUILTIN:
+            reg.define(line)
+        pending = {uid: u for uid, u in self.units.items() if u.numeric}
+        while pending:
+            progressed = False
+            for uid, unit in list(pending.items()):
+                deps = {t for t in _TOKEN.findall(unit.definition) if t in self.units and t != uid}
+                if deps & pending.keys():
+                    continue
+                try:
+                    reg.define(f"{safe_name(uid)} = {self._translate(unit.definition)}")
+                except Exception as exc:  # pint raises many kinds; report them all alike
+                    self.errors[uid] = f"cannot define unit {uid!r}: {exc}"
+                del pending[uid]
+                progressed = True
+            if not progressed:
+                for uid in pending:
+                    self.errors[uid] = f"unit {uid!r} depends on itself"
+                break
+        return reg
+
+    def _translate(self, definition: str) -> str:
+        text = definition.strip()
+        if text.startswith("[") and text.endswith("]"):
+            return text
+        return _TOKEN.sub(lambda m: safe_name(m.group(0)) if m.group(0) in self.units else m.group(0), text)
+
+    def is_numeric(self, unit_id: str) -> bool:
+        unit = self.units.get(unit_id)
+        return unit is not None and unit.numeric
+
+    def _unit(self, unit_id: str) -> Any:
+        if unit_id == "1":
+            return self.registry.dimensionless
+        if unit_id not in self.units or not self.units[unit_id].numeric:
+            raise UnitError(f"{unit_id!r} is not a numeric unit")
+        if unit_id in self.errors:
+            raise UnitError(self.errors[unit_id])
+        try:
+            return self.registry.Unit(safe_name(unit_id))
+        except Exception as exc:
+            raise UnitError(self.errors.get(unit_id, f"unit {unit_id!r} is undefined: {exc}")) from None
+
+    def quantity(self, value: float, unit_id: str) -> Any:
+        return self.registry.Quantity(value, self._unit(unit_id))
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Same dimension (both non-numeric of the same kind counts as compatible)."""
+        if a == b:
+            return True
+        if not self.is_numeric(a) or not self.is_numeric(b):
+            return False
+        try:
+            return bool(self._unit(a).dimensionality == self._unit(b).dimensionality)
+        except UnitError:
+            return False
+
+    def convert(self, value: float, from_unit: str, to_unit: str) -> float:
+        if from_unit == to_unit:
+            return value
+        return float(self.quantity(value, from_unit).to(self._unit(to_unit)).magnitude)
+
+    def magnitude_in(self, quantity: Any, unit_id: str) -> float:
+        """The magnitude of a pint quantity in unit_id; UnitError if dimensions differ."""
+        try:
+            return float(quantity.to(self._unit(unit_id)).magnitude)
+        except UnitError:
+            raise
+        except Exception as exc:
+            got = _dims(quantity.dimensionality)
+            want = _dims(self._unit(unit_id).dimensionality)
+            raise UnitError(f"the formula gives {got} but {unit_id} is {want}") from exc
+
+
+def _dims(dimensionality: Any) -> str:
+    text = str(dimensionality)
+    return "a pure number" if text in ("", "dimensionless") else text
