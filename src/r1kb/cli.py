@@ -15,7 +15,9 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def _data_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+        "--data",
+        "data_dir",
+        type=click.Path(file_okay=False, path_type=Path),
         help="The data directory (default: from [tool.r1kb] in pyproject.toml, else ./data).",
     )(f)
 
@@ -43,16 +45,29 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT)
 @_data_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="text: file:line:col: path: message [code]; json; github: "
-              "workflow annotations.")
-@click.option("--snapshots", "snapshot_dirs", multiple=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Extra directory of source snapshots to verify quotes against (repeatable).")
-@click.option("--strict-quotes", is_flag=True,
-              help="Fail (exit 1) on unchecked quotes too, not only on errors.")
-def validate(data_dir: Path | None, fmt: str, snapshot_dirs: tuple[Path, ...],
-             strict_quotes: bool) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: file:line:col: path: message [code]; json; github: workflow annotations.",
+)
+@click.option(
+    "--snapshots",
+    "snapshot_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Extra directory of source snapshots to verify quotes against (repeatable).",
+)
+@click.option(
+    "--strict-quotes",
+    is_flag=True,
+    help="Fail (exit 1) on unchecked quotes too, not only on errors.",
+)
+def validate(
+    data_dir: Path | None, fmt: str, snapshot_dirs: tuple[Path, ...], strict_quotes: bool
+) -> None:
     """Validate every record: YAML, schema and the rules across records.
 
     Every problem of the run is reported at once. Exit status: 0 clean (warnings allowed),
@@ -75,8 +90,9 @@ def validate(data_dir: Path | None, fmt: str, snapshot_dirs: tuple[Path, ...],
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def codes(fmt: str) -> None:
     """List every problem code with its severity and meaning.
 
@@ -114,9 +130,13 @@ def publish_ids(data_dir: Path | None) -> None:
     loaded = load(data)
     current = set(loaded.kb.published_ids)
     new = {f"claims/{i}" for i in loaded.present_claim_ids} | {
-        f"sources/{i}" for i in loaded.present_source_ids}
+        f"sources/{i}" for i in loaded.present_source_ids
+    }
     added = sorted(new - current)
-    header = "# Ids published on the site: permanent. Maintained by `r1kb publish-ids`; never remove a line.\n"
+    header = (
+        "# Ids published on the site: permanent. "
+        "Maintained by `r1kb publish-ids`; never remove a line.\n"
+    )
     body = "".join(f"{i}\n" for i in sorted(current | new))
     (data / PUBLISHED_IDS).write_text(header + body, encoding="utf-8")
     click.echo(f"{len(added)} id(s) added, {len(current | new)} published")

@@ -27,8 +27,9 @@ def _input_quantity(kb: KnowledgeBase, units: UnitSystem, name: str, spec: dict[
         if src is None:
             raise FormulaError(f"input {name!r}: claim {spec['claim']!r} is not a valid claim")
         if not src.is_numeric:
-            raise FormulaError(f"input {name!r}: claim {src.id!r} has no single number "
-                               f"(value {src.value!r})")
+            raise FormulaError(
+                f"input {name!r}: claim {src.id!r} has no single number (value {src.value!r})"
+            )
         return units.quantity(float(src.value), src.unit)  # type: ignore[arg-type]
     return units.quantity(float(spec["value"]), spec["unit"])
 
@@ -46,7 +47,8 @@ def recompute(kb: KnowledgeBase, units: UnitSystem, claim: Claim) -> Recomputati
         result = evaluate(d["formula"], env)
         if not hasattr(result, "to"):
             result = units.quantity(float(result), "1")
-        if claim.unit in ("date", "text") or not units.is_numeric(claim.unit) and claim.unit != "1":
+        non_numeric = not units.is_numeric(claim.unit) and claim.unit != "1"
+        if claim.unit in ("date", "text") or non_numeric:
             raise FormulaError(f"unit {claim.unit!r} is not numeric")
         out.value = units.magnitude_in(result, claim.unit)
     except FormulaError as exc:

@@ -32,14 +32,31 @@ def parse(formula: str) -> ast.Expression:
     try:
         tree = ast.parse(formula, mode="eval")
     except (SyntaxError, ValueError) as exc:
-        raise FormulaError(f"syntax error in formula: {exc.msg if isinstance(exc, SyntaxError) else exc}") from None
+        raise FormulaError(
+            f"syntax error in formula: {exc.msg if isinstance(exc, SyntaxError) else exc}"
+        ) from None
     for node in ast.walk(tree):
-        if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name,
-                                 ast.Load, ast.USub, ast.UAdd, *_BINOPS)):
-            raise FormulaError(f"{type(node).__name__} is not allowed in a formula (only numbers, "
-                               "input names, + - * / ** and parentheses)")
-        if isinstance(node, ast.Constant) and (isinstance(node.value, bool)
-                                               or not isinstance(node.value, (int, float))):
+        if not isinstance(
+            node,
+            (
+                ast.Expression,
+                ast.BinOp,
+                ast.UnaryOp,
+                ast.Constant,
+                ast.Name,
+                ast.Load,
+                ast.USub,
+                ast.UAdd,
+                *_BINOPS,
+            ),
+        ):
+            raise FormulaError(
+                f"{type(node).__name__} is not allowed in a formula (only numbers, "
+                "input names, + - * / ** and parentheses)"
+            )
+        if isinstance(node, ast.Constant) and (
+            isinstance(node.value, bool) or not isinstance(node.value, (int, float))
+        ):
             raise FormulaError(f"{node.value!r} is not a number")
     return tree
 

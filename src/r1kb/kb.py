@@ -175,7 +175,11 @@ class KnowledgeBase:
         return self.by("derives", claim_id)
 
     def derivatives_of(self, model_id: str) -> list[Model]:
-        return [m for m in self.sorted_models() if any(d.get("model") == model_id for d in m.derived_from)]
+        return [
+            m
+            for m in self.sorted_models()
+            if any(d.get("model") == model_id for d in m.derived_from)
+        ]
 
     def sorted_models(self) -> list[Model]:
         return sorted(self.models.values(), key=lambda m: (m.order, m.id))

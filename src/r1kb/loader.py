@@ -72,13 +72,20 @@ def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
         return
     if not isinstance(loaded.data, dict):
         what = "empty" if loaded.data is None else type(loaded.data).__name__
-        problems.append(problem(rf.display, "not-a-mapping", f"the document is {what}, not a mapping",
-                                line=1))
+        problems.append(
+            problem(rf.display, "not-a-mapping", f"the document is {what}, not a mapping", line=1)
+        )
         return
     if not text.startswith(SCHEMA_LINE):
-        problems.append(problem(rf.display, "schema-header-missing",
-                                "the first line is not a `# yaml-language-server: $schema=…` line",
-                                line=1, hint=f"start the file with {SCHEMA_LINE}<schema path>"))
+        problems.append(
+            problem(
+                rf.display,
+                "schema-header-missing",
+                "the first line is not a `# yaml-language-server: $schema=…` line",
+                line=1,
+                hint=f"start the file with {SCHEMA_LINE}<schema path>",
+            )
+        )
     rf.data = loaded.data
     found = schemas.check(schema_dir, rf.kind, rf.display, rf.data)
     problems.extend(found)
@@ -90,8 +97,13 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        problems.append(problem(display_path(folder), "data-missing",
-                                f"cannot read the {kind} folder: {exc.strerror or exc}"))
+        problems.append(
+            problem(
+                display_path(folder),
+                "data-missing",
+                f"cannot read the {kind} folder: {exc.strerror or exc}",
+            )
+        )
         return out
     for entry in entries:
         path = Path(entry.path)
@@ -99,13 +111,25 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
         if entry.name.startswith(".") and entry.name != ".yaml":
             continue
         if not entry.name.endswith(".yaml") or entry.is_dir():
-            problems.append(problem(shown, "unexpected-file",
-                                    f"only <id>.yaml {kind} records belong in {display_path(folder)}"))
+            problems.append(
+                problem(
+                    shown,
+                    "unexpected-file",
+                    f"only <id>.yaml {kind} records belong in {display_path(folder)}",
+                )
+            )
             continue
         rid = entry.name[: -len(".yaml")]
         if not ID_RE.match(rid):
-            problems.append(problem(shown, "bad-id", f"{rid!r} is not a kebab-case id", line=1,
-                                    hint="rename the file: lowercase letters, digits, '-' (and '.' in 1.5b)"))
+            problems.append(
+                problem(
+                    shown,
+                    "bad-id",
+                    f"{rid!r} is not a kebab-case id",
+                    line=1,
+                    hint="rename the file: lowercase letters, digits, '-' (and '.' in 1.5b)",
+                )
+            )
         out.append(RecordFile(path, shown, kind, rid))
     return out
 
@@ -116,8 +140,11 @@ def load(data_dir: Path) -> Loaded:
     schema_dir = schemas.schema_dir(data_dir)
     problems: list[Problem] = []
     files: list[RecordFile] = []
-    for name, kind in (("models.yaml", "models"), ("quantities.yaml", "quantities"),
-                       ("redirects.yaml", "redirects")):
+    for name, kind in (
+        ("models.yaml", "models"),
+        ("quantities.yaml", "quantities"),
+        ("redirects.yaml", "redirects"),
+    ):
         path = data_dir / name
         if path.exists() or kind != "redirects":
             files.append(RecordFile(path, display_path(path), kind))

@@ -38,13 +38,17 @@ class PositionIndex:
                         best = key_node.start_mark if (key and last) else value_node.start_mark
                         if not isinstance(value_node, (MappingNode, SequenceNode)) and not last:
                             return best.line + 1, best.column + 1
-                        if isinstance(value_node, (MappingNode, SequenceNode)) and not (key and last):
+                        if isinstance(value_node, (MappingNode, SequenceNode)) and not (
+                            key and last
+                        ):
                             best = key_node.start_mark if last else value_node.start_mark
                         node = value_node
                         break
                 else:
                     break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            elif (
+                isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value)
+            ):
                 node = node.value[part]
                 best = node.start_mark
             else:

@@ -48,8 +48,16 @@ def problem(
 ) -> Problem:
     """Build a problem; its severity comes from the code registry (unknown codes fail fast)."""
     return Problem(
-        file, line, column, json_path(parts), code, message, hint, CODES[code].severity,
-        tuple(parts), at_key,
+        file,
+        line,
+        column,
+        json_path(parts),
+        code,
+        message,
+        hint,
+        CODES[code].severity,
+        tuple(parts),
+        at_key,
     )
 
 

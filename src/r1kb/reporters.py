@@ -33,9 +33,13 @@ def text(result: ValidationResult, color: bool = False) -> str:
 
 def as_json(result: ValidationResult) -> str:
     return json.dumps(
-        {"ok": result.ok, "summary": result.summary(),
-         "problems": [p.as_dict() for p in result.problems]},
-        indent=2, ensure_ascii=False,
+        {
+            "ok": result.ok,
+            "summary": result.summary(),
+            "problems": [p.as_dict() for p in result.problems],
+        },
+        indent=2,
+        ensure_ascii=False,
     )
 
 

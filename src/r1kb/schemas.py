@@ -59,12 +59,25 @@ def _to_problems(file: str, error: Any) -> list[Problem]:
     kind = type(error.kind).__name__
     if kind == "Required":
         prop = error.kind.property
-        return [problem(file, "schema-missing-property", f"required property {prop!r} is missing",
-                        parts, hint=_hint_for(prop))]
+        return [
+            problem(
+                file,
+                "schema-missing-property",
+                f"required property {prop!r} is missing",
+                parts,
+                hint=_hint_for(prop),
+            )
+        ]
     if kind == "AdditionalProperties":
         return [
-            problem(file, "schema-unknown-property", f"unknown property {name!r}", (*parts, name),
-                    at_key=True, hint="check the spelling against the schema")
+            problem(
+                file,
+                "schema-unknown-property",
+                f"unknown property {name!r}",
+                (*parts, name),
+                at_key=True,
+                hint="check the spelling against the schema",
+            )
             for name in error.kind.unexpected
         ]
     if kind == "Type":

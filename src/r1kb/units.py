@@ -68,7 +68,9 @@ class UnitSystem:
         text = definition.strip()
         if text.startswith("[") and text.endswith("]"):
             return text
-        return _TOKEN.sub(lambda m: safe_name(m.group(0)) if m.group(0) in self.units else m.group(0), text)
+        return _TOKEN.sub(
+            lambda m: safe_name(m.group(0)) if m.group(0) in self.units else m.group(0), text
+        )
 
     def is_numeric(self, unit_id: str) -> bool:
         unit = self.units.get(unit_id)
@@ -84,7 +86,9 @@ class UnitSystem:
         try:
             return self.registry.Unit(safe_name(unit_id))
         except Exception as exc:
-            raise UnitError(self.errors.get(unit_id, f"unit {unit_id!r} is undefined: {exc}")) from None
+            raise UnitError(
+                self.errors.get(unit_id, f"unit {unit_id!r} is undefined: {exc}")
+            ) from None
 
     def quantity(self, value: float, unit_id: str) -> Any:
         return self.registry.Quantity(value, self._unit(unit_id))

@@ -70,7 +70,9 @@ def _with_positions(loaded: Loaded, problems: list[Problem]) -> list[Problem]:
             continue
         if p.file not in indexes:
             rf = loaded.files.get(p.file)
-            indexes[p.file] = PositionIndex(rf.text) if rf is not None and rf.text is not None else None
+            indexes[p.file] = (
+                PositionIndex(rf.text) if rf is not None and rf.text is not None else None
+            )
         index = indexes[p.file]
         where = index.locate(p.parts, key=p.at_key) if index is not None else None
         out.append(replace(p, line=where[0], column=where[1]) if where else p)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -45,7 +45,7 @@ class YamlIssue:
 class CoreResolver(BaseResolver):
     """YAML 1.2 core schema: only true/false are booleans, no sexagesimal, no timestamps."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
 CoreResolver.add_implicit_resolver(
@@ -142,11 +142,15 @@ def _scan_events(text: str) -> list[YamlIssue]:
     """Find anchors, aliases and explicit tags (only called when the text has & * or !)."""
     issues: list[YamlIssue] = []
     try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
+        for event in yaml.parse(
+            text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+        ):
             mark = event.start_mark
             where = (mark.line + 1, mark.column + 1)
             if isinstance(event, yaml.AliasEvent):
-                issues.append(YamlIssue("yaml-alias", f"alias *{event.anchor} is not allowed", *where))
+                issues.append(
+                    YamlIssue("yaml-alias", f"alias *{event.anchor} is not allowed", *where)
+                )
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
@@ -156,7 +160,9 @@ def _scan_events(text: str) -> list[YamlIssue]:
                 implicit = getattr(event, "implicit", None)
                 explicit = not any(implicit) if isinstance(implicit, tuple) else not implicit
                 if explicit:
-                    issues.append(YamlIssue("yaml-tag", f"explicit tag {tag!r} is not allowed", *where))
+                    issues.append(
+                        YamlIssue("yaml-tag", f"explicit tag {tag!r} is not allowed", *where)
+                    )
     except yaml.YAMLError:
         pass  # the main load reports the syntax error
     return issues

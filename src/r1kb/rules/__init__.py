@@ -17,8 +17,9 @@ from r1kb.units import UnitSystem
 class Context:
     loaded: Loaded
     snapshot_dirs: list[Path] = field(default_factory=list)
-    quote_stats: dict[str, int] = field(default_factory=lambda: {"verified": 0, "unchecked": 0,
-                                                                  "not_found": 0})
+    quote_stats: dict[str, int] = field(
+        default_factory=lambda: {"verified": 0, "unchecked": 0, "not_found": 0}
+    )
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -31,7 +31,7 @@ def _cycles(ctx: Context) -> set[str]:
                 stack.append((node, i + 1))
                 nxt = targets[i]
                 if state.get(nxt) == 1:
-                    in_cycle.update(path[path.index(nxt):])
+                    in_cycle.update(path[path.index(nxt) :])
                 elif not state.get(nxt) and nxt in graph:
                     stack.append((nxt, 0))
             else:
@@ -46,24 +46,39 @@ def derivations(ctx: Context) -> Iterator[Problem]:
         if not c.derivation:
             continue
         if c.id in cyclic:
-            yield problem(c.file, "derivation-cycle", "this derivation depends on itself through its inputs",
-                          ("derivation", "inputs"))
+            yield problem(
+                c.file,
+                "derivation-cycle",
+                "this derivation depends on itself through its inputs",
+                ("derivation", "inputs"),
+            )
             continue
-        if any("claim" in s and not ctx.claim_exists(s["claim"]) for s in c.derivation["inputs"].values()):
+        if any(
+            "claim" in s and not ctx.claim_exists(s["claim"])
+            for s in c.derivation["inputs"].values()
+        ):
             continue  # reported as unknown-claim
         r = recompute(ctx.kb, ctx.units, c)
         if r.error_code:
             yield problem(c.file, r.error_code, r.error or "", ("derivation", "formula"))
             continue
         if r.agrees is False and c.verdict != "inaccurate":
-            yield problem(c.file, "arithmetic-disagrees",
-                          f"{c.derivation['formula']} = {r.value:.6g} {c.unit}, but the value is "
-                          f"{_show(c.value)} (tolerance {r.tolerance:g})", ("value",),
-                          hint="set verdict: inaccurate (and name the correction), or fix the value")
+            yield problem(
+                c.file,
+                "arithmetic-disagrees",
+                f"{c.derivation['formula']} = {r.value:.6g} {c.unit}, but the value is "
+                f"{_show(c.value)} (tolerance {r.tolerance:g})",
+                ("value",),
+                hint="set verdict: inaccurate (and name the correction), or fix the value",
+            )
         elif r.agrees is True and c.verdict == "inaccurate":
-            yield problem(c.file, "arithmetic-agrees",
-                          f"{c.derivation['formula']} = {r.value:.6g} {c.unit} matches the value "
-                          f"{_show(c.value)}: the arithmetic is right", ("verdict",))
+            yield problem(
+                c.file,
+                "arithmetic-agrees",
+                f"{c.derivation['formula']} = {r.value:.6g} {c.unit} matches the value "
+                f"{_show(c.value)}: the arithmetic is right",
+                ("verdict",),
+            )
 
 
 def _show(value: object) -> str:

@@ -20,18 +20,25 @@ def quotes(ctx: Context) -> Iterator[Problem]:
             snap = find_snapshot(source.snapshot, ctx.snapshot_dirs) if source.snapshot else None
             if snap is None:
                 stats["unchecked"] += 1
-                why = (f"snapshot {source.snapshot!r} is in none of the snapshot directories"
-                       if source.snapshot else f"source {source.id!r} has no snapshot")
-                yield problem(c.file, "quote-unchecked", f"quote not verified: {why}",
-                              ("sources", i, "quote"))
+                why = (
+                    f"snapshot {source.snapshot!r} is in none of the snapshot directories"
+                    if source.snapshot
+                    else f"source {source.id!r} has no snapshot"
+                )
+                yield problem(
+                    c.file, "quote-unchecked", f"quote not verified: {why}", ("sources", i, "quote")
+                )
             elif snap.contains(e.quote):
                 stats["verified"] += 1
             else:
                 stats["not_found"] += 1
-                yield problem(c.file, "quote-not-found",
-                              f"quote not found in {source.snapshot}: {_clip(e.quote)!r}",
-                              ("sources", i, "quote"),
-                              hint="copy the words exactly from the snapshot text")
+                yield problem(
+                    c.file,
+                    "quote-not-found",
+                    f"quote not found in {source.snapshot}: {_clip(e.quote)!r}",
+                    ("sources", i, "quote"),
+                    hint="copy the words exactly from the snapshot text",
+                )
 
 
 def _clip(text: str, n: int = 80) -> str:

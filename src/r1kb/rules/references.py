@@ -10,8 +10,16 @@ from r1kb.loader import PUBLISHED_IDS, display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
 
-SECONDARY_KINDS = {"press", "interview", "analyst-report", "research-estimate", "encyclopedia",
-                   "blog", "content-farm", "forum"}
+SECONDARY_KINDS = {
+    "press",
+    "interview",
+    "analyst-report",
+    "research-estimate",
+    "encyclopedia",
+    "blog",
+    "content-farm",
+    "forum",
+}
 
 
 def is_iso_date(text: str) -> bool:
@@ -28,13 +36,21 @@ def vocabularies(ctx: Context) -> Iterator[Problem]:
     for model in kb.models.values():
         for i, d in enumerate(model.derived_from):
             if d["model"] not in kb.models:
-                yield problem(models_file, "unknown-model", f"{d['model']!r} is not a model id",
-                              ("models", model.id, "derived_from", i, "model"))
+                yield problem(
+                    models_file,
+                    "unknown-model",
+                    f"{d['model']!r} is not a model id",
+                    ("models", model.id, "derived_from", i, "model"),
+                )
     qfile = display_path(ctx.loaded.data_dir / "quantities.yaml")
     for q in kb.quantities.values():
         if q.unit not in kb.units:
-            yield problem(qfile, "unknown-unit", f"unit {q.unit!r} is not defined under `units`",
-                          ("quantities", q.id, "unit"))
+            yield problem(
+                qfile,
+                "unknown-unit",
+                f"unit {q.unit!r} is not defined under `units`",
+                ("quantities", q.id, "unit"),
+            )
     if any(u.numeric for u in kb.units.values()):
         ctx.units.registry  # noqa: B018 - defines every unit, collecting errors
         for uid, message in sorted(ctx.units.errors.items()):
@@ -45,20 +61,35 @@ def claim_fields(ctx: Context) -> Iterator[Problem]:
     kb = ctx.kb
     for c in kb.claims.values():
         if c.subject not in kb.models:
-            yield problem(c.file, "unknown-model", f"{c.subject!r} is not a model in models.yaml",
-                          ("subject",))
+            yield problem(
+                c.file,
+                "unknown-model",
+                f"{c.subject!r} is not a model in models.yaml",
+                ("subject",),
+            )
         quantity = kb.quantities.get(c.quantity)
         if quantity is None:
-            yield problem(c.file, "unknown-quantity",
-                          f"{c.quantity!r} is not a quantity in quantities.yaml", ("quantity",),
-                          hint="add it to data/quantities.yaml or use an existing id")
+            yield problem(
+                c.file,
+                "unknown-quantity",
+                f"{c.quantity!r} is not a quantity in quantities.yaml",
+                ("quantity",),
+                hint="add it to data/quantities.yaml or use an existing id",
+            )
         if c.unit not in kb.units and c.unit != "1":
             yield problem(c.file, "unknown-unit", f"unit {c.unit!r} is not defined", ("unit",))
             continue
-        if quantity is not None and quantity.unit in kb.units and not ctx.units.compatible(c.unit, quantity.unit):
-            yield problem(c.file, "unit-mismatch",
-                          f"unit {c.unit!r} does not fit quantity {c.quantity!r} (unit {quantity.unit!r})",
-                          ("unit",))
+        if (
+            quantity is not None
+            and quantity.unit in kb.units
+            and not ctx.units.compatible(c.unit, quantity.unit)
+        ):
+            yield problem(
+                c.file,
+                "unit-mismatch",
+                f"unit {c.unit!r} does not fit quantity {c.quantity!r} (unit {quantity.unit!r})",
+                ("unit",),
+            )
         yield from _value_kind(ctx, c)
 
 
@@ -68,18 +99,30 @@ def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
         return
     if unit == "date":
         if not isinstance(value, str) or len(value) != 10 or value[4] != "-":
-            yield problem(c.file, "value-kind-mismatch",
-                          f"a date value is a quoted ISO date (YYYY-MM-DD), not {value!r}", ("value",))
+            yield problem(
+                c.file,
+                "value-kind-mismatch",
+                f"a date value is a quoted ISO date (YYYY-MM-DD), not {value!r}",
+                ("value",),
+            )
         elif not is_iso_date(value):
             yield problem(c.file, "bad-date", f"{value!r} is not a real date", ("value",))
     elif unit == "text":
         if not isinstance(value, str):
-            yield problem(c.file, "value-kind-mismatch",
-                          f"a text quantity takes a short string, not {value!r}", ("value",))
+            yield problem(
+                c.file,
+                "value-kind-mismatch",
+                f"a text quantity takes a short string, not {value!r}",
+                ("value",),
+            )
     elif isinstance(value, str):
-        yield problem(c.file, "value-kind-mismatch",
-                      f"{value!r} is a string but unit {unit!r} is numeric: write a plain number "
-                      "in the base unit (671000000000, not \"671B\")", ("value",))
+        yield problem(
+            c.file,
+            "value-kind-mismatch",
+            f"{value!r} is a string but unit {unit!r} is numeric: write a plain number "
+            'in the base unit (671000000000, not "671B")',
+            ("value",),
+        )
     elif isinstance(value, dict):
         low, high = value.get("low"), value.get("high")
         if low is not None and high is not None and low > high:
@@ -91,16 +134,28 @@ def source_references(ctx: Context) -> Iterator[Problem]:
     for c in ctx.kb.claims.values():
         for i, e in enumerate(c.sources):
             if e.source not in known:
-                yield problem(c.file, "unknown-source", f"source {e.source!r} has no file in data/sources",
-                              ("sources", i, "source"))
+                yield problem(
+                    c.file,
+                    "unknown-source",
+                    f"source {e.source!r} has no file in data/sources",
+                    ("sources", i, "source"),
+                )
         for i, sid in enumerate(c.checked):
             if sid not in known:
-                yield problem(c.file, "unknown-source", f"source {sid!r} has no file in data/sources",
-                              ("checked", i))
+                yield problem(
+                    c.file,
+                    "unknown-source",
+                    f"source {sid!r} has no file in data/sources",
+                    ("checked", i),
+                )
         for i, h in enumerate(c.history):
             if "source" in h and h["source"] not in known:
-                yield problem(c.file, "unknown-source", f"source {h['source']!r} has no file in data/sources",
-                              ("history", i, "source"))
+                yield problem(
+                    c.file,
+                    "unknown-source",
+                    f"source {h['source']!r} has no file in data/sources",
+                    ("history", i, "source"),
+                )
 
 
 def claim_references(ctx: Context) -> Iterator[Problem]:
@@ -115,17 +170,24 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
             refs.append((("withdrawn", "replaced_by"), c.withdrawn["replaced_by"]))
         for parts, target in refs:
             if target == c.id:
-                yield problem(c.file, "self-reference", "a claim cannot refer to itself here", parts)
+                yield problem(
+                    c.file, "self-reference", "a claim cannot refer to itself here", parts
+                )
             elif not ctx.claim_exists(target):
-                yield problem(c.file, "unknown-claim", f"claim {target!r} has no file in data/claims",
-                              parts)
+                yield problem(
+                    c.file, "unknown-claim", f"claim {target!r} has no file in data/claims", parts
+                )
 
 
 def sources(ctx: Context) -> Iterator[Problem]:
     for s in ctx.kb.sources.values():
         if s.primary and s.kind in SECONDARY_KINDS:
-            yield problem(s.file, "primary-kind-mismatch",
-                          f"a {s.kind} is not DeepSeek's own document: set primary: false", ("primary",))
+            yield problem(
+                s.file,
+                "primary-kind-mismatch",
+                f"a {s.kind} is not DeepSeek's own document: set primary: false",
+                ("primary",),
+            )
         for key in ("published", "accessed"):
             value = getattr(s, key)
             if value and len(value) == 10 and not is_iso_date(value):
@@ -137,21 +199,34 @@ def permanence(ctx: Context) -> Iterator[Problem]:
     rfile = display_path(ctx.loaded.data_dir / "redirects.yaml")
     for old, new in sorted(kb.redirects.items()):
         if old in ctx.loaded.present_claim_ids:
-            yield problem(rfile, "redirect-invalid", f"{old!r} is a live claim and cannot redirect",
-                          ("redirects", old), at_key=True)
+            yield problem(
+                rfile,
+                "redirect-invalid",
+                f"{old!r} is a live claim and cannot redirect",
+                ("redirects", old),
+                at_key=True,
+            )
         if new not in ctx.loaded.present_claim_ids:
-            yield problem(rfile, "redirect-invalid", f"redirect target {new!r} has no claim file",
-                          ("redirects", old))
+            yield problem(
+                rfile,
+                "redirect-invalid",
+                f"redirect target {new!r} has no claim file",
+                ("redirects", old),
+            )
     pfile = display_path(ctx.loaded.data_dir / PUBLISHED_IDS)
     live = {f"claims/{i}" for i in ctx.loaded.present_claim_ids | set(kb.redirects)}
     live |= {f"sources/{i}" for i in ctx.loaded.present_source_ids}
     lines = _published_lines(ctx)
     for entry in kb.published_ids:
         if entry not in live:
-            yield problem(pfile, "published-id-missing",
-                          f"{entry} was published and has no record or redirect",
-                          line=lines.get(entry), hint="restore the record (withdraw it instead) or "
-                          "add a redirect in data/redirects.yaml")
+            yield problem(
+                pfile,
+                "published-id-missing",
+                f"{entry} was published and has no record or redirect",
+                line=lines.get(entry),
+                hint="restore the record (withdraw it instead) or "
+                "add a redirect in data/redirects.yaml",
+            )
 
 
 def _published_lines(ctx: Context) -> dict[str, int]:

@@ -19,15 +19,22 @@ def corrections(ctx: Context) -> Iterator[Problem]:
     for c in kb.claims.values():
         targets = c.related("corrected_by")
         if c.verdict != "accurate" and not targets and c.withdrawn is None:
-            yield problem(c.file, "correction-missing",
-                          f"a claim judged {c.verdict} names the accurate claims that correct it",
-                          ("verdict",), hint="add relations: {corrected_by: [<claim id>]}")
+            yield problem(
+                c.file,
+                "correction-missing",
+                f"a claim judged {c.verdict} names the accurate claims that correct it",
+                ("verdict",),
+                hint="add relations: {corrected_by: [<claim id>]}",
+            )
         for i, t in enumerate(targets):
             target = kb.resolve(t)
             if target is not None and target.verdict != "accurate":
-                yield problem(c.file, "correction-not-accurate",
-                              f"{t!r} is {target.verdict}, so it cannot correct this claim",
-                              ("relations", "corrected_by", i))
+                yield problem(
+                    c.file,
+                    "correction-not-accurate",
+                    f"{t!r} is {target.verdict}, so it cannot correct this claim",
+                    ("relations", "corrected_by", i),
+                )
 
 
 def contradictions(ctx: Context) -> Iterator[Problem]:
@@ -36,9 +43,12 @@ def contradictions(ctx: Context) -> Iterator[Problem]:
         for i, t in enumerate(c.related("contradicts")):
             other = kb.claims.get(t)
             if other is not None and c.id not in other.related("contradicts"):
-                yield problem(c.file, "contradiction-not-symmetric",
-                              f"{t!r} does not list {c.id!r} in its `contradicts`",
-                              ("relations", "contradicts", i))
+                yield problem(
+                    c.file,
+                    "contradiction-not-symmetric",
+                    f"{t!r} does not list {c.id!r} in its `contradicts`",
+                    ("relations", "contradicts", i),
+                )
 
 
 def _comparable(ctx: Context, c: Claim, unit: str) -> Any:
@@ -51,8 +61,10 @@ def _comparable(ctx: Context, c: Claim, unit: str) -> Any:
     try:
         if isinstance(v, dict):
             lo, hi = v.get("low"), v.get("high")
-            return (None if lo is None else ctx.units.convert(lo, c.unit, unit),
-                    None if hi is None else ctx.units.convert(hi, c.unit, unit))
+            return (
+                None if lo is None else ctx.units.convert(lo, c.unit, unit),
+                None if hi is None else ctx.units.convert(hi, c.unit, unit),
+            )
         x = ctx.units.convert(float(v), c.unit, unit)
     except UnitError:
         return None
@@ -79,15 +91,21 @@ def accurate_agreement(ctx: Context) -> Iterator[Problem]:
         quantity = kb.quantities.get(qid)
         if quantity is None or len(claims) < 2:
             continue
-        values = [(c, _comparable(ctx, c, quantity.unit)) for c in sorted(claims, key=lambda c: c.id)]
+        values = [
+            (c, _comparable(ctx, c, quantity.unit)) for c in sorted(claims, key=lambda c: c.id)
+        ]
         values = [(c, v) for c, v in values if v is not None]
         for i, (a, va) in enumerate(values):
-            for b, vb in values[i + 1:]:
+            for b, vb in values[i + 1 :]:
                 if _disagree(va, vb):
-                    yield problem(b.file, "accurate-claims-disagree",
-                                  f"accurate claim {a.id!r} gives {a.value!r} {a.unit} for the same "
-                                  f"model, quantity and scope; this one gives {b.value!r} {b.unit}",
-                                  ("value",), hint="give them different scopes, or judge one of them")
+                    yield problem(
+                        b.file,
+                        "accurate-claims-disagree",
+                        f"accurate claim {a.id!r} gives {a.value!r} {a.unit} for the same "
+                        f"model, quantity and scope; this one gives {b.value!r} {b.unit}",
+                        ("value",),
+                        hint="give them different scopes, or judge one of them",
+                    )
 
 
 def withdrawals(ctx: Context) -> Iterator[Problem]:
@@ -97,8 +115,12 @@ def withdrawals(ctx: Context) -> Iterator[Problem]:
             continue
         target = ctx.kb.resolve(target_id)
         if target is not None and target.withdrawn is not None:
-            yield problem(c.file, "withdrawn-replacement-missing",
-                          f"replacement {target_id!r} is itself withdrawn", ("withdrawn", "replaced_by"))
+            yield problem(
+                c.file,
+                "withdrawn-replacement-missing",
+                f"replacement {target_id!r} is itself withdrawn",
+                ("withdrawn", "replaced_by"),
+            )
 
 
 def history(ctx: Context) -> Iterator[Problem]:
@@ -107,14 +129,20 @@ def history(ctx: Context) -> Iterator[Problem]:
             continue
         for i in range(1, len(c.history)):
             if c.history[i]["date"] < c.history[i - 1]["date"]:
-                yield problem(c.file, "history-order",
-                              f"{c.history[i]['date']} comes after {c.history[i - 1]['date']}",
-                              ("history", i, "date"))
+                yield problem(
+                    c.file,
+                    "history-order",
+                    f"{c.history[i]['date']} comes after {c.history[i - 1]['date']}",
+                    ("history", i, "date"),
+                )
         last = c.history[-1]
         if last["status"] != c.status:
-            yield problem(c.file, "history-status-mismatch",
-                          f"the last history entry says {last['status']}, the claim is {c.status}",
-                          ("history", len(c.history) - 1, "status"))
+            yield problem(
+                c.file,
+                "history-status-mismatch",
+                f"the last history entry says {last['status']}, the claim is {c.status}",
+                ("history", len(c.history) - 1, "status"),
+            )
 
 
 RULES = [corrections, contradictions, accurate_agreement, withdrawals, history]
