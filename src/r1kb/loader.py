@@ -44,10 +44,13 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it (as editors and CI annotations
+    expect), else absolute."""
     try:
-        return os.path.relpath(path)
+        rel = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
+    return str(path.resolve()) if rel.startswith("..") else rel
 
 
 def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:

@@ -1,0 +1,187 @@
+"""The command line as a user meets it: help everywhere, exit codes, output formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from r1kb.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "cases"
+SNAPSHOTS = CASES / "snapshots"
+TEXT_LINE = re.compile(
+    r"^(?P<file>[^:\s]+\.yaml):(?P<line>\d+):(?P<col>\d+): \$\S*: .+ \[[a-z-]+\]"
+)
+
+
+def _walk(group: click.Group, prefix: tuple[str, ...] = ()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _walk(command, (*prefix, name))
+
+
+def _data_copy(tmp_path: Path, case: Path) -> Path:
+    """A case directory over the real vocabularies, as the case tests do."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("models.yaml", "quantities.yaml", "redirects.yaml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    shutil.copytree(ROOT / "data" / "schema", data / "schema")
+    shutil.copytree(case, data, dirs_exist_ok=True)
+    return data
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    return _data_copy(tmp_path, CASES / "valid" / "minimal")
+
+
+@pytest.fixture
+def broken(minimal: Path) -> Path:
+    claim = minimal / "claims" / "v3-training-cost.yaml"
+    claim.write_text(claim.read_text().replace("value: 5576000", "value: 6.0e6"))
+    return minimal
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    commands = list(_walk(cli))
+    assert len(commands) >= 3
+    for path, command in commands:
+        result = runner.invoke(cli, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        assert command.help, f"`r1kb {' '.join(path)}` has no help text"
+        assert "Example" in result.output, f"`r1kb {' '.join(path)} --help` shows no example"
+        assert f"r1kb {path[-1]}" in result.output, f"example of {path} does not run the command"
+
+
+def test_top_level_help_and_version(runner: CliRunner) -> None:
+    assert "validate" in runner.invoke(cli, ["--help"]).output
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0 and re.search(r"\d+\.\d+", result.output)
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "r1kb", "--help"], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0 and "validate" in out.stdout
+
+
+def test_validate_clean_exits_zero(runner: CliRunner, minimal: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", str(SNAPSHOTS)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1].startswith("ok: 5 claims, 2 sources")
+
+
+def test_validate_problem_text_format_and_exit_one(runner: CliRunner, broken: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--data", str(broken), "--snapshots", str(SNAPSHOTS)])
+    assert result.exit_code == 1
+    lines = [
+        line
+        for line in result.output.splitlines()
+        if TEXT_LINE.match(line) and not line.endswith("(warning)")
+    ]
+    assert lines, result.output
+    first = TEXT_LINE.match(lines[0])
+    assert first and first["file"].endswith("claims/v3-training-cost.yaml")
+    assert first["line"] == "5"  # the value line: the arithmetic disagrees with 6.0e6
+    assert "[arithmetic-disagrees]" in result.output
+    assert result.output.strip().splitlines()[-1].startswith("FAILED:")
+
+
+def test_validate_json_format(runner: CliRunner, broken: Path) -> None:
+    result = runner.invoke(
+        cli, ["validate", "--data", str(broken), "--snapshots", str(SNAPSHOTS), "--format", "json"]
+    )
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["ok"] is False and report["summary"]["errors"] >= 1
+    codes = {p["code"] for p in report["problems"]}
+    assert "arithmetic-disagrees" in codes
+    assert all(
+        {"file", "line", "path", "code", "message", "severity"} <= p.keys()
+        for p in report["problems"]
+    )
+
+
+def test_validate_github_annotations(runner: CliRunner, broken: Path) -> None:
+    result = runner.invoke(
+        cli,
+        ["validate", "--data", str(broken), "--snapshots", str(SNAPSHOTS), "--format", "github"],
+    )
+    assert result.exit_code == 1
+    annotations = [line for line in result.output.splitlines() if line.startswith("::error")]
+    assert annotations
+    assert re.match(
+        r"::error file=[^,]+v3-training-cost\.yaml,line=5,col=\d+,title=arithmetic-disagrees::",
+        annotations[0],
+    )
+
+
+def test_unchecked_quotes_warn_unless_strict(runner: CliRunner, minimal: Path) -> None:
+    relaxed = runner.invoke(cli, ["validate", "--data", str(minimal)])
+    strict = runner.invoke(cli, ["validate", "--data", str(minimal), "--strict-quotes"])
+    assert "[quote-unchecked] (warning)" in relaxed.output
+    assert relaxed.exit_code == 0 and strict.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--data", "/nonexistent/r1kb"],
+        ["validate", "--format", "xml"],
+        ["no-such-command"],
+    ],
+)
+def test_usage_errors_exit_two_without_traceback(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_validate_on_an_empty_directory_reports_missing_files(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, ["validate", "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "[data-missing]" in result.output and "Traceback" not in result.output
+
+
+def test_codes_lists_the_registry(runner: CliRunner) -> None:
+    from r1kb.codes import CODES
+
+    text = runner.invoke(cli, ["codes"]).output
+    listed = json.loads(runner.invoke(cli, ["codes", "--format", "json"]).output)
+    assert {c["code"] for c in listed} == set(CODES)
+    assert all(code in text for code in CODES)
+
+
+def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:
+    published = minimal / "published-ids.txt"
+    published.write_text("claims/an-old-claim\n")
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 0, result.output
+    ids = [line for line in published.read_text().splitlines() if not line.startswith("#")]
+    assert "claims/an-old-claim" in ids and "claims/v3-training-cost" in ids
+    assert "sources/tiny-report" in ids
+    check = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", str(SNAPSHOTS)])
+    assert "[published-id-missing]" in check.output and "an-old-claim" in check.output
