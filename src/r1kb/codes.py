@@ -405,7 +405,8 @@ _CODES: list[Code] = [
         "quotes",
         "Quote not verified",
         "The source has no snapshot, or its snapshot file is in none of the snapshot "
-        "directories: the quote could not be checked (never counted as verified).",
+        "directories: the quotes citing it could not be checked (never counted as verified). "
+        "Reported once per source, on the source record, with the claims concerned.",
     ),
     # --- permanence ------------------------------------------------------------------------
     Code(

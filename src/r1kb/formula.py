@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 _BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
@@ -24,11 +25,18 @@ class DimensionError(Exception):
     """The formula combines units that do not fit (adding GPU-hours to USD)."""
 
 
+@lru_cache(maxsize=4096)
+def _names(formula: str) -> frozenset[str]:
+    return frozenset(n.id for n in ast.walk(parse(formula)) if isinstance(n, ast.Name))
+
+
 def names(formula: str) -> set[str]:
-    return {n.id for n in ast.walk(parse(formula)) if isinstance(n, ast.Name)}
+    return set(_names(formula))
 
 
+@lru_cache(maxsize=4096)
 def parse(formula: str) -> ast.Expression:
+    """Parse and vet a formula (cached: the tree is never mutated)."""
     try:
         tree = ast.parse(formula, mode="eval")
     except (SyntaxError, ValueError) as exc:

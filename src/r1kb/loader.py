@@ -50,16 +50,19 @@ def display_path(path: Path) -> str:
         rel = os.path.relpath(path)
     except ValueError:  # pragma: no cover - other drive on Windows
         return str(path)
-    return str(path.resolve()) if rel.startswith("..") else rel
+    return os.path.abspath(path) if rel.startswith("..") else rel
 
 
 def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
     try:
-        size = rf.path.stat().st_size
-        if size > MAX_BYTES:
-            problems.append(problem(rf.display, "file-too-large", f"{size} bytes is over 1 MiB"))
-            return
-        raw = rf.path.read_bytes()
+        with open(rf.path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                size = os.fstat(fh.fileno()).st_size
+                problems.append(
+                    problem(rf.display, "file-too-large", f"{size} bytes is over 1 MiB")
+                )
+                return
     except OSError as exc:
         problems.append(problem(rf.display, "file-unreadable", exc.strerror or str(exc)))
         return
@@ -108,9 +111,10 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
             )
         )
         return out
+    shown_folder = display_path(folder)
     for entry in entries:
         path = Path(entry.path)
-        shown = display_path(path)
+        shown = os.path.join(shown_folder, entry.name)
         if entry.name.startswith(".") and entry.name != ".yaml":
             continue
         if not entry.name.endswith(".yaml") or entry.is_dir():
@@ -118,7 +122,7 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
                 problem(
                     shown,
                     "unexpected-file",
-                    f"only <id>.yaml {kind} records belong in {display_path(folder)}",
+                    f"only <id>.yaml {kind} records belong in {shown_folder}",
                 )
             )
             continue

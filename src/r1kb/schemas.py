@@ -44,8 +44,13 @@ def load_schema(directory: Path, kind: str) -> dict[str, Any]:
         return json.load(fh)  # type: ignore[no-any-return]
 
 
+@cache
+def _validator_in(directory: Path, kind: str) -> Any:
+    return _validator(str((directory / SCHEMA_FILES[kind]).resolve()))
+
+
 def check(directory: Path, kind: str, file: str, instance: Any) -> list[Problem]:
-    validator = _validator(str((directory / SCHEMA_FILES[kind]).resolve()))
+    validator = _validator_in(directory, kind)
     if validator.is_valid(instance):
         return []
     problems: list[Problem] = []

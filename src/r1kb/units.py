@@ -37,6 +37,8 @@ class UnitSystem:
     def __init__(self, units: dict[str, Unit]) -> None:
         self.units = units
         self.errors: dict[str, str] = {}
+        self._factors: dict[str, float] = {}
+        self.checked_signatures: set[tuple[object, ...]] = set()  # see derive.recompute
 
     @cached_property
     def registry(self) -> Any:
@@ -89,6 +91,12 @@ class UnitSystem:
             raise UnitError(
                 self.errors.get(unit_id, f"unit {unit_id!r} is undefined: {exc}")
             ) from None
+
+    def base_factor(self, unit_id: str) -> float:
+        """How many base units one `unit_id` is (GPU-hours -> GPU-seconds: 3600)."""
+        if unit_id not in self._factors:
+            self._factors[unit_id] = float(self.quantity(1.0, unit_id).to_base_units().magnitude)
+        return self._factors[unit_id]
 
     def quantity(self, value: float, unit_id: str) -> Any:
         return self.registry.Quantity(value, self._unit(unit_id))

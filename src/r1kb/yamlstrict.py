@@ -3,7 +3,7 @@
 Refused, each with its line: duplicate keys, anchors and aliases, explicit tags,
 NaN and infinity, several documents, non-UTF-8 text. Dates stay strings. The
 hot path is `CParser` plus a small constructor; the event scan that finds
-anchors and tags only runs on files containing one of `& * !`.
+anchors and tags only runs on files where one of `& * !` could start a node property.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import BaseResolver
 
 try:  # libyaml is the fast path; fall back to the pure-Python parser if absent
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -159,7 +159,7 @@ def _scan_events(text: str) -> list[YamlIssue]:
             if tag is not None and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
                 implicit = getattr(event, "implicit", None)
                 explicit = not any(implicit) if isinstance(implicit, tuple) else not implicit
-                if explicit:
+                if explicit or tag == "!":  # a lone `!` is the non-specific tag
                     issues.append(
                         YamlIssue("yaml-tag", f"explicit tag {tag!r} is not allowed", *where)
                     )
@@ -168,10 +168,15 @@ def _scan_events(text: str) -> list[YamlIssue]:
     return issues
 
 
+# Where an anchor (&a), alias (*a) or tag (!t, !!t, or a lone !) could start: at a line start or
+# after whitespace or a flow indicator. False positives (Markdown *emphasis*) only cost a scan.
+_MAYBE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])(?:[&*]\S|!)", re.MULTILINE)
+
+
 def load_text(text: str) -> Loaded:
     """Parse one YAML document strictly; never raises for bad input."""
     result = Loaded()
-    if "&" in text or "*" in text or "!" in text:
+    if ("&" in text or "*" in text or "!" in text) and _MAYBE_PROPERTY.search(text):
         result.issues.extend(_scan_events(text))
         if result.issues:
             return result

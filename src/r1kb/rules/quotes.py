@@ -6,28 +6,28 @@ from collections.abc import Iterator
 
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
-from r1kb.snapshots import find_snapshot
+from r1kb.snapshots import Snapshot, find_snapshot
 
 
 def quotes(ctx: Context) -> Iterator[Problem]:
+    """Check every quote; unverifiable quotes are reported once per source, where the fix is."""
     kb = ctx.kb
     stats = ctx.quote_stats
+    found: dict[str, Snapshot | None] = {}  # snapshot name -> text, looked up once per run
+    unchecked: dict[str, list[str]] = {}  # source id -> claim ids whose quotes it cannot verify
     for c in kb.claims.values():
         for i, e in enumerate(c.sources):
             source = kb.sources.get(e.source)
             if source is None:
                 continue  # unknown-source is reported elsewhere
-            snap = find_snapshot(source.snapshot, ctx.snapshot_dirs) if source.snapshot else None
+            snap = None
+            if source.snapshot:
+                if source.snapshot not in found:
+                    found[source.snapshot] = find_snapshot(source.snapshot, ctx.snapshot_dirs)
+                snap = found[source.snapshot]
             if snap is None:
                 stats["unchecked"] += 1
-                why = (
-                    f"snapshot {source.snapshot!r} is in none of the snapshot directories"
-                    if source.snapshot
-                    else f"source {source.id!r} has no snapshot"
-                )
-                yield problem(
-                    c.file, "quote-unchecked", f"quote not verified: {why}", ("sources", i, "quote")
-                )
+                unchecked.setdefault(source.id, []).append(c.id)
             elif snap.contains(e.quote):
                 stats["verified"] += 1
             else:
@@ -39,6 +39,27 @@ def quotes(ctx: Context) -> Iterator[Problem]:
                     ("sources", i, "quote"),
                     hint="copy the words exactly from the snapshot text",
                 )
+    for sid, claim_ids in unchecked.items():
+        source = kb.sources[sid]
+        why = (
+            f"its snapshot {source.snapshot!r} is in none of the snapshot directories"
+            if source.snapshot
+            else "it has no snapshot"
+        )
+        n = len(claim_ids)
+        yield problem(
+            source.file,
+            "quote-unchecked",
+            f"{n} quote(s) citing this source are not verified: {why} "
+            f"(claims: {_clip(', '.join(sorted(set(claim_ids))))})",
+            ("snapshot",) if source.snapshot else (),
+            at_key=bool(source.snapshot),
+            hint=(
+                "pass the folder holding it with --snapshots DIR"
+                if source.snapshot
+                else "name a plain-text snapshot of the source (`snapshot:`) if one can be kept"
+            ),
+        )
 
 
 def _clip(text: str, n: int = 80) -> str:
