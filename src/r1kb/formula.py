@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -71,12 +72,18 @@ def parse(formula: str) -> ast.Expression:
 
 def evaluate(formula: str, env: Mapping[str, Any]) -> Any:
     tree = parse(formula)
-    return _eval(tree.body, env)
+    result = _eval(tree.body, env)
+    if not math.isfinite(getattr(result, "magnitude", result)):
+        raise FormulaError("the result is not a finite number (the arithmetic overflows)")
+    return result
 
 
 def _eval(node: ast.AST, env: Mapping[str, Any]) -> Any:
     if isinstance(node, ast.Constant):
-        return node.value
+        try:  # floats keep every step bounded: integer powers of powers would never finish
+            return float(node.value)
+        except OverflowError:
+            raise FormulaError(f"the number {str(node.value)[:20]}… is too large") from None
     if isinstance(node, ast.Name):
         if node.id not in env:
             raise FormulaError(f"{node.id!r} is not one of the inputs")
@@ -97,6 +104,8 @@ def _eval(node: ast.AST, env: Mapping[str, Any]) -> Any:
             return _BINOPS[type(node.op)](left, right)
         except ZeroDivisionError:
             raise FormulaError("division by zero") from None
+        except OverflowError:
+            raise FormulaError("the arithmetic overflows (a number too large)") from None
         except Exception as exc:  # pint's DimensionalityError and friends
             if type(exc).__name__ in ("DimensionalityError", "OffsetUnitCalculusError"):
                 raise DimensionError(str(exc)) from None
