@@ -60,7 +60,14 @@ _CODES: list[Code] = [
         "The data directory lacks a required file or folder (models.yaml, quantities.yaml, "
         "claims/, sources/).",
     ),
-    Code("yaml-syntax", "error", "yaml", "YAML syntax error", "The file is not well-formed YAML."),
+    Code(
+        "yaml-syntax",
+        "error",
+        "yaml",
+        "YAML syntax error",
+        "The file is not well-formed YAML (also: a control character, a key that is not a plain "
+        "value, nesting deeper than 32 levels).",
+    ),
     Code(
         "yaml-duplicate-key",
         "error",
@@ -84,7 +91,11 @@ _CODES: list[Code] = [
         "constructed from a tag.",
     ),
     Code(
-        "yaml-non-finite", "error", "yaml", "NaN or infinity", "`.nan` and `.inf` are not figures."
+        "yaml-non-finite",
+        "error",
+        "yaml",
+        "NaN or infinity",
+        "`.nan`, `.inf` and numbers too large for a float (beyond about 1.8e308) are not figures.",
     ),
     Code(
         "yaml-multiple-documents",

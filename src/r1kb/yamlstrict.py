@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 try:  # libyaml is the fast path; fall back to the pure-Python parser if absent
@@ -69,10 +70,18 @@ CoreResolver.add_implicit_resolver(
 )
 
 
+MAX_DEPTH = 32  # records nest 4 levels; deeper documents overflow the schema validator
+_FLOAT_MAX = sys.float_info.max
+
+
 class StrictConstructor(SafeConstructor):
+    """Mapping keys are kept as their source text (JSON objects have string keys)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.issues: list[YamlIssue] = []
+        self._depths: dict[int, int] = {}  # id(collection node) -> nesting depth
+        self._too_deep = False
 
     def _issue(self, code: str, message: str, node: Node) -> None:
         mark = node.start_mark
@@ -86,23 +95,44 @@ class StrictConstructor(SafeConstructor):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._issue("yaml-alias", "merge keys (`<<`) are not allowed", key_node)
                 continue
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (list, dict)):
+            if not isinstance(key_node, ScalarNode):
                 self._issue("yaml-syntax", "a mapping key must be a plain value", key_node)
                 continue
+            key = key_node.value
             if key in mapping:
                 self._issue("yaml-duplicate-key", f"duplicate key {key!r}", key_node)
                 continue
-            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping[key] = self._child(node, value_node, deep)
         return mapping
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> list[Any]:  # type: ignore[override]
+        return [self._child(node, child, deep) for child in node.value]
+
+    def _child(self, parent: Node, child: Node, deep: bool) -> Any:
+        if isinstance(child, (MappingNode, SequenceNode)):
+            depth = self._depths.get(id(parent), 0) + 1
+            if depth > MAX_DEPTH:
+                if not self._too_deep:
+                    self._too_deep = True
+                    self._issue("yaml-syntax", f"nested deeper than {MAX_DEPTH} levels", child)
+                return None
+            self._depths[id(child)] = depth
+        return self.construct_object(child, deep=deep)
 
     def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
         value = str(self.construct_scalar(node))
+        number: int | None = None
         if value.startswith("0o"):
-            return int(value[2:], 8)
-        if value.startswith("0x"):
-            return int(value[2:], 16)
-        return int(value, 10)
+            number = int(value[2:], 8)
+        elif value.startswith("0x"):
+            number = int(value[2:], 16)
+        elif len(value.lstrip("+-0")) <= 309:  # longer is beyond any float (and int()'s limit)
+            number = int(value, 10)
+        if number is None or abs(number) > _FLOAT_MAX:
+            shown = value if len(value) <= 20 else value[:20] + "…"
+            self._issue("yaml-non-finite", f"{shown} is too large to be a figure", node)
+            return 0
+        return number
 
     def construct_yaml_float(self, node: ScalarNode) -> float:  # type: ignore[override]
         text = str(self.construct_scalar(node))
@@ -175,6 +205,14 @@ _MAYBE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])(?:[&*]\S|!)", re.MULTILINE)
 
 def load_text(text: str) -> Loaded:
     """Parse one YAML document strictly; never raises for bad input."""
+    try:
+        return _load(text)
+    except UnicodeEncodeError as exc:  # lone surrogates: never from decode(), which is strict
+        line = text.count("\n", 0, exc.start) + 1
+        return Loaded(issues=[YamlIssue("not-utf8", "a lone surrogate is not UTF-8 text", line)])
+
+
+def _load(text: str) -> Loaded:
     result = Loaded()
     if ("&" in text or "*" in text or "!" in text) and _MAYBE_PROPERTY.search(text):
         result.issues.extend(_scan_events(text))
@@ -187,6 +225,9 @@ def load_text(text: str) -> Loaded:
     except yaml.composer.ComposerError as exc:
         code = "yaml-multiple-documents" if "single document" in str(exc) else "yaml-syntax"
         result.issues.append(_from_error(code, exc))
+        return result
+    except yaml.reader.ReaderError as exc:
+        result.issues.append(_from_reader_error(text, exc))
         return result
     except yaml.YAMLError as exc:
         result.issues.append(_from_error("yaml-syntax", exc))
@@ -209,6 +250,19 @@ def _from_error(code: str, exc: yaml.YAMLError) -> YamlIssue:
     if mark is None:
         return YamlIssue(code, message)
     return YamlIssue(code, message, mark.line + 1, mark.column + 1)
+
+
+def _from_reader_error(text: str, exc: yaml.reader.ReaderError) -> YamlIssue:
+    """A character YAML refuses (control characters); libyaml counts the offset in bytes."""
+    if _Parser.__module__ != __name__:  # libyaml
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+    else:  # pragma: no cover - the pure-Python reader counts characters
+        before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = len(before) - before.rfind("\n")
+    char = exc.character
+    shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+    return YamlIssue("yaml-syntax", f"character {shown} is not allowed in YAML", line, column)
 
 
 def decode(raw: bytes) -> tuple[str | None, YamlIssue | None]:
