@@ -56,6 +56,7 @@ class UnitSystem:
                     continue
                 try:
                     reg.define(f"{safe_name(uid)} = {self._translate(unit.definition)}")
+                    reg.Quantity(1.0, safe_name(uid)).to_base_units()  # define() is lazy
                 except Exception as exc:  # pint raises many kinds; report them all alike
                     self.errors[uid] = f"cannot define unit {uid!r}: {exc}"
                 del pending[uid]
