@@ -58,6 +58,10 @@ def derivations(ctx: Context) -> Iterator[Problem]:
             for s in c.derivation["inputs"].values()
         ):
             continue  # reported as unknown-claim
+        if _unit_unknown(ctx, c.unit) or any(
+            _unit_unknown(ctx, _input_unit(ctx, s)) for s in c.derivation["inputs"].values()
+        ):
+            continue  # reported as unknown-unit
         r = recompute(ctx.kb, ctx.units, c)
         if r.error_code:
             yield problem(c.file, r.error_code, r.error or "", ("derivation", "formula"))
@@ -79,6 +83,17 @@ def derivations(ctx: Context) -> Iterator[Problem]:
                 f"{_show(c.value)}: the arithmetic is right",
                 ("verdict",),
             )
+
+
+def _input_unit(ctx: Context, spec: dict[str, str]) -> str | None:
+    if "claim" in spec:
+        source = ctx.kb.resolve(spec["claim"])
+        return source.unit if source is not None else None
+    return spec.get("unit")
+
+
+def _unit_unknown(ctx: Context, unit: str | None) -> bool:
+    return unit is not None and unit != "1" and unit not in ctx.kb.units
 
 
 def _show(value: object) -> str:

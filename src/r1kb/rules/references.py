@@ -76,6 +76,8 @@ def claim_fields(ctx: Context) -> Iterator[Problem]:
                 ("quantity",),
                 hint="add it to data/quantities.yaml or use an existing id",
             )
+        yield from _constant_units(ctx, c)
+        yield from _other_dates(c)
         if c.unit not in kb.units and c.unit != "1":
             yield problem(c.file, "unknown-unit", f"unit {c.unit!r} is not defined", ("unit",))
             continue
@@ -91,6 +93,28 @@ def claim_fields(ctx: Context) -> Iterator[Problem]:
                 ("unit",),
             )
         yield from _value_kind(ctx, c)
+
+
+def _constant_units(ctx: Context, c: Claim) -> Iterator[Problem]:
+    for name, spec in ((c.derivation or {}).get("inputs") or {}).items():
+        unit = spec.get("unit")
+        if unit is not None and unit != "1" and unit not in ctx.kb.units:
+            yield problem(
+                c.file,
+                "unknown-unit",
+                f"unit {unit!r} of input {name!r} is not defined",
+                ("derivation", "inputs", name, "unit"),
+            )
+
+
+def _other_dates(c: Claim) -> Iterator[Problem]:
+    """History and withdrawal dates (the schema checks their shape, not that they exist)."""
+    dated = [(("history", i, "date"), h["date"]) for i, h in enumerate(c.history)]
+    if c.withdrawn is not None:
+        dated.append((("withdrawn", "date"), c.withdrawn["date"]))
+    for parts, value in dated:
+        if not is_iso_date(value):
+            yield problem(c.file, "bad-date", f"{value!r} is not a real date", parts)
 
 
 def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
