@@ -1,0 +1,55 @@
+"""Shared fixtures: small data directories built over the real vocabularies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL_DATA = ROOT / "data"
+CASES = ROOT / "tests" / "cases"
+CASE_SNAPSHOTS = CASES / "snapshots"
+CASE_ONLY = ("expected.yaml", "snapshots")  # parts of a case folder that are not data
+
+
+def build_data_dir(case: Path | None, dest: Path) -> Path:
+    """A data directory at dest: the real models, quantities and schemas, the case on top."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("models.yaml", "quantities.yaml"):
+        shutil.copy(REAL_DATA / name, dest / name)
+    shutil.copytree(REAL_DATA / "schema", dest / "schema", dirs_exist_ok=True)
+    if case is not None:
+        shutil.copytree(
+            case,
+            dest,
+            dirs_exist_ok=True,
+            symlinks=True,
+            ignore=shutil.ignore_patterns(*CASE_ONLY),
+        )
+    return dest
+
+
+def relative_file(file: str, data_dir: Path) -> str:
+    """A problem's file relative to the data directory (as case expectations name it)."""
+    for a, b in (
+        (os.path.abspath(file), os.path.abspath(data_dir)),
+        (os.path.realpath(file), os.path.realpath(data_dir)),
+    ):
+        rel = os.path.relpath(a, b)
+        if not rel.startswith(".."):
+            return Path(rel).as_posix()
+    return file
+
+
+@pytest.fixture
+def make_data(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: make_data(case_dir=None, name="data") -> a fresh data directory in tmp_path."""
+
+    def make(case: Path | None = None, name: str = "data") -> Path:
+        return build_data_dir(case, tmp_path / name)
+
+    return make
