@@ -34,7 +34,7 @@ _TRANSLATE = str.maketrans(
         "\u200b": None,
     }
 )
-_LINE_HYPHEN = re.compile(r"-[ \t]*\n\s*")
+_LINE_HYPHEN = re.compile(r"(?<=\S)-[ \t]*\n\s*")  # not a spaced dash: "a -\n b"
 _SPACE = re.compile(r"\s+")
 
 
