@@ -1,0 +1,319 @@
+"""Which model and which quantity a figure is about, decided from the words around it.
+
+The model: a name in the figure's parentheses or right before them; else the name attached to
+the figure in its clause ("$5.58M for R1"), the nearest one before it, or after it; else (weakly)
+the subject carried over from earlier sentences of the paragraph, or, for list items, from the
+line that introduces the list and the section heading. A sentence that only names models after
+"like"/"similar to" is about models in general, and one about another model family is skipped.
+The quantity: the unit narrows it down, cue words in the clause pick one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from r1kb.checksource.extract import Raw
+from r1kb.checksource.mentions import Mention
+from r1kb.kb import KnowledgeBase
+
+GENERIC = "generic"  # about models in general ("models like R1")
+OTHER = "other"  # about a model outside R1's family
+COMPANY = "deepseek"
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though|yet|so)\b|\s[–—]\s", re.I
+)
+_UNIT_WORDS = [
+    (re.compile(r"GPU[\s\-‑]*hours?", re.I), "GPU-hours"),
+    (re.compile(r"param", re.I), "parameters"),
+    (re.compile(r"\btokens?\b", re.I), "tokens"),
+    (re.compile(r"\bGPUs?\b|\bchips\b", re.I), "GPUs"),
+    (re.compile(r"\bcosts?\b|\bdollars?\b|\bspen[dt]\b|\bprice\b|\bbudget\b|\$", re.I), "USD"),
+]
+# unit -> (cue regex, quantity) tried in order; the last entry (cue None) is the default
+QUANTITY_CUES: dict[str, list[tuple[str | None, str]]] = {
+    "parameters": [(r"\bactiv|\bactive\b", "activated-parameters"),
+                   (r"\bMTP\b|multi[\s\-‑]token", "mtp-module-parameters"),
+                   (r"checkpoint|\bweights\b|hugging\s?face|download", "checkpoint-parameters"),
+                   (None, "total-parameters")],
+    "tokens": [(r"context|window", "context-length"), (r"sequence\s+length", "sequence-length"),
+               (r"pre[\s\-‑]?train|trained\s+on|corpus|data", "pretraining-tokens"),
+               (None, "pretraining-tokens")],
+    "GPU-hours": [(r"pre[\s\-‑]?train", "pretraining-gpu-hours"),
+                  (r"context\s+extension|long[\s\-‑]context", "context-extension-gpu-hours"),
+                  (r"post[\s\-‑]?train", "post-training-gpu-hours"),
+                  (r"SFT\s+data|data\s+(?:creation|generation)", "sft-data-gpu-hours"),
+                  (r"\bRL\b|reinforcement|GRPO", "rl-gpu-hours"), (None, "training-gpu-hours")],
+    "GPUs": [(r"\bowns?\b|\bfleet\b|stockpile|possess|access\s+to|acquired"
+              r"|bought|purchased|hoard", "gpu-fleet-size"), (None, "gpu-count")],
+    "USD": [(r"R&D|research\s+and\s+development|total\s+spend", "research-cost"),
+            (r"hardware|capex|capital|servers|data\s?cent(?:er|re)s?|(?:buy|bought|purchas)\w*",
+             "hardware-capex"), (None, "training-cost")],
+    "USD-per-GPU-hour": [(None, "gpu-rental-price")],
+    "USD-per-million-tokens": [(r"output|completion", "api-output-price"),
+                               (r"cache[\s\-‑]?hit|cached", "api-input-price-cache-hit"),
+                               (None, "api-input-price")],
+    "USD-per-week": [(None, "operating-cost-rate")],
+    "duration": [(r"pre[\s\-‑]?train", "pretraining-duration"),
+                 (r"\bRL\b|reinforcement|GRPO", "rl-duration"), (None, "training-duration")],
+    "samples": [(r"batch", "batch-size"), (None, "sft-samples")],
+    "sequences": [(None, "batch-size")],
+    "FLOP": [(None, "training-compute")],
+    "ratio": [(None, "learning-rate")],
+    "rating": [(None, "codeforces-rating")],
+}  # fmt: skip
+QUANTITY_CUES["CNY"] = QUANTITY_CUES["USD"]
+_COUNT_HINTS = {
+    "layers": "layers", "heads": "attention-heads", "routed-experts": "routed-experts",
+    "shared-experts": "shared-experts", "hidden": "hidden-size",
+}  # fmt: skip
+_RELEASE = re.compile(
+    r"releas|launch|announc|unveil|debut|publish|open[\s\-‑]?sourc|introduc|came\s+out|rolled\s+out"
+    r"|made\s+available|went\s+live",
+    re.I,
+)
+_FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}
+
+
+@dataclass
+class Subject:
+    model: str | None  # a model id, COMPANY, GENERIC, OTHER, or None (unknown)
+    strong: bool = False
+    how: str = ""
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    parens: list[tuple[int, int]] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+def parse_sentence(text: str, start: int, end: int) -> Sentence:
+    s = Sentence(start, end)
+    stack: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            stack.append(i)
+        elif ch in ")]" and stack:
+            s.parens.append((stack.pop(), i + 1))
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if not any(a < m.start() < b for a, b in s.parens):
+            cuts.append(m.start())
+    cuts.append(end)
+    s.clauses = [(a, b) for a, b in pairwise(cuts) if b > a]
+    return s
+
+
+def _innermost(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    inside = [(a, b) for a, b in spans if a <= start and end <= b]
+    return min(inside, key=lambda p: p[1] - p[0]) if inside else None
+
+
+class Attributor:
+    def __init__(self, text: str, kb: KnowledgeBase, mentions: list[Mention]) -> None:
+        self.text = text
+        self.kb = kb
+        self.mentions = [m for m in mentions if m.kind in ("model", "company", "other")]
+        self.benchmarks = [m for m in mentions if m.kind == "benchmark"]
+        self.marks = [m for m in mentions if m.kind == "mark"]
+        self.distill_sizes = _distill_sizes(kb)
+
+    def names_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    # --- the model -----------------------------------------------------------------
+    def subject(self, raw: Raw, s: Sentence, carry: str | None) -> Subject:
+        found = self._explicit(raw, s)
+        if found is None:
+            paren = _innermost(s.parens, raw.start, raw.end)
+            names = [
+                m
+                for m in self.names_in(s.start, s.end)
+                if _innermost(s.parens, m.start, m.end) in (None, paren)
+            ]
+            if any(m.comparative for m in names):
+                found = Subject(GENERIC, True, "only compared with")
+            else:
+                found = Subject(carry, False, "carried over") if carry else Subject(None)
+        return self._distilled(raw, s, found)
+
+    def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
+        paren = _innermost(s.parens, raw.start, raw.end)
+        if paren is not None:
+            inside = self.names_in(*paren)
+            family = [m for m in inside if m.kind != "other"]
+            if family:
+                return Subject(_nearest(family, raw).ref, True, "named in the parentheses")
+            if inside:
+                return Subject(OTHER, True, "another model in the parentheses")
+            before = [
+                m
+                for m in self.names_in(s.start, paren[0])
+                if not self.text[m.end : paren[0]].strip()
+            ]
+            if before:
+                m = before[-1]
+                return Subject(
+                    OTHER if m.kind == "other" else m.ref, True, "named before the parentheses"
+                )
+        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        for lo, hi in (clause, (s.start, s.end)):
+            names = [
+                m
+                for m in self.names_in(lo, hi)
+                if not m.comparative and _innermost(s.parens, m.start, m.end) in (None, paren)
+            ]
+            if not names:
+                continue
+            chosen = self._choose(raw, names)
+            if chosen.kind == "company":
+                family = [
+                    m
+                    for m in self.names_in(s.start, s.end)
+                    if m.kind == "model" and not m.comparative
+                ]
+                if family:
+                    chosen = _nearest(family, raw)
+            if chosen.kind == "other":
+                return Subject(OTHER, True, "another model")
+            return Subject(chosen.ref, True, "named in the sentence")
+        return None
+
+    def _choose(self, raw: Raw, names: list[Mention]) -> Mention:
+        after = [m for m in names if m.start >= raw.end]
+        attached = [
+            m
+            for m in after
+            if re.fullmatch(r"\s*(?:for|of|by|from)\s+(?:the\s+)?", self.text[raw.end : m.start])
+        ]
+        if attached:
+            return attached[0]
+        before = [m for m in names if m.end <= raw.start]
+        return before[-1] if before else after[0]
+
+    def _distilled(self, raw: Raw, s: Sentence, found: Subject) -> Subject:
+        if raw.unit != "parameters" or raw.low is None or raw.low != raw.high:
+            return found
+        block_text = self.text[max(0, s.start - 300) : s.end].lower()
+        if found.model in self.distill_sizes or "distill" not in block_text:
+            return found
+        matches = [mid for mid, size in self.distill_sizes.items() if size == raw.low]
+        if len(matches) == 1 and found.model not in (OTHER, GENERIC):
+            return Subject(matches[0], True, "a distilled model of that size")
+        return found
+
+    def last_subject(self, s: Sentence) -> tuple[str | None, bool]:
+        """The subject a sentence hands on, and whether it is only about models in general."""
+        names = [
+            m for m in self.names_in(s.start, s.end) if _innermost(s.parens, m.start, m.end) is None
+        ]
+        plain = [m for m in names if not m.comparative]
+        if plain:
+            last = plain[-1]
+            return (OTHER if last.kind == "other" else last.ref), False
+        return None, bool(names)
+
+    # --- the unit and the quantity -------------------------------------------------
+    def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
+        """The unit of a figure written without one ("in the billions"), from its sentence."""
+        best: tuple[int, str] | None = None
+        for pattern, unit in _UNIT_WORDS:
+            for m in pattern.finditer(self.text, s.start, s.end):
+                distance = min(abs(m.start() - raw.end), abs(raw.start - m.end()))
+                if best is None or distance < best[0]:
+                    best = (distance, unit)
+        return best[1] if best else None
+
+    def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
+        """The quantity id and whether a cue word decided it (False: the unit's default)."""
+        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        words = self.text[clause[0] : clause[1]]
+        unit = raw.unit or ""
+        if unit == "date":
+            return ("release-date", True) if _RELEASE.search(words) else (None, False)
+        if unit == "percent":
+            return self._benchmark(raw, s, words)
+        if unit == "count":
+            qid = _COUNT_HINTS.get(raw.hint or "")
+            if raw.hint == "experts":
+                qid = (
+                    "activated-experts"
+                    if re.search(r"activ|per\s+token", words, re.I)
+                    else "routed-experts"
+                )
+            return self._known(qid), True
+        if unit == "tokens" and raw.hint == "context":
+            return self._known("context-length"), True
+        if unit == "sequences" or raw.hint == "batch":
+            return self._known("batch-size"), True
+        codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
+        if unit == "rating" and not codeforces and not re.search(r"\belo\b", words, re.I):
+            return None, False
+        key = "duration" if unit in ("hours", "days", "weeks", "months") else unit
+        rules = QUANTITY_CUES.get(key, [])
+        for cue, qid in rules:
+            if cue is not None and re.search(cue, words, re.I):
+                return self._known(qid), True
+        default = rules[-1][1] if rules else None
+        if unit == "tokens" and raw.low is not None and raw.low < 1e7:
+            default = "context-length"
+        if model == COMPANY:
+            default = _FLEET_SUBJECT.get(default or "", default)
+        return self._known(default), False
+
+    def _benchmarks_in(self, s: Sentence) -> list[Mention]:
+        return [b for b in self.benchmarks if s.start <= b.start and b.end <= s.end]
+
+    def _benchmark(self, raw: Raw, s: Sentence, words: str) -> tuple[str | None, bool]:
+        if raw.hint == "percentile":
+            return self._known("codeforces-percentile"), True
+        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        names = [
+            b for b in self._benchmarks_in(s) if clause[0] <= b.start < clause[1]
+        ] or self._benchmarks_in(s)
+        if not names:
+            return None, False
+        follows = [
+            b
+            for b in names
+            if b.start >= raw.end
+            and re.fullmatch(
+                r"\s*(?:\(?pass@1\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                self.text[raw.end : b.start],
+                re.I,
+            )
+        ]
+        chosen = follows[0] if follows else _nearest(names, raw, prefer_before=True)
+        qid = chosen.ref
+        if qid == "codeforces-rating":
+            qid = "codeforces-percentile"
+        near = self.text[max(s.start, raw.start - 60) : min(s.end, raw.end + 60)]
+        if qid == "aime-2024" and re.search(r"cons@64|majority", near, re.I):
+            qid = "aime-2024-cons64"
+        return self._known(qid), True
+
+    def _known(self, qid: str | None) -> str | None:
+        return qid if qid in self.kb.quantities else None
+
+
+def _nearest(names: list[Mention], raw: Raw, prefer_before: bool = False) -> Mention:
+    def distance(m: Mention) -> float:
+        d = raw.start - m.end if m.end <= raw.start else m.start - raw.end
+        return d + (0.5 if prefer_before and m.start >= raw.end else 0)
+
+    return min(names, key=distance)
+
+
+def _distill_sizes(kb: KnowledgeBase) -> dict[str, float]:
+    sizes: dict[str, float] = {}
+    for m in kb.models.values():
+        found = re.search(r"(\d+(?:\.\d+)?)B$", m.name)
+        if m.kind == "distilled-model" and found:
+            sizes[m.id] = float(found.group(1)) * 1e9
+    return sizes

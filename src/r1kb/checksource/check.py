@@ -1,0 +1,221 @@
+"""check-source from start to end: read the article, find its figures, attribute, match, report.
+
+A figure whose model is only carried over from earlier sentences, or whose quantity is only the
+unit's default, is tried against the other readings the text allows (DeepSeek the company, the
+models named nearby, the unit's other quantities); a reading under which the knowledge base
+recognises the figure (agrees, known misconception) wins over one where it conflicts or is new.
+"""
+
+from __future__ import annotations
+
+import re
+
+from r1kb.checksource import attribute as at
+from r1kb.checksource import wording
+from r1kb.checksource.document import Document, read
+from r1kb.checksource.extract import Raw, find_figures
+from r1kb.checksource.match import Judgement, Matcher
+from r1kb.checksource.mentions import find_mentions
+from r1kb.checksource.result import Figure, Report
+from r1kb.kb import KnowledgeBase
+
+_RECOGNISED = ("agrees", "known-misconception")
+_QUOTE_MAX = 300
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8 (with or without BOM), else replacement characters, with a note."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", ["binary data (NUL bytes): not read as text"]
+    for enc in ("utf-8-sig", "utf-16"):
+        try:
+            if enc == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                continue
+            return data.decode(enc), []
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace"), ["not UTF-8: undecodable bytes replaced"]
+
+
+def check_text(
+    text: str,
+    kb: KnowledgeBase,
+    name: str = "-",
+    fmt: str | None = None,
+    matcher: Matcher | None = None,
+) -> Report:
+    """The report for one article's text."""
+    matcher = matcher or Matcher(kb)
+    doc = read(text, name, fmt)
+    report = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=doc.text)
+    if len(text) > len(doc.original):
+        report.notes.append(f"only the first {len(doc.original):,} characters were read")
+    mentions = find_mentions(doc.text, kb)
+    masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
+    raws = find_figures(doc.text, masked)
+    run = _Run(doc, kb, matcher, at.Attributor(doc.text, kb, mentions))
+    report.figures = run.figures(raws)
+    return report
+
+
+class _Run:
+    def __init__(
+        self, doc: Document, kb: KnowledgeBase, matcher: Matcher, attributor: at.Attributor
+    ) -> None:
+        self.doc, self.kb, self.matcher, self.at = doc, kb, matcher, attributor
+
+    def figures(self, raws: list[Raw]) -> list[Figure]:
+        out: list[Figure] = []
+        heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
+        list_carry: str | None = None
+        paragraph = 0
+        for block in self.doc.blocks:
+            block_text = self.doc.text[block.start : block.end]
+            if block.kind == "heading":
+                names = [
+                    m
+                    for m in self.at.names_in(block.start, block.end)
+                    if m.kind == "model" and not m.comparative
+                ]
+                heading = (" ".join(block_text.split()), names[0].ref if names else None)
+                paragraph, list_carry = 0, None
+                continue
+            paragraph += 1
+            carry = (list_carry or heading[1]) if block.kind == "item" else None
+            rates: list[Figure] = []
+            for s_start, s_end in self.doc.sentences(block):
+                s = at.parse_sentence(self.doc.text, s_start, s_end)
+                inside = [r for r in raws if s_start <= r.start < s_end]
+                found, carry = self._sentence(s, inside, carry, rates)
+                for fig in found:
+                    fig.locator = _locator(heading[0], paragraph, fig.line)
+                out.extend(found)
+            if block.kind != "item":
+                list_carry = carry or heading[1]
+        return out
+
+    def _sentence(
+        self, s: at.Sentence, raws: list[Raw], carry: str | None, rates: list[Figure]
+    ) -> tuple[list[Figure], str | None]:
+        override = None
+        for _ in range(2):  # a second pass once a figure tells who the sentence is about
+            found = []
+            for raw in raws:
+                fig, switched = self._figure(raw, s, override or carry, rates)
+                if switched and override is None:
+                    override = switched
+                    break
+                if fig is not None:
+                    found.append(fig)
+                    if fig.unit.startswith(("USD-per-", "CNY-per-")):
+                        rates.append(fig)
+            else:
+                break
+        last, generic = self.at.last_subject(s)
+        carry = override or last or (None if generic else carry)
+        return found, carry
+
+    def _figure(
+        self, raw: Raw, s: at.Sentence, carry: str | None, rates: list[Figure]
+    ) -> tuple[Figure | None, str | None]:
+        raw = _copy(raw)
+        if raw.unit is None:
+            raw.unit = self.at.unit_from_words(raw, s)
+            if raw.unit is None:
+                return None, None
+        if raw.unit in ("USD", "CNY") and raw.low == raw.high:
+            for r in rates:
+                if r.value == raw.low and r.unit.startswith(("USD-per-", "CNY-per-")):
+                    raw.unit = r.unit
+        subject = self.at.subject(raw, s, carry)
+        if subject.model in (None, at.GENERIC, at.OTHER):
+            return None, None
+        quantity, q_strong = self.at.quantity(raw, subject.model, s)
+        if quantity is None:
+            return None, None
+        j = self.matcher.judge(raw, subject.model, quantity, q_strong)
+        if j is None:
+            return None, None
+        switched = None
+        if j.outcome in ("conflicts", "new") and j.value.precise:
+            better = self._alternatives(raw, s, subject, quantity, q_strong)
+            if better is not None:
+                if better.model != subject.model and not subject.strong:
+                    switched = better.model
+                j = better
+        how = (
+            subject.how if j.model == subject.model else "the reading the knowledge base recognises"
+        )
+        return self._make(raw, s, j, how), switched
+
+    def _alternatives(
+        self, raw: Raw, s: at.Sentence, subject: at.Subject, quantity: str, q_strong: bool
+    ) -> Judgement | None:
+        readings: list[tuple[str, str]] = []
+        if not q_strong:
+            readings += [
+                (subject.model or "", q) for q in self._siblings(quantity) if q != quantity
+            ]
+        if not subject.strong:
+            names = self.at.names_in(max(0, s.start - 2000), s.end)
+            models = dict.fromkeys([at.COMPANY, *(m.ref for m in names if m.kind == "model")])
+            for model in models:
+                if model == subject.model:
+                    continue
+                q, _ = self.at.quantity(raw, model, s)
+                if q is not None:
+                    readings.append((model, q))
+        for model, q in readings:
+            j = self.matcher.judge(raw, model, q, False)
+            if j is not None and j.outcome in _RECOGNISED:
+                return j
+        return None
+
+    def _siblings(self, quantity: str) -> list[str]:
+        unit = self.kb.quantities[quantity].unit
+        return [qid for qid, q in self.kb.quantities.items() if q.unit == unit and qid != quantity]
+
+    def _make(self, raw: Raw, s: at.Sentence, j: Judgement, how: str) -> Figure:
+        start, end = self.doc.source_span(raw.start, raw.end)
+        line, col = self.doc.line_col(start)
+        return Figure(
+            text=self.doc.original[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=col,
+            value=j.value.as_json(),
+            unit=j.value.unit,
+            model=j.model,
+            quantity=j.quantity,
+            outcome=j.outcome,
+            claims=[c.id for c in j.claims],
+            corrections=[c.id for c in j.corrections],
+            related=[c.id for c in j.related],
+            message=wording.message(self.kb, j),
+            quote=self._quote(s, raw),
+            attribution=how,
+        )
+
+    def _quote(self, s: at.Sentence, raw: Raw) -> str:
+        if self.doc.fmt == "html":
+            text, lo, hi, fig = self.doc.text, s.start, s.end, (raw.start, raw.end)
+        else:
+            text, lo, hi, fig = self.doc.original, s.start, s.end, (raw.start, raw.end)
+        sentence = text[lo:hi]
+        if len(sentence) > _QUOTE_MAX:
+            a = max(lo, fig[0] - _QUOTE_MAX // 2)
+            b = min(hi, fig[1] + _QUOTE_MAX // 2)
+            a = text.find(" ", a, fig[0]) + 1 if text.find(" ", a, fig[0]) >= 0 else a
+            b = text.rfind(" ", fig[1], b) if text.rfind(" ", fig[1], b) > 0 else b
+            sentence = text[a:b]
+        return re.sub(r"\s+", " ", sentence).strip()
+
+
+def _locator(heading: str | None, paragraph: int, line: int) -> str:
+    where = f"paragraph {paragraph} (line {line})"
+    return f"section '{heading}', {where}" if heading else where
+
+
+def _copy(raw: Raw) -> Raw:
+    return Raw(**vars(raw))

@@ -1,0 +1,90 @@
+"""Dates in the usual notations: "January 20, 2025", "20 Jan 2025", "2025-01-20", "Jan. 2025"…
+
+A date is returned as the first and last day it can mean: a day gives one day, a month the
+whole month. Numeric day/month orders are only read when they cannot be misread (day > 12).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MONTHS = {
+    name: i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
+}
+MONTHS["sept"] = 9
+_MONTH = r"(?P<{g}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+_PATTERNS = [
+    rf"\b{_YEAR.format(g='y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+    rf"\b{_YEAR.format(g='y')}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b",
+    rf"\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')},?\s+{_YEAR.format(g='y')}\b",
+    rf"\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+    rf"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./]{_YEAR.format(g='y')}\b",
+    rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+]
+_COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    first: str  # ISO date of the first day meant
+    last: str  # ISO date of the last day meant
+
+    @property
+    def is_day(self) -> bool:
+        return self.first == self.last
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if not (1 <= m <= 12) or not (1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _read(m: re.Match[str]) -> tuple[str, str] | None:
+    g = m.groupdict()
+    y = int(g["y"])
+    month = MONTHS.get((g.get("mn") or "").lower().rstrip(".")) or (
+        int(g["m"]) if g.get("m") else 0
+    )
+    if g.get("a"):  # dd/mm/yyyy or mm/dd/yyyy: only when one of them cannot be a month
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 >= b:
+            month, day = b, a
+        elif b > 12 >= a:
+            month, day = a, b
+        else:
+            return None
+        iso = _iso(y, month, day)
+        return (iso, iso) if iso else None
+    if g.get("d"):
+        iso = _iso(y, month, int(g["d"]))
+        return (iso, iso) if iso else None
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(y, month)[1]
+    return f"{y:04d}-{month:02d}-01", f"{y:04d}-{month:02d}-{last:02d}"
+
+
+def find_dates(text: str) -> Iterator[DateMatch]:
+    """Every date in text, longest notation first, never overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            days = _read(m)
+            if days is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(m.start(), m.end(), *days))
+    yield from sorted(found, key=lambda d: d.start)

@@ -1,0 +1,280 @@
+"""The article as prose: plain text, Markdown or HTML reduced to text with offsets into the input.
+
+Every character of the reduced text (`Document.text`) remembers where it came from in the input
+(`Document.original`), so a figure found in the prose is reported with its exact span in the
+input, also inside HTML with tags and entities. The text is cut into blocks (headings, list
+items, paragraphs) and blocks into sentences; attribution reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+MAX_CHARS = 5_000_000
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+_MD_MASK = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]+>|[*_#>]+", re.S)
+_TERMINAL = tuple(".!?:;,…")
+_ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
+_ABBREV = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|ca|cf|no|fig|inc|ltd|co|jan|feb|mar|apr|jun|jul|aug|sep|sept"
+    r"|oct|nov|dec|mr|ms|dr|st|u\.s)\.|\b[A-Z]\.)$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int  # offsets in Document.text
+    end: int
+    kind: str  # "heading" | "item" | "paragraph"
+
+
+@dataclass
+class Document:
+    original: str
+    text: str
+    fmt: str  # "text" | "markdown" | "html"
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    _src: array | None = None  # per text char: its input offset (None: identity)
+    _src_end: array | None = None
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Input offsets [start, end) of the text slice [start, end)."""
+        if self._src is None or self._src_end is None:
+            return start, end
+        if end <= start:
+            return self._src[start], self._src[start]
+        return self._src[start], self._src_end[end - 1]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an input offset."""
+        i = bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def sentences(self, block: Block) -> list[tuple[int, int]]:
+        """Sentence spans of a block (offsets in text), abbreviations and decimals respected."""
+        out, start = [], block.start
+        chunk = self.text[block.start : block.end]
+        for m in _SENTENCE_END.finditer(chunk):
+            end = block.start + m.end()
+            head = self.text[start : block.start + m.start() + 1]
+            nxt = self.text[end : end + 1]
+            if _ABBREV.search(head) or (nxt and nxt.islower()):
+                continue
+            out.append((start, block.start + m.start() + len(m.group().rstrip())))
+            start = end
+        if start < block.end:
+            out.append((start, block.end))
+        return [(s, e) for s, e in out if self.text[s:e].strip()]
+
+
+def detect_format(raw: str, name: str = "") -> str:
+    lower = name.lower()
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if lower.endswith((".md", ".markdown", ".mdown")):
+        return "markdown"
+    head = raw[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")) or re.search(r"<(?:body|p|div|h[1-6])\b", head):
+        return "html"
+    if re.search(r"^#{1,6} \S|^\s*[-*] \S.*\n\s*[-*] \S|\]\(https?://", raw[:5000], re.M):
+        return "markdown"
+    return "text"
+
+
+def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
+    """The document for an input text; `fmt` forces text, markdown or html."""
+    raw = raw[:MAX_CHARS]
+    fmt = fmt or detect_format(raw, name)
+    if fmt == "html":
+        return _HtmlReader(raw).document()
+    masked = _mask(raw, markdown=fmt == "markdown")
+    doc = Document(raw, masked, fmt)
+    doc.blocks = _line_blocks(masked, markdown=fmt == "markdown")
+    heads = [b for b in doc.blocks if b.kind == "heading"]
+    if heads:
+        doc.title = masked[heads[0].start : heads[0].end].strip() or None
+    return doc
+
+
+def _mask(raw: str, markdown: bool) -> str:
+    def blank(m: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", m.group())
+
+    text = _URL.sub(blank, raw)
+    if markdown:
+        text = _MD_MASK.sub(blank, text)
+    return text
+
+
+def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
+    stripped = line.strip()
+    if markdown:
+        return raw_line.lstrip().startswith("#")
+    return (
+        0 < len(stripped) <= 80
+        and not stripped.endswith(_TERMINAL)
+        and len(stripped.split()) <= 12
+        and not _ITEM.match(line)
+        and any(c.isalpha() for c in stripped)
+    )
+
+
+def _line_blocks(text: str, markdown: bool) -> list[Block]:
+    """Headings, items and paragraphs. A paragraph is one line, or (hard-wrapped text and
+    Markdown) consecutive lines that do not end a sentence."""
+    lines, pos = [], 0
+    for raw_line in text.split("\n"):
+        lines.append((pos, pos + len(raw_line), raw_line))
+        pos += len(raw_line) + 1
+    blocks: list[Block] = []
+    lead_in = False  # the previous block ended with ':' (items follow)
+    for start, end, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            lead_in = False
+            continue
+        if _ITEM.match(line):
+            kind = "item"
+        elif _looks_like_heading(line, markdown, line):
+            kind = "heading"
+        elif lead_in and len(stripped) <= 300:
+            kind = "item"
+        else:
+            kind = "paragraph"
+        prev = blocks[-1] if blocks else None
+        joins = (
+            prev is not None
+            and kind == "paragraph"
+            and prev.kind == "paragraph"
+            and prev.end == start - 1
+            and (markdown or len(text[prev.start : prev.end]) >= 50)
+            and not text[prev.start : prev.end].rstrip().endswith(tuple(".!?:"))
+        )
+        if joins and prev is not None:
+            blocks[-1] = Block(prev.start, end, "paragraph")
+        else:
+            blocks.append(Block(start, end, kind))
+        lead_in = stripped.endswith(":") or (lead_in and kind == "item")
+    return blocks
+
+
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote",
+    "pre", "table", "tr", "td", "th", "ul", "ol", "li", "dl", "dt", "dd", "br", "hr", "figure",
+    "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "title", "caption", "form",
+}  # fmt: skip
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+class _HtmlReader(HTMLParser):
+    """html.parser with positions: each text character keeps its input offset."""
+
+    def __init__(self, raw: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.chars: list[str] = []
+        self.src = array("q")
+        self.src_end = array("q")
+        self.kinds: dict[int, str] = {}  # text offset of a block start -> kind
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.pre = 0
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def _emit(self, text: str, start: int, end: int | None = None) -> None:
+        if self.in_title:
+            self.title.append(text)
+        if self.skip:
+            return
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.src.append(start + i if end is None else start)
+            self.src_end.append(start + i + 1 if end is None else end)
+
+    def _break(self, kind: str) -> None:
+        at = self._offset()
+        if self.chars and self.chars[-1] != "\n":
+            self._emit("\n", at, at)
+        self.kinds[len(self.chars)] = kind
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self.skip += 1
+        if tag == "title":
+            self.in_title = True
+        if tag == "pre":
+            self.pre += 1
+        if tag in _BLOCK_TAGS:
+            kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "paragraph"
+            self._break("item" if tag == "li" else kind)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and tag != "head" and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag in _BLOCK_TAGS:
+            self._break("paragraph")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title and not self.skip:
+            self.title.append(data)
+            return
+        if not self.pre:
+            data = data.replace("\r", " ").replace("\n", " ")
+        self._emit(data, self._offset())
+
+    def _entity(self) -> None:
+        start = self._offset()
+        m = _ENTITY.match(self.raw, start)
+        end = m.end() if m else start + 1
+        from html import unescape
+
+        decoded = unescape(self.raw[start:end])
+        self._emit(decoded, start, end)
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity()
+
+    def handle_charref(self, name: str) -> None:
+        self._entity()
+
+    def document(self) -> Document:
+        try:
+            self.feed(self.raw)
+            self.close()
+        except Exception:  # html.parser is lenient; never let odd markup escape as a traceback
+            pass
+        text = "".join(self.chars)
+        doc = Document(self.raw, text, "html", _src=self.src, _src_end=self.src_end)
+        blocks: list[Block] = []
+        pos = 0
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            if line.strip():
+                kind = self.kinds.get(start, "paragraph")
+                blocks.append(Block(start, end, kind))
+        doc.blocks = blocks
+        title = " ".join("".join(self.title).split())
+        heads = [b for b in blocks if b.kind == "heading"]
+        doc.title = title or (text[heads[0].start : heads[0].end].strip() if heads else None)
+        return doc

@@ -1,0 +1,230 @@
+"""Find the figures of a text: numbers with their units, ranges, vague magnitudes and dates.
+
+The extractor only reads notation; which model and quantity a figure is about is decided by
+`attribute`. A figure without a unit that this tool knows (a year, "10x", "80 GB") is not a
+figure here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from r1kb.checksource import notations as n
+from r1kb.checksource.dates import find_dates
+
+
+@dataclass
+class Raw:
+    start: int  # offsets in Document.text
+    end: int
+    low: float | None = None  # the value as stated: low == high for a single figure
+    high: float | None = None
+    step: float = 0.0  # precision of the stated number(s)
+    bound: str | None = None  # "upper" (under X), "lower" (over X), "approx", None
+    vague: bool = False  # magnitude words ("billions") or vague counts ("several")
+    unit: str | None = None
+    hint: str | None = None  # a quantity hint from the notation ("context", "batch", "input"…)
+    gpu: str | None = None  # the GPU type named with a count ("2,048 H800s")
+    money: bool = False
+    dates: tuple[str, str] | None = None  # first and last day meant
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high or self.vague or self.bound in ("upper", "lower")
+
+
+_NUM = re.compile(
+    rf"(?<![\w.,/:@#\-‑$¥￥]){n.CURRENCY}?\s?{n.NUMBER}(?:{n.MAGNITUDE})?",
+)
+_RANGE_REST = re.compile(
+    rf"\s*(?:{n.HY}|—|to|and)\s*{n.CURRENCY}?\s?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
+)
+_WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
+    " ", r"\s+"
+)
+_WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w-])", re.I)
+_MULT = "|".join(n.VAGUE_MULTIPLIERS)
+_MAGS = "|".join(n.VAGUE_MAGNITUDES)
+_VAGUE = re.compile(
+    rf"\b(?:(?P<m1>{_MULT}|thousands)(?:\s+or(?:\s+(?P<even1>even))?\s+(?P<m2>{_MULT}))?\s+of\s+"
+    rf"(?P<g1>{_MAGS}|thousands)(?:\s+(?:or(?:\s+(?P<even2>even))?|to)\s+(?P<g2>{_MAGS}))?"
+    rf"|(?P<g3>{_MAGS}|{_MULT})(?:\s+(?:or(?:\s+(?P<even3>even))?|to)\s+(?P<g4>{_MAGS}|{_MULT}))?)"
+    rf"(?P<of>\s+of)?\b",
+    re.I,
+)
+
+
+_VAGUE_UNITS = {
+    "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
+    "months",
+}  # fmt: skip
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]] | None:
+    for tail in n.TAILS:
+        if tail.money is True and not money:
+            continue
+        if tail.money is False and money:
+            continue
+        m = tail.pattern.match(text, pos)
+        if m:
+            return tail, m
+    return None
+
+
+def _unit_for(raw: Raw, text: str, mag_letter: str | None) -> bool:
+    """Read the unit after raw.end (extending raw); False when the number is not a figure."""
+    found = _match_tail(text, raw.end, raw.money)
+    if found:
+        tail, m = found
+        raw.unit, raw.hint = tail.unit, tail.hint
+        raw.gpu = m.groupdict().get("gpu")
+        if m.groupdict().get("io"):
+            raw.hint = m.group("io").lower().replace(" ", "-")
+        raw.end = m.end()
+        return True
+    if raw.money:
+        raw.unit = n.currency_unit(text[raw.start : raw.start + 4]) or "USD"
+        return not (raw.end < len(text) and text[raw.end].isalnum())
+    if n.NOT_A_FIGURE.match(text, raw.end):
+        return False
+    if mag_letter in ("B", "b") and raw.low and 1e8 <= raw.low <= 1e13:
+        m = n.SIZE_NOUN.match(text, raw.end)
+        after = text[raw.end : raw.end + 2].strip()
+        if m or not after or not after[0].isalpha():
+            raw.unit, raw.hint = "parameters", "size"
+            return True
+    if mag_letter == "T" and raw.low and raw.low >= 1e11:
+        raw.unit = "tokens"
+        return True
+    before = text[max(0, raw.start - 40) : raw.start]
+    for cue, unit, hint in n.CUES:
+        if cue.search(before):
+            raw.unit, raw.hint = unit, hint
+            return True
+    return False
+
+
+def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
+    out: list[Raw] = []
+    for m in _NUM.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        value, step = n.parse_number(m.group("num"))
+        scale = n.magnitude(m)
+        raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
+        raw.money = bool(m.group("cur"))
+        letter = m.group("sfx") or m.group("sfxl")
+        if letter == "m" and not raw.money:
+            continue  # "5m" is metres or minutes unless it is money
+        rest = _RANGE_REST.match(text, m.end())
+        if rest and not _overlaps(rest.start(), rest.end(), taken):
+            high, hstep = n.parse_number(rest.group("num"))
+            hscale = n.magnitude(rest)
+            if scale == 1.0 and hscale != 1.0:  # "$5-6 million": the magnitude applies to both
+                raw.low, scale = value * hscale, hscale
+                raw.step = step * hscale
+            if high * hscale > (raw.low or 0) and (
+                rest.group(0).strip()[:3] != "and" or re.search(r"between\s*$", text[: m.start()])
+            ):
+                raw.high, raw.end = high * hscale, rest.end()
+                raw.step = max(raw.step, hstep * hscale)
+                raw.money = raw.money or bool(rest.group("cur"))
+                letter = rest.group("sfx") or rest.group("sfxl") or letter
+        bound, qstart = n.qualifier_before(text, raw.start)
+        if not _unit_for(raw, text, letter):
+            continue
+        if bound:
+            raw.bound, raw.start = bound, qstart
+        out.append(raw)
+    return out
+
+
+def _words(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
+    """Number words and vague counts before a unit: "two months", "several weeks"."""
+    out: list[Raw] = []
+    for m in _WORD_NUM.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        word = re.sub(r"\s+", " ", m.group("w").lower())
+        raw = Raw(m.start(), m.end())
+        if word in n.VAGUE_COUNTS:
+            raw.low, raw.high = n.VAGUE_COUNTS[word]
+            raw.vague = True
+        else:
+            raw.low = raw.high = float(n.WORD_NUMBERS[word])
+            raw.step = 1.0
+        found = _match_tail(text, raw.end, False)
+        if not found or found[0].unit not in ("hours", "days", "weeks", "months", "GPUs", "count"):
+            continue
+        tail, tm = found
+        raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
+        widen = re.match(r"\s+or\s+(?P<even>even\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b",
+                         text[raw.end :], re.I)  # fmt: skip
+        if widen and widen.group("even"):
+            raw.high = None  # "several weeks or even months": at least several weeks
+            raw.end += widen.end()
+        bound, qstart = n.qualifier_before(text, raw.start)
+        if bound:
+            raw.bound, raw.start = bound, qstart
+        out.append(raw)
+    return out
+
+
+def _vague(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
+    """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
+    out: list[Raw] = []
+    for m in _VAGUE.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+        if g["g1"]:
+            mag = n.VAGUE_MAGNITUDES[g["g1"]][0] if g["g1"] != "thousands" else 1e3
+            lo = n.VAGUE_MULTIPLIERS.get(g["m1"], (1, 10))[0] * mag
+            hi = n.VAGUE_MULTIPLIERS.get(g["m2"] or g["m1"], (1, 10))[1] * mag
+            if g["g2"]:
+                hi = n.VAGUE_MAGNITUDES[g["g2"]][1]
+            even = g["even1"] or g["even2"]
+        else:
+            first = n.VAGUE_MAGNITUDES.get(g["g3"]) or n.VAGUE_MULTIPLIERS[g["g3"]]
+            last = n.VAGUE_MAGNITUDES.get(g["g4"] or g["g3"]) or n.VAGUE_MULTIPLIERS[g["g4"]]
+            lo, hi, even = first[0], last[1], g["even3"]
+        raw = Raw(m.start(), m.end() - (len(m.group("of")) if m.group("of") else 0), lo, hi)
+        raw.vague = True
+        if even:
+            raw.high = None
+        after = text[m.end() :]
+        if re.match(r"\s+(?:dollars|USD)\b", after, re.I):
+            raw.unit, raw.money = "USD", True
+        at = m.end() if m.group("of") else raw.end
+        found = None if raw.unit else _match_tail(text, at, False)
+        if found and found[0].unit in _VAGUE_UNITS:
+            raw.unit, raw.hint, raw.end = found[0].unit, found[0].hint, found[1].end()
+        elif not raw.unit and m.group("of"):
+            continue  # "thousands of individual knobs": not a unit this tool knows
+        if raw.unit is None and lo < 1e6:
+            continue  # "hundreds", "tens" alone are not figures
+        out.append(raw)
+    return out
+
+
+def find_figures(text: str, masked: list[tuple[int, int]]) -> list[Raw]:
+    """Every figure of text outside the masked spans (model names, benchmark names…)."""
+    taken = list(masked)
+    figures: list[Raw] = []
+    for d in find_dates(text):
+        if not _overlaps(d.start, d.end, taken):
+            figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
+            taken.append((d.start, d.end))
+    for finder in (_vague, _words, _numbers):
+        for raw in finder(text, taken):
+            if not _overlaps(raw.start, raw.end, [(f.start, f.end) for f in figures]):
+                figures.append(raw)
+                taken.append((raw.start, raw.end))
+    return sorted(figures, key=lambda f: f.start)

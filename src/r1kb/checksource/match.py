@@ -1,0 +1,274 @@
+"""A figure against the knowledge base: agrees, conflicts, known-misconception, misattributed, new.
+
+A stated number stands for every value that rounds to it ("$5.6M": 5.55-5.65M; "$6M": 5.5-6.5M,
+never looser than ±10 %); "under $6M" for a value just under it (5-6M), "over X" just over it;
+magnitude words for their literal range ("tens or hundreds of billions": 10B-1T). An accurate
+claim agrees when its value lies in that range (or, for a ranged claim, when the figure lies in
+its range or states the same bounds); a claim judged wrong matches when it states the same figure.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from r1kb.checksource.extract import Raw
+from r1kb.kb import Claim, KnowledgeBase
+from r1kb.units import UnitError, UnitSystem
+
+OUTCOMES = ("agrees", "conflicts", "known-misconception", "misattributed", "new")
+_INF = math.inf
+
+
+@dataclass
+class Value:
+    unit: str
+    low: float | None = None  # as stated, in unit
+    high: float | None = None
+    lo: float = -_INF  # every value the figure can stand for
+    hi: float = _INF
+    dates: tuple[str, str] | None = None
+    vague: bool = False
+    bound: str | None = None
+
+    @property
+    def precise(self) -> bool:
+        """Narrow enough to tell one model's figure from another's."""
+        if self.dates:
+            return True
+        return not self.vague and self.lo > 0 and self.hi < _INF and self.hi / self.lo <= 2.5
+
+    def as_json(self) -> object:
+        if self.dates:
+            first, last = self.dates
+            return first if first == last else first[:7]
+        if self.low is not None and self.low == self.high and self.bound not in ("upper", "lower"):
+            return _plain(self.low)
+        if self.bound == "upper":
+            return {"high": _plain(self.high if self.high is not None else self.low)}
+        if self.bound == "lower":
+            return {"low": _plain(self.low)}
+        out = {}
+        if self.low is not None:
+            out["low"] = _plain(self.low)
+        if self.high is not None:
+            out["high"] = _plain(self.high)
+        return out
+
+
+def _plain(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    x = float(f"{x:.6g}")
+    return int(x) if x.is_integer() and abs(x) < 1e18 else x
+
+
+def value_of(raw: Raw, unit: str, units: UnitSystem) -> Value | None:
+    """The figure in `unit` with the range of values it stands for; None if incompatible."""
+    if raw.unit == "date":
+        return Value("date", dates=raw.dates) if unit == "date" else None
+    src = raw.unit or unit
+    if src == "samples" and unit == "sequences":
+        src = unit
+    try:
+
+        def conv(x: float | None) -> float | None:
+            return None if x is None else units.convert(x, src, unit)
+
+        low, high = conv(raw.low), conv(raw.high)
+        step = abs(conv(raw.step) or 0.0) if raw.step else 0.0
+    except UnitError:
+        return None
+    except Exception:  # pint dimensionality errors
+        return None
+    v = Value(unit, low, high, vague=raw.vague, bound=raw.bound)
+    if raw.vague:
+        v.lo = low if low is not None else -_INF
+        v.hi = high if high is not None else _INF
+        return v
+    x = low if low is not None else 0.0
+    if raw.bound == "upper":
+        v.lo, v.hi = x - min(step or 0.25 * abs(x), 0.25 * abs(x)), x
+    elif raw.bound == "lower":
+        v.lo, v.hi = x, x + min(step or 0.25 * abs(x), 0.25 * abs(x))
+    else:
+        top = high if high is not None else x
+
+        def half(y: float) -> float:
+            h = max(min(step / 2, 0.1 * abs(y)), 0.005 * abs(y))
+            return max(h, 0.02 * abs(y)) if raw.bound == "approx" else h
+
+        v.lo, v.hi = x - half(x), top + half(top)
+    return v
+
+
+@dataclass
+class Judgement:
+    outcome: str
+    model: str
+    quantity: str
+    value: Value
+    claims: list[Claim] = field(default_factory=list)  # the matched claims
+    corrections: list[Claim] = field(default_factory=list)  # what corrects the figure
+    related: list[Claim] = field(default_factory=list)  # e.g. undisclosed records
+
+
+class Matcher:
+    def __init__(self, kb: KnowledgeBase, exclude_sources: frozenset[str] = frozenset()) -> None:
+        self.kb = kb
+        self.units = UnitSystem(kb.units)
+        self.index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        self.by_quantity: dict[str, list[Claim]] = defaultdict(list)
+        for c in kb.live_claims():
+            makers = {e.source for e in c.sources if e.role == "claims"}
+            if makers and makers <= exclude_sources:
+                continue
+            self.index[(c.subject, c.quantity)].append(c)
+            self.by_quantity[c.quantity].append(c)
+
+    def lineage(self, model: str) -> list[str]:
+        """The model and the models whose weights it starts from (not across distillation)."""
+        chain, seen = [model], {model}
+        current = self.kb.models.get(model)
+        while current is not None and current.kind not in ("distilled-model", "company"):
+            parents = [d["model"] for d in current.derived_from if d.get("model") not in seen]
+            if not parents:
+                break
+            chain.append(parents[0])
+            seen.add(parents[0])
+            current = self.kb.models.get(parents[0])
+        return chain
+
+    def inherited(self, quantity: str) -> bool:
+        q = self.kb.quantities.get(quantity)
+        return q is not None and (
+            q.group in ("parameters", "architecture")
+            or quantity.startswith("pretraining-")
+            or quantity in ("training-data-composition", "gpu-hours-per-trillion-tokens")
+        )
+
+    def unit_of(self, quantity: str) -> str:
+        return self.kb.quantities[quantity].unit
+
+    def _interval(self, c: Claim, unit: str) -> tuple[float, float] | str | None:
+        if c.unit == "date" or unit == "date":
+            return c.value if isinstance(c.value, str) and unit == "date" == c.unit else None
+        if c.value is None or isinstance(c.value, str) or not self.units.is_numeric(c.unit):
+            return None
+        try:
+            if isinstance(c.value, dict):
+                lo, hi = c.value.get("low"), c.value.get("high")
+                return (
+                    -_INF if lo is None else self.units.convert(lo, c.unit, unit),
+                    _INF if hi is None else self.units.convert(hi, c.unit, unit),
+                )
+            x = self.units.convert(float(c.value), c.unit, unit)
+        except Exception:  # UnitError or a pint dimensionality error: not comparable
+            return None
+        return (x, x)
+
+    def consistent(self, v: Value, c: Claim) -> bool:
+        """An accurate claim the figure agrees with."""
+        iv = self._interval(c, v.unit)
+        if iv is None:
+            return False
+        if isinstance(iv, str):
+            return v.dates is not None and v.dates[0] <= iv <= v.dates[1]
+        lo, hi = iv
+        if lo == hi:
+            return v.lo <= lo <= v.hi
+        return (lo <= v.lo and v.hi <= hi) or self._same_bounds(v, iv)
+
+    def same(self, v: Value, c: Claim) -> bool:
+        """A claim that states the same figure."""
+        iv = self._interval(c, v.unit)
+        if iv is None:
+            return False
+        if isinstance(iv, str):
+            return v.dates is not None and v.dates[0] <= iv <= v.dates[1] and v.precise
+        lo, hi = iv
+        if lo == hi:
+            return not v.vague and v.lo <= lo <= v.hi
+        return self._same_bounds(v, iv)
+
+    @staticmethod
+    def _same_bounds(v: Value, iv: tuple[float, float]) -> bool:
+        lo, hi = iv
+        if v.vague:
+            return _close(v.lo, lo) and _close(v.hi, hi)
+        if v.bound == "upper":
+            return lo == -_INF and v.hi <= hi <= v.hi * 1.005 + 1e-12
+        if v.bound == "lower":
+            return hi == _INF and v.lo * 0.995 - 1e-12 <= lo <= v.lo
+        return (
+            v.low is not None
+            and v.high is not None
+            and v.low != v.high
+            and (_close(v.low, lo) and _close(v.high, hi))
+        )
+
+    def judge(
+        self, raw: Raw, model: str, quantity: str, strong_quantity: bool = True
+    ) -> Judgement | None:
+        unit = self.unit_of(quantity)
+        v = value_of(raw, unit, self.units)
+        if v is None:
+            v = value_of(raw, raw.unit or unit, self.units)
+            if v is None:
+                return None
+        own = [c for c in self.index[(model, quantity)] if c.value is not None]
+        accurate = [c for c in own if c.verdict == "accurate"]
+        if not accurate and self.inherited(quantity):
+            for ancestor in self.lineage(model)[1:]:
+                accurate = [
+                    c
+                    for c in self.index[(ancestor, quantity)]
+                    if c.verdict == "accurate" and c.value is not None
+                ]
+                if accurate:
+                    break
+        accurate = [c for c in accurate if self._interval(c, v.unit) is not None]
+        j = Judgement("new", model, quantity, v)
+        agree = [c for c in accurate if self.consistent(v, c)]
+        if agree:
+            j.outcome, j.claims = "agrees", agree
+            return j
+        wrong = [c for c in own if c.verdict != "accurate" and self.same(v, c)]
+        if wrong:
+            j.outcome, j.claims = "known-misconception", wrong
+            j.corrections = self._corrections(wrong)
+            return j
+        if v.precise:
+            family = set(self.lineage(model)) if self.inherited(quantity) else {model}
+            elsewhere = [
+                c for c in self.by_quantity[quantity]
+                if c.subject not in family and c.verdict == "accurate" and self.consistent(v, c)
+            ]  # fmt: skip
+            if strong_quantity is False:
+                elsewhere = [c for c in elsewhere if c.subject != model]
+            if elsewhere:
+                j.outcome, j.claims, j.corrections = "misattributed", elsewhere, accurate
+                return j
+        if accurate:
+            j.outcome, j.claims, j.corrections = "conflicts", accurate, accurate
+            return j
+        j.related = [c for c in self.index[(model, quantity)] if c.value is None]
+        return j
+
+    def _corrections(self, claims: list[Claim]) -> list[Claim]:
+        out: dict[str, Claim] = {}
+        for c in claims:
+            for cid in c.related("corrected_by"):
+                target = self.kb.resolve(cid)
+                if target is not None:
+                    out[target.id] = target
+        return list(out.values())
+
+
+def _close(a: float, b: float) -> bool:
+    if a == b:
+        return True
+    if math.isinf(a) or math.isinf(b):
+        return False
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))

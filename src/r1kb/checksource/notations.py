@@ -1,0 +1,158 @@
+"""How figures are written: numbers, magnitudes, number words, qualifiers, currencies and units.
+
+Units are the knowledge base's unit ids (data/quantities.yaml); a unit "tail" is what may follow
+a number ("billion parameters", "H800 GPUs", "per GPU-hour"), a "cue" what may precede a bare
+number ("batch size of", "a Codeforces rating of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HY = r"[\-‐‑‒–]"  # hyphens as typeset
+SEP = r"[,\u00a0\u202f\u2009 ]"
+
+NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
+MAGNITUDE = (
+    rf"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
+    rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
+)
+CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
+    "a dozen": 12, "a couple of": 2, "a couple": 2,
+}  # fmt: skip
+VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
+MAGNITUDES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+}  # fmt: skip
+# "tens of", "hundreds of" multiply a following magnitude; "billions" alone spans 1-999 billion
+VAGUE_MULTIPLIERS = {"tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000)}
+VAGUE_MAGNITUDES = {
+    "thousands": (1e3, 1e4), "millions": (1e6, 1e9), "billions": (1e9, 1e12),
+    "trillions": (1e12, 1e15),
+}  # fmt: skip
+
+QUALIFIERS = [
+    (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
+     r"|nearly|almost|shy\s+of|<|≤)", "upper"),
+    (r"(?:over|above|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of"
+     r"|>|≥)", "lower"),
+    (r"(?:about|around|approximately|approx\.?|roughly|some|circa|an\s+estimated|estimated"
+     r"|~|≈|∼)", "approx"),
+]  # fmt: skip
+QUALIFIER = re.compile(
+    r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Tail:
+    pattern: re.Pattern[str]
+    unit: str
+    hint: str | None = None
+    money: bool | None = None  # True: only after an amount of money; False: never after one
+
+
+def _tail(pattern: str, unit: str, hint: str | None = None, money: bool | None = False) -> Tail:
+    return Tail(re.compile(pattern, re.I), unit, hint, money)
+
+
+def _filler(n: int) -> str:
+    return rf"(?:[A-Za-z][\w‑\-]*\s+){{0,{n}}}?"
+
+
+GPU_NAME = r"(?:[AHBV]\d{2,3}|H20|GB200|A800|L40S?)"
+TAILS = [
+    _tail(rf"\s*(?:per|/|an?|each)\s*(?:{GPU_NAME}\s*)?GPU{HY}?\s*(?:hours?|hrs?|h)\b",
+          "USD-per-GPU-hour", money=True),
+    _tail(r"\s*(?:per|/|for\s+(?:every|each))\s*(?:(?:1|one)\s*)?(?:million|M|mn|1M)\s*"
+          r"(?:(?P<io>input|output|cached?|prompt|completion|cache[\s-]hit|cache[\s-]miss)\s+)?"
+          r"tokens?\b", "USD-per-million-tokens", money=True),
+    _tail(r"\s*(?:per|/|an?|each|every)\s*week\b", "USD-per-week", money=True),
+    _tail(r"\s*(?:US\s+)?(?:dollars|USD)\b", "USD", money=None),
+    _tail(r"\s*(?:yuan|RMB|CNY|renminbi)\b", "CNY", money=None),
+    _tail(_filler(2) + rf"\s*(?:{GPU_NAME}\s+)?GPU{HY}?\s*(?:hours?|hrs?)\b", "GPU-hours"),
+    _tail(rf"\s*(?:(?:NVIDIA|Nvidia)\s+)?(?P<gpu>{GPU_NAME})(?:{HY}?\s*(?:class|series|SXM\d?|PCIe))?"
+          r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
+    _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
+    _tail(_filler(2) + r"\s*(?:parameters?|params?)\b", "parameters"),
+    _tail(_filler(3) + r"\s*tokens?\b", "tokens"),
+    _tail(rf"\s*(?:token\s+)?context(?:{HY}|\s+)?(?:window|length)?\b", "tokens", "context"),
+    _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
+    _tail(r"\s*days?\b", "days"),
+    _tail(r"\s*weeks?\b", "weeks"),
+    _tail(r"\s*months?\b", "months"),
+    _tail(_filler(2) + r"\s*(?:samples|examples)\b", "samples"),
+    _tail(_filler(1) + r"\s*sequences\b", "sequences"),
+    _tail(_filler(1) + r"\s*layers\b", "count", "layers"),
+    _tail(r"\s*(?:attention\s+)?heads\b", "count", "heads"),
+    _tail(r"\s*routed\s+experts?\b", "count", "routed-experts"),
+    _tail(r"\s*shared\s+experts?\b", "count", "shared-experts"),
+    _tail(r"\s*(?:activated\s+|active\s+)?experts?\b", "count", "experts"),
+    _tail(r"\s*FLOPs?\b", "FLOP"),
+    _tail(r"\s*(?:th\s+)?percentile\b", "percent", "percentile"),
+    _tail(r"\s*(?:%|percent\b|per\s?cent\b)", "percent"),
+]  # fmt: skip
+# After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
+SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
+# What a number can be followed by without being a figure this tool knows
+NOT_A_FIGURE = re.compile(
+    r"\s*(?:x\b|×|times\b|fold\b|[KMGTP]i?B\b|bytes?\b|bits?\b|-bit\b|Gbps|GB/s|nm\b|°"
+    r"|st\b|nd\b|rd\b|th\b)",
+    re.I,
+)
+CUES = [
+    (re.compile(rf"batch{HY}?\s*sizes?(?:\s+(?:of|was|is|=|:|from))*\s*$", re.I),
+     "sequences", "batch"),
+    (re.compile(rf"(?:context(?:{HY}|\s+)(?:window|length)|sequence\s+length)"
+                r"(?:\s+(?:of|is|was|=|:|up\s+to|to))*\s*$", re.I), "tokens", "context"),
+    (re.compile(r"(?:rating|elo)(?:\s+(?:score\s+)?(?:of|is|was|=|:))*\s*$", re.I),
+     "rating", "rating"),
+    (re.compile(rf"learning{HY}?\s*rate(?:\s+(?:of|is|was|=|:))*\s*$", re.I), "ratio", "lr"),
+    (re.compile(r"hidden\s+(?:dimension|size)(?:\s+(?:of|is|was|=|:))*\s*$", re.I),
+     "count", "hidden"),
+]  # fmt: skip
+
+
+def parse_number(num: str) -> tuple[float, float]:
+    """The value of a written number and its precision step ("2,048" -> 2048, 1; "5.6" -> 0.1)."""
+    clean = re.sub(SEP, "", num)
+    value = float(clean)
+    if "." in clean:
+        step = 10.0 ** -len(clean.split(".")[1])
+    else:
+        digits = clean.lstrip("0") or "0"
+        zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+        step = 10.0**zeros
+    return value, step
+
+
+def magnitude(m: re.Match[str]) -> float:
+    word = m.group("mag") or m.group("sfx") or m.group("sfxl")
+    return MAGNITUDES[word.lower()] if word else 1.0
+
+
+def currency_unit(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    s = symbol.strip().upper()
+    return "CNY" if s in {"¥", "￥", "CN¥", "RMB", "CNY"} else "USD"
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """A qualifier right before start ("under", "about", "~"): its kind and where it begins."""
+    m = QUALIFIER.search(text[max(0, start - 25) : start])
+    if not m:
+        return None, start
+    if m.start() > 0 and text[max(0, start - 25) + m.start() - 1].isalnum():
+        return None, start
+    kind = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if m.group(f"q{i}"))
+    return kind, max(0, start - 25) + m.start()

@@ -1,0 +1,75 @@
+"""Figures and claims in words: "$5.576M", "671B parameters", "≥ 14 days"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from r1kb.checksource.match import Judgement
+from r1kb.kb import Claim, KnowledgeBase
+
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+_PREFIX = {"USD": "$", "CNY": "¥"}
+_SUFFIX = {"percent": "%"}
+
+
+def number(x: float | int, unit: str) -> str:
+    magnitude = abs(float(x))
+    text = f"{float(x):,.4g}" if magnitude < 1e4 else None
+    if text is None:
+        for scale, letter in _SCALES:
+            if magnitude >= scale:
+                text = f"{float(x) / scale:.4g}{letter}"
+                break
+    text = text or f"{x}"
+    if unit in _PREFIX:
+        return _PREFIX[unit] + text
+    if unit in _SUFFIX:
+        return text + _SUFFIX[unit]
+    if unit.startswith("USD-per-"):
+        return "$" + text + " per " + unit[len("USD-per-") :].replace("-", " ")
+    return f"{text} {unit}" if unit not in ("count", "ratio", "date", "text", "rating") else text
+
+
+def value(v: Any, unit: str) -> str:
+    if v is None:
+        return "undisclosed"
+    if isinstance(v, dict):
+        lo, hi = v.get("low"), v.get("high")
+        if lo is not None and hi is not None:
+            return f"{number(lo, unit)} to {number(hi, unit)}"
+        return f"≥ {number(lo, unit)}" if lo is not None else f"≤ {number(hi, unit)}"
+    if isinstance(v, str):
+        return v
+    return number(v, unit)
+
+
+def claim(c: Claim) -> str:
+    return f"{c.id} ({value(c.value, c.unit)}, {c.status}, {c.verdict})"
+
+
+def model_name(kb: KnowledgeBase, model_id: str) -> str:
+    m = kb.models.get(model_id)
+    return m.name if m else model_id
+
+
+def message(kb: KnowledgeBase, j: Judgement) -> str:
+    """One sentence saying why the figure got its outcome."""
+    quantity = kb.quantities[j.quantity].name.lower() if j.quantity in kb.quantities else j.quantity
+    subject = f"{model_name(kb, j.model)}'s {quantity}"
+    listed = "; ".join(claim(c) for c in j.claims[:3])
+    if j.outcome == "agrees":
+        return f"agrees with {listed}"
+    if j.outcome == "conflicts":
+        return f"the knowledge base gives {subject} as {listed}"
+    if j.outcome == "known-misconception":
+        fixes = "; ".join(claim(c) for c in j.corrections[:3]) or "see the claim's notes"
+        return f"a known misconception: {listed}; corrected by {fixes}"
+    if j.outcome == "misattributed":
+        owners = sorted({model_name(kb, c.subject) for c in j.claims})
+        own = "; ".join(claim(c) for c in j.corrections[:3])
+        text = f"the figure is {', '.join(owners)}'s: {listed}"
+        return text + (f"; {subject}: {own}" if own else f"; nothing recorded for {subject}")
+    related = "; ".join(claim(c) for c in j.related[:3])
+    return f"nothing in the knowledge base about {subject}" + (
+        f" (see {related})" if related else ""
+    )
