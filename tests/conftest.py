@@ -8,6 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+
+from r1kb.kb import Unit
+from r1kb.units import UnitSystem
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data"
@@ -53,3 +57,10 @@ def make_data(tmp_path: Path) -> Callable[..., Path]:
         return build_data_dir(case, tmp_path / name)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def real_units() -> UnitSystem:
+    """The unit system of the real data/quantities.yaml."""
+    raw = yaml.safe_load((REAL_DATA / "quantities.yaml").read_text(encoding="utf-8"))
+    return UnitSystem({uid: Unit(id=uid, **u) for uid, u in raw["units"].items()})

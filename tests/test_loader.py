@@ -1,0 +1,155 @@
+"""The loader: what it reads, what it refuses, and the knowledge base it builds."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, relative_file
+from r1kb.loader import ID_RE, MAX_BYTES, load
+
+MINIMAL = CASES / "valid" / "minimal"
+HEADER = "# yaml-language-server: $schema=../schema/claim.schema.json\n"
+
+
+def codes(data: Path) -> set[tuple[str, int | None, str]]:
+    return {(relative_file(p.file, data), p.line, p.code) for p in load(data).problems}
+
+
+def test_a_valid_directory_loads_into_the_knowledge_base(make_data: Callable[..., Path]) -> None:
+    loaded = load(make_data(MINIMAL))
+    assert loaded.problems == []
+    kb = loaded.kb
+    assert set(kb.claims) == loaded.present_claim_ids
+    assert "v3-training-cost" in kb.claims and "tiny-report" in kb.sources
+    assert kb.claims["v3-training-cost"].derivation is not None
+    assert kb.claims["r1-training-cost-blog"].sources[0].role == "claims"
+    assert kb.sources["tiny-report"].primary is True
+    assert "deepseek-r1" in kb.models and "training-cost" in kb.quantities
+    assert kb.units["GPU-hours"].numeric and not kb.units["date"].numeric
+
+
+@pytest.mark.parametrize(
+    ("size", "refused"), [(MAX_BYTES - 1, False), (MAX_BYTES, False), (MAX_BYTES + 1, True)]
+)
+def test_one_mib_limit(make_data: Callable[..., Path], size: int, refused: bool) -> None:
+    data = make_data(MINIMAL)
+    body = (HEADER + "subject: deepseek-r1\n").encode()
+    (data / "claims" / "big.yaml").write_bytes(body + b"#" * (size - len(body) - 1) + b"\n")
+    assert (data / "claims" / "big.yaml").stat().st_size == size
+    found = {code for file, _, code in codes(data) if file == "claims/big.yaml"}
+    assert ("file-too-large" in found) is refused
+    if not refused:
+        assert "schema-missing-property" in found  # it was read and checked
+
+
+def test_unexpected_files_and_hidden_files(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    (data / "claims" / "x.yml").write_text("subject: deepseek-r1\n")
+    (data / "claims" / "README.md").write_text("# claims\n")
+    (data / "claims" / "nested.yaml").mkdir()
+    (data / "sources" / "backup.yaml~").write_text("title: x\n")
+    (data / "claims" / ".gitkeep").write_text("")
+    (data / "claims" / ".hidden.yaml").write_text("not: [even yaml\n")
+    (data / "notes.txt").write_text("files at the top level are not scanned\n")
+    assert codes(data) == {
+        ("claims/x.yml", None, "unexpected-file"),
+        ("claims/README.md", None, "unexpected-file"),
+        ("claims/nested.yaml", None, "unexpected-file"),
+        ("sources/backup.yaml~", None, "unexpected-file"),
+    }
+
+
+@pytest.mark.parametrize(
+    "good", ["v3-training-cost", "r1-distill-qwen-1.5b", "a", "0", "seed-abc-2025.01", "x1-2-3"]
+)
+def test_good_ids(good: str) -> None:
+    assert ID_RE.match(good)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["V3-cost", "v3_cost", "v3--cost", "-v3", "v3-", "v3.", "v3 cost", "v3-cöst", "", "v3..x"],
+)
+def test_bad_ids(make_data: Callable[..., Path], bad: str) -> None:
+    assert not ID_RE.match(bad)
+    if bad:
+        data = make_data(MINIMAL)
+        source = MINIMAL / "claims" / "v3-gpu-rental-price.yaml"
+        (data / "claims" / f"{bad}.yaml").write_text(source.read_text())
+        assert (f"claims/{bad}.yaml", 1, "bad-id") in codes(data)
+
+
+def test_missing_vocabularies_and_folders(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    (data / "models.yaml").unlink()
+    (data / "quantities.yaml").unlink()
+    for f in (data / "claims").iterdir():
+        f.unlink()
+    (data / "claims").rmdir()
+    assert codes(data) == {
+        ("models.yaml", None, "data-missing"),
+        ("quantities.yaml", None, "data-missing"),
+        ("claims", None, "data-missing"),
+    }
+
+
+def test_a_dangling_link_is_unreadable(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    os.symlink(data / "claims" / "gone.yaml", data / "claims" / "link.yaml")
+    assert codes(data) == {("claims/link.yaml", None, "file-unreadable")}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_file(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    path = data / "claims" / "v3-gpu-rental-price.yaml"
+    path.chmod(0)
+    try:
+        assert ("claims/v3-gpu-rental-price.yaml", None, "file-unreadable") in codes(data)
+    finally:
+        path.chmod(0o644)
+
+
+def test_invalid_records_are_present_but_not_in_the_knowledge_base(
+    make_data: Callable[..., Path],
+) -> None:
+    data = make_data(MINIMAL)
+    path = data / "claims" / "v3-gpu-rental-price.yaml"
+    path.write_text(path.read_text().replace("status: disclosed", "status: confirmed"))
+    loaded = load(data)
+    assert "v3-gpu-rental-price" in loaded.present_claim_ids
+    assert "v3-gpu-rental-price" not in loaded.kb.claims
+    assert {p.code for p in loaded.problems} == {"schema-bad-value"}
+
+
+def test_a_bom_is_accepted(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    path = data / "claims" / "v3-gpu-rental-price.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load(data).problems == []
+
+
+def test_published_ids_skip_comments_and_blanks(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    (data / "published-ids.txt").write_text(
+        "# published ids\n\nclaims/v3-training-cost\n  sources/tiny-report  \n"
+    )
+    assert load(data).kb.published_ids == ["claims/v3-training-cost", "sources/tiny-report"]
+    (data / "published-ids.txt").write_bytes(b"\xff\xfe")
+    assert load(data).kb.published_ids == []
+
+
+def test_paths_are_relative_to_the_working_directory(
+    make_data: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    data = make_data(MINIMAL)
+    (data / "claims" / "x.yml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    assert [p.file for p in load(data).problems] == [os.path.join("data", "claims", "x.yml")]
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # outside the working directory: absolute
+    assert [p.file for p in load(data).problems] == [os.path.abspath(data / "claims" / "x.yml")]

@@ -1,0 +1,101 @@
+"""Units from the `units` table of quantities.yaml, on pint: dimensions and conversions."""
+
+from __future__ import annotations
+
+import pytest
+
+from r1kb.kb import Unit
+from r1kb.units import UnitError, UnitSystem
+
+
+def system(**definitions: str) -> UnitSystem:
+    return UnitSystem(
+        {uid: Unit(id=uid, label=uid, definition=d) for uid, d in definitions.items()}
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "from_unit", "to_unit", "expected"),
+    [
+        (8, "weeks", "days", 56),
+        (2, "months", "days", 60.87375),
+        (1, "GPU-hours", "GPU-hours", 1),
+        (1, "trillion-tokens", "tokens", 1e12),
+        (14.8, "trillion-tokens", "million-tokens", 14.8e6),
+        (50, "percent", "ratio", 0.5),
+        (1_000_000, "USD-per-week", "USD-per-week", 1_000_000),
+    ],
+)
+def test_conversions(
+    real_units: UnitSystem, value: float, from_unit: str, to_unit: str, expected: float
+) -> None:
+    assert real_units.convert(value, from_unit, to_unit) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("days", "months", True),
+        ("GPU-hours", "GPU-hours", True),
+        ("USD", "CNY", False),  # no exchange rate is assumed
+        ("GPU-hours", "hours", False),
+        ("USD-per-GPU-hour", "USD", False),
+        ("count", "percent", True),
+        ("date", "date", True),
+        ("text", "date", False),
+        ("text", "count", False),
+        ("parameters", "no-such-unit", False),
+    ],
+)
+def test_compatibility(real_units: UnitSystem, a: str, b: str, compatible: bool) -> None:
+    assert real_units.compatible(a, b) is compatible
+
+
+def test_numeric_and_non_numeric(real_units: UnitSystem) -> None:
+    assert real_units.is_numeric("GPU-hours")
+    assert not real_units.is_numeric("date")
+    assert not real_units.is_numeric("text")
+    assert not real_units.is_numeric("no-such-unit")
+    with pytest.raises(UnitError):
+        real_units.quantity(1, "text")
+    with pytest.raises(UnitError):
+        real_units.quantity(1, "no-such-unit")
+
+
+def test_base_factor_and_magnitude(real_units: UnitSystem) -> None:
+    assert real_units.base_factor("GPU-hours") == pytest.approx(3600)
+    assert real_units.base_factor("count") == 1
+    week = real_units.quantity(1, "weeks")
+    assert real_units.magnitude_in(week, "days") == pytest.approx(7)
+    with pytest.raises(UnitError, match="formula gives"):
+        real_units.magnitude_in(week, "USD")
+
+
+def test_every_real_unit_defines_cleanly(real_units: UnitSystem) -> None:
+    real_units.registry  # noqa: B018 - defines every unit
+    assert real_units.errors == {}
+
+
+def test_bad_definitions_are_collected_not_raised() -> None:
+    units = system(
+        widgets="[widget]",
+        dozen="12 * widgets",
+        furlongs="furlong * hour",
+        broken="3 *",
+        loop_a="2 * loop_b",
+        loop_b="3 * loop_a",
+    )
+    units.registry  # noqa: B018
+    assert set(units.errors) == {"furlongs", "broken", "loop_a", "loop_b"}
+    assert "furlong" in units.errors["furlongs"]
+    assert "depends on itself" in units.errors["loop_a"]
+    assert units.convert(2, "dozen", "widgets") == 24
+    with pytest.raises(UnitError):
+        units.quantity(1, "furlongs")
+    assert not units.compatible("furlongs", "widgets")
+
+
+def test_units_depend_on_each_other_in_any_order() -> None:
+    units = system(c="2 * b", b="3 * a", a="[thing]")
+    assert units.convert(1, "c", "a") == 6
+    assert units.errors == {}
