@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
+from r1kb.checksource.command import check_source
 from r1kb.config import find_config
+from r1kb.new import new
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -140,6 +142,10 @@ def publish_ids(data_dir: Path | None) -> None:
     body = "".join(f"{i}\n" for i in sorted(current | new))
     (data / PUBLISHED_IDS).write_text(header + body, encoding="utf-8")
     click.echo(f"{len(added)} id(s) added, {len(current | new)} published")
+
+
+cli.add_command(check_source)
+cli.add_command(new)
 
 
 def main() -> None:

@@ -47,7 +47,8 @@ def check_text(
     """The report for one article's text."""
     matcher = matcher or Matcher(kb)
     doc = read(text, name, fmt)
-    report = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=doc.text)
+    prose = doc.text if doc.fmt == "html" else doc.original
+    report = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose)
     if len(text) > len(doc.original):
         report.notes.append(f"only the first {len(doc.original):,} characters were read")
     mentions = find_mentions(doc.text, kb)

@@ -1,0 +1,119 @@
+"""`r1kb check-source`: the command. Exit 0 done, 1 a --fail-on outcome found, 2 usage error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from r1kb.checksource.match import OUTCOMES
+from r1kb.checksource.report import FORMATS
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _outcomes(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str]:
+    if not value:
+        return frozenset()
+    wanted = {v.strip() for v in value.split(",") if v.strip()}
+    unknown = wanted - set(OUTCOMES)
+    if unknown:
+        raise click.BadParameter(
+            f"unknown outcome(s) {', '.join(sorted(unknown))}; choose from {', '.join(OUTCOMES)}"
+        )
+    return frozenset(wanted)
+
+
+@click.command("check-source", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: a table grouped by outcome; markdown (a pull-request comment); json; "
+              "github: workflow annotations.")  # fmt: skip
+@click.option("--fail-on", "fail_on", callback=_outcomes, metavar="OUTCOME[,OUTCOME]",
+              help="Exit 1 if a figure has one of these outcomes "
+              f"({', '.join(OUTCOMES)}).")  # fmt: skip
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The data directory (default: from [tool.r1kb] in pyproject.toml, "
+              "else ./data).")  # fmt: skip
+@click.option("--draft", "draft_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write a draft source record and one draft claim per figure into DIR "
+              "(sources/, claims/, snapshots/), with TODOs to resolve.")  # fmt: skip
+@click.option("--input-format", "input_fmt",
+              type=click.Choice(["auto", "text", "markdown", "html"]),
+              default="auto", show_default=True,
+              help="How to read the input (auto: by file name, then by content).")  # fmt: skip
+@click.option("--without-source", "without", multiple=True, metavar="SOURCE_ID",
+              help="Judge as if the claims only this source makes were not recorded (to re-check "
+              "an article the knowledge base already holds). Repeatable.")  # fmt: skip
+def check_source(
+    files: tuple[Path, ...],
+    fmt: str,
+    fail_on: frozenset[str],
+    data_dir: Path | None,
+    draft_dir: Path | None,
+    input_fmt: str,
+    without: tuple[str, ...],
+) -> None:
+    """Check the figures of articles (text, Markdown or HTML; `-` reads standard input).
+
+    Finds every figure an article states about DeepSeek-R1 and its family (parameters, tokens,
+    GPU-hours, GPUs, costs, durations, context length, dates, batch sizes, benchmark scores),
+    decides which model and quantity it is about, and checks it against the knowledge base:
+    agrees, conflicts, known-misconception, misattributed or new.
+
+    \b
+    Examples:
+      r1kb check-source article.html
+      curl -sL https://example.org/post | r1kb check-source --format markdown -
+      r1kb check-source --fail-on conflicts,known-misconception --format github post.md
+      r1kb check-source --draft drafts/ article.txt
+    """
+    from r1kb.checksource.check import check_text, decode
+    from r1kb.checksource.match import Matcher
+    from r1kb.checksource.report import render
+    from r1kb.checksource.result import CheckResult, Report
+    from r1kb.cli import resolve_data
+    from r1kb.loader import load
+
+    if not files:
+        raise click.UsageError("give at least one FILE (or - for standard input)")
+    data, _ = resolve_data(data_dir)
+    loaded = load(data)
+    kb = loaded.kb
+    if not kb.quantities or not kb.models:
+        raise click.UsageError(
+            f"{data} holds no usable knowledge base (run r1kb validate --data {data})"
+        )
+    if any(p.severity == "error" for p in loaded.problems):
+        click.echo(
+            f"warning: {data} has record problems; run `r1kb validate` (checking anyway)", err=True
+        )
+    matcher = Matcher(kb, frozenset(without))
+    result = CheckResult()
+    for path in files:
+        name = "-" if str(path) == "-" else str(path)
+        try:
+            raw = sys.stdin.buffer.read() if name == "-" else path.read_bytes()
+        except OSError as exc:
+            result.reports.append(Report(name=name, error=f"cannot read: {exc.strerror or exc}"))
+            continue
+        text, notes = decode(raw)
+        fmt_in = None if input_fmt == "auto" else input_fmt
+        report = check_text(text, kb, name, fmt_in, matcher)
+        report.notes[:0] = notes
+        result.reports.append(report)
+    click.echo(render(result, fmt, fail_on), nl=False)
+    if draft_dir is not None:
+        from r1kb.checksource.draft import write_drafts
+
+        for report in result.reports:
+            if report.error is None:
+                written = write_drafts(report, kb, draft_dir, matcher)
+                click.echo(
+                    f"{report.name}: wrote {len(written)} draft record(s) under {draft_dir}",
+                    err=True,
+                )
+    if any(r.error for r in result.reports):
+        sys.exit(2)
+    sys.exit(1 if result.outcomes() & fail_on else 0)

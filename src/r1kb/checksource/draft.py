@@ -1,0 +1,162 @@
+"""Draft records from a check-source report: one source, one claim per distinct figure.
+
+Filled in as far as the tool knows: quote, locator, value, unit, model, quantity, a suggested
+status and verdict, the claims that correct it; what only a person can say (the statement, the
+publisher and date, the status of a new figure) is left `null` with a TODO comment, so the draft
+does not validate until it is resolved. The prose read is written to snapshots/ for quote checks:
+keep it in a snapshot directory outside the project (other people's text is never committed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from r1kb import scaffold
+from r1kb.checksource.match import Matcher
+from r1kb.checksource.result import Figure, Report
+from r1kb.checksource.wording import model_name, value
+from r1kb.kb import KnowledgeBase
+
+STATUS_TODO = (
+    "disclosed (DeepSeek states it: cite that source too), estimated (needs method), or speculative"
+)
+VERDICT_TODO = (
+    "accurate, inaccurate, misleading or unsupported (not accurate: add relations.corrected_by)"
+)
+
+
+def write_drafts(
+    report: Report, kb: KnowledgeBase, out_dir: Path, matcher: Matcher | None = None
+) -> list[Path]:
+    """Write the drafts for one report under out_dir; returns the files written."""
+    out_dir = Path(out_dir)
+    source_id = scaffold.unique_id(
+        scaffold.slug(report.title or Path(report.name).stem or "article", 6, 50),
+        set(kb.sources) | scaffold.taken_ids(out_dir, "source"),
+    )
+    snapshot = f"{source_id}.txt"
+    (out_dir / "snapshots").mkdir(parents=True, exist_ok=True)
+    snap_path = out_dir / "snapshots" / snapshot
+    snap_path.write_text(report.text, encoding="utf-8")
+    written = [snap_path, _source(report, source_id, snapshot, out_dir)]
+    taken = set(kb.claims) | set(kb.redirects) | scaffold.taken_ids(out_dir, "claim")
+    for figures in _distinct(report.figures):
+        short = figures[0].model.removeprefix("deepseek-") or "deepseek"
+        claim_id = scaffold.unique_id(f"{source_id}-{short}-{figures[0].quantity}", taken)
+        taken.add(claim_id)
+        text = _claim(figures, kb, source_id, report.name)
+        written.append(scaffold.write(out_dir, "claim", claim_id, text))
+    return written
+
+
+def _distinct(figures: list[Figure]) -> list[list[Figure]]:
+    groups: dict[tuple[str, str, str], list[Figure]] = {}
+    for f in figures:
+        key = (f.model, f.quantity, json.dumps(f.value, sort_keys=True))
+        groups.setdefault(key, []).append(f)
+    return list(groups.values())
+
+
+def _source(report: Report, source_id: str, snapshot: str, out_dir: Path) -> Path:
+    fields: dict[str, Any] = {
+        "title": report.title,
+        "publisher": None,
+        "published": None,
+        "accessed": dt.date.today().isoformat(),
+        "kind": None,
+        "primary": False,
+        "read_as": "text-copy",
+        "read_note": f"plain-text copy of {Path(report.name).name} as read by r1kb check-source "
+        f"(snapshot {snapshot}, kept outside the project).",
+        "snapshot": snapshot,
+    }
+    todo = {
+        "publisher": "who published it (a newspaper, a website, a company)",
+        "published": "publication date YYYY-MM-DD (or YYYY-MM, YYYY)",
+        "kind": "press, blog, content-farm, analyst-report, interview, forum… (see the schema)",
+        "url": "add `url: https://…` where the article is published (CI fetches it)",
+        "authors": "add `authors: [Name]` if the article names them",
+    }
+    if not report.title:
+        todo["title"] = "the article's title as published"
+    header = [
+        f"Draft written by r1kb check-source from {report.name}.",
+        "Resolve every TODO, then run r1kb validate.",
+    ]
+    return scaffold.write(
+        out_dir, "source", source_id, scaffold.render("source", fields, todo, header)
+    )
+
+
+def _claim(figures: list[Figure], kb: KnowledgeBase, source_id: str, name: str) -> str:
+    f = figures[0]
+    fields: dict[str, Any] = {
+        "subject": f.model,
+        "quantity": f.quantity,
+        "value": f.value,
+        "unit": f.unit,
+    }
+    fields["statement"] = None
+    todo = {
+        "statement": "one plain sentence, e.g. what the article says about "
+        f"{model_name(kb, f.model)}'s {kb.quantities[f.quantity].name.lower()} "
+        f"({value(f.value, f.unit)})",
+        "scope": "add `scope:` if the figure covers only some stages or costs",
+    }
+    evidence = [
+        {"source": source_id, "role": "claims", "locator": g.locator, "quote": g.quote}
+        for g in figures
+        if len(g.quote) >= 3
+    ]
+    status, verdict, fixes = _suggest(f, kb, evidence)
+    fields["status"], fields["verdict"] = status, verdict
+    if status is None:
+        todo["status"] = STATUS_TODO
+    if verdict is None:
+        todo["verdict"] = VERDICT_TODO
+    fields["sources"] = evidence
+    if fixes:
+        fields["relations"] = {"corrected_by": fixes}
+    header = [
+        f"Draft written by r1kb check-source from {name}, line {f.line}:",
+        f"{f.text!r} is {f.outcome}: {f.message}",
+        "Resolve every TODO (null values), check the suggested status and verdict,",
+        "then run r1kb validate.",
+    ]
+    return scaffold.render("claim", fields, todo, header)
+
+
+def _suggest(
+    f: Figure, kb: KnowledgeBase, evidence: list[dict[str, str]]
+) -> tuple[str | None, str | None, list[str]]:
+    """Suggested status, verdict and correcting claims for a figure's outcome."""
+    accurate = [
+        cid for cid in f.corrections if (c := kb.claims.get(cid)) and c.verdict == "accurate"
+    ]
+    if f.outcome == "agrees":
+        for cid in f.claims:
+            c = kb.claims[cid]
+            primary = [e for e in c.sources if (s := kb.sources.get(e.source)) and s.primary]
+            if c.status == "disclosed" and primary:
+                e = primary[0]
+                evidence.append(
+                    {"source": e.source, "role": "supports", "locator": e.locator, "quote": e.quote}
+                )
+                return "disclosed", "accurate", []
+        return "speculative", "accurate", []
+    if f.outcome == "conflicts":
+        return "speculative", "inaccurate", accurate or f.claims
+    if f.outcome == "known-misconception":
+        first = kb.claims[f.claims[0]]
+        verdict = (
+            first.verdict
+            if first.verdict in ("inaccurate", "misleading", "unsupported")
+            else "inaccurate"
+        )
+        return "speculative", verdict, accurate
+    if f.outcome == "misattributed":
+        return "speculative", "misleading", list(dict.fromkeys([*f.claims, *accurate]))
+    return None, None, []

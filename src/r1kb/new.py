@@ -1,0 +1,232 @@
+"""`r1kb new source` and `r1kb new claim`: scaffold a record from flags.
+
+Missing values are asked for when the command runs in a terminal, and refused (exit 2) when it
+does not. The id, the references and the schema are checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+ROLES = ("claims", "supports", "refutes")
+
+
+def interactive() -> bool:
+    """Prompt only when a person can answer (patched in tests)."""
+    return sys.stdin.isatty()
+
+
+def _fill(values: dict[str, Any], required: dict[str, dict[str, Any]]) -> None:
+    """Prompt for the required values that are missing, or fail listing them."""
+    missing = [k for k in required if values.get(k) in (None, "")]
+    if not missing:
+        return
+    if not interactive():
+        flags = ", ".join("--" + k.replace("_", "-") for k in missing)
+        raise click.UsageError(f"missing {flags} (or run in a terminal to be asked)")
+    for key in missing:
+        values[key] = click.prompt(key.replace("_", " "), **required[key])
+
+
+def _data(data_dir: Path | None) -> tuple[Path, Any]:
+    from r1kb.cli import resolve_data
+    from r1kb.loader import load
+
+    data, _ = resolve_data(data_dir)
+    return data, load(data)
+
+
+def _finish(
+    data: Path, kind: str, record_id: str, fields: dict[str, Any], problems: list[str]
+) -> None:
+    from r1kb import scaffold, schemas
+
+    found = schemas.check(schemas.schema_dir(data), kind, f"{record_id}.yaml", fields)
+    problems += [f"{p.path}: {p.message}" for p in found]
+    if problems:
+        raise click.UsageError("the record would not validate:\n  " + "\n  ".join(problems))
+    path = scaffold.write(data, kind, record_id, scaffold.render(kind, fields, {}, []))
+    click.echo(f"wrote {path}")
+    click.echo("next: fill in anything else the record needs, then run `r1kb validate`")
+
+
+def _check_id(data: Path, kind: str, record_id: str) -> None:
+    from r1kb import scaffold
+
+    why = scaffold.id_problem(record_id, scaffold.taken_ids(data, kind))
+    if why:
+        raise click.UsageError(why)
+
+
+@click.group(context_settings=CONTEXT)
+def new() -> None:
+    """Scaffold a new record (a source or a claim) with the schema line and a checked id.
+
+    \b
+    Examples:
+      r1kb new source acme-blog-2025-02-01 --title "R1 explained" --publisher Acme \\
+          --kind blog --published 2025-02-01 --url https://acme.example/r1
+      r1kb new claim acme-r1-cost --subject deepseek-r1 --quantity training-cost ...
+    """
+
+
+@new.command("source", context_settings=CONTEXT)
+@click.argument("source_id")
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--kind", help="paper, press, blog, content-farm… (the schema's list)")
+@click.option("--published", help="YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--url", help="Where it is published (http/https).")
+@click.option("--author", "authors", multiple=True, help="Repeatable.")
+@click.option("--primary/--not-primary", default=False, show_default=True,
+              help="Primary: one of DeepSeek's own documents.")  # fmt: skip
+@click.option("--read-as", type=click.Choice(["original", "text-copy", "excerpt", "secondary"]),
+              default="original", show_default=True)  # fmt: skip
+@click.option("--snapshot", help="File name of a plain-text copy in a snapshot directory.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path))
+def new_source(source_id: str, data_dir: Path | None, **values: Any) -> None:
+    """Write data/sources/SOURCE_ID.yaml.
+
+    \b
+    Examples:
+      r1kb new source acme-blog-2025-02-01 --title "R1 explained" --publisher Acme \\
+          --kind blog --published 2025-02-01 --url https://acme.example/r1
+    """
+    from r1kb import schemas
+
+    data, _ = _data(data_dir)
+    _check_id(data, "source", source_id)
+    kinds = schemas.load_schema(schemas.schema_dir(data), "source")["properties"]["kind"]["enum"]
+    _fill(values, {
+        "title": {}, "publisher": {}, "kind": {"type": click.Choice(kinds)},
+        "published": {"default": dt.date.today().isoformat()},
+    })  # fmt: skip
+    fields: dict[str, Any] = {"title": values["title"]}
+    if values["authors"]:
+        fields["authors"] = list(values["authors"])
+    fields["publisher"] = values["publisher"]
+    if values["url"]:
+        fields["url"] = values["url"]
+    fields |= {"published": values["published"], "accessed": dt.date.today().isoformat()}
+    fields |= {"kind": values["kind"], "primary": values["primary"], "read_as": values["read_as"]}
+    if values["snapshot"]:
+        fields["snapshot"] = values["snapshot"]
+    _finish(data, "source", source_id, fields, [])
+
+
+def parse_value(text: str | None, unit: str) -> Any:
+    """A claim value from the command line: a number, LOW..HIGH, a date, text, or null."""
+    if text is None or text.strip().lower() in ("", "null", "none"):
+        return None
+    text = text.strip()
+    if unit in ("date", "text"):
+        return text
+    if ".." in text:
+        low, _, high = text.partition("..")
+        out = {}
+        if low.strip():
+            out["low"] = parse_value(low, unit)
+        if high.strip():
+            out["high"] = parse_value(high, unit)
+        return out
+    clean = re.sub(r"[,_\s]", "", text)
+    try:
+        number = float(clean)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not a number (nor LOW..HIGH)", param_hint="--value"
+        ) from None
+    return int(number) if number.is_integer() and abs(number) < 1e18 else number
+
+
+@new.command("claim", context_settings=CONTEXT)
+@click.argument("claim_id")
+@click.option("--subject", help="A model id from data/models.yaml.")
+@click.option("--quantity", help="A quantity id from data/quantities.yaml.")
+@click.option("--value", help="A number, LOW..HIGH (either side may be empty), a date or text.")
+@click.option("--unit", help="Default: the quantity's unit.")
+@click.option("--statement", help="One plain sentence a reader can quote.")
+@click.option(
+    "--status",
+    type=click.Choice(["disclosed", "derived", "estimated", "speculative", "undisclosed"]),
+)
+@click.option(
+    "--verdict",
+    type=click.Choice(["accurate", "inaccurate", "misleading", "unsupported", "outdated"]),
+)
+@click.option("--source", help="The source id that makes (or backs) the claim.")
+@click.option("--role", type=click.Choice(ROLES), default="claims", show_default=True)
+@click.option("--locator", help="Where in the source: page, section, paragraph.")
+@click.option("--quote", help="A short verbatim quote from the source.")
+@click.option("--scope", help="What exactly the figure covers, where it matters.")
+@click.option(
+    "--corrected-by", "corrected_by", multiple=True, help="An accurate claim id (repeatable)."
+)
+@click.option("--method", help="How an estimate was made (for estimated claims).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path))
+def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
+    """Write data/claims/CLAIM_ID.yaml.
+
+    \b
+    Examples:
+      r1kb new claim acme-r1-cost --subject deepseek-r1 --quantity training-cost \\
+          --value 5580000 --statement "Acme says R1 cost $5.58M to train." \\
+          --status speculative --verdict misleading --corrected-by v3-training-cost \\
+          --source acme-blog-2025-02-01 --locator "paragraph 3" --quote "R1 cost $5.58M"
+    """
+    from r1kb.units import UnitSystem
+
+    data, loaded = _data(data_dir)
+    kb = loaded.kb
+    _check_id(data, "claim", claim_id)
+    _fill(values, {
+        "subject": {"type": click.Choice(sorted(kb.models))},
+        "quantity": {"type": click.Choice(sorted(kb.quantities))},
+        "statement": {}, "status": {"type": click.Choice(["disclosed", "derived", "estimated",
+                                                          "speculative", "undisclosed"])},
+        "verdict": {"type": click.Choice(["accurate", "inaccurate", "misleading", "unsupported",
+                                          "outdated"])},
+    })  # fmt: skip
+    quantity = kb.quantities.get(values["quantity"])
+    unit = values["unit"] or (quantity.unit if quantity else "")
+    needs = (
+        {}
+        if values["status"] == "undisclosed"
+        else {"value": {}, "source": {}, "locator": {}, "quote": {}}
+    )
+    _fill(values, needs)
+    problems = []
+    if values["subject"] not in kb.models:
+        problems.append(f"subject: no model {values['subject']!r} in data/models.yaml")
+    if quantity is None:
+        problems.append(f"quantity: no quantity {values['quantity']!r} in data/quantities.yaml")
+    elif not UnitSystem(kb.units).compatible(unit, quantity.unit):
+        problems.append(f"unit: {unit!r} does not fit {quantity.id} (its unit is {quantity.unit})")
+    if values["source"] and values["source"] not in kb.sources:
+        problems.append(f"source: no source {values['source']!r} (add it with `r1kb new source`)")
+    problems += [
+        f"corrected_by: no claim {c!r}" for c in values["corrected_by"] if c not in kb.claims
+    ]
+    fields: dict[str, Any] = {"subject": values["subject"], "quantity": values["quantity"]}
+    if values["scope"]:
+        fields["scope"] = values["scope"]
+    fields |= {
+        "value": parse_value(values["value"], unit),
+        "unit": unit,
+        "statement": values["statement"],
+    }
+    fields |= {"status": values["status"], "verdict": values["verdict"], "sources": []}
+    if values["source"]:
+        fields["sources"] = [{k: values[k] for k in ("source", "role", "locator", "quote")}]
+    if values["method"]:
+        fields["method"] = values["method"]
+    if values["corrected_by"]:
+        fields["relations"] = {"corrected_by": list(values["corrected_by"])}
+    _finish(data, "claim", claim_id, fields, problems)

@@ -1,0 +1,102 @@
+"""Writing new record files: the schema line, ids checked, YAML the strict loader reads back.
+
+Used by `r1kb new` and by check-source's drafts. A field still to be filled in is written as
+`null` with a `# TODO:` comment, so that the schema refuses the record until a person fills it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from r1kb.loader import ID_RE, PUBLISHED_IDS
+from r1kb.yamlstrict import load_text
+
+SCHEMA_LINES = {
+    "claim": "# yaml-language-server: $schema=../schema/claim.schema.json",
+    "source": "# yaml-language-server: $schema=../schema/source.schema.json",
+}
+FOLDERS = {"claim": "claims", "source": "sources"}
+
+
+def slug(text: str, max_words: int = 8, max_len: int = 60) -> str:
+    """A kebab-case id from free text ("Why DeepSeek R1 Rivals…" -> "why-deepseek-r1-rivals…")."""
+    words = re.findall(r"[a-z0-9]+", text.lower())[:max_words]
+    out = "-".join(words)[:max_len].strip("-")
+    return out or "untitled"
+
+
+def taken_ids(data_dir: Path, kind: str) -> set[str]:
+    """Ids a new record of this kind may not use: existing files, redirects, published ids."""
+    folder = data_dir / FOLDERS[kind]
+    ids = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+    prefix = f"{FOLDERS[kind]}/"
+    try:
+        for line in (data_dir / PUBLISHED_IDS).read_text(encoding="utf-8").splitlines():
+            if line.startswith(prefix):
+                ids.add(line[len(prefix) :].strip())
+    except OSError:
+        pass
+    if kind == "claim":
+        try:
+            loaded = load_text((data_dir / "redirects.yaml").read_text(encoding="utf-8"))
+            ids |= set(((loaded.data or {}).get("redirects") or {}).keys())
+        except (OSError, AttributeError):
+            pass
+    return ids
+
+
+def id_problem(record_id: str, taken: set[str]) -> str | None:
+    """Why record_id cannot be used, or None."""
+    if not ID_RE.match(record_id) or len(record_id) > 100:
+        return (
+            f"{record_id!r} is not a kebab-case id (lowercase letters and digits, "
+            "words joined by '-', at most 100 characters)"
+        )
+    if record_id in taken:
+        return f"{record_id!r} is already used (or was published and must not be reused)"
+    return None
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    base = base[:96].strip("-")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def render(kind: str, fields: dict[str, Any], todo: dict[str, str], header: list[str]) -> str:
+    """The record's text: schema line, header comments, then each field; `todo` maps a field to
+    the comment that says what to fill in (the field is written as given, usually null)."""
+    lines = [SCHEMA_LINES[kind], *(f"# {h}" for h in header)]
+    for key, value in fields.items():
+        block = _dump({key: value})
+        if key in todo:
+            first, _, rest = block.partition("\n")
+            block = f"{first}  # TODO: {todo[key]}" + (f"\n{rest}" if rest else "")
+        lines.append(block.rstrip("\n"))
+    for key, note in todo.items():
+        if key not in fields:
+            lines.append(f"# {key}: TODO: {note}")
+    return "\n".join(lines) + "\n"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    if load_text(text).data != data:  # a scalar YAML 1.1 and 1.2 read differently: use JSON
+        key, value = next(iter(data.items()))
+        text = f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+    return text
+
+
+def write(data_dir: Path, kind: str, record_id: str, text: str) -> Path:
+    folder = data_dir / FOLDERS[kind]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{record_id}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
