@@ -17,7 +17,7 @@ from typing import Any
 from r1kb import scaffold
 from r1kb.checksource.match import Matcher
 from r1kb.checksource.result import Figure, Report
-from r1kb.checksource.wording import model_name, value
+from r1kb.checksource.wording import model_name, quantity_name, value
 from r1kb.kb import KnowledgeBase
 
 STATUS_TODO = (
@@ -102,14 +102,14 @@ def _claim(figures: list[Figure], kb: KnowledgeBase, source_id: str, name: str) 
     fields["statement"] = None
     todo = {
         "statement": "one plain sentence, e.g. what the article says about "
-        f"{model_name(kb, f.model)}'s {kb.quantities[f.quantity].name.lower()} "
+        f"{model_name(kb, f.model)}'s {quantity_name(kb, f.quantity)} "
         f"({value(f.value, f.unit)})",
         "scope": "add `scope:` if the figure covers only some stages or costs",
     }
+    places = dict.fromkeys((g.locator, g.quote) for g in figures if len(g.quote) >= 3)
     evidence = [
-        {"source": source_id, "role": "claims", "locator": g.locator, "quote": g.quote}
-        for g in figures
-        if len(g.quote) >= 3
+        {"source": source_id, "role": "claims", "locator": loc, "quote": quote}
+        for loc, quote in places
     ]
     status, verdict, fixes = _suggest(f, kb, evidence)
     fields["status"], fields["verdict"] = status, verdict

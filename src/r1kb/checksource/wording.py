@@ -44,7 +44,17 @@ def value(v: Any, unit: str) -> str:
 
 
 def claim(c: Claim) -> str:
+    if c.value is None:
+        return f"{c.id} ({c.status}, {c.verdict})"
     return f"{c.id} ({value(c.value, c.unit)}, {c.status}, {c.verdict})"
+
+
+def quantity_name(kb: KnowledgeBase, quantity_id: str) -> str:
+    """The quantity's name as it reads inside a sentence ("training cost", "GPU rental price")."""
+    q = kb.quantities.get(quantity_id)
+    if q is None:
+        return quantity_id
+    return q.name if q.name[:2].isupper() else q.name[:1].lower() + q.name[1:]
 
 
 def model_name(kb: KnowledgeBase, model_id: str) -> str:
@@ -54,7 +64,7 @@ def model_name(kb: KnowledgeBase, model_id: str) -> str:
 
 def message(kb: KnowledgeBase, j: Judgement) -> str:
     """One sentence saying why the figure got its outcome."""
-    quantity = kb.quantities[j.quantity].name.lower() if j.quantity in kb.quantities else j.quantity
+    quantity = quantity_name(kb, j.quantity)
     subject = f"{model_name(kb, j.model)}'s {quantity}"
     listed = "; ".join(claim(c) for c in j.claims[:3])
     if j.outcome == "agrees":
