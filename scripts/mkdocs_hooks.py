@@ -1,0 +1,47 @@
+"""MkDocs hooks: validate data/ and generate every page from it.
+
+The rendering lives in the r1kb package (r1kb.site); this file only hands its output to
+MkDocs. Data that does not validate stops the build with the validator's report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from r1kb.site import build
+
+_site: dict[str, list[build.Generated]] = {}
+_meta: dict[str, dict[str, object]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        ctx = build.prepare(
+            root, site_url=config.site_url, use_directory_urls=config.use_directory_urls
+        )
+    except build.SiteDataError as exc:
+        raise Abort(str(exc)) from None
+    _site["files"] = build.generate(ctx)
+    _meta.clear()
+    _meta.update({g.src_uri: g.meta for g in _site["files"] if g.meta})
+    config.nav = build.nav(ctx)
+    config.extra_css.append(build.badges.BADGE_CSS_PATH)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for g in _site.pop("files", []):
+        inclusion = InclusionLevel.INCLUDED if g.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, g.src_uri, content=g.content, inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    page.meta.update(_meta.get(page.file.src_uri, {}))
+    return markdown

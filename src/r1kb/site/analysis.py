@@ -1,0 +1,120 @@
+"""Questions the pages ask of the knowledge base: headline figures, misconceptions, coverage."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from r1kb.kb import Claim, KnowledgeBase, Quantity
+from r1kb.site.vocabulary import MISCONCEPTION_VERDICTS, STATUS_RANK, VERDICT_RANK
+
+FOCUS_MODEL = "deepseek-r1"
+
+
+def lineage(kb: KnowledgeBase, model_id: str) -> list[str]:
+    """The model and the models it derives from, nearest first (breadth-first)."""
+    order, queue = [], [model_id]
+    while queue:
+        current = queue.pop(0)
+        if current in order or current not in kb.models:
+            continue
+        order.append(current)
+        queue.extend(d.get("model", "") for d in kb.models[current].derived_from)
+    return order
+
+
+@dataclass
+class Headline:
+    quantity: Quantity
+    claim: Claim | None
+    via: str | None  # the ancestor model the figure belongs to, when not the focus model
+
+
+def _said_by_primary(kb: KnowledgeBase, claim: Claim) -> bool:
+    return any(kb.sources[s].primary for s in claim.source_ids("claims") if s in kb.sources)
+
+
+def _best(kb: KnowledgeBase, claims: list[Claim]) -> Claim | None:
+    """Accurate, firmest status, made by DeepSeek's own document, most sources, then by id."""
+    usable = [c for c in claims if c.verdict == "accurate" and c.withdrawn is None]
+    if not usable:
+        return None
+    return min(
+        usable,
+        key=lambda c: (
+            c.status == "undisclosed",
+            STATUS_RANK.get(c.status, 99),
+            not _said_by_primary(kb, c),
+            -len(set(c.source_ids())),
+            c.id,
+        ),
+    )
+
+
+def headlines(kb: KnowledgeBase, focus: str = FOCUS_MODEL) -> list[Headline]:
+    """For each quantity marked `headline`, the best-founded accurate claim about the focus
+    model, else about the nearest model it derives from."""
+    out = []
+    quantities = sorted(
+        (q for q in kb.quantities.values() if q.headline is not None),
+        key=lambda q: (q.headline, q.id),
+    )
+    models = lineage(kb, focus)
+    for q in quantities:
+        chosen, via = None, None
+        for model_id in models:
+            best = _best(kb, [c for c in kb.by("quantity", q.id) if c.subject == model_id])
+            if best is not None:
+                chosen, via = best, (None if model_id == focus else model_id)
+                break
+        out.append(Headline(q, chosen, via))
+    return out
+
+
+def misconceptions(kb: KnowledgeBase) -> list[Claim]:
+    return [c for c in kb.live_claims() if c.verdict in MISCONCEPTION_VERDICTS]
+
+
+@dataclass
+class Repeated:
+    """Misleading, inaccurate or unsupported claims about one model and quantity."""
+
+    subject: str
+    quantity: str
+    claims: list[Claim]
+    sources: int  # distinct sources that make them
+
+    @property
+    def lead(self) -> Claim:
+        return self.claims[0]
+
+
+def most_repeated(kb: KnowledgeBase, limit: int = 5) -> list[Repeated]:
+    """Wrong claims grouped by model and quantity, ranked by how many sources make them."""
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for c in kb.live_claims():
+        if c.verdict != "accurate" and c.source_ids("claims"):
+            groups.setdefault((c.subject, c.quantity), []).append(c)
+    ranked = []
+    for (subject, quantity), claims in groups.items():
+        claims.sort(key=lambda c: (-len(set(c.source_ids("claims"))), c.id))
+        sources = len({s for c in claims for s in c.source_ids("claims")})
+        ranked.append(Repeated(subject, quantity, claims, sources))
+    ranked.sort(key=lambda r: (-r.sources, -len(r.claims), r.subject, r.quantity))
+    return ranked[:limit]
+
+
+def best_claim(claims: list[Claim]) -> Claim | None:
+    """The claim with the firmest status on record (disclosed first; accurate before the
+    rest at equal status), or None when there is no live claim."""
+    live = [c for c in claims if c.withdrawn is None]
+    if not live:
+        return None
+    return min(
+        live,
+        key=lambda c: (STATUS_RANK.get(c.status, 99), VERDICT_RANK.get(c.verdict, 99), c.id),
+    )
+
+
+def counts(kb: KnowledgeBase, key: str) -> Counter[str]:
+    return Counter(getattr(c, key) for c in kb.live_claims())

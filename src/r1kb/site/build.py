@@ -1,0 +1,208 @@
+"""Plan a site build: validate the data, then produce every page, asset and the navigation.
+
+The MkDocs hook (scripts/mkdocs_hooks.py) only hands these to MkDocs. Nothing here imports
+MkDocs, so the whole site can be rendered and tested without running a build.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from r1kb.config import find_config
+from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
+from r1kb.site import badges, jsonld
+from r1kb.site.context import SiteContext
+from r1kb.site.dates import data_dates
+from r1kb.site.exports import EXPORTS
+from r1kb.site.pages import (
+    claim,
+    contributing,
+    downloads,
+    home,
+    indexes,
+    matrix,
+    methodology,
+    misconceptions,
+    model,
+    problem_codes,
+    quantity,
+    schema_reference,
+    source,
+)
+from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
+from r1kb.site.urls import VERDICTS as VERDICT_DIR
+
+DATA_ENV = "R1KB_DATA_DIR"  # build the site from another data directory (tests, benchmarks)
+RESERVED_IDS = ("index",)  # would collide with a folder's index page
+OFF_NAV = {"hide": ["navigation"]}  # pages outside the sidebar use its width for content
+
+
+class SiteDataError(Exception):
+    """The data does not validate (or cannot be found): the message is the text report."""
+
+
+@dataclass
+class Generated:
+    src_uri: str  # where MkDocs thinks the file lives in docs/
+    content: str | bytes
+    in_nav: bool = True  # claim and source pages stay out of the sidebar
+    meta: dict[str, Any] = field(default_factory=dict)  # page.meta additions (JSON-LD, ...)
+
+
+def data_location(project_root: Path) -> tuple[Path, list[Path]]:
+    """The data directory ($R1KB_DATA_DIR, else [tool.r1kb] of pyproject.toml) and the
+    snapshot directories quotes are checked against."""
+    cfg = find_config(start=project_root)
+    override = os.environ.get(DATA_ENV)
+    data = Path(override).resolve() if override else cfg.data_dir
+    return data, cfg.snapshot_dirs
+
+
+def load_validated(data_dir: Path, snapshot_dirs: list[Path]) -> KnowledgeBase:
+    """The knowledge base, or SiteDataError with the validator's text report."""
+    from r1kb import reporters
+    from r1kb.validate import validate
+
+    if not data_dir.is_dir():
+        raise SiteDataError(f"r1kb: data directory {str(data_dir)!r} does not exist")
+    result = validate(data_dir, snapshot_dirs)
+    if not result.ok:
+        report = reporters.text(result)
+        raise SiteDataError(f"r1kb: the data does not validate; the site is not built.\n{report}")
+    kb = result.loaded.kb
+    for kind, ids in (("claim", kb.claims), ("source", kb.sources), ("model", kb.models)):
+        for reserved in RESERVED_IDS:
+            if reserved in ids:
+                raise SiteDataError(f"r1kb: the {kind} id {reserved!r} is reserved by the site")
+    return kb
+
+
+def prepare(
+    project_root: Path, *, site_url: str | None = None, use_directory_urls: bool = True
+) -> SiteContext:
+    """Validate the project's data and return the context every renderer uses."""
+    data_dir, snapshots = data_location(project_root)
+    kb = load_validated(data_dir, snapshots)
+    return SiteContext(
+        kb=kb,
+        urls=Urls(use_directory_urls=use_directory_urls, site_url=site_url or None),
+        dates=data_dates(data_dir),
+        project_root=project_root,
+        schema_dir=data_dir / "schema",
+    )
+
+
+def redirect_html(ctx: SiteContext, old_id: str, new_id: str) -> tuple[str, str]:
+    """(path, html) of the page that sends a renamed claim id to its current page."""
+    old_src = ctx.src_claim(old_id)
+    old_url = ctx.urls.url(old_src)
+    path = old_url + "index.html" if old_url.endswith("/") else old_url
+    target = ctx.urls.rel(old_src, ctx.src_claim(new_id))
+    canonical = escape(ctx.urls.permalink(ctx.src_claim(new_id)) if ctx.urls.site_url else target)
+    href = escape(target)
+    html = (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Moved: {escape(old_id)}</title>\n"
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        '<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        f'<p>Claim <code>{escape(old_id)}</code> is now <a href="{href}">{escape(new_id)}</a>.</p>'
+        "\n</body>\n</html>\n"
+    )
+    return path, html
+
+
+def generate(ctx: SiteContext) -> list[Generated]:
+    """Every generated page and file of the site."""
+    kb = ctx.kb
+    out: list[Generated] = [
+        Generated("index.md", home.render(ctx)),
+        Generated(ctx.urls.src(CLAIMS), indexes.all_claims(ctx)),
+        Generated(ctx.urls.src(SOURCES), indexes.sources(ctx)),
+        Generated(ctx.urls.src(MODELS), indexes.models(ctx)),
+        Generated(ctx.urls.src(QUANTITIES), indexes.quantities(ctx)),
+        Generated("misconceptions.md", misconceptions.render(ctx)),
+        Generated("matrix.md", matrix.render(ctx), meta={"hide": ["navigation", "toc"]}),
+        Generated("methodology.md", methodology.render(ctx)),
+        Generated("contributing.md", contributing.render(ctx)),
+        Generated("reference/codes.md", problem_codes.render(ctx)),
+        Generated("reference/schema.md", schema_reference.render(ctx)),
+        Generated(badges.BADGE_CSS_PATH, badges.badge_css()),
+    ]
+    out += [Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s)) for s in STATUSES]
+    out += [Generated(f"{VERDICT_DIR}/{v}.md", indexes.by_verdict(ctx, v)) for v in VERDICTS]
+    out += [Generated(ctx.src_model(m.id), model.render(ctx, m)) for m in ctx.models_in_order()]
+    for q in kb.quantities.values():
+        page = quantity.render(ctx, q)
+        out.append(Generated(ctx.src_quantity(q.id), page, in_nav=False, meta=dict(OFF_NAV)))
+        svg = quantity.chart_file(ctx, q)
+        if svg is not None:
+            out.append(Generated(ctx.chart_path(q), svg))
+    for c in (kb.claims[i] for i in sorted(kb.claims)):
+        meta = {
+            **OFF_NAV,
+            "r1kb_jsonld": jsonld.claim_jsonld_script(ctx, c),
+            "description": escape(" ".join(c.statement.split())),
+        }
+        out.append(Generated(ctx.src_claim(c.id), claim.render(ctx, c), in_nav=False, meta=meta))
+    for sid in sorted(kb.sources):
+        out.append(
+            Generated(
+                ctx.src_source(sid), source.render(ctx, kb.sources[sid]), False, dict(OFF_NAV)
+            )
+        )
+    for old in sorted(kb.redirects):
+        current = kb.resolve(old)
+        if old not in kb.claims and current is not None:
+            path, html = redirect_html(ctx, old, current.id)
+            out.append(Generated(path, html, in_nav=False))
+    sizes = {}
+    for e in EXPORTS:
+        text = e.render(ctx)
+        sizes[e.filename] = len(text.encode("utf-8"))
+        out.append(Generated(f"{downloads.FOLDER}/{e.filename}", text, in_nav=False))
+    schemas = schema_reference.schema_files(ctx.schema_dir)
+    for name, data in schemas.items():
+        out.append(Generated(f"{downloads.FOLDER}/schema/{name}", data, in_nav=False))
+    out.append(Generated("downloads.md", downloads.render(ctx, sizes, sorted(schemas))))
+    return out
+
+
+def nav(ctx: SiteContext) -> list[Any]:
+    """The sidebar: models, the quantity index, claims by status and verdict, the rest.
+
+    Claim, source and quantity pages stay out of it (reached through the index pages): the
+    sidebar is rendered into every page, so its size multiplies the build time and the
+    size of the site. Titles are HTML-escaped: the theme writes them into pages unescaped.
+    """
+    return [
+        {"Home": "index.md"},
+        {
+            "Models": [ctx.urls.src(MODELS)]
+            + [{escape(m.name): ctx.src_model(m.id)} for m in ctx.models_in_order()]
+        },
+        {"Quantities": ctx.urls.src(QUANTITIES)},
+        {
+            "Claims": [
+                ctx.urls.src(CLAIMS),
+                {"By status": [{s.capitalize(): f"{STATUS}/{s}.md"} for s in STATUSES]},
+                {"By verdict": [{v.capitalize(): f"{VERDICT_DIR}/{v}.md"} for v in VERDICTS]},
+            ]
+        },
+        {"Sources": ctx.urls.src(SOURCES)},
+        {"Misconceptions": "misconceptions.md"},
+        {"Disclosure matrix": "matrix.md"},
+        {
+            "About": [
+                {"Methodology": "methodology.md"},
+                {"Contributing": "contributing.md"},
+                {"Problem codes": "reference/codes.md"},
+                {"Schema reference": "reference/schema.md"},
+                {"Downloads": "downloads.md"},
+            ]
+        },
+    ]

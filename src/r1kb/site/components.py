@@ -1,0 +1,133 @@
+"""HTML pieces shared by the pages: links, values, claim tables, blocks.
+
+Pages are Markdown with raw HTML blocks. Python-Markdown passes a block through untouched
+when it starts with a block-level tag at the start of a line and is followed by a blank
+line, so record text inside it only needs HTML escaping (see escape.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from r1kb.kb import Claim
+from r1kb.site.badges import status_badge, verdict_badge
+from r1kb.site.context import SiteContext
+from r1kb.site.escape import html_text, md_text
+
+
+def block(inner: str, cls: str = "") -> str:
+    """A raw HTML block Markdown leaves alone."""
+    attr = f' class="{cls}"' if cls else ""
+    return f"\n<div{attr}>\n{inner}\n</div>\n\n"
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A Markdown heading (in the table of contents and the search index), text escaped."""
+    attr = f" {{ #{anchor} }}" if anchor else ""
+    return f"\n{'#' * level} {md_text(text)}{attr}\n\n"
+
+
+def link(ctx: SiteContext, page: str, target: str, inner_html: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f'<a href="{html_text(ctx.urls.rel(page, target))}"{attr}>{inner_html}</a>'
+
+
+def claim_link(ctx: SiteContext, page: str, claim: Claim, text: str | None = None) -> str:
+    return link(ctx, page, ctx.src_claim(claim.id), html_text(text or claim.statement))
+
+
+def model_link(ctx: SiteContext, page: str, model_id: str) -> str:
+    if model_id not in ctx.kb.models:
+        return html_text(model_id)
+    return link(ctx, page, ctx.src_model(model_id), html_text(ctx.model_name(model_id)))
+
+
+def quantity_link(ctx: SiteContext, page: str, quantity_id: str) -> str:
+    if quantity_id not in ctx.kb.quantities:
+        return html_text(quantity_id)
+    return link(ctx, page, ctx.src_quantity(quantity_id), html_text(ctx.quantity_name(quantity_id)))
+
+
+def source_link(ctx: SiteContext, page: str, source_id: str, text: str | None = None) -> str:
+    source = ctx.kb.sources.get(source_id)
+    if source is None:
+        return html_text(source_id)
+    return link(ctx, page, ctx.src_source(source_id), html_text(text or source.title))
+
+
+def value_html(ctx: SiteContext, claim: Claim) -> str:
+    """The value as read ('$5.576M'), the exact figure on hover."""
+    shown = ctx.value_text(claim)
+    exact = ctx.fmt.exact(claim.value, claim.unit)
+    cls = "r1kb-value r1kb-value--none" if claim.value is None else "r1kb-value"
+    title = f' title="{html_text(exact)}"' if exact else ""
+    return f'<span class="{cls}"{title}>{html_text(shown)}</span>'
+
+
+def said_by(ctx: SiteContext, page: str, claim: Claim) -> str:
+    """Who makes the claim: the publishers of its claiming sources, linked."""
+    sources = ctx.claiming_sources(claim)
+    if not sources:
+        return '<span class="r1kb-muted">r1kb</span>'
+    return ", ".join(source_link(ctx, page, s.id, s.publisher) for s in sources)
+
+
+def claim_rows(
+    ctx: SiteContext,
+    page: str,
+    claims: Iterable[Claim],
+    columns: Sequence[str] = ("claim", "model", "value", "status", "verdict", "by"),
+) -> str:
+    cells = {
+        "claim": lambda c: (
+            claim_link(ctx, page, c)
+            + (' <span class="r1kb-withdrawn-tag">withdrawn</span>' if c.withdrawn else "")
+        ),
+        "model": lambda c: model_link(ctx, page, c.subject),
+        "quantity": lambda c: quantity_link(ctx, page, c.quantity),
+        "value": lambda c: value_html(ctx, c),
+        "status": lambda c: status_badge(c.status),
+        "verdict": lambda c: verdict_badge(c.verdict),
+        "by": lambda c: said_by(ctx, page, c),
+        "scope": lambda c: html_text(c.scope or ""),
+    }
+    rows = []
+    for c in claims:
+        row = "".join(f"<td>{cells[col](c)}</td>" for col in columns)
+        rows.append(f"<tr>{row}</tr>")
+    return "\n".join(rows)
+
+
+HEADERS = {
+    "claim": "Claim",
+    "model": "Model",
+    "quantity": "Quantity",
+    "value": "Value",
+    "status": "Status",
+    "verdict": "Verdict",
+    "by": "Said by",
+    "scope": "Scope",
+}
+
+
+def claims_table(
+    ctx: SiteContext,
+    page: str,
+    claims: Iterable[Claim],
+    columns: Sequence[str] = ("claim", "model", "value", "status", "verdict", "by"),
+    empty: str = "No claims on record.",
+) -> str:
+    body = claim_rows(ctx, page, claims, columns)
+    if not body:
+        return block(f'<p class="r1kb-muted">{html_text(empty)}</p>')
+    head = "".join(f"<th>{HEADERS[c]}</th>" for c in columns)
+    return block(
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>",
+        "r1kb-table",
+    )
+
+
+def definition_list(items: Sequence[tuple[str, str]], cls: str = "r1kb-facts") -> str:
+    """<dl> of (label, html) pairs; labels are our own words, values already HTML."""
+    inner = "\n".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in items)
+    return f'<dl class="{cls}">\n{inner}\n</dl>'

@@ -1,0 +1,109 @@
+"""Everything a page renderer needs, built once per site build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from r1kb.derive import Recomputation, recompute
+from r1kb.kb import Claim, KnowledgeBase, Model, Quantity, Source
+from r1kb.site.dates import DataDates
+from r1kb.site.formatting import Formatter
+from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, Urls
+from r1kb.site.vocabulary import STATUS_RANK, VERDICT_RANK
+from r1kb.units import UnitSystem
+
+SITE_TITLE = "r1kb"
+CITATION_AUTHOR = "r1kb contributors"
+CONTAINER_TITLE = "r1kb: a citable knowledge base of claims about DeepSeek-R1"
+
+
+@dataclass
+class SiteContext:
+    kb: KnowledgeBase
+    urls: Urls = field(default_factory=Urls)
+    dates: DataDates = field(default_factory=DataDates)
+    project_root: Path | None = None  # for CONTRIBUTING.md
+    schema_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        self._recomputed: dict[str, Recomputation] = {}
+
+    @cached_property
+    def fmt(self) -> Formatter:
+        return Formatter(self.kb.units)
+
+    @cached_property
+    def unit_system(self) -> UnitSystem:
+        return UnitSystem(self.kb.units)
+
+    # --- records ----------------------------------------------------------------------
+    def model_name(self, model_id: str) -> str:
+        model = self.kb.models.get(model_id)
+        return model.name if model else model_id
+
+    def quantity_name(self, quantity_id: str) -> str:
+        q = self.kb.quantities.get(quantity_id)
+        return q.name if q else quantity_id
+
+    def value_text(self, claim: Claim) -> str:
+        return self.fmt.value(claim.value, claim.unit)
+
+    def recomputed(self, claim: Claim) -> Recomputation | None:
+        if not claim.derivation:
+            return None
+        if claim.id not in self._recomputed:
+            self._recomputed[claim.id] = recompute(self.kb, self.unit_system, claim)
+        return self._recomputed[claim.id]
+
+    @cached_property
+    def superseded_by(self) -> dict[str, list[Claim]]:
+        """Claim id -> the claims that list it under `supersedes`."""
+        out: dict[str, list[Claim]] = {}
+        for claim in self.kb.claims.values():
+            for old in claim.related("supersedes"):
+                out.setdefault(old, []).append(claim)
+        return out
+
+    def claim_date(self, claim: Claim) -> str | None:
+        return self.dates.of(f"claims/{claim.id}.yaml")
+
+    def claiming_sources(self, claim: Claim) -> list[Source]:
+        """Sources that make the claim (role `claims`), else every source it cites."""
+        ids = claim.source_ids("claims") or claim.source_ids()
+        return [self.kb.sources[s] for s in dict.fromkeys(ids) if s in self.kb.sources]
+
+    @staticmethod
+    def sort_key(claim: Claim) -> tuple[int, int, str]:
+        """Best-founded first: accurate before the rest, then by status, then by id."""
+        return (
+            VERDICT_RANK.get(claim.verdict, 99),
+            STATUS_RANK.get(claim.status, 99),
+            claim.id,
+        )
+
+    def sorted_claims(self, claims: list[Claim]) -> list[Claim]:
+        return sorted(claims, key=self.sort_key)
+
+    # --- addresses --------------------------------------------------------------------
+    def src_claim(self, claim_id: str) -> str:
+        return self.urls.src(CLAIMS, claim_id)
+
+    def src_source(self, source_id: str) -> str:
+        return self.urls.src(SOURCES, source_id)
+
+    def src_model(self, model_id: str) -> str:
+        return self.urls.src(MODELS, model_id)
+
+    def src_quantity(self, quantity_id: str) -> str:
+        return self.urls.src(QUANTITIES, quantity_id)
+
+    def chart_path(self, quantity: Quantity) -> str:
+        return f"{QUANTITIES}/{quantity.id}.svg"
+
+    def permalink(self, claim: Claim) -> str:
+        return self.urls.permalink(self.src_claim(claim.id))
+
+    def models_in_order(self) -> list[Model]:
+        return self.kb.sorted_models()

@@ -1,0 +1,101 @@
+"""When the data last changed: per record file and overall.
+
+From git history when data/ is in a git work tree (one `git log` for all files, one
+`git status` for uncommitted edits), else from file modification times. Never raises:
+without git, outside a repository or on a git error, modification times are used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GIT_TIMEOUT_S = 20
+
+
+@dataclass
+class DataDates:
+    latest: str | None = None  # YYYY-MM-DD
+    per_file: dict[str, str] = field(default_factory=dict)  # path relative to data/ -> date
+    from_git: bool = False
+
+    def of(self, relative: str) -> str | None:
+        return self.per_file.get(relative, self.latest)
+
+
+def _git(data_dir: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(data_dir), *args],
+            capture_output=True,
+            text=True,
+            timeout=GIT_TIMEOUT_S,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _mtime_date(path: Path) -> str | None:
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None
+    return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat()
+
+
+def _record_files(data_dir: Path) -> list[str]:
+    out = []
+    for root, _dirs, files in os.walk(data_dir):
+        for name in files:
+            if name.endswith((".yaml", ".json")):
+                out.append(os.path.relpath(os.path.join(root, name), data_dir).replace(os.sep, "/"))
+    return sorted(out)
+
+
+def _git_dates(data_dir: Path) -> dict[str, str] | None:
+    log = _git(data_dir, "log", "--format=%x1e%cs", "--name-only", "--relative", "--", ".")
+    if log is None:
+        return None
+    dates: dict[str, str] = {}
+    for chunk in log.split("\x1e"):
+        lines = [ln.strip() for ln in chunk.strip().splitlines() if ln.strip()]
+        if not lines:
+            continue
+        day, names = lines[0], lines[1:]
+        for name in names:
+            dates.setdefault(name, day)  # newest commit first
+    return dates
+
+
+def _dirty(data_dir: Path) -> set[str]:
+    status = _git(data_dir, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    if not status:
+        return set()
+    prefix = _git(data_dir, "rev-parse", "--show-prefix") or ""
+    prefix = prefix.strip()
+    out = set()
+    for line in status.splitlines():
+        path = line[3:].split(" -> ")[-1].strip().strip('"')
+        if path.startswith(prefix):
+            out.add(path[len(prefix) :])
+    return out
+
+
+def data_dates(data_dir: Path) -> DataDates:
+    data_dir = Path(data_dir)
+    files = _record_files(data_dir)
+    git = _git_dates(data_dir)
+    dirty = _dirty(data_dir) if git is not None else set()
+    per_file: dict[str, str] = {}
+    for rel in files:
+        day = None if git is None or rel in dirty else git.get(rel)
+        day = day or _mtime_date(data_dir / rel)
+        if day:
+            per_file[rel] = day
+    latest = max(per_file.values(), default=None)
+    return DataDates(latest=latest, per_file=per_file, from_git=git is not None)

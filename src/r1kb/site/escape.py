@@ -1,0 +1,119 @@
+"""Escaping: every string that comes from a record goes through one of these functions.
+
+Three contexts exist on the site:
+
+* HTML (fragments inside raw HTML blocks of a page, SVG, attributes): `html_text`;
+* Markdown that MkDocs renders (page headings): `md_text`, which turns every character
+  Markdown or its extensions could act on into a numeric character reference;
+* annotations written in Markdown (`notes`): `render_markdown`, which renders them to HTML
+  without raw HTML, keeps only http/https links and turns images into their alt text
+  (nothing is fetched from other hosts when a page is viewed).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import cache
+from typing import Any
+from xml.etree import ElementTree as etree
+
+SAFE_SCHEMES = ("http://", "https://")
+
+# Characters Python-Markdown or an extension may interpret inside a line of text.
+_MD_SPECIAL = set("\\`*_{}[]()#+!|~^=:<>&")
+
+
+def html_text(value: object) -> str:
+    """Text (or an attribute value) for HTML: & < > " ' escaped."""
+    return html.escape(str(value), quote=True)
+
+
+def md_text(value: object) -> str:
+    """Text for a line of Markdown (e.g. a heading) that renders literally, never as markup."""
+    out = []
+    for ch in " ".join(str(value).split()):
+        out.append(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch)
+    return "".join(out)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is http(s), else None (javascript:, data:, relative and odd URLs)."""
+    if not isinstance(url, str):
+        return None
+    stripped = url.strip()
+    if stripped.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in stripped):
+        return stripped
+    return None
+
+
+def external_link(url: object, text: object) -> str:
+    """An <a> to an external http(s) URL, or the escaped text alone for any other URL."""
+    safe = safe_url(url)
+    if safe is None:
+        return html_text(text)
+    return f'<a href="{html_text(safe)}" rel="noopener">{html_text(text)}</a>'
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside <script type="application/ld+json"> (no `</script>` break-out)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_markdown(text: str, *, inline: bool = False) -> str:
+    """Markdown from a record rendered to HTML with no raw HTML and only http(s) links.
+
+    With inline=True a single paragraph is returned without its <p> wrapper.
+    """
+    md = _markdown()
+    md.reset()
+    rendered = md.convert(text)
+    if inline and rendered.startswith("<p>") and rendered.endswith("</p>"):
+        inner = rendered[3:-4]
+        if "<p>" not in inner:
+            return inner
+    return rendered
+
+
+@cache
+def _markdown() -> Any:
+    import markdown
+    from markdown.treeprocessors import Treeprocessor
+
+    class SafeLinks(Treeprocessor):
+        """Keep http(s) links only; images become their alt text."""
+
+        def run(self, root: etree.Element) -> None:
+            for parent in root.iter():
+                for i, child in enumerate(list(parent)):
+                    if child.tag == "img":
+                        span = etree.Element("span")
+                        span.text = child.get("alt", "")
+                        span.tail = child.tail
+                        parent.remove(child)
+                        parent.insert(i, span)
+                    elif child.tag == "a":
+                        href = safe_url(child.get("href"))
+                        title = child.get("title")
+                        child.attrib.clear()
+                        if href is None:
+                            child.tag = "span"
+                        else:
+                            child.set("href", href)
+                            child.set("rel", "nofollow noopener")
+                        if title:
+                            child.set("title", title)
+
+    md = markdown.Markdown(extensions=["sane_lists", "fenced_code", "tables"], output_format="html")
+    # No raw HTML: block and inline HTML become escaped text.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(SafeLinks(md), "r1kb_safe_links", 0)
+    return md

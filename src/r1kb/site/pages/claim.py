@@ -1,0 +1,257 @@
+"""The page of one claim at its permanent URL /claims/<id>/."""
+
+from __future__ import annotations
+
+from r1kb.kb import Claim, Evidence
+from r1kb.site import citations
+from r1kb.site.badges import status_badge, verdict_badge
+from r1kb.site.components import (
+    block,
+    claim_link,
+    definition_list,
+    heading,
+    link,
+    model_link,
+    quantity_link,
+    source_link,
+    value_html,
+)
+from r1kb.site.context import SiteContext
+from r1kb.site.escape import html_text, render_markdown
+from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
+
+ROLE_LABELS = {"claims": "makes the claim", "supports": "supports it", "refutes": "refutes it"}
+TITLE_VALUE_MAX = 60
+
+
+def title(ctx: SiteContext, claim: Claim) -> str:
+    value = ctx.value_text(claim)
+    if len(value) > TITLE_VALUE_MAX:
+        value = value[: TITLE_VALUE_MAX - 1].rstrip() + "…"
+    return f"{ctx.quantity_name(claim.quantity)} of {ctx.model_name(claim.subject)}: {value}"
+
+
+def _value_detail(ctx: SiteContext, claim: Claim) -> str:
+    parts = [f"<strong>{value_html(ctx, claim)}</strong>"]
+    extra = [x for x in (ctx.fmt.spelled(claim.value), ctx.fmt.exact(claim.value, claim.unit)) if x]
+    if claim.value is None:
+        unit = ctx.kb.units.get(claim.unit)
+        extra.append(f"would be in {unit.label if unit and unit.label else claim.unit}")
+    if extra:
+        parts.append(f'<span class="r1kb-muted">({html_text("; exactly ".join(extra))})</span>')
+    return " ".join(parts)
+
+
+def _facts(ctx: SiteContext, page: str, claim: Claim) -> str:
+    status, verdict = STATUS_TERMS[claim.status], VERDICT_TERMS[claim.verdict]
+    items = [
+        ("Value", _value_detail(ctx, claim)),
+        ("Status", f"{status_badge(claim.status)} {html_text(status.meaning)}"),
+        ("Verdict", f"{verdict_badge(claim.verdict)} {html_text(verdict.meaning)}"),
+        ("Model", model_link(ctx, page, claim.subject)),
+        ("Quantity", quantity_link(ctx, page, claim.quantity)),
+    ]
+    if claim.scope:
+        items.append(("Scope", html_text(claim.scope)))
+    if claim.method:
+        items.append(("Method", html_text(claim.method)))
+    items.append(("Claim id", f"<code>{html_text(claim.id)}</code>"))
+    date = ctx.claim_date(claim)
+    if date:
+        items.append(("Record last changed", f"<time>{html_text(date)}</time>"))
+    return definition_list(items)
+
+
+def _withdrawn(ctx: SiteContext, page: str, claim: Claim) -> str:
+    w = claim.withdrawn or {}
+    text = f"Withdrawn on {html_text(w.get('date', ''))}: {html_text(w.get('reason', ''))}"
+    replacement = ctx.kb.resolve(w["replaced_by"]) if w.get("replaced_by") else None
+    if replacement is not None:
+        text += f" Replaced by {claim_link(ctx, page, replacement)}."
+    return (
+        '<div class="admonition warning r1kb-withdrawn">'
+        '<p class="admonition-title">This claim is withdrawn</p>'
+        f"<p>{text}</p></div>"
+    )
+
+
+def _source_cell(ctx: SiteContext, page: str, source_id: str) -> str:
+    src = ctx.kb.sources.get(source_id)
+    if src is None:
+        return source_link(ctx, page, source_id)
+    primary = ' · <span class="r1kb-primary">primary</span>' if src.primary else ""
+    return (
+        f"{source_link(ctx, page, source_id)}<br>"
+        f'<span class="r1kb-muted">{html_text(src.publisher)} · {html_text(src.kind)}{primary}'
+        "</span>"
+    )
+
+
+def _sources(ctx: SiteContext, page: str, claim: Claim) -> str:
+    """One row per piece of evidence, grouped by source (the source cell spans its rows)."""
+    if not claim.sources:
+        return block('<p class="r1kb-muted">No source makes or backs this claim.</p>')
+    grouped: dict[str, list[Evidence]] = {}
+    for e in claim.sources:
+        grouped.setdefault(e.source, []).append(e)
+    rows = []
+    for source_id, evidence in grouped.items():
+        for i, e in enumerate(evidence):
+            first = (
+                f'<td rowspan="{len(evidence)}">{_source_cell(ctx, page, source_id)}</td>'
+                if i == 0
+                else ""
+            )
+            rows.append(
+                f"<tr>{first}"
+                f'<td><span class="r1kb-role r1kb-role--{html_text(e.role)}">'
+                f"{html_text(ROLE_LABELS.get(e.role, e.role))}</span></td>"
+                f"<td>{html_text(e.locator)}</td>"
+                f'<td><q class="r1kb-quote">{html_text(e.quote)}</q></td></tr>'
+            )
+    head = "<tr><th>Source</th><th>Role</th><th>Where</th><th>Quote</th></tr>"
+    table = f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return block(table, "r1kb-table r1kb-sources")
+
+
+def _checked(ctx: SiteContext, page: str, claim: Claim) -> str:
+    items = "".join(f"<li>{source_link(ctx, page, sid)}</li>" for sid in claim.checked)
+    return block(
+        f"<p>These primary documents were checked and do not give the figure:</p><ul>{items}</ul>"
+    )
+
+
+def _derivation(ctx: SiteContext, page: str, claim: Claim) -> str:
+    d = claim.derivation or {}
+    rows = []
+    for name, spec in d.get("inputs", {}).items():
+        if "claim" in spec:
+            target = ctx.kb.resolve(spec["claim"])
+            if target is None:
+                what, value = html_text(spec["claim"]), ""
+            else:
+                what = claim_link(ctx, page, target) + f" {status_badge(target.status)}"
+                value = value_html(ctx, target)
+        else:
+            what = html_text(spec.get("note") or "constant")
+            value = html_text(ctx.fmt.constant(spec["value"], spec["unit"]))
+        rows.append(
+            f"<tr><td><code>{html_text(name)}</code></td><td>{value}</td><td>{what}</td></tr>"
+        )
+    table = (
+        "<table><thead><tr><th>Name</th><th>Value</th><th>Input</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    rec = ctx.recomputed(claim)
+    if rec is None or rec.value is None:
+        outcome = f"The formula could not be recomputed: {html_text(rec.error if rec else '')}"
+    else:
+        computed = html_text(ctx.fmt.computed(rec.value, claim.unit))
+        tolerance = f"{rec.tolerance * 100:g} %"
+        if rec.agrees:
+            outcome = (
+                f"Recomputed: <strong>{computed}</strong>, which agrees with the stated value "
+                f"within {tolerance}."
+            )
+        elif rec.agrees is False:
+            outcome = (
+                f"Recomputed: <strong>{computed}</strong>, which does <strong>not</strong> agree "
+                f"with the stated {html_text(ctx.value_text(claim))} (tolerance {tolerance})."
+            )
+        else:
+            outcome = f"Recomputed: <strong>{computed}</strong>."
+    formula = f"<p>Formula: <code>{html_text(d.get('formula', ''))}</code></p>"
+    return block(f"{formula}\n{table}\n<p>{outcome}</p>", "r1kb-table r1kb-derivation")
+
+
+def _claim_list(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
+    items = []
+    for c in claims:
+        items.append(
+            f"<li>{claim_link(ctx, page, c)} — {value_html(ctx, c)} "
+            f"{status_badge(c.status)} {verdict_badge(c.verdict)}</li>"
+        )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _relations(ctx: SiteContext, page: str, claim: Claim) -> str:
+    groups: list[tuple[str, list[Claim]]] = []
+
+    def resolved(ids: list[str]) -> list[Claim]:
+        return [c for c in (ctx.kb.resolve(i) for i in ids) if c is not None]
+
+    groups.append(("Corrected by", resolved(claim.related("corrected_by"))))
+    groups.append(("Corrects", ctx.sorted_claims(ctx.kb.corrections_of(claim.id))))
+    groups.append(("Supersedes", resolved(claim.related("supersedes"))))
+    groups.append(("Superseded by", ctx.superseded_by.get(claim.id, [])))
+    groups.append(("Contradicts", resolved(claim.related("contradicts"))))
+    groups.append(("Used as input by", ctx.kb.used_by(claim.id)))
+    parts = [
+        f'<p class="r1kb-relation">{label}</p>{_claim_list(ctx, page, claims)}'
+        for label, claims in groups
+        if claims
+    ]
+    return block("\n".join(parts), "r1kb-relations") if parts else ""
+
+
+def _history(ctx: SiteContext, page: str, claim: Claim) -> str:
+    items = []
+    for h in claim.history:
+        verdict = f" {verdict_badge(h['verdict'])}" if h.get("verdict") else ""
+        source = f" ({source_link(ctx, page, h['source'])})" if h.get("source") else ""
+        items.append(
+            f"<li><time>{html_text(h['date'])}</time> {status_badge(h['status'])}{verdict} "
+            f"{html_text(h['note'])}{source}</li>"
+        )
+    return block('<ol class="r1kb-timeline">' + "".join(items) + "</ol>")
+
+
+def _cite(ctx: SiteContext, page: str, claim: Claim) -> str:
+    permalink = ctx.permalink(claim)
+    here = link(ctx, page, page, html_text(permalink))
+    out = [block(f"<p>Permalink: {here}</p>", "r1kb-cite")]
+    formats = (
+        ("BibTeX", "bibtex", citations.bibtex(ctx, claim)),
+        ("CSL-JSON", "json", citations.csl_json(ctx, claim)),
+        ("RIS", "text", citations.ris(ctx, claim)),
+        ("Plain text", "text", citations.plain(ctx, claim)),
+    )
+    for label, lang, text in formats:
+        body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+        out.append(f'=== "{label}"\n\n    ```{lang}\n{body}\n    ```\n')
+    return "\n".join(out) + "\n"
+
+
+def render(ctx: SiteContext, claim: Claim) -> str:
+    page = ctx.src_claim(claim.id)
+    out = [heading(1, title(ctx, claim))]
+    top = []
+    if claim.withdrawn:
+        top.append(_withdrawn(ctx, page, claim))
+    top.append(
+        f'<blockquote class="r1kb-statement"><p>{html_text(claim.statement)}</p></blockquote>'
+    )
+    top.append(_facts(ctx, page, claim))
+    out.append(block("\n".join(top), "r1kb-claim"))
+    out.append(heading(2, "Sources"))
+    out.append(_sources(ctx, page, claim))
+    if claim.checked:
+        out.append(heading(2, "Primary documents checked"))
+        out.append(_checked(ctx, page, claim))
+    if claim.derivation:
+        out.append(heading(2, "Derivation"))
+        out.append(_derivation(ctx, page, claim))
+    relations = _relations(ctx, page, claim)
+    if relations:
+        out.append(heading(2, "Related claims"))
+        out.append(relations)
+    if claim.history:
+        out.append(heading(2, "History"))
+        out.append(_history(ctx, page, claim))
+    if claim.notes:
+        out.append(heading(2, "Notes"))
+        out.append(block(render_markdown(claim.notes), "r1kb-notes"))
+    out.append(heading(2, "Cite this claim"))
+    out.append(_cite(ctx, page, claim))
+    return "".join(out)

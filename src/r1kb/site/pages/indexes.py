@@ -1,0 +1,176 @@
+"""Index pages: all claims, claims by status and by verdict, sources, models, quantities.
+
+Claim and source pages are kept out of the sidebar (MkDocs + Material would otherwise
+build in quadratic time); these pages are how readers reach them.
+"""
+
+from __future__ import annotations
+
+from r1kb.kb import VERDICTS
+from r1kb.site.badges import status_badge, verdict_badge
+from r1kb.site.components import block, claims_table, heading, link, model_link, quantity_link
+from r1kb.site.context import SiteContext
+from r1kb.site.escape import html_text
+from r1kb.site.pages.source import claims_by_role, track_record
+from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS
+from r1kb.site.urls import VERDICTS as VERDICT_DIR
+from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
+
+ALL_COLUMNS = ("claim", "model", "quantity", "value", "status", "verdict")
+
+
+def _ordered_claims(ctx: SiteContext, claims: list) -> list:  # type: ignore[type-arg]
+    models = {m.id: i for i, m in enumerate(ctx.models_in_order())}
+    quantities = {q: i for i, q in enumerate(ctx.kb.quantities)}
+    return sorted(
+        claims,
+        key=lambda c: (models.get(c.subject, 999), quantities.get(c.quantity, 999), c.id),
+    )
+
+
+def all_claims(ctx: SiteContext) -> str:
+    page = ctx.urls.src(CLAIMS)
+    claims = _ordered_claims(ctx, list(ctx.kb.claims.values()))
+    out = [heading(1, "All claims")]
+    by_status = " · ".join(
+        link(ctx, page, f"{STATUS}/{s}.md", status_badge(s)) for s in STATUS_TERMS
+    )
+    by_verdict = " · ".join(
+        link(ctx, page, f"{VERDICT_DIR}/{v}.md", verdict_badge(v)) for v in VERDICT_TERMS
+    )
+    out.append(
+        block(
+            f"<p>Every claim in the knowledge base ({len(claims)}), by model and quantity. Each "
+            "has a permanent page; cite it from there.</p>"
+            f"<p>By status: {by_status}</p><p>By verdict: {by_verdict}</p>"
+        )
+    )
+    out.append(claims_table(ctx, page, claims, ALL_COLUMNS))
+    return "".join(out)
+
+
+def by_status(ctx: SiteContext, status: str) -> str:
+    page = f"{STATUS}/{status}.md"
+    term = STATUS_TERMS[status]
+    claims = _ordered_claims(ctx, [c for c in ctx.kb.live_claims() if c.status == status])
+    out = [heading(1, f"{term.label.capitalize()} claims")]
+    method = link(ctx, page, "methodology.md", "methodology")
+    out.append(
+        block(
+            f"<p>{status_badge(status)} {html_text(term.meaning)}</p>"
+            f"<p>{len(claims)} claim{'s' * (len(claims) != 1)}. How the status is decided: "
+            f"{method}.</p>"
+        )
+    )
+    out.append(claims_table(ctx, page, claims, ALL_COLUMNS))
+    return "".join(out)
+
+
+def by_verdict(ctx: SiteContext, verdict: str) -> str:
+    page = f"{VERDICT_DIR}/{verdict}.md"
+    term = VERDICT_TERMS[verdict]
+    claims = _ordered_claims(ctx, [c for c in ctx.kb.live_claims() if c.verdict == verdict])
+    out = [heading(1, f"{term.label.capitalize()} claims")]
+    method = link(ctx, page, "methodology.md", "methodology")
+    out.append(
+        block(
+            f"<p>{verdict_badge(verdict)} {html_text(term.meaning)}</p>"
+            f"<p>{len(claims)} claim{'s' * (len(claims) != 1)}. How the verdict is decided: "
+            f"{method}.</p>"
+        )
+    )
+    out.append(claims_table(ctx, page, claims, ALL_COLUMNS))
+    return "".join(out)
+
+
+def sources(ctx: SiteContext) -> str:
+    page = ctx.urls.src(SOURCES)
+    out = [heading(1, "Sources")]
+    out.append(
+        block(
+            "<p>Every document the knowledge base cites: DeepSeek's own (primary) documents "
+            "first, then the rest, with the claims each makes and how they hold up.</p>"
+        )
+    )
+    rows = []
+    ordered = sorted(
+        ctx.kb.sources.values(), key=lambda s: (not s.primary, s.published, s.id), reverse=False
+    )
+    for s in ordered:
+        counts = track_record(claims_by_role(ctx, s).get("claims", []))
+        record = " ".join(
+            f"{verdict_badge(v, compact=True)}{counts[v]}" for v in VERDICTS if counts.get(v)
+        )
+        primary = "primary" if s.primary else ""
+        rows.append(
+            f"<tr><td>{link(ctx, page, ctx.src_source(s.id), html_text(s.title))}</td>"
+            f"<td>{html_text(s.publisher)}</td><td>{html_text(s.kind)}</td>"
+            f"<td>{primary}</td><td>{html_text(s.published)}</td>"
+            f'<td class="r1kb-record">{record}</td></tr>'
+        )
+    out.append(
+        block(
+            "<table><thead><tr><th>Source</th><th>Publisher</th><th>Kind</th><th>Primary</th>"
+            "<th>Published</th><th>Claims made, by verdict</th></tr></thead><tbody>\n"
+            + "\n".join(rows)
+            + "\n</tbody></table>",
+            "r1kb-table",
+        )
+    )
+    return "".join(out)
+
+
+def models(ctx: SiteContext) -> str:
+    page = ctx.urls.src(MODELS)
+    out = [heading(1, "Models")]
+    out.append(
+        block("<p>DeepSeek-R1, the models it is built from and the models distilled from it.</p>")
+    )
+    rows = []
+    for m in ctx.models_in_order():
+        n = len([c for c in ctx.kb.by("subject", m.id) if c.withdrawn is None])
+        parents = ", ".join(model_link(ctx, page, d.get("model", "")) for d in m.derived_from)
+        rows.append(
+            f"<tr><td>{model_link(ctx, page, m.id)}</td><td>{html_text(m.description)}</td>"
+            f"<td>{parents}</td><td>{n}</td></tr>"
+        )
+    out.append(
+        block(
+            "<table><thead><tr><th>Model</th><th>What it is</th><th>Derived from</th>"
+            "<th>Claims</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>",
+            "r1kb-table",
+        )
+    )
+    return "".join(out)
+
+
+def quantities(ctx: SiteContext) -> str:
+    page = ctx.urls.src(QUANTITIES)
+    out = [heading(1, "Quantities")]
+    out.append(
+        block(
+            "<p>Everything a claim can measure, grouped by topic. Each page sets every claim "
+            "about the quantity side by side, with a chart where the values are numbers.</p>"
+        )
+    )
+    groups: dict[str, list[str]] = {}
+    for q in ctx.kb.quantities.values():
+        groups.setdefault(q.group, []).append(q.id)
+    for group, ids in groups.items():
+        out.append(heading(2, group.capitalize()))
+        rows = []
+        for qid in ids:
+            q = ctx.kb.quantities[qid]
+            n = len([c for c in ctx.kb.by("quantity", qid) if c.withdrawn is None])
+            rows.append(
+                f"<tr><td>{quantity_link(ctx, page, qid)}</td>"
+                f"<td>{html_text(q.description)}</td><td>{n}</td></tr>"
+            )
+        out.append(
+            block(
+                "<table><thead><tr><th>Quantity</th><th>What it is</th><th>Claims</th></tr>"
+                "</thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>",
+                "r1kb-table",
+            )
+        )
+    return "".join(out)

@@ -1,0 +1,66 @@
+"""Misconceptions: every claim that does not hold up, next to the claims that correct it."""
+
+from __future__ import annotations
+
+from r1kb.kb import Claim
+from r1kb.site.badges import status_badge, verdict_badge
+from r1kb.site.components import block, claim_link, heading, said_by, value_html
+from r1kb.site.context import SiteContext
+from r1kb.site.escape import html_text
+from r1kb.site.vocabulary import MISCONCEPTION_VERDICTS, VERDICT_TERMS
+
+PAGE = "misconceptions.md"
+SECTIONS = (*MISCONCEPTION_VERDICTS, "unsupported")
+
+
+def _said(ctx: SiteContext, c: Claim) -> str:
+    return (
+        f"{claim_link(ctx, PAGE, c)}<br>{value_html(ctx, c)} {status_badge(c.status)} "
+        f"{verdict_badge(c.verdict)}<br>"
+        f'<span class="r1kb-muted">{html_text(ctx.model_name(c.subject))} · '
+        f"{html_text(ctx.quantity_name(c.quantity))} · said by</span> {said_by(ctx, PAGE, c)}"
+    )
+
+
+def _record(ctx: SiteContext, c: Claim) -> str:
+    fixes = [f for f in (ctx.kb.resolve(i) for i in c.related("corrected_by")) if f]
+    if not fixes:
+        return '<span class="r1kb-muted">no correction named</span>'
+    return "<br>".join(
+        f"{claim_link(ctx, PAGE, f)} — {value_html(ctx, f)} {status_badge(f.status)}" for f in fixes
+    )
+
+
+def render(ctx: SiteContext) -> str:
+    live = ctx.kb.live_claims()
+    out = [heading(1, "Misconceptions")]
+    out.append(
+        block(
+            "<p>Every claim on record that is inaccurate, misleading or outdated — and those "
+            "that nothing in the primary record supports — next to the claims that correct "
+            "them. The left column is what was said; the right column is what DeepSeek's own "
+            "documents (or arithmetic on them) show.</p>"
+        )
+    )
+    for verdict in SECTIONS:
+        claims = sorted(
+            (c for c in live if c.verdict == verdict),
+            key=lambda c: (c.quantity, c.subject, c.id),
+        )
+        term = VERDICT_TERMS[verdict]
+        out.append(heading(2, f"{term.label.capitalize()} ({len(claims)})", anchor=verdict))
+        out.append(block(f"<p>{verdict_badge(verdict)} {html_text(term.meaning)}</p>"))
+        if not claims:
+            out.append(block('<p class="r1kb-muted">None on record.</p>'))
+            continue
+        rows = "\n".join(
+            f"<tr><td>{_said(ctx, c)}</td><td>{_record(ctx, c)}</td></tr>" for c in claims
+        )
+        out.append(
+            block(
+                "<table><thead><tr><th>What was said</th><th>What is on record</th></tr></thead>"
+                f"<tbody>\n{rows}\n</tbody></table>",
+                "r1kb-table r1kb-misconceptions",
+            )
+        )
+    return "".join(out)

@@ -1,0 +1,67 @@
+"""A page per quantity: every claim about it side by side, with a chart drawn at build time."""
+
+from __future__ import annotations
+
+from r1kb.kb import Claim, Quantity
+from r1kb.site.chart import quantity_chart
+from r1kb.site.components import block, claims_table, heading, link
+from r1kb.site.context import SiteContext
+from r1kb.site.escape import html_text
+
+
+def claims_of(ctx: SiteContext, quantity: Quantity) -> list[Claim]:
+    return [c for c in ctx.kb.by("quantity", quantity.id) if c.withdrawn is None]
+
+
+def chart_file(ctx: SiteContext, quantity: Quantity) -> str | None:
+    """The standalone SVG file (links relative to the file), or None if nothing to plot."""
+    path = ctx.chart_path(quantity)
+    return quantity_chart(
+        ctx,
+        quantity,
+        claims_of(ctx, quantity),
+        lambda c: ctx.urls.rel(path, ctx.src_claim(c.id)),
+        standalone=True,
+    )
+
+
+def render(ctx: SiteContext, quantity: Quantity) -> str:
+    page = ctx.src_quantity(quantity.id)
+    claims = claims_of(ctx, quantity)
+    unit = ctx.kb.units.get(quantity.unit)
+    unit_text = unit.label if unit and unit.label else quantity.unit
+    out = [heading(1, quantity.name)]
+    out.append(
+        block(
+            f"<p>{html_text(quantity.description)}</p>"
+            f'<p class="r1kb-muted">Unit: {html_text(unit_text)} · group: '
+            f"{html_text(quantity.group)} · <code>{html_text(quantity.id)}</code></p>"
+            f"<p><strong>What counts as a disclosure:</strong> {html_text(quantity.disclosure)}</p>"
+        )
+    )
+    svg = quantity_chart(ctx, quantity, claims, lambda c: ctx.urls.rel(page, ctx.src_claim(c.id)))
+    if svg is not None:
+        out.append(heading(2, "Chart"))
+        scale = "a logarithmic" if quantity.log_scale and quantity.unit != "date" else "a linear"
+        download = link(ctx, page, ctx.chart_path(quantity), "SVG file")
+        out.append(
+            block(
+                f'<figure class="r1kb-figure">\n<div class="r1kb-chart-wrap">\n{svg}\n</div>\n'
+                f"<figcaption>Every claim with a number, on {scale} scale, coloured by status; "
+                "hollow marks are claims that are not accurate; bars are ranges and arrows "
+                f"open bounds. Each row links to its claim. Download the {download}."
+                "</figcaption>\n</figure>"
+            )
+        )
+    out.append(heading(2, "All claims"))
+    columns = ("value", "status", "verdict", "claim", "by")
+    by_model: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_model.setdefault(c.subject, []).append(c)
+    order = [m.id for m in ctx.models_in_order()]
+    for model_id in sorted(by_model, key=lambda m: (order.index(m) if m in order else 999, m)):
+        out.append(heading(3, ctx.model_name(model_id), anchor=model_id))
+        out.append(claims_table(ctx, page, ctx.sorted_claims(by_model[model_id]), columns))
+    if not claims:
+        out.append(block('<p class="r1kb-muted">No claims about this quantity yet.</p>'))
+    return "".join(out)

@@ -1,0 +1,166 @@
+"""The schema reference, generated from data/schema/*.schema.json (the contract).
+
+Each schema becomes a table of its fields (nested fields as dotted paths, `[]` for list
+items, `<id>` for keyed maps), with type, whether it is required, its description and its
+constraints. Local `$ref`s to `$defs` are followed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from r1kb.site.components import block, heading, link
+from r1kb.site.context import SiteContext
+from r1kb.site.escape import html_text, render_markdown
+
+PAGE = "reference/schema.md"
+ORDER = ("claim", "source", "models", "quantities", "redirects")
+MAX_DEPTH = 6
+
+
+def schema_files(schema_dir: Path | None) -> dict[str, bytes]:
+    """File name -> bytes of every data/schema/*.schema.json (published as they are)."""
+    if schema_dir is None or not schema_dir.is_dir():
+        return {}
+    out = {}
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        try:
+            out[path.name] = path.read_bytes()
+        except OSError:
+            continue
+    return out
+
+
+def load_schemas(schema_dir: Path | None) -> dict[str, dict[str, Any]]:
+    """Schema name ('claim') -> parsed schema, in a reader's order; unparsable files skipped."""
+    found: dict[str, dict[str, Any]] = {}
+    for filename, data in schema_files(schema_dir).items():
+        try:
+            found[filename.removesuffix(".schema.json")] = json.loads(data)
+        except ValueError:
+            continue
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return dict(sorted(found.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = schema.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
+        merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        return _resolve(schema, merged) if "$ref" in target else merged
+    return node
+
+
+def _type(schema: dict[str, Any], node: dict[str, Any]) -> str:
+    node = _resolve(schema, node)
+    if "enum" in node:
+        return "one of"
+    if "oneOf" in node:
+        return " | ".join(_type(schema, alt) for alt in node["oneOf"])
+    kind = node.get("type", "any")
+    if kind == "array":
+        return f"list of {_type(schema, node.get('items', {}))}"
+    if (
+        kind == "object"
+        and "properties" not in node
+        and isinstance(node.get("additionalProperties"), dict)
+    ):
+        return "map"
+    return kind if isinstance(kind, str) else " | ".join(kind)
+
+
+def _constraints(node: dict[str, Any]) -> list[str]:
+    out = []
+    if "enum" in node:
+        out.append(", ".join(f"<code>{html_text(v)}</code>" for v in node["enum"]))
+    for key, label in (
+        ("pattern", "pattern"),
+        ("minLength", "min length"),
+        ("maxLength", "max length"),
+        ("minimum", "minimum"),
+        ("maximum", "maximum"),
+        ("exclusiveMinimum", "more than"),
+        ("minItems", "min items"),
+        ("minProperties", "min entries"),
+    ):
+        if key in node:
+            out.append(f"{label} <code>{html_text(node[key])}</code>")
+    if node.get("uniqueItems"):
+        out.append("unique items")
+    return out
+
+
+def fields(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any], bool]]:
+    """(path, node, required) for every field, depth first."""
+    out: list[tuple[str, dict[str, Any], bool]] = []
+
+    def walk(node: dict[str, Any], prefix: str, depth: int) -> None:
+        node = _resolve(schema, node)
+        if depth > MAX_DEPTH:
+            return
+        if node.get("type") == "array" and isinstance(node.get("items"), dict):
+            walk(node["items"], f"{prefix}[]", depth + 1)
+            return
+        required = set(node.get("required", []))
+        for name, child in node.get("properties", {}).items():
+            path = f"{prefix}.{name}" if prefix else name
+            out.append((path, child, name in required))
+            walk(child, path, depth + 1)
+        extra = node.get("additionalProperties")
+        if isinstance(extra, dict) and "properties" not in node:
+            for alt in extra.get("oneOf", [extra]):
+                walk(alt, f"{prefix}.<id>" if prefix else "<id>", depth + 1)
+
+    walk(schema, "", 0)
+    return out
+
+
+def _table(schema: dict[str, Any]) -> str:
+    rows = []
+    for path, node, required in fields(schema):
+        resolved = _resolve(schema, node)
+        description = resolved.get("description", "")
+        limits = _constraints(resolved)
+        rows.append(
+            f"<tr><td><code>{html_text(path)}</code></td>"
+            f"<td>{html_text(_type(schema, node))}</td>"
+            f"<td>{'yes' if required else ''}</td>"
+            f"<td>{render_markdown(str(description), inline=True) if description else ''}"
+            + (f'<br><span class="r1kb-muted">{"; ".join(limits)}</span>' if limits else "")
+            + "</td></tr>"
+        )
+    return block(
+        "<table><thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Description</th>"
+        f"</tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>",
+        "r1kb-table r1kb-schema",
+    )
+
+
+def render(ctx: SiteContext) -> str:
+    schemas = load_schemas(ctx.schema_dir)
+    out = [heading(1, "Schema reference")]
+    downloads = link(ctx, PAGE, "downloads.md", "downloads")
+    out.append(
+        block(
+            "<p>The JSON Schemas (draft 2020-12) every record is checked against — the contract "
+            "for editors and CI. Unknown keys are refused. Rules that span records are checked "
+            f"after the schema (see the problem codes). The schema files are in the {downloads}."
+            "</p>"
+        )
+    )
+    for name, schema in schemas.items():
+        out.append(heading(2, str(schema.get("title", name)), anchor=f"schema-{name}"))
+        intro = render_markdown(str(schema.get("description", "")))
+        out.append(
+            block(
+                f'{intro}<p class="r1kb-muted">File: <code>data/schema/{html_text(name)}'
+                ".schema.json</code></p>"
+            )
+        )
+        out.append(_table(schema))
+    if not schemas:
+        out.append(block('<p class="r1kb-muted">No schema files found.</p>'))
+    return "".join(out)

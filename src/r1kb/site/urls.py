@@ -1,0 +1,58 @@
+"""Where every generated page lives, and relative links between them.
+
+Raw HTML in pages is not rewritten by MkDocs, so links are computed here, relative to the
+page that carries them (the site works from any sub-path and from the file system). A page
+is addressed by its source path (`claims/v3-training-cost.md`); its URL follows MkDocs'
+`use_directory_urls` (`claims/v3-training-cost/` or `claims/v3-training-cost.html`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+# Folders of the per-record pages; each also holds an index page (index.md).
+CLAIMS, SOURCES, MODELS, QUANTITIES = "claims", "sources", "models", "quantities"
+STATUS, VERDICTS = "status", "verdicts"
+
+
+@dataclass(frozen=True)
+class Urls:
+    use_directory_urls: bool = True
+    site_url: str | None = None  # absolute base for permalinks, from mkdocs.yml
+
+    # --- source paths of pages ----------------------------------------------------------
+    @staticmethod
+    def src(kind: str, record_id: str | None = None) -> str:
+        """'claims/x.md' for a record page, 'claims/index.md' for the folder's index."""
+        return f"{kind}/{record_id or 'index'}.md"
+
+    def url(self, src_uri: str) -> str:
+        """The URL (relative to the site root) MkDocs gives to a source path."""
+        if not src_uri.endswith(".md"):
+            return src_uri
+        stem = src_uri[:-3]
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+
+    def rel(self, from_src: str, to: str) -> str:
+        """Link from the page at source path from_src to a page (.md) or file path."""
+        target = self.url(to)
+        here = self.url(from_src)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here)
+        link = posixpath.relpath(target or ".", base or ".")
+        if (target.endswith("/") or not target) and not link.endswith("/"):
+            link += "/"
+        if not self.use_directory_urls and (target == "" or target.endswith("/")):
+            link += "index.html"
+        return link
+
+    def permalink(self, src_uri: str) -> str:
+        """Absolute URL when site_url is configured, else the path from the site root."""
+        path = self.url(src_uri)
+        if self.site_url:
+            return self.site_url.rstrip("/") + "/" + path
+        return "/" + path
