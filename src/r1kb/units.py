@@ -6,6 +6,7 @@ unit checks does not pay its start-up cost.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cached_property
 from typing import Any
@@ -23,6 +24,12 @@ _BUILTIN = [
     "year = 365.25 * day",
 ]
 NON_NUMERIC = ("date", "text")
+# What a definition may be before pint sees it: pint evaluates numbers with Python integers,
+# so "10 ** 10 ** 10" would never finish. Products and quotients of numbers and unit names
+# (small powers allowed), or a base [dimension].
+_NUMBER = r"[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]{1,2})?"
+_FACTOR = rf"(?:{_NUMBER}|[A-Za-z][A-Za-z0-9_-]*(?:\s*\*\*\s*-?[1-9])?)"
+_DEFINITION = re.compile(rf"\s*(?:\[[A-Za-z_][A-Za-z0-9_]*\]|{_FACTOR}(?:\s*[*/]\s*{_FACTOR})*)\s*")
 
 
 def safe_name(unit_id: str) -> str:
@@ -55,8 +62,15 @@ class UnitSystem:
                 if deps & pending.keys():
                     continue
                 try:
+                    if not _DEFINITION.fullmatch(unit.definition):
+                        raise UnitError(
+                            "write numbers and unit names joined by * and / (powers up to ** 9), "
+                            "or a base [dimension]"
+                        )
                     reg.define(f"{safe_name(uid)} = {self._translate(unit.definition)}")
-                    reg.Quantity(1.0, safe_name(uid)).to_base_units()  # define() is lazy
+                    size = reg.Quantity(1.0, safe_name(uid)).to_base_units().magnitude  # lazy
+                    if not math.isfinite(size) or size == 0:
+                        raise UnitError(f"its size in base units is {size}")
                 except Exception as exc:  # pint raises many kinds; report them all alike
                     self.errors[uid] = f"cannot define unit {uid!r}: {exc}"
                 del pending[uid]
