@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from r1kb.kb import Unit
@@ -98,4 +100,40 @@ def test_bad_definitions_are_collected_not_raised() -> None:
 def test_units_depend_on_each_other_in_any_order() -> None:
     units = system(c="2 * b", b="3 * a", a="[thing]")
     assert units.convert(1, "c", "a") == 6
+    assert units.errors == {}
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "10 ** 10 ** 10",  # pint would compute this with Python integers, for ever
+        "2 ** 99999999",
+        "hour ** 100000",
+        "1e308 * 1e308",
+        "hour; hour",
+        "__import__('os')",
+        "(hour)",
+        "[x] ** 2",
+    ],
+)
+def test_definitions_pint_should_never_see(definition: str) -> None:
+    start = time.perf_counter()
+    units = system(a=definition, b="[b]")
+    units.registry  # noqa: B018
+    assert time.perf_counter() - start < 1
+    assert "write numbers and unit names" in units.errors["a"]
+
+
+@pytest.mark.parametrize("definition", ["0", "0 * b", "nan", "1e99 * 1e99 * 1e99 * 1e99"])
+def test_a_unit_has_a_finite_non_zero_size(definition: str) -> None:
+    units = system(a=definition, b="[b]")
+    units.registry  # noqa: B018
+    assert "size in base units" in units.errors["a"]
+    with pytest.raises(UnitError):
+        units.base_factor("a")
+
+
+def test_small_powers_are_allowed() -> None:
+    units = system(b="[b]", area="b ** 2", per_area="3 * b ** -2 / 2")
+    assert units.convert(2, "per_area", "per_area") == 2
     assert units.errors == {}
