@@ -123,6 +123,7 @@ class Attributor:
         self.benchmarks = [m for m in mentions if m.kind == "benchmark"]
         self.marks = [m for m in mentions if m.kind == "mark"]
         self.distill_sizes = _distill_sizes(kb)
+        self.spans: list[tuple[int, int]] = []  # every figure's span (set by the caller)
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -233,7 +234,7 @@ class Attributor:
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
         """The quantity id and whether a cue word decided it (False: the unit's default)."""
         clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
-        words = self.text[clause[0] : clause[1]]
+        words = self._own_words(raw, clause)
         unit = raw.unit or ""
         if unit == "date":
             return ("release-date", True) if _RELEASE.search(words) else (None, False)
@@ -257,15 +258,26 @@ class Attributor:
             return None, False
         key = "duration" if unit in ("hours", "days", "weeks", "months") else unit
         rules = QUANTITY_CUES.get(key, [])
-        for cue, qid in rules:
-            if cue is not None and re.search(cue, words, re.I):
-                return self._known(qid), True
+        for scope in (self.text[raw.start : raw.end], words):
+            for cue, qid in rules:
+                if cue is not None and re.search(cue, scope, re.I):
+                    return self._known(qid), True
         default = rules[-1][1] if rules else None
         if unit == "tokens" and raw.low is not None and raw.low < 1e7:
             default = "context-length"
         if model == COMPANY:
             default = _FLEET_SUBJECT.get(default or "", default)
         return self._known(default), False
+
+    def _own_words(self, raw: Raw, clause: tuple[int, int]) -> str:
+        """The figure's own words first, then its clause without the other figures in it
+        (their cue words are theirs: "37B activated parameters out of 671B")."""
+        chars = list(self.text[clause[0] : clause[1]])
+        for a, b in self.spans:
+            if (a, b) != (raw.start, raw.end) and a < clause[1] and clause[0] < b:
+                for i in range(max(a, clause[0]), min(b, clause[1])):
+                    chars[i - clause[0]] = " "
+        return self.text[raw.start : raw.end] + " | " + "".join(chars)
 
     def _benchmarks_in(self, s: Sentence) -> list[Mention]:
         return [b for b in self.benchmarks if s.start <= b.start and b.end <= s.end]

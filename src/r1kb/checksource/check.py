@@ -54,7 +54,9 @@ def check_text(
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked)
-    run = _Run(doc, kb, matcher, at.Attributor(doc.text, kb, mentions))
+    attributor = at.Attributor(doc.text, kb, mentions)
+    attributor.spans = [(r.start, r.end) for r in raws]
+    run = _Run(doc, kb, matcher, attributor)
     report.figures = run.figures(raws)
     return report
 

@@ -28,6 +28,7 @@ class Raw:
     hint: str | None = None  # a quantity hint from the notation ("context", "batch", "input"…)
     gpu: str | None = None  # the GPU type named with a count ("2,048 H800s")
     money: bool = False
+    currency: str | None = None  # USD or CNY, from a symbol before the number
     dates: tuple[str, str] | None = None  # first and last day meant
 
     @property
@@ -90,7 +91,7 @@ def _unit_for(raw: Raw, text: str, mag_letter: str | None) -> bool:
         raw.end = m.end()
         return True
     if raw.money:
-        raw.unit = n.currency_unit(text[raw.start : raw.start + 4]) or "USD"
+        raw.unit = raw.currency or "USD"
         return not (raw.end < len(text) and text[raw.end].isalnum())
     if n.NOT_A_FIGURE.match(text, raw.end):
         return False
@@ -120,6 +121,7 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
         raw.money = bool(m.group("cur"))
+        raw.currency = n.currency_unit(m.group("cur"))
         letter = m.group("sfx") or m.group("sfxl")
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money

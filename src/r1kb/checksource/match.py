@@ -145,7 +145,8 @@ class Matcher:
         return q is not None and (
             q.group in ("parameters", "architecture")
             or quantity.startswith("pretraining-")
-            or quantity in ("training-data-composition", "gpu-hours-per-trillion-tokens")
+            or quantity
+            in ("training-data-composition", "gpu-hours-per-trillion-tokens", "gpu-count")
         )
 
     def unit_of(self, quantity: str) -> str:
@@ -219,7 +220,9 @@ class Matcher:
                 return None
         own = [c for c in self.index[(model, quantity)] if c.value is not None]
         accurate = [c for c in own if c.verdict == "accurate"]
+        family = {model}
         if not accurate and self.inherited(quantity):
+            family = set(self.lineage(model))
             for ancestor in self.lineage(model)[1:]:
                 accurate = [
                     c
@@ -240,7 +243,6 @@ class Matcher:
             j.corrections = self._corrections(wrong)
             return j
         if v.precise:
-            family = set(self.lineage(model)) if self.inherited(quantity) else {model}
             elsewhere = [
                 c for c in self.by_quantity[quantity]
                 if c.subject not in family and c.verdict == "accurate" and self.consistent(v, c)

@@ -66,7 +66,7 @@ def _tail(pattern: str, unit: str, hint: str | None = None, money: bool | None =
 
 
 def _filler(n: int) -> str:
-    return rf"(?:[A-Za-z][\w‑\-]*\s+){{0,{n}}}?"
+    return rf"\s*(?:[A-Za-z][\w‑\-]*\s+){{0,{n}}}?"
 
 
 GPU_NAME = r"(?:[AHBV]\d{2,3}|H20|GB200|A800|L40S?)"
