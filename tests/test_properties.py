@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CASE_SNAPSHOTS, CASES, build_data_dir
+from conftest import CASE_SNAPSHOTS, CASES, REAL_DATA, build_data_dir
 from r1kb import reporters
 from r1kb.codes import CODES
 from r1kb.problems import Problem
@@ -171,7 +171,8 @@ def _mutate(record: Any, path: tuple[Any, ...], action: str, value: Any) -> None
 
 
 def _record(rel: str) -> Any:
-    return yaml.safe_load((BASE / rel).read_text(encoding="utf-8"))
+    path = BASE / rel if (BASE / rel).exists() else REAL_DATA / rel
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 RECORDS = {
@@ -185,8 +186,11 @@ RECORDS = {
         "claims/deepseek-gpu-fleet-size-undisclosed.yaml",
         "sources/toy-report.yaml",
         "redirects.yaml",
+        "models.yaml",
+        "quantities.yaml",
     ]
 }
+RECORDS["units.yaml"] = {"units": RECORDS["quantities.yaml"]["units"]}  # mutate units only
 mutation = st.tuples(
     st.integers(min_value=0, max_value=10**6),
     st.sampled_from(["drop", "replace", "replace", "add"]),
@@ -209,6 +213,8 @@ def test_mutated_records(
         if not paths:
             break
         _mutate(record, paths[index % len(paths)], action, value)
+    if rel == "units.yaml":
+        rel, record = "quantities.yaml", {**RECORDS["quantities.yaml"], **record}
     target = rel
     if as_new_file and rel.startswith(("claims/", "sources/")):
         target = rel.split("/")[0] + "/mutated.yaml"
