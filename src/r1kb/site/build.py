@@ -7,7 +7,7 @@ MkDocs, so the whole site can be rendered and tested without running a build.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -71,8 +71,13 @@ def load_validated(data_dir: Path, snapshot_dirs: list[Path]) -> KnowledgeBase:
         raise SiteDataError(f"r1kb: data directory {str(data_dir)!r} does not exist")
     result = validate(data_dir, snapshot_dirs)
     if not result.ok:
-        report = reporters.text(result)
-        raise SiteDataError(f"r1kb: the data does not validate; the site is not built.\n{report}")
+        errors_only = reporters.text(replace(result, problems=result.errors)).splitlines()[:-1]
+        summary = reporters.text(result).splitlines()[-1]
+        report = "\n".join([*errors_only, summary])
+        raise SiteDataError(
+            "r1kb: the data does not validate, so the site is not built "
+            f"(warnings are listed by `r1kb validate`):\n{report}"
+        )
     kb = result.loaded.kb
     for kind, ids in (("claim", kb.claims), ("source", kb.sources), ("model", kb.models)):
         for reserved in RESERVED_IDS:
@@ -135,7 +140,10 @@ def generate(ctx: SiteContext) -> list[Generated]:
     ]
     out += [Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s)) for s in STATUSES]
     out += [Generated(f"{VERDICT_DIR}/{v}.md", indexes.by_verdict(ctx, v)) for v in VERDICTS]
-    out += [Generated(ctx.src_model(m.id), model.render(ctx, m)) for m in ctx.models_in_order()]
+    out += [
+        Generated(ctx.src_model(m.id), model.render(ctx, m), meta={"hide": ["toc"]})
+        for m in ctx.models_in_order()
+    ]
     for q in kb.quantities.values():
         page = quantity.render(ctx, q)
         out.append(Generated(ctx.src_quantity(q.id), page, in_nav=False, meta=dict(OFF_NAV)))

@@ -7,6 +7,7 @@ line, so record text inside it only needs HTML escaping (see escape.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from r1kb.kb import Claim
@@ -59,7 +60,12 @@ def value_html(ctx: SiteContext, claim: Claim) -> str:
     """The value as read ('$5.576M'), the exact figure on hover."""
     shown = ctx.value_text(claim)
     exact = ctx.fmt.exact(claim.value, claim.unit)
-    cls = "r1kb-value r1kb-value--none" if claim.value is None else "r1kb-value"
+    if claim.value is None:
+        cls = "r1kb-value r1kb-value--none"
+    elif isinstance(claim.value, str) and claim.unit != "date":
+        cls = "r1kb-value r1kb-value--text"
+    else:
+        cls = "r1kb-value"
     title = f' title="{html_text(exact)}"' if exact else ""
     return f'<span class="{cls}"{title}>{html_text(shown)}</span>'
 
@@ -69,14 +75,26 @@ def said_by(ctx: SiteContext, page: str, claim: Claim) -> str:
     sources = ctx.claiming_sources(claim)
     if not sources:
         return '<span class="r1kb-muted">r1kb</span>'
-    return ", ".join(source_link(ctx, page, s.id, s.publisher) for s in sources)
+    publishers = Counter(s.publisher for s in sources)
+    return ", ".join(
+        source_link(
+            ctx,
+            page,
+            s.id,
+            s.publisher if publishers[s.publisher] == 1 else f"{s.publisher} ({s.kind})",
+        )
+        for s in sources
+    )
+
+
+DEFAULT_COLUMNS = ("claim", "model", "value", "badges", "by")
 
 
 def claim_rows(
     ctx: SiteContext,
     page: str,
     claims: Iterable[Claim],
-    columns: Sequence[str] = ("claim", "model", "value", "status", "verdict", "by"),
+    columns: Sequence[str] = DEFAULT_COLUMNS,
 ) -> str:
     cells = {
         "claim": lambda c: (
@@ -88,6 +106,9 @@ def claim_rows(
         "value": lambda c: value_html(ctx, c),
         "status": lambda c: status_badge(c.status),
         "verdict": lambda c: verdict_badge(c.verdict),
+        "badges": lambda c: (
+            f'<span class="r1kb-badges">{status_badge(c.status)} {verdict_badge(c.verdict)}</span>'
+        ),
         "by": lambda c: said_by(ctx, page, c),
         "scope": lambda c: html_text(c.scope or ""),
     }
@@ -105,6 +126,7 @@ HEADERS = {
     "value": "Value",
     "status": "Status",
     "verdict": "Verdict",
+    "badges": "Status · verdict",
     "by": "Said by",
     "scope": "Scope",
 }
@@ -114,13 +136,13 @@ def claims_table(
     ctx: SiteContext,
     page: str,
     claims: Iterable[Claim],
-    columns: Sequence[str] = ("claim", "model", "value", "status", "verdict", "by"),
+    columns: Sequence[str] = DEFAULT_COLUMNS,
     empty: str = "No claims on record.",
 ) -> str:
     body = claim_rows(ctx, page, claims, columns)
     if not body:
         return block(f'<p class="r1kb-muted">{html_text(empty)}</p>')
-    head = "".join(f"<th>{HEADERS[c]}</th>" for c in columns)
+    head = "".join(f'<th class="r1kb-col-{c}">{HEADERS[c]}</th>' for c in columns)
     return block(
         f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>",
         "r1kb-table",
@@ -129,5 +151,5 @@ def claims_table(
 
 def definition_list(items: Sequence[tuple[str, str]], cls: str = "r1kb-facts") -> str:
     """<dl> of (label, html) pairs; labels are our own words, values already HTML."""
-    inner = "\n".join(f"<dt>{html_text(k)}</dt><dd>{v}</dd>" for k, v in items)
+    inner = "\n".join(f"<dt>{html_text(k)}</dt>\n<dd>{v}</dd>" for k, v in items)
     return f'<dl class="{cls}">\n{inner}\n</dl>'

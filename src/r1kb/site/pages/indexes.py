@@ -16,7 +16,7 @@ from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
 
-ALL_COLUMNS = ("claim", "model", "quantity", "value", "status", "verdict")
+ALL_COLUMNS = ("claim", "model", "quantity", "value", "badges")
 
 
 def _ordered_claims(ctx: SiteContext, claims: list) -> list:  # type: ignore[type-arg]

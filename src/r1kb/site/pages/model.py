@@ -7,6 +7,7 @@ from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.components import (
     block,
     claim_link,
+    definition_list,
     heading,
     model_link,
     quantity_link,
@@ -18,24 +19,26 @@ from r1kb.site.escape import html_text
 
 
 def _lineage(ctx: SiteContext, page: str, model: Model) -> str:
-    parts = []
+    items: list[tuple[str, str]] = []
     if model.derived_from:
-        items = "".join(
-            f"<li>{model_link(ctx, page, d.get('model', ''))}"
-            + (f" — {html_text(d['how'])}" if d.get("how") else "")
-            + "</li>"
-            for d in model.derived_from
+        items.append(
+            (
+                "Derived from",
+                "; ".join(
+                    model_link(ctx, page, d.get("model", ""))
+                    + (f" ({html_text(d['how'])})" if d.get("how") else "")
+                    for d in model.derived_from
+                ),
+            )
         )
-        parts.append(f"<p><strong>Derived from</strong></p><ul>{items}</ul>")
     if model.external_base:
-        parts.append(
-            f"<p><strong>External base model:</strong> {html_text(model.external_base)}</p>"
-        )
+        items.append(("External base model", html_text(model.external_base)))
     derivatives = ctx.kb.derivatives_of(model.id)
     if derivatives:
-        items = "".join(f"<li>{model_link(ctx, page, d.id)}</li>" for d in derivatives)
-        parts.append(f"<p><strong>Models derived from it</strong></p><ul>{items}</ul>")
-    return block("\n".join(parts), "r1kb-lineage") if parts else ""
+        items.append(
+            ("Models derived from it", ", ".join(model_link(ctx, page, d.id) for d in derivatives))
+        )
+    return block(definition_list(items), "r1kb-lineage") if items else ""
 
 
 def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
@@ -53,15 +56,17 @@ def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
             scope = f'<br><span class="r1kb-muted">{html_text(c.scope)}</span>' if c.scope else ""
             rows.append(
                 f"<tr>{name}<td>{value_html(ctx, c)}</td>"
-                f"<td>{status_badge(c.status)}</td><td>{verdict_badge(c.verdict)}</td>"
-                f"<td>{claim_link(ctx, page, c)}{scope}</td>"
-                f"<td>{said_by(ctx, page, c)}</td></tr>"
+                f'<td><span class="r1kb-badges">{status_badge(c.status)} '
+                f"{verdict_badge(c.verdict)}</span></td>"
+                f"<td>{claim_link(ctx, page, c)}{scope}"
+                f'<br><span class="r1kb-muted">Said by</span> {said_by(ctx, page, c)}</td></tr>'
             )
     if not rows:
         return block('<p class="r1kb-muted">No claims about this model yet.</p>')
     head = (
-        "<tr><th>Quantity</th><th>Value</th><th>Status</th><th>Verdict</th>"
-        "<th>Claim</th><th>Said by</th></tr>"
+        '<tr><th class="r1kb-col-quantity">Quantity</th><th class="r1kb-col-value">Value</th>'
+        '<th class="r1kb-col-badges">Status · verdict</th><th class="r1kb-col-claim">Claim</th>'
+        "</tr>"
     )
     return block(
         f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>",

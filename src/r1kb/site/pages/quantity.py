@@ -54,7 +54,7 @@ def render(ctx: SiteContext, quantity: Quantity) -> str:
             )
         )
     out.append(heading(2, "All claims"))
-    columns = ("value", "status", "verdict", "claim", "by")
+    columns = ("value", "badges", "claim", "by")
     by_model: dict[str, list[Claim]] = {}
     for c in claims:
         by_model.setdefault(c.subject, []).append(c)

@@ -83,7 +83,7 @@ def render(ctx: SiteContext, source: Source) -> str:
         out.append(block(render_markdown(source.notes), "r1kb-notes"))
     out.append(heading(2, "Track record"))
     out.append(_record(track_record(roles.get("claims", []))))
-    columns = ("claim", "model", "quantity", "value", "status", "verdict")
+    columns = ("claim", "model", "quantity", "value", "badges")
     out.append(heading(2, "Claims it makes"))
     out.append(claims_table(ctx, page, roles.get("claims", []), columns))
     for role, label in (("supports", "Claims it supports"), ("refutes", "Claims it refutes")):
