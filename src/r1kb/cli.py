@@ -11,6 +11,7 @@ import click
 from r1kb.checksource.command import check_source
 from r1kb.config import find_config
 from r1kb.new import new
+from r1kb.site.command import export
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -146,6 +147,7 @@ def publish_ids(data_dir: Path | None) -> None:
 
 cli.add_command(check_source)
 cli.add_command(new)
+cli.add_command(export)
 
 
 def main() -> None:

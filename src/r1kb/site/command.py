@@ -1,0 +1,80 @@
+"""`r1kb export`: the site's downloads from the command line (same functions, same bytes)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMAT_NAMES = ("json", "csv", "bibtex", "csl-json", "ris")
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The data directory (default: from [tool.r1kb] in pyproject.toml, else ./data).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_NAMES),
+    default="json",
+    show_default=True,
+    help="json: the whole knowledge base; csv: one row per claim; bibtex, csl-json, ris: "
+    "a citation of every claim.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="Base URL of the published site, for absolute claim permalinks "
+    "(default: $R1KB_SITE_URL, else paths from the site root).",
+)
+def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str | None) -> None:
+    """Export the whole knowledge base (the site's downloads) as JSON, CSV or citations.
+
+    The data is validated first; data with errors is not exported (exit status 1).
+
+    \b
+    Examples:
+      r1kb export --format json --output r1kb.json
+      r1kb export --format csv --output claims.csv
+      r1kb export --format bibtex --site-url https://example.org/r1kb/ -o r1kb.bib
+    """
+    import os
+
+    from r1kb.cli import resolve_data
+    from r1kb.site.build import SiteDataError, load_validated
+    from r1kb.site.context import SiteContext
+    from r1kb.site.dates import data_dates
+    from r1kb.site.exports import FORMATS
+    from r1kb.site.urls import Urls
+
+    data, snapshots = resolve_data(data_dir)
+    try:
+        kb = load_validated(data, snapshots)
+    except SiteDataError as exc:
+        click.echo(str(exc).replace("the site is not built", "nothing is exported"), err=True)
+        sys.exit(1)
+    base = site_url or os.environ.get("R1KB_SITE_URL") or None
+    ctx = SiteContext(kb=kb, urls=Urls(site_url=base), dates=data_dates(data))
+    text = FORMATS[fmt].render(ctx)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {str(output)!r}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output} ({fmt}, {len(kb.claims)} claims)", err=True)
