@@ -1,0 +1,153 @@
+"""The SVG chart of a quantity: positions, scales, colours, labels, escaping."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from r1kb.kb import Claim, Evidence
+from r1kb.site import chart
+from r1kb.site.build import load_validated
+from r1kb.site.context import SiteContext
+from site_helpers import write_site_data
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory: pytest.TempPathFactory) -> SiteContext:
+    data = write_site_data(tmp_path_factory.mktemp("chart") / "data")
+    return SiteContext(kb=load_validated(data, []))
+
+
+def _claim(
+    cid: str, value, unit: str = "USD", status: str = "disclosed", verdict: str = "accurate"
+):  # type: ignore[no-untyped-def]
+    return Claim(
+        id=cid,
+        file="",
+        subject="deepseek-r1",
+        quantity="training-cost",
+        value=value,
+        unit=unit,
+        statement=f"Statement of {cid} <b>",
+        status=status,
+        verdict=verdict,
+        sources=[Evidence("toy-report", "claims", "p. 1", "q")],
+    )
+
+
+def _texts(svg: str) -> list[str]:
+    root = ElementTree.fromstring(svg)
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_log_chart_of_costs(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    claims = [
+        _claim("r1-cost", 294000),
+        _claim("v3-cost", 5576000),
+        _claim("r1-wrong", 5580000, status="speculative", verdict="misleading"),
+        _claim("capex", 1.6e9, status="estimated", verdict="unsupported"),
+        _claim("nothing", None, status="undisclosed"),
+    ]
+    svg = chart.quantity_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/", standalone=True)
+    assert svg is not None
+    root = ElementTree.fromstring(svg)  # well-formed XML
+    texts = _texts(svg)
+    for label in ("$294K", "$5.576M", "$5.58M", "$1.6B"):
+        assert label in texts
+    assert {"$100K", "$1M", "$10M", "$100M", "$1B", "$10B"} <= set(texts)  # powers of ten
+    assert any("logarithmic scale" in t for t in texts)
+    links = [a.get("href") for a in root.iter(f"{SVG}a")]
+    assert links == [
+        "../claims/r1-cost/",
+        "../claims/v3-cost/",
+        "../claims/r1-wrong/",
+        "../claims/capex/",
+    ]
+    circles = {c.get("class") for c in root.iter(f"{SVG}circle")}
+    assert "r1kb-chart--disclosed" in circles
+    assert "r1kb-chart--speculative r1kb-chart__hollow" in circles  # not accurate: hollow
+    assert "<style>" in svg  # the standalone file carries its own colours
+
+
+def test_positions_follow_the_log_scale(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    claims = [_claim("a", 1e5), _claim("b", 1e6), _claim("c", 1e7)]
+    points = chart.chart_points(ctx, q, claims)
+    lo, hi, _ticks = chart._axis(points, log=True, is_date=False)
+    scale = chart.Scale(lo, hi, True, 0, 300)
+    xs = [scale(p.anchor) for p in points]
+    assert xs[1] - xs[0] == pytest.approx(xs[2] - xs[1])  # equal ratios, equal distances
+    assert (lo, hi) == (5, 7)
+
+
+def test_ranges_and_open_bounds(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    svg = chart.quantity_chart(
+        ctx, q, [_claim("under", {"high": 6000000}), _claim("span", {"low": 1e6, "high": 6e6})], str
+    )
+    assert svg is not None
+    root = ElementTree.fromstring(svg)
+    assert len(list(root.iter(f"{SVG}polygon"))) == 1  # one open bound, one arrow
+    assert "< $6M" in _texts(svg) and "$1M–$6M" in _texts(svg)
+    assert "<style>" not in svg  # inline: the site's CSS colours it in both themes
+
+
+def test_units_are_converted_to_the_quantity_unit(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["pretraining-duration"]  # in days
+    months = Claim(**{**vars(_claim("m", {"high": 2}, unit="months")), "quantity": q.id})
+    days = Claim(**{**vars(_claim("d", 54.2, unit="days")), "quantity": q.id})
+    points = chart.chart_points(ctx, q, [months, days])
+    by_id = {p.claim.id: p for p in points}
+    assert by_id["m"].high == pytest.approx(2 * 30.436875)
+    assert by_id["d"].low == pytest.approx(54.2)
+    assert by_id["m"].value == "< 2 months"  # labels stay as the record says
+
+
+def test_dates_on_a_time_axis(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["release-date"]
+    claims = [
+        Claim(**{**vars(_claim(i, d, unit="date")), "quantity": q.id})
+        for i, d in (("r1", "2025-01-20"), ("v3", "2024-12-26"), ("x", "not a date"))
+    ]
+    svg = chart.quantity_chart(ctx, q, claims, str)
+    assert svg is not None
+    texts = _texts(svg)
+    assert "2025-01-20" in texts and "2024-12-26" in texts
+    assert "2024-07" in texts and "2025-07" in texts  # half-year ticks
+    assert not any("logarithmic" in t for t in texts)
+
+
+def test_nothing_to_plot(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["licence"]
+    assert chart.quantity_chart(ctx, q, [_claim("l", "MIT", unit="text")], str) is None
+    cost = ctx.kb.quantities["training-cost"]
+    assert chart.quantity_chart(ctx, cost, [_claim("zero", 0)], str) is None  # log: not > 0
+
+
+def test_linear_axis_starts_at_zero(ctx: SiteContext) -> None:
+    points = [
+        chart.Point(_claim("a", 3), 3.0, 3.0, "m", "w", "3"),
+        chart.Point(_claim("b", 87), 87.0, 87.0, "m", "w", "87"),
+    ]
+    lo, hi, ticks = chart._axis(points, log=False, is_date=False)
+    assert lo == 0 and hi >= 87 and ticks[0] == 0 and ticks[-1] == hi
+    steps = {round(b - a, 9) for a, b in itertools.pairwise(ticks)}
+    assert len(steps) == 1
+    step = steps.pop()
+    assert step / 10 ** math.floor(math.log10(step)) in (1, 2, 2.5, 5)  # a "nice" step
+
+
+def test_labels_are_escaped(ctx: SiteContext, tmp_path: Path) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    claim = ctx.kb.claims["r1-training-cost-hostile"]
+    svg = chart.quantity_chart(ctx, q, [claim], lambda c: '"><script>x</script>')
+    assert svg is not None
+    assert "<script" not in svg and "<b " not in svg and "<i>" not in svg
+    ElementTree.fromstring(svg)

@@ -1,0 +1,192 @@
+"""Citations (BibTeX, CSL-JSON, RIS, plain text), JSON-LD, exports and `r1kb export`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from r1kb.cli import cli
+from r1kb.site import citations, exports, jsonld
+from r1kb.site.build import load_validated
+from r1kb.site.context import SiteContext
+from r1kb.site.dates import DataDates
+from r1kb.site.urls import Urls
+from site_helpers import HOSTILE_STATEMENT, RECORDS, write_site_data
+
+SITE = "https://kb.example.org/r1/"
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_site_data(tmp_path_factory.mktemp("citations") / "data")
+
+
+@pytest.fixture(scope="module")
+def ctx(data_dir: Path) -> SiteContext:
+    kb = load_validated(data_dir, [])
+    dates = DataDates(latest="2025-03-04", per_file={"claims/v3-training-cost.yaml": "2025-02-03"})
+    return SiteContext(kb=kb, urls=Urls(site_url=SITE), dates=dates)
+
+
+def _braces_balanced(text: str) -> bool:
+    depth = 0
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth < 0:
+            return False
+        i += 1
+    return depth == 0
+
+
+def test_bibtex_entry_has_the_claim_fields(ctx: SiteContext) -> None:
+    entry = citations.bibtex(ctx, ctx.kb.claims["v3-training-cost"])
+    assert entry.startswith("@misc{r1kb:v3-training-cost,\n")
+    assert (
+        "title = {At an assumed \\$2 per GPU-hour, the official training of DeepSeek-V3 cost "
+        "\\$5.576M.}" in entry
+    )
+    assert "author = {{r1kb contributors}}" in entry
+    assert f"url = {{{SITE}claims/v3-training-cost/}}" in entry
+    assert "year = {2025}" in entry and "date = {2025-02-03}" in entry
+    assert "status: disclosed; verdict: accurate" in entry
+    assert _braces_balanced(entry)
+
+
+def test_bibtex_escapes_every_special_character(ctx: SiteContext) -> None:
+    assert citations.bibtex_escape("{a}%$&#_~^\\ b\n c") == (
+        r"\{a\}\%\$\&\#\_\textasciitilde{}\textasciicircum{}\textbackslash{} b c"
+    )
+    entry = citations.bibtex(ctx, ctx.kb.claims["r1-training-cost-hostile"])
+    assert _braces_balanced(entry)
+
+
+def test_csl_json_item(ctx: SiteContext) -> None:
+    items = json.loads(citations.csl_json(ctx, ctx.kb.claims["v3-training-cost"]))
+    assert items == [
+        {
+            "id": "r1kb:v3-training-cost",
+            "type": "entry",
+            "title": "At an assumed $2 per GPU-hour, the official training of DeepSeek-V3 cost "
+            "$5.576M.",
+            "author": [{"literal": "r1kb contributors"}],
+            "container-title": "r1kb: a citable knowledge base of claims about DeepSeek-R1",
+            "URL": f"{SITE}claims/v3-training-cost/",
+            "note": "r1kb claim v3-training-cost; status: disclosed; verdict: accurate",
+            "issued": {"date-parts": [[2025, 2, 3]]},
+        }
+    ]
+
+
+def test_ris_record_is_one_tag_per_line(ctx: SiteContext) -> None:
+    ris = citations.ris(ctx, ctx.kb.claims["r1-training-cost-hostile"]).splitlines()
+    assert ris[0] == "TY  - ELEC" and ris[-1] == "ER  -"
+    assert all(re.match(r"[A-Z][A-Z0-9]  - \S", line) for line in ris[:-1])
+    assert f"TI  - {HOSTILE_STATEMENT}" in ris
+    assert f"UR  - {SITE}claims/r1-training-cost-hostile/" in ris
+    assert "DA  - 2025/03/04" in ris  # no per-file date: the latest change
+
+
+def test_plain_citation(ctx: SiteContext) -> None:
+    text = citations.plain(ctx, ctx.kb.claims["v3-training-cost"])
+    assert text == (
+        "r1kb contributors (2025-02-03). “At an assumed $2 per GPU-hour, the official training "
+        "of DeepSeek-V3 cost $5.576M.” r1kb: a citable knowledge base of claims about "
+        f"DeepSeek-R1, claim v3-training-cost (disclosed, accurate). {SITE}claims/v3-training-cost/"
+    )
+
+
+def test_jsonld_claim_and_review(ctx: SiteContext) -> None:
+    data = jsonld.claim_jsonld(ctx, ctx.kb.claims["r1-training-cost-hostile"])
+    claim, review = data["@graph"]
+    assert data["@context"] == "https://schema.org"
+    assert claim["@type"] == "Claim" and claim["text"] == HOSTILE_STATEMENT
+    assert claim["about"] == {"@type": "Thing", "name": "DeepSeek-R1"}
+    assert claim["appearance"][0]["url"] == "https://blog.example/post?a=1&b=<2>"
+    assert review["@type"] == "ClaimReview"
+    assert review["itemReviewed"] == {"@id": claim["@id"]}
+    assert review["reviewRating"]["alternateName"] == "misleading"
+    assert review["reviewRating"]["ratingValue"] == 3
+    script = jsonld.claim_jsonld_script(ctx, ctx.kb.claims["r1-training-cost-hostile"])
+    assert "<" not in script and json.loads(script) == data
+
+
+def test_withdrawn_claim_has_no_review(ctx: SiteContext) -> None:
+    data = jsonld.claim_jsonld(ctx, ctx.kb.claims["v3-training-gpu-hours-old"])
+    assert [n["@type"] for n in data["@graph"]] == ["Claim"]
+
+
+def test_json_export_is_the_whole_knowledge_base(ctx: SiteContext) -> None:
+    doc = json.loads(exports.to_json(ctx))
+    assert [c["id"] for c in doc["claims"]] == sorted(ctx.kb.claims)
+    cost = next(c for c in doc["claims"] if c["id"] == "v3-training-cost")
+    assert cost["value"] == 5576000 and cost["unit"] == "USD"
+    assert cost["value_display"] == "$5.576M"
+    assert cost["url"] == f"{SITE}claims/v3-training-cost/"
+    assert cost["derivation"]["formula"] == "gpu_hours * price"
+    undisclosed = next(c for c in doc["claims"] if c["id"] == "r1-gpu-fleet-undisclosed")
+    assert undisclosed["value"] is None
+    assert {s["id"] for s in doc["sources"]} == set(ctx.kb.sources)
+    assert doc["redirects"] == {"v3-gpu-hours": "v3-training-gpu-hours"}
+    assert len(doc["models"]) == len(ctx.kb.models)
+    assert exports.to_json(ctx) == exports.to_json(ctx)  # deterministic
+
+
+def test_csv_export_one_row_per_claim_and_no_formulas(ctx: SiteContext) -> None:
+    rows = list(csv.DictReader(io.StringIO(exports.to_csv(ctx))))
+    assert [r["id"] for r in rows] == sorted(ctx.kb.claims)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["v3-training-cost"]["value"] == "5576000"
+    assert by_id["v3-training-cost"]["value_display"] == "$5.576M"
+    assert by_id["v3-base-pretraining-duration"]["value_high"] == "2"
+    assert by_id["v3-base-pretraining-duration"]["value"] == ""
+    assert by_id["v3-training-gpu-hours-old"]["withdrawn"] == "yes"
+    assert exports._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert exports._cell("-1") == "'-1" and exports._cell("ok") == "ok"
+
+
+def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:
+    n = len(ctx.kb.claims)
+    assert exports.to_bibtex(ctx).count("@misc{r1kb:") == n
+    assert len(json.loads(exports.to_csl_json(ctx))) == n
+    assert exports.to_ris(ctx).count("TY  - ELEC") == n
+    assert {e.format for e in exports.EXPORTS} == {"json", "csv", "bibtex", "csl-json", "ris"}
+
+
+def test_export_command_writes_the_file(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kb.json"
+    result = CliRunner().invoke(
+        cli, ["export", "--data", str(data_dir), "--format", "json", "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    claims = json.loads(out.read_text(encoding="utf-8"))["claims"]
+    assert len(claims) == sum(1 for rel in RECORDS if rel.startswith("claims/"))
+    bib = CliRunner().invoke(
+        cli, ["export", "--data", str(data_dir), "--format", "bibtex", "--site-url", SITE]
+    )
+    assert bib.exit_code == 0 and f"url = {{{SITE}claims/v3-training-cost/}}" in bib.output
+
+
+def test_export_command_refuses_invalid_data(data_dir: Path, tmp_path: Path) -> None:
+    bad = write_site_data(tmp_path / "bad")
+    path = bad / "claims" / "v3-training-cost.yaml"
+    path.write_text(path.read_text().replace("status: disclosed", "status: bogus"))
+    result = CliRunner().invoke(cli, ["export", "--data", str(bad), "--format", "csv"])
+    assert result.exit_code == 1
+    assert "nothing is exported" in result.output and "[schema-bad-value]" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_help_has_an_example() -> None:
+    result = CliRunner().invoke(cli, ["export", "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.output and "r1kb export --format json" in result.output

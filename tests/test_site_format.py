@@ -1,0 +1,219 @@
+"""Value formatting, escaping, URLs, badges: the pieces every page is made of."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+
+from r1kb.kb import STATUSES, VERDICTS, Unit
+from r1kb.site import badges, escape
+from r1kb.site.formatting import Formatter
+from r1kb.site.urls import Urls
+from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
+
+
+@pytest.fixture(scope="module")
+def fmt(real_units) -> Formatter:  # type: ignore[no-untyped-def]
+    return Formatter(real_units.units)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (671000000000, "parameters", "671B parameters"),
+        (1500000000, "parameters", "1.5B parameters"),
+        (5576000, "USD", "$5.576M"),
+        (294000, "USD", "$294K"),
+        (5580000, "USD", "$5.58M"),
+        (1.6e9, "USD", "$1.6B"),
+        (2, "USD", "$2"),
+        (2788000, "GPU-hours", "2.788M GPU-hours"),
+        (5000, "GPU-hours", "5K GPU-hours"),
+        (180000, "GPU-hours-per-trillion-tokens", "180K GPU-hours per trillion tokens"),
+        (14800000000000, "tokens", "14.8T tokens"),
+        (128000, "tokens", "128K tokens"),
+        (2048, "GPUs", "2,048 GPUs"),
+        (50000, "GPUs", "50,000 GPUs"),
+        (1, "GPUs", "1 GPU"),
+        (2, "USD-per-GPU-hour", "$2 per GPU-hour"),
+        (0.55, "USD-per-million-tokens", "$0.55 per million tokens"),
+        (113000000, "USD-per-week", "$113M per week"),
+        (79.8, "percent", "79.8%"),
+        (2029, "rating", "2,029"),
+        (61, "count", "61"),
+        (15360, "sequences", "15,360 sequences"),
+        (800000, "samples", "800K samples"),
+        (54.2, "days", "54.2 days"),
+        (3e-06, "ratio", "3 × 10⁻⁶"),
+        (0.00022, "ratio", "2.2 × 10⁻⁴"),
+        (0.001, "ratio", "0.001"),
+        (3.2856e24, "FLOP", "3.2856 × 10²⁴ FLOP"),
+        ({"high": 2}, "months", "< 2 months"),
+        ({"low": 1000000}, "USD", "> $1M"),
+        ({"low": 10000000000, "high": 1000000000000}, "parameters", "10B–1T parameters"),
+        ({"low": 1000000, "high": 6000000}, "USD", "$1M–$6M"),
+        ("2025-01-20", "date", "2025-01-20"),
+        ("MIT License", "text", "MIT License"),
+        (None, "USD", "not disclosed"),
+    ],
+)
+def test_values_read_as_a_reader_expects(fmt: Formatter, value, unit, shown) -> None:  # type: ignore[no-untyped-def]
+    assert fmt.value(value, unit) == shown
+
+
+def test_no_digit_is_rounded_away(fmt: Formatter) -> None:
+    assert fmt.value(1234567, "USD") == "$1.234567M"
+    assert fmt.value(2664000, "GPU-hours") == "2.664M GPU-hours"
+    assert fmt.value(0.1 + 0.2, "percent") == "0.30000000000000004%"  # the record's own float
+
+
+def test_exact_and_spelled_forms(fmt: Formatter) -> None:
+    assert fmt.exact(671000000000, "parameters") == "671,000,000,000 parameters"
+    assert fmt.exact(5576000, "USD") == "$5,576,000"
+    assert fmt.exact({"low": 10**10, "high": 10**12}, "parameters") == (
+        "10,000,000,000–1,000,000,000,000 parameters"
+    )
+    assert fmt.exact(2048, "GPUs") is None  # nothing scaled: nothing to add
+    assert fmt.spelled(671000000000) == "671 billion"
+    assert fmt.spelled(14800000000000) == "14.8 trillion"
+    assert fmt.spelled(2048) is None
+
+
+def test_computed_results_keep_six_significant_digits(fmt: Formatter) -> None:
+    assert fmt.computed(5576000.000000001, "USD") == "$5.576M"
+    assert fmt.computed(11340000.0, "USD-per-week") == "$11.34M per week"
+    assert fmt.constant(24, "hours") == "24 hours"
+    assert fmt.constant(7, "1") == "7"
+
+
+def test_unknown_units_are_written_out() -> None:
+    fmt = Formatter({"x": Unit("x", "widgets", "[widget]")})
+    assert fmt.value(3, "x") == "3 widgets"
+    assert fmt.value(3, "furlongs") == "3 furlongs"
+
+
+# --- escaping ---------------------------------------------------------------------------------
+
+
+def test_html_text_escapes_markup_and_quotes() -> None:
+    assert escape.html_text('<a href="x">\'&') == "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;"
+
+
+def test_md_text_leaves_no_markdown_or_html_active() -> None:
+    out = escape.md_text("*a* _b_ [c](d) <e> `f` {: #g} | h & i")
+    for ch in "*_[]()<>`{}|":
+        assert ch not in out
+    assert "&#42;a&#42;" in out
+    assert "&#38; i" in out
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        ("JAVASCRIPT:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.example/x", None),
+        ("../relative", None),
+        ("https://exa mple.org", None),
+        (None, None),
+    ],
+)
+def test_only_http_links_are_kept(url, safe) -> None:  # type: ignore[no-untyped-def]
+    assert escape.safe_url(url) == safe
+
+
+def test_external_link_drops_unsafe_urls() -> None:
+    assert escape.external_link("javascript:alert(1)", "x<") == "x&lt;"
+    link = escape.external_link("https://e.org/?a=1&b=2", "T")
+    assert link == '<a href="https://e.org/?a=1&amp;b=2" rel="noopener">T</a>'
+
+
+def test_markdown_renders_without_raw_html_or_unsafe_links() -> None:
+    html = escape.render_markdown(
+        "**bold** <script>alert(1)</script> <img src=x onerror=alert(2)>\n\n"
+        "<div onclick=alert(3)>block</div>\n\n"
+        "[js](javascript:alert(4)) [ok](https://example.org) [rel](../x)\n\n"
+        "![pixel](https://evil.example/p.png) `<code>`"
+    )
+    assert "<strong>bold</strong>" in html
+    assert "<script" not in html and "<img" not in html and "<div" not in html
+    assert "&lt;script&gt;" in html and "&lt;div onclick=alert(3)&gt;" in html
+    assert "javascript:" not in html and "../x" not in html
+    assert 'href="https://example.org"' in html
+    assert "evil.example" not in html and "<span>pixel</span>" in html
+    assert "<code>&lt;code&gt;</code>" in html
+
+
+def test_inline_markdown_has_no_paragraph() -> None:
+    assert escape.render_markdown("a `b`", inline=True) == "a <code>b</code>"
+
+
+def test_json_for_script_cannot_close_the_script() -> None:
+    text = escape.json_for_script({"a": "</script><script>alert(1)</script>&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\\u003c/script\\u003e" in text
+
+
+# --- URLs -----------------------------------------------------------------------------------------
+
+
+def test_relative_links_with_directory_urls() -> None:
+    u = Urls()
+    assert u.url("claims/a.md") == "claims/a/"
+    assert u.url("index.md") == ""
+    assert u.rel("claims/a.md", "models/b.md") == "../../models/b/"
+    assert u.rel("index.md", "claims/a.md") == "claims/a/"
+    assert u.rel("claims/a.md", "index.md") == "../../"
+    assert u.rel("claims/index.md", "claims/a.md") == "a/"
+    assert u.rel("claims/a.md", "claims/a.md") == "./"
+    assert u.rel("quantities/x.md", "quantities/x.svg") == "../x.svg"
+
+
+def test_relative_links_without_directory_urls() -> None:
+    u = Urls(use_directory_urls=False)
+    assert u.url("claims/a.md") == "claims/a.html"
+    assert u.rel("claims/a.md", "models/b.md") == "../models/b.html"
+    assert u.rel("claims/a.md", "index.md") == "../index.html"
+    assert u.rel("claims/a.md", "claims/index.md") == "./index.html"
+
+
+def test_permalinks_use_site_url_when_configured() -> None:
+    assert Urls().permalink("claims/a.md") == "/claims/a/"
+    assert (
+        Urls(site_url="https://e.org/kb").permalink("claims/a.md") == "https://e.org/kb/claims/a/"
+    )
+
+
+# --- badges ---------------------------------------------------------------------------------------
+
+
+def test_every_status_and_verdict_has_one_term() -> None:
+    assert tuple(STATUS_TERMS) == STATUSES
+    assert tuple(VERDICT_TERMS) == VERDICTS
+    icons = [t.icon for t in (*STATUS_TERMS.values(), *VERDICT_TERMS.values())]
+    assert len(set(icons)) == len(icons)
+
+
+def test_badges_carry_class_word_and_meaning() -> None:
+    b = badges.status_badge("disclosed")
+    assert 'class="r1kb-badge r1kb-status r1kb-status--disclosed"' in b
+    assert ">disclosed</span>" in b
+    assert "DeepSeek states this figure in its own document" in b
+    v = badges.verdict_badge("misleading", compact=True)
+    assert "r1kb-verdict--misleading" in v and "r1kb-badge--compact" in v
+    assert '<span class="r1kb-sr">misleading</span>' in v
+    assert badges.status_badge("<x>") == '<span class="r1kb-badge">&lt;x&gt;</span>'
+
+
+def test_badge_icons_are_inline_svg_masks() -> None:
+    css = badges.badge_css()
+    for kind, terms in (("status", STATUS_TERMS), ("verdict", VERDICT_TERMS)):
+        for term in terms:
+            assert f".r1kb-{kind}--{term}{{--r1kb-icon:url('data:image/svg+xml" in css
+    assert "http://" not in css.replace("http://www.w3.org/2000/svg", "")
+    svg = badges.icon_svg("check-decagram")
+    assert svg is not None and ElementTree.fromstring(svg).tag.endswith("svg")
