@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +177,24 @@ def generate(ctx: SiteContext) -> list[Generated]:
     for name, data in schemas.items():
         out.append(Generated(f"{downloads.FOLDER}/schema/{name}", data, in_nav=False))
     out.append(Generated("downloads.md", downloads.render(ctx, sizes, sorted(schemas))))
+    for g in out:
+        if g.src_uri.endswith(".md") and isinstance(g.content, str):
+            g.meta.setdefault("title", page_title(g.content))
     return out
+
+
+def page_title(markdown: str) -> str:
+    """The page's H1 as HTML-escaped text, for page.meta.title.
+
+    Without it the theme takes the title from the H1 and writes it through Jinja's
+    `striptags`, which unescapes entities: a record value such as `</title><script>` would
+    become live markup in the <title> element. The theme writes page.meta.title as it is.
+    """
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            text = line[2:].split(" { #")[0]
+            return escape(unescape(text).strip())
+    return ""
 
 
 def nav(ctx: SiteContext) -> list[Any]:
