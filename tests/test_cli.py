@@ -69,7 +69,8 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         assert result.exit_code == 0, (path, result.output)
         assert command.help, f"`r1kb {' '.join(path)}` has no help text"
         assert "Example" in result.output, f"`r1kb {' '.join(path)} --help` shows no example"
-        assert f"r1kb {path[-1]}" in result.output, f"example of {path} does not run the command"
+        invocation = "r1kb " + " ".join(path)
+        assert invocation in result.output, f"no example of `{invocation}` in its help"
 
 
 def test_top_level_help_and_version(runner: CliRunner) -> None:
