@@ -17,6 +17,7 @@ from r1kb.site import build
 
 _site: dict[str, list[build.Generated]] = {}
 _meta: dict[str, dict[str, object]] = {}
+_blocks: dict[str, list[str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -30,6 +31,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site["files"] = build.generate(ctx)
     _meta.clear()
     _meta.update({g.src_uri: g.meta for g in _site["files"] if g.meta})
+    _blocks.clear()
+    _blocks.update({g.src_uri: g.blocks for g in _site["files"] if g.blocks})
     config.nav = build.nav(ctx)
     config.extra_css.append(build.badges.BADGE_CSS_PATH)
     return config
@@ -45,3 +48,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     page.meta.update(_meta.get(page.file.src_uri, {}))
     return markdown
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    return build.fill_slots(html, _blocks.get(page.file.src_uri, []))

@@ -296,3 +296,17 @@ def test_invalid_data_is_refused_with_the_report(tmp_path: Path) -> None:
     assert "(warning)" not in text  # warnings stay with `r1kb validate`
     with pytest.raises(build.SiteDataError, match="does not exist"):
         build.load_validated(tmp_path / "missing", [])
+
+
+def test_blocks_lifted_out_of_markdown_come_back_verbatim(ctx: SiteContext) -> None:
+    import markdown
+
+    from r1kb.site.components import fill_slots, lift_blocks
+
+    page = claim.render(ctx, ctx.kb.claims["r1-training-cost-hostile"])
+    lifted, blocks = lift_blocks(page)
+    assert len(blocks) >= 4 and "&lt;script&gt;" not in lifted  # the record text left
+    html = fill_slots(markdown.markdown(lifted, extensions=["attr_list"]), blocks)
+    for b in blocks:
+        assert b in html
+    assert "data-r1kb-slot" not in html

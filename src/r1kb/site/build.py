@@ -15,6 +15,7 @@ from typing import Any
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
 from r1kb.site import badges, jsonld
+from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import data_dates
 from r1kb.site.exports import EXPORTS
@@ -36,9 +37,14 @@ from r1kb.site.pages import (
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 
+__all__ = ["Generated", "SiteDataError", "fill_slots", "generate", "nav", "prepare"]
+
 DATA_ENV = "R1KB_DATA_DIR"  # build the site from another data directory (tests, benchmarks)
 RESERVED_IDS = ("index",)  # would collide with a folder's index page
 OFF_NAV = {"hide": ["navigation"]}  # pages outside the sidebar use its width for content
+# Lists of claims repeat what the claim pages say: out of the search index, so that a search
+# lands on claims (and indexing stays proportional to the knowledge base, not a multiple).
+LIST_PAGE = {"search": {"exclude": True}}
 
 
 class SiteDataError(Exception):
@@ -51,6 +57,7 @@ class Generated:
     content: str | bytes
     in_nav: bool = True  # claim and source pages stay out of the sidebar
     meta: dict[str, Any] = field(default_factory=dict)  # page.meta additions (JSON-LD, ...)
+    blocks: list[str] = field(default_factory=list)  # HTML for the page's slots (fill_slots)
 
 
 def data_location(project_root: Path) -> tuple[Path, list[Path]]:
@@ -121,12 +128,13 @@ def redirect_html(ctx: SiteContext, old_id: str, new_id: str) -> tuple[str, str]
     return path, html
 
 
-def generate(ctx: SiteContext) -> list[Generated]:
-    """Every generated page and file of the site."""
+def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
+    """Every generated page and file of the site. With lift, the raw HTML blocks of each
+    page are moved out of its Markdown into `blocks` (the hook fills them in again)."""
     kb = ctx.kb
     out: list[Generated] = [
         Generated("index.md", home.render(ctx)),
-        Generated(ctx.urls.src(CLAIMS), indexes.all_claims(ctx)),
+        Generated(ctx.urls.src(CLAIMS), indexes.all_claims(ctx), meta=dict(LIST_PAGE)),
         Generated(ctx.urls.src(SOURCES), indexes.sources(ctx)),
         Generated(ctx.urls.src(MODELS), indexes.models(ctx)),
         Generated(ctx.urls.src(QUANTITIES), indexes.quantities(ctx)),
@@ -138,8 +146,14 @@ def generate(ctx: SiteContext) -> list[Generated]:
         Generated("reference/schema.md", schema_reference.render(ctx)),
         Generated(badges.BADGE_CSS_PATH, badges.badge_css()),
     ]
-    out += [Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s)) for s in STATUSES]
-    out += [Generated(f"{VERDICT_DIR}/{v}.md", indexes.by_verdict(ctx, v)) for v in VERDICTS]
+    out += [
+        Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s), meta=dict(LIST_PAGE))
+        for s in STATUSES
+    ]
+    out += [
+        Generated(f"{VERDICT_DIR}/{v}.md", indexes.by_verdict(ctx, v), meta=dict(LIST_PAGE))
+        for v in VERDICTS
+    ]
     out += [
         Generated(ctx.src_model(m.id), model.render(ctx, m), meta={"hide": ["toc"]})
         for m in ctx.models_in_order()
@@ -180,6 +194,8 @@ def generate(ctx: SiteContext) -> list[Generated]:
     for g in out:
         if g.src_uri.endswith(".md") and isinstance(g.content, str):
             g.meta.setdefault("title", page_title(g.content))
+            if lift:
+                g.content, g.blocks = lift_blocks(g.content)
     return out
 
 

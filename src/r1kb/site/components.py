@@ -7,6 +7,7 @@ line, so record text inside it only needs HTML escaping (see escape.py).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -15,11 +16,34 @@ from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, md_text
 
+BLOCK_START, BLOCK_END = "<!-- r1kb:block -->", "<!-- /r1kb:block -->"
+_BLOCK = re.compile(re.escape(BLOCK_START) + r"\n(.*?)\n" + re.escape(BLOCK_END), re.S)
+_SLOT = re.compile(r'<div data-r1kb-slot="(\d+)"></div>')
+
 
 def block(inner: str, cls: str = "") -> str:
-    """A raw HTML block Markdown leaves alone."""
+    """A raw HTML block, between markers so that the build can lift it out of the Markdown."""
     attr = f' class="{cls}"' if cls else ""
-    return f"\n<div{attr}>\n{inner}\n</div>\n\n"
+    return f"\n{BLOCK_START}\n<div{attr}>\n{inner}\n</div>\n{BLOCK_END}\n\n"
+
+
+def lift_blocks(markdown: str) -> tuple[str, list[str]]:
+    """Replace each block by an empty placeholder; return the Markdown and the blocks.
+
+    Python-Markdown would pass the blocks through untouched anyway, but parsing large raw
+    HTML costs most of a page's Markdown time; `fill_slots` puts them back in the HTML.
+    """
+    blocks: list[str] = []
+
+    def slot(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f'<div data-r1kb-slot="{len(blocks) - 1}"></div>'
+
+    return _BLOCK.sub(slot, markdown), blocks
+
+
+def fill_slots(html: str, blocks: Sequence[str]) -> str:
+    return _SLOT.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:
