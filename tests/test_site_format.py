@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
 from r1kb.kb import STATUSES, VERDICTS, Unit
 from r1kb.site import badges, escape
+from r1kb.site.dates import data_dates
 from r1kb.site.formatting import Formatter
 from r1kb.site.urls import Urls
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
@@ -217,3 +223,44 @@ def test_badge_icons_are_inline_svg_masks() -> None:
     assert "http://" not in css.replace("http://www.w3.org/2000/svg", "")
     svg = badges.icon_svg("check-decagram")
     assert svg is not None and ElementTree.fromstring(svg).tag.endswith("svg")
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+def _touch(path: Path, day: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x: 1\n", encoding="utf-8")
+    stamp = dt.datetime.fromisoformat(f"{day}T12:00:00+00:00").timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def test_data_dates_from_file_times_without_git(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _touch(tmp_path / "claims" / "a.yaml", "2025-01-02")
+    _touch(tmp_path / "claims" / "b.yaml", "2025-03-04")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))  # no git at all: no crash
+    found = data_dates(tmp_path)
+    assert not found.from_git
+    assert found.latest == "2025-03-04"
+    assert found.of("claims/a.yaml") == "2025-01-02"
+    assert found.of("claims/missing.yaml") == "2025-03-04"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_data_dates_from_git_history(tmp_path: Path) -> None:
+    _touch(tmp_path / "claims" / "a.yaml", "2030-01-01")  # file time ignored when committed
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2025-02-03T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2025-02-03T10:00:00+00:00",
+    }
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "data"]):
+        subprocess.run(["git", "-C", str(tmp_path), *args], env=env, check=True)
+    found = data_dates(tmp_path)
+    assert found.from_git and found.of("claims/a.yaml") == "2025-02-03"
+    _touch(tmp_path / "claims" / "b.yaml", "2026-05-06")  # not committed: its file time
+    assert data_dates(tmp_path).latest == "2026-05-06"

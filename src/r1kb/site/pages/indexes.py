@@ -49,38 +49,35 @@ def all_claims(ctx: SiteContext) -> str:
     return "".join(out)
 
 
-def by_status(ctx: SiteContext, status: str) -> str:
-    page = f"{STATUS}/{status}.md"
-    term = STATUS_TERMS[status]
-    claims = _ordered_claims(ctx, [c for c in ctx.kb.live_claims() if c.status == status])
+def by_term(ctx: SiteContext, kind: str, term_id: str) -> str:
+    """The live claims with one status (kind "status") or one verdict (kind "verdict")."""
+    folder, terms, badge = (
+        (STATUS, STATUS_TERMS, status_badge)
+        if kind == "status"
+        else (VERDICT_DIR, VERDICT_TERMS, verdict_badge)
+    )
+    page = f"{folder}/{term_id}.md"
+    term = terms[term_id]
+    claims = [c for c in ctx.kb.live_claims() if getattr(c, kind) == term_id]
     out = [heading(1, f"{term.label.capitalize()} claims")]
     method = link(ctx, page, "methodology.md", "methodology")
     out.append(
         block(
-            f"<p>{status_badge(status)} {html_text(term.meaning)}</p>"
-            f"<p>{len(claims)} claim{'s' * (len(claims) != 1)}. How the status is decided: "
+            f"<p>{badge(term_id)} {html_text(term.meaning)}</p>"
+            f"<p>{len(claims)} claim{'s' * (len(claims) != 1)}. How the {kind} is decided: "
             f"{method}.</p>"
         )
     )
-    out.append(claims_table(ctx, page, claims, ALL_COLUMNS))
+    out.append(claims_table(ctx, page, _ordered_claims(ctx, claims), ALL_COLUMNS))
     return "".join(out)
+
+
+def by_status(ctx: SiteContext, status: str) -> str:
+    return by_term(ctx, "status", status)
 
 
 def by_verdict(ctx: SiteContext, verdict: str) -> str:
-    page = f"{VERDICT_DIR}/{verdict}.md"
-    term = VERDICT_TERMS[verdict]
-    claims = _ordered_claims(ctx, [c for c in ctx.kb.live_claims() if c.verdict == verdict])
-    out = [heading(1, f"{term.label.capitalize()} claims")]
-    method = link(ctx, page, "methodology.md", "methodology")
-    out.append(
-        block(
-            f"<p>{verdict_badge(verdict)} {html_text(term.meaning)}</p>"
-            f"<p>{len(claims)} claim{'s' * (len(claims) != 1)}. How the verdict is decided: "
-            f"{method}.</p>"
-        )
-    )
-    out.append(claims_table(ctx, page, claims, ALL_COLUMNS))
-    return "".join(out)
+    return by_term(ctx, "verdict", verdict)
 
 
 def sources(ctx: SiteContext) -> str:
