@@ -222,3 +222,28 @@ def test_decode_drops_a_bom_and_refuses_nul() -> None:
 def test_decode_refuses_utf16() -> None:
     text, issue = decode("a: 1\n".encode("utf-16"))
     assert text is None and issue is not None and issue.code == "not-utf8"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\n",
+        "a:\n  - &x 1\n",
+        "- - *a\n",
+        "? *a\n: 1\n",
+        "{a: *b}\n",
+        "a: [ *b ]\n",
+        "[1,*x]\n",
+        '{"a":*x}\n',
+        "&a a: 1\n",
+        "--- &a\nb: 1\n",
+        "--- !!map\nb: 1\n",
+        "a: ! 5\n",
+        "!t a: 1\n",
+        "a:\n  -   !!str 5\n",
+    ],
+)
+def test_node_properties_are_found_wherever_a_node_starts(text: str) -> None:
+    """The event scan is skipped unless a property could start a node: never miss one."""
+    codes = {i.code for i in load_text(text).issues}
+    assert codes & {"yaml-alias", "yaml-tag"}, (text, codes)

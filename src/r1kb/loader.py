@@ -5,6 +5,7 @@ Every consumer (validate, exports, check-source, the site) starts here.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -143,6 +144,18 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
 
 def load(data_dir: Path) -> Loaded:
     """Load every record under data_dir; never raises for bad data."""
+    # Loading builds many small containers that all stay alive: the cyclic garbage collector
+    # would rescan the growing heap again and again for nothing (~10% of the load time).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(data_dir)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(data_dir: Path) -> Loaded:
     data_dir = Path(data_dir)
     schema_dir = schemas.schema_dir(data_dir)
     problems: list[Problem] = []

@@ -48,6 +48,23 @@ class CoreResolver(BaseResolver):
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
+    # libyaml calls these three for every node; the base versions also serve path resolvers,
+    # which r1kb never registers, so lean versions save ~15% of the load.
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:  # type: ignore[override]
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return "tag:yaml.org,2002:str"
+        return "tag:yaml.org,2002:seq" if kind is SequenceNode else "tag:yaml.org,2002:map"
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 CoreResolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -119,6 +136,47 @@ class StrictConstructor(SafeConstructor):
             self._depths[id(child)] = depth
         return self.construct_object(child, deep=deep)
 
+    def build(self, node: Node, depth: int = 0) -> Any:
+        """Construct a document by walking its nodes directly.
+
+        Same results as `construct_document` with the methods above, about twice as fast:
+        no generator bookkeeping, plain strings returned at once (most scalars are strings).
+        """
+        tag = node.tag
+        if type(node) is ScalarNode:
+            if tag == _STR_TAG:
+                return node.value
+            scalar = _SCALARS.get(tag)
+            return scalar(self, node) if scalar is not None else self.construct_undefined(node)
+        if type(node) is MappingNode and tag == _MAP_TAG:
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self._issue("yaml-alias", "merge keys (`<<`) are not allowed", key_node)
+                    continue
+                if type(key_node) is not ScalarNode:
+                    self._issue("yaml-syntax", "a mapping key must be a plain value", key_node)
+                    continue
+                key = key_node.value
+                if key in mapping:
+                    self._issue("yaml-duplicate-key", f"duplicate key {key!r}", key_node)
+                    continue
+                mapping[key] = self._build_child(value_node, depth)
+            return mapping
+        if type(node) is SequenceNode and tag == _SEQ_TAG:
+            return [self._build_child(child, depth) for child in node.value]
+        return self.construct_undefined(node)
+
+    def _build_child(self, child: Node, depth: int) -> Any:
+        if type(child) is ScalarNode:
+            return child.value if child.tag == _STR_TAG else self.build(child, depth)
+        if depth + 1 > MAX_DEPTH:
+            if not self._too_deep:
+                self._too_deep = True
+                self._issue("yaml-syntax", f"nested deeper than {MAX_DEPTH} levels", child)
+            return None
+        return self.build(child, depth + 1)
+
     def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
         value = str(self.construct_scalar(node))
         number: int | None = None
@@ -148,6 +206,13 @@ class StrictConstructor(SafeConstructor):
         return None
 
 
+_STR_TAG, _MAP_TAG, _SEQ_TAG = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq"))
+_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:int": StrictConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": StrictConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": lambda self, node: node.value.lower() == "true",
+    "tag:yaml.org,2002:null": lambda self, node: None,
+}
 StrictConstructor.add_constructor("tag:yaml.org,2002:int", StrictConstructor.construct_yaml_int)
 StrictConstructor.add_constructor("tag:yaml.org,2002:float", StrictConstructor.construct_yaml_float)
 StrictConstructor.add_constructor(None, StrictConstructor.construct_undefined)  # type: ignore[arg-type]
@@ -198,9 +263,13 @@ def _scan_events(text: str) -> list[YamlIssue]:
     return issues
 
 
-# Where an anchor (&a), alias (*a) or tag (!t, !!t, or a lone !) could start: at a line start or
-# after whitespace or a flow indicator. False positives (Markdown *emphasis*) only cost a scan.
-_MAYBE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])(?:[&*]\S|!)", re.MULTILINE)
+# Where an anchor (&a), alias (*a) or tag (!t, !!t, or a lone !) could start a node: at a
+# line start (after `--- ` or any `- ` entries), after `:` or `?`, or after `[`, `{` or `,`.
+# False positives (a line or a quoted text starting with *emphasis*) only cost a scan; Markdown
+# emphasis inside a sentence ("the *whole* report") does not trigger it.
+_MAYBE_PROPERTY = re.compile(
+    r"(?:^[ \t]*(?:---[ \t]+)?(?:-[ \t]+)*|[:?][ \t]*|[\[{,][ \t]*)(?:[&*]\S|!)", re.MULTILINE
+)
 
 
 def load_text(text: str) -> Loaded:
@@ -221,7 +290,7 @@ def _load(text: str) -> Loaded:
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = loader.build(node) if node is not None else None
     except yaml.composer.ComposerError as exc:
         code = "yaml-multiple-documents" if "single document" in str(exc) else "yaml-syntax"
         result.issues.append(_from_error(code, exc))
