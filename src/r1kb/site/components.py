@@ -166,11 +166,19 @@ def claims_table(
     body = claim_rows(ctx, page, claims, columns)
     if not body:
         return block(f'<p class="r1kb-muted">{html_text(empty)}</p>')
-    head = "".join(f'<th class="r1kb-col-{c}">{HEADERS[c]}</th>' for c in columns)
-    return block(
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>",
-        "r1kb-table",
-    )
+    headers = [f'<th class="r1kb-col-{c}">{HEADERS[c]}</th>' for c in columns]
+    return table_block(headers, [body])
+
+
+def table(headers: Sequence[str], rows: Iterable[str]) -> str:
+    """A <table>: header labels (our words, or ready <th> elements) and <tr> rows."""
+    head = "".join(h if h.startswith("<th") else f"<th>{h}</th>" for h in headers)
+    body = "\n".join(rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def table_block(headers: Sequence[str], rows: Iterable[str], cls: str = "r1kb-table") -> str:
+    return block(table(headers, rows), cls)
 
 
 def definition_list(items: Sequence[tuple[str, str]], cls: str = "r1kb-facts") -> str:

@@ -14,6 +14,8 @@ from r1kb.site.components import (
     model_link,
     quantity_link,
     source_link,
+    table,
+    table_block,
     value_html,
 )
 from r1kb.site.context import SiteContext
@@ -109,9 +111,7 @@ def _sources(ctx: SiteContext, page: str, claim: Claim) -> str:
                 f"<td>{html_text(e.locator)}</td>"
                 f'<td><q class="r1kb-quote">{html_text(e.quote)}</q></td></tr>'
             )
-    head = "<tr><th>Source</th><th>Role</th><th>Where</th><th>Quote</th></tr>"
-    table = f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-    return block(table, "r1kb-table r1kb-sources")
+    return table_block(("Source", "Role", "Where", "Quote"), rows, "r1kb-table r1kb-sources")
 
 
 def _checked(ctx: SiteContext, page: str, claim: Claim) -> str:
@@ -138,11 +138,7 @@ def _derivation(ctx: SiteContext, page: str, claim: Claim) -> str:
         rows.append(
             f"<tr><td><code>{html_text(name)}</code></td><td>{value}</td><td>{what}</td></tr>"
         )
-    table = (
-        "<table><thead><tr><th>Name</th><th>Value</th><th>Input</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-    )
+    inputs = table(("Name", "Value", "Input"), rows)
     rec = ctx.recomputed(claim)
     if rec is None or rec.value is None:
         outcome = f"The formula could not be recomputed: {html_text(rec.error if rec else '')}"
@@ -162,7 +158,7 @@ def _derivation(ctx: SiteContext, page: str, claim: Claim) -> str:
         else:
             outcome = f"Recomputed: <strong>{computed}</strong>."
     formula = f"<p>Formula: <code>{html_text(d.get('formula', ''))}</code></p>"
-    return block(f"{formula}\n{table}\n<p>{outcome}</p>", "r1kb-table r1kb-derivation")
+    return block(f"{formula}\n{inputs}\n<p>{outcome}</p>", "r1kb-table r1kb-derivation")
 
 
 def _claim_list(ctx: SiteContext, page: str, claims: list[Claim]) -> str:

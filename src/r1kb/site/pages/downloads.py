@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from r1kb.site.components import block, heading, link
+from r1kb.site.components import block, heading, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
 from r1kb.site.exports import EXPORTS
@@ -39,13 +39,7 @@ def render(ctx: SiteContext, sizes: dict[str, int], schema_files: list[str]) -> 
             f"<td>{html_text(size)}</td></tr>"
         )
     out.append(heading(2, "Knowledge base"))
-    out.append(
-        block(
-            "<table><thead><tr><th>File</th><th>Format</th><th>Contents</th><th>Size</th></tr>"
-            f"</thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>",
-            "r1kb-table",
-        )
-    )
+    out.append(table_block(("File", "Format", "Contents", "Size"), rows))
     out.append(heading(2, "Schemas"))
     items = "".join(
         f"<li>{link(ctx, PAGE, f'{FOLDER}/schema/{name}', html_text(name))}</li>"

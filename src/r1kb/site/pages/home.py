@@ -5,7 +5,15 @@ from __future__ import annotations
 from r1kb.kb import STATUSES, VERDICTS
 from r1kb.site import analysis
 from r1kb.site.badges import status_badge, verdict_badge
-from r1kb.site.components import block, claim_link, heading, link, model_link, quantity_link
+from r1kb.site.components import (
+    block,
+    claim_link,
+    heading,
+    link,
+    model_link,
+    quantity_link,
+    table,
+)
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
 from r1kb.site.urls import STATUS
@@ -51,13 +59,8 @@ def _counts(ctx: SiteContext) -> str:
         f"<td>{verdicts.get(v, 0)}</td></tr>"
         for v in VERDICTS
     )
-    return block(
-        f"<table><thead><tr><th>Status</th><th>Claims</th></tr></thead><tbody>{rows_s}"
-        "</tbody></table>\n"
-        f"<table><thead><tr><th>Verdict</th><th>Claims</th></tr></thead><tbody>{rows_v}"
-        "</tbody></table>",
-        "r1kb-counts",
-    )
+    both = table(("Status", "Claims"), [rows_s]) + "\n" + table(("Verdict", "Claims"), [rows_v])
+    return block(both, "r1kb-counts")
 
 
 def _repeated(ctx: SiteContext) -> str:

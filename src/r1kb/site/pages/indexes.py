@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from r1kb.kb import VERDICTS
 from r1kb.site.badges import status_badge, verdict_badge
-from r1kb.site.components import block, claims_table, heading, link, model_link, quantity_link
+from r1kb.site.components import (
+    block,
+    claims_table,
+    heading,
+    link,
+    model_link,
+    quantity_link,
+    table_block,
+)
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
 from r1kb.site.pages.source import claims_by_role, track_record
@@ -105,15 +113,8 @@ def sources(ctx: SiteContext) -> str:
             f"<td>{primary}</td><td>{html_text(s.published)}</td>"
             f'<td class="r1kb-record">{record}</td></tr>'
         )
-    out.append(
-        block(
-            "<table><thead><tr><th>Source</th><th>Publisher</th><th>Kind</th><th>Primary</th>"
-            "<th>Published</th><th>Claims made, by verdict</th></tr></thead><tbody>\n"
-            + "\n".join(rows)
-            + "\n</tbody></table>",
-            "r1kb-table",
-        )
-    )
+    headers = ("Source", "Publisher", "Kind", "Primary", "Published", "Claims made, by verdict")
+    out.append(table_block(headers, rows))
     return "".join(out)
 
 
@@ -131,13 +132,7 @@ def models(ctx: SiteContext) -> str:
             f"<tr><td>{model_link(ctx, page, m.id)}</td><td>{html_text(m.description)}</td>"
             f"<td>{parents}</td><td>{n}</td></tr>"
         )
-    out.append(
-        block(
-            "<table><thead><tr><th>Model</th><th>What it is</th><th>Derived from</th>"
-            "<th>Claims</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>",
-            "r1kb-table",
-        )
-    )
+    out.append(table_block(("Model", "What it is", "Derived from", "Claims"), rows))
     return "".join(out)
 
 
@@ -163,11 +158,5 @@ def quantities(ctx: SiteContext) -> str:
                 f"<tr><td>{quantity_link(ctx, page, qid)}</td>"
                 f"<td>{html_text(q.description)}</td><td>{n}</td></tr>"
             )
-        out.append(
-            block(
-                "<table><thead><tr><th>Quantity</th><th>What it is</th><th>Claims</th></tr>"
-                "</thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>",
-                "r1kb-table",
-            )
-        )
+        out.append(table_block(("Quantity", "What it is", "Claims"), rows))
     return "".join(out)

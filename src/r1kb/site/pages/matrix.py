@@ -5,7 +5,7 @@ from __future__ import annotations
 from r1kb.kb import STATUSES, Claim
 from r1kb.site import analysis
 from r1kb.site.badges import status_badge
-from r1kb.site.components import block, heading, link, quantity_link
+from r1kb.site.components import block, heading, link, quantity_link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
 
@@ -69,12 +69,5 @@ def render(ctx: SiteContext) -> str:
         for qid in quantity_ids:
             cells = "".join(_cell(ctx, by_cell.get((qid, m.id), []), qid, m.id) for m in models)
             rows.append(f'<tr><th scope="row">{quantity_link(ctx, PAGE, qid)}</th>{cells}</tr>')
-    out.append(
-        block(
-            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-            + "\n".join(rows)
-            + "\n</tbody>\n</table>",
-            "r1kb-table r1kb-matrix",
-        )
-    )
+    out.append(table_block([head], rows, "r1kb-table r1kb-matrix"))
     return "".join(out)

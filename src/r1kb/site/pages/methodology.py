@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from r1kb.site.badges import status_badge, verdict_badge
-from r1kb.site.components import block, heading, link
+from r1kb.site.components import block, heading, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
 from r1kb.site.jsonld import RATING
@@ -18,11 +18,7 @@ def _terms(terms: dict[str, Term], badge: object) -> str:
         f"<td>{render_markdown(t.decided, inline=True)}</td></tr>"
         for t in terms.values()
     )
-    return block(
-        "<table><thead><tr><th>Badge</th><th>Meaning</th><th>How it is decided</th></tr>"
-        f"</thead><tbody>\n{rows}\n</tbody></table>",
-        "r1kb-table r1kb-terms",
-    )
+    return table_block(("Badge", "Meaning", "How it is decided"), [rows], "r1kb-table r1kb-terms")
 
 
 def render(ctx: SiteContext) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from r1kb.kb import Claim
 from r1kb.site.badges import status_badge, verdict_badge
-from r1kb.site.components import block, claim_link, heading, said_by, value_html
+from r1kb.site.components import block, claim_link, heading, said_by, table_block, value_html
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
 from r1kb.site.vocabulary import MISCONCEPTION_VERDICTS, VERDICT_TERMS
@@ -56,11 +56,6 @@ def render(ctx: SiteContext) -> str:
         rows = "\n".join(
             f"<tr><td>{_said(ctx, c)}</td><td>{_record(ctx, c)}</td></tr>" for c in claims
         )
-        out.append(
-            block(
-                "<table><thead><tr><th>What was said</th><th>What is on record</th></tr></thead>"
-                f"<tbody>\n{rows}\n</tbody></table>",
-                "r1kb-table r1kb-misconceptions",
-            )
-        )
+        headers = ("What was said", "What is on record")
+        out.append(table_block(headers, [rows], "r1kb-table r1kb-misconceptions"))
     return "".join(out)

@@ -12,6 +12,7 @@ from r1kb.site.components import (
     model_link,
     quantity_link,
     said_by,
+    table_block,
     value_html,
 )
 from r1kb.site.context import SiteContext
@@ -63,15 +64,13 @@ def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
             )
     if not rows:
         return block('<p class="r1kb-muted">No claims about this model yet.</p>')
-    head = (
-        '<tr><th class="r1kb-col-quantity">Quantity</th><th class="r1kb-col-value">Value</th>'
-        '<th class="r1kb-col-badges">Status · verdict</th><th class="r1kb-col-claim">Claim</th>'
-        "</tr>"
+    headers = (
+        '<th class="r1kb-col-quantity">Quantity</th>',
+        '<th class="r1kb-col-value">Value</th>',
+        '<th class="r1kb-col-badges">Status · verdict</th>',
+        '<th class="r1kb-col-claim">Claim</th>',
     )
-    return block(
-        f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>",
-        "r1kb-table r1kb-factsheet",
-    )
+    return table_block(headers, rows, "r1kb-table r1kb-factsheet")
 
 
 def render(ctx: SiteContext, model: Model) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from r1kb.codes import CODES, Code
-from r1kb.site.components import block, heading
+from r1kb.site.components import block, heading, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
 
@@ -33,11 +33,5 @@ def render(ctx: SiteContext) -> str:
             f"{render_markdown(c.explanation, inline=True)}</td></tr>"
             for c in codes
         )
-        out.append(
-            block(
-                "<table><thead><tr><th>Code</th><th>Severity</th><th>Meaning</th></tr></thead>"
-                f"<tbody>\n{rows}\n</tbody></table>",
-                "r1kb-table",
-            )
-        )
+        out.append(table_block(("Code", "Severity", "Meaning"), [rows]))
     return "".join(out)

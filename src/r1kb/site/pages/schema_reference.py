@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from r1kb.site.components import block, heading, link
+from r1kb.site.components import block, heading, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
 
@@ -132,11 +132,8 @@ def _table(schema: dict[str, Any]) -> str:
             + (f'<br><span class="r1kb-muted">{"; ".join(limits)}</span>' if limits else "")
             + "</td></tr>"
         )
-    return block(
-        "<table><thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Description</th>"
-        f"</tr></thead><tbody>\n{chr(10).join(rows)}\n</tbody></table>",
-        "r1kb-table r1kb-schema",
-    )
+    headers = ("Field", "Type", "Required", "Description")
+    return table_block(headers, rows, "r1kb-table r1kb-schema")
 
 
 def render(ctx: SiteContext) -> str:
