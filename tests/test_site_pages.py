@@ -118,7 +118,7 @@ def test_model_fact_sheet(ctx: SiteContext) -> None:
     assert page.lstrip().startswith("# DeepSeek&#45;R1") or page.lstrip().startswith(
         "# DeepSeek-R1"
     )
-    assert "671B parameters" in page and "MIT &lt;b&gt;License&lt;/b&gt;" in page
+    assert "671B&nbsp;parameters" in page and "MIT &lt;b&gt;License&lt;/b&gt;" in page
     assert '<a href="../deepseek-v3-base/">DeepSeek-V3-Base</a>' in page  # derived from
     assert '<a href="../deepseek-r1-0528/">DeepSeek-R1-0528</a>' in page  # derivatives
     assert page.index("Total parameters") < page.index("Training cost")  # vocabulary order

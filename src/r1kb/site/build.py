@@ -44,7 +44,7 @@ RESERVED_IDS = ("index",)  # would collide with a folder's index page
 OFF_NAV = {"hide": ["navigation"]}  # pages outside the sidebar use its width for content
 # Lists of claims repeat what the claim pages say: out of the search index, so that a search
 # lands on claims (and indexing stays proportional to the knowledge base, not a multiple).
-LIST_PAGE = {"search": {"exclude": True}}
+LIST_PAGE = {"search": {"exclude": True}, "hide": ["toc"]}
 
 
 class SiteDataError(Exception):
@@ -135,7 +135,7 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
     out: list[Generated] = [
         Generated("index.md", home.render(ctx)),
         Generated(ctx.urls.src(CLAIMS), indexes.all_claims(ctx), meta=dict(LIST_PAGE)),
-        Generated(ctx.urls.src(SOURCES), indexes.sources(ctx)),
+        Generated(ctx.urls.src(SOURCES), indexes.sources(ctx), meta={"hide": ["toc"]}),
         Generated(ctx.urls.src(MODELS), indexes.models(ctx)),
         Generated(ctx.urls.src(QUANTITIES), indexes.quantities(ctx)),
         Generated("misconceptions.md", misconceptions.render(ctx)),

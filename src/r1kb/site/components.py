@@ -19,6 +19,7 @@ from r1kb.site.escape import html_text, md_text
 BLOCK_START, BLOCK_END = "<!-- r1kb:block -->", "<!-- /r1kb:block -->"
 _BLOCK = re.compile(re.escape(BLOCK_START) + r"\n(.*?)\n" + re.escape(BLOCK_END), re.S)
 _SLOT = re.compile(r'<div data-r1kb-slot="(\d+)"></div>')
+SHORT_VALUE = 18  # characters: "2.788M GPU-hours" stays on one line
 
 
 def block(inner: str, cls: str = "") -> str:
@@ -91,7 +92,10 @@ def value_html(ctx: SiteContext, claim: Claim) -> str:
     else:
         cls = "r1kb-value"
     title = f' title="{html_text(exact)}"' if exact else ""
-    return f'<span class="{cls}"{title}>{html_text(shown)}</span>'
+    text = html_text(shown)
+    if cls == "r1kb-value":  # a figure: keep short ones on one line, long units may wrap
+        text = text.replace(" ", "&nbsp;") if len(shown) <= SHORT_VALUE else text
+    return f'<span class="{cls}"{title}>{text}</span>'
 
 
 def said_by(ctx: SiteContext, page: str, claim: Claim) -> str:

@@ -106,14 +106,14 @@ def sources(ctx: SiteContext) -> str:
         record = " ".join(
             f"{verdict_badge(v, compact=True)}{counts[v]}" for v in VERDICTS if counts.get(v)
         )
-        primary = "primary" if s.primary else ""
+        primary = ' · <span class="r1kb-primary">primary</span>' if s.primary else ""
         rows.append(
             f"<tr><td>{link(ctx, page, ctx.src_source(s.id), html_text(s.title))}</td>"
-            f"<td>{html_text(s.publisher)}</td><td>{html_text(s.kind)}</td>"
-            f"<td>{primary}</td><td>{html_text(s.published)}</td>"
+            f"<td>{html_text(s.publisher)}</td><td>{html_text(s.kind)}{primary}</td>"
+            f'<td class="r1kb-nowrap">{html_text(s.published)}</td>'
             f'<td class="r1kb-record">{record}</td></tr>'
         )
-    headers = ("Source", "Publisher", "Kind", "Primary", "Published", "Claims made, by verdict")
+    headers = ("Source", "Publisher", "Kind", "Published", "Claims made, by verdict")
     out.append(table_block(headers, rows))
     return "".join(out)
 
