@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from r1kb.kb import STATUSES, VERDICTS, Unit
 from r1kb.site import badges, escape
@@ -17,11 +18,14 @@ from r1kb.site.dates import data_dates
 from r1kb.site.formatting import Formatter
 from r1kb.site.urls import Urls
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
+from site_helpers import REAL_DATA
 
 
 @pytest.fixture(scope="module")
-def fmt(real_units) -> Formatter:  # type: ignore[no-untyped-def]
-    return Formatter(real_units.units)
+def fmt() -> Formatter:
+    """The units of the real data/quantities.yaml."""
+    raw = yaml.safe_load((REAL_DATA / "quantities.yaml").read_text(encoding="utf-8"))
+    return Formatter({uid: Unit(id=uid, **u) for uid, u in raw["units"].items()})
 
 
 @pytest.mark.parametrize(
