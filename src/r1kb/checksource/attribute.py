@@ -11,6 +11,7 @@ The quantity: the unit narrows it down, cue words in the clause pick one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -74,6 +75,7 @@ _RELEASE = re.compile(
     r"|made\s+available|went\s+live",
     re.I,
 )
+_PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}
 
 
@@ -123,10 +125,15 @@ class Attributor:
         self.benchmarks = [m for m in mentions if m.kind == "benchmark"]
         self.marks = [m for m in mentions if m.kind == "mark"]
         self.distill_sizes = _distill_sizes(kb)
-        self.spans: list[tuple[int, int]] = []  # every figure's span (set by the caller)
+        self._mention_starts = [m.start for m in self.mentions]
+        self._benchmark_starts = [m.start for m in self.benchmarks]
+        self.spans: list[tuple[int, int]] = []  # every figure's span, sorted (set by the caller)
+        self.heading: str | None = (
+            None  # the model the current section is about (set by the caller)
+        )
 
     def names_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return _within(self.mentions, self._mention_starts, start, end)
 
     # --- the model -----------------------------------------------------------------
     def subject(self, raw: Raw, s: Sentence, carry: str | None) -> Subject:
@@ -140,8 +147,12 @@ class Attributor:
             ]
             if any(m.comparative for m in names):
                 found = Subject(GENERIC, True, "only compared with")
+            elif carry:
+                found = Subject(carry, False, "carried over")
+            elif self.heading and _PRONOUN.match(self.text, s.start):
+                found = Subject(self.heading, False, "the section's model")
             else:
-                found = Subject(carry, False, "carried over") if carry else Subject(None)
+                found = Subject(None)
         return self._distilled(raw, s, found)
 
     def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
@@ -273,14 +284,15 @@ class Attributor:
         """The figure's own words first, then its clause without the other figures in it
         (their cue words are theirs: "37B activated parameters out of 671B")."""
         chars = list(self.text[clause[0] : clause[1]])
-        for a, b in self.spans:
+        first = max(0, bisect_left(self.spans, (clause[0] - 1000, 0)))
+        for a, b in self.spans[first : bisect_right(self.spans, (clause[1], clause[1]))]:
             if (a, b) != (raw.start, raw.end) and a < clause[1] and clause[0] < b:
                 for i in range(max(a, clause[0]), min(b, clause[1])):
                     chars[i - clause[0]] = " "
         return self.text[raw.start : raw.end] + " | " + "".join(chars)
 
     def _benchmarks_in(self, s: Sentence) -> list[Mention]:
-        return [b for b in self.benchmarks if s.start <= b.start and b.end <= s.end]
+        return _within(self.benchmarks, self._benchmark_starts, s.start, s.end)
 
     def _benchmark(self, raw: Raw, s: Sentence, words: str) -> tuple[str | None, bool]:
         if raw.hint == "percentile":
@@ -312,6 +324,11 @@ class Attributor:
 
     def _known(self, qid: str | None) -> str | None:
         return qid if qid in self.kb.quantities else None
+
+
+def _within(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions inside [start, end) (items sorted by start)."""
+    return [m for m in items[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end]
 
 
 def _nearest(names: list[Mention], raw: Raw, prefer_before: bool = False) -> Mention:

@@ -9,6 +9,7 @@ recognises the figure (agrees, known misconception) wins over one where it confl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from r1kb.checksource import attribute as at
 from r1kb.checksource import wording
@@ -55,7 +56,7 @@ def check_text(
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked)
     attributor = at.Attributor(doc.text, kb, mentions)
-    attributor.spans = [(r.start, r.end) for r in raws]
+    attributor.spans = sorted((r.start, r.end) for r in raws)
     run = _Run(doc, kb, matcher, attributor)
     report.figures = run.figures(raws)
     return report
@@ -69,6 +70,7 @@ class _Run:
 
     def figures(self, raws: list[Raw]) -> list[Figure]:
         out: list[Figure] = []
+        starts = [r.start for r in raws]
         heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
         list_carry: str | None = None
         paragraph = 0
@@ -85,10 +87,11 @@ class _Run:
                 continue
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
+            self.at.heading = heading[1]
             rates: list[Figure] = []
             for s_start, s_end in self.doc.sentences(block):
                 s = at.parse_sentence(self.doc.text, s_start, s_end)
-                inside = [r for r in raws if s_start <= r.start < s_end]
+                inside = raws[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
                 found, carry = self._sentence(s, inside, carry, rates)
                 for fig in found:
                     fig.locator = _locator(heading[0], paragraph, fig.line)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from r1kb.checksource.spans import Spans
+
 MONTHS = {
     name: i
     for i in range(1, 13)
@@ -76,15 +78,15 @@ def _read(m: re.Match[str]) -> tuple[str, str] | None:
 
 def find_dates(text: str) -> Iterator[DateMatch]:
     """Every date in text, longest notation first, never overlapping."""
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     found: list[DateMatch] = []
     for pattern in _COMPILED:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             days = _read(m)
             if days is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             found.append(DateMatch(m.start(), m.end(), *days))
     yield from sorted(found, key=lambda d: d.start)

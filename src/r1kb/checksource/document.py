@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 MAX_CHARS = 5_000_000
+MAX_SENTENCE = 1200
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 _MD_MASK = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]+>|[*_#>]+", re.S)
 _TERMINAL = tuple(".!?:;,…")
@@ -74,7 +75,20 @@ class Document:
             start = end
         if start < block.end:
             out.append((start, block.end))
-        return [(s, e) for s, e in out if self.text[s:e].strip()]
+        return [(s, e) for s, e in self._bounded(out) if self.text[s:e].strip()]
+
+    def _bounded(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Cut run-on "sentences" (a megabyte without a full stop) at spaces, so that the
+        context read around each figure stays small."""
+        out = []
+        for s, e in spans:
+            while e - s > MAX_SENTENCE:
+                cut = self.text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+                cut = cut if cut > s else s + MAX_SENTENCE
+                out.append((s, cut))
+                s = cut
+            out.append((s, e))
+        return out
 
 
 def detect_format(raw: str, name: str = "") -> str:

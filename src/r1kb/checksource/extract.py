@@ -8,11 +8,11 @@ figure here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from r1kb.checksource import notations as n
 from r1kb.checksource.dates import find_dates
+from r1kb.checksource.spans import Spans
 
 
 @dataclass
@@ -37,10 +37,10 @@ class Raw:
 
 
 _NUM = re.compile(
-    rf"(?<![\w.,/:@#\-‑$¥￥]){n.CURRENCY}?\s?{n.NUMBER}(?:{n.MAGNITUDE})?",
+    rf"(?<![\w.,/:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
 )
 _RANGE_REST = re.compile(
-    rf"\s*(?:{n.HY}|—|to|and)\s*{n.CURRENCY}?\s?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
+    rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
 )
 _WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
     " ", r"\s+"
@@ -63,8 +63,8 @@ _VAGUE_UNITS = {
 }  # fmt: skip
 
 
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+def _overlaps(start: int, end: int, spans: Spans) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]] | None:
@@ -112,7 +112,7 @@ def _unit_for(raw: Raw, text: str, mag_letter: str | None) -> bool:
     return False
 
 
-def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
+def _numbers(text: str, taken: Spans) -> list[Raw]:
     out: list[Raw] = []
     for m in _NUM.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
@@ -148,7 +148,7 @@ def _numbers(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
     return out
 
 
-def _words(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
+def _words(text: str, taken: Spans) -> list[Raw]:
     """Number words and vague counts before a unit: "two months", "several weeks"."""
     out: list[Raw] = []
     for m in _WORD_NUM.finditer(text):
@@ -179,7 +179,7 @@ def _words(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
     return out
 
 
-def _vague(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
+def _vague(text: str, taken: Spans) -> list[Raw]:
     """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
     out: list[Raw] = []
     for m in _VAGUE.finditer(text):
@@ -218,15 +218,18 @@ def _vague(text: str, taken: list[tuple[int, int]]) -> list[Raw]:
 
 def find_figures(text: str, masked: list[tuple[int, int]]) -> list[Raw]:
     """Every figure of text outside the masked spans (model names, benchmark names…)."""
-    taken = list(masked)
+    taken = Spans(masked)
+    placed = Spans()
     figures: list[Raw] = []
     for d in find_dates(text):
         if not _overlaps(d.start, d.end, taken):
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
-            taken.append((d.start, d.end))
+            taken.add(d.start, d.end)
+            placed.add(d.start, d.end)
     for finder in (_vague, _words, _numbers):
         for raw in finder(text, taken):
-            if not _overlaps(raw.start, raw.end, [(f.start, f.end) for f in figures]):
+            if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)
-                taken.append((raw.start, raw.end))
+                taken.add(raw.start, raw.end)
+                placed.add(raw.start, raw.end)
     return sorted(figures, key=lambda f: f.start)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from r1kb.checksource.notations import HY
+from r1kb.checksource.spans import Spans
 from r1kb.kb import KnowledgeBase
 
 _COMPARATIVE_BEFORE = re.compile(
@@ -91,14 +92,14 @@ def _comparative(text: str, start: int, end: int) -> bool:
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Every name in text, longest first, never overlapping, in text order."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+        return not taken.overlaps(s, e)
 
     def add(m: Mention) -> None:
         found.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
 
     names = tuple(sorted((m.id, m.name) for m in kb.models.values() if m.kind != "company"))
     for pattern, mid in _model_patterns(names):

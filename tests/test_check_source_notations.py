@@ -1,0 +1,165 @@
+"""check-source on notations the seed articles do not contain: each sentence is a small article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from r1kb.checksource.check import check_text
+from r1kb.checksource.dates import find_dates
+from r1kb.checksource.document import read
+from r1kb.kb import KnowledgeBase
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load(ROOT / "data").kb
+
+
+def one(kb: KnowledgeBase, text: str, fmt: str | None = None):  # type: ignore[no-untyped-def]
+    figures = check_text(text, kb, fmt=fmt).figures
+    assert len(figures) == 1, [(f.text, f.outcome) for f in figures]
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "model", "quantity", "value", "outcome", "claim"),
+    [
+        ("DeepSeek released DeepSeek-R1 on 20 Jan 2025.", "20 Jan 2025", "deepseek-r1",
+         "release-date", "2025-01-20", "agrees", "r1-release-date"),
+        ("DeepSeek-R1 was released on January 20, 2025.", "January 20, 2025", "deepseek-r1",
+         "release-date", "2025-01-20", "agrees", "r1-release-date"),
+        ("DeepSeek-R1 launched on 2025-01-21.", "2025-01-21", "deepseek-r1", "release-date",
+         "2025-01-21", "conflicts", "r1-release-date"),
+        ("DeepSeek-V3's final training run cost 5.576 million USD.", "5.576 million USD",
+         "deepseek-v3", "training-cost", 5576000, "agrees", "v3-training-cost"),
+        ("According to Nature, R1 cost US$294,000 to train.", "US$294,000", "deepseek-r1",
+         "training-cost", 294000, "agrees", "r1-rl-cost"),
+        ("Training DeepSeek-R1 cost about $300K.", "about $300K", "deepseek-r1", "training-cost",
+         300000, "agrees", "r1-rl-cost"),
+        ("DeepSeek-V3 needed 2,788K GPU hours in all.", "2,788K GPU hours", "deepseek-v3",
+         "training-gpu-hours", 2788000, "agrees", "v3-training-gpu-hours"),
+        ("DeepSeek-R1 has 37B activated parameters.", "37B activated parameters", "deepseek-r1",
+         "activated-parameters", 37000000000, "agrees", "r1-activated-parameters"),
+        ("DeepSeek-R1 scored 79.8% on AIME 2024.", "79.8%", "deepseek-r1", "aime-2024", 79.8,
+         "agrees", "r1-aime-2024"),
+        ("DeepSeek-R1 reaches a Codeforces rating of 2,029.", "2,029", "deepseek-r1",
+         "codeforces-rating", 2029, "agrees", "r1-codeforces-rating"),
+        ("The R1 API charges $2.19 per million output tokens.", "$2.19 per million output tokens",
+         "deepseek-r1", "api-output-price", 2.19, "agrees", "r1-api-output-price-2025-01"),
+        ("R1-Zero's RL stage ran for 198 hours.", "198 hours", "deepseek-r1-zero", "rl-duration",
+         198, "agrees", "r1-zero-rl-duration"),
+        ("DeepSeek-V3 was trained on 2,048 NVIDIA H800 GPUs.", "2,048 NVIDIA H800 GPUs",
+         "deepseek-v3", "gpu-count", 2048, "agrees", "v3-base-gpu-count"),
+        ("DeepSeek-R1 was trained on 2,048 H800s.", "2,048 H800s", "deepseek-r1", "gpu-count",
+         2048, "known-misconception", "seed-javaedge-r1-rivals-o1-reproduction-2048-gpus"),
+        ("DeepSeek-R1-Zero was trained on 2,048 H800s.", "2,048 H800s", "deepseek-r1-zero",
+         "gpu-count", 2048, "misattributed", "v3-base-gpu-count"),
+        ("DeepSeek-R1 scored 71.0% on AIME 2024.", "71.0%", "deepseek-r1", "aime-2024", 71,
+         "misattributed", "r1-zero-aime-2024"),
+        ("DeepSeek-R1 has a context window of 131,072 tokens.", "131,072 tokens", "deepseek-r1",
+         "context-length", 131072, "conflicts", "r1-context-length"),
+    ],
+)  # fmt: skip
+def test_notations(kb, text, span, model, quantity, value, outcome, claim) -> None:  # type: ignore[no-untyped-def]
+    f = one(kb, text)
+    assert (f.text, f.model, f.quantity, f.outcome) == (span, model, quantity, outcome)
+    assert f.value == value
+    assert claim in f.claims
+    assert text[f.start : f.end] == f.text
+
+
+def test_yuan_is_kept_as_yuan_and_not_compared_with_dollars(kb: KnowledgeBase) -> None:
+    f = one(kb, "Some reports put DeepSeek-R1's training cost at ¥40 million.")
+    assert (f.text, f.unit, f.value, f.outcome) == ("¥40 million", "CNY", 40000000, "new")
+    f = one(kb, "DeepSeek-R1's training reportedly cost 40 million yuan.")
+    assert (f.unit, f.value) == ("CNY", 40000000)
+
+
+def test_durations_are_normalised_to_the_quantity_unit(kb: KnowledgeBase) -> None:
+    f = one(kb, "DeepSeek-V3-Base's pre-training took less than two months.")
+    assert f.quantity == "pretraining-duration" and f.unit == "days"
+    assert f.value == {"high": pytest.approx(60.8737, rel=1e-3)}
+    assert f.outcome == "agrees"
+
+
+def test_a_month_agrees_with_a_day_inside_it(kb: KnowledgeBase) -> None:
+    f = one(kb, "DeepSeek-R1 was released in January 2025.")
+    assert (f.value, f.outcome) == ("2025-01", "agrees")
+
+
+def test_each_figure_takes_its_own_cue_words(kb: KnowledgeBase) -> None:
+    figures = check_text("DeepSeek-R1 has 37B activated parameters out of 671B.", kb).figures
+    assert [(f.text, f.quantity, f.outcome) for f in figures] == [
+        ("37B activated parameters", "activated-parameters", "agrees"),
+        ("671B", "total-parameters", "agrees"),
+    ]
+
+
+def test_other_model_families_and_generic_statements_are_not_reported(kb: KnowledgeBase) -> None:
+    text = (
+        "GPT-4 was reportedly trained on 25,000 A100 GPUs for about 100 days.\n"
+        "Models like DeepSeek-R1 typically use batch sizes of thousands of sequences.\n"
+        "The banner promises 10x faster search with 80 GB of memory.\n"
+    )
+    assert check_text(text, kb).figures == []
+
+
+def test_html_offsets_point_into_the_original_markup(kb: KnowledgeBase) -> None:
+    html = (
+        "<html><head><title>R1 facts</title><script>var x = '671B parameters';</script></head>"
+        "<body><h1>DeepSeek-R1</h1><p>It cost <b>US&#36;294,000</b> to train,&nbsp;says "
+        "Nature.</p><ul><li>DeepSeek-R1 has 671&nbsp;billion parameters.</li></ul></body></html>"
+    )
+    report = check_text(html, kb, "page.html")
+    assert report.fmt == "html" and report.title == "R1 facts"
+    texts = {f.text: f for f in report.figures}
+    assert set(texts) == {"US&#36;294,000", "671&nbsp;billion parameters"}
+    for f in report.figures:
+        assert html[f.start : f.end] == f.text
+        assert f.outcome == "agrees"
+    assert texts["US&#36;294,000"].model == "deepseek-r1"  # "It cost…": the section heading's model
+    assert "<b>" not in texts["US&#36;294,000"].quote
+
+
+def test_markdown_emphasis_links_and_headings(kb: KnowledgeBase) -> None:
+    md = (
+        "# DeepSeek-R1 in numbers\n\n"
+        "**DeepSeek-V3** was pre-trained on **14.8T** tokens "
+        "([report](https://arxiv.org/abs/2412.19437)).\n\n"
+        "- The distilled models range from 1.5B to 70B parameters.\n"
+    )
+    report = check_text(md, kb, "notes.md")
+    assert report.fmt == "markdown"
+    first = report.figures[0]
+    assert (first.text, first.model, first.quantity, first.outcome) == (
+        "14.8T** tokens",
+        "deepseek-v3",
+        "pretraining-tokens",
+        "agrees",
+    )
+    assert all("2412" not in f.text for f in report.figures)
+
+
+def test_dates_in_several_notations() -> None:
+    cases = {
+        "20 Jan 2025": "2025-01-20",
+        "Jan. 20, 2025": "2025-01-20",
+        "20th of January 2025": "2025-01-20",
+        "2025/01/20": "2025-01-20",
+        "20.01.2025": "2025-01-20",
+    }
+    for text, iso in cases.items():
+        (d,) = list(find_dates(text))
+        assert (d.first, d.last) == (iso, iso), text
+    assert list(find_dates("01/02/2025")) == []  # day and month cannot be told apart
+
+
+def test_documents_keep_input_offsets() -> None:
+    doc = read("<p>a &amp; b</p>", "x.html")
+    start = doc.text.index("b")
+    assert doc.source_span(start, start + 1) == (11, 12)
