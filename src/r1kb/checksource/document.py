@@ -113,7 +113,7 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
         return _HtmlReader(raw).document()
     masked = _mask(raw, markdown=fmt == "markdown")
     doc = Document(raw, masked, fmt)
-    doc.blocks = _line_blocks(masked, markdown=fmt == "markdown")
+    doc.blocks = _line_blocks(masked, raw, markdown=fmt == "markdown")
     heads = [b for b in doc.blocks if b.kind == "heading"]
     if heads:
         doc.title = masked[heads[0].start : heads[0].end].strip() or None
@@ -143,23 +143,23 @@ def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
     )
 
 
-def _line_blocks(text: str, markdown: bool) -> list[Block]:
+def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
     """Headings, items and paragraphs. A paragraph is one line, or (hard-wrapped text and
     Markdown) consecutive lines that do not end a sentence."""
     lines, pos = [], 0
-    for raw_line in text.split("\n"):
-        lines.append((pos, pos + len(raw_line), raw_line))
-        pos += len(raw_line) + 1
+    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
+        lines.append((pos, pos + len(line), line, raw_line))
+        pos += len(line) + 1
     blocks: list[Block] = []
     lead_in = False  # the previous block ended with ':' (items follow)
-    for start, end, line in lines:
+    for start, end, line, raw_line in lines:
         stripped = line.strip()
         if not stripped:
             lead_in = False
             continue
-        if _ITEM.match(line):
+        if _ITEM.match(raw_line):
             kind = "item"
-        elif _looks_like_heading(line, markdown, line):
+        elif _looks_like_heading(line, markdown, raw_line):
             kind = "heading"
         elif lead_in and len(stripped) <= 300:
             kind = "item"
