@@ -1,0 +1,113 @@
+"""`r1kb new source` / `r1kb new claim`: records from flags, prompts in a terminal, ids checked."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from r1kb import new as new_module
+from r1kb.cli import cli
+from r1kb.scaffold import SCHEMA_LINES
+from r1kb.validate import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SOURCE = [
+    "new", "source", "acme-blog-2025-02-01", "--title", "R1 explained", "--publisher", "Acme",
+    "--kind", "blog", "--published", "2025-02-01", "--url", "https://acme.example/r1",
+    "--author", "A. Writer",
+]  # fmt: skip
+CLAIM = [
+    "new", "claim", "acme-blog-2025-02-01-r1-training-cost", "--subject", "deepseek-r1",
+    "--quantity", "training-cost", "--value", "5,580,000",
+    "--statement", "Acme says DeepSeek-R1 cost $5.58M to train.", "--status", "speculative",
+    "--verdict", "misleading", "--corrected-by", "v3-training-cost", "--corrected-by",
+    "r1-rl-cost", "--source", "acme-blog-2025-02-01", "--locator", "paragraph 3",
+    "--quote", "R1 cost $5.58M to train",
+]  # fmt: skip
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def run(data: Path, args: list[str], stdin: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, [*args, "--data", str(data)], input=stdin)
+
+
+def test_new_source_and_claim_validate(data: Path) -> None:
+    result = run(data, SOURCE)
+    assert result.exit_code == 0, result.output
+    source = data / "sources" / "acme-blog-2025-02-01.yaml"
+    assert source.read_text(encoding="utf-8").startswith(SCHEMA_LINES["source"] + "\n")
+    result = run(data, CLAIM)
+    assert result.exit_code == 0, result.output
+    claim = data / "claims" / "acme-blog-2025-02-01-r1-training-cost.yaml"
+    text = claim.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_LINES["claim"] + "\n") and "value: 5580000" in text
+    outcome = validate(data, [])
+    assert outcome.ok, [(p.file, p.message) for p in outcome.errors]
+    assert {p.code for p in outcome.problems if "acme" in p.file} == {"quote-unchecked"}
+
+
+@pytest.mark.parametrize(
+    ("record_id", "why"),
+    [("Not_Kebab", "not a kebab-case id"), ("r1-total-parameters", "already used")],
+)
+def test_ids_are_checked(data: Path, record_id: str, why: str) -> None:
+    args = [*CLAIM]
+    args[2] = record_id
+    result = run(data, args)
+    assert result.exit_code == 2 and why in result.output
+    assert not (data / "claims" / "Not_Kebab.yaml").exists()
+
+
+def test_bad_references_are_refused_before_writing(data: Path) -> None:
+    run(data, SOURCE)
+    args = [*CLAIM]
+    args[args.index("deepseek-r1")] = "deepseek-r2"
+    args[args.index("r1-rl-cost")] = "no-such-claim"
+    result = run(data, [*args, "--unit", "GPUs"])
+    assert result.exit_code == 2
+    for problem in ("no model 'deepseek-r2'", "no claim 'no-such-claim'", "does not fit"):
+        assert problem in result.output
+    assert not (data / "claims" / "acme-blog-2025-02-01-r1-training-cost.yaml").exists()
+
+
+def test_missing_values_are_refused_without_a_terminal(data: Path) -> None:
+    result = run(data, ["new", "source", "acme-2"])
+    assert result.exit_code == 2
+    assert "missing --title, --publisher, --kind, --published" in result.output
+
+
+def test_missing_values_are_asked_for_in_a_terminal(data: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(new_module, "interactive", lambda: True)
+    answers = "R1 explained\nAcme\nblog\n2025-02-01\n"
+    result = run(data, ["new", "source", "acme-3"], stdin=answers)
+    assert result.exit_code == 0, result.output
+    text = (data / "sources" / "acme-3.yaml").read_text(encoding="utf-8")
+    assert "kind: blog" in text and "publisher: Acme" in text
+
+
+def test_values_ranges_dates_and_undisclosed(data: Path) -> None:
+    assert new_module.parse_value("..6000000", "USD") == {"high": 6000000}
+    assert new_module.parse_value("1e9..", "parameters") == {"low": 1000000000}
+    assert new_module.parse_value("2025-01-20", "date") == "2025-01-20"
+    assert new_module.parse_value("null", "USD") is None
+    result = run(
+        data,
+        [
+            "new", "claim", "r1-hidden-size-undisclosed", "--subject", "deepseek-r1",
+            "--quantity", "hidden-size", "--statement", "DeepSeek has not stated R1's hidden size.",
+            "--status", "undisclosed", "--verdict", "accurate",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (data / "claims" / "r1-hidden-size-undisclosed.yaml").read_text(encoding="utf-8")
+    assert "value: null" in text and "sources: []" in text
