@@ -175,7 +175,8 @@ class Attributor:
                     OTHER if m.kind == "other" else m.ref, True, "named before the parentheses"
                 )
         clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
-        for lo, hi in (clause, (s.start, s.end)):
+        # the figure's clause, else the clauses before it (a later clause has its own subject)
+        for lo, hi in (clause, (s.start, clause[0])):
             names = [
                 m
                 for m in self.names_in(lo, hi)
