@@ -43,11 +43,11 @@ QUANTULUM_UNITS = {
 
 
 def quantulum_figures(text: str, masked: list[tuple[int, int]]) -> list[extract.Raw]:
-    from quantulum3 import parser
-
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
         found = parser.parse(text)
     for q in found:
         start, end = q.span

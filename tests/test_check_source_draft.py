@@ -92,7 +92,7 @@ def test_drafts_of_every_outcome_validate_once_resolved(tmp_path: Path) -> None:
     assert all(t.startswith(SCHEMA_LINES["claim"]) and "# TODO:" in t for t in texts)
     source = next((drafts / "sources").glob("*.yaml")).read_text(encoding="utf-8")
     assert "what-we-know-about-deepseek-r1" in source and "publisher: null  # TODO" in source
-    misattributed = next(t for t in texts if "is misattributed" in t)
+    misattributed = next(t for t in texts if ": misattributed;" in t)
     assert "verdict: misleading" in misattributed and "- v3-base-gpu-count" in misattributed
     agrees = next(t for t in texts if "total-parameters" in t)
     assert "status: disclosed" in agrees and "role: supports" in agrees

@@ -122,7 +122,7 @@ def _claim(figures: list[Figure], kb: KnowledgeBase, source_id: str, name: str) 
         fields["relations"] = {"corrected_by": fixes}
     header = [
         f"Draft written by r1kb check-source from {name}, line {f.line}:",
-        f"{f.text!r} is {f.outcome}: {f.message}",
+        f"{f.text!r}: {f.outcome}; {f.message}",
         "Resolve every TODO (null values), check the suggested status and verdict,",
         "then run r1kb validate.",
     ]

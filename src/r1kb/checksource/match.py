@@ -4,7 +4,8 @@ A stated number stands for every value that rounds to it ("$5.6M": 5.55-5.65M; "
 never looser than ±10 %); "under $6M" for a value just under it (5-6M), "over X" just over it;
 magnitude words for their literal range ("tens or hundreds of billions": 10B-1T). An accurate
 claim agrees when its value lies in that range (or, for a ranged claim, when the figure lies in
-its range or states the same bounds); a claim judged wrong matches when it states the same figure.
+its range or states the same bounds); a claim judged wrong matches when it states the same figure,
+and wins over agreement when the figure is only a vague range.
 """
 
 from __future__ import annotations
@@ -234,10 +235,12 @@ class Matcher:
         accurate = [c for c in accurate if self._interval(c, v.unit) is not None]
         j = Judgement("new", model, quantity, v)
         agree = [c for c in accurate if self.consistent(v, c)]
-        if agree:
+        wrong = [c for c in own if c.verdict != "accurate" and self.same(v, c)]
+        # a vague range that merely contains the right value ("billions") is judged by the
+        # record of that very statement when the knowledge base has one
+        if agree and not (wrong and not v.precise):
             j.outcome, j.claims = "agrees", agree
             return j
-        wrong = [c for c in own if c.verdict != "accurate" and self.same(v, c)]
         if wrong:
             j.outcome, j.claims = "known-misconception", wrong
             j.corrections = self._corrections(wrong)

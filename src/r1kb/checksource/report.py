@@ -75,7 +75,8 @@ def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
         if report.title:
             out.append(f"*{_md(report.title)}*")
             out.append("")
-        out.append(report.summary().split(": ", 1)[-1].capitalize() + ".")
+        line = report.summary().split(": ", 1)[-1]
+        out.append(line[:1].upper() + line[1:] + ".")
         out.extend(f"> {_md(n)}" for n in report.notes)
         for outcome, figures in _groups(report):
             out += ["", f"#### {HEADINGS[outcome]} ({len(figures)})", ""]
