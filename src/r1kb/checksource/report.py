@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from r1kb.checksource.result import CheckResult, Figure, Report
+from r1kb.reporters import _escape  # the workflow-command escaping `r1kb validate` uses
 
 FORMATS = ("text", "markdown", "json", "github")
 ORDER = ("conflicts", "known-misconception", "misattributed", "new", "agrees")
@@ -110,13 +111,6 @@ def as_json(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
         indent=2,
         ensure_ascii=False,
     )
-
-
-def _escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
 
 
 def github(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
