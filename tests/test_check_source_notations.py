@@ -163,3 +163,16 @@ def test_documents_keep_input_offsets() -> None:
     doc = read("<p>a &amp; b</p>", "x.html")
     start = doc.text.index("b")
     assert doc.source_span(start, start + 1) == (11, 12)
+
+
+def test_table_cells_take_their_column_header(kb: KnowledgeBase) -> None:
+    md = (
+        "| Model | #Total Params | #Activated Params | Context Length |\n"
+        "| --- | --- | --- | --- |\n"
+        "| DeepSeek-R1 | 671B | 37B | 128K |\n"
+    )
+    figures = check_text(md, kb, "table.md").figures
+    assert [(f.text, f.model, f.quantity, f.outcome) for f in figures] == [
+        ("671B", "deepseek-r1", "total-parameters", "agrees"),
+        ("37B", "deepseek-r1", "activated-parameters", "agrees"),
+    ]

@@ -270,7 +270,7 @@ class Attributor:
             return None, False
         key = "duration" if unit in ("hours", "days", "weeks", "months") else unit
         rules = QUANTITY_CUES.get(key, [])
-        for scope in (self.text[raw.start : raw.end], words):
+        for scope in (self.text[raw.start : raw.end], self._column_header(raw), words):
             for cue, qid in rules:
                 if cue is not None and re.search(cue, scope, re.I):
                     return self._known(qid), True
@@ -280,6 +280,22 @@ class Attributor:
         if model == COMPANY:
             default = _FLEET_SUBJECT.get(default or "", default)
         return self._known(default), False
+
+    def _column_header(self, raw: Raw) -> str:
+        """In a table row ("| DeepSeek-R1 | 671B | 37B |"), the header of the figure's column."""
+        start = self.text.rfind("\n", 0, raw.start) + 1
+        if not self.text[start : raw.start].lstrip().startswith("|"):
+            return ""
+        column = self.text[start : raw.start].count("|") - 1
+        top = start
+        while top > 0:
+            above = self.text.rfind("\n", 0, top - 1) + 1
+            if not self.text[above : top - 1].lstrip().startswith("|"):
+                break
+            top = above
+        header = self.text[top : self.text.find("\n", top) % (len(self.text) + 1)]
+        cells = header.strip().strip("|").split("|")
+        return cells[column] if 0 <= column < len(cells) and top != start else ""
 
     def _own_words(self, raw: Raw, clause: tuple[int, int]) -> str:
         """The figure's own words first, then its clause without the other figures in it

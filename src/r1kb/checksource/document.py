@@ -32,7 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 class Block:
     start: int  # offsets in Document.text
     end: int
-    kind: str  # "heading" | "item" | "paragraph"
+    kind: str  # "heading" | "item" | "paragraph" | "row" (of a table)
 
 
 @dataclass
@@ -157,7 +157,9 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
         if not stripped:
             lead_in = False
             continue
-        if _ITEM.match(raw_line):
+        if raw_line.lstrip().startswith("|"):
+            kind = "row"  # a table row: a block of its own, read with its column headers
+        elif _ITEM.match(raw_line):
             kind = "item"
         elif _looks_like_heading(line, markdown, raw_line):
             kind = "heading"
