@@ -4,7 +4,8 @@ Generates a valid synthetic knowledge base of N claims (realistic ~25-line recor
 sources with snapshots and verified quotes, derivations with units, corrections, contradictions,
 histories, undisclosed records) in a temporary directory, then prints timings. The last line
 is one JSON object: claims, files, parse_s, validate_s, ratio, per_claim_us, peak_rss_mb and,
-with --real, real_validate_s for the project's own data. Times are CPU seconds of this process
+with --real, real_validate_s (warm, median) and real_cold_s (a fresh interpreter, imports
+included) for the project's own data. Times are CPU seconds of this process
 (time.process_time), so that other work on the machine does not skew the ratio.
 
     python scripts/bench.py                   # 10,000 claims (target: ratio <= 1.3)
@@ -19,6 +20,7 @@ import json
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -248,6 +250,25 @@ def timed_validate(data: Path, snaps: list[Path]) -> tuple[float, int]:
     return elapsed, len(result.errors)
 
 
+_COLD = """
+import time
+start = time.process_time()
+from r1kb.config import find_config
+from r1kb.validate import validate
+cfg = find_config()
+validate(cfg.data_dir, cfg.snapshot_dirs)
+print(time.process_time() - start)
+"""
+
+
+def cold_real_validation() -> float:
+    """The real data validated in a fresh interpreter: imports (pint) and snapshots included."""
+    out = subprocess.run(
+        [sys.executable, "-c", _COLD], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return round(float(out.stdout.strip()), 3)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=10_000, help="synthetic claims (10000)")
@@ -285,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             3,
         )
+        report["real_cold_s"] = cold_real_validation()
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(
         f"validate: {validate_s:.3f} s for {args.claims} claims; "

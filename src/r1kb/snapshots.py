@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 _TRANSLATE = str.maketrans(
@@ -44,20 +44,34 @@ def normalise(text: str, join_hyphens: bool = False) -> str:
     A hyphen at a line break is kept ("DeepSeek-\\nR1" -> "deepseek-r1") or, with
     join_hyphens, removed ("super-\\nvised" -> "supervised").
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = _LINE_HYPHEN.sub("" if join_hyphens else "-", text)
+    return _finish(_prepare(text), join_hyphens)
+
+
+def _prepare(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+
+
+def _finish(prepared: str, join_hyphens: bool) -> str:
+    text = _LINE_HYPHEN.sub("" if join_hyphens else "-", prepared)
     return _SPACE.sub(" ", text).strip().lower()
 
 
 class Snapshot:
+    """A source's plain text, normalised once; the variant with line-break hyphens joined
+    is only built when a quote is not found in the first."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        self.variants = (normalise(raw), normalise(raw, join_hyphens=True))
+        self._prepared = _prepare(path.read_text(encoding="utf-8", errors="replace"))
+        self.kept = _finish(self._prepared, join_hyphens=False)
+
+    @cached_property
+    def joined(self) -> str:
+        return _finish(self._prepared, join_hyphens=True)
 
     def contains(self, quote: str) -> bool:
         q = normalise(quote)
-        return bool(q) and any(q in v for v in self.variants)
+        return bool(q) and (q in self.kept or q in self.joined)
 
 
 @cache
