@@ -28,6 +28,10 @@ class Headline:
     quantity: Quantity
     claim: Claim | None
     via: str | None  # the ancestor model the figure belongs to, when not the focus model
+    # When the figure is the focus model's own and an ancestor's differs (R1's $294K covers
+    # only its stages beyond V3-Base's $5.328M pre-training), the ancestor's, so that a
+    # reader who skims the card does not take one for the other.
+    base: Claim | None = None
 
 
 def _said_by_primary(kb: KnowledgeBase, claim: Claim) -> bool:
@@ -61,13 +65,22 @@ def headlines(kb: KnowledgeBase, focus: str = FOCUS_MODEL) -> list[Headline]:
     )
     models = lineage(kb, focus)
     for q in quantities:
-        chosen, via = None, None
-        for model_id in models:
-            best = _best(kb, [c for c in kb.by("quantity", q.id) if c.subject == model_id])
-            if best is not None:
-                chosen, via = best, (None if model_id == focus else model_id)
-                break
-        out.append(Headline(q, chosen, via))
+        found = [
+            (model_id, best)
+            for model_id in models
+            if (best := _best(kb, [c for c in kb.by("quantity", q.id) if c.subject == model_id]))
+        ]
+        if not found:
+            out.append(Headline(q, None, None))
+            continue
+        (model_id, chosen), rest = found[0], found[1:]
+        if model_id != focus:
+            out.append(Headline(q, chosen, model_id))
+            continue
+        base = next((c for _, c in rest if c.unit == chosen.unit and c.is_numeric), None)
+        if base is not None and (not chosen.is_numeric or base.value == chosen.value):
+            base = None  # the same figure (671B for R1 and V3-Base) adds nothing
+        out.append(Headline(q, chosen, None, base))
     return out
 
 

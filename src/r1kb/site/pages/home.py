@@ -36,6 +36,12 @@ def _card(ctx: SiteContext, h: analysis.Headline) -> str:
         if h.via
         else ""
     )
+    if h.base is not None:
+        base_value = link(ctx, PAGE, ctx.src_claim(h.base.id), html_text(ctx.value_text(h.base)))
+        whose = (
+            f'<p class="r1kb-card__via">{model_link(ctx, PAGE, h.base.subject)}, '
+            f"which R1 is built on: {base_value}</p>"
+        )
     scope = f'<p class="r1kb-card__scope">{html_text(c.scope)}</p>' if c.scope else ""
     value = link(ctx, PAGE, ctx.src_claim(c.id), html_text(ctx.value_text(c)))
     return (
