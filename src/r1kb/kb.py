@@ -92,6 +92,7 @@ class Model:
     derived_from: list[dict[str, str]] = field(default_factory=list)
     external_base: str | None = None
     order: int = 1000
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -104,6 +105,9 @@ class Quantity:
     disclosure: str
     log_scale: bool = False
     headline: int | None = None
+    terms: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    refines: str | None = None
 
 
 @dataclass
@@ -112,6 +116,7 @@ class Unit:
     label: str
     definition: str
     symbol: str | None = None
+    terms: list[str] = field(default_factory=list)
 
     @property
     def numeric(self) -> bool:
@@ -126,6 +131,8 @@ class KnowledgeBase:
     quantities: dict[str, Quantity] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
+    outside: list[str] = field(default_factory=list)  # names outside the family (models.yaml)
+    accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -200,11 +200,13 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
         if rf.kind == "models":
             for mid, m in d["models"].items():
                 kb.models[mid] = Model(id=mid, **m)
+            kb.outside = list(d.get("outside", []))
         elif rf.kind == "quantities":
             for uid, u in d["units"].items():
                 kb.units[uid] = Unit(id=uid, **u)
             for qid, q in d["quantities"].items():
                 kb.quantities[qid] = Quantity(id=qid, **q)
+            kb.accelerators = list(d.get("accelerators", []))
         elif rf.kind == "redirects":
             kb.redirects.update(d["redirects"])
         elif rf.kind == "source" and rf.id:
