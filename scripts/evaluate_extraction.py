@@ -8,6 +8,7 @@ read from the snapshot directories configured in pyproject.toml ([tool.r1kb] sna
 
     .venv/bin/python scripts/evaluate_extraction.py                 # tests/seed_labels
     .venv/bin/python scripts/evaluate_extraction.py path/to/labels --snapshots ~/articles
+    .venv/bin/python scripts/evaluate_extraction.py ../shared/articles     # a labels.yaml corpus
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from r1kb.checksource.corpus import corpus_table, evaluate_corpus, is_corpus
 from r1kb.checksource.evaluate import evaluate, table, total
 from r1kb.config import find_config
 from r1kb.loader import load
@@ -29,11 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="data directory (default: configured)")
     parser.add_argument("--snapshots", type=Path, action="append", default=[],
                         help="another directory holding the articles (repeatable)")  # fmt: skip
+    parser.add_argument("--brief", action="store_true", help="only the table, no differences")
     args = parser.parse_args(argv)
     if not args.labels.is_dir():
         parser.error(f"{args.labels} is not a directory of label files")
     config = find_config(args.data, start=ROOT)
     kb = load(args.data or config.data_dir).kb
+    if is_corpus(args.labels):
+        print(corpus_table(evaluate_corpus(args.labels, kb), args.labels, not args.brief))
+        return 0
     scores = evaluate(args.labels, kb, [*args.snapshots, *config.snapshot_dirs])
     print(table(scores, args.labels))
     return 0 if total(scores).labels or not scores else 1

@@ -108,6 +108,7 @@ class Quantity:
     terms: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
     refines: str | None = None
+    default_for_unit: bool = False
 
 
 @dataclass

@@ -186,7 +186,7 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
 
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "blockquote",
-    "pre", "table", "tr", "td", "th", "ul", "ol", "li", "dl", "dt", "dd", "br", "hr", "figure",
+    "pre", "table", "tr", "ul", "ol", "li", "dl", "dt", "dd", "br", "hr", "figure",
     "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "title", "caption", "form",
 }  # fmt: skip
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
@@ -238,7 +238,10 @@ class _HtmlReader(HTMLParser):
             self.pre += 1
         if tag in _BLOCK_TAGS:
             kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "paragraph"
-            self._break("item" if tag == "li" else kind)
+            self._break("item" if tag == "li" else "row" if tag == "tr" else kind)
+        if tag in ("td", "th"):  # cells as a pipe row, which the layout reader parses
+            at = self._offset()
+            self._emit("| ", at, at)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS and tag != "head" and self.skip:
@@ -247,6 +250,12 @@ class _HtmlReader(HTMLParser):
             self.in_title = False
         if tag == "pre" and self.pre:
             self.pre -= 1
+        if tag in ("td", "th"):
+            at = self._offset()
+            self._emit(" ", at, at)
+        if tag == "tr":
+            at = self._offset()
+            self._emit("|", at, at)
         if tag in _BLOCK_TAGS:
             self._break("paragraph")
 

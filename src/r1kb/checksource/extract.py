@@ -233,3 +233,22 @@ def find_figures(text: str, masked: list[tuple[int, int]]) -> list[Raw]:
                 taken.add(raw.start, raw.end)
                 placed.add(raw.start, raw.end)
     return sorted(figures, key=lambda f: f.start)
+
+
+def bare_numbers(text: str, start: int, end: int, taken: Spans) -> list[Raw]:
+    """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
+    out: list[Raw] = []
+    for m in _NUM.finditer(text, start, end):
+        if _overlaps(m.start(), m.end(), taken) or m.group("cur"):
+            continue
+        value, step = n.parse_number(m.group("num"))
+        scale = n.magnitude(m)
+        letter = m.group("sfx") or m.group("sfxl")
+        if letter in ("m", "b"):
+            continue
+        raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale, hint="cell")
+        bound, qstart = n.qualifier_before(text, raw.start)
+        if bound and qstart >= start:
+            raw.bound, raw.start = bound, qstart
+        out.append(raw)
+    return out

@@ -1,8 +1,9 @@
 """Names in the text: the knowledge base's models, DeepSeek the company, other models, benchmarks.
 
-Model names come from data/models.yaml ("DeepSeek-R1-Distill-Qwen-32B" is also found as
-"R1-Distill-Qwen-32B", "DeepSeek R1" and "R1"); other model families and benchmark names are
-small vocabularies here. A mention after "like", "similar to", "than"… is comparative: it
+Every name comes from the data: models and their `aliases` ("DeepSeek-R1-Distill-Qwen-32B" is
+also found as "R1-Distill-Qwen-32B", "DeepSeek R1" and "R1"), the company's aliases, the
+`outside` names (other models and companies), `accelerators` and the benchmark quantities'
+`terms` (compiled by `vocabulary`). A mention after "like", "similar to", "than"… is comparative: it
 names a class of models, not the subject of the figure.
 """
 
@@ -14,6 +15,7 @@ from functools import cache
 
 from r1kb.checksource.notations import HY
 from r1kb.checksource.spans import Spans
+from r1kb.checksource.vocabulary import TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 
 _COMPARATIVE_BEFORE = re.compile(
@@ -24,28 +26,7 @@ _COMPARATIVE_BEFORE = re.compile(
 )
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
-_OTHER_MODELS = re.compile(
-    r"(?<![\w-])(?:Chat)?GPT(?:[\s\-‑]?\d(?:\.\d)?(?:o|[\s\-‑]?(?:turbo|mini))?)?(?![\w])"
-    r"|(?<![\w-])o[134](?:[\-‑](?:mini|preview|pro))?(?![\w])"
-    r"|(?<![\w-])(?:Claude|Gemini|PaLM|LLaMA|Llama|Qwen|QwQ|Mixtral|Mistral|Grok|BERT|Kimi|Falcon"
-    r"|Gemma|Phi|Chinchilla|Gopher|Bloom|BLOOM)(?:[\s\-‑]?\d+(?:\.\d+)?)?(?![\w])"
-    r"|(?<![\w-])DeepSeek[\s\-‑]?(?:V2(?:\.5)?|Coder|Math|LLM|MoE|VL\d?|V3\.\d|V4|Prover)(?![\w])"
-    r"|(?<![\w-])V2(?:\.5)?(?![\w])"
-    r"|(?<![\w-])(?:OpenAI|Anthropic|Google|Meta|Microsoft|Alibaba|xAI|Mistral\s+AI)(?:['’]s)?(?![\w])"
-)
-_COMPANY = re.compile(r"(?<![\w-])(?:DeepSeek|High[\s\-‑]?Flyer)(?:\s+AI)?(?:['’]s)?(?![\w\-‑])")
-BENCHMARKS = {
-    "aime-2024": r"AIME\s*(?:['’]|20)?24",
-    "aime-2025": r"AIME\s*(?:['’]|20)?25",
-    "math-500": rf"MATH{HY}?\s?500",
-    "gpqa-diamond": rf"GPQA(?:{HY}|\s)?(?:Diamond)?",
-    "livecodebench": r"LiveCode\s?Bench",
-    "codeforces-rating": r"Codeforces",
-    "mmlu": rf"MMLU(?!{HY}?\s?(?:Pro|Redux))",
-    "swe-bench-verified": rf"SWE{HY}?\s?[Bb]ench(?:\s+Verified)?",
-}
 _EVAL_MARKS = re.compile(r"(?:pass|cons|maj)@\d+|\b(?:Elo|Top)\s?\d+%?", re.I)
-_GPU = re.compile(r"(?<![\w])(?:NVIDIA\s+|Nvidia\s+)?(?:[AHBVL]\d{2,3}S?|H20|GB200)(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -55,6 +36,7 @@ class Mention:
     kind: str  # "model" | "company" | "other" | "benchmark" | "gpu" | "mark"
     ref: str = ""  # model id, or benchmark quantity id
     comparative: bool = False
+    refs: tuple[str, ...] = ()  # every quantity a benchmark name stands for
 
 
 def _name_pattern(name: str) -> tuple[str, str | None]:
@@ -68,8 +50,14 @@ def _name_pattern(name: str) -> tuple[str, str | None]:
 
 
 @cache
-def _model_patterns(names: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+def _model_patterns(
+    names: tuple[tuple[str, str], ...], aliases: tuple[tuple[str, str], ...] = ()
+) -> list[tuple[re.Pattern[str], str]]:
     pats: list[tuple[str, re.Pattern[str], str]] = []
+    for mid, alias in aliases:
+        full, _ = _name_pattern(alias)
+        flags = re.I if len(alias) >= 6 or " " in alias else 0
+        pats.append((alias, re.compile(rf"(?<![\w.]){full}", flags), mid))
     for mid, name in names:
         full, short = _name_pattern(name)
         prefixed = rf"DeepSeek(?:['’]s)?(?:{HY}|\s)*" + (short or full)
@@ -83,6 +71,18 @@ def _model_patterns(names: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern
                 )
     pats.sort(key=lambda p: len(p[0]), reverse=True)
     return [(p, mid) for _, p, mid in pats]
+
+
+@cache
+def _name_sets(
+    outside: tuple[str, ...], company: tuple[tuple[str, str], ...], gpus: tuple[str, ...]
+) -> list[tuple[str, TermSet]]:
+    """Outside names, the company's names and accelerators, as term sets (longest first)."""
+    return [
+        ("other", TermSet({"": list(outside)})),
+        ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
+        ("gpu", TermSet({"": list(gpus)})),
+    ]
 
 
 def _comparative(text: str, start: int, end: int) -> bool:
@@ -101,8 +101,10 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
-    names = tuple(sorted((m.id, m.name) for m in kb.models.values() if m.kind != "company"))
-    for pattern, mid in _model_patterns(names):
+    family = [m for m in kb.models.values() if m.kind != "company"]
+    names = tuple(sorted((m.id, m.name) for m in family))
+    aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
+    for pattern, mid in _model_patterns(names, aliases):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -121,15 +123,22 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
                 add(Mention(m.start(), m.end() + cont.end(), "other"))  # an unknown variant
                 continue
             add(Mention(m.start(), m.end(), "model", mid, comparative))
-    for kind, pattern in (("other", _OTHER_MODELS), ("company", _COMPANY), ("gpu", _GPU)):
-        for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                ref = "deepseek" if kind == "company" else ""
-                add(Mention(m.start(), m.end(), kind, ref, _comparative(text, m.start(), m.end())))
-    for qid, pat in BENCHMARKS.items():
-        for m in re.finditer(rf"(?<![\w]){pat}(?![\w])", text):
-            if free(m.start(), m.end()):
-                add(Mention(m.start(), m.end(), "benchmark", qid))
+    names_sets = _name_sets(
+        tuple(kb.outside),
+        tuple((m.id, a) for m in kb.models.values() if m.kind == "company" for a in m.aliases),
+        tuple(kb.accelerators),
+    )
+    for kind, terms in names_sets:
+        for hit in terms.find(text):
+            if free(hit.start, hit.end):
+                ref = hit.refs[0] if kind == "company" else ""
+                comparative = _comparative(text, hit.start, hit.end)
+                add(Mention(hit.start, hit.end, kind, ref, comparative))
+    benchmarks = {q.id for q in kb.quantities.values() if q.group == "benchmark"}
+    for hit in vocabulary(kb).quantities.find(text):
+        refs = tuple(r for r in hit.refs if r in benchmarks)
+        if refs and free(hit.start, hit.end):
+            add(Mention(hit.start, hit.end, "benchmark", refs[0], refs=refs))
     for m in _EVAL_MARKS.finditer(text):
         if free(m.start(), m.end()):
             add(Mention(m.start(), m.end(), "mark", m.group().lower()))

@@ -1,0 +1,143 @@
+"""Tables and spec sheets in a document's text: every cell with its row and column header.
+
+Read from the reduced text (`Document.text`), so Markdown, plain text and HTML (whose cells the
+reader writes as `| `-separated rows) arrive at the same cells:
+
+* pipe tables, with or without a separator row (`|---|`), also flattened onto one line
+  (`| a | b | |---|---| | 1 | 2 |`, as scraped Markdown often is);
+* "key: value" lines and spec sheets written as a label line followed by a short value line
+  (`Hidden Size` / `7,168`), where the label is the row header.
+
+A cell's figures are attributed from its headers before anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")
+_KEY_VALUE = re.compile(
+    r"^[ \t]*(?P<key>[A-Za-z][^:|\n]{1,48}?)[ \t]*[:：][ \t]+(?P<value>[^\n]{1,40})$"
+)
+_LABEL = re.compile(r"^[A-Za-z(][\w ()/\-‑.,&'’]{1,60}$")
+_MAX_VALUE = 40
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # offsets in Document.text
+    end: int
+    row_header: str  # the first cell of the row, or the key of a spec line
+    column_header: str  # the header row's cell of this column ("" when none)
+    header_row: str  # the whole header row (model names in comparison tables)
+    table_start: int  # where the table begins (its section is the one above it)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The '|'-separated pieces of text[start:end], trimmed, with offsets."""
+    out, pos = [], start
+    for part in text[start:end].split("|"):
+        a, b = pos, pos + len(part)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+        pos += len(part) + 1
+    return out
+
+
+def _rows_of_line(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    pieces = _pieces(text, start, end)
+    if text[start:end].strip().startswith("|"):
+        pieces = pieces[1:]
+    if text[start:end].strip().endswith("|"):
+        pieces = pieces[:-1]
+    dashes = [i for i, (a, b) in enumerate(pieces) if _SEPARATOR.match(text[a:b])]
+    flattened = len(dashes) >= 2 and any(a == b for a, b in pieces)
+    if not flattened:
+        return [pieces]
+    width = 0  # the separator row's width: its run of dash pieces
+    run = 0
+    for i, (a, b) in enumerate(pieces):
+        run = run + 1 if _SEPARATOR.match(text[a:b]) else 0
+        width = max(width, run)
+    filled = [(a, b) for a, b in pieces if a != b]
+    return [filled[i : i + width] for i in range(0, len(filled), width)]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int) -> list[Cell]:
+    rows = [r for r in rows if not all(_SEPARATOR.match(text[a:b]) for a, b in r if b > a)]
+    rows = [r for r in rows if any(b > a for a, b in r)]
+    if len(rows) < 2:
+        return []
+    header = rows[0]
+    header_row = " | ".join(text[a:b] for a, b in header)
+    cells = []
+    for row in rows[1:]:
+        row_header = text[row[0][0] : row[0][1]] if row else ""
+        for i, (a, b) in enumerate(row):
+            if b <= a:
+                continue
+            column = text[header[i][0] : header[i][1]] if i < len(header) else ""
+            cells.append(Cell(a, b, row_header if i else "", column, header_row, table_start))
+    return cells
+
+
+def find_cells(text: str) -> list[Cell]:
+    """Every table cell and spec-sheet value of the text, in text order."""
+    cells: list[Cell] = []
+    lines = _lines(text)
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        if line.count("|") >= 2 or (line.count("|") == 1 and _next_is_pipe_row(text, lines, i)):
+            rows: list[list[tuple[int, int]]] = []
+            start = a
+            while i < len(lines) and text[lines[i][0] : lines[i][1]].count("|") >= 1:
+                rows.extend(_rows_of_line(text, *lines[i]))
+                i += 1
+            cells.extend(_table_cells(text, rows, start))
+            continue
+        cells.extend(_spec_cells(text, lines, i))
+        i += 1
+    return sorted(cells, key=lambda c: c.start)
+
+
+def _next_is_pipe_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    return i + 1 < len(lines) and text[lines[i + 1][0] : lines[i + 1][1]].count("|") >= 1
+
+
+def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
+    a, b = lines[i]
+    line = text[a:b]
+    m = _KEY_VALUE.match(line)
+    if m and any(ch.isdigit() for ch in m.group("value")):
+        va, vb = a + m.start("value"), a + m.end("value")
+        return [Cell(va, vb, m.group("key").strip(), "", "", a)]
+    label = line.strip()
+    if not label or not _LABEL.match(label) or any(ch.isdigit() for ch in label):
+        return []
+    if len(label.split()) > 7 or label.endswith((".", ",")):
+        return []
+    j = i + 1
+    while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
+        j += 1
+    if j >= len(lines) or j - i > 3:
+        return []
+    va, vb = lines[j]
+    value = text[va:vb].strip()
+    if not value or len(value) > _MAX_VALUE or (not value[0].isdigit() and value[0] not in "$~<>≈"):
+        return []
+    offset = text.find(value, va)
+    return [Cell(offset, offset + len(value), label, "", "", a)]

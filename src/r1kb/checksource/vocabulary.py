@@ -1,0 +1,112 @@
+"""check-source's vocabulary, compiled once per run from data/quantities.yaml and data/models.yaml.
+
+Nothing here names a quantity, a benchmark or a model: the words come from the records
+(`terms` and `qualifiers` of quantities and units, `aliases` of models, `outside` names,
+`accelerators`). A term is matched case-insensitively as whole words; any run of spaces,
+hyphens or underscores between its words matches any other (or none), a trailing `*` on a word
+matches any ending, and a last word ending in a letter also matches its plural.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from r1kb.kb import KnowledgeBase
+
+_GAP = r"[\s\-‐‑‒–_]*"
+_WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
+
+
+def term_pattern(term: str) -> str:
+    """The regular expression of one term (see the module docstring)."""
+    words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+    parts = []
+    for i, word in enumerate(words):
+        if word.endswith("*") and len(word) > 1:
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        elif i == len(words) - 1 and word[-1].isalpha():
+            parts.append(re.escape(word) + r"(?:s|es)?")
+        else:
+            parts.append(re.escape(word))
+    body = _GAP.join(parts)
+    first = words[0][0] if words else ""
+    last = words[-1][-1] if words else ""
+    head = r"(?<![\w])" if first.isalnum() else ""
+    tail = r"(?![\w])" if (last.isalnum() or last == "*") else ""
+    return head + body + tail
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    refs: tuple[str, ...]  # the quantity (or unit) ids the words stand for
+
+
+class TermSet:
+    """Many terms, one regular expression: longest match first, each match with its ids."""
+
+    def __init__(self, terms: dict[str, list[str]]) -> None:
+        by_term: dict[str, list[str]] = defaultdict(list)
+        for ref, words in terms.items():
+            for t in words:
+                if t.strip() and ref not in by_term[t.strip()]:
+                    by_term[t.strip()].append(ref)
+        ordered = sorted(by_term, key=lambda t: (-len(t), t))
+        self._refs = [tuple(by_term[t]) for t in ordered]
+        alternation = "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(ordered))
+        self._re = re.compile(alternation, re.I) if ordered else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        if self._re is None:
+            return []
+        end = len(text) if end is None else end
+        out = []
+        for m in self._re.finditer(text, start, end):
+            if m.end() == m.start():
+                continue
+            index = int(m.lastgroup[1:]) if m.lastgroup else 0
+            out.append(Hit(m.start(), m.end(), self._refs[index]))
+        return out
+
+
+@dataclass
+class Vocabulary:
+    quantities: TermSet  # quantity terms -> quantity ids
+    qualifiers: TermSet  # qualifier words -> the quantity ids they make
+    units: TermSet  # unit words -> unit ids
+    defaults: dict[str, str]  # unit id -> the quantity a figure in it is by default
+    refines: dict[str, str]  # narrower quantity -> the quantity it narrows
+
+
+def _key(kb: KnowledgeBase) -> tuple:
+    qs = tuple(
+        (q.id, q.unit, tuple(q.terms), tuple(q.qualifiers), q.refines, q.default_for_unit)
+        for q in kb.quantities.values()
+    )
+    us = tuple((u.id, tuple(u.terms)) for u in kb.units.values())
+    return qs, us
+
+
+def vocabulary(kb: KnowledgeBase) -> Vocabulary:
+    """The compiled vocabulary of a knowledge base (cached on its contents)."""
+    return _compile(_key(kb))
+
+
+@cache
+def _compile(key: tuple) -> Vocabulary:
+    qs, us = key
+    defaults: dict[str, str] = {}
+    for qid, unit, _t, _q, _r, default in qs:
+        if default and unit not in defaults:
+            defaults[unit] = qid
+    return Vocabulary(
+        quantities=TermSet({qid: list(terms) for qid, _u, terms, *_ in qs}),
+        qualifiers=TermSet({qid: list(qual) for qid, _u, _t, qual, *_ in qs if qual}),
+        units=TermSet({uid: list(terms) for uid, terms in us}),
+        defaults=defaults,
+        refines={qid: ref for qid, _u, _t, _q, ref, _d in qs if ref},
+    )
