@@ -9,15 +9,19 @@ recognises the figure (agrees, known misconception) wins over one where it confl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from r1kb.checksource import attribute as at
 from r1kb.checksource import wording
 from r1kb.checksource.document import Document, read
-from r1kb.checksource.extract import Raw, find_figures
+from r1kb.checksource.cells import CellAttributor
+from r1kb.checksource.context import Context
+from r1kb.checksource.extract import Raw, bare_numbers, find_figures
+from r1kb.checksource.layout import Cell, find_cells
 from r1kb.checksource.match import Judgement, Matcher
 from r1kb.checksource.mentions import find_mentions
 from r1kb.checksource.result import Figure, Report
+from r1kb.checksource.spans import Spans
 from r1kb.kb import KnowledgeBase
 
 _RECOGNISED = ("agrees", "known-misconception")
@@ -55,11 +59,33 @@ def check_text(
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked)
+    cells = find_cells(doc.text)
+    taken = Spans([*masked, *((r.start, r.end) for r in raws)])
+    for c in cells:
+        raws.extend(bare_numbers(doc.text, c.start, c.end, taken))
+    raws.sort(key=lambda r: r.start)
     attributor = at.Attributor(doc.text, kb, mentions)
     attributor.spans = sorted((r.start, r.end) for r in raws)
     run = _Run(doc, kb, matcher, attributor)
-    report.figures = run.figures(raws)
+    in_cells, prose = _split(raws, cells)
+    context = Context(doc, attributor)
+    figures = run.figures(prose)
+    figures += run.cell_figures(in_cells, CellAttributor(kb, matcher.units), context)
+    report.figures = sorted(figures, key=lambda f: f.start)
     return report
+
+
+def _split(raws: list[Raw], cells: list[Cell]) -> tuple[list[tuple[Raw, Cell]], list[Raw]]:
+    """The figures inside table cells (each with its cell) and the others."""
+    starts = [c.start for c in cells]
+    inside, outside = [], []
+    for r in raws:
+        i = bisect_right(starts, r.start) - 1
+        if i >= 0 and cells[i].start <= r.start and r.end <= cells[i].end + 2:
+            inside.append((r, cells[i]))
+        else:
+            outside.append(r)
+    return inside, outside
 
 
 class _Run:
@@ -153,6 +179,31 @@ class _Run:
             subject.how if j.model == subject.model else "the reading the knowledge base recognises"
         )
         return self._make(raw, s, j, how), switched
+
+    def cell_figures(
+        self, raws: list[tuple[Raw, Cell]], cells: CellAttributor, context: Context
+    ) -> list[Figure]:
+        out = []
+        for raw, cell in raws:
+            model, model_how = cells.model(cell, context.subject_at(cell.table_start))
+            if model is None or model in (at.OTHER, at.GENERIC):
+                continue
+            quantity, _how = cells.quantity(raw, cell, self.doc.text)
+            if quantity is None:
+                continue
+            raw = _copy(raw)
+            if raw.unit is None:
+                raw.unit = self.kb.quantities[quantity].unit
+            j = self.matcher.judge(raw, model, quantity, True)
+            if j is None:
+                continue
+            s = at.parse_sentence(self.doc.text, cell.start, cell.end)
+            fig = self._make(raw, s, j, model_how)
+            fig.quote = " | ".join(
+                x for x in (cell.row_header, cell.column_header, fig.quote) if x
+            )
+            out.append(fig)
+        return out
 
     def _alternatives(
         self, raw: Raw, s: at.Sentence, subject: at.Subject, quantity: str, q_strong: bool

@@ -1,0 +1,67 @@
+"""What a stretch of an article is about when its own words do not say: the heading path above
+it, then the article's main subject (the model its title names, else the model it names most).
+
+This is the weakest evidence of a figure's model; attribution reaches it last.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from r1kb.checksource import attribute as at
+from r1kb.checksource.document import Document
+
+_MIN_SHARE = 0.5  # of the article's model mentions, for a model to be its main subject
+_MIN_MENTIONS = 3
+
+
+class Context:
+    def __init__(self, doc: Document, attributor: at.Attributor) -> None:
+        self._heads: list[int] = []
+        self._subjects: list[str | None] = []
+        for block in doc.blocks:
+            if block.kind != "heading":
+                continue
+            self._heads.append(block.start)
+            self._subjects.append(self._named(attributor, block.start, block.end))
+        self.main = self._main(doc, attributor)
+
+    @staticmethod
+    def _named(attributor: at.Attributor, start: int, end: int) -> str | None:
+        names = [m for m in attributor.names_in(start, end) if not m.comparative]
+        if not names:
+            return None
+        if names[0].kind == "other":
+            return at.OTHER
+        family = [m for m in names if m.kind == "model"]
+        return family[0].ref if family else None
+
+    def _main(self, doc: Document, attributor: at.Attributor) -> str | None:
+        first = next((b for b in doc.blocks if b.kind in ("heading", "paragraph")), None)
+        if first is not None and first.end - first.start <= 200:
+            named = self._named(attributor, first.start, first.end)
+            if named and named != at.OTHER:
+                return named
+        counts = Counter(
+            m.ref for m in attributor.mentions if m.kind == "model" and not m.comparative
+        )
+        total = sum(counts.values())
+        if not counts:
+            return None
+        model, n = counts.most_common(1)[0]
+        if n >= _MIN_MENTIONS and n / total >= _MIN_SHARE:
+            return model
+        return None
+
+    def section_subject(self, pos: int) -> str | None:
+        """The model the nearest heading above pos names (None if it names none)."""
+        i = bisect_right(self._heads, pos) - 1
+        return self._subjects[i] if i >= 0 else None
+
+    def subject_at(self, pos: int) -> str | None:
+        """The section's model, else the article's main subject."""
+        section = self.section_subject(pos)
+        if section == at.OTHER:
+            return None
+        return section or self.main
