@@ -175,4 +175,10 @@ def test_table_cells_take_their_column_header(kb: KnowledgeBase) -> None:
     assert [(f.text, f.model, f.quantity, f.outcome) for f in figures] == [
         ("671B", "deepseek-r1", "total-parameters", "agrees"),
         ("37B", "deepseek-r1", "activated-parameters", "agrees"),
+        (
+            "128K",
+            "deepseek-r1",
+            "context-length",
+            "agrees",
+        ),  # a bare number takes its header's unit
     ]

@@ -13,9 +13,9 @@ from bisect import bisect_left, bisect_right
 
 from r1kb.checksource import attribute as at
 from r1kb.checksource import wording
-from r1kb.checksource.document import Document, read
 from r1kb.checksource.cells import CellAttributor
 from r1kb.checksource.context import Context
+from r1kb.checksource.document import Document, read
 from r1kb.checksource.extract import Raw, bare_numbers, find_figures
 from r1kb.checksource.layout import Cell, find_cells
 from r1kb.checksource.match import Judgement, Matcher
@@ -199,9 +199,7 @@ class _Run:
                 continue
             s = at.parse_sentence(self.doc.text, cell.start, cell.end)
             fig = self._make(raw, s, j, model_how)
-            fig.quote = " | ".join(
-                x for x in (cell.row_header, cell.column_header, fig.quote) if x
-            )
+            fig.quote = " | ".join(x for x in (cell.row_header, cell.column_header, fig.quote) if x)
             out.append(fig)
         return out
 
