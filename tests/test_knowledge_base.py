@@ -61,7 +61,7 @@ SEED_JUDGEMENTS = {
     "seed-javaedge-r1-rivals-o1-release-date": ("speculative", "inaccurate", "r1-release-date"),
     "seed-javaedge-r1-rivals-o1-r1-training-cost-5.58m": (
         "speculative",
-        "misleading",
+        "inaccurate",
         "v3-training-cost",
     ),
     "seed-javaedge-r1-rivals-o1-weekly-cost-113m": (
@@ -91,13 +91,13 @@ SEED_JUDGEMENTS = {
     ),
     "seed-milvus-training-duration-training-duration-undisclosed": (
         "undisclosed",
-        "outdated",
-        "r1-rl-duration",
+        "inaccurate",
+        "v3-base-pretraining-duration",
     ),
     "seed-anakin-training-duration-training-duration-undisclosed": (
         "undisclosed",
-        "outdated",
-        "r1-rl-duration",
+        "inaccurate",
+        "v3-base-pretraining-duration",
     ),
 }
 
