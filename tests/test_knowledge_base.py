@@ -85,7 +85,7 @@ SEED_JUDGEMENTS = {
         "v3-base-attention-mechanism",
     ),
     "seed-milvus-batch-size-batch-size-undisclosed": (
-        "undisclosed",
+        "speculative",
         "inaccurate",
         "v3-base-batch-size",
     ),
