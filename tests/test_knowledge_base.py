@@ -249,3 +249,43 @@ def test_estimates_state_their_method(kb: KnowledgeBase) -> None:
     estimated = [c for c in kb.live_claims() if c.status == "estimated"]
     assert estimated
     assert all(c.method and len(c.method) > 40 for c in estimated)
+
+
+def test_audit_split_of_the_javaedge_cost_record(kb: KnowledgeBase) -> None:
+    framing = _claim(kb, "seed-javaedge-r1-rivals-o1-cost-covers-final-run-only")
+    assert (framing.subject, framing.status, framing.verdict) == (
+        "deepseek-v3-base",
+        "speculative",
+        "misleading",
+    )
+    cumulative = _claim(kb, "seed-javaedge-r1-rivals-o1-r1-cumulative-cost-higher")
+    assert (cumulative.status, cumulative.verdict) == ("derived", "accurate")
+    assert cumulative.value == {"low": 5_860_000}
+    assert "seed-javaedge-r1-rivals-o1-r1-cumulative-cost-higher" in framing.related("corrected_by")
+
+
+def test_audit_subjects_and_quantities(kb: KnowledgeBase) -> None:
+    extension = [c for c in kb.live_claims() if c.id.startswith("v3-context-extension-")]
+    assert len(extension) == 7
+    assert {c.subject for c in extension} == {"deepseek-v3-base"}
+    assert _claim(kb, "r1-rl-duration").quantity == "training-duration"
+    assert _claim(kb, "r1-rl-gpu-hours-r1-stage").quantity == "training-gpu-hours"
+    assert _claim(kb, "v3-base-sequence-length").value == 4096
+    assert _claim(kb, "v3-base-training-compute-6nd").status == "derived"
+    assert _claim(kb, "v3-base-training-data-composition").status == "undisclosed"
+
+
+def test_audit_accurate_claims_do_not_quote_what_they_do_not_say(kb: KnowledgeBase) -> None:
+    for c in kb.live_claims():
+        if c.verdict != "accurate":
+            continue
+        for e in c.sources:
+            assert "reward system called GRPO" not in e.quote, c.id
+            assert "ollama" not in e.quote, c.id
+            assert "hardware‑optimisation code" not in e.quote, c.id
+
+
+def test_checked_lists_only_documents_read_in_full(kb: KnowledgeBase) -> None:
+    for c in kb.live_claims():
+        for sid in c.checked:
+            assert kb.sources[sid].read_as in ("original", "text-copy"), (c.id, sid)
