@@ -356,6 +356,8 @@ def test_derived_layer_expert_and_position_counts(kb: KnowledgeBase) -> None:
     dense = _claim(kb, "v3-base-dense-layers").value
     assert _claim(kb, "v3-base-moe-layers").value == layers - dense == 58  # type: ignore[operator]
     assert _claim(kb, "v3-base-experts-per-moe-layer").value == 257
+    # MLA caches the 512-wide KV latent and the 64-wide RoPE key per token and layer
+    assert _claim(kb, "v3-base-kv-cache-width").value == 512 + 64
     positions = _claim(kb, "v3-base-max-position-embeddings")
     assert positions.status == "derived" and positions.value == 4096 * 40
     # the position range is not the supported context, which stays 128K
