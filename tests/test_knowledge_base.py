@@ -13,7 +13,7 @@ import pytest
 
 from r1kb.config import find_config
 from r1kb.kb import Claim, KnowledgeBase
-from r1kb.snapshots import find_snapshot
+from r1kb.snapshots import find_snapshot, normalise
 from r1kb.validate import ValidationResult, validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -289,3 +289,124 @@ def test_checked_lists_only_documents_read_in_full(kb: KnowledgeBase) -> None:
     for c in kb.live_claims():
         for sid in c.checked:
             assert kb.sources[sid].read_as in ("original", "text-copy"), (c.id, sid)
+# Issue 9, architecture and training recipe: figures DeepSeek states, each with a fragment
+# that must appear in a primary `claims` quote of the record, which itself must be found in
+# that source's snapshot: claim id -> (value, unit, fragment as DeepSeek writes the figure).
+ARCHITECTURE_AND_RECIPE_FIGURES = {
+    "v3-base-kv-compression-dimension": (512, "count", "is set to 512"),
+    "v3-base-query-compression-dimension": (1536, "count", "is set to 1536"),
+    "v3-base-head-dimension": (128, "count", "per-head dimension dh to 128"),
+    "v3-base-rope-head-dimension": (64, "count", "dhR to 64"),
+    "v3-base-dense-layers": (3, "count", "except for the first three layers"),
+    "v3-base-expert-intermediate-size": (2048, "count", "of each expert is 2048"),
+    "v3-base-routing-node-limit": (4, "count", "at most 4 nodes"),
+    "v3-base-vocabulary-size-report": (128_000, "count", "vocabulary of 128K tokens"),
+    "v3-base-mtp-depth": (1, "count", "depth D is set to 1"),
+    "v3-mtp-module-activated-parameters": (2.4e9, "parameters", "**2.4B**"),
+    "v3-base-embedding-parameters": (0.9e9, "parameters", "0.9B for Embedding"),
+    "v3-base-fp8-activation-tile-size": (128, "count", "1x128 tile"),
+    "v3-base-fp8-weight-block-size": (128, "count", "128x128 block"),
+    "v3-base-fp8-accumulation-interval": (128, "count", "NC = 128 elements"),
+    "v3-base-adam-beta1": (0.9, "ratio", "β1 = 0.9"),
+    "v3-base-adam-beta2": (0.95, "ratio", "β2 = 0.95"),
+    "v3-base-weight-decay": (0.1, "ratio", "weight_decay = 0.1"),
+    "v3-base-warmup-steps": (2000, "count", "first 2K steps"),
+    "v3-base-learning-rate-decayed": (2.2e-5, "ratio", "2.2 × 10−5"),
+    "v3-base-lr-constant-phase-tokens": (10e12, "tokens", "10T training tokens"),
+    "v3-base-lr-cosine-decay-tokens": (4.3e12, "tokens", "in 4.3T tokens"),
+    "v3-base-lr-final-phase-1-tokens": (333e9, "tokens", "first 333B tokens"),
+    "v3-base-lr-final-phase-2-tokens": (167e9, "tokens", "remaining 167B tokens"),
+    "v3-base-batch-size-ramp-tokens": (469e9, "tokens", "first 469B tokens"),
+    "v3-base-gradient-clipping-norm": (1.0, "ratio", "clipping norm is set to 1.0"),
+    "v3-base-bias-update-speed": (0.001, "ratio", "γ to 0.001"),
+    "v3-base-bias-update-speed-final": (0.0, "ratio", "to 0.0 for the remaining 500B"),
+    "v3-base-balance-loss-factor": (0.0001, "ratio", "α to 0.0001"),
+    "v3-base-mtp-loss-weight": (0.3, "ratio", "set to 0.3 for the first 10T"),
+    "v3-base-mtp-loss-weight-final": (0.1, "ratio", "to 0.1 for the remaining 4.8T"),
+    "v3-base-init-std": (0.006, "ratio", "standard deviation of 0.006"),
+    "v3-base-fim-rate": (0.1, "ratio", "at a rate of 0.1"),
+    "v3-base-yarn-scale-factor": (40, "ratio", "s = 40"),
+    "v3-base-yarn-alpha": (1, "ratio", "α = 1"),
+    "v3-base-yarn-beta": (32, "ratio", "β = 32"),
+    "v3-base-context-extension-steps-32k": (1000, "count", "each comprising 1000 steps"),
+    "v3-sft-epochs": (2, "count", "for two epochs"),
+    "v3-sft-learning-rate-initial": (5e-6, "ratio", "starts at 5 × 10−6"),
+    "v3-sft-learning-rate-final": (1e-6, "ratio", "decreases to 1 × 10−6"),
+    "r1-sft-epochs": (2, "count", "for two epochs"),
+    "v3-base-gpus-per-node": (8, "GPUs", "contains 8 GPUs"),
+    "v3-base-pipeline-parallel-size": (16, "count", "16-way Pipeline Parallelism"),
+    "v3-base-expert-parallel-size": (64, "count", "64-way Expert Parallelism"),
+    "v3-base-communication-sms": (20, "count", "only 20 SMs"),
+    "v3-prefill-deployment-unit-gpus": (32, "GPUs", "4 nodes with 32 GPUs"),
+    "v3-decode-deployment-unit-gpus": (320, "GPUs", "40 nodes with 320 GPUs"),
+    "v3-prefill-redundant-experts": (32, "count", "32 redundant experts"),
+    "v3-base-experts-per-token-including-shared": (9, "count", "select 9 experts"),
+    "v3-mtp-decoding-speedup": (1.8, "ratio", "1.8 times TPS"),
+}
+
+
+@pytest.mark.parametrize(("claim_id", "expected"), sorted(ARCHITECTURE_AND_RECIPE_FIGURES.items()))
+def test_architecture_and_recipe_figure_matches_its_primary_quote(
+    kb: KnowledgeBase, claim_id: str, expected: tuple[float, str, str]
+) -> None:
+    value, unit, fragment = expected
+    claim = _claim(kb, claim_id)
+    assert claim.is_numeric
+    assert claim.value == pytest.approx(value, rel=1e-9, abs=1e-12)
+    assert claim.unit == unit
+    assert (claim.status, claim.verdict) == ("disclosed", "accurate")
+    dirs = find_config(ROOT / "data").snapshot_dirs
+    quotes = [
+        e
+        for e in claim.sources
+        if e.role == "claims"
+        and kb.sources[e.source].primary
+        and normalise(fragment) in normalise(e.quote)
+    ]
+    assert quotes, f"no primary quote of {claim_id} states {fragment!r}"
+    for e in quotes:
+        name = kb.sources[e.source].snapshot
+        assert name, f"{e.source} has no snapshot"
+        snapshot = find_snapshot(name, dirs)
+        assert snapshot is not None and snapshot.contains(e.quote), (claim_id, e.quote)
+
+
+def test_mtp_acceptance_rate_is_the_reported_range(kb: KnowledgeBase) -> None:
+    claim = _claim(kb, "v3-mtp-acceptance-rate")
+    assert claim.value == {"low": 85, "high": 90}
+    assert claim.unit == "percent"
+    assert any("between 85% and 90%" in e.quote for e in claim.sources if e.role == "claims")
+
+
+def test_config_figures_agree_with_the_report(kb: KnowledgeBase) -> None:
+    # DeepSeek's inference configuration and the report give the same architecture
+    config = kb.sources["deepseek-v3-config-671b"]
+    assert config.primary and config.kind == "repository"
+    for claim_id in (
+        "v3-base-kv-compression-dimension",
+        "v3-base-query-compression-dimension",
+        "v3-base-rope-head-dimension",
+        "v3-base-dense-layers",
+        "v3-base-expert-intermediate-size",
+        "v3-base-layers",
+        "v3-base-hidden-size",
+        "v3-base-routed-experts",
+    ):
+        claim = _claim(kb, claim_id)
+        cfg = [e for e in claim.sources if e.source == config.id]
+        assert cfg, claim_id
+        assert all(f"{claim.value:g}" in e.quote for e in cfg), claim_id
+
+
+def test_derived_layer_expert_and_position_counts(kb: KnowledgeBase) -> None:
+    layers = _claim(kb, "v3-base-layers").value
+    dense = _claim(kb, "v3-base-dense-layers").value
+    assert _claim(kb, "v3-base-moe-layers").value == layers - dense == 58  # type: ignore[operator]
+    assert _claim(kb, "v3-base-experts-per-moe-layer").value == 257
+    # MLA caches the 512-wide KV latent and the 64-wide RoPE key per token and layer
+    assert _claim(kb, "v3-base-kv-cache-width").value == 512 + 64
+    positions = _claim(kb, "v3-base-max-position-embeddings")
+    assert positions.status == "derived" and positions.value == 4096 * 40
+    # the position range is not the supported context, which stays 128K
+    assert _claim(kb, "v3-base-context-length").value == 128_000
+    assert _claim(kb, "v3-base-vocabulary-size").value == 129_280
