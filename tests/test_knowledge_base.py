@@ -275,6 +275,14 @@ BENCHMARK_FIGURES = {
     # R1 paper, Table 6, row DeepSeek-R1-Zero-Qwen-32B
     "r1-zero-qwen-32b-aime-2024": ("aime-2024", 47.0, "deepseek-r1-paper-v1", -5),
     "r1-zero-qwen-32b-livecodebench": ("livecodebench", 40.2, "deepseek-r1-paper-v1", -1),
+    # R1 paper, Figure 1 (bar labels as the text extraction prints them), bar DeepSeek-R1-32B
+    "r1-distill-qwen-32b-mmlu": ("mmlu", 87.4, "deepseek-r1-paper-v1", -2),
+    "r1-distill-qwen-32b-swe-bench-verified": (
+        "swe-bench-verified",
+        36.8,
+        "deepseek-r1-paper-v1",
+        -1,
+    ),
     # R1-0528 model card: columns DeepSeek R1 (-2) and DeepSeek R1 0528 (-1); the Qwen3-8B row
     "r1-0528-humanitys-last-exam": (
         "humanitys-last-exam",
