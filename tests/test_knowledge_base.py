@@ -410,3 +410,113 @@ def test_derived_layer_expert_and_position_counts(kb: KnowledgeBase) -> None:
     # the position range is not the supported context, which stays 128K
     assert _claim(kb, "v3-base-context-length").value == 128_000
     assert _claim(kb, "v3-base-vocabulary-size").value == 129_280
+# Benchmark figures from DeepSeek's tables (issue 9), read by hand from the tables:
+# claim id -> (quantity, value, primary source, position of the figure among the quoted row's
+# cells counted from the end: -1 is the last column; "-" cells count, "**" is ignored).
+BENCHMARK_FIGURES = {
+    # R1 paper, Table 4, column DeepSeek-R1 (last column)
+    "r1-mmlu-redux": ("mmlu-redux", 92.9, "deepseek-r1-paper-v1", -1),
+    "r1-mmlu-pro": ("mmlu-pro", 84.0, "deepseek-r1-paper-v1", -1),
+    "r1-simpleqa": ("simpleqa", 30.1, "deepseek-r1-paper-v1", -1),
+    "r1-arena-hard": ("arena-hard", 92.3, "deepseek-r1-paper-v1", -1),
+    "r1-c-simpleqa": ("c-simpleqa", 63.7, "deepseek-r1-paper-v1", -1),
+    # R1 paper, Table 4, column DeepSeek V3 (third of six)
+    "v3-c-simpleqa-r1-paper": ("c-simpleqa", 68.0, "deepseek-r1-paper-v1", -4),
+    # V3 report, Table 6 (last column), Table 7 and Table 8
+    "v3-mmlu-pro": ("mmlu-pro", 75.9, "deepseek-v3-technical-report", -1),
+    "v3-livecodebench-no-cot": ("livecodebench", 37.6, "deepseek-v3-technical-report", -1),
+    "v3-c-simpleqa": ("c-simpleqa", 64.8, "deepseek-v3-technical-report", -1),
+    "v3-arena-hard": ("arena-hard", 85.5, "deepseek-v3-technical-report", -2),
+    "v3-alpacaeval-2": ("alpacaeval-2", 70.0, "deepseek-v3-technical-report", -1),
+    "v3-rewardbench": ("rewardbench", 87.0, "deepseek-v3-technical-report", -1),
+    "v3-rewardbench-chat-hard-maj6": (
+        "rewardbench-chat-hard-maj6",
+        82.6,
+        "deepseek-v3-technical-report",
+        -4,
+    ),
+    # V3 report, Table 3, column DeepSeek-V3 Base (last column)
+    "v3-base-mmlu": ("mmlu", 87.1, "deepseek-v3-technical-report", -1),
+    "v3-base-pile-test-bpb": ("pile-test-bpb", 0.548, "deepseek-v3-technical-report", -1),
+    "v3-base-math": ("math", 61.6, "deepseek-v3-technical-report", -1),
+    "v3-base-livecodebench": ("livecodebench", 19.4, "deepseek-v3-technical-report", -1),
+    # R1 paper, Table 6, row DeepSeek-R1-Zero-Qwen-32B
+    "r1-zero-qwen-32b-aime-2024": ("aime-2024", 47.0, "deepseek-r1-paper-v1", -5),
+    "r1-zero-qwen-32b-livecodebench": ("livecodebench", 40.2, "deepseek-r1-paper-v1", -1),
+    # R1 paper, Figure 1 (bar labels as the text extraction prints them), bar DeepSeek-R1-32B
+    "r1-distill-qwen-32b-mmlu": ("mmlu", 87.4, "deepseek-r1-paper-v1", -2),
+    "r1-distill-qwen-32b-swe-bench-verified": (
+        "swe-bench-verified",
+        36.8,
+        "deepseek-r1-paper-v1",
+        -1,
+    ),
+    # R1-0528 model card: columns DeepSeek R1 (-2) and DeepSeek R1 0528 (-1); the Qwen3-8B row
+    "r1-0528-humanitys-last-exam": (
+        "humanitys-last-exam",
+        17.7,
+        "huggingface-deepseek-r1-0528-model-card",
+        -1,
+    ),
+    "r1-humanitys-last-exam": (
+        "humanitys-last-exam",
+        8.5,
+        "huggingface-deepseek-r1-0528-model-card",
+        -2,
+    ),
+    "r1-codeforces-rating-div1": (
+        "codeforces-rating",
+        1530,
+        "huggingface-deepseek-r1-0528-model-card",
+        -2,
+    ),
+    "r1-0528-cnmo-2024": ("cnmo-2024", 86.9, "huggingface-deepseek-r1-0528-model-card", -1),
+    "r1-0528-qwen3-8b-aime-2024": (
+        "aime-2024",
+        86.0,
+        "huggingface-deepseek-r1-0528-model-card",
+        -5,
+    ),
+    "r1-0528-qwen3-8b-hmmt-2025": (
+        "hmmt-2025",
+        61.5,
+        "huggingface-deepseek-r1-0528-model-card",
+        -3,
+    ),
+    "r1-0528-qwen3-8b-gpqa-diamond": (
+        "gpqa-diamond",
+        61.1,
+        "huggingface-deepseek-r1-0528-model-card",
+        -2,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "expected"), sorted(BENCHMARK_FIGURES.items()), ids=sorted(BENCHMARK_FIGURES)
+)
+def test_benchmark_figure_is_in_its_primary_quote(
+    kb: KnowledgeBase, claim_id: str, expected: tuple[str, float, str, int]
+) -> None:
+    quantity, value, source_id, position = expected
+    claim = _claim(kb, claim_id)
+    assert claim.quantity == quantity
+    assert (claim.status, claim.verdict) == ("disclosed", "accurate")
+    assert claim.value == pytest.approx(value)
+    primary = [e for e in claim.sources if e.role == "claims" and e.source == source_id]
+    assert primary, f"{claim_id} does not cite {source_id} as its claim"
+    assert kb.sources[source_id].primary
+    cells = primary[0].quote.replace("**", "").replace("|", " ").split()
+    assert float(cells[position]) == pytest.approx(value), (claim_id, cells)
+
+
+def test_benchmark_quantities_have_terms_and_refine_known_quantities(kb: KnowledgeBase) -> None:
+    # the benchmark quantities that predate issue 9 have no terms yet
+    older = {"mmlu", "livecodebench", "aime-2024", "gpqa-diamond", "codeforces-rating"}
+    older |= {"swe-bench-verified", "codeforces-percentile", "aime-2025", "aime-2024-cons64"}
+    for qid in {q for q, *_ in BENCHMARK_FIGURES.values()} - older:
+        quantity = kb.quantities[qid]
+        assert quantity.group == "benchmark"
+        assert quantity.terms, f"{qid} has no terms"
+        if quantity.refines:
+            assert quantity.refines in kb.quantities and quantity.qualifiers
