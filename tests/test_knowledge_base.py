@@ -268,6 +268,7 @@ ISSUE9_DISCLOSED = {
     "deepseek-inference-cost-per-day-2025-02": (87_072, "USD-per-day"),
     "deepseek-inference-cost-profit-margin-2025-02": (545, "percent"),
     "deepseek-fire-flyer-2-a100-count": (10_000, "GPUs"),
+    "deepseek-api-context-length-2025-09": (128_000, "tokens"),
 }
 
 # Third-party estimates: claim id -> (value, a source that makes it).
@@ -304,6 +305,8 @@ ISSUE9_UNDISCLOSED = [
     "r1-0528-training-cost-undisclosed",
     "r1-0528-training-data-composition-undisclosed",
     "deepseek-operating-cost-undisclosed",
+    "r1-distill-qwen-1.5b-training-compute-undisclosed",
+    "r1-distill-llama-70b-training-compute-undisclosed",
 ]
 
 
