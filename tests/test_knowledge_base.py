@@ -520,3 +520,178 @@ def test_benchmark_quantities_have_terms_and_refine_known_quantities(kb: Knowled
         assert quantity.terms, f"{qid} has no terms"
         if quantity.refines:
             assert quantity.refines in kb.quantities and quantity.qualifiers
+# --- issue 9: dates, publication, API, third-party estimates, totals and undisclosed records ---
+
+# Figures DeepSeek states in its own documents: claim id -> (value, unit).
+ISSUE9_DISCLOSED = {
+    "v3-arxiv-id": ("2412.19437", "text"),
+    "r1-arxiv-id": ("2501.12948", "text"),
+    "r1-nature-issue-date": ("2025-09-18", "date"),
+    "deepseek-flashmla-release-date": ("2025-02-24", "date"),
+    "deepseek-deepep-release-date": ("2025-02-25", "date"),
+    "deepseek-deepgemm-release-date": ("2025-02-26", "date"),
+    "deepseek-dualpipe-release-date": ("2025-02-27", "date"),
+    "deepseek-eplb-release-date": ("2025-02-27", "date"),
+    "deepseek-3fs-release-date": ("2025-02-28", "date"),
+    "r1-api-context-length-2025-01": (64_000, "tokens"),
+    "r1-api-max-cot-tokens-2025-01": (32_000, "tokens"),
+    "r1-api-max-output-tokens-2025-01": (8_000, "tokens"),
+    "v3-api-input-price-2025-02": (0.27, "USD-per-million-tokens"),
+    "v3-api-output-price-2025-02": (1.10, "USD-per-million-tokens"),
+    "v3-api-discount-end-date": ("2025-02-08", "date"),
+    "r1-api-output-price-off-peak": (0.55, "USD-per-million-tokens"),
+    "deepseek-api-input-price-2025-09": (0.56, "USD-per-million-tokens"),
+    "deepseek-api-output-price-2025-09": (1.68, "USD-per-million-tokens"),
+    "deepseek-api-price-change-date-2025-09": ("2025-09-05", "date"),
+    "deepseek-inference-cost-per-day-2025-02": (87_072, "USD-per-day"),
+    "deepseek-inference-cost-profit-margin-2025-02": (545, "percent"),
+    "deepseek-fire-flyer-2-a100-count": (10_000, "GPUs"),
+    "deepseek-api-context-length-2025-09": (128_000, "tokens"),
+}
+
+# Third-party estimates: claim id -> (value, a source that makes it).
+ISSUE9_ESTIMATES = {
+    "deepseek-h800-count-semianalysis": (
+        10_000,
+        "tomshardware-2025-deepseek-50000-gpus-1-6-billion",
+    ),
+    "deepseek-h100-count-semianalysis": (
+        10_000,
+        "tomshardware-2025-deepseek-50000-gpus-1-6-billion",
+    ),
+    "deepseek-operating-cost-semianalysis": (
+        944e6,
+        "tomshardware-2025-deepseek-50000-gpus-1-6-billion",
+    ),
+}
+
+ISSUE9_UNDISCLOSED = [
+    "v3-base-training-energy-undisclosed",
+    "v3-base-training-carbon-undisclosed",
+    "v3-base-training-water-undisclosed",
+    "v3-base-pretraining-data-sources-undisclosed",
+    "v3-training-compute-undisclosed",
+    "v3-data-labour-undisclosed",
+    "r1-training-energy-undisclosed",
+    "r1-training-carbon-undisclosed",
+    "r1-training-water-undisclosed",
+    "r1-data-labour-undisclosed",
+    "r1-development-cost-undisclosed",
+    "r1-zero-training-compute-undisclosed",
+    "r1-0528-training-compute-undisclosed",
+    "r1-0528-training-gpu-hours-undisclosed",
+    "r1-0528-training-cost-undisclosed",
+    "r1-0528-training-data-composition-undisclosed",
+    "deepseek-operating-cost-undisclosed",
+    "r1-distill-qwen-1.5b-training-compute-undisclosed",
+    "r1-distill-llama-70b-training-compute-undisclosed",
+]
+
+
+@pytest.mark.parametrize(("claim_id", "expected"), sorted(ISSUE9_DISCLOSED.items()))
+def test_issue9_disclosed_figure(kb: KnowledgeBase, claim_id: str, expected: tuple) -> None:
+    value, unit = expected
+    claim = _claim(kb, claim_id)
+    if isinstance(value, str):
+        assert claim.value == value
+    else:
+        assert claim.value == pytest.approx(value, rel=1e-9)
+    assert claim.unit == unit
+    assert (claim.status, claim.verdict) == ("disclosed", "accurate")
+    assert _has_primary_evidence(kb, claim)
+    assert all(e.locator and e.quote for e in claim.sources)
+
+
+def test_issue9_arxiv_ids_rest_on_verified_readme_quotes(kb: KnowledgeBase) -> None:
+    for claim_id, readme in (
+        ("v3-arxiv-id", "deepseek-v3-readme"),
+        ("r1-arxiv-id", "deepseek-r1-readme"),
+    ):
+        claim = _claim(kb, claim_id)
+        assert readme in claim.source_ids("claims")
+        assert kb.sources[readme].snapshot  # quoted from a snapshot, so the validator checks it
+        assert any(str(claim.value) in e.quote for e in claim.sources if e.source == readme)
+
+
+@pytest.mark.parametrize(("claim_id", "expected"), sorted(ISSUE9_ESTIMATES.items()))
+def test_issue9_estimates_name_who_and_how(
+    kb: KnowledgeBase, claim_id: str, expected: tuple[float, str]
+) -> None:
+    value, source_id = expected
+    claim = _claim(kb, claim_id)
+    assert claim.status == "estimated"
+    assert claim.value == pytest.approx(value)
+    assert claim.method and "SemiAnalysis" in claim.method
+    assert source_id in claim.source_ids("claims")
+    assert not kb.sources[source_id].primary
+    # DeepSeek disclosed no fleet or operating cost, so the estimate names what corrects it
+    assert claim.verdict == "unsupported" and claim.related("corrected_by")
+
+
+def test_issue9_a100_cluster_is_disclosed_by_deepseeks_own_paper(kb: KnowledgeBase) -> None:
+    claim = _claim(kb, "deepseek-fire-flyer-2-a100-count")
+    assert claim.status == "disclosed"
+    assert "fire-flyer-ai-hpc-2024" in claim.source_ids("claims")
+    assert kb.sources["fire-flyer-ai-hpc-2024"].primary
+    assert any("10,000 PCIe A100" in e.quote for e in claim.sources)
+
+
+def test_issue9_r1_totals_including_base_are_derived_from_deepseeks_figures(
+    kb: KnowledgeBase,
+) -> None:
+    hours = _claim(kb, "r1-training-gpu-hours-including-base")
+    cost = _claim(kb, "r1-training-cost-including-base")
+    for claim in (hours, cost):
+        assert (claim.status, claim.verdict) == ("derived", "accurate")
+        assert claim.derivation is not None
+        assert claim.scope and "Excludes" in claim.scope
+    parts = ("v3-base-pretraining-gpu-hours", "v3-context-extension-gpu-hours", "r1-rl-gpu-hours")
+    assert hours.value == pytest.approx(sum(_claim(kb, c).value for c in parts))  # type: ignore[misc]
+    costs = ("v3-base-pretraining-cost", "v3-context-extension-cost", "r1-rl-cost")
+    assert cost.value == pytest.approx(sum(_claim(kb, c).value for c in costs))  # type: ignore[misc]
+    assert cost.value == pytest.approx(5.86e6)
+    # the total is neither R1's own stages nor V3's official run
+    assert cost.value not in (_claim(kb, "r1-rl-cost").value, _claim(kb, "v3-training-cost").value)
+
+
+def test_issue9_off_peak_discounts_recompute_from_the_prices(kb: KnowledgeBase) -> None:
+    for claim_id, expected in (("r1-api-off-peak-discount", 75), ("v3-api-off-peak-discount", 50)):
+        claim = _claim(kb, claim_id)
+        assert claim.status == "derived"
+        assert claim.value == pytest.approx(expected)
+
+
+def test_issue9_theoretical_margin_recomputes_from_revenue_and_cost(kb: KnowledgeBase) -> None:
+    revenue = _claim(kb, "deepseek-inference-theoretical-revenue-per-day-2025-02").value
+    cost = _claim(kb, "deepseek-inference-cost-per-day-2025-02").value
+    margin = _claim(kb, "deepseek-inference-cost-profit-margin-2025-02")
+    assert (revenue - cost) / cost * 100 == pytest.approx(margin.value, abs=0.6)  # type: ignore[operator]
+    assert margin.scope and "heoretical" in margin.scope
+
+
+@pytest.mark.parametrize("claim_id", ISSUE9_UNDISCLOSED)
+def test_issue9_undisclosed_records_list_documents_read_in_full(
+    kb: KnowledgeBase, claim_id: str
+) -> None:
+    claim = _claim(kb, claim_id)
+    assert (claim.status, claim.verdict, claim.value) == ("undisclosed", "accurate", None)
+    assert claim.checked and all(kb.sources[s].primary for s in claim.checked)
+    # only documents read in full count as checked: never an excerpt
+    assert all(kb.sources[s].read_as in ("original", "text-copy") for s in claim.checked)
+    assert "deepseek-v3-technical-report" in claim.checked
+
+
+def test_issue9_new_quantities_have_units_and_terms(kb: KnowledgeBase) -> None:
+    for qid, unit in (
+        ("training-energy", "kWh"),
+        ("training-carbon", "tCO2e"),
+        ("training-water", "litres"),
+        ("data-labour", "text"),
+        ("api-context-length", "tokens"),
+        ("api-max-cot-tokens", "tokens"),
+        ("api-max-output-tokens", "tokens"),
+        ("operating-cost", "USD"),
+    ):
+        quantity = kb.quantities[qid]
+        assert quantity.unit == unit
+        assert quantity.terms
