@@ -289,6 +289,8 @@ def test_checked_lists_only_documents_read_in_full(kb: KnowledgeBase) -> None:
     for c in kb.live_claims():
         for sid in c.checked:
             assert kb.sources[sid].read_as in ("original", "text-copy"), (c.id, sid)
+
+
 # Issue 9, architecture and training recipe: figures DeepSeek states, each with a fragment
 # that must appear in a primary `claims` quote of the record, which itself must be found in
 # that source's snapshot: claim id -> (value, unit, fragment as DeepSeek writes the figure).
@@ -410,6 +412,8 @@ def test_derived_layer_expert_and_position_counts(kb: KnowledgeBase) -> None:
     # the position range is not the supported context, which stays 128K
     assert _claim(kb, "v3-base-context-length").value == 128_000
     assert _claim(kb, "v3-base-vocabulary-size").value == 129_280
+
+
 # Benchmark figures from DeepSeek's tables (issue 9), read by hand from the tables:
 # claim id -> (quantity, value, primary source, position of the figure among the quoted row's
 # cells counted from the end: -1 is the last column; "-" cells count, "**" is ignored).
@@ -520,6 +524,8 @@ def test_benchmark_quantities_have_terms_and_refine_known_quantities(kb: Knowled
         assert quantity.terms, f"{qid} has no terms"
         if quantity.refines:
             assert quantity.refines in kb.quantities and quantity.qualifiers
+
+
 # --- issue 9: dates, publication, API, third-party estimates, totals and undisclosed records ---
 
 # Figures DeepSeek states in its own documents: claim id -> (value, unit).
@@ -641,6 +647,8 @@ def test_issue9_r1_totals_including_base_are_derived_from_deepseeks_figures(
 ) -> None:
     hours = _claim(kb, "r1-training-gpu-hours-including-base")
     cost = _claim(kb, "r1-training-cost-including-base")
+    assert hours.quantity == "cumulative-training-gpu-hours"
+    assert cost.quantity == "cumulative-training-cost"  # not R1's own training cost
     for claim in (hours, cost):
         assert (claim.status, claim.verdict) == ("derived", "accurate")
         assert claim.derivation is not None

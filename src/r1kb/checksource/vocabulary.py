@@ -47,7 +47,11 @@ class Hit:
 
 
 class TermSet:
-    """Many terms, one regular expression: longest match first, each match with its ids."""
+    """Many terms, matched longest first, each match with its ids.
+
+    The terms are grouped by their first character, one alternation per group, tried only where
+    a word starts with that character: linear in the text, whatever the number of terms.
+    """
 
     def __init__(self, terms: dict[str, list[str]]) -> None:
         by_term: dict[str, list[str]] = defaultdict(list)
@@ -57,19 +61,45 @@ class TermSet:
                     by_term[t.strip()].append(ref)
         ordered = sorted(by_term, key=lambda t: (-len(t), t))
         self._refs = [tuple(by_term[t]) for t in ordered]
-        alternation = "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(ordered))
-        self._re = re.compile(alternation, re.I) if ordered else None
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(ordered):
+            groups[t[0].lower()].append(i)
+        self._groups = {
+            key: re.compile(
+                "|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members), re.I
+            )
+            for key, members in groups.items()
+        }
+        self._starts = (
+            re.compile(
+                "|".join(
+                    (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k))
+                    for k in sorted(self._groups)
+                ),
+                re.I,
+            )
+            if self._groups
+            else None
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        if self._re is None:
+        if self._starts is None:
             return []
         end = len(text) if end is None else end
-        out = []
-        for m in self._re.finditer(text, start, end):
-            if m.end() == m.start():
+        out: list[Hit] = []
+        pos = start
+        while True:
+            s = self._starts.search(text, pos, end)
+            if s is None:
+                break
+            group = self._groups.get(text[s.start()].lower())
+            m = group.match(text, s.start(), end) if group is not None else None
+            if m is None or m.end() == m.start():
+                pos = s.start() + 1
                 continue
             index = int(m.lastgroup[1:]) if m.lastgroup else 0
             out.append(Hit(m.start(), m.end(), self._refs[index]))
+            pos = m.end()
         return out
 
 
