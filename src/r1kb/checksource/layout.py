@@ -60,7 +60,7 @@ def _rows_of_line(text: str, start: int, end: int) -> list[list[tuple[int, int]]
         return [pieces]
     width = 0  # the separator row's width: its run of dash pieces
     run = 0
-    for i, (a, b) in enumerate(pieces):
+    for a, b in pieces:
         run = run + 1 if _SEPARATOR.match(text[a:b]) else 0
         width = max(width, run)
     filled = [(a, b) for a, b in pieces if a != b]
