@@ -5,7 +5,9 @@ the figure in its clause ("$5.58M for R1"), the nearest one before it, or after 
 the subject carried over from earlier sentences of the paragraph, or, for list items, from the
 line that introduces the list and the section heading. A sentence that only names models after
 "like"/"similar to" is about models in general, and one about another model family is skipped.
-The quantity: the unit narrows it down, cue words in the clause pick one.
+The quantity: the unit narrows it down to the quantities it fits; of those, the one whose
+`terms` (data/quantities.yaml) stand nearest the figure in its own words, its column header or
+its clause wins; with none, the unit's default quantity (`default_for_unit`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from itertools import pairwise
 
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.mentions import Mention
+from r1kb.checksource.vocabulary import vocabulary
 from r1kb.kb import KnowledgeBase
+from r1kb.units import UnitSystem
 
 GENERIC = "generic"  # about models in general ("models like R1")
 OTHER = "other"  # about a model outside R1's family
@@ -26,57 +30,9 @@ COMPANY = "deepseek"
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|yet|so)\b|\s[–—]\s", re.I
 )
-_UNIT_WORDS = [
-    (re.compile(r"GPU[\s\-‑]*hours?", re.I), "GPU-hours"),
-    (re.compile(r"param", re.I), "parameters"),
-    (re.compile(r"\btokens?\b", re.I), "tokens"),
-    (re.compile(r"\bGPUs?\b|\bchips\b", re.I), "GPUs"),
-    (re.compile(r"\bcosts?\b|\bdollars?\b|\bspen[dt]\b|\bprice\b|\bbudget\b|\$", re.I), "USD"),
-]
-# unit -> (cue regex, quantity) tried in order; the last entry (cue None) is the default
-QUANTITY_CUES: dict[str, list[tuple[str | None, str]]] = {
-    "parameters": [(r"\bactiv|\bactive\b", "activated-parameters"),
-                   (r"\bMTP\b|multi[\s\-‑]token", "mtp-module-parameters"),
-                   (r"checkpoint|\bweights\b|hugging\s?face|download", "checkpoint-parameters"),
-                   (None, "total-parameters")],
-    "tokens": [(r"context|window", "context-length"), (r"sequence\s+length", "sequence-length"),
-               (r"pre[\s\-‑]?train|trained\s+on|corpus|data", "pretraining-tokens"),
-               (None, "pretraining-tokens")],
-    "GPU-hours": [(r"pre[\s\-‑]?train", "pretraining-gpu-hours"),
-                  (r"context\s+extension|long[\s\-‑]context", "context-extension-gpu-hours"),
-                  (r"post[\s\-‑]?train", "post-training-gpu-hours"),
-                  (r"SFT\s+data|data\s+(?:creation|generation)", "sft-data-gpu-hours"),
-                  (r"\bRL\b|reinforcement|GRPO", "rl-gpu-hours"), (None, "training-gpu-hours")],
-    "GPUs": [(r"\bowns?\b|\bfleet\b|stockpile|possess|access\s+to|acquired"
-              r"|bought|purchased|hoard", "gpu-fleet-size"), (None, "gpu-count")],
-    "USD": [(r"R&D|research\s+and\s+development|total\s+spend", "research-cost"),
-            (r"hardware|capex|capital|servers|data\s?cent(?:er|re)s?|(?:buy|bought|purchas)\w*",
-             "hardware-capex"), (None, "training-cost")],
-    "USD-per-GPU-hour": [(None, "gpu-rental-price")],
-    "USD-per-million-tokens": [(r"output|completion", "api-output-price"),
-                               (r"cache[\s\-‑]?hit|cached", "api-input-price-cache-hit"),
-                               (None, "api-input-price")],
-    "USD-per-week": [(None, "operating-cost-rate")],
-    "duration": [(r"pre[\s\-‑]?train", "pretraining-duration"),
-                 (r"\bRL\b|reinforcement|GRPO", "rl-duration"), (None, "training-duration")],
-    "samples": [(r"batch", "batch-size"), (None, "sft-samples")],
-    "sequences": [(None, "batch-size")],
-    "FLOP": [(None, "training-compute")],
-    "ratio": [(None, "learning-rate")],
-    "rating": [(None, "codeforces-rating")],
-}  # fmt: skip
-QUANTITY_CUES["CNY"] = QUANTITY_CUES["USD"]
-_COUNT_HINTS = {
-    "layers": "layers", "heads": "attention-heads", "routed-experts": "routed-experts",
-    "shared-experts": "shared-experts", "hidden": "hidden-size",
-}  # fmt: skip
-_RELEASE = re.compile(
-    r"releas|launch|announc|unveil|debut|publish|open[\s\-‑]?sourc|introduc|came\s+out|rolled\s+out"
-    r"|made\s+available|went\s+live",
-    re.I,
-)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
-_FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}
+_FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
+_DURATION_UNITS = ("hours", "days", "weeks", "months")
 
 
 @dataclass
@@ -118,9 +74,13 @@ def _innermost(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int,
 
 
 class Attributor:
-    def __init__(self, text: str, kb: KnowledgeBase, mentions: list[Mention]) -> None:
+    def __init__(
+        self, text: str, kb: KnowledgeBase, mentions: list[Mention], units: UnitSystem
+    ) -> None:
         self.text = text
         self.kb = kb
+        self.units = units
+        self.vocab = vocabulary(kb)
         self.mentions = [m for m in mentions if m.kind in ("model", "company", "other")]
         self.benchmarks = [m for m in mentions if m.kind == "benchmark"]
         self.marks = [m for m in mentions if m.kind == "mark"]
@@ -234,33 +194,93 @@ class Attributor:
 
     # --- the unit and the quantity -------------------------------------------------
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
-        """The unit of a figure written without one ("in the billions"), from its sentence."""
+        """The unit of a figure written without one ("in the billions"), from its sentence:
+        the nearest unit word or quantity term (a quantity's term stands for its unit)."""
         best: tuple[int, str] | None = None
-        for pattern, unit in _UNIT_WORDS:
-            for m in pattern.finditer(self.text, s.start, s.end):
-                distance = min(abs(m.start() - raw.end), abs(raw.start - m.end()))
-                if best is None or distance < best[0]:
-                    best = (distance, unit)
+        found = [(h, h.refs[0]) for h in self.vocab.units.find(self.text, s.start, s.end)]
+        for h in self.vocab.quantities.find(self.text, s.start, s.end):
+            q = self.kb.quantities.get(h.refs[0])
+            if q is not None and q.group not in ("benchmark",) and self.kb.units.get(q.unit):
+                found.append((h, q.unit))
+        for h, unit in found:
+            if unit in ("date", "text", "count", "ratio", "percent", *_DURATION_UNITS):
+                continue
+            distance = min(abs(h.start - raw.end), abs(raw.start - h.end))
+            if best is None or distance < best[0]:
+                best = (distance, unit)
         return best[1] if best else None
+
+    def fits(self, raw: Raw, quantity: str) -> bool:
+        """The figure's unit can measure the quantity (a figure without a unit fits none)."""
+        q = self.kb.quantities.get(quantity)
+        if q is None or raw.unit is None or q.unit == "text" or q.unit not in self.kb.units:
+            return False
+        if raw.unit == "date" or q.unit == "date":
+            return raw.unit == q.unit
+        if raw.unit in ("USD", "CNY") and q.unit in ("USD", "CNY"):
+            return True
+        try:
+            return self.units.compatible(raw.unit, q.unit)
+        except Exception:  # an undefined unit: not comparable
+            return False
+
+    def default_quantity(self, unit: str) -> str | None:
+        if unit in self.vocab.defaults:
+            return self.vocab.defaults[unit]
+        if unit in _DURATION_UNITS:
+            return self.vocab.defaults.get("days")
+        if unit == "CNY":
+            return self.vocab.defaults.get("USD")
+        return None
+
+    def nearest_term(self, raw: Raw, scopes: list[tuple[int, int]]) -> str | None:
+        """Of the quantities the figure fits, the one whose term stands nearest it, scope by
+        scope (its own words first)."""
+        for lo, hi in scopes:
+            best: tuple[int, str] | None = None
+            for h in self.vocab.quantities.find(self.text, lo, hi):
+                if self._masked(h.start, h.end, raw):
+                    continue
+                fitting = [q for q in h.refs if self.fits(raw, q)]
+                if not fitting:
+                    continue
+                distance = h.start - raw.end if h.start >= raw.end else raw.start - h.end
+                distance = max(distance, 0)
+                if best is None or distance < best[0]:
+                    best = (distance, fitting[0])
+            if best is not None:
+                return best[1]
+        return None
+
+    def _masked(self, start: int, end: int, raw: Raw) -> bool:
+        """Inside another figure (its words are its own)."""
+        i = bisect_right(self.spans, (start, 1 << 62)) - 1
+        if i >= 0:
+            a, b = self.spans[i]
+            if (a, b) != (raw.start, raw.end) and a <= start < b:
+                return True
+        return False
 
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
         """The quantity id and whether a cue word decided it (False: the unit's default)."""
         clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
         words = self._own_words(raw, clause)
         unit = raw.unit or ""
+        if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
+            return raw.hint, True  # the term written with the number ("61 layers")
+        near = (raw.start, min(clause[1], raw.end + 30))
         if unit == "date":
-            return ("release-date", True) if _RELEASE.search(words) else (None, False)
+            qid = self.nearest_term(raw, [clause])
+            return (self._known(qid), True) if qid else (None, False)
         if unit == "percent":
-            return self._benchmark(raw, s, words)
+            qid, strong = self._benchmark(raw, s, words)
+            if qid is None:
+                qid = self.nearest_term(raw, [near, clause])
+                strong = qid is not None
+            return qid, strong
         if unit == "count":
-            qid = _COUNT_HINTS.get(raw.hint or "")
-            if raw.hint == "experts":
-                qid = (
-                    "activated-experts"
-                    if re.search(r"activ|per\s+token", words, re.I)
-                    else "routed-experts"
-                )
-            return self._known(qid), True
+            qid = self.nearest_term(raw, [near, clause])
+            return self._known(qid), qid is not None
         if unit == "tokens" and raw.hint == "context":
             return self._known("context-length"), True
         if unit == "sequences" or raw.hint == "batch":
@@ -268,18 +288,30 @@ class Attributor:
         codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
         if unit == "rating" and not codeforces and not re.search(r"\belo\b", words, re.I):
             return None, False
-        key = "duration" if unit in ("hours", "days", "weeks", "months") else unit
-        rules = QUANTITY_CUES.get(key, [])
-        for scope in (self.text[raw.start : raw.end], self._column_header(raw), words):
-            for cue, qid in rules:
-                if cue is not None and re.search(cue, scope, re.I):
-                    return self._known(qid), True
-        default = rules[-1][1] if rules else None
+        clause_words = self._clause_scope(raw, clause)
+        header = self._column_header(raw)
+        qid = None
+        if header:
+            qid = self._term_in(raw, header)
+        qid = qid or self.nearest_term(raw, [near, clause_words])
+        if qid is not None:
+            return self._known(qid), True
+        default = self.default_quantity(unit)
         if unit == "tokens" and raw.low is not None and raw.low < 1e7:
             default = "context-length"
         if model == COMPANY:
             default = _FLEET_SUBJECT.get(default or "", default)
         return self._known(default), False
+
+    def _clause_scope(self, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
+        return clause
+
+    def _term_in(self, raw: Raw, words: str) -> str | None:
+        for h in self.vocab.quantities.find(words):
+            fitting = [q for q in h.refs if self.fits(raw, q)]
+            if fitting:
+                return fitting[0]
+        return None
 
     def _column_header(self, raw: Raw) -> str:
         """In a table row ("| DeepSeek-R1 | 671B | 37B |"), the header of the figure's column."""

@@ -22,6 +22,7 @@ from r1kb.checksource.match import Judgement, Matcher
 from r1kb.checksource.mentions import find_mentions
 from r1kb.checksource.result import Figure, Report
 from r1kb.checksource.spans import Spans
+from r1kb.checksource.vocabulary import number_words
 from r1kb.kb import KnowledgeBase
 
 _RECOGNISED = ("agrees", "known-misconception")
@@ -58,13 +59,13 @@ def check_text(
         report.notes.append(f"only the first {len(doc.original):,} characters were read")
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
-    raws = find_figures(doc.text, masked)
+    raws = find_figures(doc.text, masked, number_words(kb))
     cells = find_cells(doc.text)
     taken = Spans([*masked, *((r.start, r.end) for r in raws)])
     for c in cells:
         raws.extend(bare_numbers(doc.text, c.start, c.end, taken))
     raws.sort(key=lambda r: r.start)
-    attributor = at.Attributor(doc.text, kb, mentions)
+    attributor = at.Attributor(doc.text, kb, mentions, matcher.units)
     attributor.spans = sorted((r.start, r.end) for r in raws)
     run = _Run(doc, kb, matcher, attributor)
     in_cells, prose = _split(raws, cells)

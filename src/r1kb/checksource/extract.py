@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from r1kb.checksource import notations as n
 from r1kb.checksource.dates import find_dates
 from r1kb.checksource.spans import Spans
+from r1kb.checksource.vocabulary import NumberWords
 
 
 @dataclass
@@ -79,7 +80,9 @@ def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]
     return None
 
 
-def _unit_for(raw: Raw, text: str, mag_letter: str | None) -> bool:
+def _unit_for(
+    raw: Raw, text: str, mag_letter: str | None, words: NumberWords | None = None
+) -> bool:
     """Read the unit after raw.end (extending raw); False when the number is not a figure."""
     found = _match_tail(text, raw.end, raw.money)
     if found:
@@ -95,6 +98,11 @@ def _unit_for(raw: Raw, text: str, mag_letter: str | None) -> bool:
         return not (raw.end < len(text) and text[raw.end].isalnum())
     if n.NOT_A_FIGURE.match(text, raw.end):
         return False
+    named = words.after(text, raw.end) if words is not None and not mag_letter else None
+    if named is not None and words is not None:
+        raw.hint, raw.end = named
+        raw.unit = words.unit[named[0]]
+        return True
     if mag_letter in ("B", "b") and raw.low and 1e8 <= raw.low <= 1e13:
         m = n.SIZE_NOUN.match(text, raw.end)
         after = text[raw.end : raw.end + 2].strip()
@@ -104,15 +112,14 @@ def _unit_for(raw: Raw, text: str, mag_letter: str | None) -> bool:
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
         return True
-    before = text[max(0, raw.start - 40) : raw.start]
-    for cue, unit, hint in n.CUES:
-        if cue.search(before):
-            raw.unit, raw.hint = unit, hint
-            return True
+    cue = words.before(text, raw.start) if words is not None else None
+    if cue is not None and words is not None:
+        raw.unit, raw.hint = words.unit[cue], cue
+        return True
     return False
 
 
-def _numbers(text: str, taken: Spans) -> list[Raw]:
+def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
     out: list[Raw] = []
     for m in _NUM.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
@@ -140,7 +147,7 @@ def _numbers(text: str, taken: Spans) -> list[Raw]:
                 raw.money = raw.money or bool(rest.group("cur"))
                 letter = rest.group("sfx") or rest.group("sfxl") or letter
         bound, qstart = n.qualifier_before(text, raw.start)
-        if not _unit_for(raw, text, letter):
+        if not _unit_for(raw, text, letter, words):
             continue
         if bound:
             raw.bound, raw.start = bound, qstart
@@ -148,7 +155,7 @@ def _numbers(text: str, taken: Spans) -> list[Raw]:
     return out
 
 
-def _words(text: str, taken: Spans) -> list[Raw]:
+def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
     """Number words and vague counts before a unit: "two months", "several weeks"."""
     out: list[Raw] = []
     for m in _WORD_NUM.finditer(text):
@@ -163,10 +170,15 @@ def _words(text: str, taken: Spans) -> list[Raw]:
             raw.low = raw.high = float(n.WORD_NUMBERS[word])
             raw.step = 1.0
         found = _match_tail(text, raw.end, False)
-        if not found or found[0].unit not in ("hours", "days", "weeks", "months", "GPUs", "count"):
+        named = words.after(text, raw.end) if words is not None else None
+        if found and found[0].unit in ("hours", "days", "weeks", "months", "GPUs"):
+            tail, tm = found
+            raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
+        elif named is not None and words is not None:
+            raw.hint, raw.end = named
+            raw.unit = words.unit[named[0]]
+        else:
             continue
-        tail, tm = found
-        raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
         widen = re.match(r"\s+or\s+(?P<even>even\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b",
                          text[raw.end :], re.I)  # fmt: skip
         if widen and widen.group("even"):
@@ -179,7 +191,7 @@ def _words(text: str, taken: Spans) -> list[Raw]:
     return out
 
 
-def _vague(text: str, taken: Spans) -> list[Raw]:
+def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
     """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
     out: list[Raw] = []
     for m in _VAGUE.finditer(text):
@@ -216,7 +228,9 @@ def _vague(text: str, taken: Spans) -> list[Raw]:
     return out
 
 
-def find_figures(text: str, masked: list[tuple[int, int]]) -> list[Raw]:
+def find_figures(
+    text: str, masked: list[tuple[int, int]], words: NumberWords | None = None
+) -> list[Raw]:
     """Every figure of text outside the masked spans (model names, benchmark names…)."""
     taken = Spans(masked)
     placed = Spans()
@@ -227,7 +241,7 @@ def find_figures(text: str, masked: list[tuple[int, int]]) -> list[Raw]:
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
     for finder in (_vague, _words, _numbers):
-        for raw in finder(text, taken):
+        for raw in finder(text, taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)
                 taken.add(raw.start, raw.end)

@@ -92,11 +92,6 @@ TAILS = [
     _tail(r"\s*months?\b", "months"),
     _tail(_filler(2) + r"\s*(?:samples|examples)\b", "samples"),
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
-    _tail(_filler(1) + r"\s*layers\b", "count", "layers"),
-    _tail(r"\s*(?:attention\s+)?heads\b", "count", "heads"),
-    _tail(r"\s*routed\s+experts?\b", "count", "routed-experts"),
-    _tail(r"\s*shared\s+experts?\b", "count", "shared-experts"),
-    _tail(r"\s*(?:activated\s+|active\s+)?experts?\b", "count", "experts"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
     _tail(r"\s*(?:th\s+)?percentile\b", "percent", "percentile"),
     _tail(r"\s*(?:%|percent\b|per\s?cent\b)", "percent"),
@@ -109,17 +104,6 @@ NOT_A_FIGURE = re.compile(
     r"|st\b|nd\b|rd\b|th\b)",
     re.I,
 )
-CUES = [
-    (re.compile(rf"batch{HY}?\s*sizes?(?:\s+(?:of|was|is|=|:|from))*\s*$", re.I),
-     "sequences", "batch"),
-    (re.compile(rf"(?:context(?:{HY}|\s+)(?:window|length)|sequence\s+length)"
-                r"(?:\s+(?:of|is|was|=|:|up\s+to|to))*\s*$", re.I), "tokens", "context"),
-    (re.compile(r"(?:rating|elo)(?:\s+(?:score\s+)?(?:of|is|was|=|:))*\s*$", re.I),
-     "rating", "rating"),
-    (re.compile(rf"learning{HY}?\s*rate(?:\s+(?:of|is|was|=|:))*\s*$", re.I), "ratio", "lr"),
-    (re.compile(r"hidden\s+(?:dimension|size)(?:\s+(?:of|is|was|=|:))*\s*$", re.I),
-     "count", "hidden"),
-]  # fmt: skip
 
 
 def parse_number(num: str) -> tuple[float, float]:

@@ -140,3 +140,58 @@ def _compile(key: tuple) -> Vocabulary:
         defaults=defaults,
         refines={qid: ref for qid, _u, _t, _q, ref, _d in qs if ref},
     )
+
+
+_FILLER = re.compile(r"[ \t]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)
+_LINK = re.compile(
+    r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
+    r"|roughly|~)[ \t]*)*$",
+    re.I,
+)
+_BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
+
+
+class NumberWords:
+    """Quantity terms written with a bare number: after it ("61 Transformer layers", up to two
+    words between) or before it ("hidden size of 7168", "KL coefficient of 0.001")."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        counts = {q.id: q.terms for q in kb.quantities.values() if q.unit == "count" and q.terms}
+        bare = {q.id: q.terms for q in kb.quantities.values() if q.unit in _BARE_UNITS and q.terms}
+        self.unit = {q.id: q.unit for q in kb.quantities.values()}
+        self._after = TermSet(counts)
+        self._before = TermSet(bare)
+
+    def after(self, text: str, pos: int) -> tuple[str, int] | None:
+        """The count quantity named right after pos, and where its term ends."""
+        window = min(len(text), pos + 80)
+        for hit in self._after.find(text, pos, window):
+            gap = text[pos : hit.start]
+            if "\n" in gap or not _FILLER.fullmatch(gap):
+                break
+            return hit.refs[0], hit.end
+        return None
+
+    def before(self, text: str, start: int) -> str | None:
+        """The quantity named right before start (with "of", "is", "=" between)."""
+        lo = max(0, start - 60)
+        hits = self._before.find(text, lo, start)
+        for hit in reversed(hits):
+            if _LINK.match(text[hit.end : start]):
+                return hit.refs[0]
+            break
+        return None
+
+
+def number_words(kb: KnowledgeBase) -> NumberWords:
+    """The compiled number words of a knowledge base (cached on its quantities)."""
+    key = _key(kb)[0]
+    cached = _NUMBER_WORDS.get(key)
+    if cached is None:
+        if len(_NUMBER_WORDS) > 8:
+            _NUMBER_WORDS.clear()
+        cached = _NUMBER_WORDS[key] = NumberWords(kb)
+    return cached
+
+
+_NUMBER_WORDS: dict[tuple, NumberWords] = {}
