@@ -30,6 +30,13 @@ COMPANY = "deepseek"
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|yet|so)\b|\s[–—]\s", re.I
 )
+# a sentence about models in general ("a model with billions of parameters", "training a large
+# LLM"): notation of generic reference, not a vocabulary of names
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?)\b",
+    re.I,
+)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = ("hours", "days", "weeks", "months")
@@ -88,9 +95,9 @@ class Attributor:
         self._mention_starts = [m.start for m in self.mentions]
         self._benchmark_starts = [m.start for m in self.benchmarks]
         self.spans: list[tuple[int, int]] = []  # every figure's span, sorted (set by the caller)
-        self.heading: str | None = (
-            None  # the model the current section is about (set by the caller)
-        )
+        self.heading: str | None = None  # the model the section's heading names (set by the caller)
+        self.previous: str | None = None  # the model the previous paragraph ended on
+        self.fallback: str | None = None  # the section's model, else the article's main subject
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -111,6 +118,14 @@ class Attributor:
                 found = Subject(carry, False, "carried over")
             elif self.heading and _PRONOUN.match(self.text, s.start):
                 found = Subject(self.heading, False, "the section's model")
+            elif self.previous and _PRONOUN.match(self.text, s.start):
+                found = Subject(self.previous, False, "the previous paragraph's model")
+            elif (
+                self.fallback
+                and not raw.vague
+                and not _GENERIC_SUBJECT.search(self.text, s.start, s.end)
+            ):
+                found = Subject(self.fallback, False, "the section's or the article's subject")
             else:
                 found = Subject(None)
         return self._distilled(raw, s, found)

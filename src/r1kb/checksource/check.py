@@ -70,7 +70,7 @@ def check_text(
     run = _Run(doc, kb, matcher, attributor)
     in_cells, prose = _split(raws, cells)
     context = Context(doc, attributor)
-    figures = run.figures(prose)
+    figures = run.figures(prose, context)
     figures += run.cell_figures(in_cells, CellAttributor(kb, matcher.units), context)
     report.figures = sorted(figures, key=lambda f: f.start)
     return report
@@ -95,8 +95,9 @@ class _Run:
     ) -> None:
         self.doc, self.kb, self.matcher, self.at = doc, kb, matcher, attributor
 
-    def figures(self, raws: list[Raw]) -> list[Figure]:
+    def figures(self, raws: list[Raw], context: Context | None = None) -> list[Figure]:
         out: list[Figure] = []
+        previous: str | None = None  # the subject the last paragraph ended on
         starts = [r.start for r in raws]
         heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
         list_carry: str | None = None
@@ -115,6 +116,8 @@ class _Run:
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
             self.at.heading = heading[1]
+            self.at.previous = previous
+            self.at.fallback = context.subject_at(block.start) if context else None
             rates: list[Figure] = []
             for s_start, s_end in self.doc.sentences(block):
                 s = at.parse_sentence(self.doc.text, s_start, s_end)
@@ -125,6 +128,7 @@ class _Run:
                 out.extend(found)
             if block.kind != "item":
                 list_carry = carry or heading[1]
+            previous = carry or previous
         return out
 
     def _sentence(
