@@ -98,6 +98,7 @@ class Attributor:
         self.heading: str | None = None  # the model the section's heading names (set by the caller)
         self.previous: str | None = None  # the model the previous paragraph ended on
         self.fallback: str | None = None  # the section's model, else the article's main subject
+        self.quantity_how = ""  # what decided the last quantity (for --explain)
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -259,13 +260,30 @@ class Attributor:
                 fitting = [q for q in h.refs if self.fits(raw, q)]
                 if not fitting:
                     continue
-                distance = h.start - raw.end if h.start >= raw.end else raw.start - h.end
-                distance = max(distance, 0)
+                distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
+                if self._closer_figure(h.start, h.end, raw, distance):
+                    continue  # "671B total, 37B active": "active" is the 37B's word
                 if best is None or distance < best[0]:
                     best = (distance, fitting[0])
+                    self.quantity_how = f"the term {self.text[h.start : h.end]!r}"
             if best is not None:
                 return best[1]
         return None
+
+    def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
+        """Another figure stands nearer these words than raw does (on the same line)."""
+        i = bisect_left(self.spans, (start, start))
+        for j in (i - 1, i):
+            if not 0 <= j < len(self.spans):
+                continue
+            a, b = self.spans[j]
+            if (a, b) == (raw.start, raw.end):
+                continue
+            other = max(start - b if b <= start else a - end, 0)
+            between = self.text[min(b, start) : max(a, end)]
+            if other < distance and "\n" not in between:
+                return True
+        return False
 
     def _masked(self, start: int, end: int, raw: Raw) -> bool:
         """Inside another figure (its words are its own)."""
@@ -278,10 +296,12 @@ class Attributor:
 
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
         """The quantity id and whether a cue word decided it (False: the unit's default)."""
+        self.quantity_how = "the figure's unit"
         clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
         words = self._own_words(raw, clause)
         unit = raw.unit or ""
         if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
+            self.quantity_how = "the term written with the number"
             return raw.hint, True  # the term written with the number ("61 layers")
         near = (raw.start, min(clause[1], raw.end + 30))
         if unit == "date":
@@ -308,6 +328,8 @@ class Attributor:
         qid = None
         if header:
             qid = self._term_in(raw, header)
+            if qid:
+                self.quantity_how = f"the column header {header.strip()!r}"
         qid = qid or self.nearest_term(raw, [near, clause_words])
         if qid is not None:
             return self._known(qid), True
@@ -316,6 +338,7 @@ class Attributor:
             default = "context-length"
         if model == COMPANY:
             default = _FLEET_SUBJECT.get(default or "", default)
+        self.quantity_how = f"no term near it: the default quantity for {unit}"
         return self._known(default), False
 
     def _clause_scope(self, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:

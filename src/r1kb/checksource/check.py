@@ -193,7 +193,7 @@ class _Run:
             model, model_how = cells.model(cell, context.subject_at(cell.table_start))
             if model is None or model in (at.OTHER, at.GENERIC):
                 continue
-            quantity, _how = cells.quantity(raw, cell, self.doc.text)
+            quantity, quantity_how = cells.quantity(raw, cell, self.doc.text)
             if quantity is None:
                 continue
             raw = _copy(raw)
@@ -204,6 +204,7 @@ class _Run:
                 continue
             s = at.parse_sentence(self.doc.text, cell.start, cell.end)
             fig = self._make(raw, s, j, model_how)
+            fig.quantity_basis = quantity_how
             fig.quote = " | ".join(x for x in (cell.row_header, cell.column_header, fig.quote) if x)
             out.append(fig)
         return out
@@ -227,7 +228,10 @@ class _Run:
                     readings.append((model, q))
         for model, q in readings:
             j = self.matcher.judge(raw, model, q, False)
-            if j is not None and j.outcome in _RECOGNISED:
+            if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
+                self.at.quantity_how = (
+                    "another reading of its words, which the knowledge base recognises"
+                )
                 return j
         return None
 
@@ -255,6 +259,7 @@ class _Run:
             message=wording.message(self.kb, j),
             quote=self._quote(s, raw),
             attribution=how,
+            quantity_basis=self.at.quantity_how,
         )
 
     def _quote(self, s: at.Sentence, raw: Raw) -> str:
@@ -270,6 +275,15 @@ class _Run:
             b = text.rfind(" ", fig[1], b) if text.rfind(" ", fig[1], b) > 0 else b
             sentence = text[a:b]
         return re.sub(r"\s+", " ", sentence).strip()
+
+
+def _only_open_bounds(j: Judgement) -> bool:
+    """Agreement only with claims that bound the value on one side ("less than two months"):
+    any small figure fits them, so such a reading is not evidence of what the figure is about."""
+    return j.outcome == "agrees" and all(
+        isinstance(c.value, dict) and (c.value.get("low") is None or c.value.get("high") is None)
+        for c in j.claims
+    )
 
 
 def _locator(heading: str | None, paragraph: int, line: int) -> str:

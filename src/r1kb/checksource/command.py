@@ -46,6 +46,9 @@ def _outcomes(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--without-source", "without", multiple=True, metavar="SOURCE_ID",
               help="Judge as if the claims only this source makes were not recorded (to re-check "
               "an article the knowledge base already holds). Repeatable.")  # fmt: skip
+@click.option("--explain", is_flag=True,
+              help="Under each figure, the evidence that decided its model and quantity, the "
+              "claims it was compared with and why the outcome (text format).")  # fmt: skip
 def check_source(
     files: tuple[Path, ...],
     fmt: str,
@@ -54,6 +57,7 @@ def check_source(
     draft_dir: Path | None,
     input_fmt: str,
     without: tuple[str, ...],
+    explain: bool,
 ) -> None:
     """Check the figures of articles (text, Markdown or HTML; `-` reads standard input).
 
@@ -68,6 +72,7 @@ def check_source(
       curl -sL https://example.org/post | r1kb check-source --format markdown -
       r1kb check-source --fail-on conflicts,known-misconception --format github post.md
       r1kb check-source --draft drafts/ article.txt
+      r1kb check-source --explain article.md
     """
     from r1kb.checksource.check import check_text, decode
     from r1kb.checksource.match import Matcher
@@ -103,7 +108,7 @@ def check_source(
         report = check_text(text, kb, name, fmt_in, matcher)
         report.notes[:0] = notes
         result.reports.append(report)
-    click.echo(render(result, fmt, fail_on), nl=False)
+    click.echo(render(result, fmt, fail_on, explain), nl=False)
     if draft_dir is not None:
         from r1kb.checksource.draft import write_drafts
 

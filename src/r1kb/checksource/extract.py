@@ -43,6 +43,7 @@ _NUM = re.compile(
 _RANGE_REST = re.compile(
     rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
 )
+_PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
     " ", r"\s+"
 )
@@ -146,6 +147,11 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
                 raw.step = max(raw.step, hstep * hscale)
                 raw.money = raw.money or bool(rest.group("cur"))
                 letter = rest.group("sfx") or rest.group("sfxl") or letter
+        product = _PRODUCT.match(text, raw.end)
+        if product and scale == 1.0 and raw.low == raw.high:  # "64×8 H800s": 512 GPUs
+            factor, _ = n.parse_number(product.group("num"))
+            raw.low = raw.high = (raw.low or 0.0) * factor
+            raw.step, raw.end = 1.0, product.end()
         bound, qstart = n.qualifier_before(text, raw.start)
         if not _unit_for(raw, text, letter, words):
             continue

@@ -179,7 +179,7 @@ class Matcher:
             return v.dates is not None and v.dates[0] <= iv <= v.dates[1]
         lo, hi = iv
         if lo == hi:
-            return v.lo <= lo <= v.hi
+            return v.lo <= lo <= v.hi or _binary_k(v, lo)
         return (lo <= v.lo and v.hi <= hi) or self._same_bounds(v, iv)
 
     def same(self, v: Value, c: Claim) -> bool:
@@ -269,6 +269,22 @@ class Matcher:
                 if target is not None:
                     out[target.id] = target
         return list(out.values())
+
+
+def _binary_k(v: Value, x: float) -> bool:
+    """Token lengths written "128K" mean 128,000 or 131,072 (128 × 1,024): an article's 131,072
+    agrees with a record of "128K" as 128,000, and the other way round."""
+    if v.unit != "tokens" or not 1_000 <= x < 1e8:
+        return False
+    for factor in (1024 / 1000, 1000 / 1024):
+        y = x * factor
+        if (
+            v.lo <= y <= v.hi
+            and abs(round(y / (1024 if factor > 1 else 1000)) - y / (1024 if factor > 1 else 1000))
+            < 1e-6
+        ):
+            return True
+    return False
 
 
 def _close(a: float, b: float) -> bool:

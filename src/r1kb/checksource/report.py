@@ -37,7 +37,24 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def text(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
+def explanation(f: Figure) -> list[str]:
+    """Why check-source read a figure as it did: the evidence for its model, its quantity and
+    its outcome (what a contributor reads when the tool is wrong)."""
+    compared = ", ".join(f.claims) or "no claim about this model and quantity"
+    lines = [
+        f"model {f.model}: {f.attribution or 'named with the figure'}",
+        f"quantity {f.quantity}: {f.quantity_basis or 'the figure unit'}",
+        f"compared with: {compared}",
+    ]
+    if f.corrections and f.corrections != f.claims:
+        lines.append(f"corrected by: {', '.join(f.corrections)}")
+    lines.append(f"outcome {f.outcome}: {f.message}")
+    if f.quote:
+        lines.append(f"in: {_clip(f.quote, 160)}")
+    return lines
+
+
+def text(result: CheckResult, fail_on: frozenset[str] = frozenset(), explain: bool = False) -> str:
     out: list[str] = []
     for report in result.reports:
         out.append(report.summary())
@@ -59,7 +76,10 @@ def text(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
                 out.append(
                     "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
                 )
-                out.append(f"      {f.message}")
+                if explain:
+                    out.extend(f"      {line}" for line in explanation(f))
+                else:
+                    out.append(f"      {f.message}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -143,5 +163,11 @@ RENDERERS: dict[str, Callable[[CheckResult, frozenset[str]], str]] = {
 }
 
 
-def render(result: CheckResult, fmt: str, fail_on: frozenset[str] = frozenset()) -> str:
+def render(
+    result: CheckResult, fmt: str, fail_on: frozenset[str] = frozenset(), explain: bool = False
+) -> str:
+    """The result in a format; `explain` adds the evidence under each figure of the text table
+    (the JSON always carries it: `attribution`, `quantity_basis`, `claims`, `message`)."""
+    if fmt == "text":
+        return text(result, fail_on, explain)
     return RENDERERS[fmt](result, fail_on)

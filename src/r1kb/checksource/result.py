@@ -27,6 +27,7 @@ class Figure:
     quote: str = ""  # the sentence it stands in
     locator: str = ""  # section and paragraph
     attribution: str = ""  # how the model was decided
+    quantity_basis: str = ""  # what decided the quantity (a term, a header, the unit's default)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(vars(self))
