@@ -61,8 +61,11 @@ def one(kb: KnowledgeBase, text: str, fmt: str | None = None):  # type: ignore[n
          "gpu-count", 2048, "misattributed", "v3-base-gpu-count"),
         ("DeepSeek-R1 scored 71.0% on AIME 2024.", "71.0%", "deepseek-r1", "aime-2024", 71,
          "misattributed", "r1-zero-aime-2024"),
+        # "128K" tokens is 128,000 or 128 x 1,024: both readings of DeepSeek's "128K" agree
         ("DeepSeek-R1 has a context window of 131,072 tokens.", "131,072 tokens", "deepseek-r1",
-         "context-length", 131072, "conflicts", "r1-context-length"),
+         "context-length", 131072, "agrees", "r1-context-length"),
+        ("DeepSeek-R1 has a context window of 160,000 tokens.", "160,000 tokens", "deepseek-r1",
+         "context-length", 160000, "conflicts", "r1-context-length"),
     ],
 )  # fmt: skip
 def test_notations(kb, text, span, model, quantity, value, outcome, claim) -> None:  # type: ignore[no-untyped-def]
