@@ -189,6 +189,7 @@ def write_site_data(dest: Path) -> Path:
     for name in ("models.yaml", "quantities.yaml"):
         shutil.copy(REAL_DATA / name, dest / name)
     shutil.copytree(REAL_DATA / "schema", dest / "schema", dirs_exist_ok=True)
+    (dest / "published-ids.txt").write_text("# published ids\n", encoding="utf-8")
     for rel, text in RECORDS.items():
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)

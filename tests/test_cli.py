@@ -41,6 +41,8 @@ def _data_copy(tmp_path: Path, case: Path) -> Path:
         shutil.copy(ROOT / "data" / name, data / name)
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     shutil.copytree(case, data, dirs_exist_ok=True)
+    if not (data / "published-ids.txt").exists():
+        (data / "published-ids.txt").write_text("# published ids\n", encoding="utf-8")
     return data
 
 
@@ -174,6 +176,50 @@ def test_codes_lists_the_registry(runner: CliRunner) -> None:
     listed = json.loads(runner.invoke(cli, ["codes", "--format", "json"]).output)
     assert {c["code"] for c in listed} == set(CODES)
     assert all(code in text for code in CODES)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"claims/v3-training-cost\nclaims/caf\xe9\nsources/tiny-report\n", b"\x00\x01binary"],
+)
+def test_publish_ids_refuses_a_list_it_cannot_read(
+    runner: CliRunner, minimal: Path, content: bytes
+) -> None:
+    """It used to drop every id after a bad byte and rewrite the file."""
+    published = minimal / "published-ids.txt"
+    published.write_bytes(content)
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert published.read_bytes() == content
+
+
+def test_publish_ids_on_a_full_disk_keeps_the_list(
+    runner: CliRunner, minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed write leaves the old list whole (it used to truncate it and crash)."""
+    import errno
+    import os
+
+    published = minimal / "published-ids.txt"
+    published.write_text("# ids\nclaims/v3-training-cost\n", encoding="utf-8")
+    before = published.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert published.read_bytes() == before
+    assert sorted(p.name for p in minimal.iterdir() if p.name.startswith(".")) == []
+
+
+def test_publish_ids_adds_models_and_quantities(runner: CliRunner, minimal: Path) -> None:
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 0, result.output
+    ids = (minimal / "published-ids.txt").read_text(encoding="utf-8").splitlines()
+    assert "models/deepseek-r1" in ids and "quantities/training-cost" in ids
 
 
 def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:

@@ -97,10 +97,15 @@ def test_missing_vocabularies_and_folders(make_data: Callable[..., Path]) -> Non
     }
 
 
-def test_a_dangling_link_is_unreadable(make_data: Callable[..., Path]) -> None:
+def test_a_link_is_refused_never_followed(make_data: Callable[..., Path]) -> None:
     data = make_data(MINIMAL)
     os.symlink(data / "claims" / "gone.yaml", data / "claims" / "link.yaml")
-    assert codes(data) == {("claims/link.yaml", None, "file-unreadable")}
+    os.symlink(data / "claims" / "v3-gpu-rental-price.yaml", data / "claims" / "copy.yaml")
+    assert codes(data) == {
+        ("claims/link.yaml", None, "not-a-regular-file"),
+        ("claims/copy.yaml", None, "not-a-regular-file"),
+    }
+    assert "copy" not in load(data).kb.claims
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -153,3 +158,13 @@ def test_paths_are_relative_to_the_working_directory(
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")  # outside the working directory: absolute
     assert [p.file for p in load(data).problems] == [os.path.abspath(data / "claims" / "x.yml")]
+
+
+def test_a_colon_in_an_unquoted_value_says_to_quote_it(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    path = data / "claims" / "v3-gpu-rental-price.yaml"
+    text = path.read_text(encoding="utf-8")
+    statement = next(ln for ln in text.splitlines() if ln.startswith("statement:"))
+    path.write_text(text.replace(statement, "statement: DeepSeek says: $2 per GPU-hour"))
+    (found,) = [p for p in load(data).problems if p.code == "yaml-syntax"]
+    assert "must be quoted" in found.hint and 'statement: "' in found.hint

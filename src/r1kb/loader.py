@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,10 @@ from typing import Any
 from r1kb import schemas
 from r1kb.kb import Claim, Evidence, KnowledgeBase, Model, Quantity, Source, Unit
 from r1kb.problems import Problem, problem
-from r1kb.yamlstrict import decode, load_text
+from r1kb.yamlstrict import YamlIssue, decode, load_text
 
 MAX_BYTES = 1024 * 1024
-ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*$")
+ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*\Z")
 SCHEMA_LINE = "# yaml-language-server: $schema="
 PUBLISHED_IDS = "published-ids.txt"
 
@@ -42,6 +43,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     present_claim_ids: set[str] = field(default_factory=set)
     present_source_ids: set[str] = field(default_factory=set)
+    published: PublishedList | None = None
 
 
 def display_path(path: Path) -> str:
@@ -54,9 +56,17 @@ def display_path(path: Path) -> str:
     return os.path.abspath(path) if rel.startswith("..") else rel
 
 
-def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _read(
+    rf: RecordFile, schema_dir: Path, problems: list[Problem], unusable: dict[str, str]
+) -> None:
     try:
-        with open(rf.path, "rb") as fh:
+        fd = os.open(rf.path, os.O_RDONLY | _NOFOLLOW)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise IsADirectoryError(21, "not a regular file")
             raw = fh.read(MAX_BYTES + 1)
             if len(raw) > MAX_BYTES:
                 size = os.fstat(fh.fileno()).st_size
@@ -74,7 +84,9 @@ def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
     rf.text = text
     loaded = load_text(text)
     for i in loaded.issues:
-        problems.append(problem(rf.display, i.code, i.message, line=i.line, column=i.column))
+        problems.append(
+            problem(rf.display, i.code, i.message, line=i.line, column=i.column, hint=yaml_hint(i))
+        )
     if loaded.issues:
         return
     if not isinstance(loaded.data, dict):
@@ -94,6 +106,8 @@ def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
             )
         )
     rf.data = loaded.data
+    if rf.kind in unusable:
+        return  # reported once, on the schema file (schema-invalid)
     found = schemas.check(schema_dir, rf.kind, rf.display, rf.data)
     problems.extend(found)
     rf.valid = not found
@@ -116,6 +130,8 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
     for entry in entries:
         path = Path(entry.path)
         shown = os.path.join(shown_folder, entry.name)
+        if entry.is_symlink() or not (entry.is_file() or entry.is_dir()):
+            continue  # reported by unsafe_entries (not-a-regular-file)
         if entry.name.startswith(".") and entry.name != ".yaml":
             continue
         if not entry.name.endswith(".yaml") or entry.is_dir():
@@ -142,6 +158,86 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
     return out
 
 
+def yaml_hint(issue: YamlIssue) -> str:
+    """The fix for the YAML errors contributors meet most."""
+    if "mapping values are not allowed" in issue.message:
+        return (
+            'a text with ": " in it must be quoted: statement: "DeepSeek says: R1 cost $294K" '
+            "(or use a > block)"
+        )
+    if "found character '\\t'" in issue.message or "tab" in issue.message.lower():
+        return "indent with spaces, not tabs"
+    return ""
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def unsafe_entries(data_dir: Path) -> list[Problem]:
+    """Every link, pipe, socket or device anywhere under data_dir (hidden ones too).
+
+    Nothing under data/ is read or published through a link: a link in a pull request can
+    point at /etc/passwd, /proc/self/environ or the checkout's .git/config.
+    """
+    out: list[Problem] = []
+
+    def walk(folder: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return  # the folder's own reader reports it
+        for entry in entries:
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                continue
+            if stat.S_ISDIR(mode):
+                walk(entry.path)
+            elif not stat.S_ISREG(mode):
+                kind = _file_kind(mode)
+                out.append(
+                    problem(
+                        display_path(Path(entry.path)),
+                        "not-a-regular-file",
+                        f"{kind}: only regular files belong under the data directory",
+                        hint="replace it with the file's own content, or remove it",
+                    )
+                )
+
+    walk(str(data_dir))
+    return out
+
+
+def _schema_folder(data_dir: Path, problems: list[Problem]) -> None:
+    """data/schema holds exactly the known schema files (names reach the site and paths)."""
+    folder = data_dir / "schema"
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    known = set(schemas.SCHEMA_FILES.values())
+    for entry in entries:
+        if entry.name in known or entry.is_symlink():
+            continue
+        problems.append(
+            problem(
+                display_path(Path(entry.path)),
+                "unexpected-file",
+                f"only the known schema files belong in data/schema ({', '.join(sorted(known))})",
+            )
+        )
+
+
 def load(data_dir: Path) -> Loaded:
     """Load every record under data_dir; never raises for bad data."""
     # Loading builds many small containers that all stay alive: the cyclic garbage collector
@@ -158,7 +254,17 @@ def load(data_dir: Path) -> Loaded:
 def _load(data_dir: Path) -> Loaded:
     data_dir = Path(data_dir)
     schema_dir = schemas.schema_dir(data_dir)
-    problems: list[Problem] = []
+    problems: list[Problem] = unsafe_entries(data_dir)
+    unsafe = {p.file for p in problems}
+    _schema_folder(data_dir, problems)
+    unusable: dict[str, str] = {}
+    for kind, name in schemas.SCHEMA_FILES.items():
+        why = schemas.unusable(schema_dir, kind)
+        if why is not None:
+            unusable[kind] = why
+            shown = display_path(schema_dir / name)
+            if shown not in unsafe:
+                problems.append(problem(shown, "schema-invalid", why))
     files: list[RecordFile] = []
     for name, kind in (
         ("models.yaml", "models"),
@@ -166,29 +272,93 @@ def _load(data_dir: Path) -> Loaded:
         ("redirects.yaml", "redirects"),
     ):
         path = data_dir / name
-        if path.exists() or kind != "redirects":
+        if os.path.lexists(path) or kind != "redirects":
             files.append(RecordFile(path, display_path(path), kind))
     files += _record_files(data_dir / "sources", "source", problems)
     files += _record_files(data_dir / "claims", "claim", problems)
     for rf in files:
-        if rf.kind in ("models", "quantities") and not rf.path.exists():
+        if rf.display in unsafe:
+            continue
+        if rf.kind in ("models", "quantities") and not os.path.lexists(rf.path):
             problems.append(problem(rf.display, "data-missing", f"{rf.path.name} is missing"))
             continue
-        _read(rf, schema_dir, problems)
+        _read(rf, schema_dir, problems, unusable)
     loaded = Loaded(data_dir=data_dir, kb=_build(files), problems=problems)
     loaded.files = {rf.display: rf for rf in files}
     loaded.present_claim_ids = {rf.id for rf in files if rf.kind == "claim" and rf.id}
     loaded.present_source_ids = {rf.id for rf in files if rf.kind == "source" and rf.id}
-    loaded.kb.published_ids = _published_ids(data_dir)
+    published = read_published(data_dir)
+    if display_path(data_dir / PUBLISHED_IDS) not in unsafe:
+        loaded.problems.extend(published.problems)
+    loaded.published = published
+    loaded.kb.published_ids = published.ids
     return loaded
 
 
-def _published_ids(data_dir: Path) -> list[str]:
+PUBLISHED_KINDS = ("claims", "sources", "models", "quantities")
+PUBLISHED_HEADER = (
+    "# Ids published on the site: permanent. "
+    "Maintained by `r1kb publish-ids`; never remove a line.\n"
+)
+
+
+@dataclass
+class PublishedList:
+    """data/published-ids.txt read strictly: a list that cannot be read is a problem, never an
+    empty list (which would switch the guard off)."""
+
+    ids: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # id -> line number
+    problems: list[Problem] = field(default_factory=list)
+    missing: bool = False
+
+
+def read_published(data_dir: Path) -> PublishedList:
+    path = data_dir / PUBLISHED_IDS
+    shown = display_path(path)
+    out = PublishedList()
+
+    def fail(message: str, line: int | None = None, hint: str = "") -> PublishedList:
+        out.problems.append(
+            problem(shown, "published-ids-unreadable", message, line=line, hint=hint)
+        )
+        return out
+
+    restore = "restore it from git: git checkout -- " + shown
+    if not os.path.lexists(path):
+        out.missing = True
+        return fail(
+            f"{PUBLISHED_IDS} is missing, so no published id is guarded",
+            hint=f"{restore} (a new knowledge base creates it with `r1kb publish-ids`)",
+        )
     try:
-        lines = (data_dir / PUBLISHED_IDS).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+                return fail(f"{PUBLISHED_IDS} is {what}", hint=restore)
+            raw = fh.read()
+    except OSError as exc:
+        return fail(f"{PUBLISHED_IDS} cannot be read: {exc.strerror or exc}", hint=restore)
+    text, issue = decode(raw)
+    if issue is not None:
+        return fail(f"{PUBLISHED_IDS}: {issue.message}", line=issue.line, hint=restore)
+    for n, line in enumerate(text.splitlines(), 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        kind, _, rid = entry.partition("/")
+        if kind not in PUBLISHED_KINDS or not ID_RE.match(rid):
+            fail(
+                f"{entry[:80]!r} is not <kind>/<id> (kind: {', '.join(PUBLISHED_KINDS)})",
+                line=n,
+                hint=restore,
+            )
+            continue
+        out.ids.append(entry)
+        out.lines.setdefault(entry, n)
+    return out
 
 
 def _build(files: list[RecordFile]) -> KnowledgeBase:

@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
-from r1kb.loader import ID_RE, PUBLISHED_IDS
-from r1kb.yamlstrict import load_text
+from r1kb.fsutil import read_regular_file, write_atomic
+from r1kb.loader import ID_RE, MAX_BYTES, read_published
+from r1kb.yamlstrict import decode, load_text
 
 SCHEMA_LINES = {
     "claim": "# yaml-language-server: $schema=../schema/claim.schema.json",
@@ -31,23 +32,32 @@ def slug(text: str, max_words: int = 8, max_len: int = 60) -> str:
 
 
 def taken_ids(data_dir: Path, kind: str) -> set[str]:
-    """Ids a new record of this kind may not use: existing files, redirects, published ids."""
+    """Ids a new record of this kind may not use: existing files, redirects, published ids.
+
+    Never raises: an unreadable list or redirects file adds nothing here (`r1kb new` refuses
+    to write while the published list cannot be read, see published_problem)."""
     folder = data_dir / FOLDERS[kind]
     ids = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
     prefix = f"{FOLDERS[kind]}/"
-    try:
-        for line in (data_dir / PUBLISHED_IDS).read_text(encoding="utf-8").splitlines():
-            if line.startswith(prefix):
-                ids.add(line[len(prefix) :].strip())
-    except OSError:
-        pass
+    ids |= {e[len(prefix) :] for e in read_published(data_dir).ids if e.startswith(prefix)}
     if kind == "claim":
-        try:
-            loaded = load_text((data_dir / "redirects.yaml").read_text(encoding="utf-8"))
-            ids |= set(((loaded.data or {}).get("redirects") or {}).keys())
-        except (OSError, AttributeError):
-            pass
+        raw = read_regular_file(data_dir / "redirects.yaml", MAX_BYTES)
+        text = decode(raw)[0] if raw is not None and len(raw) <= MAX_BYTES else None
+        data = load_text(text).data if text is not None else None
+        redirects = data.get("redirects") if isinstance(data, dict) else None
+        if isinstance(redirects, dict):
+            ids |= {str(k) for k in redirects}
     return ids
+
+
+def published_problem(data_dir: Path) -> str | None:
+    """Why the published-id list cannot be trusted to say which ids are taken, or None."""
+    published = read_published(data_dir)
+    if published.missing or not published.problems:
+        return None
+    p = published.problems[0]
+    where = f"{p.file}:{p.line}" if p.line else p.file
+    return f"{where}: {p.message} (fix it, then run this again)"
 
 
 def id_problem(record_id: str, taken: set[str]) -> str | None:
@@ -98,5 +108,5 @@ def write(data_dir: Path, kind: str, record_id: str, text: str) -> Path:
     folder = data_dir / FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record_id}.yaml"
-    path.write_text(text, encoding="utf-8")
+    write_atomic(path, text)  # never a half-written (or 0-byte) record on a full disk
     return path

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from r1kb.kb import RELATION_KINDS, Claim
-from r1kb.loader import PUBLISHED_IDS, display_path
+from r1kb.loader import ID_RE, PUBLISHED_IDS, display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
+from r1kb.snapshots import safe_snapshot_name
 
 SECONDARY_KINDS = {
     "press",
@@ -28,6 +30,47 @@ def is_iso_date(text: str) -> bool:
     except ValueError:
         return False
     return len(text) == 10
+
+
+UNIT_ID_RE = re.compile(r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*\Z")
+
+
+def ids(ctx: Context) -> Iterator[Problem]:
+    """Every id that becomes a page, a file path, an anchor or an attribute, checked here as
+    well as by the schema: a pull request can loosen data/schema in the same change."""
+    kb = ctx.kb
+    data = ctx.loaded.data_dir
+    groups: list[tuple[str, str, dict[str, object], re.Pattern[str]]] = [
+        ("models.yaml", "models", dict(kb.models), ID_RE),
+        ("quantities.yaml", "quantities", dict(kb.quantities), ID_RE),
+        ("quantities.yaml", "units", dict(kb.units), UNIT_ID_RE),
+    ]
+    for name, key, table, pattern in groups:
+        for rid in table:
+            if not _id_ok(rid, pattern):
+                yield problem(
+                    display_path(data / name),
+                    "bad-id",
+                    f"{rid!r} is not a kebab-case id",
+                    (key, rid),
+                    at_key=True,
+                    hint="lowercase letters, digits and '-' (units may use capitals)",
+                )
+    rfile = display_path(data / "redirects.yaml")
+    for old, new in kb.redirects.items():
+        for rid, at_key in ((old, True), (new, False)):
+            if not _id_ok(rid, ID_RE):
+                yield problem(
+                    rfile,
+                    "bad-id",
+                    f"{rid!r} is not a kebab-case claim id",
+                    ("redirects", old),
+                    at_key=at_key,
+                )
+
+
+def _id_ok(rid: object, pattern: re.Pattern[str]) -> bool:
+    return isinstance(rid, str) and len(rid) <= 100 and pattern.match(rid) is not None
 
 
 def vocabularies(ctx: Context) -> Iterator[Problem]:
@@ -115,12 +158,35 @@ def _other_dates(c: Claim) -> Iterator[Problem]:
     for parts, value in dated:
         if not is_iso_date(value):
             yield problem(c.file, "bad-date", f"{value!r} is not a real date", parts)
+        elif is_future(value):
+            yield _future(c.file, value, parts)
+
+
+def is_future(value: str) -> bool:
+    """After tomorrow (UTC): a record cannot tell what has not happened yet (a day of slack
+    for time zones)."""
+    tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    return is_iso_date(value) and dt.date.fromisoformat(value) > tomorrow
+
+
+def _future(file: str, value: str, parts: tuple[str | int, ...]) -> Problem:
+    return problem(
+        file,
+        "date-in-future",
+        f"{value} is in the future",
+        parts,
+        hint="give the date the event happened (YYYY-MM-DD)",
+    )
 
 
 def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
-    value, unit = c.value, c.unit
+    value = c.value
     if value is None:
         return
+    # The unit's kind comes from its definition, not its id: a unit `label` defined as
+    # `text` takes text, whatever it is called.
+    defined = ctx.kb.units.get(c.unit)
+    unit = defined.definition if defined is not None and not defined.numeric else c.unit
     if unit == "date":
         if not isinstance(value, str) or len(value) != 10 or value[4] != "-":
             yield problem(
@@ -143,7 +209,7 @@ def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
         yield problem(
             c.file,
             "value-kind-mismatch",
-            f"{value!r} is a string but unit {unit!r} is numeric: write a plain number "
+            f"{value!r} is a string but unit {c.unit!r} is numeric: write a plain number "
             'in the base unit (671000000000, not "671B")',
             ("value",),
         )
@@ -212,10 +278,20 @@ def sources(ctx: Context) -> Iterator[Problem]:
                 f"a {s.kind} is not DeepSeek's own document: set primary: false",
                 ("primary",),
             )
+        if s.snapshot is not None and not safe_snapshot_name(s.snapshot):
+            yield problem(
+                s.file,
+                "schema-bad-value",
+                f"{s.snapshot!r} is not a plain file name in a snapshot directory",
+                ("snapshot",),
+                hint="letters, digits, '_', '.' and '-' only; no folder, no '..'",
+            )
         for key in ("published", "accessed"):
             value = getattr(s, key)
             if value and len(value) == 10 and not is_iso_date(value):
                 yield problem(s.file, "bad-date", f"{value!r} is not a real date", (key,))
+            elif value and is_future(value):
+                yield _future(s.file, value, (key,))
 
 
 def permanence(ctx: Context) -> Iterator[Problem]:
@@ -230,35 +306,53 @@ def permanence(ctx: Context) -> Iterator[Problem]:
                 ("redirects", old),
                 at_key=True,
             )
-        if new not in ctx.loaded.present_claim_ids:
-            yield problem(
-                rfile,
-                "redirect-invalid",
-                f"redirect target {new!r} has no claim file",
-                ("redirects", old),
-            )
+        why = "" if new in ctx.loaded.present_claim_ids else _broken_redirect(ctx, new)
+        if why:
+            yield problem(rfile, "redirect-invalid", why, ("redirects", old))
     pfile = display_path(ctx.loaded.data_dir / PUBLISHED_IDS)
     live = {f"claims/{i}" for i in ctx.loaded.present_claim_ids | set(kb.redirects)}
     live |= {f"sources/{i}" for i in ctx.loaded.present_source_ids}
-    lines = _published_lines(ctx)
+    live |= {f"models/{i}" for i in kb.models} | {f"quantities/{i}" for i in kb.quantities}
+    if not kb.models or not kb.quantities:  # their file did not load: reported already
+        live |= {e for e in kb.published_ids if e.startswith(("models/", "quantities/"))}
+    published = ctx.loaded.published
+    lines = published.lines if published is not None else {}
     for entry in kb.published_ids:
         if entry not in live:
+            kind = entry.partition("/")[0]
+            where = {
+                "claims": "restore the record (withdraw it instead) or add a redirect in "
+                "data/redirects.yaml",
+                "sources": "restore the source record: sources cited once stay citable",
+            }.get(kind, f"restore the entry in data/{kind}.yaml: its page was published")
             yield problem(
                 pfile,
                 "published-id-missing",
                 f"{entry} was published and has no record or redirect",
                 line=lines.get(entry),
-                hint="restore the record (withdraw it instead) or "
-                "add a redirect in data/redirects.yaml",
+                hint=where,
             )
 
 
-def _published_lines(ctx: Context) -> dict[str, int]:
-    try:
-        text = (ctx.loaded.data_dir / PUBLISHED_IDS).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return {ln.strip(): n for n, ln in enumerate(text.splitlines(), 1) if ln.strip()}
+def _broken_redirect(ctx: Context, target: str) -> str:
+    """Why a redirect's target is not a claim: no file, or which link of a chain is broken.
+    (A chain a -> b -> c that ends on a claim is fine: the site sends a straight to c.)"""
+    redirects = ctx.kb.redirects
+    live = ctx.loaded.present_claim_ids
+    if target not in redirects:
+        return f"redirect target {target!r} has no claim file"
+    chain = [target]
+    while chain[-1] in redirects and chain[-1] not in live:
+        following = redirects[chain[-1]]
+        if following in chain:
+            return "redirects go round in a circle: " + " -> ".join([*chain, following])
+        chain.append(following)
+    if chain[-1] in live:
+        return ""  # resolves
+    return (
+        f"redirect target {target!r} is itself a redirect ({' -> '.join(chain)}), "
+        f"and {chain[-1]!r} has no claim file"
+    )
 
 
-RULES = [vocabularies, claim_fields, source_references, claim_references, sources, permanence]
+RULES = [ids, vocabularies, claim_fields, source_references, claim_references, sources, permanence]

@@ -14,6 +14,7 @@ from typing import Any
 
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
+from r1kb.loader import ID_RE
 from r1kb.site import badges, jsonld
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
@@ -37,7 +38,15 @@ from r1kb.site.pages import (
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 
-__all__ = ["Generated", "SiteDataError", "fill_slots", "generate", "nav", "prepare"]
+__all__ = [
+    "Generated",
+    "SiteDataError",
+    "check_ids",
+    "fill_slots",
+    "generate",
+    "nav",
+    "prepare",
+]
 
 DATA_ENV = "R1KB_DATA_DIR"  # build the site from another data directory (tests, benchmarks)
 RESERVED_IDS = ("index",)  # would collide with a folder's index page
@@ -90,7 +99,23 @@ def load_validated(data_dir: Path, snapshot_dirs: list[Path]) -> KnowledgeBase:
         for reserved in RESERVED_IDS:
             if reserved in ids:
                 raise SiteDataError(f"r1kb: the {kind} id {reserved!r} is reserved by the site")
+    check_ids(kb)
     return kb
+
+
+def check_ids(kb: KnowledgeBase) -> None:
+    """Every id that becomes a file path or a URL of the site is kebab-case: the rules say so
+    already; this keeps a page from being written outside site/ if a rule were ever skipped."""
+    groups = {
+        "claim": [*kb.claims, *kb.redirects, *kb.redirects.values()],
+        "source": list(kb.sources),
+        "model": list(kb.models),
+        "quantity": list(kb.quantities),
+    }
+    for kind, ids in groups.items():
+        for rid in ids:
+            if not (isinstance(rid, str) and ID_RE.match(rid)):
+                raise SiteDataError(f"r1kb: the {kind} id {rid!r} cannot name a page")
 
 
 def prepare(
