@@ -179,7 +179,8 @@ withdrawn:
   replaced_by: v3-training-gpu-hours
 """,
     "redirects.yaml": "# yaml-language-server: $schema=schema/redirects.schema.json\n"
-    "redirects:\n  v3-gpu-hours: v3-training-gpu-hours\n",
+    "redirects:\n  v3-gpu-hours: v3-training-gpu-hours\n"
+    "sources:\n  toy-paper: toy-report\nmodels:\n  r1: deepseek-r1\n",
 }
 
 

@@ -181,7 +181,8 @@ def _loosened_schemas(data: Path) -> None:
     (data / "redirects.yaml").write_text(
         "# yaml-language-server: $schema=schema/redirects.schema.json\n"
         'redirects:\n  "../../../../escaped": v3-training-gpu-hours\n'
-        "  v3-gpu-hours: v3-training-gpu-hours\n",
+        "  v3-gpu-hours: v3-training-gpu-hours\n"
+        "sources: {an-old-blog-name: a-blog}\nmodels: {r1: deepseek-r1}\n",
         encoding="utf-8",
     )
 

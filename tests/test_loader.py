@@ -60,6 +60,7 @@ def test_unexpected_files_and_hidden_files(make_data: Callable[..., Path]) -> No
         ("claims/README.md", None, "unexpected-file"),
         ("claims/nested.yaml", None, "unexpected-file"),
         ("sources/backup.yaml~", None, "unexpected-file"),
+        ("claims/.hidden.yaml", None, "unexpected-file"),  # was skipped without a word
     }
 
 
@@ -168,3 +169,17 @@ def test_a_colon_in_an_unquoted_value_says_to_quote_it(make_data: Callable[..., 
     path.write_text(text.replace(statement, "statement: DeepSeek says: $2 per GPU-hour"))
     (found,) = [p for p in load(data).problems if p.code == "yaml-syntax"]
     assert "must be quoted" in found.hint and 'statement: "' in found.hint
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(make_data: Callable[..., Path]) -> None:
+    """A record named `x\\n::error::…` must not inject a workflow command into CI logs."""
+    from r1kb import reporters
+    from r1kb.validate import validate
+
+    data = make_data(MINIMAL)
+    (data / "claims" / "x\n::error file=a::pwned\r.yaml").write_text("x: 1\n")
+    result = validate(data, [])
+    for fmt in ("text", "github"):
+        for line in reporters.render(result, fmt).splitlines():
+            assert not line.startswith("::error file=a"), (fmt, line)
+    assert "\\n::error file=a::pwned\\r.yaml" in reporters.text(result)

@@ -44,7 +44,12 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        try:
+            fh = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            raise
+        with fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())

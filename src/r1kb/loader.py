@@ -132,8 +132,17 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
         shown = os.path.join(shown_folder, entry.name)
         if entry.is_symlink() or not (entry.is_file() or entry.is_dir()):
             continue  # reported by unsafe_entries (not-a-regular-file)
-        if entry.name.startswith(".") and entry.name != ".yaml":
-            continue
+        if entry.name.startswith("."):
+            if entry.name.endswith((".yaml", ".yml")):
+                problems.append(
+                    problem(
+                        shown,
+                        "unexpected-file",
+                        "a hidden file is never loaded as a record",
+                        hint="remove the leading '.' from the name, or delete the file",
+                    )
+                )
+            continue  # .gitkeep, .DS_Store: not records, never read
         if not entry.name.endswith(".yaml") or entry.is_dir():
             problems.append(
                 problem(
@@ -296,6 +305,7 @@ def _load(data_dir: Path) -> Loaded:
 
 
 PUBLISHED_KINDS = ("claims", "sources", "models", "quantities")
+RENAMED_KINDS = ("sources", "models", "quantities")  # redirects.yaml keys besides `redirects`
 PUBLISHED_HEADER = (
     "# Ids published on the site: permanent. "
     "Maintained by `r1kb publish-ids`; never remove a line.\n"
@@ -379,6 +389,8 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             kb.accelerators = list(d.get("accelerators", []))
         elif rf.kind == "redirects":
             kb.redirects.update(d["redirects"])
+            for kind in RENAMED_KINDS:
+                kb.renamed[kind] = dict(d.get(kind) or {})
         elif rf.kind == "source" and rf.id:
             kb.sources[rf.id] = Source(id=rf.id, file=rf.display, **d)
         elif rf.kind == "claim" and rf.id:

@@ -40,13 +40,14 @@ def taken_ids(data_dir: Path, kind: str) -> set[str]:
     ids = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
     prefix = f"{FOLDERS[kind]}/"
     ids |= {e[len(prefix) :] for e in read_published(data_dir).ids if e.startswith(prefix)}
-    if kind == "claim":
-        raw = read_regular_file(data_dir / "redirects.yaml", MAX_BYTES)
-        text = decode(raw)[0] if raw is not None and len(raw) <= MAX_BYTES else None
-        data = load_text(text).data if text is not None else None
-        redirects = data.get("redirects") if isinstance(data, dict) else None
-        if isinstance(redirects, dict):
-            ids |= {str(k) for k in redirects}
+    raw = read_regular_file(data_dir / "redirects.yaml", MAX_BYTES)
+    text = decode(raw)[0] if raw is not None and len(raw) <= MAX_BYTES else None
+    data = load_text(text).data if text is not None else None
+    renamed = (
+        data.get("redirects" if kind == "claim" else "sources") if isinstance(data, dict) else None
+    )
+    if isinstance(renamed, dict):
+        ids |= {str(k) for k in renamed}  # a renamed id stays taken by its redirect
     return ids
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -83,8 +84,18 @@ def load_schema(directory: Path, kind: str) -> dict[str, Any]:
     return data
 
 
-@cache
 def _validator_in(directory: Path, kind: str) -> Any:
+    """The validator of a kind, rebuilt when its schema file changes (size or time)."""
+    try:
+        st = os.lstat(directory / SCHEMA_FILES[kind])
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+    except OSError:
+        stamp = (0, -1, 0)
+    return _validator_cached(directory, kind, stamp)
+
+
+@cache
+def _validator_cached(directory: Path, kind: str, stamp: tuple[int, int, int]) -> Any:
     schema = load_schema(directory, kind)
     try:
         return jsonschema_rs.validator_for(schema)

@@ -57,16 +57,18 @@ def ids(ctx: Context) -> Iterator[Problem]:
                     hint="lowercase letters, digits and '-' (units may use capitals)",
                 )
     rfile = display_path(data / "redirects.yaml")
-    for old, new in kb.redirects.items():
-        for rid, at_key in ((old, True), (new, False)):
-            if not _id_ok(rid, ID_RE):
-                yield problem(
-                    rfile,
-                    "bad-id",
-                    f"{rid!r} is not a kebab-case claim id",
-                    ("redirects", old),
-                    at_key=at_key,
-                )
+    tables = [("redirects", kb.redirects), *sorted(kb.renamed.items())]
+    for key, renames in tables:
+        for old, new in renames.items():
+            for rid, at_key in ((old, True), (new, False)):
+                if not _id_ok(rid, ID_RE):
+                    yield problem(
+                        rfile,
+                        "bad-id",
+                        f"{rid!r} is not a kebab-case id",
+                        (key, old),
+                        at_key=at_key,
+                    )
 
 
 def _id_ok(rid: object, pattern: re.Pattern[str]) -> bool:
@@ -294,6 +296,16 @@ def sources(ctx: Context) -> Iterator[Problem]:
                 yield _future(s.file, value, (key,))
 
 
+def live_ids(ctx: Context, kind: str) -> set[str]:
+    """Ids of a kind ("sources", "models", "quantities") that have a record now."""
+    kb = ctx.kb
+    return {
+        "sources": ctx.loaded.present_source_ids,
+        "models": set(kb.models),
+        "quantities": set(kb.quantities),
+    }[kind]
+
+
 def permanence(ctx: Context) -> Iterator[Problem]:
     kb = ctx.kb
     rfile = display_path(ctx.loaded.data_dir / "redirects.yaml")
@@ -309,10 +321,30 @@ def permanence(ctx: Context) -> Iterator[Problem]:
         why = "" if new in ctx.loaded.present_claim_ids else _broken_redirect(ctx, new)
         if why:
             yield problem(rfile, "redirect-invalid", why, ("redirects", old))
+    for kind, renames in sorted(kb.renamed.items()):
+        present = live_ids(ctx, kind)
+        for old, new in sorted(renames.items()):
+            if old in present:
+                yield problem(
+                    rfile,
+                    "redirect-invalid",
+                    f"{old!r} is a live {kind[:-1]} and cannot redirect",
+                    (kind, old),
+                    at_key=True,
+                )
+            if new not in present:
+                chained = " (it is itself renamed: point at the current id)"
+                yield problem(
+                    rfile,
+                    "redirect-invalid",
+                    f"redirect target {new!r} is not a {kind[:-1]} id"
+                    + (chained if new in renames else ""),
+                    (kind, old),
+                )
     pfile = display_path(ctx.loaded.data_dir / PUBLISHED_IDS)
     live = {f"claims/{i}" for i in ctx.loaded.present_claim_ids | set(kb.redirects)}
-    live |= {f"sources/{i}" for i in ctx.loaded.present_source_ids}
-    live |= {f"models/{i}" for i in kb.models} | {f"quantities/{i}" for i in kb.quantities}
+    for kind in ("sources", "models", "quantities"):
+        live |= {f"{kind}/{i}" for i in live_ids(ctx, kind) | set(kb.renamed.get(kind, {}))}
     if not kb.models or not kb.quantities:  # their file did not load: reported already
         live |= {e for e in kb.published_ids if e.startswith(("models/", "quantities/"))}
     published = ctx.loaded.published
@@ -321,10 +353,15 @@ def permanence(ctx: Context) -> Iterator[Problem]:
         if entry not in live:
             kind = entry.partition("/")[0]
             where = {
-                "claims": "restore the record (withdraw it instead) or add a redirect in "
-                "data/redirects.yaml",
-                "sources": "restore the source record: sources cited once stay citable",
-            }.get(kind, f"restore the entry in data/{kind}.yaml: its page was published")
+                "claims": "restore the record (withdraw it instead), or if it was renamed add "
+                "`old-id: new-id` under `redirects:` in data/redirects.yaml",
+                "sources": "restore the source record, or if it was renamed add "
+                "`old-id: new-id` under `sources:` in data/redirects.yaml",
+            }.get(
+                kind,
+                f"restore the entry in data/{kind}.yaml, or if it was renamed add "
+                f"`old-id: new-id` under `{kind}:` in data/redirects.yaml",
+            )
             yield problem(
                 pfile,
                 "published-id-missing",

@@ -106,11 +106,13 @@ def load_validated(data_dir: Path, snapshot_dirs: list[Path]) -> KnowledgeBase:
 def check_ids(kb: KnowledgeBase) -> None:
     """Every id that becomes a file path or a URL of the site is kebab-case: the rules say so
     already; this keeps a page from being written outside site/ if a rule were ever skipped."""
+    renamed = [rid for table in kb.renamed.values() for pair in table.items() for rid in pair]
     groups = {
         "claim": [*kb.claims, *kb.redirects, *kb.redirects.values()],
         "source": list(kb.sources),
         "model": list(kb.models),
         "quantity": list(kb.quantities),
+        "renamed": renamed,
     }
     for kind, ids in groups.items():
         for rid in ids:
@@ -133,22 +135,27 @@ def prepare(
     )
 
 
-def redirect_html(ctx: SiteContext, old_id: str, new_id: str) -> tuple[str, str]:
-    """(path, html) of the page that sends a renamed claim id to its current page."""
-    old_src = ctx.src_claim(old_id)
+def redirect_html(
+    ctx: SiteContext, old_id: str, new_id: str, kind: str = CLAIMS
+) -> tuple[str, str]:
+    """(path, html) of the page that sends a renamed id (claim, source, model or quantity)
+    to its current page."""
+    old_src = ctx.urls.src(kind, old_id)
+    new_src = ctx.urls.src(kind, new_id)
     old_url = ctx.urls.url(old_src)
     path = old_url + "index.html" if old_url.endswith("/") else old_url
-    target = ctx.urls.rel(old_src, ctx.src_claim(new_id))
-    canonical = escape(ctx.urls.permalink(ctx.src_claim(new_id)) if ctx.urls.site_url else target)
+    target = ctx.urls.rel(old_src, new_src)
+    canonical = escape(ctx.urls.permalink(new_src) if ctx.urls.site_url else target)
     href = escape(target)
+    label = {CLAIMS: "Claim", SOURCES: "Source", MODELS: "Model", QUANTITIES: "Quantity"}[kind]
     html = (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Moved: {escape(old_id)}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         '<meta name="robots" content="noindex">\n</head>\n<body>\n'
-        f'<p>Claim <code>{escape(old_id)}</code> is now <a href="{href}">{escape(new_id)}</a>.</p>'
-        "\n</body>\n</html>\n"
+        f'<p>{label} <code>{escape(old_id)}</code> is now <a href="{href}">{escape(new_id)}</a>.'
+        "</p>\n</body>\n</html>\n"
     )
     return path, html
 
@@ -207,6 +214,12 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         if old not in kb.claims and current is not None:
             path, html = redirect_html(ctx, old, current.id)
             out.append(Generated(path, html, in_nav=False))
+    present = {SOURCES: kb.sources, MODELS: kb.models, QUANTITIES: kb.quantities}
+    for kind, records in present.items():
+        for old, new in sorted(kb.renamed.get(kind, {}).items()):
+            if old not in records and new in records:
+                path, html = redirect_html(ctx, old, new, kind)
+                out.append(Generated(path, html, in_nav=False))
     sizes = {}
     for e in EXPORTS:
         text = e.render(ctx)
