@@ -151,3 +151,19 @@ def test_values_are_exact_and_finite() -> None:
     for bad in ("nan", "inf", "-Infinity", "1e999"):
         with pytest.raises(click.BadParameter, match="not a finite number"):
             new_module.parse_value(bad, "USD")
+
+
+@pytest.mark.parametrize(
+    "name", ["a\nsubject: injected", "a\r\nverdict: accurate", "a\u2028status: x", "a\x85b: c"]
+)
+def test_comments_in_records_cannot_inject_keys(name: str) -> None:
+    """An input file name with a line break went into a draft's header comment and became a
+    key of the record."""
+    from r1kb.scaffold import render
+    from r1kb.yamlstrict import load_text
+
+    text = render(
+        "claim", {"statement": "x"}, {"statement": f"from {name}"}, [f"drafted from {name}"]
+    )
+    loaded = load_text(text)
+    assert not loaded.issues and loaded.data == {"statement": "x"}, text

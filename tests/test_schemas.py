@@ -78,3 +78,27 @@ def test_a_ref_cycle_does_not_recurse_forever() -> None:
     assert [path for path, _, _ in rows][:3] == ["a", "b", "c"]
     shown = schema_reference._type(schema, schema["properties"]["c"])  # type: ignore[index]
     assert shown.startswith("list of list of")
+
+
+def test_a_ref_cycle_in_a_data_schema_validates_and_renders(tmp_path: Path) -> None:
+    """A `$ref` cycle in data/schema used to end the build in a RecursionError."""
+    from conftest import CASES, build_data_dir
+    from r1kb.site.context import SiteContext
+    from r1kb.site.urls import Urls
+    from r1kb.validate import validate
+
+    data = build_data_dir(CASES / "valid" / "minimal", tmp_path / "data")
+    path = data / "schema" / "claim.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema.setdefault("$defs", {}).update(
+        {
+            "loop": {"$ref": "#/$defs/loop2"},
+            "loop2": {"type": "array", "items": {"$ref": "#/$defs/loop"}},
+        }
+    )
+    schema["properties"]["x-loop"] = {"$ref": "#/$defs/loop"}
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    result = validate(data, [])
+    assert not [p for p in result.problems if p.code.startswith("schema")], result.problems
+    ctx = SiteContext(kb=result.loaded.kb, urls=Urls(), dates=None, schema_dir=data / "schema")  # type: ignore[arg-type]
+    assert "x-loop" in schema_reference.render(ctx)

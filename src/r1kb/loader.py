@@ -304,6 +304,7 @@ def _load(data_dir: Path) -> Loaded:
     return loaded
 
 
+MAX_PUBLISHED_BYTES = 16 * 1024 * 1024
 PUBLISHED_KINDS = ("claims", "sources", "models", "quantities")
 RENAMED_KINDS = ("sources", "models", "quantities")  # redirects.yaml keys besides `redirects`
 PUBLISHED_HEADER = (
@@ -348,9 +349,11 @@ def read_published(data_dir: Path) -> PublishedList:
             if not stat.S_ISREG(mode):
                 what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
                 return fail(f"{PUBLISHED_IDS} is {what}", hint=restore)
-            raw = fh.read()
+            raw = fh.read(MAX_PUBLISHED_BYTES + 1)
     except OSError as exc:
         return fail(f"{PUBLISHED_IDS} cannot be read: {exc.strerror or exc}", hint=restore)
+    if len(raw) > MAX_PUBLISHED_BYTES:
+        return fail(f"{PUBLISHED_IDS} is over 16 MiB", hint=restore)
     text, issue = decode(raw)
     if issue is not None:
         return fail(f"{PUBLISHED_IDS}: {issue.message}", line=issue.line, hint=restore)

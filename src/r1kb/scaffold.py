@@ -84,17 +84,30 @@ def unique_id(base: str, taken: set[str]) -> str:
 def render(kind: str, fields: dict[str, Any], todo: dict[str, str], header: list[str]) -> str:
     """The record's text: schema line, header comments, then each field; `todo` maps a field to
     the comment that says what to fill in (the field is written as given, usually null)."""
-    lines = [SCHEMA_LINES[kind], *(f"# {h}" for h in header)]
+    lines = [SCHEMA_LINES[kind], *(f"# {yaml_comment(h)}" for h in header)]
     for key, value in fields.items():
         block = _dump({key: value})
         if key in todo:
             first, _, rest = block.partition("\n")
-            block = f"{first}  # TODO: {todo[key]}" + (f"\n{rest}" if rest else "")
+            block = f"{first}  # TODO: {yaml_comment(todo[key])}" + (f"\n{rest}" if rest else "")
         lines.append(block.rstrip("\n"))
     for key, note in todo.items():
         if key not in fields:
-            lines.append(f"# {key}: TODO: {note}")
+            lines.append(f"# {yaml_comment(key)}: TODO: {yaml_comment(note)}")
     return "\n".join(lines) + "\n"
+
+
+def yaml_comment(text: object) -> str:
+    """Text for the rest of a YAML comment line: a newline (an input file named
+    "a\\nsubject: x") would end the comment and start a key; every line break and control
+    character is shown escaped instead."""
+    value = str(text)
+    if value.isprintable():
+        return value
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in value
+    )
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from r1kb.site import badges, jsonld
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import data_dates
+from r1kb.site.escape import html_text
 from r1kb.site.exports import EXPORTS
 from r1kb.site.pages import (
     claim,
@@ -145,17 +146,17 @@ def redirect_html(
     old_url = ctx.urls.url(old_src)
     path = old_url + "index.html" if old_url.endswith("/") else old_url
     target = ctx.urls.rel(old_src, new_src)
-    canonical = escape(ctx.urls.permalink(new_src) if ctx.urls.site_url else target)
-    href = escape(target)
+    canonical = html_text(ctx.urls.permalink(new_src) if ctx.urls.site_url else target)
+    href = html_text(target)
     label = {CLAIMS: "Claim", SOURCES: "Source", MODELS: "Model", QUANTITIES: "Quantity"}[kind]
     html = (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved: {escape(old_id)}</title>\n"
+        f"<title>Moved: {html_text(old_id)}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         '<meta name="robots" content="noindex">\n</head>\n<body>\n'
-        f'<p>{label} <code>{escape(old_id)}</code> is now <a href="{href}">{escape(new_id)}</a>.'
-        "</p>\n</body>\n</html>\n"
+        f"<p>{label} <code>{html_text(old_id)}</code> is now "
+        f'<a href="{href}">{html_text(new_id)}</a>.</p>\n</body>\n</html>\n'
     )
     return path, html
 
@@ -200,7 +201,7 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         meta = {
             **OFF_NAV,
             "r1kb_jsonld": jsonld.claim_jsonld_script(ctx, c),
-            "description": escape(" ".join(c.statement.split())),
+            "description": html_text(" ".join(c.statement.split())),
         }
         out.append(Generated(ctx.src_claim(c.id), claim.render(ctx, c), in_nav=False, meta=meta))
     for sid in sorted(kb.sources):
@@ -247,7 +248,7 @@ def page_title(markdown: str) -> str:
     for line in markdown.splitlines():
         if line.startswith("# "):
             text = line[2:].split(" { #")[0]
-            return escape(unescape(text).strip())
+            return html_text(unescape(text).strip())
     return ""
 
 
@@ -262,7 +263,7 @@ def nav(ctx: SiteContext) -> list[Any]:
         {"Home": "index.md"},
         {
             "Models": [ctx.urls.src(MODELS)]
-            + [{escape(m.name): ctx.src_model(m.id)} for m in ctx.models_in_order()]
+            + [{html_text(m.name): ctx.src_model(m.id)} for m in ctx.models_in_order()]
         },
         {"Quantities": ctx.urls.src(QUANTITIES)},
         {
