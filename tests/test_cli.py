@@ -232,3 +232,41 @@ def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:
     assert "sources/tiny-report" in ids
     check = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", str(SNAPSHOTS)])
     assert "[published-id-missing]" in check.output and "an-old-claim" in check.output
+
+
+def test_a_non_utf8_pyproject_is_not_a_traceback(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.r1kb]\ndata_dir = "data\xff"\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_validate_refuses_a_missing_snapshots_folder(runner: CliRunner, minimal: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", "/nonexistent"])
+    assert result.exit_code == 2 and "'/nonexistent' is not a directory" in result.output
+
+
+def test_no_module_imports_the_top_level_cli() -> None:
+    """The subcommands (check-source, export, new) take their shared options from
+    r1kb.options, so that the import graph has no circle through cli.py."""
+    import ast
+
+    src = Path(__file__).resolve().parents[1] / "src" / "r1kb"
+    offenders = []
+    for path in src.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            if any(n == "r1kb.cli" or n.startswith("r1kb.cli.") for n in names):
+                offenders.append(str(path.relative_to(src)))
+    assert not offenders, offenders

@@ -69,8 +69,49 @@ def _poison_schemas(data: Path) -> None:
         path.write_text(json.dumps(schema, indent=1), encoding="utf-8")
 
 
+FREE_TEXT = {
+    "statement", "scope", "notes", "method", "locator", "quote", "note", "reason",
+    "title", "publisher", "read_note", "revision", "authors",
+}  # fmt: skip
+HEADER_LINE = "# yaml-language-server: $schema=../schema/{}.schema.json\n"
+
+
+def _poison_record(path: Path, kind: str, n: int) -> int:
+    """Every free-text field of a claim or source record set to a payload (as JSON, which
+    is YAML 1.2 and reads back exactly)."""
+
+    def walk(node: object) -> object:
+        nonlocal n
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if key in FREE_TEXT and isinstance(value, str):
+                    n += 1
+                    out[key] = _payload(n, value)
+                elif key == "authors" and isinstance(value, list):
+                    n += 1
+                    out[key] = [*value, _payload(n)]
+                else:
+                    out[key] = walk(value)
+            return out
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    poisoned = walk(record)
+    text = json.dumps(poisoned, ensure_ascii=False, indent=1)
+    path.write_text(HEADER_LINE.format(kind) + text + "\n", encoding="utf-8")
+    return n
+
+
 def write_hostile_data(dest: Path) -> Path:
     data = write_site_data(dest)
+    n = 0
+    for path in sorted((data / "claims").glob("*.yaml")):
+        n = _poison_record(path, "claim", n)
+    for path in sorted((data / "sources").glob("*.yaml")):
+        n = _poison_record(path, "source", n)
     _poison_vocabulary(
         data, "models.yaml", {"models": ("name", "description", "aliases", "external_base")}
     )
