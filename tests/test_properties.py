@@ -300,3 +300,19 @@ def test_new_reads_any_published_list_and_redirects_without_raising(
             assert isinstance(scaffold.taken_ids(data_dir, kind), set)
         why = scaffold.published_problem(data_dir)
         assert why is None or "published-ids.txt" in why
+
+
+def test_write_atomic_keeps_the_mode_and_replaces_whole(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from r1kb.fsutil import write_atomic
+
+    target = tmp_path / "list.txt"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n" and stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    fresh = tmp_path / "fresh.txt"
+    write_atomic(fresh, b"x")
+    assert fresh.read_bytes() == b"x" and stat.S_IMODE(os.stat(fresh).st_mode) & 0o600 == 0o600

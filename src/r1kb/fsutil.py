@@ -54,12 +54,21 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
             fh.flush()
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644 & ~_umask())
+            os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The mode the file had (a rewrite keeps it), else what a plain open() would give."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0o666 & ~_umask()
+    return stat.S_IMODE(st.st_mode)
 
 
 def _umask() -> int:

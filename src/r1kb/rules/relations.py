@@ -66,7 +66,7 @@ def _comparable(ctx: Context, c: Claim, unit: str) -> Any:
                 None if hi is None else ctx.units.convert(hi, c.unit, unit),
             )
         x = ctx.units.convert(float(v), c.unit, unit)
-    except UnitError:
+    except (UnitError, TypeError, ValueError):  # pint's DimensionalityError is a TypeError
         return None
     return (x, x)
 
