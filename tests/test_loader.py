@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -183,3 +184,21 @@ def test_a_file_name_with_a_newline_stays_on_its_line(make_data: Callable[..., P
         for line in reporters.render(result, fmt).splitlines():
             assert not line.startswith("::error file=a"), (fmt, line)
     assert "\\n::error file=a::pwned\\r.yaml" in reporters.text(result)
+
+
+def test_a_linked_folder_is_never_listed(make_data: Callable[..., Path], tmp_path: Path) -> None:
+    """data/sources or data/schema as a link to a folder elsewhere: nothing in it is read."""
+    data = make_data(MINIMAL)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("token: s3cr3t\n")
+    (outside / "claim.schema.json").write_text('{"title": "s3cr3t"}')
+    shutil.rmtree(data / "sources")
+    os.symlink(outside, data / "sources")
+    shutil.rmtree(data / "schema")
+    os.symlink(outside, data / "schema")
+    problems = load(data).problems
+    assert {("sources", "not-a-regular-file"), ("schema", "not-a-regular-file")} <= {
+        (p.file.rsplit("/", 1)[-1], p.code) for p in problems
+    }
+    assert not [p for p in problems if "secret" in p.file or "s3cr3t" in p.message]

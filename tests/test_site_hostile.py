@@ -246,3 +246,28 @@ def test_schema_reference_names_only_known_regular_files(tmp_path: Path) -> None
     ctx = SiteContext(kb=None, urls=Urls(), dates=None, schema_dir=folder)  # type: ignore[arg-type]
     page = schema_reference.render(ctx)
     assert MARK not in page and "root:" not in page
+
+
+@pytest.mark.parametrize(
+    ("table", "rid"),
+    [
+        ("redirects", "../../../../escaped"),
+        ("claims", "x/../../y"),
+        ("models", 'm" onmouseover="alert(1)'),
+        ("quantities", "q\nx"),
+    ],
+)
+def test_the_site_refuses_ids_that_cannot_name_a_page(table: str, rid: str) -> None:
+    """Even if a rule were skipped, no page is written outside site/ nor named by markup."""
+    from r1kb.kb import KnowledgeBase
+    from r1kb.site.build import SiteDataError, check_ids
+
+    kb = KnowledgeBase()
+    target = kb.redirects if table == "redirects" else getattr(kb, table)
+    target[rid] = "v3-training-cost" if table == "redirects" else object()  # type: ignore[assignment]
+    with pytest.raises(SiteDataError, match="cannot name a page"):
+        check_ids(kb)
+    kb2 = KnowledgeBase()
+    kb2.renamed["sources"] = {"old": rid}
+    with pytest.raises(SiteDataError):
+        check_ids(kb2)

@@ -115,6 +115,8 @@ def _read(
 
 def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[RecordFile]:
     out: list[RecordFile] = []
+    if folder.is_symlink():
+        return out  # a linked folder is never listed (reported as not-a-regular-file)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -230,6 +232,8 @@ def unsafe_entries(data_dir: Path) -> list[Problem]:
 def _schema_folder(data_dir: Path, problems: list[Problem]) -> None:
     """data/schema holds exactly the known schema files (names reach the site and paths)."""
     folder = data_dir / "schema"
+    if folder.is_symlink():
+        return  # reported as not-a-regular-file; never listed
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:

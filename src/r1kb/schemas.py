@@ -59,6 +59,8 @@ BUNDLED = Path(__file__).resolve().parents[2] / "data" / "schema"
 def schema_dir(data_dir: Path) -> Path:
     """The data directory's own schemas, else the project's (small test data sets have none)."""
     own = data_dir / "schema"
+    if own.is_symlink():  # never read through a link (reported as not-a-regular-file)
+        return BUNDLED
     return own if (own / SCHEMA_FILES["claim"]).is_file() else BUNDLED
 
 

@@ -28,7 +28,7 @@ def schema_files(schema_dir: Path | None) -> dict[str, bytes]:
     Only the names the validator knows, only regular files, never through a link: a link
     named claim.schema.json to /etc/passwd or ../../.git/config is not published.
     """
-    if schema_dir is None or not schema_dir.is_dir():
+    if schema_dir is None or schema_dir.is_symlink() or not schema_dir.is_dir():
         return {}
     out = {}
     for name in sorted(SCHEMA_FILES.values()):
