@@ -184,3 +184,19 @@ def test_fetch_sources_survives_bad_ports_and_malformed_responses(tmp_path: Path
         assert done.stderr.count("cannot fetch") == 2, done.stderr
     finally:
         listener.close()
+
+
+def test_relative_links_of_the_readme_and_contributing_lead_somewhere() -> None:
+    """CONTRIBUTING's `docs/` links led to a folder of CSS."""
+    for name in ("README.md", "CONTRIBUTING.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+)\)", text):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            path = ROOT / target
+            assert path.exists(), (name, target)
+            assert target.rstrip("/") != "docs", (name, "docs/ holds only the theme's assets")
+
+
+def test_drafts_are_ignored_by_git() -> None:
+    assert "/drafts/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()

@@ -437,6 +437,14 @@ _CODES: list[Code] = [
         "directories: the quotes citing it could not be checked (never counted as verified). "
         "Reported once per source, on the source record, with the claims concerned.",
     ),
+    Code(
+        "duplicate-source",
+        "warning",
+        "reference",
+        "Same document recorded twice",
+        "Two source records have the same URL (http/https, a trailing slash and the fragment "
+        "aside): cite the existing one, or name each version of the document in `revision`.",
+    ),
     # --- permanence ------------------------------------------------------------------------
     Code(
         "published-id-missing",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from r1kb.kb import RELATION_KINDS, Claim
 from r1kb.loader import ID_RE, PUBLISHED_IDS, display_path
@@ -271,6 +273,38 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def _url_key(url: str) -> str:
+    """A URL as a reader would tell it apart: no fragment, no trailing slash, host in lower
+    case, http and https alike."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.netloc.lower().removeprefix('www.')}{path}{query}"
+
+
+def duplicate_sources(ctx: Context) -> Iterator[Problem]:
+    """Two records for one document split its claims and its quotes; two revisions of a
+    document (each naming its `revision`) are not duplicates."""
+    by_url: dict[str, list[str]] = defaultdict(list)
+    for sid in sorted(ctx.kb.sources):
+        s = ctx.kb.sources[sid]
+        if s.url:
+            by_url[_url_key(s.url)].append(sid)
+    for ids in by_url.values():
+        first = ctx.kb.sources[ids[0]]
+        for sid in ids[1:]:
+            s = ctx.kb.sources[sid]
+            if s.revision and first.revision and s.revision != first.revision:
+                continue
+            yield problem(
+                s.file,
+                "duplicate-source",
+                f"source {first.id!r} has the same URL",
+                ("url",),
+                hint="cite the existing source, or name each version in `revision`",
+            )
+
+
 def sources(ctx: Context) -> Iterator[Problem]:
     for s in ctx.kb.sources.values():
         if s.primary and s.kind in SECONDARY_KINDS:
@@ -392,4 +426,13 @@ def _broken_redirect(ctx: Context, target: str) -> str:
     )
 
 
-RULES = [ids, vocabularies, claim_fields, source_references, claim_references, sources, permanence]
+RULES = [
+    ids,
+    vocabularies,
+    claim_fields,
+    source_references,
+    claim_references,
+    sources,
+    duplicate_sources,
+    permanence,
+]
