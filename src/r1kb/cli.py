@@ -112,7 +112,8 @@ def publish_ids(data_dir: Path | None) -> None:
       r1kb publish-ids
     """
     from r1kb.fsutil import write_atomic
-    from r1kb.loader import PUBLISHED_HEADER, PUBLISHED_IDS, load
+    from r1kb.loader import load
+    from r1kb.published import PUBLISHED_HEADER, PUBLISHED_IDS
 
     data, _ = resolve_data(data_dir)
     loaded = load(data)

@@ -7,21 +7,39 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from r1kb import schemas
+from r1kb.datatree import schema_folder_problems, unsafe_entries
 from r1kb.kb import Claim, Evidence, KnowledgeBase, Model, Quantity, Source, Unit
+from r1kb.paths import ID_RE, NOFOLLOW, display_path
 from r1kb.problems import Problem, problem
+from r1kb.published import (
+    PUBLISHED_HEADER,
+    PUBLISHED_IDS,
+    RENAMED_KINDS,
+    PublishedList,
+    read_published,
+)
 from r1kb.yamlstrict import YamlIssue, decode, load_text
 
 MAX_BYTES = 1024 * 1024
-ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*\Z")
 SCHEMA_LINE = "# yaml-language-server: $schema="
-PUBLISHED_IDS = "published-ids.txt"
+__all__ = [
+    "ID_RE",
+    "MAX_BYTES",
+    "PUBLISHED_HEADER",
+    "PUBLISHED_IDS",
+    "Loaded",
+    "PublishedList",
+    "RecordFile",
+    "display_path",
+    "load",
+    "read_published",
+]
 
 
 @dataclass
@@ -46,24 +64,11 @@ class Loaded:
     published: PublishedList | None = None
 
 
-def display_path(path: Path) -> str:
-    """Relative to the working directory when inside it (as editors and CI annotations
-    expect), else absolute."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
-    return os.path.abspath(path) if rel.startswith("..") else rel
-
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-
-
 def _read(
     rf: RecordFile, schema_dir: Path, problems: list[Problem], unusable: dict[str, str]
 ) -> None:
     try:
-        fd = os.open(rf.path, os.O_RDONLY | _NOFOLLOW)
+        fd = os.open(rf.path, os.O_RDONLY | NOFOLLOW)
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise IsADirectoryError(21, "not a regular file")
@@ -181,76 +186,6 @@ def yaml_hint(issue: YamlIssue) -> str:
     return ""
 
 
-def _file_kind(mode: int) -> str:
-    for test, name in (
-        (stat.S_ISLNK, "a symbolic link"),
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-    ):
-        if test(mode):
-            return name
-    return "not a regular file"
-
-
-def unsafe_entries(data_dir: Path) -> list[Problem]:
-    """Every link, pipe, socket or device anywhere under data_dir (hidden ones too).
-
-    Nothing under data/ is read or published through a link: a link in a pull request can
-    point at /etc/passwd, /proc/self/environ or the checkout's .git/config.
-    """
-    out: list[Problem] = []
-
-    def walk(folder: str) -> None:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            return  # the folder's own reader reports it
-        for entry in entries:
-            try:
-                mode = entry.stat(follow_symlinks=False).st_mode
-            except OSError:
-                continue
-            if stat.S_ISDIR(mode):
-                walk(entry.path)
-            elif not stat.S_ISREG(mode):
-                kind = _file_kind(mode)
-                out.append(
-                    problem(
-                        display_path(Path(entry.path)),
-                        "not-a-regular-file",
-                        f"{kind}: only regular files belong under the data directory",
-                        hint="replace it with the file's own content, or remove it",
-                    )
-                )
-
-    walk(str(data_dir))
-    return out
-
-
-def _schema_folder(data_dir: Path, problems: list[Problem]) -> None:
-    """data/schema holds exactly the known schema files (names reach the site and paths)."""
-    folder = data_dir / "schema"
-    if folder.is_symlink():
-        return  # reported as not-a-regular-file; never listed
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    known = set(schemas.SCHEMA_FILES.values())
-    for entry in entries:
-        if entry.name in known or entry.is_symlink():
-            continue
-        problems.append(
-            problem(
-                display_path(Path(entry.path)),
-                "unexpected-file",
-                f"only the known schema files belong in data/schema ({', '.join(sorted(known))})",
-            )
-        )
-
-
 def load(data_dir: Path) -> Loaded:
     """Load every record under data_dir; never raises for bad data."""
     # Loading builds many small containers that all stay alive: the cyclic garbage collector
@@ -269,7 +204,7 @@ def _load(data_dir: Path) -> Loaded:
     schema_dir = schemas.schema_dir(data_dir)
     problems: list[Problem] = unsafe_entries(data_dir)
     unsafe = {p.file for p in problems}
-    _schema_folder(data_dir, problems)
+    problems += schema_folder_problems(data_dir)
     unusable: dict[str, str] = {}
     for kind, name in schemas.SCHEMA_FILES.items():
         why = schemas.unusable(schema_dir, kind)
@@ -306,76 +241,6 @@ def _load(data_dir: Path) -> Loaded:
     loaded.published = published
     loaded.kb.published_ids = published.ids
     return loaded
-
-
-MAX_PUBLISHED_BYTES = 16 * 1024 * 1024
-PUBLISHED_KINDS = ("claims", "sources", "models", "quantities")
-RENAMED_KINDS = ("sources", "models", "quantities")  # redirects.yaml keys besides `redirects`
-PUBLISHED_HEADER = (
-    "# Ids published on the site: permanent. "
-    "Maintained by `r1kb publish-ids`; never remove a line.\n"
-)
-
-
-@dataclass
-class PublishedList:
-    """data/published-ids.txt read strictly: a list that cannot be read is a problem, never an
-    empty list (which would switch the guard off)."""
-
-    ids: list[str] = field(default_factory=list)
-    lines: dict[str, int] = field(default_factory=dict)  # id -> line number
-    problems: list[Problem] = field(default_factory=list)
-    missing: bool = False
-
-
-def read_published(data_dir: Path) -> PublishedList:
-    path = data_dir / PUBLISHED_IDS
-    shown = display_path(path)
-    out = PublishedList()
-
-    def fail(message: str, line: int | None = None, hint: str = "") -> PublishedList:
-        out.problems.append(
-            problem(shown, "published-ids-unreadable", message, line=line, hint=hint)
-        )
-        return out
-
-    restore = "restore it from git: git checkout -- " + shown
-    if not os.path.lexists(path):
-        out.missing = True
-        return fail(
-            f"{PUBLISHED_IDS} is missing, so no published id is guarded",
-            hint=f"{restore} (a new knowledge base creates it with `r1kb publish-ids`)",
-        )
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
-        with os.fdopen(fd, "rb") as fh:
-            mode = os.fstat(fh.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
-                return fail(f"{PUBLISHED_IDS} is {what}", hint=restore)
-            raw = fh.read(MAX_PUBLISHED_BYTES + 1)
-    except OSError as exc:
-        return fail(f"{PUBLISHED_IDS} cannot be read: {exc.strerror or exc}", hint=restore)
-    if len(raw) > MAX_PUBLISHED_BYTES:
-        return fail(f"{PUBLISHED_IDS} is over 16 MiB", hint=restore)
-    text, issue = decode(raw)
-    if issue is not None:
-        return fail(f"{PUBLISHED_IDS}: {issue.message}", line=issue.line, hint=restore)
-    for n, line in enumerate(text.splitlines(), 1):
-        entry = line.strip()
-        if not entry or entry.startswith("#"):
-            continue
-        kind, _, rid = entry.partition("/")
-        if kind not in PUBLISHED_KINDS or not ID_RE.match(rid):
-            fail(
-                f"{entry[:80]!r} is not <kind>/<id> (kind: {', '.join(PUBLISHED_KINDS)})",
-                line=n,
-                hint=restore,
-            )
-            continue
-        out.ids.append(entry)
-        out.lines.setdefault(entry, n)
-    return out
 
 
 def _build(files: list[RecordFile]) -> KnowledgeBase:

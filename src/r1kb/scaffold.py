@@ -14,7 +14,9 @@ from typing import Any
 import yaml
 
 from r1kb.fsutil import read_regular_file, write_atomic
-from r1kb.loader import ID_RE, MAX_BYTES, read_published
+from r1kb.loader import MAX_BYTES
+from r1kb.paths import ID_RE
+from r1kb.published import read_published
 from r1kb.yamlstrict import decode, load_text
 
 SCHEMA_LINES = {

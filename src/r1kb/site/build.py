@@ -14,7 +14,7 @@ from typing import Any
 
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
-from r1kb.loader import ID_RE
+from r1kb.paths import ID_RE
 from r1kb.site import badges, jsonld
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
