@@ -202,3 +202,29 @@ def test_a_linked_folder_is_never_listed(make_data: Callable[..., Path], tmp_pat
         (p.file.rsplit("/", 1)[-1], p.code) for p in problems
     }
     assert not [p for p in problems if "secret" in p.file or "s3cr3t" in p.message]
+
+
+def test_folders_nested_thousands_deep_are_no_recursion_error(
+    make_data: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data/ walks (links, the site's dates) used to recurse: RecursionError."""
+    from r1kb.site.dates import data_dates
+
+    data = make_data(MINIMAL)
+    depth, made = 1200, 0  # deeper than Python's recursion limit
+    monkeypatch.chdir(data / "claims")
+    try:
+        for _ in range(depth):
+            os.mkdir("d")
+            os.chdir("d")
+            made += 1
+        os.symlink("/etc/passwd", "leak.yaml")
+        problems = load(data).problems
+        assert [p.code for p in problems if p.file.endswith("leak.yaml")] == ["not-a-regular-file"]
+        assert data_dates(data).per_file
+    finally:  # undo the tree without recursion: shutil.rmtree (and pytest's cleanup) recurse
+        if os.path.lexists("leak.yaml"):
+            os.unlink("leak.yaml")
+        for _ in range(made):
+            os.chdir("..")
+            os.rmdir("d")

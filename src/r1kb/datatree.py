@@ -32,31 +32,29 @@ def unsafe_entries(data_dir: Path) -> list[Problem]:
     point at /etc/passwd, /proc/self/environ or the checkout's .git/config.
     """
     out: list[Problem] = []
-
-    def walk(folder: str) -> None:
+    pending = [str(data_dir)]  # a stack, not recursion: folders may nest thousands deep
+    while pending:
+        folder = pending.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError:
-            return  # the folder's own reader reports it
+            continue  # the folder's own reader reports it
         for entry in entries:
             try:
                 mode = entry.stat(follow_symlinks=False).st_mode
             except OSError:
                 continue
             if stat.S_ISDIR(mode):
-                walk(entry.path)
+                pending.append(entry.path)
             elif not stat.S_ISREG(mode):
-                kind = _file_kind(mode)
                 out.append(
                     problem(
                         display_path(Path(entry.path)),
                         "not-a-regular-file",
-                        f"{kind}: only regular files belong under the data directory",
+                        f"{_file_kind(mode)}: only regular files belong under the data directory",
                         hint="replace it with the file's own content, or remove it",
                     )
                 )
-
-    walk(str(data_dir))
     return out
 
 
