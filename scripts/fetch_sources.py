@@ -19,6 +19,7 @@ import urllib.request
 from pathlib import Path
 
 from r1kb.fsutil import write_atomic
+from r1kb.paths import ID_RE
 from r1kb.yamlstrict import load_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -41,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     for record in args.sources:
         source_id = record.stem
+        if record.suffix != ".yaml" or not ID_RE.match(source_id):
+            # its id is printed for the workflow to read back: only kebab-case ids
+            print(f"{record!r}: not a <id>.yaml source record; skipped", file=sys.stderr)
+            failures += 1
+            continue
         try:
             data = load_text(record.read_text(encoding="utf-8")).data
         except (OSError, UnicodeDecodeError) as exc:

@@ -174,6 +174,7 @@ def test_fetch_sources_survives_bad_ports_and_malformed_responses(tmp_path: Path
         sources.mkdir()
         port = listener.getsockname()[1]
         (sources / "bad-port.yaml").write_text("url: http://127.0.0.1:99999/x\n")
+        (sources / "two words\nx y.yaml").write_text("url: http://127.0.0.1:1/x\n")
         (sources / "garbage.yaml").write_text(f"url: http://127.0.0.1:{port}/x\n")
         argv = [sys.executable, str(ROOT / "scripts" / "fetch_sources.py"), "--cache"]
         files = [str(p) for p in sorted(sources.glob("*.yaml"))]
@@ -182,6 +183,7 @@ def test_fetch_sources_survives_bad_ports_and_malformed_responses(tmp_path: Path
         )
         assert "Traceback" not in done.stderr, done.stderr
         assert done.stderr.count("cannot fetch") == 2, done.stderr
+        assert "not a <id>.yaml source record" in done.stderr and not done.stdout.strip()
     finally:
         listener.close()
 
