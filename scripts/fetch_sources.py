@@ -12,11 +12,14 @@ reported on standard error and skipped (an unreachable page does not fail the pu
 from __future__ import annotations
 
 import argparse
+import http.client
 import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+from r1kb.fsutil import write_atomic
+from r1kb.paths import ID_RE
 from r1kb.yamlstrict import load_text
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -39,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     for record in args.sources:
         source_id = record.stem
+        if record.suffix != ".yaml" or not ID_RE.match(source_id):
+            # its id is printed for the workflow to read back: only kebab-case ids
+            print(f"{record!r}: not a <id>.yaml source record; skipped", file=sys.stderr)
+            failures += 1
+            continue
         try:
             data = load_text(record.read_text(encoding="utf-8")).data
         except (OSError, UnicodeDecodeError) as exc:
@@ -55,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         try:
             body, kind = fetch(url)
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
             print(f"{record}: cannot fetch {url}: {exc}", file=sys.stderr)
             failures += 1
             continue
@@ -63,7 +71,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{record}: {url} is a PDF; check-source reads text or HTML", file=sys.stderr)
             continue
         path = args.cache / f"{source_id}{EXTENSIONS.get(kind, '.txt')}"
-        path.write_bytes(body)
+        try:
+            write_atomic(path, body)
+        except OSError as exc:
+            print(f"{record}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            failures += 1
+            continue
         print(f"{source_id} {path}")
     if failures:
         print(f"{failures} source(s) could not be fetched", file=sys.stderr)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from r1kb.kb import Unit
+from r1kb.loader import PUBLISHED_HEADER, PUBLISHED_IDS
 from r1kb.units import UnitSystem
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,10 @@ def build_data_dir(case: Path | None, dest: Path) -> Path:
         shutil.copy(REAL_DATA / name, dest / name)
     shutil.copytree(REAL_DATA / "schema", dest / "schema", dirs_exist_ok=True)
     if case is not None:
+        if (case / "schema").is_dir():  # the case's schema files replace the real ones
+            for entry in (case / "schema").iterdir():
+                if os.path.lexists(dest / "schema" / entry.name):
+                    (dest / "schema" / entry.name).unlink()
         shutil.copytree(
             case,
             dest,
@@ -34,6 +39,8 @@ def build_data_dir(case: Path | None, dest: Path) -> Path:
             symlinks=True,
             ignore=shutil.ignore_patterns(*CASE_ONLY),
         )
+    if not os.path.lexists(dest / PUBLISHED_IDS):  # a case publishes nothing unless it says so
+        (dest / PUBLISHED_IDS).write_text(PUBLISHED_HEADER, encoding="utf-8")
     return dest
 
 

@@ -179,7 +179,8 @@ withdrawn:
   replaced_by: v3-training-gpu-hours
 """,
     "redirects.yaml": "# yaml-language-server: $schema=schema/redirects.schema.json\n"
-    "redirects:\n  v3-gpu-hours: v3-training-gpu-hours\n",
+    "redirects:\n  v3-gpu-hours: v3-training-gpu-hours\n"
+    "sources:\n  toy-paper: toy-report\nmodels:\n  r1: deepseek-r1\n",
 }
 
 
@@ -189,6 +190,7 @@ def write_site_data(dest: Path) -> Path:
     for name in ("models.yaml", "quantities.yaml"):
         shutil.copy(REAL_DATA / name, dest / name)
     shutil.copytree(REAL_DATA / "schema", dest / "schema", dirs_exist_ok=True)
+    (dest / "published-ids.txt").write_text("# published ids\n", encoding="utf-8")
     for rel, text in RECORDS.items():
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,15 +2,16 @@
 
 Each folder under tests/cases/valid and tests/cases/invalid is a small data
 directory (claims/, sources/, optionally models.yaml, quantities.yaml,
-redirects.yaml, published-ids.txt); the real vocabularies and schemas are laid
-under it. An invalid case's expected.yaml lists every problem it must produce
-as {file, line, code} (optionally `path`): the produced set must equal it
-exactly. A valid case produces nothing (or only the warnings its expected.yaml
-lists). Quotes are checked against the case's own snapshots/ folder, else the
-shared tests/cases/snapshots/ — never the project's configured snapshot dirs.
+redirects.yaml, published-ids.txt, schema/ files that replace or join the real
+ones); the real vocabularies and schemas are laid under it. An invalid case's
+expected.yaml lists every problem it must produce as {file, line, code}
+(optionally `path`): the produced set must equal it exactly. A valid case
+produces nothing (or only the warnings its expected.yaml lists). Quotes are
+checked against the case's own snapshots/ folder, else the shared
+tests/cases/snapshots/ — never the project's configured snapshot dirs.
 
 Cases that need bytes git should not hold (bad UTF-8, a file over 1 MiB, a
-dangling link) are generated below into a copy of a committed case.
+dangling link, a named pipe) are generated below into a copy of a committed case.
 """
 
 from __future__ import annotations
@@ -131,6 +132,74 @@ def _dangling_link(data: Path) -> None:
     os.symlink(data / "claims" / "no-such-target.yaml", data / "claims" / "dangling-link.yaml")
 
 
+def _links_everywhere(data: Path) -> None:
+    """Links named like records, a schema replaced by a link, a linked folder: never read nor
+    published (they would disclose /etc/passwd, the environment or the job's token)."""
+    os.symlink("/etc/passwd", data / "claims" / "passwd.yaml")
+    os.symlink("../../../../../.git/config", data / "sources" / "git-config.yaml")
+    (data / "schema" / "claim.schema.json").unlink()
+    os.symlink("/proc/self/environ", data / "schema" / "claim.schema.json")
+    os.symlink("claims", data / "linked-folder")
+    os.symlink("/etc/hostname", data / "claims" / ".hidden-link.yaml")
+
+
+def _fifo(data: Path) -> None:
+    os.mkfifo(data / "claims" / "pipe.yaml")
+
+
+def _link_loop(data: Path) -> None:
+    os.symlink(data / "claims" / "loop-b.yaml", data / "claims" / "loop-a.yaml")
+    os.symlink(data / "claims" / "loop-a.yaml", data / "claims" / "loop-b.yaml")
+
+
+def _loosened_schemas(data: Path) -> None:
+    """The same pull request loosens the schemas (no id patterns) and adds hostile ids."""
+    for name in ("models", "quantities", "redirects", "source"):
+        path = data / "schema" / f"{name}.schema.json"
+        path.write_text(re.sub(r'"(propertyNames|pattern)"', r'"x-\1"', path.read_text()))
+    blog = data / "sources" / "a-blog.yaml"
+    blog.write_text(
+        blog.read_text().replace("snapshot: blog-post.txt", "snapshot: ../../../../etc/passwd")
+    )
+    models = (data / "models.yaml").read_text(encoding="utf-8")
+    models = models.replace(
+        "\nmodels:\n",
+        '\nmodels:\n  "x\\" onmouseover=\\"alert(1)":\n'
+        "    {name: Xx hostile, kind: company, description: A hostile id., order: 999}\n",
+        1,
+    )
+    (data / "models.yaml").write_text(models, encoding="utf-8")
+    quantities = (data / "quantities.yaml").read_text(encoding="utf-8")
+    quantities = quantities.replace(
+        "\nquantities:\n",
+        '\nquantities:\n  "q onmouseover=alert(1)":\n'
+        "    {name: Qq hostile, unit: count, group: hardware, description: A hostile id.,"
+        " disclosure: Not disclosed at all.}\n",
+        1,
+    )
+    (data / "quantities.yaml").write_text(quantities, encoding="utf-8")
+    (data / "redirects.yaml").write_text(
+        "# yaml-language-server: $schema=schema/redirects.schema.json\n"
+        'redirects:\n  "../../../../escaped": v3-training-gpu-hours\n'
+        "  v3-gpu-hours: v3-training-gpu-hours\n"
+        "sources: {an-old-blog-name: a-blog}\nmodels: {r1: deepseek-r1}\n",
+        encoding="utf-8",
+    )
+
+
+def _published_gone(data: Path) -> None:
+    (data / "published-ids.txt").unlink()
+
+
+def _published_folder(data: Path) -> None:
+    (data / "published-ids.txt").unlink()
+    (data / "published-ids.txt").mkdir()
+
+
+def _redirects_folder(data: Path) -> None:
+    (data / "redirects.yaml").mkdir()
+
+
 GENERATED = [
     Generated(
         "not-utf8-latin1",
@@ -148,14 +217,76 @@ GENERATED = [
         (("sources/utf16.yaml", 1, "not-utf8"),),
     ),
     Generated(
+        "published-ids-not-utf8",  # was: the guard switched itself off
+        _write("published-ids.txt", b"# ids\nclaims/v3-training-gpu-hours\nclaims/caf\xe9\n"),
+        (("published-ids.txt", 3, "published-ids-unreadable"),),
+    ),
+    Generated(
+        "published-ids-missing",
+        _published_gone,
+        (("published-ids.txt", None, "published-ids-unreadable"),),
+    ),
+    Generated(
+        "published-ids-folder",
+        _published_folder,
+        (("published-ids.txt", None, "published-ids-unreadable"),),
+    ),
+    Generated(
+        "published-ids-with-bom",  # the header stays a comment; the guard still runs
+        _write("published-ids.txt", "\ufeff# ids\nclaims/gone-claim\n".encode()),
+        (("published-ids.txt", 2, "published-id-missing"),),
+    ),
+    Generated(
         "file-too-large",
         _write("claims/huge.yaml", HEADER + b"# padding\n" * (MAX_BYTES // 10 + 1)),
         (("claims/huge.yaml", None, "file-too-large"),),
     ),
     Generated(
-        "file-unreadable-link",
+        "dangling-link",
         _dangling_link,
-        (("claims/dangling-link.yaml", None, "file-unreadable"),),
+        (("claims/dangling-link.yaml", None, "not-a-regular-file"),),
+    ),
+    Generated(
+        "links-everywhere",
+        _links_everywhere,
+        (
+            ("claims/passwd.yaml", None, "not-a-regular-file"),
+            ("claims/.hidden-link.yaml", None, "not-a-regular-file"),
+            ("sources/git-config.yaml", None, "not-a-regular-file"),
+            ("schema/claim.schema.json", None, "not-a-regular-file"),
+            ("linked-folder", None, "not-a-regular-file"),
+        ),
+        base="invalid/schema-invalid",
+    ),
+    Generated(
+        "named-pipe",  # never opened: reading a FIFO would hang the validator
+        _fifo,
+        (("claims/pipe.yaml", None, "not-a-regular-file"),),
+    ),
+    Generated(
+        "link-loop",  # was an OSError traceback
+        _link_loop,
+        (
+            ("claims/loop-a.yaml", None, "not-a-regular-file"),
+            ("claims/loop-b.yaml", None, "not-a-regular-file"),
+        ),
+    ),
+    Generated(
+        "ids-checked-when-the-schema-is-loosened",
+        _loosened_schemas,
+        (
+            ("models.yaml", 5, "bad-id"),
+            ("quantities.yaml", 34, "bad-id"),
+            ("redirects.yaml", 3, "bad-id"),
+            ("sources/a-blog.yaml", 8, "schema-bad-value"),
+            ("sources/a-blog.yaml", 8, "quote-unchecked"),  # never read
+        ),
+    ),
+    Generated(
+        "file-unreadable-folder",
+        _redirects_folder,
+        (("redirects.yaml", None, "file-unreadable"),),
+        base="valid/minimal",
     ),
 ]
 
@@ -187,7 +318,7 @@ def test_every_case_folder_is_well_formed() -> None:
         assert (case / "claims").is_dir() or case.name == "data-missing", case
         for child in case.iterdir():
             allowed = {"claims", "sources", "snapshots", "expected.yaml", "published-ids.txt"}
-            allowed |= {"models.yaml", "quantities.yaml", "redirects.yaml"}
+            allowed |= {"models.yaml", "quantities.yaml", "redirects.yaml", "schema"}
             assert child.name in allowed, f"{child} is not part of the case format"
     assert len(INVALID) >= len(CODES) // 2
 

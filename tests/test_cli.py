@@ -41,6 +41,8 @@ def _data_copy(tmp_path: Path, case: Path) -> Path:
         shutil.copy(ROOT / "data" / name, data / name)
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     shutil.copytree(case, data, dirs_exist_ok=True)
+    if not (data / "published-ids.txt").exists():
+        (data / "published-ids.txt").write_text("# published ids\n", encoding="utf-8")
     return data
 
 
@@ -176,6 +178,50 @@ def test_codes_lists_the_registry(runner: CliRunner) -> None:
     assert all(code in text for code in CODES)
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"claims/v3-training-cost\nclaims/caf\xe9\nsources/tiny-report\n", b"\x00\x01binary"],
+)
+def test_publish_ids_refuses_a_list_it_cannot_read(
+    runner: CliRunner, minimal: Path, content: bytes
+) -> None:
+    """It used to drop every id after a bad byte and rewrite the file."""
+    published = minimal / "published-ids.txt"
+    published.write_bytes(content)
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert published.read_bytes() == content
+
+
+def test_publish_ids_on_a_full_disk_keeps_the_list(
+    runner: CliRunner, minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed write leaves the old list whole (it used to truncate it and crash)."""
+    import errno
+    import os
+
+    published = minimal / "published-ids.txt"
+    published.write_text("# ids\nclaims/v3-training-cost\n", encoding="utf-8")
+    before = published.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert published.read_bytes() == before
+    assert sorted(p.name for p in minimal.iterdir() if p.name.startswith(".")) == []
+
+
+def test_publish_ids_adds_models_and_quantities(runner: CliRunner, minimal: Path) -> None:
+    result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
+    assert result.exit_code == 0, result.output
+    ids = (minimal / "published-ids.txt").read_text(encoding="utf-8").splitlines()
+    assert "models/deepseek-r1" in ids and "quantities/training-cost" in ids
+
+
 def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:
     published = minimal / "published-ids.txt"
     published.write_text("claims/an-old-claim\n")
@@ -186,3 +232,41 @@ def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:
     assert "sources/tiny-report" in ids
     check = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", str(SNAPSHOTS)])
     assert "[published-id-missing]" in check.output and "an-old-claim" in check.output
+
+
+def test_a_non_utf8_pyproject_is_not_a_traceback(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.r1kb]\ndata_dir = "data\xff"\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_validate_refuses_a_missing_snapshots_folder(runner: CliRunner, minimal: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", "/nonexistent"])
+    assert result.exit_code == 2 and "'/nonexistent' is not a directory" in result.output
+
+
+def test_no_module_imports_the_top_level_cli() -> None:
+    """The subcommands (check-source, export, new) take their shared options from
+    r1kb.options, so that the import graph has no circle through cli.py."""
+    import ast
+
+    src = Path(__file__).resolve().parents[1] / "src" / "r1kb"
+    offenders = []
+    for path in src.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            if any(n == "r1kb.cli" or n.startswith("r1kb.cli.") for n in names):
+                offenders.append(str(path.relative_to(src)))
+    assert not offenders, offenders

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from r1kb.formula import DimensionError, FormulaError, evaluate, names
 from r1kb.units import UnitSystem
@@ -119,3 +121,39 @@ def test_quantities_with_units(real_units: UnitSystem) -> None:
     with pytest.raises(DimensionError):
         evaluate("hours ** price", env)
     assert evaluate("hours ** (price / price)", env) == env["hours"]
+
+
+@pytest.mark.parametrize(
+    ("formula", "env"),
+    [("a ** 0.5", {"a": -8.0}), ("(0 - a) ** (1 / 3)", {"a": 27.0}), ("-2 ** 0.5", {})],
+)
+def test_negative_base_under_a_fractional_power_is_an_error(formula: str, env: dict) -> None:
+    """It gave a complex number, then a TypeError traceback in the finiteness check."""
+    if formula == "-2 ** 0.5":  # Python reads -(2 ** 0.5): a real number
+        assert evaluate(formula, env) == pytest.approx(-(2**0.5))
+        return
+    with pytest.raises(FormulaError, match="negative number to a fractional power"):
+        evaluate(formula, env)
+
+
+def test_negative_quantity_under_a_fractional_power(real_units: UnitSystem) -> None:
+    env = {"n": real_units.quantity(-4, "count")}
+    with pytest.raises(FormulaError, match="fractional power"):
+        evaluate("n ** 0.5", env)
+
+
+@given(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-64, max_value=64),
+    st.sampled_from(["a ** b", "a * b", "a / b", "a - b", "(a - b) ** b", "a ** (b / 3)"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_operands_give_a_finite_number_or_a_formula_error(
+    a: float, b: float, formula: str
+) -> None:
+    """Formula operands (property): never an exception other than FormulaError."""
+    try:
+        result = evaluate(formula, {"a": a, "b": b})
+    except FormulaError:
+        return
+    assert isinstance(result, float) and result == result

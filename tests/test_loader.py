@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def test_unexpected_files_and_hidden_files(make_data: Callable[..., Path]) -> No
         ("claims/README.md", None, "unexpected-file"),
         ("claims/nested.yaml", None, "unexpected-file"),
         ("sources/backup.yaml~", None, "unexpected-file"),
+        ("claims/.hidden.yaml", None, "unexpected-file"),  # was skipped without a word
     }
 
 
@@ -97,10 +99,15 @@ def test_missing_vocabularies_and_folders(make_data: Callable[..., Path]) -> Non
     }
 
 
-def test_a_dangling_link_is_unreadable(make_data: Callable[..., Path]) -> None:
+def test_a_link_is_refused_never_followed(make_data: Callable[..., Path]) -> None:
     data = make_data(MINIMAL)
     os.symlink(data / "claims" / "gone.yaml", data / "claims" / "link.yaml")
-    assert codes(data) == {("claims/link.yaml", None, "file-unreadable")}
+    os.symlink(data / "claims" / "v3-gpu-rental-price.yaml", data / "claims" / "copy.yaml")
+    assert codes(data) == {
+        ("claims/link.yaml", None, "not-a-regular-file"),
+        ("claims/copy.yaml", None, "not-a-regular-file"),
+    }
+    assert "copy" not in load(data).kb.claims
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -153,3 +160,71 @@ def test_paths_are_relative_to_the_working_directory(
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")  # outside the working directory: absolute
     assert [p.file for p in load(data).problems] == [os.path.abspath(data / "claims" / "x.yml")]
+
+
+def test_a_colon_in_an_unquoted_value_says_to_quote_it(make_data: Callable[..., Path]) -> None:
+    data = make_data(MINIMAL)
+    path = data / "claims" / "v3-gpu-rental-price.yaml"
+    text = path.read_text(encoding="utf-8")
+    statement = next(ln for ln in text.splitlines() if ln.startswith("statement:"))
+    path.write_text(text.replace(statement, "statement: DeepSeek says: $2 per GPU-hour"))
+    (found,) = [p for p in load(data).problems if p.code == "yaml-syntax"]
+    assert "must be quoted" in found.hint and 'statement: "' in found.hint
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(make_data: Callable[..., Path]) -> None:
+    """A record named `x\\n::error::…` must not inject a workflow command into CI logs."""
+    from r1kb import reporters
+    from r1kb.validate import validate
+
+    data = make_data(MINIMAL)
+    (data / "claims" / "x\n::error file=a::pwned\r.yaml").write_text("x: 1\n")
+    result = validate(data, [])
+    for fmt in ("text", "github"):
+        for line in reporters.render(result, fmt).splitlines():
+            assert not line.startswith("::error file=a"), (fmt, line)
+    assert "\\n::error file=a::pwned\\r.yaml" in reporters.text(result)
+
+
+def test_a_linked_folder_is_never_listed(make_data: Callable[..., Path], tmp_path: Path) -> None:
+    """data/sources or data/schema as a link to a folder elsewhere: nothing in it is read."""
+    data = make_data(MINIMAL)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("token: s3cr3t\n")
+    (outside / "claim.schema.json").write_text('{"title": "s3cr3t"}')
+    shutil.rmtree(data / "sources")
+    os.symlink(outside, data / "sources")
+    shutil.rmtree(data / "schema")
+    os.symlink(outside, data / "schema")
+    problems = load(data).problems
+    assert {("sources", "not-a-regular-file"), ("schema", "not-a-regular-file")} <= {
+        (p.file.rsplit("/", 1)[-1], p.code) for p in problems
+    }
+    assert not [p for p in problems if "secret" in p.file or "s3cr3t" in p.message]
+
+
+def test_folders_nested_thousands_deep_are_no_recursion_error(
+    make_data: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data/ walks (links, the site's dates) used to recurse: RecursionError."""
+    from r1kb.site.dates import data_dates
+
+    data = make_data(MINIMAL)
+    depth, made = 1200, 0  # deeper than Python's recursion limit
+    monkeypatch.chdir(data / "claims")
+    try:
+        for _ in range(depth):
+            os.mkdir("d")
+            os.chdir("d")
+            made += 1
+        os.symlink("/etc/passwd", "leak.yaml")
+        problems = load(data).problems
+        assert [p.code for p in problems if p.file.endswith("leak.yaml")] == ["not-a-regular-file"]
+        assert data_dates(data).per_file
+    finally:  # undo the tree without recursion: shutil.rmtree (and pytest's cleanup) recurse
+        if os.path.lexists("leak.yaml"):
+            os.unlink("leak.yaml")
+        for _ in range(made):
+            os.chdir("..")
+            os.rmdir("d")

@@ -111,3 +111,59 @@ def test_values_ranges_dates_and_undisclosed(data: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (data / "claims" / "r1-hidden-size-undisclosed.yaml").read_text(encoding="utf-8")
     assert "value: null" in text and "sources: []" in text
+
+
+def test_new_on_a_full_disk_leaves_no_record(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It used to leave a 0-byte record behind and print a traceback."""
+    import errno
+    import os
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run(data, SOURCE)
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert not isinstance(result.exception, OSError)
+    assert not list((data / "sources").glob("acme-*")) and not list((data / "sources").glob(".*"))
+
+
+def test_new_refuses_while_the_published_list_is_unreadable(data: Path) -> None:
+    published = data / "published-ids.txt"
+    published.write_bytes(published.read_bytes() + b"claims/caf\xe9\n")
+    result = run(data, SOURCE)
+    assert result.exit_code == 1 and "published-ids.txt" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (data / "sources" / "acme-blog-2025-02-01.yaml").exists()
+
+
+def test_new_with_a_non_utf8_redirects_file_does_not_crash(data: Path) -> None:
+    (data / "redirects.yaml").write_bytes(b"redirects:\n  caf\xe9: x\n")
+    result = run(data, SOURCE)
+    assert result.exit_code == 0, result.output
+
+
+def test_values_are_exact_and_finite() -> None:
+    import click
+
+    assert new_module.parse_value("12345678901234567", "parameters") == 12345678901234567
+    assert new_module.parse_value("671,000,000,000", "parameters") == 671000000000
+    for bad in ("nan", "inf", "-Infinity", "1e999"):
+        with pytest.raises(click.BadParameter, match="not a finite number"):
+            new_module.parse_value(bad, "USD")
+
+
+@pytest.mark.parametrize(
+    "name", ["a\nsubject: injected", "a\r\nverdict: accurate", "a\u2028status: x", "a\x85b: c"]
+)
+def test_comments_in_records_cannot_inject_keys(name: str) -> None:
+    """An input file name with a line break went into a draft's header comment and became a
+    key of the record."""
+    from r1kb.scaffold import render
+    from r1kb.yamlstrict import load_text
+
+    text = render(
+        "claim", {"statement": "x"}, {"statement": f"from {name}"}, [f"drafted from {name}"]
+    )
+    loaded = load_text(text)
+    assert not loaded.issues and loaded.data == {"statement": "x"}, text

@@ -41,6 +41,9 @@ TARGETS = [
     "models.yaml",
     "quantities.yaml",
     "redirects.yaml",
+    "published-ids.txt",
+    "schema/claim.schema.json",
+    "schema/redirects.schema.json",
 ]
 
 
@@ -224,3 +227,92 @@ def test_mutated_records(
 def test_the_base_is_clean(data_dir: Path) -> None:
     """The properties start from a valid knowledge base (so mutations reach the rules)."""
     assert validate(data_dir, [CASE_SNAPSHOTS]).problems == []
+
+
+# --- the file system's faults and every other file r1kb reads ------------------------------
+
+
+@SETTINGS
+@given(
+    content=st.binary(max_size=200),
+    failing=st.sampled_from(["write", "fsync", "replace", "fdopen"]),
+)
+def test_a_failed_write_leaves_the_old_file_whole(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes, failing: str
+) -> None:
+    """write_atomic under a full or read-only disk: OSError, the old bytes, no stray file."""
+    import errno
+    import os
+
+    from r1kb import fsutil
+
+    folder = tmp_path_factory.mktemp("faults")
+    target = folder / "published-ids.txt"
+    target.write_bytes(b"# ids\nclaims/kept\n")
+
+    def fail(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    mp = pytest.MonkeyPatch()
+    try:
+        if failing == "write":
+            real_fdopen = os.fdopen
+
+            class Full:
+                def __init__(self, fh: Any) -> None:
+                    self.fh = fh
+
+                def __enter__(self) -> Full:
+                    return self
+
+                def __exit__(self, *exc: object) -> None:
+                    self.fh.close()
+
+                def write(self, _: bytes) -> int:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+
+            mp.setattr(os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+        else:
+            mp.setattr(os, failing, fail)
+        with pytest.raises(OSError):
+            fsutil.write_atomic(target, content)
+    finally:
+        mp.undo()
+    assert target.read_bytes() == b"# ids\nclaims/kept\n"
+    assert [p.name for p in folder.iterdir()] == ["published-ids.txt"]
+
+
+@SETTINGS
+@given(
+    published=st.binary(max_size=200),
+    redirects=st.binary(max_size=200),
+)
+def test_new_reads_any_published_list_and_redirects_without_raising(
+    data_dir: Path, published: bytes, redirects: bytes
+) -> None:
+    from r1kb import scaffold
+
+    with (
+        written(data_dir, "published-ids.txt", published),
+        written(data_dir, "redirects.yaml", redirects),
+    ):
+        for kind in ("claim", "source"):
+            assert isinstance(scaffold.taken_ids(data_dir, kind), set)
+        why = scaffold.published_problem(data_dir)
+        assert why is None or "published-ids.txt" in why
+
+
+def test_write_atomic_keeps_the_mode_and_replaces_whole(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from r1kb.fsutil import write_atomic
+
+    target = tmp_path / "list.txt"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n" and stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    fresh = tmp_path / "fresh.txt"
+    write_atomic(fresh, b"x")
+    assert fresh.read_bytes() == b"x" and stat.S_IMODE(os.stat(fresh).st_mode) & 0o600 == 0o600

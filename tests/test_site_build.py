@@ -246,6 +246,12 @@ def test_redirect_and_withdrawn_pages(hostile_site: Path) -> None:
     moved = (hostile_site / "claims" / "v3-gpu-hours" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../v3-training-gpu-hours/">' in moved
     assert '<link rel="canonical" href="../v3-training-gpu-hours/">' in moved
+    for folder, old_id, new_id in (
+        ("sources", "toy-paper", "toy-report"),
+        ("models", "r1", "deepseek-r1"),
+    ):
+        page = (hostile_site / folder / old_id / "index.html").read_text(encoding="utf-8")
+        assert f'<meta http-equiv="refresh" content="0; url=../{new_id}/">' in page
     old = Page(hostile_site / "claims" / "v3-training-gpu-hours-old" / "index.html")
     assert "This claim is withdrawn" in old.all_text
     assert ("a", {"href": "../v3-training-gpu-hours/"}) in old.tags

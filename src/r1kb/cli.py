@@ -9,28 +9,12 @@ from pathlib import Path
 import click
 
 from r1kb.checksource.command import check_source
-from r1kb.config import find_config
 from r1kb.new import new
+from r1kb.options import CONTEXT, existing_dirs, resolve_data
+from r1kb.options import data_option as _data_option
 from r1kb.site.command import export
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def _data_option(f):  # type: ignore[no-untyped-def]
-    return click.option(
-        "--data",
-        "data_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        help="The data directory (default: from [tool.r1kb] in pyproject.toml, else ./data).",
-    )(f)
-
-
-def resolve_data(data_dir: Path | None) -> tuple[Path, list[Path]]:
-    cfg = find_config(data_dir)
-    data = data_dir or cfg.data_dir
-    if not data.is_dir():
-        raise click.UsageError(f"data directory {str(data)!r} does not exist (use --data DIR)")
-    return data, cfg.snapshot_dirs
+__all__ = ["cli", "main", "resolve_data"]
 
 
 @click.group(context_settings=CONTEXT)
@@ -86,7 +70,7 @@ def validate(
     from r1kb.validate import validate as run
 
     data, configured = resolve_data(data_dir)
-    result = run(data, [*snapshot_dirs, *configured])
+    result = run(data, [*existing_dirs(snapshot_dirs, "--snapshots"), *configured])
     click.echo(reporters.render(result, fmt))
     failed = not result.ok or (strict_quotes and result.summary()["quotes_unchecked"] > 0)
     sys.exit(1 if failed else 0)
@@ -118,7 +102,7 @@ def codes(fmt: str) -> None:
 @cli.command("publish-ids", context_settings=CONTEXT)
 @_data_option
 def publish_ids(data_dir: Path | None) -> None:
-    """Add every current claim and source id to data/published-ids.txt.
+    """Add every current claim, source, model and quantity id to data/published-ids.txt.
 
     Published ids are permanent: `validate` fails if one of them loses its record
     (withdraw a claim instead, or rename it with a redirect). Ids are only added, never removed.
@@ -127,21 +111,40 @@ def publish_ids(data_dir: Path | None) -> None:
     Examples:
       r1kb publish-ids
     """
-    from r1kb.loader import PUBLISHED_IDS, load
+    from r1kb.fsutil import write_atomic
+    from r1kb.loader import load
+    from r1kb.published import PUBLISHED_HEADER, PUBLISHED_IDS
 
     data, _ = resolve_data(data_dir)
     loaded = load(data)
-    current = set(loaded.kb.published_ids)
-    new = {f"claims/{i}" for i in loaded.present_claim_ids} | {
-        f"sources/{i}" for i in loaded.present_source_ids
-    }
+    published = loaded.published
+    assert published is not None
+    if published.problems and not published.missing:
+        for p in published.problems:
+            where = f"{p.file}:{p.line}" if p.line else p.file
+            click.echo(f"{where}: {p.message}", err=True)
+        click.echo(
+            f"r1kb publish-ids: {PUBLISHED_IDS} cannot be read as it is; nothing was written "
+            "(fix or restore it first)",
+            err=True,
+        )
+        sys.exit(1)
+    current = set(published.ids)
+    new = {f"claims/{i}" for i in loaded.present_claim_ids}
+    new |= {f"sources/{i}" for i in loaded.present_source_ids}
+    new |= {f"models/{i}" for i in loaded.kb.models}
+    new |= {f"quantities/{i}" for i in loaded.kb.quantities}
     added = sorted(new - current)
-    header = (
-        "# Ids published on the site: permanent. "
-        "Maintained by `r1kb publish-ids`; never remove a line.\n"
-    )
     body = "".join(f"{i}\n" for i in sorted(current | new))
-    (data / PUBLISHED_IDS).write_text(header + body, encoding="utf-8")
+    try:
+        write_atomic(data / PUBLISHED_IDS, PUBLISHED_HEADER + body)
+    except OSError as exc:
+        click.echo(
+            f"r1kb publish-ids: cannot write {data / PUBLISHED_IDS}: {exc.strerror or exc}; "
+            "the list is unchanged",
+            err=True,
+        )
+        sys.exit(1)
     click.echo(f"{len(added)} id(s) added, {len(current | new)} published")
 
 

@@ -50,7 +50,25 @@ _CODES: list[Code] = [
         "error",
         "file",
         "Not a record file",
-        "Only `<id>.yaml` records live in data/claims and data/sources (no .yml, no other files).",
+        "Only `<id>.yaml` records live in data/claims and data/sources (no .yml, no other "
+        "files), and only the known schema files in data/schema.",
+    ),
+    Code(
+        "not-a-regular-file",
+        "error",
+        "file",
+        "Link or special file under data/",
+        "A symbolic link, named pipe, socket or device anywhere under the data directory: "
+        "nothing there is read or published through a link (it could point at any file of the "
+        "machine that builds the site).",
+    ),
+    Code(
+        "schema-invalid",
+        "error",
+        "file",
+        "Schema file unusable",
+        "A file in data/schema is missing, not JSON, or not a valid JSON Schema; the records "
+        "of its kind are not checked until it is fixed.",
     ),
     Code(
         "data-missing",
@@ -419,6 +437,14 @@ _CODES: list[Code] = [
         "directories: the quotes citing it could not be checked (never counted as verified). "
         "Reported once per source, on the source record, with the claims concerned.",
     ),
+    Code(
+        "duplicate-source",
+        "warning",
+        "reference",
+        "Same document recorded twice",
+        "Two source records have the same URL (http/https, a trailing slash and the fragment "
+        "aside): cite the existing one, or name each version of the document in `revision`.",
+    ),
     # --- permanence ------------------------------------------------------------------------
     Code(
         "published-id-missing",
@@ -427,6 +453,31 @@ _CODES: list[Code] = [
         "Published id vanished",
         "An id in data/published-ids.txt has neither a record nor a redirect: ids are permanent "
         "(withdraw a claim, never delete it).",
+    ),
+    Code(
+        "withdrawn-claim-used",
+        "error",
+        "relations",
+        "Withdrawn claim used",
+        "A withdrawn claim is named as another claim's correction or as a derivation's input; "
+        "use its replacement.",
+    ),
+    Code(
+        "date-in-future",
+        "error",
+        "relations",
+        "Date in the future",
+        "A withdrawal, history, publication or access date lies in the future (more than a day "
+        "ahead).",
+    ),
+    Code(
+        "published-ids-unreadable",
+        "error",
+        "permanence",
+        "Published-id list unreadable",
+        "data/published-ids.txt is missing, a directory, not UTF-8, or has a line that is not "
+        "`<kind>/<id>`: the guard of published ids cannot run, so validation fails rather than "
+        "let a published id vanish unnoticed.",
     ),
     Code(
         "redirect-invalid",

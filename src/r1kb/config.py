@@ -22,7 +22,7 @@ def _read_tool_table(pyproject: Path) -> dict[str, object]:
     try:
         with pyproject.open("rb") as fh:
             table = tomllib.load(fh).get("tool", {}).get("r1kb", {})
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, ValueError):  # TOMLDecodeError, and UnicodeDecodeError on non-UTF-8
         return {}
     return table if isinstance(table, dict) else {}
 

@@ -101,7 +101,7 @@ def _eval(node: ast.AST, env: Mapping[str, Any]) -> Any:
                 raise FormulaError("exponent too large")
             right = exponent
         try:
-            return _BINOPS[type(node.op)](left, right)
+            result = _BINOPS[type(node.op)](left, right)
         except ZeroDivisionError:
             raise FormulaError("division by zero") from None
         except OverflowError:
@@ -110,4 +110,9 @@ def _eval(node: ast.AST, env: Mapping[str, Any]) -> Any:
             if type(exc).__name__ in ("DimensionalityError", "OffsetUnitCalculusError"):
                 raise DimensionError(str(exc)) from None
             raise FormulaError(f"cannot compute: {exc}") from None
+        if isinstance(getattr(result, "magnitude", result), complex):
+            raise FormulaError(
+                "a negative number to a fractional power has no real value"
+            ) from None
+        return result
     raise FormulaError(f"{type(node).__name__} is not allowed")  # pragma: no cover - parse() guards

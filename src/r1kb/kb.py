@@ -132,6 +132,8 @@ class KnowledgeBase:
     quantities: dict[str, Quantity] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
+    # renamed sources, models and quantities: kind ("sources") -> old id -> current id
+    renamed: dict[str, dict[str, str]] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)  # names outside the family (models.yaml)
     accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
     published_ids: list[str] = field(default_factory=list)

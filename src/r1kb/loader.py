@@ -7,20 +7,39 @@ from __future__ import annotations
 
 import gc
 import os
-import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from r1kb import schemas
+from r1kb.datatree import schema_folder_problems, unsafe_entries
 from r1kb.kb import Claim, Evidence, KnowledgeBase, Model, Quantity, Source, Unit
+from r1kb.paths import ID_RE, NOFOLLOW, display_path
 from r1kb.problems import Problem, problem
-from r1kb.yamlstrict import decode, load_text
+from r1kb.published import (
+    PUBLISHED_HEADER,
+    PUBLISHED_IDS,
+    RENAMED_KINDS,
+    PublishedList,
+    read_published,
+)
+from r1kb.yamlstrict import YamlIssue, decode, load_text
 
 MAX_BYTES = 1024 * 1024
-ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*$")
 SCHEMA_LINE = "# yaml-language-server: $schema="
-PUBLISHED_IDS = "published-ids.txt"
+__all__ = [
+    "ID_RE",
+    "MAX_BYTES",
+    "PUBLISHED_HEADER",
+    "PUBLISHED_IDS",
+    "Loaded",
+    "PublishedList",
+    "RecordFile",
+    "display_path",
+    "load",
+    "read_published",
+]
 
 
 @dataclass
@@ -42,21 +61,17 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     present_claim_ids: set[str] = field(default_factory=set)
     present_source_ids: set[str] = field(default_factory=set)
+    published: PublishedList | None = None
 
 
-def display_path(path: Path) -> str:
-    """Relative to the working directory when inside it (as editors and CI annotations
-    expect), else absolute."""
+def _read(
+    rf: RecordFile, schema_dir: Path, problems: list[Problem], unusable: dict[str, str]
+) -> None:
     try:
-        rel = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
-    return os.path.abspath(path) if rel.startswith("..") else rel
-
-
-def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
-    try:
-        with open(rf.path, "rb") as fh:
+        fd = os.open(rf.path, os.O_RDONLY | NOFOLLOW)
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise IsADirectoryError(21, "not a regular file")
             raw = fh.read(MAX_BYTES + 1)
             if len(raw) > MAX_BYTES:
                 size = os.fstat(fh.fileno()).st_size
@@ -74,7 +89,9 @@ def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
     rf.text = text
     loaded = load_text(text)
     for i in loaded.issues:
-        problems.append(problem(rf.display, i.code, i.message, line=i.line, column=i.column))
+        problems.append(
+            problem(rf.display, i.code, i.message, line=i.line, column=i.column, hint=yaml_hint(i))
+        )
     if loaded.issues:
         return
     if not isinstance(loaded.data, dict):
@@ -94,6 +111,8 @@ def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
             )
         )
     rf.data = loaded.data
+    if rf.kind in unusable:
+        return  # reported once, on the schema file (schema-invalid)
     found = schemas.check(schema_dir, rf.kind, rf.display, rf.data)
     problems.extend(found)
     rf.valid = not found
@@ -101,6 +120,8 @@ def _read(rf: RecordFile, schema_dir: Path, problems: list[Problem]) -> None:
 
 def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[RecordFile]:
     out: list[RecordFile] = []
+    if folder.is_symlink():
+        return out  # a linked folder is never listed (reported as not-a-regular-file)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -116,8 +137,19 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
     for entry in entries:
         path = Path(entry.path)
         shown = os.path.join(shown_folder, entry.name)
-        if entry.name.startswith(".") and entry.name != ".yaml":
-            continue
+        if entry.is_symlink() or not (entry.is_file() or entry.is_dir()):
+            continue  # reported by unsafe_entries (not-a-regular-file)
+        if entry.name.startswith("."):
+            if entry.name.endswith((".yaml", ".yml")):
+                problems.append(
+                    problem(
+                        shown,
+                        "unexpected-file",
+                        "a hidden file is never loaded as a record",
+                        hint="remove the leading '.' from the name, or delete the file",
+                    )
+                )
+            continue  # .gitkeep, .DS_Store: not records, never read
         if not entry.name.endswith(".yaml") or entry.is_dir():
             problems.append(
                 problem(
@@ -142,6 +174,18 @@ def _record_files(folder: Path, kind: str, problems: list[Problem]) -> list[Reco
     return out
 
 
+def yaml_hint(issue: YamlIssue) -> str:
+    """The fix for the YAML errors contributors meet most."""
+    if "mapping values are not allowed" in issue.message:
+        return (
+            'a text with ": " in it must be quoted: statement: "DeepSeek says: R1 cost $294K" '
+            "(or use a > block)"
+        )
+    if "found character '\\t'" in issue.message or "tab" in issue.message.lower():
+        return "indent with spaces, not tabs"
+    return ""
+
+
 def load(data_dir: Path) -> Loaded:
     """Load every record under data_dir; never raises for bad data."""
     # Loading builds many small containers that all stay alive: the cyclic garbage collector
@@ -158,7 +202,17 @@ def load(data_dir: Path) -> Loaded:
 def _load(data_dir: Path) -> Loaded:
     data_dir = Path(data_dir)
     schema_dir = schemas.schema_dir(data_dir)
-    problems: list[Problem] = []
+    problems: list[Problem] = unsafe_entries(data_dir)
+    unsafe = {p.file for p in problems}
+    problems += schema_folder_problems(data_dir)
+    unusable: dict[str, str] = {}
+    for kind, name in schemas.SCHEMA_FILES.items():
+        why = schemas.unusable(schema_dir, kind)
+        if why is not None:
+            unusable[kind] = why
+            shown = display_path(schema_dir / name)
+            if shown not in unsafe:
+                problems.append(problem(shown, "schema-invalid", why))
     files: list[RecordFile] = []
     for name, kind in (
         ("models.yaml", "models"),
@@ -166,29 +220,27 @@ def _load(data_dir: Path) -> Loaded:
         ("redirects.yaml", "redirects"),
     ):
         path = data_dir / name
-        if path.exists() or kind != "redirects":
+        if os.path.lexists(path) or kind != "redirects":
             files.append(RecordFile(path, display_path(path), kind))
     files += _record_files(data_dir / "sources", "source", problems)
     files += _record_files(data_dir / "claims", "claim", problems)
     for rf in files:
-        if rf.kind in ("models", "quantities") and not rf.path.exists():
+        if rf.display in unsafe:
+            continue
+        if rf.kind in ("models", "quantities") and not os.path.lexists(rf.path):
             problems.append(problem(rf.display, "data-missing", f"{rf.path.name} is missing"))
             continue
-        _read(rf, schema_dir, problems)
+        _read(rf, schema_dir, problems, unusable)
     loaded = Loaded(data_dir=data_dir, kb=_build(files), problems=problems)
     loaded.files = {rf.display: rf for rf in files}
     loaded.present_claim_ids = {rf.id for rf in files if rf.kind == "claim" and rf.id}
     loaded.present_source_ids = {rf.id for rf in files if rf.kind == "source" and rf.id}
-    loaded.kb.published_ids = _published_ids(data_dir)
+    published = read_published(data_dir)
+    if display_path(data_dir / PUBLISHED_IDS) not in unsafe:
+        loaded.problems.extend(published.problems)
+    loaded.published = published
+    loaded.kb.published_ids = published.ids
     return loaded
-
-
-def _published_ids(data_dir: Path) -> list[str]:
-    try:
-        lines = (data_dir / PUBLISHED_IDS).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def _build(files: list[RecordFile]) -> KnowledgeBase:
@@ -209,6 +261,8 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             kb.accelerators = list(d.get("accelerators", []))
         elif rf.kind == "redirects":
             kb.redirects.update(d["redirects"])
+            for kind in RENAMED_KINDS:
+                kb.renamed[kind] = dict(d.get(kind) or {})
         elif rf.kind == "source" and rf.id:
             kb.sources[rf.id] = Source(id=rf.id, file=rf.display, **d)
         elif rf.kind == "claim" and rf.id:

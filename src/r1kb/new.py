@@ -7,6 +7,7 @@ does not. The id, the references and the schema are checked before anything is w
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import sys
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any
 
 import click
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from r1kb.options import CONTEXT
+
 ROLES = ("claims", "supports", "refutes")
 
 
@@ -36,8 +38,8 @@ def _fill(values: dict[str, Any], required: dict[str, dict[str, Any]]) -> None:
 
 
 def _data(data_dir: Path | None) -> tuple[Path, Any]:
-    from r1kb.cli import resolve_data
     from r1kb.loader import load
+    from r1kb.options import resolve_data
 
     data, _ = resolve_data(data_dir)
     return data, load(data)
@@ -52,7 +54,13 @@ def _finish(
     problems += [f"{p.path}: {p.message}" for p in found]
     if problems:
         raise click.UsageError("the record would not validate:\n  " + "\n  ".join(problems))
-    path = scaffold.write(data, kind, record_id, scaffold.render(kind, fields, {}, []))
+    try:
+        path = scaffold.write(data, kind, record_id, scaffold.render(kind, fields, {}, []))
+    except OSError as exc:
+        where = data / scaffold.FOLDERS[kind]
+        raise click.ClickException(
+            f"cannot write the record into {where}: {exc.strerror or exc}; nothing was written"
+        ) from None
     click.echo(f"wrote {path}")
     click.echo("next: fill in anything else the record needs, then run `r1kb validate`")
 
@@ -60,6 +68,9 @@ def _finish(
 def _check_id(data: Path, kind: str, record_id: str) -> None:
     from r1kb import scaffold
 
+    unreadable = scaffold.published_problem(data)
+    if unreadable:
+        raise click.ClickException(unreadable)
     why = scaffold.id_problem(record_id, scaffold.taken_ids(data, kind))
     if why:
         raise click.UsageError(why)
@@ -137,13 +148,19 @@ def parse_value(text: str | None, unit: str) -> Any:
             out["high"] = parse_value(high, unit)
         return out
     clean = re.sub(r"[,_\s]", "", text)
+    if re.fullmatch(r"[-+]?[0-9]+", clean):
+        return int(clean)  # exact: 12345678901234567 stays 12345678901234567
     try:
         number = float(clean)
     except ValueError:
         raise click.BadParameter(
             f"{text!r} is not a number (nor LOW..HIGH)", param_hint="--value"
         ) from None
-    return int(number) if number.is_integer() and abs(number) < 1e18 else number
+    if not math.isfinite(number):
+        raise click.BadParameter(
+            f"{text!r} is not a finite number: give the figure itself", param_hint="--value"
+        )
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
 
 
 @new.command("claim", context_settings=CONTEXT)

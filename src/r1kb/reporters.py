@@ -9,18 +9,30 @@ from r1kb.validate import ValidationResult
 FORMATS = ("text", "json", "github")
 
 
+def one_line(value: str) -> str:
+    """Text for one line of a terminal or CI log: control characters (a newline in a file
+    name, an escape sequence) are shown escaped, so that no problem can start a line of its
+    own (`::error …` is a workflow command in a GitHub log)."""
+    if value.isprintable():
+        return value
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in value
+    )
+
+
 def text(result: ValidationResult, color: bool = False) -> str:
     lines = []
     for p in result.problems:
-        where = p.file
+        where = one_line(p.file)
         if p.line is not None:
             where += f":{p.line}"
             if p.column is not None:
                 where += f":{p.column}"
         tag = f" ({p.severity})" if p.severity == "warning" else ""
-        lines.append(f"{where}: {p.path}: {p.message} [{p.code}]{tag}")
+        lines.append(f"{where}: {one_line(p.path)}: {one_line(p.message)} [{p.code}]{tag}")
         if p.hint:
-            lines.append(f"    hint: {p.hint}")
+            lines.append(f"    hint: {one_line(p.hint)}")
     s = result.summary()
     status = "ok" if result.ok else "FAILED"
     lines.append(

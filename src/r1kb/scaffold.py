@@ -13,8 +13,11 @@ from typing import Any
 
 import yaml
 
-from r1kb.loader import ID_RE, PUBLISHED_IDS
-from r1kb.yamlstrict import load_text
+from r1kb.fsutil import read_regular_file, write_atomic
+from r1kb.loader import MAX_BYTES
+from r1kb.paths import ID_RE
+from r1kb.published import read_published
+from r1kb.yamlstrict import decode, load_text
 
 SCHEMA_LINES = {
     "claim": "# yaml-language-server: $schema=../schema/claim.schema.json",
@@ -31,23 +34,33 @@ def slug(text: str, max_words: int = 8, max_len: int = 60) -> str:
 
 
 def taken_ids(data_dir: Path, kind: str) -> set[str]:
-    """Ids a new record of this kind may not use: existing files, redirects, published ids."""
+    """Ids a new record of this kind may not use: existing files, redirects, published ids.
+
+    Never raises: an unreadable list or redirects file adds nothing here (`r1kb new` refuses
+    to write while the published list cannot be read, see published_problem)."""
     folder = data_dir / FOLDERS[kind]
     ids = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
     prefix = f"{FOLDERS[kind]}/"
-    try:
-        for line in (data_dir / PUBLISHED_IDS).read_text(encoding="utf-8").splitlines():
-            if line.startswith(prefix):
-                ids.add(line[len(prefix) :].strip())
-    except OSError:
-        pass
-    if kind == "claim":
-        try:
-            loaded = load_text((data_dir / "redirects.yaml").read_text(encoding="utf-8"))
-            ids |= set(((loaded.data or {}).get("redirects") or {}).keys())
-        except (OSError, AttributeError):
-            pass
+    ids |= {e[len(prefix) :] for e in read_published(data_dir).ids if e.startswith(prefix)}
+    raw = read_regular_file(data_dir / "redirects.yaml", MAX_BYTES)
+    text = decode(raw)[0] if raw is not None and len(raw) <= MAX_BYTES else None
+    data = load_text(text).data if text is not None else None
+    renamed = (
+        data.get("redirects" if kind == "claim" else "sources") if isinstance(data, dict) else None
+    )
+    if isinstance(renamed, dict):
+        ids |= {str(k) for k in renamed}  # a renamed id stays taken by its redirect
     return ids
+
+
+def published_problem(data_dir: Path) -> str | None:
+    """Why the published-id list cannot be trusted to say which ids are taken, or None."""
+    published = read_published(data_dir)
+    if published.missing or not published.problems:
+        return None
+    p = published.problems[0]
+    where = f"{p.file}:{p.line}" if p.line else p.file
+    return f"{where}: {p.message} (fix it, then run this again)"
 
 
 def id_problem(record_id: str, taken: set[str]) -> str | None:
@@ -73,17 +86,30 @@ def unique_id(base: str, taken: set[str]) -> str:
 def render(kind: str, fields: dict[str, Any], todo: dict[str, str], header: list[str]) -> str:
     """The record's text: schema line, header comments, then each field; `todo` maps a field to
     the comment that says what to fill in (the field is written as given, usually null)."""
-    lines = [SCHEMA_LINES[kind], *(f"# {h}" for h in header)]
+    lines = [SCHEMA_LINES[kind], *(f"# {yaml_comment(h)}" for h in header)]
     for key, value in fields.items():
         block = _dump({key: value})
         if key in todo:
             first, _, rest = block.partition("\n")
-            block = f"{first}  # TODO: {todo[key]}" + (f"\n{rest}" if rest else "")
+            block = f"{first}  # TODO: {yaml_comment(todo[key])}" + (f"\n{rest}" if rest else "")
         lines.append(block.rstrip("\n"))
     for key, note in todo.items():
         if key not in fields:
-            lines.append(f"# {key}: TODO: {note}")
+            lines.append(f"# {yaml_comment(key)}: TODO: {yaml_comment(note)}")
     return "\n".join(lines) + "\n"
+
+
+def yaml_comment(text: object) -> str:
+    """Text for the rest of a YAML comment line: a newline (an input file named
+    "a\\nsubject: x") would end the comment and start a key; every line break and control
+    character is shown escaped instead."""
+    value = str(text)
+    if value.isprintable():
+        return value
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in value
+    )
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -98,5 +124,5 @@ def write(data_dir: Path, kind: str, record_id: str, text: str) -> Path:
     folder = data_dir / FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record_id}.yaml"
-    path.write_text(text, encoding="utf-8")
+    write_atomic(path, text)  # never a half-written (or 0-byte) record on a full disk
     return path

@@ -82,7 +82,17 @@ def _load(path: str) -> Snapshot | None:
         return None
 
 
+SNAPSHOT_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
+
+
+def safe_snapshot_name(name: object) -> bool:
+    """A plain file name inside a snapshot directory: no folder, no '..', no hidden file."""
+    return isinstance(name, str) and bool(SNAPSHOT_NAME_RE.match(name)) and ".." not in name
+
+
 def find_snapshot(name: str, directories: list[Path]) -> Snapshot | None:
+    if not safe_snapshot_name(name):
+        return None
     for directory in directories:
         candidate = directory / name
         if candidate.is_file():

@@ -121,7 +121,13 @@ class UnitSystem:
         if a == b:
             return True
         if not self.is_numeric(a) or not self.is_numeric(b):
-            return False
+            ua, ub = self.units.get(a), self.units.get(b)
+            return (
+                ua is not None
+                and ub is not None
+                and not ua.numeric
+                and (ua.definition == ub.definition)
+            )
         try:
             return bool(self._unit(a).dimensionality == self._unit(b).dimensionality)
         except UnitError:

@@ -52,7 +52,8 @@ def validate(data_dir: Path, snapshot_dirs: list[Path] | None = None) -> Validat
     ctx = Context(loaded=loaded, snapshot_dirs=list(snapshot_dirs or []))
     problems = list(loaded.problems)
     structural = bool(loaded.kb.models) and bool(loaded.kb.quantities)
-    if structural or loaded.kb.claims:
+    schemas_usable = not any(p.code == "schema-invalid" for p in problems)
+    if schemas_usable and (structural or loaded.kb.claims):
         for rule in all_rules():
             problems.extend(rule(ctx))
     problems = _with_positions(loaded, problems)

@@ -78,8 +78,8 @@ def check_source(
     from r1kb.checksource.match import Matcher
     from r1kb.checksource.report import render
     from r1kb.checksource.result import CheckResult, Report
-    from r1kb.cli import resolve_data
     from r1kb.loader import load
+    from r1kb.options import resolve_data
 
     if not files:
         raise click.UsageError("give at least one FILE (or - for standard input)")

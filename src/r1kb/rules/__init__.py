@@ -38,6 +38,13 @@ Rule = Callable[[Context], Iterable[Problem]]
 
 
 def all_rules() -> list[Rule]:
-    from r1kb.rules import derivations, quotes, references, relations, status
+    from r1kb.rules import derivations, permanence, quotes, references, relations, status
 
-    return [*references.RULES, *status.RULES, *derivations.RULES, *relations.RULES, *quotes.RULES]
+    return [
+        *permanence.RULES,
+        *references.RULES,
+        *status.RULES,
+        *derivations.RULES,
+        *relations.RULES,
+        *quotes.RULES,
+    ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from r1kb.kb import RELATION_KINDS, Claim
-from r1kb.loader import PUBLISHED_IDS, display_path
+from r1kb.paths import display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
+from r1kb.snapshots import safe_snapshot_name
 
 SECONDARY_KINDS = {
     "press",
@@ -115,12 +118,35 @@ def _other_dates(c: Claim) -> Iterator[Problem]:
     for parts, value in dated:
         if not is_iso_date(value):
             yield problem(c.file, "bad-date", f"{value!r} is not a real date", parts)
+        elif is_future(value):
+            yield _future(c.file, value, parts)
+
+
+def is_future(value: str) -> bool:
+    """After tomorrow (UTC): a record cannot tell what has not happened yet (a day of slack
+    for time zones)."""
+    tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+    return is_iso_date(value) and dt.date.fromisoformat(value) > tomorrow
+
+
+def _future(file: str, value: str, parts: tuple[str | int, ...]) -> Problem:
+    return problem(
+        file,
+        "date-in-future",
+        f"{value} is in the future",
+        parts,
+        hint="give the date the event happened (YYYY-MM-DD)",
+    )
 
 
 def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
-    value, unit = c.value, c.unit
+    value = c.value
     if value is None:
         return
+    # The unit's kind comes from its definition, not its id: a unit `label` defined as
+    # `text` takes text, whatever it is called.
+    defined = ctx.kb.units.get(c.unit)
+    unit = defined.definition if defined is not None and not defined.numeric else c.unit
     if unit == "date":
         if not isinstance(value, str) or len(value) != 10 or value[4] != "-":
             yield problem(
@@ -143,7 +169,7 @@ def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
         yield problem(
             c.file,
             "value-kind-mismatch",
-            f"{value!r} is a string but unit {unit!r} is numeric: write a plain number "
+            f"{value!r} is a string but unit {c.unit!r} is numeric: write a plain number "
             'in the base unit (671000000000, not "671B")',
             ("value",),
         )
@@ -203,6 +229,38 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def _url_key(url: str) -> str:
+    """A URL as a reader would tell it apart: no fragment, no trailing slash, host in lower
+    case, http and https alike."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.netloc.lower().removeprefix('www.')}{path}{query}"
+
+
+def duplicate_sources(ctx: Context) -> Iterator[Problem]:
+    """Two records for one document split its claims and its quotes; two revisions of a
+    document (each naming its `revision`) are not duplicates."""
+    by_url: dict[str, list[str]] = defaultdict(list)
+    for sid in sorted(ctx.kb.sources):
+        s = ctx.kb.sources[sid]
+        if s.url:
+            by_url[_url_key(s.url)].append(sid)
+    for ids in by_url.values():
+        first = ctx.kb.sources[ids[0]]
+        for sid in ids[1:]:
+            s = ctx.kb.sources[sid]
+            if s.revision and first.revision and s.revision != first.revision:
+                continue
+            yield problem(
+                s.file,
+                "duplicate-source",
+                f"source {first.id!r} has the same URL",
+                ("url",),
+                hint="cite the existing source, or name each version in `revision`",
+            )
+
+
 def sources(ctx: Context) -> Iterator[Problem]:
     for s in ctx.kb.sources.values():
         if s.primary and s.kind in SECONDARY_KINDS:
@@ -212,53 +270,27 @@ def sources(ctx: Context) -> Iterator[Problem]:
                 f"a {s.kind} is not DeepSeek's own document: set primary: false",
                 ("primary",),
             )
+        if s.snapshot is not None and not safe_snapshot_name(s.snapshot):
+            yield problem(
+                s.file,
+                "schema-bad-value",
+                f"{s.snapshot!r} is not a plain file name in a snapshot directory",
+                ("snapshot",),
+                hint="letters, digits, '_', '.' and '-' only; no folder, no '..'",
+            )
         for key in ("published", "accessed"):
             value = getattr(s, key)
             if value and len(value) == 10 and not is_iso_date(value):
                 yield problem(s.file, "bad-date", f"{value!r} is not a real date", (key,))
+            elif value and is_future(value):
+                yield _future(s.file, value, (key,))
 
 
-def permanence(ctx: Context) -> Iterator[Problem]:
-    kb = ctx.kb
-    rfile = display_path(ctx.loaded.data_dir / "redirects.yaml")
-    for old, new in sorted(kb.redirects.items()):
-        if old in ctx.loaded.present_claim_ids:
-            yield problem(
-                rfile,
-                "redirect-invalid",
-                f"{old!r} is a live claim and cannot redirect",
-                ("redirects", old),
-                at_key=True,
-            )
-        if new not in ctx.loaded.present_claim_ids:
-            yield problem(
-                rfile,
-                "redirect-invalid",
-                f"redirect target {new!r} has no claim file",
-                ("redirects", old),
-            )
-    pfile = display_path(ctx.loaded.data_dir / PUBLISHED_IDS)
-    live = {f"claims/{i}" for i in ctx.loaded.present_claim_ids | set(kb.redirects)}
-    live |= {f"sources/{i}" for i in ctx.loaded.present_source_ids}
-    lines = _published_lines(ctx)
-    for entry in kb.published_ids:
-        if entry not in live:
-            yield problem(
-                pfile,
-                "published-id-missing",
-                f"{entry} was published and has no record or redirect",
-                line=lines.get(entry),
-                hint="restore the record (withdraw it instead) or "
-                "add a redirect in data/redirects.yaml",
-            )
-
-
-def _published_lines(ctx: Context) -> dict[str, int]:
-    try:
-        text = (ctx.loaded.data_dir / PUBLISHED_IDS).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return {ln.strip(): n for n, ln in enumerate(text.splitlines(), 1) if ln.strip()}
-
-
-RULES = [vocabularies, claim_fields, source_references, claim_references, sources, permanence]
+RULES = [
+    vocabularies,
+    claim_fields,
+    source_references,
+    claim_references,
+    sources,
+    duplicate_sources,
+]

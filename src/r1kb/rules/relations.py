@@ -66,7 +66,7 @@ def _comparable(ctx: Context, c: Claim, unit: str) -> Any:
                 None if hi is None else ctx.units.convert(hi, c.unit, unit),
             )
         x = ctx.units.convert(float(v), c.unit, unit)
-    except UnitError:
+    except (UnitError, TypeError, ValueError):  # pint's DimensionalityError is a TypeError
         return None
     return (x, x)
 
@@ -123,6 +123,32 @@ def withdrawals(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def withdrawn_uses(ctx: Context) -> Iterator[Problem]:
+    """A withdrawn claim cannot correct another claim nor feed a derivation."""
+    kb = ctx.kb
+    for c in kb.claims.values():
+        uses: list[tuple[tuple[str | int, ...], str]] = [
+            (("relations", "corrected_by", i), t) for i, t in enumerate(c.related("corrected_by"))
+        ]
+        for name, spec in ((c.derivation or {}).get("inputs") or {}).items():
+            if "claim" in spec:
+                uses.append((("derivation", "inputs", name, "claim"), spec["claim"]))
+        for parts, target_id in uses:
+            target = kb.resolve(target_id)
+            if target is None or target.withdrawn is None or target.id == c.id:
+                continue
+            replacement = target.withdrawn.get("replaced_by")
+            yield problem(
+                c.file,
+                "withdrawn-claim-used",
+                f"{target_id!r} is withdrawn ({target.withdrawn.get('date')}) and cannot be used",
+                parts,
+                hint=f"use its replacement {replacement!r}"
+                if replacement
+                else "name a claim that is not withdrawn",
+            )
+
+
 def history(ctx: Context) -> Iterator[Problem]:
     for c in ctx.kb.claims.values():
         if not c.history:
@@ -145,4 +171,11 @@ def history(ctx: Context) -> Iterator[Problem]:
             )
 
 
-RULES = [corrections, contradictions, accurate_agreement, withdrawals, history]
+RULES = [
+    corrections,
+    contradictions,
+    accurate_agreement,
+    withdrawals,
+    withdrawn_uses,
+    history,
+]

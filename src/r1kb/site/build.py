@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
+from r1kb.paths import ID_RE
 from r1kb.site import badges, jsonld
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import data_dates
+from r1kb.site.escape import html_text
 from r1kb.site.exports import EXPORTS
 from r1kb.site.pages import (
     claim,
@@ -37,7 +39,15 @@ from r1kb.site.pages import (
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 
-__all__ = ["Generated", "SiteDataError", "fill_slots", "generate", "nav", "prepare"]
+__all__ = [
+    "Generated",
+    "SiteDataError",
+    "check_ids",
+    "fill_slots",
+    "generate",
+    "nav",
+    "prepare",
+]
 
 DATA_ENV = "R1KB_DATA_DIR"  # build the site from another data directory (tests, benchmarks)
 RESERVED_IDS = ("index",)  # would collide with a folder's index page
@@ -90,7 +100,25 @@ def load_validated(data_dir: Path, snapshot_dirs: list[Path]) -> KnowledgeBase:
         for reserved in RESERVED_IDS:
             if reserved in ids:
                 raise SiteDataError(f"r1kb: the {kind} id {reserved!r} is reserved by the site")
+    check_ids(kb)
     return kb
+
+
+def check_ids(kb: KnowledgeBase) -> None:
+    """Every id that becomes a file path or a URL of the site is kebab-case: the rules say so
+    already; this keeps a page from being written outside site/ if a rule were ever skipped."""
+    renamed = [rid for table in kb.renamed.values() for pair in table.items() for rid in pair]
+    groups = {
+        "claim": [*kb.claims, *kb.redirects, *kb.redirects.values()],
+        "source": list(kb.sources),
+        "model": list(kb.models),
+        "quantity": list(kb.quantities),
+        "renamed": renamed,
+    }
+    for kind, ids in groups.items():
+        for rid in ids:
+            if not (isinstance(rid, str) and ID_RE.match(rid)):
+                raise SiteDataError(f"r1kb: the {kind} id {rid!r} cannot name a page")
 
 
 def prepare(
@@ -108,22 +136,27 @@ def prepare(
     )
 
 
-def redirect_html(ctx: SiteContext, old_id: str, new_id: str) -> tuple[str, str]:
-    """(path, html) of the page that sends a renamed claim id to its current page."""
-    old_src = ctx.src_claim(old_id)
+def redirect_html(
+    ctx: SiteContext, old_id: str, new_id: str, kind: str = CLAIMS
+) -> tuple[str, str]:
+    """(path, html) of the page that sends a renamed id (claim, source, model or quantity)
+    to its current page."""
+    old_src = ctx.urls.src(kind, old_id)
+    new_src = ctx.urls.src(kind, new_id)
     old_url = ctx.urls.url(old_src)
     path = old_url + "index.html" if old_url.endswith("/") else old_url
-    target = ctx.urls.rel(old_src, ctx.src_claim(new_id))
-    canonical = escape(ctx.urls.permalink(ctx.src_claim(new_id)) if ctx.urls.site_url else target)
-    href = escape(target)
+    target = ctx.urls.rel(old_src, new_src)
+    canonical = html_text(ctx.urls.permalink(new_src) if ctx.urls.site_url else target)
+    href = html_text(target)
+    label = {CLAIMS: "Claim", SOURCES: "Source", MODELS: "Model", QUANTITIES: "Quantity"}[kind]
     html = (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Moved: {escape(old_id)}</title>\n"
+        f"<title>Moved: {html_text(old_id)}</title>\n"
         f'<link rel="canonical" href="{canonical}">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         '<meta name="robots" content="noindex">\n</head>\n<body>\n'
-        f'<p>Claim <code>{escape(old_id)}</code> is now <a href="{href}">{escape(new_id)}</a>.</p>'
-        "\n</body>\n</html>\n"
+        f"<p>{label} <code>{html_text(old_id)}</code> is now "
+        f'<a href="{href}">{html_text(new_id)}</a>.</p>\n</body>\n</html>\n'
     )
     return path, html
 
@@ -168,7 +201,7 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         meta = {
             **OFF_NAV,
             "r1kb_jsonld": jsonld.claim_jsonld_script(ctx, c),
-            "description": escape(" ".join(c.statement.split())),
+            "description": html_text(" ".join(c.statement.split())),
         }
         out.append(Generated(ctx.src_claim(c.id), claim.render(ctx, c), in_nav=False, meta=meta))
     for sid in sorted(kb.sources):
@@ -182,6 +215,12 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         if old not in kb.claims and current is not None:
             path, html = redirect_html(ctx, old, current.id)
             out.append(Generated(path, html, in_nav=False))
+    present = {SOURCES: kb.sources, MODELS: kb.models, QUANTITIES: kb.quantities}
+    for kind, records in present.items():
+        for old, new in sorted(kb.renamed.get(kind, {}).items()):
+            if old not in records and new in records:
+                path, html = redirect_html(ctx, old, new, kind)
+                out.append(Generated(path, html, in_nav=False))
     sizes = {}
     for e in EXPORTS:
         text = e.render(ctx)
@@ -209,7 +248,7 @@ def page_title(markdown: str) -> str:
     for line in markdown.splitlines():
         if line.startswith("# "):
             text = line[2:].split(" { #")[0]
-            return escape(unescape(text).strip())
+            return html_text(unescape(text).strip())
     return ""
 
 
@@ -224,7 +263,7 @@ def nav(ctx: SiteContext) -> list[Any]:
         {"Home": "index.md"},
         {
             "Models": [ctx.urls.src(MODELS)]
-            + [{escape(m.name): ctx.src_model(m.id)} for m in ctx.models_in_order()]
+            + [{html_text(m.name): ctx.src_model(m.id)} for m in ctx.models_in_order()]
         },
         {"Quantities": ctx.urls.src(QUANTITIES)},
         {

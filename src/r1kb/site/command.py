@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from r1kb.options import CONTEXT
+
 FORMAT_NAMES = ("json", "csv", "bibtex", "csl-json", "ris")
 
 
@@ -54,7 +55,8 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
     """
     import os
 
-    from r1kb.cli import resolve_data
+    from r1kb.fsutil import write_atomic
+    from r1kb.options import resolve_data
     from r1kb.site.build import SiteDataError, load_validated
     from r1kb.site.context import SiteContext
     from r1kb.site.dates import data_dates
@@ -74,7 +76,7 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text)
     except OSError as exc:
         raise click.UsageError(f"cannot write {str(output)!r}: {exc.strerror or exc}") from None
     click.echo(f"wrote {output} ({fmt}, {len(kb.claims)} claims)", err=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from r1kb.kb import Claim
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.context import SiteContext
-from r1kb.site.escape import html_text, md_text
+from r1kb.site.escape import html_text, md_anchor, md_text
 
 BLOCK_START, BLOCK_END = "<!-- r1kb:block -->", "<!-- /r1kb:block -->"
 _BLOCK = re.compile(re.escape(BLOCK_START) + r"\n(.*?)\n" + re.escape(BLOCK_END), re.S)
@@ -49,7 +49,7 @@ def fill_slots(html: str, blocks: Sequence[str]) -> str:
 
 def heading(level: int, text: str, anchor: str | None = None) -> str:
     """A Markdown heading (in the table of contents and the search index), text escaped."""
-    attr = f" {{ #{anchor} }}" if anchor else ""
+    attr = f" {{ #{md_anchor(anchor)} }}" if anchor else ""
     return f"\n{'#' * level} {md_text(text)}{attr}\n\n"
 
 

@@ -49,11 +49,21 @@ def _mtime_date(path: Path) -> str | None:
 
 
 def _record_files(data_dir: Path) -> list[str]:
+    """Every .yaml and .json file under data_dir (a stack, not os.walk: in Python 3.11 it
+    recurses, and a pull request can nest folders thousands deep)."""
     out = []
-    for root, _dirs, files in os.walk(data_dir):
-        for name in files:
-            if name.endswith((".yaml", ".json")):
-                out.append(os.path.relpath(os.path.join(root, name), data_dir).replace(os.sep, "/"))
+    pending = [str(data_dir)]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith((".yaml", ".json")):
+                out.append(os.path.relpath(entry.path, data_dir).replace(os.sep, "/"))
     return sorted(out)
 
 

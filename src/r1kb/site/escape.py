@@ -1,10 +1,13 @@
 """Escaping: every string that comes from a record goes through one of these functions.
 
-Three contexts exist on the site:
+One helper per output kind:
 
 * HTML (fragments inside raw HTML blocks of a page, SVG, attributes): `html_text`;
 * Markdown that MkDocs renders (page headings): `md_text`, which turns every character
   Markdown or its extensions could act on into a numeric character reference;
+* an anchor in a Markdown attribute list (`{ #id }`): `md_anchor`, which keeps only
+  letters, digits, '-' and '_' (nothing can close the list or start another attribute);
+* a CSV cell: `csv_cell`, which defuses what a spreadsheet would run as a formula;
 * annotations written in Markdown (`notes`): `render_markdown`, which renders them to HTML
   without raw HTML, keeps only http/https links and turns images into their alt text
   (nothing is fetched from other hosts when a page is viewed).
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree as etree
@@ -35,6 +39,27 @@ def md_text(value: object) -> str:
     for ch in " ".join(str(value).split()):
         out.append(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch)
     return "".join(out)
+
+
+def md_anchor(value: object) -> str:
+    """An id for a Markdown attribute list: [A-Za-z0-9_-] only, never empty."""
+    out = re.sub(r"[^A-Za-z0-9_-]+", "-", str(value)).strip("-")
+    return out or "section"
+
+
+# What a spreadsheet reads as the start of a formula (also after leading blanks).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as it is: numbers stay numbers; text that could start a
+    formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        text = str(value)
+        return "'" + text if text.lstrip(" \u00a0").startswith(FORMULA_START) else text
+    return value
 
 
 def safe_url(url: object) -> str | None:

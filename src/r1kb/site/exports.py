@@ -3,7 +3,8 @@
 The same functions feed the site's downloads page and `r1kb export`. Output is
 deterministic (sorted ids, no build timestamp), so an unchanged knowledge base exports to
 identical files. CSV cells that a spreadsheet would run as a formula (starting with = + - @,
-tab or carriage return) are prefixed with an apostrophe.
+tab, carriage return, newline, | or %, also after blanks) are prefixed with an apostrophe,
+in every column (escape.csv_cell).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import Any
 from r1kb.kb import Claim
 from r1kb.site import citations
 from r1kb.site.context import CONTAINER_TITLE, SiteContext
+from r1kb.site.escape import csv_cell
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "id",
     "subject",
@@ -66,11 +67,6 @@ def to_json(ctx: SiteContext) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def to_csv(ctx: SiteContext) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -83,21 +79,21 @@ def to_csv(ctx: SiteContext) -> str:
             c.id,
             c.subject,
             c.quantity,
-            _cell(single) if isinstance(single, str) else ("" if single is None else single),
-            rng.get("low", ""),
-            rng.get("high", ""),
+            single,
+            rng.get("low"),
+            rng.get("high"),
             c.unit,
-            _cell(ctx.value_text(c)),
-            _cell(c.statement),
+            ctx.value_text(c),
+            c.statement,
             c.status,
             c.verdict,
-            _cell(c.scope),
+            c.scope,
             ";".join(dict.fromkeys(c.source_ids())),
             ";".join(c.related("corrected_by")),
             "yes" if c.withdrawn else "",
             ctx.permalink(c),
         ]
-        writer.writerow(row)
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 

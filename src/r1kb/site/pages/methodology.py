@@ -54,7 +54,9 @@ def render(ctx: SiteContext) -> str:
         "available; a quote that could not be checked is reported as unchecked, never as "
         "verified.",
         "Claim ids are permanent: a claim is withdrawn (kept, marked, with a pointer to its "
-        "replacement), never deleted, and a renamed id redirects to the new page.",
+        "replacement), never deleted, and a renamed id redirects to the new page. A withdrawn "
+        "claim corrects nothing and feeds no derivation. Sources, models and quantities are "
+        "permanent too: a renamed one redirects.",
     ]
     out.append(block(render_markdown("\n".join(f"* {r}" for r in rules))))
     out.append(

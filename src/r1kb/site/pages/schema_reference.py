@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from r1kb.fsutil import read_regular_file
+from r1kb.schemas import SCHEMA_FILES
 from r1kb.site.components import block, heading, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
@@ -21,15 +23,18 @@ MAX_DEPTH = 6
 
 
 def schema_files(schema_dir: Path | None) -> dict[str, bytes]:
-    """File name -> bytes of every data/schema/*.schema.json (published as they are)."""
-    if schema_dir is None or not schema_dir.is_dir():
+    """File name -> bytes of the known schema files in data/schema (published as they are).
+
+    Only the names the validator knows, only regular files, never through a link: a link
+    named claim.schema.json to /etc/passwd or ../../.git/config is not published.
+    """
+    if schema_dir is None or schema_dir.is_symlink() or not schema_dir.is_dir():
         return {}
     out = {}
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        try:
-            out[path.name] = path.read_bytes()
-        except OSError:
-            continue
+    for name in sorted(SCHEMA_FILES.values()):
+        data = read_regular_file(schema_dir / name)
+        if data is not None:
+            out[name] = data
     return out
 
 
@@ -46,30 +51,43 @@ def load_schemas(schema_dir: Path | None) -> dict[str, dict[str, Any]]:
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/$defs/"):
-        target = schema.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
-        merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-        return _resolve(schema, merged) if "$ref" in target else merged
-    return node
+    """Follow local `$ref`s to `$defs`; a cycle (a -> b -> a) stops at the first repeat."""
+    seen: set[str] = set()
+    while True:
+        ref = node.get("$ref")
+        if not (isinstance(ref, str) and ref.startswith("#/$defs/")) or ref in seen:
+            return node
+        seen.add(ref)
+        defs = schema.get("$defs")
+        target = defs.get(ref.removeprefix("#/$defs/")) if isinstance(defs, dict) else None
+        if not isinstance(target, dict):
+            return {k: v for k, v in node.items() if k != "$ref"}
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
 
 
-def _type(schema: dict[str, Any], node: dict[str, Any]) -> str:
+def _type(schema: dict[str, Any], node: dict[str, Any], depth: int = 0) -> str:
     node = _resolve(schema, node)
+    if depth > MAX_DEPTH:
+        return "…"  # a schema that refers to itself (`$ref` cycle through items or oneOf)
     if "enum" in node:
         return "one of"
-    if "oneOf" in node:
-        return " | ".join(_type(schema, alt) for alt in node["oneOf"])
+    if isinstance(node.get("oneOf"), list):
+        return " | ".join(
+            _type(schema, alt, depth + 1) for alt in node["oneOf"] if isinstance(alt, dict)
+        )
     kind = node.get("type", "any")
     if kind == "array":
-        return f"list of {_type(schema, node.get('items', {}))}"
+        items = node.get("items")
+        return f"list of {_type(schema, items if isinstance(items, dict) else {}, depth + 1)}"
     if (
         kind == "object"
         and "properties" not in node
         and isinstance(node.get("additionalProperties"), dict)
     ):
         return "map"
-    return kind if isinstance(kind, str) else " | ".join(kind)
+    if isinstance(kind, list):
+        return " | ".join(str(k) for k in kind)
+    return str(kind)
 
 
 def _constraints(node: dict[str, Any]) -> list[str]:
