@@ -70,6 +70,7 @@ def check_text(
     run = _Run(doc, kb, matcher, attributor)
     in_cells, prose = _split(raws, cells)
     context = Context(doc, attributor)
+    run.context_main = context.main
     figures = run.figures(prose, context)
     figures += run.cell_figures(in_cells, CellAttributor(kb, matcher.units), context)
     report.figures = sorted(figures, key=lambda f: f.start)
@@ -94,6 +95,10 @@ class _Run:
         self, doc: Document, kb: KnowledgeBase, matcher: Matcher, attributor: at.Attributor
     ) -> None:
         self.doc, self.kb, self.matcher, self.at = doc, kb, matcher, attributor
+        companies = {m.id for m in kb.models.values() if m.kind == "company"}
+        # the quantities the knowledge base records for the company itself (fleet, spending…)
+        self.company_quantities = {c.quantity for c in kb.live_claims() if c.subject in companies}
+        self.context_main: str | None = None
 
     def figures(self, raws: list[Raw], context: Context | None = None) -> list[Figure]:
         out: list[Figure] = []
@@ -165,11 +170,22 @@ class _Run:
                 if r.value == raw.low and r.unit.startswith(("USD-per-", "CNY-per-")):
                     raw.unit = r.unit
         subject = self.at.subject(raw, s, carry)
-        if subject.model in (None, at.GENERIC, at.OTHER):
+        if subject.model in (at.GENERIC, at.OTHER):
             return None, None
+        if subject.model is None:
+            return self._unattributed(raw, s), None
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
             return None, None
+        if subject.model == at.COMPANY and quantity not in self.company_quantities:
+            # "DeepSeek reached 96.3% on Codeforces": the company named for its model
+            model = self.at.fallback or self.context_main
+            if model is None:
+                return self._unattributed(raw, s), None
+            subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
+            quantity, q_strong = self.at.quantity(raw, model, s)
+            if quantity is None:
+                return None, None
         j = self.matcher.judge(raw, subject.model, quantity, q_strong)
         if j is None:
             return None, None
@@ -184,6 +200,27 @@ class _Run:
             subject.how if j.model == subject.model else "the reading the knowledge base recognises"
         )
         return self._make(raw, s, j, how), switched
+
+    def _unattributed(self, raw: Raw, s: at.Sentence) -> Figure | None:
+        """A figure no model is named for: reported only when a reading with a model named
+        nearby (or DeepSeek itself) is one the knowledge base recognises."""
+        if raw.vague or raw.bound in ("upper", "lower"):
+            return None
+        names = self.at.names_in(max(0, s.start - 1500), s.end)
+        models = dict.fromkeys([*(m.ref for m in reversed(names) if m.kind == "model"), at.COMPANY])
+        for model in models:
+            quantity, strong = self.at.quantity(raw, model, s)
+            if quantity is None or not strong:
+                continue
+            j = self.matcher.judge(raw, model, quantity, strong)
+            if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
+                return self._make(
+                    raw,
+                    s,
+                    j,
+                    "no model named: the nearby model whose reading the knowledge base recognises",
+                )
+        return None
 
     def cell_figures(
         self, raws: list[tuple[Raw, Cell]], cells: CellAttributor, context: Context

@@ -110,6 +110,10 @@ def _unit_for(
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"
             return True
+        size = words.after(text, raw.end, sizes=True) if words is not None else None
+        if size is not None:  # "37B active per token"
+            raw.unit, raw.hint = "parameters", size[0]
+            return True
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
         return True

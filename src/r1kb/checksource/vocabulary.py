@@ -160,12 +160,16 @@ class NumberWords:
         bare = {q.id: q.terms for q in kb.quantities.values() if q.unit in _BARE_UNITS and q.terms}
         self.unit = {q.id: q.unit for q in kb.quantities.values()}
         self._after = TermSet(counts)
+        sizes = {q.id: q.terms for q in kb.quantities.values() if q.unit == "parameters"}
+        self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
 
-    def after(self, text: str, pos: int) -> tuple[str, int] | None:
-        """The count quantity named right after pos, and where its term ends."""
+    def after(self, text: str, pos: int, sizes: bool = False) -> tuple[str, int] | None:
+        """The count quantity (with `sizes`, the parameter quantity: "37B active") named right
+        after pos, and where its term ends."""
         window = min(len(text), pos + 80)
-        for hit in self._after.find(text, pos, window):
+        terms = self._after_size if sizes else self._after
+        for hit in terms.find(text, pos, window):
             gap = text[pos : hit.start]
             if "\n" in gap or not _FILLER.fullmatch(gap):
                 break
