@@ -170,6 +170,10 @@ class _Run:
                 if r.value == raw.low and r.unit.startswith(("USD-per-", "CNY-per-")):
                     raw.unit = r.unit
         subject = self.at.subject(raw, s, carry)
+        if subject.model == at.OTHER and not subject.strong:
+            # only carried over from a sentence about another model: a family reading counts
+            # when the knowledge base recognises it
+            return self._unattributed(raw, s), None
         if subject.model in (at.GENERIC, at.OTHER):
             return None, None
         if subject.model is None:
@@ -207,7 +211,9 @@ class _Run:
         if raw.vague or raw.bound in ("upper", "lower"):
             return None
         names = self.at.names_in(max(0, s.start - 1500), s.end)
-        models = dict.fromkeys([*(m.ref for m in reversed(names) if m.kind == "model"), at.COMPANY])
+        nearby = [m.ref for m in reversed(names) if m.kind == "model"]
+        context = [x for x in (self.at.fallback, self.context_main) if x]
+        models = dict.fromkeys([*nearby, *context, at.COMPANY])
         for model in models:
             quantity, strong = self.at.quantity(raw, model, s)
             if quantity is None or not strong:
