@@ -156,7 +156,9 @@ class Attributor:
             names = [
                 m
                 for m in self.names_in(lo, hi)
-                if not m.comparative and _innermost(s.parens, m.start, m.end) in (None, paren)
+                if not m.comparative
+                and _innermost(s.parens, m.start, m.end) in (None, paren)
+                and (m.end <= raw.start or m.start >= raw.end)  # "2,048 NVIDIA H800s": its own
             ]
             if not names:
                 continue

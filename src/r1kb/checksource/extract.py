@@ -93,6 +93,8 @@ def _unit_for(
         if m.groupdict().get("io"):
             raw.hint = m.group("io").lower().replace(" ", "-")
         raw.end = m.end()
+        if raw.unit == "hours" and (raw.low or 0) >= 1e5:
+            raw.unit = "GPU-hours"  # "2.788 million hours": no run lasts eleven years
         return True
     if raw.money:
         raw.unit = raw.currency or "USD"
@@ -110,10 +112,15 @@ def _unit_for(
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"
             return True
-        size = words.after(text, raw.end, sizes=True) if words is not None else None
-        if size is not None:  # "37B active per token"
+    if words is not None and raw.low and 1e8 <= raw.low <= 1e13:
+        size = words.after(text, raw.end, sizes=True)
+        if size is not None:  # "37B active per token", "37 billion activated"
             raw.unit, raw.hint = "parameters", size[0]
             return True
+    score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
+    if score is not None:  # "79.8 on AIME 2024"
+        raw.unit, raw.hint = "percent", score
+        return True
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
         return True
