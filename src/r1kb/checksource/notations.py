@@ -85,8 +85,8 @@ TAILS = [
     _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
     _tail(_filler(2) + r"\s*(?:parameters?|params?)\b", "parameters"),
     _tail(_filler(3) + r"\s*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "37B active per token"
-    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:{HY}|\s+)?(?:window|length)?\b", "tokens",
-          "context"),
+    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:{HY}|\s+)?(?:window|length)?\b",
+          "tokens", "context"),
     _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
     _tail(r"\s*days?\b", "days"),
     _tail(r"\s*weeks?\b", "weeks"),
