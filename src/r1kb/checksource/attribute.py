@@ -34,7 +34,8 @@ _CLAUSE_BREAK = re.compile(
 # LLM"): notation of generic reference, not a vocabulary of names
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?)\b",
+    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
+    r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")

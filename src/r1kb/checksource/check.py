@@ -210,7 +210,7 @@ class _Run:
         nearby (or DeepSeek itself) is one the knowledge base recognises."""
         if raw.vague or raw.bound in ("upper", "lower"):
             return None
-        names = self.at.names_in(max(0, s.start - 1500), s.end)
+        names = self.at.names_in(max(0, s.start - 1500), s.end + 300)
         nearby = [m.ref for m in reversed(names) if m.kind == "model"]
         context = [x for x in (self.at.fallback, self.context_main) if x]
         models = dict.fromkeys([*nearby, *context, at.COMPANY])

@@ -15,7 +15,7 @@ from functools import cache
 
 from r1kb.checksource.notations import HY
 from r1kb.checksource.spans import Spans
-from r1kb.checksource.vocabulary import TermSet, vocabulary
+from r1kb.checksource.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 
 _COMPARATIVE_BEFORE = re.compile(
@@ -73,15 +73,20 @@ def _model_patterns(
     return [(p, mid) for _, p, mid in pats]
 
 
+# a chip maker's name written before a chip ("Nvidia's H800", "NVIDIA H800"): any capitalised
+# word with an optional possessive, right before the accelerator's name
+_VENDOR = re.compile(r"(?<![\w])[A-Z][A-Za-z]+(?:['’]s)?\s+$")
+
+
 @cache
 def _name_sets(
     outside: tuple[str, ...], company: tuple[tuple[str, str], ...], gpus: tuple[str, ...]
 ) -> list[tuple[str, TermSet]]:
     """Outside names, the company's names and accelerators, as term sets (longest first)."""
     return [
+        ("gpu", TermSet({"": list(gpus)})),
         ("other", TermSet({"": list(outside)})),
         ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
-        ("gpu", TermSet({"": list(gpus)})),
     ]
 
 
@@ -130,7 +135,12 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     )
     for kind, terms in names_sets:
         for hit in terms.find(text):
-            if free(hit.start, hit.end):
+            start = hit.start
+            if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
+                vendor = _VENDOR.search(text, max(0, start - 16), start)
+                start = vendor.start() if vendor else start
+            if free(start, hit.end):
+                hit = Hit(start, hit.end, hit.refs)
                 ref = hit.refs[0] if kind == "company" else ""
                 comparative = _comparative(text, hit.start, hit.end)
                 add(Mention(hit.start, hit.end, kind, ref, comparative))
