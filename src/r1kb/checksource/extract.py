@@ -43,6 +43,7 @@ _NUM = re.compile(
 _RANGE_REST = re.compile(
     rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
 )
+_DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
     " ", r"\s+"
@@ -136,6 +137,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     for m in _NUM.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
+        if _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "(per 1M tokens)": the unit of a rate, not a figure
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)

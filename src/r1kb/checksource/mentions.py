@@ -51,9 +51,35 @@ def _name_pattern(name: str) -> tuple[str, str | None]:
 
 @cache
 def _model_patterns(
-    names: tuple[tuple[str, str], ...], aliases: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str], ...],
+    aliases: tuple[tuple[str, str], ...] = (),
+    sized: tuple[tuple[str, str, str], ...] = (),
 ) -> list[tuple[re.Pattern[str], str]]:
     pats: list[tuple[str, re.Pattern[str], str]] = []
+    sizes = [size for _, size, _ in sized]
+    for mid, size, parent in sized:  # "DeepSeek-R1 1.5B", "the 1.5B model": that distilled model
+        if sizes.count(size) != 1:
+            continue
+        number = re.escape(size)
+        full, short = _name_pattern(parent)
+        for stem in (full, short):
+            if stem:
+                pats.append(
+                    (
+                        f"{parent} {size}",
+                        re.compile(rf"(?<![\w.]){stem}[\s\-‑]+{number}(?![\w.])", re.I),
+                        mid,
+                    )
+                )
+        pats.append(
+            (
+                f"{size} model",
+                re.compile(
+                    rf"(?<![\w.]){number}[\s\-‑]+(?:models?|versions?|variants?|distill\w*)\b", re.I
+                ),
+                mid,
+            )
+        )
     for mid, alias in aliases:
         full, _ = _name_pattern(alias)
         flags = re.I if len(alias) >= 6 or " " in alias else 0
@@ -71,6 +97,18 @@ def _model_patterns(
                 )
     pats.sort(key=lambda p: len(p[0]), reverse=True)
     return [(p, mid) for _, p, mid in pats]
+
+
+def _sized(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """Distilled models with the size their name ends with and the name of the model they
+    were distilled from: ("deepseek-r1-distill-qwen-1.5b", "1.5B", "DeepSeek-R1")."""
+    out = []
+    for m in kb.models.values():
+        size = re.search(r"(\d+(?:\.\d+)?B)$", m.name)
+        parents = [kb.models[d["model"]] for d in m.derived_from if d.get("model") in kb.models]
+        if m.kind == "distilled-model" and size and parents:
+            out.append((m.id, size.group(1), parents[0].name))
+    return out
 
 
 # a chip maker's name written before a chip ("Nvidia's H800", "NVIDIA H800"): any capitalised
@@ -109,7 +147,8 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     family = [m for m in kb.models.values() if m.kind != "company"]
     names = tuple(sorted((m.id, m.name) for m in family))
     aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
-    for pattern, mid in _model_patterns(names, aliases):
+    sized = tuple(sorted(_sized(kb)))
+    for pattern, mid in _model_patterns(names, aliases, sized):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
