@@ -214,12 +214,14 @@ class _Run:
         nearby = [m.ref for m in reversed(names) if m.kind == "model"]
         context = [x for x in (self.at.fallback, self.context_main) if x]
         models = dict.fromkeys([*nearby, *context, at.COMPANY])
-        for model in models:
+        for i, model in enumerate(models):
             quantity, strong = self.at.quantity(raw, model, s)
-            if quantity is None or not strong:
+            if quantity is None:
                 continue
             j = self.matcher.judge(raw, model, quantity, strong)
-            if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
+            # the nearest model may also be told its figure is another model's
+            recognised = (*_RECOGNISED, "misattributed") if i == 0 and nearby else _RECOGNISED
+            if j is not None and j.outcome in recognised and not _only_open_bounds(j):
                 return self._make(
                     raw,
                     s,

@@ -20,7 +20,9 @@ from r1kb.kb import KnowledgeBase
 
 _COMPARATIVE_BEFORE = re.compile(
     r"(?:\blike|\bsuch\s+as|\bsimilar\s+to|\bcomparable\s+to|\bcompared\s+(?:to|with)|\bthan"
-    r"|\bversus|\bvs\.?|\bunlike|\bsimilar\s+[\w-]+(?:\s+[\w-]+)?\s+to|\brivals?|\bbeats?)"
+    r"|\bversus|\bvs\.?|\bunlike|\bsimilar\s+[\w-]+(?:\s+[\w-]+)?\s+to|\brivals?|\bbeats?"
+    r"|\blevel\s+with|\bpar\s+with|\bahead\s+of|\bbehind|\bagainst|\boutperform(?:s|ed|ing)?"
+    r"|\bsurpass(?:es|ed|ing)?|\bmatch(?:es|ed|ing)?|\bequals?)"
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
 )
