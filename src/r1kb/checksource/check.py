@@ -117,6 +117,15 @@ class _Run:
                 ]
                 heading = (" ".join(block_text.split()), names[0].ref if names else None)
                 paragraph, list_carry = 0, None
+                inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
+                if inside:  # a figure in a title or heading ("… trained for $294,000")
+                    self.at.heading, self.at.previous = heading[1], previous
+                    self.at.fallback = context.subject_at(block.start) if context else None
+                    s = at.parse_sentence(self.doc.text, block.start, block.end)
+                    found, _ = self._sentence(s, inside, None, [])
+                    for fig in found:
+                        fig.locator = _locator(heading[0], 0, fig.line)
+                    out.extend(found)
                 continue
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
