@@ -787,6 +787,20 @@ CONTENT_GAP_FIGURES = {
         "derived",
         "671B total parameters with 37B activated",
     ),
+    "v3-base-fp8-theoretical-speedup": (
+        "fp8-theoretical-speedup",
+        2,
+        "ratio",
+        "disclosed",
+        "theoretically doubles the computational speed",
+    ),
+    "v3-base-irrecoverable-loss-spikes": (
+        "irrecoverable-loss-spikes",
+        0,
+        "count",
+        "disclosed",
+        "did not experience any irrecoverable loss spikes",
+    ),
     **{
         f"r1-distill-{m}-epochs": (
             "epochs",
@@ -862,5 +876,6 @@ def test_content_gap_figures_recompute_and_agree_with_their_inputs(kb: Knowledge
     assert received < accepted < online < issue  # type: ignore[operator]
     for qid in ("distilled-model-sizes", "distilled-model-count", "kv-heads",
                 "manuscript-received-date", "manuscript-accepted-date",
-                "activated-parameter-fraction"):  # fmt: skip
+                "activated-parameter-fraction", "fp8-theoretical-speedup",
+                "irrecoverable-loss-spikes"):  # fmt: skip
         assert kb.quantities[qid].terms, qid
