@@ -801,6 +801,37 @@ CONTENT_GAP_FIGURES = {
         "disclosed",
         "did not experience any irrecoverable loss spikes",
     ),
+    "r1-rl-stages": ("rl-stages", 2, "count", "disclosed", "two RL stages"),
+    "r1-sft-stages": ("sft-stages", 2, "count", "disclosed", "two SFT stages"),
+    "v3-base-dense-ffn-expansion-ratio": (
+        "ffn-expansion-ratio",
+        2.571,
+        "ratio",
+        "derived",
+        "18432",
+    ),
+    "v3-base-expert-ffn-expansion-ratio": (
+        "ffn-expansion-ratio",
+        0.2857,
+        "ratio",
+        "derived",
+        "2048",
+    ),
+    "v3-base-query-kv-head-ratio": ("query-kv-head-ratio", 1, "ratio", "derived", "nh to 128"),
+    "r1-base-model-compute-share": (
+        "base-model-compute-share",
+        95.0,
+        "percent",
+        "derived",
+        "2664K 119K",
+    ),
+    "r1-cumulative-cost-multiple": (
+        "cumulative-cost-multiple",
+        19.9,
+        "ratio",
+        "derived",
+        "$5.328M $0.238M",
+    ),
     **{
         f"r1-distill-{m}-epochs": (
             "epochs",
@@ -877,5 +908,7 @@ def test_content_gap_figures_recompute_and_agree_with_their_inputs(kb: Knowledge
     for qid in ("distilled-model-sizes", "distilled-model-count", "kv-heads",
                 "manuscript-received-date", "manuscript-accepted-date",
                 "activated-parameter-fraction", "fp8-theoretical-speedup",
-                "irrecoverable-loss-spikes"):  # fmt: skip
+                "irrecoverable-loss-spikes", "rl-stages", "sft-stages", "ffn-expansion-ratio",
+                "query-kv-head-ratio", "base-model-compute-share",
+                "cumulative-cost-multiple"):  # fmt: skip
         assert kb.quantities[qid].terms, qid
