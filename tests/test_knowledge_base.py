@@ -801,6 +801,13 @@ CONTENT_GAP_FIGURES = {
         "disclosed",
         "did not experience any irrecoverable loss spikes",
     ),
+    "v3-report-publication-date": (
+        "publication-date",
+        "2024-12-26",
+        "date",
+        "disclosed",
+        "Release DeepSeek-V3",
+    ),
     "r1-rl-stages": ("rl-stages", 2, "count", "disclosed", "two RL stages"),
     "r1-sft-stages": ("sft-stages", 2, "count", "disclosed", "two SFT stages"),
     "v3-base-dense-ffn-expansion-ratio": (
