@@ -100,6 +100,13 @@ class Attributor:
         self.previous: str | None = None  # the model the previous paragraph ended on
         self.fallback: str | None = None  # the section's model, else the article's main subject
         self.quantity_how = ""  # what decided the last quantity (for --explain)
+        # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single
+        # figure is not one of them
+        shapes: dict[str, set[bool]] = {}
+        for c in kb.live_claims():
+            if c.value is not None and not isinstance(c.value, str):
+                shapes.setdefault(c.quantity, set()).add(isinstance(c.value, dict))
+        self.range_only = {q for q, kinds in shapes.items() if kinds == {True}}
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -261,6 +268,8 @@ class Attributor:
                 if self._masked(h.start, h.end, raw):
                     continue
                 fitting = [q for q in h.refs if self.fits(raw, q)]
+                if raw.low is not None and raw.low == raw.high and not raw.vague:
+                    fitting = [q for q in fitting if q not in self.range_only]
                 if not fitting:
                     continue
                 distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
