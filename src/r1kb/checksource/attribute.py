@@ -259,7 +259,9 @@ class Attributor:
             return self.vocab.defaults.get("USD")
         return None
 
-    def nearest_term(self, raw: Raw, scopes: list[tuple[int, int]]) -> str | None:
+    def nearest_term(
+        self, raw: Raw, scopes: list[tuple[int, int]], only: set[str] | None = None
+    ) -> str | None:
         """Of the quantities the figure fits, the one whose term stands nearest it, scope by
         scope (its own words first)."""
         for lo, hi in scopes:
@@ -270,6 +272,8 @@ class Attributor:
                 fitting = [q for q in h.refs if self.fits(raw, q)]
                 if raw.low is not None and raw.low == raw.high and not raw.vague:
                     fitting = [q for q in fitting if q not in self.range_only]
+                if only is not None:
+                    fitting = [q for q in fitting if q in only]
                 if not fitting:
                     continue
                 distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
@@ -342,6 +346,10 @@ class Attributor:
             qid = self._term_in(raw, header)
             if qid:
                 self.quantity_how = f"the column header {header.strip()!r}"
+        if qid is None and raw.low is not None and raw.high is not None and raw.low < raw.high:
+            # a range ("1.5B to 70B") is first read as a quantity recorded as a range
+            ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
+            qid = ranged
         qid = qid or self.nearest_term(raw, [near, clause_words])
         if qid is not None:
             return self._known(qid), True

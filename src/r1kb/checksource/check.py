@@ -250,6 +250,11 @@ class _Run:
             quantity, quantity_how = cells.quantity(raw, cell, self.doc.text)
             if quantity is None:
                 continue
+            if model == at.COMPANY and quantity not in self.company_quantities:
+                model = context.subject_at(cell.table_start)  # DeepSeek named for its model
+                if model is None:
+                    continue
+                model_how = "DeepSeek (the company) named for the article's model"
             raw = _copy(raw)
             if raw.unit is None:
                 raw.unit = self.kb.quantities[quantity].unit

@@ -142,13 +142,10 @@ class Matcher:
         return chain
 
     def inherited(self, quantity: str) -> bool:
+        """A model shares its base model's figure (architecture, pre-training: the data's
+        `inherited`, always for the parameters and architecture groups)."""
         q = self.kb.quantities.get(quantity)
-        return q is not None and (
-            q.group in ("parameters", "architecture")
-            or quantity.startswith("pretraining-")
-            or quantity
-            in ("training-data-composition", "gpu-hours-per-trillion-tokens", "gpu-count")
-        )
+        return q is not None and (q.inherited or q.group in ("parameters", "architecture"))
 
     def unit_of(self, quantity: str) -> str:
         return self.kb.quantities[quantity].unit
