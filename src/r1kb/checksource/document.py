@@ -16,8 +16,14 @@ from html.parser import HTMLParser
 
 MAX_CHARS = 5_000_000
 MAX_SENTENCE = 1200
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.]+")
-_MD_MASK = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]+>|[*_#>]+", re.S)
+# Linear on any input: an e-mail's local part starts where a run of its characters starts and
+# is at most 64 long (RFC 5321), so a megabyte of "a.a.a." is not re-scanned from every dot.
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"
+)
+# Each alternative stops at the next opener of its own kind, so that no match attempt scans past
+# another one (a megabyte of "](" or "<<<" costs one pass, not one per opener).
+_MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
 _ABBREV = re.compile(
@@ -126,8 +132,24 @@ def _mask(raw: str, markdown: bool) -> str:
 
     text = _URL.sub(blank, raw)
     if markdown:
-        text = _MD_MASK.sub(blank, text)
+        text = _MD_MASK.sub(blank, _blank_fences(text))
     return text
+
+
+def _blank_fences(text: str) -> str:
+    """Code between pairs of ``` blanked (newlines kept); an unpaired ``` is left as it is.
+    One pass over the fences: a lazy ```.*?``` pattern would re-scan the rest of the text from
+    every unclosed fence."""
+    parts, pos = [], 0
+    while (open_at := text.find("```", pos)) >= 0:
+        close_at = text.find("```", open_at + 3)
+        if close_at < 0:
+            break
+        end = close_at + 3
+        parts += [text[pos:open_at], re.sub(r"[^\n]", " ", text[open_at:end])]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
