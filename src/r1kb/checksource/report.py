@@ -99,9 +99,9 @@ def _md(text: str, limit: int = 300) -> str:
     """Article text (a title, a figure, a file name) for a line of a GitHub comment: shown
     literally, never as a link, an image, HTML, a table cell break, an @mention or an issue
     reference (a zero-width space follows @ and #, and breaks "://" and "www.")."""
-    clipped = _clip(text, limit)
-    escaped = md_text(clipped).replace("&#58;//", "&#58;\u200b//")
-    return escaped.replace("@", "@\u200b").replace("#", "#\u200b").replace("www.", "www\u200b.")
+    clipped = _clip(text, limit).replace("@", "@\u200b").replace("#", "#\u200b")
+    clipped = clipped.replace("://", ":\u200b//").replace("www.", "www\u200b.")
+    return md_text(clipped)
 
 
 def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
@@ -112,8 +112,9 @@ def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
         head += [f"### `r1kb check-source`: {_md(report.name)}", ""]
         if report.title:
             head += [f"*{_md(report.title)}*", ""]
-        line = report.summary().split(": ", 1)[-1] if not report.error else report.error
-        head.append(_md(line[:1].upper() + line[1:] + "."))
+        line = report.findings()
+        line = line[:1].upper() + line[1:] + "."
+        head.append(_md(line) if report.error else line)
         head.extend(f"> {_md(n)}" for n in report.notes[:20])
         head.append("")
     out = list(head)
