@@ -703,3 +703,219 @@ def test_issue9_new_quantities_have_units_and_terms(kb: KnowledgeBase) -> None:
         quantity = kb.quantities[qid]
         assert quantity.unit == unit
         assert quantity.terms
+
+
+# Content gaps found by check-source on the labelled articles (shared/articles): figures the
+# articles state correctly that had no accurate claim. Each: claim id -> (quantity, value, unit,
+# status, a fragment that must be in one of its quotes, as DeepSeek or the journal writes it).
+CONTENT_GAP_FIGURES = {
+    "r1-distilled-model-sizes": (
+        "distilled-model-sizes",
+        {"low": 1.5e9, "high": 70e9},
+        "parameters",
+        "disclosed",
+        "(1.5B, 7B, 8B, 14B, 32B, 70B)",
+    ),
+    "r1-distilled-model-count": (
+        "distilled-model-count",
+        6,
+        "count",
+        "disclosed",
+        "six dense models",
+    ),
+    "r1-zero-training-duration": (
+        "training-duration",
+        198,
+        "hours",
+        "disclosed",
+        "approximately 198 hours",
+    ),
+    "r1-zero-total-parameters-660b": (
+        "total-parameters",
+        660e9,
+        "parameters",
+        "disclosed",
+        "660B R1-Zero",
+    ),
+    "r1-total-parameters-660b": (
+        "total-parameters",
+        660e9,
+        "parameters",
+        "disclosed",
+        "660B R1-Zero and R1",
+    ),
+    "r1-nature-received-date": (
+        "manuscript-received-date",
+        "2025-02-14",
+        "date",
+        "disclosed",
+        "Received: 14 February 2025",
+    ),
+    "r1-nature-accepted-date": (
+        "manuscript-accepted-date",
+        "2025-07-17",
+        "date",
+        "disclosed",
+        "Accepted: 17 July 2025",
+    ),
+    "r1-nature-online-publication-date": (
+        "publication-date",
+        "2025-09-17",
+        "date",
+        "disclosed",
+        "Published online: 17 September 2025",
+    ),
+    "r1-paper-publication-date": (
+        "publication-date",
+        "2025-01-20",
+        "date",
+        "disclosed",
+        "Release DeepSeek-R1",
+    ),
+    "v3-base-kv-heads": ("kv-heads", 128, "count", "derived", "attention heads nh to 128"),
+    "v3-training-duration-derived": (
+        "training-duration",
+        56.7,
+        "days",
+        "derived",
+        "2.788M GPU hours",
+    ),
+    "v3-base-activated-parameter-fraction": (
+        "activated-parameter-fraction",
+        5.5,
+        "percent",
+        "derived",
+        "671B total parameters with 37B activated",
+    ),
+    "v3-base-fp8-theoretical-speedup": (
+        "fp8-theoretical-speedup",
+        2,
+        "ratio",
+        "disclosed",
+        "theoretically doubles the computational speed",
+    ),
+    "v3-base-irrecoverable-loss-spikes": (
+        "irrecoverable-loss-spikes",
+        0,
+        "count",
+        "disclosed",
+        "did not experience any irrecoverable loss spikes",
+    ),
+    "v3-report-publication-date": (
+        "publication-date",
+        "2024-12-26",
+        "date",
+        "disclosed",
+        "Release DeepSeek-V3",
+    ),
+    "r1-rl-stages": ("rl-stages", 2, "count", "disclosed", "two RL stages"),
+    "r1-sft-stages": ("sft-stages", 2, "count", "disclosed", "two SFT stages"),
+    "v3-base-dense-ffn-expansion-ratio": (
+        "ffn-expansion-ratio",
+        2.571,
+        "ratio",
+        "derived",
+        "18432",
+    ),
+    "v3-base-expert-ffn-expansion-ratio": (
+        "ffn-expansion-ratio",
+        0.2857,
+        "ratio",
+        "derived",
+        "2048",
+    ),
+    "v3-base-query-kv-head-ratio": ("query-kv-head-ratio", 1, "ratio", "derived", "nh to 128"),
+    "r1-base-model-compute-share": (
+        "base-model-compute-share",
+        95.0,
+        "percent",
+        "derived",
+        "2664K 119K",
+    ),
+    "r1-cumulative-cost-multiple": (
+        "cumulative-cost-multiple",
+        19.9,
+        "ratio",
+        "derived",
+        "$5.328M $0.238M",
+    ),
+    **{
+        f"r1-distill-{m}-epochs": (
+            "epochs",
+            {"low": 2, "high": 3},
+            "count",
+            "disclosed",
+            "for 2–3 epochs",
+        )
+        for m in ("qwen-1.5b", "qwen-7b", "llama-8b", "qwen-14b", "qwen-32b", "llama-70b")
+    },
+}
+
+
+@pytest.mark.parametrize(("claim_id", "expected"), sorted(CONTENT_GAP_FIGURES.items()))
+def test_content_gap_figure_matches_its_quote(
+    kb: KnowledgeBase, claim_id: str, expected: tuple
+) -> None:
+    quantity, value, unit, status, fragment = expected
+    claim = _claim(kb, claim_id)
+    assert claim.quantity == quantity
+    assert claim.unit == unit
+    if isinstance(value, (dict, str)):
+        assert claim.value == value
+    else:
+        assert claim.value == pytest.approx(value, rel=1e-9)
+    assert (claim.status, claim.verdict) == (status, "accurate")
+    assert _has_primary_evidence(kb, claim)
+    assert all(e.locator and e.quote for e in claim.sources)
+    assert any(normalise(fragment) in normalise(e.quote) for e in claim.sources), fragment
+    # where the source has a snapshot, every quote of the record is found in it
+    dirs = find_config(ROOT / "data").snapshot_dirs
+    for e in claim.sources:
+        name = kb.sources[e.source].snapshot
+        if name:
+            snapshot = find_snapshot(name, dirs)
+            assert snapshot is not None and snapshot.contains(e.quote), (claim_id, e.quote)
+
+
+def test_content_gap_figures_recompute_and_agree_with_their_inputs(kb: KnowledgeBase) -> None:
+    sizes = _claim(kb, "r1-distilled-model-sizes").value
+    distilled = [
+        c.value
+        for c in kb.live_claims()
+        if c.quantity == "total-parameters" and c.subject.startswith("deepseek-r1-distill-")
+        and c.verdict == "accurate"
+    ]  # fmt: skip
+    assert sizes == {"low": min(distilled), "high": max(distilled)}  # type: ignore[type-var]
+    assert _claim(kb, "r1-distilled-model-count").value == len(set(distilled)) == 6
+    # R1-Zero's whole training is its RL run: the same 198 hours
+    assert _claim(kb, "r1-zero-training-duration").value == _claim(kb, "r1-zero-rl-duration").value
+    # 660B is DeepSeek's own rounding of 671B, within 2 %
+    exact = _claim(kb, "r1-zero-total-parameters").value
+    assert abs(660e9 - exact) / exact < 0.02  # type: ignore[operator]
+    assert _claim(kb, "v3-base-kv-heads").value == _claim(kb, "v3-base-attention-heads").value
+
+    def value(claim_id: str) -> float:
+        return float(_claim(kb, claim_id).value)  # type: ignore[arg-type]
+
+    days = value("v3-training-gpu-hours") / value("v3-base-gpu-count") / 24
+    assert days == pytest.approx(value("v3-training-duration-derived"), rel=0.005)
+    share = value("v3-base-activated-parameters") / value("v3-base-total-parameters")
+    assert share * 100 == pytest.approx(value("v3-base-activated-parameter-fraction"), rel=0.005)
+    # the three Nature dates come in order, and the issue date follows online publication
+    received, accepted, online, issue = (
+        _claim(kb, c).value
+        for c in (
+            "r1-nature-received-date",
+            "r1-nature-accepted-date",
+            "r1-nature-online-publication-date",
+            "r1-nature-issue-date",
+        )
+    )
+    assert received < accepted < online < issue  # type: ignore[operator]
+    for qid in ("distilled-model-sizes", "distilled-model-count", "kv-heads",
+                "manuscript-received-date", "manuscript-accepted-date",
+                "activated-parameter-fraction", "fp8-theoretical-speedup",
+                "irrecoverable-loss-spikes", "rl-stages", "sft-stages", "ffn-expansion-ratio",
+                "query-kv-head-ratio", "base-model-compute-share",
+                "cumulative-cost-multiple"):  # fmt: skip
+        assert kb.quantities[qid].terms, qid

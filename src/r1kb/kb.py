@@ -109,6 +109,7 @@ class Quantity:
     qualifiers: list[str] = field(default_factory=list)
     refines: str | None = None
     default_for_unit: bool = False
+    inherited: bool = False
 
 
 @dataclass

@@ -34,7 +34,8 @@ _CLAUSE_BREAK = re.compile(
 # LLM"): notation of generic reference, not a vocabulary of names
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?)\b",
+    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
+    r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
@@ -99,6 +100,13 @@ class Attributor:
         self.previous: str | None = None  # the model the previous paragraph ended on
         self.fallback: str | None = None  # the section's model, else the article's main subject
         self.quantity_how = ""  # what decided the last quantity (for --explain)
+        # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single
+        # figure is not one of them
+        shapes: dict[str, set[bool]] = {}
+        for c in kb.live_claims():
+            if c.value is not None and not isinstance(c.value, str):
+                shapes.setdefault(c.quantity, set()).add(isinstance(c.value, dict))
+        self.range_only = {q for q, kinds in shapes.items() if kinds == {True}}
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -156,7 +164,9 @@ class Attributor:
             names = [
                 m
                 for m in self.names_in(lo, hi)
-                if not m.comparative and _innermost(s.parens, m.start, m.end) in (None, paren)
+                if not m.comparative
+                and _innermost(s.parens, m.start, m.end) in (None, paren)
+                and (m.end <= raw.start or m.start >= raw.end)  # "2,048 NVIDIA H800s": its own
             ]
             if not names:
                 continue
@@ -249,7 +259,9 @@ class Attributor:
             return self.vocab.defaults.get("USD")
         return None
 
-    def nearest_term(self, raw: Raw, scopes: list[tuple[int, int]]) -> str | None:
+    def nearest_term(
+        self, raw: Raw, scopes: list[tuple[int, int]], only: set[str] | None = None
+    ) -> str | None:
         """Of the quantities the figure fits, the one whose term stands nearest it, scope by
         scope (its own words first)."""
         for lo, hi in scopes:
@@ -258,6 +270,10 @@ class Attributor:
                 if self._masked(h.start, h.end, raw):
                     continue
                 fitting = [q for q in h.refs if self.fits(raw, q)]
+                if raw.low is not None and raw.low == raw.high and not raw.vague:
+                    fitting = [q for q in fitting if q not in self.range_only]
+                if only is not None:
+                    fitting = [q for q in fitting if q in only]
                 if not fitting:
                     continue
                 distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
@@ -330,6 +346,10 @@ class Attributor:
             qid = self._term_in(raw, header)
             if qid:
                 self.quantity_how = f"the column header {header.strip()!r}"
+        if qid is None and raw.low is not None and raw.high is not None and raw.low < raw.high:
+            # a range ("1.5B to 70B") is first read as a quantity recorded as a range
+            ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
+            qid = ranged
         qid = qid or self.nearest_term(raw, [near, clause_words])
         if qid is not None:
             return self._known(qid), True

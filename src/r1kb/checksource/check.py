@@ -70,6 +70,7 @@ def check_text(
     run = _Run(doc, kb, matcher, attributor)
     in_cells, prose = _split(raws, cells)
     context = Context(doc, attributor)
+    run.context_main = context.main
     figures = run.figures(prose, context)
     figures += run.cell_figures(in_cells, CellAttributor(kb, matcher.units), context)
     report.figures = sorted(figures, key=lambda f: f.start)
@@ -94,6 +95,10 @@ class _Run:
         self, doc: Document, kb: KnowledgeBase, matcher: Matcher, attributor: at.Attributor
     ) -> None:
         self.doc, self.kb, self.matcher, self.at = doc, kb, matcher, attributor
+        companies = {m.id for m in kb.models.values() if m.kind == "company"}
+        # the quantities the knowledge base records for the company itself (fleet, spending…)
+        self.company_quantities = {c.quantity for c in kb.live_claims() if c.subject in companies}
+        self.context_main: str | None = None
 
     def figures(self, raws: list[Raw], context: Context | None = None) -> list[Figure]:
         out: list[Figure] = []
@@ -112,6 +117,15 @@ class _Run:
                 ]
                 heading = (" ".join(block_text.split()), names[0].ref if names else None)
                 paragraph, list_carry = 0, None
+                inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
+                if inside:  # a figure in a title or heading ("… trained for $294,000")
+                    self.at.heading, self.at.previous = heading[1], previous
+                    self.at.fallback = context.subject_at(block.start) if context else None
+                    s = at.parse_sentence(self.doc.text, block.start, block.end)
+                    found, _ = self._sentence(s, inside, None, [])
+                    for fig in found:
+                        fig.locator = _locator(heading[0], 0, fig.line)
+                    out.extend(found)
                 continue
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
@@ -165,11 +179,26 @@ class _Run:
                 if r.value == raw.low and r.unit.startswith(("USD-per-", "CNY-per-")):
                     raw.unit = r.unit
         subject = self.at.subject(raw, s, carry)
-        if subject.model in (None, at.GENERIC, at.OTHER):
+        if subject.model == at.OTHER and not subject.strong:
+            # only carried over from a sentence about another model: a family reading counts
+            # when the knowledge base recognises it
+            return self._unattributed(raw, s), None
+        if subject.model in (at.GENERIC, at.OTHER):
             return None, None
+        if subject.model is None:
+            return self._unattributed(raw, s), None
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
             return None, None
+        if subject.model == at.COMPANY and quantity not in self.company_quantities:
+            # "DeepSeek reached 96.3% on Codeforces": the company named for its model
+            model = self.at.fallback or self.context_main
+            if model is None:
+                return self._unattributed(raw, s), None
+            subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
+            quantity, q_strong = self.at.quantity(raw, model, s)
+            if quantity is None:
+                return None, None
         j = self.matcher.judge(raw, subject.model, quantity, q_strong)
         if j is None:
             return None, None
@@ -185,6 +214,31 @@ class _Run:
         )
         return self._make(raw, s, j, how), switched
 
+    def _unattributed(self, raw: Raw, s: at.Sentence) -> Figure | None:
+        """A figure no model is named for: reported only when a reading with a model named
+        nearby (or DeepSeek itself) is one the knowledge base recognises."""
+        if raw.vague or raw.bound in ("upper", "lower"):
+            return None
+        names = self.at.names_in(max(0, s.start - 1500), s.end + 300)
+        nearby = [m.ref for m in reversed(names) if m.kind == "model"]
+        context = [x for x in (self.at.fallback, self.context_main) if x]
+        models = dict.fromkeys([*nearby, *context, at.COMPANY])
+        for i, model in enumerate(models):
+            quantity, strong = self.at.quantity(raw, model, s)
+            if quantity is None:
+                continue
+            j = self.matcher.judge(raw, model, quantity, strong)
+            # the nearest model may also be told its figure is another model's
+            recognised = (*_RECOGNISED, "misattributed") if i == 0 and nearby else _RECOGNISED
+            if j is not None and j.outcome in recognised and not _only_open_bounds(j):
+                return self._make(
+                    raw,
+                    s,
+                    j,
+                    "no model named: the nearby model whose reading the knowledge base recognises",
+                )
+        return None
+
     def cell_figures(
         self, raws: list[tuple[Raw, Cell]], cells: CellAttributor, context: Context
     ) -> list[Figure]:
@@ -196,6 +250,11 @@ class _Run:
             quantity, quantity_how = cells.quantity(raw, cell, self.doc.text)
             if quantity is None:
                 continue
+            if model == at.COMPANY and quantity not in self.company_quantities:
+                model = context.subject_at(cell.table_start)  # DeepSeek named for its model
+                if model is None:
+                    continue
+                model_how = "DeepSeek (the company) named for the article's model"
             raw = _copy(raw)
             if raw.unit is None:
                 raw.unit = self.kb.quantities[quantity].unit

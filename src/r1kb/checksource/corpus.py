@@ -30,7 +30,7 @@ FITS = {
     "incorrect": {"conflicts", "known-misconception", "misattributed"},
     "misleading": {"conflicts", "known-misconception", "misattributed"},
 }
-_DASHES = re.compile(r"^-{3,}\s*$", re.M)
+_DASHES = re.compile(r"^-{3,}[ \t]*$", re.M)
 
 Checker = Callable[[str, KnowledgeBase, str, Matcher], Report]
 

@@ -31,15 +31,14 @@ _PATTERNS = [
     rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
 ]
 _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
-# a day without its year ("January 20", "Jan 27th", "10 January"): the year is the one the text
-# last named before it (else the first it names after it); no year anywhere, no date
+# a day without its year ("January 20", "Jan 27th", "10 January"): kept year-less, as ISO 8601
+# writes it ("--01-20"), and compared by month and day only
 _NO_YEAR = [
     re.compile(rf"\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')}\b(?![,.]?\s*\d)", re.I),
     re.compile(
         rf"\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')}\b(?![,.]?\s*\d)", re.I
     ),
 ]
-_A_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -98,20 +97,17 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                 continue
             taken.add(m.start(), m.end())
             found.append(DateMatch(m.start(), m.end(), *days))
-    years = [(y.start(), int(y.group())) for y in _A_YEAR.finditer(text)]
-    for pattern in _NO_YEAR if years else []:
+    for pattern in _NO_YEAR:
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            before = [y for at, y in years if at < m.start()]
-            year = before[-1] if before else years[0][1]
             word = m.group("mn").lower().rstrip(".")
             if word == "may":  # "may 3 …" is more often the verb
                 continue
-            month = MONTHS.get(word, 0)
-            iso = _iso(year, month, int(m.group("d")))
+            iso = _iso(2000, MONTHS.get(word, 0), int(m.group("d")))  # a leap year: 29 Feb
             if iso is None:
                 continue
             taken.add(m.start(), m.end())
-            found.append(DateMatch(m.start(), m.end(), iso, iso))
+            day = "--" + iso[5:]
+            found.append(DateMatch(m.start(), m.end(), day, day))
     yield from sorted(found, key=lambda d: d.start)

@@ -156,8 +156,18 @@ def _blank_fences(text: str) -> str:
 
 def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
     stripped = line.strip()
-    if markdown:
-        return raw_line.lstrip().startswith("#")
+    if markdown and raw_line.lstrip().startswith("#"):
+        return True
+    if markdown:  # an unmarked title line in scraped Markdown: short, capitalised, no full stop
+        words = stripped.split()
+        return (
+            0 < len(words) <= 8
+            and stripped[:1].isupper()
+            and not stripped.endswith(_TERMINAL)
+            and not _ITEM.match(line)
+            and "|" not in stripped
+            and not any(ch.isdigit() for ch in stripped)
+        )
     return (
         0 < len(stripped) <= 80
         and not stripped.endswith(_TERMINAL)
@@ -204,7 +214,8 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
             blocks[-1] = Block(prev.start, end, "paragraph")
         else:
             blocks.append(Block(start, end, kind))
-        lead_in = stripped.endswith(":") or (lead_in and kind == "item")
+        # a lead-in (a line ending with ':') makes the next line an item, and bullets after it
+        lead_in = stripped.endswith(":") or (lead_in and bool(_ITEM.match(raw_line)))
     return blocks
 
 

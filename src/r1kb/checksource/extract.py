@@ -44,6 +44,7 @@ _NUM = re.compile(
 _RANGE_REST = re.compile(
     rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
 )
+_DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
     " ", r"\s+"
@@ -98,6 +99,8 @@ def _unit_for(
         if m.groupdict().get("io"):
             raw.hint = m.group("io").lower().replace(" ", "-")
         raw.end = m.end()
+        if raw.unit == "hours" and (raw.low or 0) >= 1e5:
+            raw.unit = "GPU-hours"  # "2.788 million hours": no run lasts eleven years
         return True
     if raw.money:
         raw.unit = raw.currency or "USD"
@@ -115,6 +118,15 @@ def _unit_for(
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"
             return True
+    if words is not None and raw.low and 1e8 <= raw.low <= 1e13:
+        size = words.after(text, raw.end, sizes=True)
+        if size is not None:  # "37B active per token", "37 billion activated"
+            raw.unit, raw.hint = "parameters", size[0]
+            return True
+    score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
+    if score is not None:  # "79.8 on AIME 2024"
+        raw.unit, raw.hint = "percent", score
+        return True
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
         return True
@@ -130,6 +142,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     for m in _NUM.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
+        if _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "(per 1M tokens)": the unit of a rate, not a figure
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)

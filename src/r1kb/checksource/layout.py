@@ -22,6 +22,7 @@ _KEY_VALUE = re.compile(
 )
 _LABEL = re.compile(r"^[A-Za-z(][\w ()/\-‑.,&'’]{1,60}$")
 _MAX_VALUE = 40
+_BULLET = re.compile(r"[ \t]*[-*+•][ \t]+")  # spec sheets written as a bulleted list
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     if m and any(ch.isdigit() for ch in m.group("value")):
         va, vb = a + m.start("value"), a + m.end("value")
         return [Cell(va, vb, m.group("key").strip(), "", "", a)]
-    label = line.strip()
+    label = _BULLET.sub("", line).strip()
     if not label or not _LABEL.match(label) or any(ch.isdigit() for ch in label):
         return []
     if len(label.split()) > 7 or label.endswith((".", ",")):
@@ -136,6 +137,9 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     if j >= len(lines) or j - i > 3:
         return []
     va, vb = lines[j]
+    bullet = _BULLET.match(text, va, vb)
+    if bullet:
+        va = bullet.end()
     value = text[va:vb].strip()
     if not value or len(value) > _MAX_VALUE or (not value[0].isdigit() and value[0] not in "$~<>≈"):
         return []

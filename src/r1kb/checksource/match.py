@@ -142,13 +142,10 @@ class Matcher:
         return chain
 
     def inherited(self, quantity: str) -> bool:
+        """A model shares its base model's figure (architecture, pre-training: the data's
+        `inherited`, always for the parameters and architecture groups)."""
         q = self.kb.quantities.get(quantity)
-        return q is not None and (
-            q.group in ("parameters", "architecture")
-            or quantity.startswith("pretraining-")
-            or quantity
-            in ("training-data-composition", "gpu-hours-per-trillion-tokens", "gpu-count")
-        )
+        return q is not None and (q.inherited or q.group in ("parameters", "architecture"))
 
     def unit_of(self, quantity: str) -> str:
         return self.kb.quantities[quantity].unit
@@ -176,7 +173,7 @@ class Matcher:
         if iv is None:
             return False
         if isinstance(iv, str):
-            return v.dates is not None and v.dates[0] <= iv <= v.dates[1]
+            return v.dates is not None and _within_dates(iv, v.dates)
         lo, hi = iv
         if lo == hi:
             return v.lo <= lo <= v.hi or _binary_k(v, lo)
@@ -188,7 +185,7 @@ class Matcher:
         if iv is None:
             return False
         if isinstance(iv, str):
-            return v.dates is not None and v.dates[0] <= iv <= v.dates[1] and v.precise
+            return v.dates is not None and _within_dates(iv, v.dates) and v.precise
         lo, hi = iv
         if lo == hi:
             return not v.vague and v.lo <= lo <= v.hi
@@ -269,6 +266,14 @@ class Matcher:
                 if target is not None:
                     out[target.id] = target
         return list(out.values())
+
+
+def _within_dates(day: str, dates: tuple[str, str]) -> bool:
+    """A recorded ISO day within the figure's dates; a year-less figure ("--01-20", from
+    "January 20") matches the same month and day of any year."""
+    if dates[0].startswith("--"):
+        return day[4:] == dates[0][1:]
+    return dates[0] <= day <= dates[1]
 
 
 def _binary_k(v: Value, x: float) -> bool:

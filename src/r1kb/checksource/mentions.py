@@ -15,12 +15,14 @@ from functools import cache
 
 from r1kb.checksource.notations import HY
 from r1kb.checksource.spans import Spans
-from r1kb.checksource.vocabulary import TermSet, vocabulary
+from r1kb.checksource.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 
 _COMPARATIVE_BEFORE = re.compile(
     r"(?:\blike|\bsuch\s+as|\bsimilar\s+to|\bcomparable\s+to|\bcompared\s+(?:to|with)|\bthan"
-    r"|\bversus|\bvs\.?|\bunlike|\bsimilar\s+[\w-]+(?:\s+[\w-]+)?\s+to|\brivals?|\bbeats?)"
+    r"|\bversus|\bvs\.?|\bunlike|\bsimilar\s+[\w-]+(?:\s+[\w-]+)?\s+to|\brivals?|\bbeats?"
+    r"|\blevel\s+with|\bpar\s+with|\bahead\s+of|\bbehind|\bagainst|\boutperform(?:s|ed|ing)?"
+    r"|\bsurpass(?:es|ed|ing)?|\bmatch(?:es|ed|ing)?|\bequals?)"
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
 )
@@ -51,9 +53,35 @@ def _name_pattern(name: str) -> tuple[str, str | None]:
 
 @cache
 def _model_patterns(
-    names: tuple[tuple[str, str], ...], aliases: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str], ...],
+    aliases: tuple[tuple[str, str], ...] = (),
+    sized: tuple[tuple[str, str, str], ...] = (),
 ) -> list[tuple[re.Pattern[str], str]]:
     pats: list[tuple[str, re.Pattern[str], str]] = []
+    sizes = [size for _, size, _ in sized]
+    for mid, size, parent in sized:  # "DeepSeek-R1 1.5B", "the 1.5B model": that distilled model
+        if sizes.count(size) != 1:
+            continue
+        number = re.escape(size)
+        full, short = _name_pattern(parent)
+        for stem in (full, short):
+            if stem:
+                pats.append(
+                    (
+                        f"{parent} {size}",
+                        re.compile(rf"(?<![\w.]){stem}[\s\-‑]+{number}(?![\w.])", re.I),
+                        mid,
+                    )
+                )
+        pats.append(
+            (
+                f"{size} model",
+                re.compile(
+                    rf"(?<![\w.]){number}[\s\-‑]+(?:models?|versions?|variants?|distill\w*)\b", re.I
+                ),
+                mid,
+            )
+        )
     for mid, alias in aliases:
         full, _ = _name_pattern(alias)
         flags = re.I if len(alias) >= 6 or " " in alias else 0
@@ -73,15 +101,32 @@ def _model_patterns(
     return [(p, mid) for _, p, mid in pats]
 
 
+def _sized(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """Distilled models with the size their name ends with and the name of the model they
+    were distilled from: ("deepseek-r1-distill-qwen-1.5b", "1.5B", "DeepSeek-R1")."""
+    out = []
+    for m in kb.models.values():
+        size = re.search(r"(\d+(?:\.\d+)?B)$", m.name)
+        parents = [kb.models[d["model"]] for d in m.derived_from if d.get("model") in kb.models]
+        if m.kind == "distilled-model" and size and parents:
+            out.append((m.id, size.group(1), parents[0].name))
+    return out
+
+
+# a chip maker's name written before a chip ("Nvidia's H800", "NVIDIA H800"): any capitalised
+# word with an optional possessive, right before the accelerator's name
+_VENDOR = re.compile(r"(?<![\w])[A-Z][A-Za-z]+(?:['’]s)?\s+$")
+
+
 @cache
 def _name_sets(
     outside: tuple[str, ...], company: tuple[tuple[str, str], ...], gpus: tuple[str, ...]
 ) -> list[tuple[str, TermSet]]:
     """Outside names, the company's names and accelerators, as term sets (longest first)."""
     return [
+        ("gpu", TermSet({"": list(gpus)})),
         ("other", TermSet({"": list(outside)})),
         ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
-        ("gpu", TermSet({"": list(gpus)})),
     ]
 
 
@@ -104,7 +149,8 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     family = [m for m in kb.models.values() if m.kind != "company"]
     names = tuple(sorted((m.id, m.name) for m in family))
     aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
-    for pattern, mid in _model_patterns(names, aliases):
+    sized = tuple(sorted(_sized(kb)))
+    for pattern, mid in _model_patterns(names, aliases, sized):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -130,7 +176,12 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     )
     for kind, terms in names_sets:
         for hit in terms.find(text):
-            if free(hit.start, hit.end):
+            start = hit.start
+            if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
+                vendor = _VENDOR.search(text, max(0, start - 16), start)
+                start = vendor.start() if vendor else start
+            if free(start, hit.end):
+                hit = Hit(start, hit.end, hit.refs)
                 ref = hit.refs[0] if kind == "company" else ""
                 comparative = _comparative(text, hit.start, hit.end)
                 add(Mention(hit.start, hit.end, kind, ref, comparative))

@@ -98,8 +98,9 @@ TAILS = [
           r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
     _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
     _tail(_filler(2) + r"\s*(?:parameters?|params?)\b", "parameters"),
-    _tail(_filler(3) + r"\s*tokens?\b", "tokens"),
-    _tail(rf"\s*(?:token\s+)?context(?:{HY}|\s+)?(?:window|length)?\b", "tokens", "context"),
+    _tail(_filler(3) + r"\s*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "37B active per token"
+    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:{HY}|\s+)?(?:window|length)?\b",
+          "tokens", "context"),
     _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
     _tail(r"\s*days?\b", "days"),
     _tail(r"\s*weeks?\b", "weeks"),
@@ -107,7 +108,7 @@ TAILS = [
     _tail(_filler(2) + r"\s*(?:samples|examples)\b", "samples"),
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
-    _tail(r"\s*(?:th\s+)?percentile\b", "percent", "percentile"),
+    _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
     _tail(r"\s*(?:%|percent\b|per\s?cent\b)", "percent"),
 ]  # fmt: skip
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters

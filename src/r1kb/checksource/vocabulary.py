@@ -149,6 +149,8 @@ _LINK = re.compile(
     re.I,
 )
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
+_AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
+_ON = re.compile(r"[ \t]+(?:points?[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I)
 
 
 class NumberWords:
@@ -156,20 +158,46 @@ class NumberWords:
     words between) or before it ("hidden size of 7168", "KL coefficient of 0.001")."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        counts = {q.id: q.terms for q in kb.quantities.values() if q.unit == "count" and q.terms}
+        counts = {
+            q.id: q.terms for q in kb.quantities.values() if q.unit in _AFTER_UNITS and q.terms
+        }
+        scores = {
+            q.id: q.terms
+            for q in kb.quantities.values()
+            if q.group == "benchmark" and q.unit == "percent" and q.terms
+        }
+        self._scores = TermSet(scores)
         bare = {q.id: q.terms for q in kb.quantities.values() if q.unit in _BARE_UNITS and q.terms}
         self.unit = {q.id: q.unit for q in kb.quantities.values()}
         self._after = TermSet(counts)
+        sizes = {q.id: q.terms for q in kb.quantities.values() if q.unit == "parameters"}
+        self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
 
-    def after(self, text: str, pos: int) -> tuple[str, int] | None:
-        """The count quantity named right after pos, and where its term ends."""
+    def after(self, text: str, pos: int, sizes: bool = False) -> tuple[str, int] | None:
+        """The count quantity (with `sizes`, the parameter quantity: "37B active") named right
+        after pos, and where its term ends."""
         window = min(len(text), pos + 80)
-        for hit in self._after.find(text, pos, window):
+        terms = self._after_size if sizes else self._after
+        for hit in terms.find(text, pos, window):
             gap = text[pos : hit.start]
             if "\n" in gap or not _FILLER.fullmatch(gap):
                 break
-            return hit.refs[0], hit.end
+            allowed = ("parameters",) if sizes else _AFTER_UNITS
+            refs = [r for r in hit.refs if self.unit.get(r) in allowed]
+            if refs:
+                return refs[0], hit.end
+            break
+        return None
+
+    def score_after(self, text: str, pos: int) -> str | None:
+        """The benchmark a bare score is "on" ("79.8 on AIME 2024")."""
+        on = _ON.match(text, pos)
+        if on is None:
+            return None
+        hits = self._scores.find(text, on.end(), min(len(text), on.end() + 60))
+        if hits and hits[0].start == on.end():
+            return hits[0].refs[0]
         return None
 
     def before(self, text: str, start: int) -> str | None:

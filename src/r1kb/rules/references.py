@@ -54,6 +54,13 @@ def vocabularies(ctx: Context) -> Iterator[Problem]:
                 f"unit {q.unit!r} is not defined under `units`",
                 ("quantities", q.id, "unit"),
             )
+        if q.refines is not None and q.refines not in kb.quantities:
+            yield problem(
+                qfile,
+                "unknown-quantity",
+                f"`refines` names {q.refines!r}, which is not a quantity id",
+                ("quantities", q.id, "refines"),
+            )
     if any(u.numeric for u in kb.units.values()):
         ctx.units.registry  # noqa: B018 - defines every unit, collecting errors
         for uid, message in sorted(ctx.units.errors.items()):

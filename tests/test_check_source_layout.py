@@ -1,0 +1,202 @@
+"""check-source on layouts, notations and references that real articles use (issue 8).
+
+Each case is a small article written for the test, in the shape the labelled corpus showed:
+spec sheets, flattened tables, comparison tables with a column per model, list lead-ins,
+headings that name the model, DeepSeek named for its model, numbers whose quantity is a word
+after or before them. The vocabulary test shows that a quantity added to the data is found.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from r1kb.checksource.check import check_text
+from r1kb.checksource.corpus import body_of, fits, locate, score
+from r1kb.checksource.layout import find_cells
+from r1kb.checksource.report import explanation
+from r1kb.kb import KnowledgeBase
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load(ROOT / "data").kb
+
+
+def read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, str]]:
+    return [(f.text, f.model, f.quantity, f.outcome) for f in check_text(text, kb).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DeepSeek-V3 has 37 billion active per token.",
+         [("37 billion", "deepseek-v3", "activated-parameters", "agrees")]),
+        ("DeepSeek-R1 has 671 billion parameters, 37 billion activated.",
+         [("671 billion parameters", "deepseek-r1", "total-parameters", "agrees"),
+          ("37 billion", "deepseek-r1", "activated-parameters", "agrees")]),
+        ("DeepSeek-V3 took 2.788 million hours of training.",  # GPU-hours, not 318 years
+         [("2.788 million hours", "deepseek-v3", "training-gpu-hours", "agrees")]),
+        ("DeepSeek-R1 scored 79.8 on AIME 2024.",
+         [("79.8", "deepseek-r1", "aime-2024", "agrees")]),
+        ("DeepSeek-R1 has a 2029 Codeforces rating and is in the 96.3rd percentile.",
+         [("2029 Codeforces rating", "deepseek-r1", "codeforces-rating", "agrees"),
+          ("96.3rd percentile", "deepseek-r1", "codeforces-percentile", "agrees")]),
+        ("DeepSeek-V3 stacks 61 Transformer layers with 256 routed experts.",
+         [("61 Transformer layers", "deepseek-v3", "layers", "agrees"),
+          ("256 routed experts", "deepseek-v3", "routed-experts", "agrees")]),
+        ("DeepSeek-V3 uses a hidden size of 7168.",
+         [("7168", "deepseek-v3", "hidden-size", "agrees")]),
+        ("DeepSeek-R1 cost $29.4 million to train.",  # 100x the $294K: never agreement
+         [("$29.4 million", "deepseek-r1", "training-cost", "conflicts")]),
+        ("DeepSeek-V3 was trained on 14.8 billion tokens.",  # 1000x off
+         [("14.8 billion tokens", "deepseek-v3", "pretraining-tokens", "conflicts")]),
+        ("Nature's paper says R1 was trained on 64×8 H800 chips.",
+         [("64×8 H800 chips", "deepseek-r1", "gpu-count", "agrees")]),
+        ("In 2025 DeepSeek-R1 was released on January 20.",
+         [("January 20", "deepseek-r1", "release-date", "agrees")]),
+    ],
+)  # fmt: skip
+def test_notations_real_articles_use(kb: KnowledgeBase, text: str, expected: list) -> None:
+    assert read(kb, text) == expected
+
+
+def test_spec_sheet_lines_take_their_label_and_the_page_model(kb: KnowledgeBase) -> None:
+    page = "DeepSeek-V3 671B\n\nHidden Size\n\n7,168\n\nLayer Count\n\n61\n\nContext Window: 128K\n"
+    assert read(kb, page) == [
+        ("7,168", "deepseek-v3", "hidden-size", "agrees"),
+        ("61", "deepseek-v3", "layers", "agrees"),
+        ("128K", "deepseek-v3", "context-length", "agrees"),
+    ]
+
+
+def test_flattened_comparison_table_has_a_column_per_model(kb: KnowledgeBase) -> None:
+    table = (
+        "The numbers\n\n| Benchmark | DeepSeek R1 | o1-preview | DeepSeek V3 | "
+        "|-----------|-------------|------------|-------------| "
+        "| GPQA Diamond | 71.5% | 73.3% | 59.1% | | Codeforces Rating | 2,029 | 1,891 | 1,134 |\n"
+    )
+    assert read(kb, table) == [
+        ("71.5%", "deepseek-r1", "gpqa-diamond", "agrees"),
+        ("59.1%", "deepseek-v3", "gpqa-diamond", "agrees"),
+        ("2,029", "deepseek-r1", "codeforces-rating", "agrees"),
+        ("1,134", "deepseek-v3", "codeforces-rating", "agrees"),
+    ]  # the o1-preview column is another model's: not reported
+
+
+def test_html_tables_read_like_pipe_tables(kb: KnowledgeBase) -> None:
+    html = (
+        "<html><body><h1>Specs</h1><table><tr><th>Parameter</th><th>DeepSeek-V3</th>"
+        "<th>Llama3-70B</th></tr><tr><td>Num Layers</td><td>61</td><td>80</td></tr>"
+        "</table></body></html>"
+    )
+    figures = check_text(html, kb, "specs.html").figures
+    assert [(f.text, f.model, f.quantity, f.outcome) for f in figures] == [
+        ("61", "deepseek-v3", "layers", "agrees")
+    ]
+    assert html[figures[0].start : figures[0].end] == "61"
+
+
+def test_cells_without_separator_rows(kb: KnowledgeBase) -> None:
+    cells = find_cells("Model | Layers\nDeepSeek-V3 | 61\n")
+    assert [(c.row_header, c.column_header) for c in cells] == [
+        ("", "Model"),
+        ("DeepSeek-V3", "Layers"),
+    ]
+
+
+def test_a_heading_names_the_model_of_its_section(kb: KnowledgeBase) -> None:
+    text = (
+        "# DeepSeek-V3\n\nThe model was trained on 2,048 NVIDIA H800 GPUs.\n\n"
+        "# Something else\n\nA model with billions of parameters needs time.\n"
+    )
+    assert read(kb, text) == [("2,048 NVIDIA H800 GPUs", "deepseek-v3", "gpu-count", "agrees")]
+
+
+def test_deepseek_named_for_its_model(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek-R1 is a reasoning model. It is open.\n\n"
+        "In Codeforces contests, DeepSeek reached 96.3% against 93.9% for OpenAI.\n"
+    )
+    found = read(kb, text)
+    assert found[0] == ("96.3%", "deepseek-r1", "codeforces-percentile", "agrees")
+
+
+def test_a_list_lead_in_names_the_items_model(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-V3 in brief:\n- 61 layers\n- 7168 hidden size\n"
+    assert [f[:3] for f in read(kb, text)] == [
+        ("61 layers", "deepseek-v3", "layers"),
+        ("7168 hidden size", "deepseek-v3", "hidden-size"),
+    ]
+
+
+def test_explain_names_the_evidence(kb: KnowledgeBase) -> None:
+    (f,) = check_text(
+        "| Parameter | DeepSeek-V3 |\n|---|---|\n| Hidden Size | 7168 |\n", kb
+    ).figures
+    lines = explanation(f)
+    assert lines[0] == "model deepseek-v3: column 'DeepSeek-V3'"
+    assert lines[1] == "quantity hidden-size: row header 'Hidden Size'"
+    assert lines[2] == "compared with: v3-base-hidden-size"
+    assert lines[3].startswith("outcome agrees: ")
+
+
+def test_a_quantity_added_to_the_data_is_recognised(tmp_path: Path) -> None:
+    """The vocabulary is data: a new quantity with its terms is found without code."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    quantities = data / "quantities.yaml"
+    quantities.write_text(
+        quantities.read_text(encoding="utf-8") + "  widget-count:\n"
+        "    name: Widgets\n"
+        "    terms: [widgets, widget count]\n"
+        "    unit: count\n"
+        "    group: architecture\n"
+        "    description: A quantity made up for this test.\n"
+        "    disclosure: DeepSeek states the number of widgets.\n",
+        encoding="utf-8",
+    )
+    kb = load(data).kb
+    assert "widget-count" in kb.quantities
+    figures = check_text("DeepSeek-V3 has 42 widgets.", kb).figures
+    assert [(f.text, f.quantity, f.outcome) for f in figures] == [
+        ("42 widgets", "widget-count", "new")
+    ]
+
+
+def test_corpus_scoring_follows_the_articles_readme() -> None:
+    body = body_of("TITLE: t\n------\nR1 has 671B parameters and 671B again.\n")
+    assert body.startswith("R1 has")
+    label = {"id": "x", "span": "671B", "occurrences": 2, "core": True, "verdict": "correct"}
+    assert locate(body, label) == [(7, 11), (27, 31)]
+    assert fits("correct", "agrees") and not fits("correct", "new")
+    assert fits("misleading", "misattributed") and fits("unverifiable", "new")
+    assert not fits("unverifiable", "agrees")
+    s = score("a", body, [label], [])
+    assert (s.core, s.found, s.recall) == (1, 0, 0.0)
+
+
+ARTICLES = ROOT.parent / "shared" / "articles"
+
+
+@pytest.mark.skipif(
+    not (ARTICLES / "labels.yaml").is_file(),
+    reason="../shared/articles (the labelled corpus) is not beside the project",
+)
+def test_quality_floor_on_the_labelled_articles(kb: KnowledgeBase) -> None:
+    """The measure of ../shared/articles/README.md, held a little under what is reached (recall
+    0.68, precision 0.96, outcome accuracy 0.92 when this floor was set), so that it cannot
+    silently regress. Every article also runs without an exception."""
+    from r1kb.checksource.corpus import evaluate_corpus, overall
+
+    scores = evaluate_corpus(ARTICLES, kb)
+    assert len(scores) == 24 and not any(s.problems for s in scores)
+    total = overall(scores)
+    assert total.recall >= 0.66, total.recall
+    assert total.precision >= 0.94, total.precision
+    assert total.outcome >= 0.89, total.outcome
