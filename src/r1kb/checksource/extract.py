@@ -130,6 +130,13 @@ def _unit_for(
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
         return True
+    if (
+        not mag_letter
+        and raw.step == 1.0
+        and 1900 <= (raw.low or 0) <= 2100
+        and "," not in (text[raw.start : raw.end])
+    ):
+        return False  # "Pre-Training 2026": a year, not a figure named by the word before it
     cue = words.before(text, raw.start) if words is not None else None
     if cue is not None and words is not None:
         raw.unit, raw.hint = words.unit[cue], cue

@@ -4,7 +4,8 @@ Nothing here names a quantity, a benchmark or a model: the words come from the r
 (`terms` and `qualifiers` of quantities and units, `aliases` of models, `outside` names,
 `accelerators`). A term is matched case-insensitively as whole words; any run of spaces,
 hyphens or underscores between its words matches any other (or none), a trailing `*` on a word
-matches any ending, and a last word ending in a letter also matches its plural.
+matches any ending (also after a hyphen or dot: `GPT*` matches GPT-4o), and a last word
+ending in a letter also matches its plural.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def term_pattern(term: str) -> str:
     parts = []
     for i, word in enumerate(words):
         if word.endswith("*") and len(word) > 1:
-            parts.append(re.escape(word[:-1]) + r"\w*")
+            parts.append(re.escape(word[:-1]) + r"\w*(?:[\-‑.]\w+)*")  # GPT* → GPT-4o
         elif i == len(words) - 1 and word[-1].isalpha():
             parts.append(re.escape(word) + r"(?:s|es)?")
         else:
