@@ -75,11 +75,13 @@ def check_source(
       r1kb check-source --explain article.md
     """
     from r1kb.checksource.check import check_text, decode
+    from r1kb.checksource.inputs import MAX_BYTES, read_input
     from r1kb.checksource.match import Matcher
     from r1kb.checksource.report import render
     from r1kb.checksource.result import CheckResult, Report
     from r1kb.loader import load
     from r1kb.options import resolve_data
+    from r1kb.reporters import one_line
 
     if not files:
         raise click.UsageError("give at least one FILE (or - for standard input)")
@@ -98,12 +100,13 @@ def check_source(
     result = CheckResult()
     for path in files:
         name = "-" if str(path) == "-" else str(path)
-        try:
-            raw = sys.stdin.buffer.read() if name == "-" else path.read_bytes()
-        except OSError as exc:
-            result.reports.append(Report(name=name, error=f"cannot read: {exc.strerror or exc}"))
+        got = read_input(name)
+        if got.error is not None:
+            result.reports.append(Report(name=name, error=got.error))
             continue
-        text, notes = decode(raw)
+        text, notes = decode(got.data)
+        if got.truncated:
+            notes.append(f"only the first {MAX_BYTES:,} bytes were read")
         fmt_in = None if input_fmt == "auto" else input_fmt
         report = check_text(text, kb, name, fmt_in, matcher)
         report.notes[:0] = notes
@@ -114,9 +117,19 @@ def check_source(
 
         for report in result.reports:
             if report.error is None:
-                written = write_drafts(report, kb, draft_dir, matcher)
+                try:
+                    written = write_drafts(report, kb, draft_dir, matcher, data / "schema")
+                except OSError as exc:
+                    error = click.ClickException(
+                        f"cannot write drafts under {one_line(str(draft_dir))}: "
+                        f"{exc.strerror or exc} ({one_line(str(exc.filename or draft_dir))})"
+                    )
+                    error.exit_code = 2
+                    raise error from None
                 click.echo(
-                    f"{report.name}: wrote {len(written)} draft record(s) under {draft_dir}",
+                    one_line(
+                        f"{report.name}: wrote {len(written)} draft record(s) under {draft_dir}"
+                    ),
                     err=True,
                 )
     if any(r.error for r in result.reports):

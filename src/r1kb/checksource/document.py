@@ -12,12 +12,20 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
+
+from r1kb.checksource.htmltokens import tokens
 
 MAX_CHARS = 5_000_000
 MAX_SENTENCE = 1200
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.]+")
-_MD_MASK = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]+>|[*_#>]+", re.S)
+# Linear on any input: an e-mail's local part starts where a run of its characters starts and
+# is at most 64 long (RFC 5321), so a megabyte of "a.a.a." is not re-scanned from every dot.
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"
+)
+# Each alternative stops at the next opener of its own kind, so that no match attempt scans past
+# another one (a megabyte of "](" or "<<<" costs one pass, not one per opener).
+_MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
 _ABBREV = re.compile(
@@ -126,8 +134,24 @@ def _mask(raw: str, markdown: bool) -> str:
 
     text = _URL.sub(blank, raw)
     if markdown:
-        text = _MD_MASK.sub(blank, text)
+        text = _MD_MASK.sub(blank, _blank_fences(text))
     return text
+
+
+def _blank_fences(text: str) -> str:
+    """Code between pairs of ``` blanked (newlines kept); an unpaired ``` is left as it is.
+    One pass over the fences: a lazy ```.*?``` pattern would re-scan the rest of the text from
+    every unclosed fence."""
+    parts, pos = [], 0
+    while (open_at := text.find("```", pos)) >= 0:
+        close_at = text.find("```", open_at + 3)
+        if close_at < 0:
+            break
+        end = close_at + 3
+        parts += [text[pos:open_at], re.sub(r"[^\n]", " ", text[open_at:end])]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
@@ -201,14 +225,13 @@ _BLOCK_TAGS = {
     "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "title", "caption", "form",
 }  # fmt: skip
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
-class _HtmlReader(HTMLParser):
-    """html.parser with positions: each text character keeps its input offset."""
+class _HtmlReader:
+    """HTML to text with positions: each text character keeps its input offset. Reads the
+    tokens of `htmltokens` (linear on any input)."""
 
     def __init__(self, raw: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.raw = raw
         self.chars: list[str] = []
         self.src = array("q")
@@ -218,11 +241,6 @@ class _HtmlReader(HTMLParser):
         self.title: list[str] = []
         self.in_title = False
         self.pre = 0
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
 
     def _emit(self, text: str, start: int, end: int | None = None) -> None:
         if self.in_title:
@@ -234,13 +252,12 @@ class _HtmlReader(HTMLParser):
             self.src.append(start + i if end is None else start)
             self.src_end.append(start + i + 1 if end is None else end)
 
-    def _break(self, kind: str) -> None:
-        at = self._offset()
+    def _break(self, kind: str, at: int) -> None:
         if self.chars and self.chars[-1] != "\n":
             self._emit("\n", at, at)
         self.kinds[len(self.chars)] = kind
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def starttag(self, tag: str, at: int) -> None:
         if tag in _SKIP_TAGS and tag != "head":
             self.skip += 1
         if tag == "title":
@@ -249,12 +266,11 @@ class _HtmlReader(HTMLParser):
             self.pre += 1
         if tag in _BLOCK_TAGS:
             kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "paragraph"
-            self._break("item" if tag == "li" else "row" if tag == "tr" else kind)
+            self._break("item" if tag == "li" else "row" if tag == "tr" else kind, at)
         if tag in ("td", "th"):  # cells as a pipe row, which the layout reader parses
-            at = self._offset()
             self._emit("| ", at, at)
 
-    def handle_endtag(self, tag: str) -> None:
+    def endtag(self, tag: str, at: int) -> None:
         if tag in _SKIP_TAGS and tag != "head" and self.skip:
             self.skip -= 1
         if tag == "title":
@@ -262,43 +278,36 @@ class _HtmlReader(HTMLParser):
         if tag == "pre" and self.pre:
             self.pre -= 1
         if tag in ("td", "th"):
-            at = self._offset()
             self._emit(" ", at, at)
         if tag == "tr":
-            at = self._offset()
             self._emit("|", at, at)
         if tag in _BLOCK_TAGS:
-            self._break("paragraph")
+            self._break("paragraph", at)
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str, at: int) -> None:
         if self.in_title and not self.skip:
             self.title.append(data)
             return
         if not self.pre:
             data = data.replace("\r", " ").replace("\n", " ")
-        self._emit(data, self._offset())
+        self._emit(data, at)
 
-    def _entity(self) -> None:
-        start = self._offset()
-        m = _ENTITY.match(self.raw, start)
-        end = m.end() if m else start + 1
-        from html import unescape
-
-        decoded = unescape(self.raw[start:end])
-        self._emit(decoded, start, end)
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
+    def entity(self, start: int, end: int) -> None:
+        if self.in_title and not self.skip:  # the title's "&amp;" is the title's, not the text's
+            self.title.append(unescape(self.raw[start:end]))
+            return
+        self._emit(unescape(self.raw[start:end]), start, end)
 
     def document(self) -> Document:
-        try:
-            self.feed(self.raw)
-            self.close()
-        except Exception:  # html.parser is lenient; never let odd markup escape as a traceback
-            pass
+        for t in tokens(self.raw):
+            if t.kind == "start":
+                self.starttag(t.name, t.start)
+            elif t.kind == "end":
+                self.endtag(t.name, t.start)
+            elif t.kind == "entity":
+                self.entity(t.start, t.end)
+            else:
+                self.data(self.raw[t.start : t.end], t.start)
         text = "".join(self.chars)
         doc = Document(self.raw, text, "html", _src=self.src, _src_end=self.src_end)
         blocks: list[Block] = []

@@ -9,8 +9,11 @@ keep it in a snapshot directory outside the project (other people's text is neve
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from r1kb import scaffold
 from r1kb.checksource.match import Matcher
 from r1kb.checksource.result import Figure, Report
 from r1kb.checksource.wording import model_name, quantity_name, value
+from r1kb.fsutil import read_regular_file, write_atomic
 from r1kb.kb import KnowledgeBase
 
 STATUS_TODO = (
@@ -29,35 +33,83 @@ VERDICT_TODO = (
 
 
 def write_drafts(
-    report: Report, kb: KnowledgeBase, out_dir: Path, matcher: Matcher | None = None
+    report: Report,
+    kb: KnowledgeBase,
+    out_dir: Path,
+    matcher: Matcher | None = None,
+    schema_dir: Path | None = None,
 ) -> list[Path]:
-    """Write the drafts for one report under out_dir; returns the files written."""
+    """Write the drafts for one report under out_dir; returns the files written.
+
+    Every file is written atomically (a full or read-only disk leaves no half record);
+    OSError is raised for the caller to report. With schema_dir (the data's schema folder),
+    its claim and source schemas are copied to out_dir/schema/, so that the drafts' `$schema`
+    line (../schema/…, right once they are moved into data/) also works while they sit in
+    out_dir."""
     out_dir = Path(out_dir)
+    name = display_name(report.name)
     source_id = scaffold.unique_id(
-        scaffold.slug(report.title or Path(report.name).stem or "article", 6, 50),
+        scaffold.slug(report.title or Path(name).stem or "article", 6, 50),
         set(kb.sources) | scaffold.taken_ids(out_dir, "source"),
     )
     snapshot = f"{source_id}.txt"
     (out_dir / "snapshots").mkdir(parents=True, exist_ok=True)
     snap_path = out_dir / "snapshots" / snapshot
-    snap_path.write_text(report.text, encoding="utf-8")
+    write_atomic(snap_path, report.text)
     written = [snap_path, _source(report, source_id, snapshot, out_dir)]
     taken = set(kb.claims) | set(kb.redirects) | scaffold.taken_ids(out_dir, "claim")
     for figures in _distinct(report.figures):
         short = figures[0].model.removeprefix("deepseek-") or "deepseek"
         claim_id = scaffold.unique_id(f"{source_id}-{short}-{figures[0].quantity}", taken)
         taken.add(claim_id)
-        text = _claim(figures, kb, source_id, report.name)
+        text = _claim(figures, kb, source_id, name)
         written.append(scaffold.write(out_dir, "claim", claim_id, text))
+    if schema_dir is not None:
+        written += _schemas(schema_dir, out_dir / "schema")
     return written
+
+
+def display_name(name: str) -> str:
+    """The input's name as a draft may carry it: the file name alone, never the contributor's
+    local path (drafts are committed)."""
+    return "standard input" if name == "-" else (Path(name).name or "article")
+
+
+def _schemas(schema_dir: Path, target: Path) -> list[Path]:
+    """Copies of the schemas the drafts name, and of the schema files those refer to."""
+    with contextlib.suppress(OSError):
+        if target.resolve() == schema_dir.resolve():
+            return []  # drafting straight into data/: its schemas are there
+    wanted, copied = ["claim.schema.json", "source.schema.json"], []
+    while wanted:
+        file = wanted.pop()
+        data = read_regular_file(schema_dir / file, 1 << 20)
+        if data is None or (target / file) in copied:
+            continue
+        target.mkdir(parents=True, exist_ok=True)
+        write_atomic(target / file, data)
+        copied.append(target / file)
+        refs = re.findall(rb'"\$ref"\s*:\s*"([\w.-]+\.schema\.json)', data)
+        wanted += [r.decode() for r in refs if (target / r.decode()) not in copied]
+    return copied
 
 
 def _distinct(figures: list[Figure]) -> list[list[Figure]]:
     groups: dict[tuple[str, str, str], list[Figure]] = {}
     for f in figures:
+        if not _finite(f.value):
+            continue  # never `value: .inf` in a record
         key = (f.model, f.quantity, json.dumps(f.value, sort_keys=True))
         groups.setdefault(key, []).append(f)
     return list(groups.values())
+
+
+def _finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    return True
 
 
 def _source(report: Report, source_id: str, snapshot: str, out_dir: Path) -> Path:
@@ -69,7 +121,7 @@ def _source(report: Report, source_id: str, snapshot: str, out_dir: Path) -> Pat
         "kind": None,
         "primary": False,
         "read_as": "text-copy",
-        "read_note": f"plain-text copy of {Path(report.name).name} as read by r1kb check-source "
+        "read_note": f"plain-text copy of {display_name(report.name)} as read by r1kb check-source "
         f"(snapshot {snapshot}, kept outside the project).",
         "snapshot": snapshot,
     }
@@ -83,7 +135,7 @@ def _source(report: Report, source_id: str, snapshot: str, out_dir: Path) -> Pat
     if not report.title:
         todo["title"] = "the article's title as published"
     header = [
-        f"Draft written by r1kb check-source from {report.name}.",
+        f"Draft written by r1kb check-source from {display_name(report.name)}.",
         "Resolve every TODO, then run r1kb validate.",
     ]
     return scaffold.write(

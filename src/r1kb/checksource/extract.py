@@ -7,6 +7,7 @@ figure here.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,10 @@ _VAGUE_UNITS = {
 
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
     return spans.overlaps(start, end)
+
+
+def _plausible(raw: Raw) -> bool:
+    return n.plausible(raw.low) and n.plausible(raw.high) and math.isfinite(raw.step)
 
 
 def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]] | None:
@@ -173,6 +178,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             factor, _ = n.parse_number(product.group("num"))
             raw.low = raw.high = (raw.low or 0.0) * factor
             raw.step, raw.end = 1.0, product.end()
+        if not _plausible(raw):
+            continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
         bound, qstart = n.qualifier_before(text, raw.start)
         if not _unit_for(raw, text, letter, words):
             continue
@@ -288,6 +295,8 @@ def bare_numbers(text: str, start: int, end: int, taken: Spans) -> list[Raw]:
         if letter in ("m", "b"):
             continue
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale, hint="cell")
+        if not _plausible(raw):
+            continue
         bound, qstart = n.qualifier_before(text, raw.start)
         if bound and qstart >= start:
             raw.bound, raw.start = bound, qstart

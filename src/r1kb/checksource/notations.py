@@ -7,16 +7,30 @@ number ("batch size of", "a Codeforces rating of").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 HY = r"[\-‐‑‒–]"  # hyphens as typeset
 SEP = r"[,\u00a0\u202f\u2009 ]"
 
-NUMBER = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
-    r"|\d+(?:\.\d+)?|\.\d+)"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Scientific and power notation belong to the number: "6.71e20", "3.3 × 10^24", "10²⁴", "2^17"
+# (read whole, so that "1e999" is never read as 1 nor "10^400" as 400).
+EXPONENT = (
+    rf"(?:[eE][+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|\s?[×x·*]\s?10\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|\s?[×x·*]\s?10[⁻]?[{_SUPERSCRIPTS}]{{1,4}}"
+    rf"|\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|(?<=(?<![\d.,])10)⁻?[{_SUPERSCRIPTS}]{{1,4}})"  # "10²⁴"; "97.3²" is a footnote mark
 )
+NUMBER = (
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
+    rf"|\d+(?:\.\d+)?|\.\d+){EXPONENT}?)"
+)
+# The largest value read as a figure: beyond any quantity of the knowledge base (training compute
+# is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
+MAX_VALUE = 1e30
 MAGNITUDE = (
     rf"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
@@ -107,17 +121,56 @@ NOT_A_FIGURE = re.compile(
 )
 
 
+_POWER = re.compile(
+    rf"(?P<m>[\d.]+)(?:[eE](?P<e>[+\-−]?\d+)|[×x·*]10(?:\^|\*\*)?(?P<t>[+\-−⁻]?[\d{_SUPERSCRIPTS}]+)"
+    rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{_SUPERSCRIPTS}]+))"
+)
+_SUPER = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
+
+
 def parse_number(num: str) -> tuple[float, float]:
-    """The value of a written number and its precision step ("2,048" -> 2048, 1; "5.6" -> 0.1)."""
+    """The value of a written number and its precision step ("2,048" -> 2048, 1; "5.6" -> 0.1;
+    "6.71e20" -> 6.71e20, 1e18; "10^9" -> 1e9). A value too large for a float is infinite (the
+    caller refuses it, see plausible); never an OverflowError."""
     clean = re.sub(SEP, "", num)
+    m = _POWER.fullmatch(clean)
+    if m is None:
+        return _plain(clean)
+    value, step = _plain(m.group("m"))
+    scaled = m.group("e") or m.group("t")
+    if scaled:  # mantissa × 10^power ("6.71e20", "3.3 × 10^24")
+        scale = _pow10(int(scaled.translate(_SUPER)))
+        return value * scale, step * scale
+    power = int((m.group("p") or m.group("s")).translate(_SUPER))  # base ** power ("2^17")
+    if value == 10:
+        return _pow10(power), _pow10(power)
+    try:
+        result = value**power
+    except (OverflowError, ZeroDivisionError):
+        return math.inf, math.inf
+    if isinstance(result, complex) or not math.isfinite(result):
+        return math.inf, math.inf
+    return float(result), 1.0
+
+
+def _plain(clean: str) -> tuple[float, float]:
     value = float(clean)
     if "." in clean:
-        step = 10.0 ** -len(clean.split(".")[1])
-    else:
-        digits = clean.lstrip("0") or "0"
-        zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
-        step = 10.0**zeros
-    return value, step
+        return value, _pow10(-len(clean.split(".")[1]))
+    digits = clean.lstrip("0") or "0"
+    zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+    return value, _pow10(zeros)
+
+
+def _pow10(power: int) -> float:
+    if power > 308:
+        return math.inf
+    return 0.0 if power < -320 else 10.0**power
+
+
+def plausible(value: float | None) -> bool:
+    """Whether a value can be a figure: finite and at most MAX_VALUE in size."""
+    return value is None or (math.isfinite(value) and abs(value) <= MAX_VALUE)
 
 
 def magnitude(m: re.Match[str]) -> float:

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from r1kb.checksource.result import CheckResult, Figure, Report
-from r1kb.reporters import _escape  # the workflow-command escaping `r1kb validate` uses
+from r1kb.reporters import (
+    _escape,  # the workflow-command escaping `r1kb validate` uses
+    one_line,
+)
+from r1kb.site.escape import md_text
+
+# A pull-request comment holds at most 65,536 characters; the report keeps a margin (for the
+# note that says what was cut) and counts UTF-8 bytes, which are never fewer than characters.
+COMMENT_LIMIT = 65_536
+MARKDOWN_BUDGET = COMMENT_LIMIT - 1_536
 
 FORMATS = ("text", "markdown", "json", "github")
 ORDER = ("conflicts", "known-misconception", "misattributed", "new", "agrees")
@@ -81,56 +92,96 @@ def text(result: CheckResult, fail_on: frozenset[str] = frozenset(), explain: bo
                 else:
                     out.append(f"      {f.message}")
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(one_line(line) for line in out).rstrip() + "\n"
 
 
-def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;")
+def _md(text: str, limit: int = 300) -> str:
+    """Article text (a title, a figure, a file name) for a line of a GitHub comment: shown
+    literally, never as a link, an image, HTML, a table cell break, an @mention or an issue
+    reference (a zero-width space follows @ and #, and breaks "://" and "www.")."""
+    clipped = _clip(text, limit).replace("@", "@\u200b").replace("#", "#\u200b")
+    clipped = clipped.replace("://", ":\u200b//").replace("www.", "www\u200b.")
+    return md_text(clipped)
 
 
 def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
-    out: list[str] = []
+    """A pull-request comment: every input's summary first, then the tables, cut with a note
+    where the comment would pass GitHub's limit."""
+    head: list[str] = []
     for report in result.reports:
-        out.append(f"### `r1kb check-source`: {_md(report.name)}")
-        out.append("")
+        head += [f"### `r1kb check-source`: {_md(report.name)}", ""]
         if report.title:
-            out.append(f"*{_md(report.title)}*")
-            out.append("")
-        line = report.summary().split(": ", 1)[-1]
-        out.append(line[:1].upper() + line[1:] + ".")
-        out.extend(f"> {_md(n)}" for n in report.notes)
+            head += [f"*{_md(report.title)}*", ""]
+        line = report.findings()
+        line = line[:1].upper() + line[1:] + "."
+        head.append(_md(line) if report.error else line)
+        head.extend(f"> {_md(n)}" for n in report.notes[:20])
+        head.append("")
+    out = list(head)
+    used = _size(out)
+    shown = total = 0
+    for report in result.reports:
+        section: list[str] = [f"#### {_md(report.name)}"] if len(result.reports) > 1 else []
         for outcome, figures in _groups(report):
-            out += ["", f"#### {HEADINGS[outcome]} ({len(figures)})", ""]
-            out.append("| Line | Figure | Value | Model | Quantity | Knowledge base |")
-            out.append("| ---: | --- | --- | --- | --- | --- |")
+            section += ["", f"#### {HEADINGS[outcome]} ({len(figures)})", ""]
+            section.append("| Line | Figure | Value | Model | Quantity | Knowledge base |")
+            section.append("| ---: | --- | --- | --- | --- | --- |")
             for f in figures:
-                cells = [
-                    str(f.line),
-                    f"`{_md(f.text)}`",
-                    _md(_value(f)),
-                    f.model,
-                    f.quantity,
-                    _md(f.message),
-                ]
-                out.append("| " + " | ".join(cells) + " |")
-        out.append("")
+                total += 1
+                row = _md_row(f)
+                if used + _size([*section, row]) > MARKDOWN_BUDGET:
+                    continue
+                section.append(row)
+                shown += 1
+        if used + _size(section) <= MARKDOWN_BUDGET:
+            out += [*section, ""]
+            used += _size([*section, ""])
+    if shown < total:
+        out.append(
+            f"> {total - shown} of {total} figure(s) are not listed: a pull-request comment holds "
+            f"{COMMENT_LIMIT:,} characters. Run `r1kb check-source` on the article for all of them."
+        )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_row(f: Figure) -> str:
+    cells = [
+        str(f.line),
+        _md(f.text, 80),
+        _md(_value(f), 60),
+        _md(f.model, 80),
+        _md(f.quantity, 80),
+        _md(f.message, 400),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _size(lines: list[str]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+def _finite(value: Any) -> Any:
+    """value with every infinite or NaN float replaced by None (JSON has no Infinity)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def as_json(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
     figures = [{"input": r.name, **f.as_dict()} for r in result.reports for f in r.figures]
-    return json.dumps(
-        {
-            "counts": result.counts(),
-            "failed": sorted(result.outcomes() & fail_on),
-            "figures": figures,
-            "inputs": [
-                {k: v for k, v in r.as_dict().items() if k != "figures"} for r in result.reports
-            ],
-        },
-        indent=2,
-        ensure_ascii=False,
-    )
+    data = {
+        "counts": result.counts(),
+        "failed": sorted(result.outcomes() & fail_on),
+        "figures": figures,
+        "inputs": [
+            {k: v for k, v in r.as_dict().items() if k != "figures"} for r in result.reports
+        ],
+    }
+    return json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def github(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
@@ -152,7 +203,7 @@ def github(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
             body = _escape(f"{f.text!r} ({f.model}, {f.quantity}): {f.message}")
             lines.append(f"::{level} {','.join(props)}::{body}")
         lines.append(f"r1kb check-source: {report.summary()}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 RENDERERS: dict[str, Callable[[CheckResult, frozenset[str]], str]] = {

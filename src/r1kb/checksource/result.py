@@ -51,12 +51,16 @@ class Report:
         return out
 
     def summary(self) -> str:
+        return f"{self.name}: {self.findings()}"
+
+    def findings(self) -> str:
+        """The summary without the input's name."""
         if self.error:
-            return f"{self.name}: {self.error}"
+            return self.error
         if not self.figures:
-            return f"{self.name}: no figures about DeepSeek-R1 or its family found"
+            return "no figures about DeepSeek-R1 or its family found"
         parts = ", ".join(f"{n} {o}" for o, n in self.counts().items() if n)
-        return f"{self.name}: {len(self.figures)} figure(s): {parts}"
+        return f"{len(self.figures)} figure(s): {parts}"
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -15,6 +15,9 @@ _SUFFIX = {"percent": "%"}
 def number(x: float | int, unit: str) -> str:
     magnitude = abs(float(x))
     text = f"{float(x):,.4g}" if magnitude < 1e4 else None
+    if magnitude >= 1e15:  # beyond T: "6.71×10^20", never "6.71e+08T"
+        mantissa, _, power = f"{float(x):.4g}".partition("e")
+        text = f"{mantissa}×10^{int(power)}" if power else mantissa
     if text is None:
         for scale, letter in _SCALES:
             if magnitude >= scale:

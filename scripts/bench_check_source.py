@@ -1,0 +1,201 @@
+"""Benchmark `r1kb check-source`: throughput on real articles, a whole process on a 20 KB
+article, growth with article length, the cost of hostile input and peak memory.
+
+Targets (issue 8 §7, issue 10 §5), each printed with "meets" or "MISSES":
+
+* a 20 KB article checks in under 0.5 s as a whole process (interpreter, imports, loading the
+  knowledge base included);
+* linear growth: an article 8 times as long takes at most 8 × 1.5 times as long (the
+  headroom is for noise and cache effects, not for a quadratic term, which would show ×64);
+* hostile input (100 KB of `<a` in HTML, of `a.`, `a-`, `1.`, unclosed Markdown, figure-dense
+  text) costs under 1 s per MB, and grows linearly too;
+* peak resident memory under 200 MB, for this process and for a whole process on 1 MB.
+
+Real articles are read from ../shared/articles (the body after the dashed line) and
+../shared/seeds; a missing folder is skipped with a message. Times are wall-clock seconds of
+the best of a few runs (time.perf_counter), after one warm-up run that builds the recognisers.
+
+    python scripts/bench_check_source.py            # everything (about two minutes)
+    python scripts/bench_check_source.py --quick    # smaller hostile inputs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from r1kb.checksource.check import check_text
+from r1kb.checksource.match import Matcher
+from r1kb.kb import KnowledgeBase
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PROCESS_TARGET_S = 0.5
+GROWTH_SLACK = 1.5
+HOSTILE_S_PER_MB = 1.0
+PEAK_MB = 200.0
+HOSTILE = [  # name, repeated unit, input format
+    ("<a in HTML", "<a", "html"),
+    ("a.", "a.", "text"),
+    ("a-", "a-", "text"),
+    ("1.", "1.", "text"),
+    ("1. in Markdown", "1. ", "markdown"),
+    ("unclosed ``` and ](", "```](<", "markdown"),
+    ("e-mail-like a@a.", "a@a.", "text"),
+    ("figure-dense '1,234 '", "1,234 ", "text"),
+    ("figure-dense 'R1 671B '", "R1 671B ", "text"),
+]
+
+
+def bodies(folder: Path) -> list[str]:
+    """The article bodies of a folder: after the dashed line where there is one."""
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        m = re.search(r"^-{20,}\n", text, re.M)
+        out.append(text[m.end() :] if m else text)
+    return out
+
+
+def best(fn: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def verdict(ok: bool) -> str:
+    return "meets" if ok else "MISSES"
+
+
+def throughput(kb: KnowledgeBase, matcher: Matcher) -> dict[str, float]:
+    out = {}
+    for name in ("articles", "seeds"):
+        folder = SHARED / name
+        if not folder.is_dir():
+            print(f"{name}: {folder} is absent, skipped")
+            continue
+        texts = bodies(folder)
+        seconds = best(lambda texts=texts: [check_text(t, kb, matcher=matcher) for t in texts], 2)
+        chars = sum(len(t) for t in texts)
+        rate = len(texts) / seconds
+        out[name] = rate
+        print(
+            f"{name}: {len(texts)} articles, {chars / 1000:.0f} KB in {seconds:.2f} s: "
+            f"{rate:.1f} articles/s, {chars / seconds / 1e6:.2f} MB/s"
+        )
+    return out
+
+
+def sample_article() -> str:
+    """A real article (the longest of ../shared/articles, else a seed, else a built one)."""
+    for name in ("articles", "seeds"):
+        folder = SHARED / name
+        if folder.is_dir() and (texts := bodies(folder)):
+            return max(texts, key=len)
+    line = "DeepSeek-V3 was trained on 14.8T tokens using 2,048 H800 GPUs for $5.576M.\n"
+    return line * 60
+
+
+def whole_process(article: str, work: Path) -> dict[str, float]:
+    text = (article * (20_000 // len(article) + 1))[:20_000]
+    path = work / "article-20kb.txt"
+    path.write_text(text, encoding="utf-8")
+    r1kb = Path(sys.executable).with_name("r1kb")
+    command = [str(r1kb), "check-source", str(path)] if r1kb.exists() else [
+        sys.executable, "-m", "r1kb.cli", "check-source", str(path)
+    ]  # fmt: skip
+    seconds = best(lambda: subprocess.run(command, capture_output=True, check=False), 3)
+    print(
+        f"20 KB article as a whole process: {seconds:.2f} s "
+        f"(target < {PROCESS_TARGET_S} s: {verdict(seconds < PROCESS_TARGET_S)})"
+    )
+    return {"process_20kb_s": seconds}
+
+
+def growth(name: str, unit: str, sizes: list[int], run: Callable[[str], object]) -> list[float]:
+    """Seconds for the unit repeated to each size; prints per-MB cost and the growth ratio."""
+    times = []
+    for size in sizes:
+        text = (unit * (size // len(unit) + 1))[:size]
+        times.append(best(lambda text=text: run(text), 2 if size < 200_000 else 1))
+    ratio = times[-1] / max(times[0], 1e-9)
+    linear = ratio <= (sizes[-1] / sizes[0]) * GROWTH_SLACK
+    per_mb = times[-1] / (sizes[-1] / 1e6)
+    steps = ", ".join(f"{s // 1000} KB {t:.3f} s" for s, t in zip(sizes, times, strict=True))
+    print(
+        f"  {name:26} {steps}; ×{sizes[-1] // sizes[0]} size → ×{ratio:.1f} time "
+        f"({verdict(linear)} linear); {per_mb:.2f} s/MB"
+    )
+    return times
+
+
+def peak_child(work: Path) -> float:
+    path = work / "hostile-1mb.html"
+    path.write_text("<a" * 500_000, encoding="utf-8")
+    code = (
+        "import resource, sys; from r1kb.cli import main; sys.argv = ['r1kb', 'check-source', "
+        f"{str(path)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="hostile inputs of 50 KB, not 200 KB")
+    args = parser.parse_args()
+    kb = load(ROOT / "data").kb
+    matcher = Matcher(kb)
+    check_text("DeepSeek-R1 has 671B parameters.", kb, matcher=matcher)  # warm-up
+    figures: dict[str, object] = {}
+    figures["articles_per_s"] = throughput(kb, matcher)
+    article = sample_article()
+    with tempfile.TemporaryDirectory() as tmp:
+        figures.update(whole_process(article, Path(tmp)))
+        print(f"growth with article length (a real article of {len(article) / 1000:.1f} KB):")
+        sizes = [len(article) * k for k in (1, 2, 4, 8)]
+        times = growth("real article", article, sizes, lambda t: check_text(t, kb, matcher=matcher))
+        figures["growth_s"] = times
+        size = 50_000 if args.quick else 200_000
+        print(f"hostile input ({size // 2000} KB and {size // 1000} KB):")
+        hostile = {}
+        for name, unit, fmt in HOSTILE:
+            t = growth(
+                name,
+                unit,
+                [size // 2, size],
+                lambda text, fmt=fmt: check_text(text, kb, fmt=fmt, matcher=matcher),
+            )
+            hostile[name] = t[-1] / (size / 1e6)
+        worst = max(hostile.values())
+        print(
+            f"  worst hostile cost {worst:.2f} s/MB "
+            f"(target < {HOSTILE_S_PER_MB} s/MB: {verdict(worst < HOSTILE_S_PER_MB)})"
+        )
+        figures["hostile_s_per_mb"] = hostile
+        child = peak_child(Path(tmp))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = max(own, child)
+    print(
+        f"peak resident memory: this process {own:.0f} MB, a whole process on 1 MB of `<a` "
+        f"{child:.0f} MB (target < {PEAK_MB:.0f} MB: {verdict(peak < PEAK_MB)})"
+    )
+    figures["peak_mb"] = peak
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

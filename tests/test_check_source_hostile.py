@@ -1,0 +1,268 @@
+"""check-source on hostile input (issue 10, sections 3-5): no traceback, no Infinity, no markup
+or injected lines in its reports, drafts that fail cleanly, input capped while reading, and
+parsers that make progress on every character. One test per finding; speed is measured by
+scripts/bench_check_source.py, not asserted here."""
+
+from __future__ import annotations
+
+import errno
+import io
+import itertools
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from r1kb import fsutil
+from r1kb.checksource import htmltokens, inputs
+from r1kb.checksource.check import check_text
+from r1kb.checksource.document import read
+from r1kb.checksource.notations import parse_number
+from r1kb.checksource.report import COMMENT_LIMIT, as_json, markdown, render
+from r1kb.checksource.result import CheckResult, Figure, Report
+from r1kb.checksource.wording import number
+from r1kb.cli import cli
+from r1kb.kb import KnowledgeBase
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load(ROOT / "data").kb
+
+
+def run(*args: str, stdin: bytes | str | None = None) -> Any:
+    return CliRunner().invoke(cli, ["check-source", *args], input=stdin)
+
+
+def strict_json(text: str) -> Any:
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+# --- numbers: never an OverflowError, never Infinity, notation read whole -----------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DeepSeek-R1 has 1" + "0" * 400 + " parameters.",  # was OverflowError
+        "DeepSeek-R1 has 1e999 parameters.",  # was read as 1
+        "DeepSeek-R1 has 10^400 parameters.",  # was read as 400
+        "DeepSeek-R1 cost $1" + "0" * 320 + " to train.",
+        "DeepSeek-V3 used 999^9999 GPUs and 0^-1 GPUs.",
+    ],
+)
+def test_numbers_too_large_for_a_float_are_not_figures(kb: KnowledgeBase, sentence: str) -> None:
+    assert check_text(sentence, kb).figures == []
+    result = run("--format", "json", "-", stdin=sentence)
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert strict_json(result.output)["figures"] == []
+
+
+def test_scientific_and_power_notation_are_read_whole(kb: KnowledgeBase) -> None:
+    assert parse_number("6.71e20") == (6.71e20, 1e18)
+    assert parse_number("10^9")[0] == 1e9
+    assert parse_number("2^17")[0] == 131072
+    assert parse_number("3.3×10²⁴")[0] == pytest.approx(3.3e24)
+    assert parse_number("1e999")[0] == float("inf")  # refused by the extractor, never printed
+    (fig,) = check_text("DeepSeek-R1 has 6.71 × 10^11 parameters.", kb).figures
+    assert fig.value == 671e9 and fig.outcome == "agrees"
+    (fig,) = check_text("DeepSeek-R1 has 6.71e20 parameters.", kb).figures
+    assert fig.value == 6.71e20 and fig.outcome == "conflicts"
+
+
+def test_huge_values_are_printed_as_powers_of_ten(kb: KnowledgeBase) -> None:
+    assert number(6.71e20, "parameters") == "6.71×10^20 parameters"
+    assert number(3.2856e24, "FLOP") == "3.286×10^24 FLOP"
+    assert number(671e9, "parameters") == "671B parameters"
+    report = check_text("DeepSeek-R1 has 671000000000000000000 parameters.", kb)
+    out = render(CheckResult([report]), "text")
+    assert "6.71×10^20" in out and "e+" not in out
+
+
+def test_json_output_never_holds_infinity_or_nan() -> None:
+    fig = Figure("x", 0, 1, 1, 1, float("inf"), "tokens", "deepseek-r1", "context", "new")
+    fig2 = Figure("y", 0, 1, 1, 1, {"low": float("nan"), "high": 2.0}, "tokens", "m", "q", "new")
+    data = strict_json(as_json(CheckResult([Report("-", figures=[fig, fig2])])))
+    assert [f["value"] for f in data["figures"]] == [None, {"low": None, "high": 2.0}]
+
+
+# --- reports: no markup from the article, no injected lines, a comment that fits -----------
+
+HOSTILE_TITLE = (
+    "Click [here](https://evil.example/x) ![pixel](https://evil.example/p.png) "
+    "<img src=x onerror=alert(1)> @octocat fixes #1 see www.evil.example | cell"
+)
+
+
+def test_markdown_report_shows_the_title_literally(kb: KnowledgeBase) -> None:
+    article = f"<html><head><title>{HOSTILE_TITLE}</title></head><body><p>DeepSeek-R1 has 671B "
+    article += "parameters.</p></body></html>"
+    report = check_text(article, kb, "a.html")
+    assert report.title and "octocat" in report.title
+    out = markdown(CheckResult([report]))
+    for live in ("](", "![", "<img", "@octocat", "https://", "www.evil", "| cell"):
+        assert live not in out, live
+    assert not re.search(r"(?<!&)#1", out)  # no issue reference ("&#124;" is an escaped pipe)
+    assert "octocat" in out and "evil" in out  # shown, inert
+
+
+def many_figures(n: int) -> Report:
+    fig = Figure(
+        "671B parameters", 0, 15, 1, 1, 671e9, "parameters", "deepseek-r1", "total-parameters",
+        "conflicts", claims=["r1-total-parameters"], message="the knowledge base gives … " * 12,
+    )  # fmt: skip
+    return Report("big.md", figures=[fig] * n, title="A long article", chars=10**6)
+
+
+def test_markdown_report_always_fits_a_pull_request_comment() -> None:
+    out = markdown(CheckResult([many_figures(5000), many_figures(3)]))
+    assert len(out.encode("utf-8")) <= COMMENT_LIMIT
+    lines = out.splitlines()
+    assert "5000 figure(s)" in lines[4]  # the summary comes first
+    assert sum("3 figure(s)" in line for line in lines[:12]) == 1  # both summaries before tables
+    assert re.search(r"\d+ of 5003 figure\(s\) are not listed", out)
+    small = markdown(CheckResult([many_figures(3)]))
+    assert "not listed" not in small and small.count("| 1 |") == 3
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "markdown"])
+def test_a_file_name_with_newlines_injects_no_line(tmp_path: Path, fmt: str) -> None:
+    article = tmp_path / "a\n::error file=x::pwned\nb.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--format", fmt, str(article))
+    assert result.exit_code == 0, result.output
+    assert not any(line.startswith("::error") for line in result.output.splitlines())
+    assert "pwned" in result.output
+
+
+# --- drafts: clean errors, no local path, a $schema line that works in drafts/ -------------
+
+
+def test_drafts_name_no_local_path_and_their_schema_line_resolves(tmp_path: Path) -> None:
+    article = tmp_path / "private-folder" / "article.txt"
+    article.parent.mkdir()
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    result = run("--draft", str(drafts), str(article))
+    assert result.exit_code == 0, result.output
+    records = sorted(drafts.glob("*/*.yaml"))
+    assert len(records) == 2
+    for path in records:
+        text = path.read_text(encoding="utf-8")
+        assert str(tmp_path) not in text and "private-folder" not in text
+        schema = re.match(r"# yaml-language-server: \$schema=(\S+)", text)
+        assert schema and (path.parent / schema.group(1)).resolve().is_file()
+        json.loads((path.parent / schema.group(1)).read_text(encoding="utf-8"))
+
+
+def test_drafts_into_data_do_not_copy_the_schemas_onto_themselves(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    from r1kb.checksource.draft import write_drafts
+
+    report = check_text("DeepSeek-R1 has 671B parameters.\n", kb, "/home/me/a.txt")
+    data = tmp_path / "data"
+    (data / "schema").mkdir(parents=True)
+    (data / "schema" / "claim.schema.json").write_text("{}", encoding="utf-8")
+    written = write_drafts(report, kb, data, schema_dir=data / "schema")
+    assert not [p for p in written if p.suffix == ".json"]
+    assert (data / "schema" / "claim.schema.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_drafts_on_a_full_disk_fail_cleanly(tmp_path: Path, monkeypatch: Any) -> None:
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsutil.os, "replace", full)
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--draft", str(tmp_path / "drafts"), str(article))
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert not isinstance(result.exception, OSError)
+    assert not [p for p in (tmp_path / "drafts").rglob("*") if p.is_file()]  # no half files
+
+
+@pytest.mark.parametrize("wrong", ["snapshots", "claims", "sources", "schema"])
+def test_drafts_into_a_folder_of_the_wrong_shape_fail_cleanly(tmp_path: Path, wrong: str) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / wrong).write_text("a file where a folder should be", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--draft", str(drafts), str(article))
+    assert result.exit_code == 2, result.output
+    assert "cannot write drafts under" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# --- bounded cost: input capped while reading, parsers that always make progress -----------
+
+
+class Endless(io.RawIOBase):
+    """A stream that never ends (like /dev/zero), counting what was read from it."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        buffer[:] = b"a" * len(buffer)
+        self.given += len(buffer)
+        return len(buffer)
+
+
+def test_standard_input_is_capped_while_reading(monkeypatch: Any) -> None:
+    endless = Endless()
+    monkeypatch.setattr(inputs.sys, "stdin", io.TextIOWrapper(io.BufferedReader(endless)))
+    got = inputs.read_input("-", limit=100_000)
+    assert got.truncated and len(got.data) == 100_000
+    assert endless.given <= 100_000 + 2 * 65_536 + 8192  # not read all, then cut
+
+
+def test_a_cut_never_splits_a_character() -> None:
+    assert inputs._whole_characters("é".encode() * 3 + "€".encode()[:2]) == "é".encode() * 3
+    assert inputs._whole_characters(b"abc") == b"abc"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # no writer: opening it for reading would block forever
+    assert "not a regular file" in (inputs.read_input(str(fifo)).error or "")
+    if Path("/dev/zero").exists():
+        assert "not a regular file" in (inputs.read_input("/dev/zero").error or "")
+    result = run(str(fifo))
+    assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_html_tokens_cover_each_character_once() -> None:
+    """The tokenizer never goes back: 100 KB of an unclosed tag is one token-less pass, and
+    tokens come in input order without overlapping."""
+    assert list(htmltokens.tokens("<a" * 50_000)) == []
+    raw = "<p title='a>b'>R1 &amp; V3 <b>671B</b> < 5 <!-- x --> <script>if (a<b) {}</script></p>"
+    toks = list(htmltokens.tokens(raw))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(toks))
+    assert [t.name for t in toks if t.kind == "start"] == ["p", "b", "script"]
+    text = read(raw, fmt="html").text
+    assert "R1 & V3 671B < 5" in text and "if (a" not in text
+
+
+def test_the_masks_still_blank_links_and_addresses() -> None:
+    doc = read("Mail a.b+c@example.co.uk or see https://x.org/a_1 and www.y.com now.\n")
+    assert "@" not in doc.text and "x.org" not in doc.text and "y.com" not in doc.text
+    assert doc.text.endswith("now.\n") and len(doc.text) == len(doc.original)
+    md = read("See [the paper](https://arxiv.org/abs/1) and `5B` in ```\ncode 7B\n```.\n", "a.md")
+    assert "5B" not in md.text and "7B" not in md.text and "the paper" in md.text
+    assert read("```a" * 1000, "a.md").text.count("a") == 500  # paired fences blanked
