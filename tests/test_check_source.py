@@ -4,7 +4,6 @@ and inputs that must never produce a traceback."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 from pathlib import Path
@@ -183,11 +182,8 @@ def test_standard_input_and_file_names(run, tmp_path: Path) -> None:  # type: ig
     assert figure["claims"] == ["r1-total-parameters"]
 
 
-def test_large_input_is_fast_enough(kb: KnowledgeBase) -> None:
-    import time
-
+def test_large_input_reads_every_figure(kb: KnowledgeBase) -> None:
+    """Speed is measured by scripts/bench_check_source.py, not asserted here."""
     text = ("DeepSeek-V3 was trained on 14.8T tokens at a cost of $5.576M. " * 2000) + "\n"
-    started = time.perf_counter()
     report = check_text(text, kb)
     assert len(report.figures) == 4000
-    assert time.perf_counter() - started < 30 * (2 if os.environ.get("CI") else 1)
