@@ -125,6 +125,27 @@ def test_model_fact_sheet(ctx: SiteContext) -> None:
     no_live_markup(page)
 
 
+def test_fact_sheet_has_a_section_per_quantity_group(ctx: SiteContext) -> None:
+    m = ctx.kb.models["deepseek-r1"]
+    page = model.render(ctx, m)
+    claims = [c for c in ctx.kb.by("subject", m.id) if c.withdrawn is None]
+    groups = [
+        g for g, qids in ctx.quantity_groups.items() if any(c.quantity in qids for c in claims)
+    ]
+    assert len(groups) > 1
+    positions = [page.index(f"### {ctx.group_title(g)} {{ #group-{g} }}") for g in groups]
+    assert positions == sorted(positions)  # in the vocabulary's order
+    assert page.count("<table") == len(groups)  # one table per group
+    for g in groups:
+        assert f'href="#group-{g}"' in page  # the links to the groups at the top
+    for c in claims:  # every claim is still on the sheet, in its group's section
+        at = page.index(f'href="../../claims/{c.id}/"')
+        group = ctx.kb.quantities[c.quantity].group
+        section = max(p for p, g in zip(positions, groups, strict=True) if p < at)
+        assert section == positions[groups.index(group)]
+    no_live_markup(page)
+
+
 def test_source_page_track_record(ctx: SiteContext) -> None:
     page = source.render(ctx, ctx.kb.sources["hostile-blog"])
     no_live_markup(page)
@@ -178,18 +199,43 @@ def test_misconceptions_page_pairs_claims_with_corrections(ctx: SiteContext) -> 
     no_live_markup(page)
 
 
+def _matrix_cells(page: str, quantity_href: str) -> dict[str, str]:
+    """Model name -> its cell in the row of one quantity (each cell's title names its model)."""
+    row = next(r for r in page.split("<tr>") if quantity_href in r)
+    cells = row.split("</th>", 1)[1].split("<td")[1:]
+    return {c.split('title="', 1)[1].split(":", 1)[0]: c for c in cells}
+
+
 def test_matrix_cells_hold_the_best_status(ctx: SiteContext) -> None:
     page = matrix.render(ctx)
-    row = next(r for r in page.split("<tr>") if 'href="../quantities/training-cost/"' in r)
-    cells = row.split("<td")[1:]
-    order = [m.id for m in ctx.models_in_order()]
-    v3 = cells[order.index("deepseek-v3")]
+    cells = _matrix_cells(page, 'href="../quantities/training-cost/"')
+    v3 = cells[ctx.model_name("deepseek-v3")]
     assert "r1kb-status--disclosed" in v3 and 'href="../claims/v3-training-cost/"' in v3
-    r1 = cells[order.index("deepseek-r1")]
+    r1 = cells[ctx.model_name("deepseek-r1")]
     assert "r1kb-status--speculative" in r1
-    assert "nothing on record" in cells[order.index("deepseek-r1-zero")]
     fleet = next(r for r in page.split("<tr>") if "gpu-fleet-size/" in r)
     assert "r1kb-status--undisclosed" in fleet
+    no_live_markup(page)
+
+
+def test_matrix_has_a_table_per_group_with_only_the_models_on_record(ctx: SiteContext) -> None:
+    page = matrix.render(ctx)
+    groups = [
+        g for g, qids in ctx.quantity_groups.items() if any(ctx.kb.by("quantity", q) for q in qids)
+    ]
+    assert len(groups) > 1
+    for group in groups:  # a heading in the table of contents, a link at the top
+        assert f"## {ctx.group_title(group)} {{ #group-{group} }}" in page
+        assert f'href="#group-{group}"' in page
+    assert page.count("<table") == len(groups)
+    # a model with no claim in a group has no column in its table, but the others have
+    live = ctx.kb.live_claims()
+    for qids in ctx.quantity_groups.values():
+        with_claims = {c.subject for c in live if c.quantity in qids}
+        for qid in qids:
+            if any(c.quantity == qid for c in live):
+                cells = _matrix_cells(page, f'href="../quantities/{qid}/"')
+                assert set(cells) == {ctx.model_name(m) for m in with_claims}
     no_live_markup(page)
 
 

@@ -109,7 +109,7 @@ def chart_points(ctx: SiteContext, quantity: Quantity, claims: list[Claim]) -> l
             continue
         who = ", ".join(s.publisher for s in ctx.claiming_sources(claim)) or "r1kb"
         points.append(
-            Point(claim, low, high, ctx.model_name(claim.subject), who, ctx.value_text(claim))
+            Point(claim, low, high, ctx.short_model_name(claim.subject), who, ctx.value_text(claim))
         )
     points.sort(key=lambda p: (p.anchor, p.claim.id))
     return points
