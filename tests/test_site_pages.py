@@ -11,6 +11,7 @@ from r1kb.codes import CODES
 from r1kb.site import analysis, build
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
+from r1kb.site.escape import md_anchor, md_text
 from r1kb.site.exports import EXPORTS
 from r1kb.site.pages import (
     claim,
@@ -295,6 +296,27 @@ def test_index_pages_reach_every_claim_and_source(ctx: SiteContext) -> None:
     assert "r1-training-cost-hostile" in indexes.by_verdict(ctx, "misleading")
     assert "DeepSeek-R1-Distill-Llama-70B" in indexes.models(ctx)
     assert 'href="training-cost/"' in indexes.quantities(ctx)
+
+
+def test_claim_indexes_have_a_section_per_model(ctx: SiteContext) -> None:
+    everything = indexes.all_claims(ctx)
+    subjects = list(
+        dict.fromkeys(c.subject for c in indexes._ordered_claims(ctx, list(ctx.kb.claims.values())))
+    )
+    assert len(subjects) > 1
+    positions = [
+        everything.index(f"## {md_text(ctx.model_name(m))} {{ #{md_anchor(m)} }}") for m in subjects
+    ]
+    assert positions == sorted(positions)  # in the models' order
+    assert everything.count("<table") == len(subjects)
+    for m in subjects:
+        assert f'href="#{md_anchor(m)}"' in everything
+    for c in ctx.kb.claims.values():  # each claim in its model's section
+        at = everything.index(f'href="{c.id}/"')
+        section = max(p for p in positions if p < at)
+        assert section == positions[subjects.index(c.subject)]
+    disclosed = indexes.by_status(ctx, "disclosed")
+    assert "## " in disclosed and 'class="r1kb-jump"' in disclosed
 
 
 def test_generate_and_nav_agree(ctx: SiteContext) -> None:
