@@ -169,4 +169,15 @@ def test_fact_sheet_reads_on_a_phone(browser, base_url: str, artifacts: Path) ->
     page.locator(".r1kb-jump a", has_text="Benchmark").click()
     assert page.url.endswith("#group-benchmark")
     page.screenshot(path=str(artifacts / "fact-sheet-r1-390.png"))
+    # a claim page's sources, and a claims index, stack the same way: every quote is in view
+    for path in ("claims/r1-rl-cost/", "claims/"):
+        page.goto(base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        overflow = page.locator(".r1kb-stack table").evaluate_all(
+            "ts => ts.map(t => t.scrollWidth - t.clientWidth)"
+        )
+        assert overflow and max(overflow) <= 1, path
+    quote = page.goto(base_url + "claims/r1-rl-cost/") and page.locator(".r1kb-quote").first
+    box = quote.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()

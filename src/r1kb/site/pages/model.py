@@ -106,7 +106,7 @@ def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
                 f", {n} claim{'s' * (n != 1)}</p>"
             )
         )
-        out.append(table_block(HEADERS, rows, "r1kb-table r1kb-factsheet"))
+        out.append(table_block(HEADERS, rows, "r1kb-table r1kb-factsheet r1kb-stack"))
     return "".join(out)
 
 
