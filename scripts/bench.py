@@ -232,6 +232,11 @@ def generate(root: Path, n_claims: int) -> tuple[Path, Path]:
         (snaps / f"bench-report-{i}.txt").write_text("\n".join(snapshot_lines[i]) + "\n")
     for i in range(n_press):
         (data / "sources" / f"bench-news-{i}.yaml").write_text(_source(i, False))
+    # A knowledge base without its published-ids list does not validate; nothing is published
+    # yet in a fresh one.
+    from r1kb.published import PUBLISHED_HEADER, PUBLISHED_IDS
+
+    (data / PUBLISHED_IDS).write_text(PUBLISHED_HEADER, encoding="utf-8")
     return data, snaps
 
 

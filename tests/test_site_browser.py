@@ -143,9 +143,41 @@ def test_chart_and_matrix_render_in_both_themes(
     assert box is not None and box["width"] > 600  # the chart uses the page's width
     page.screenshot(path=str(artifacts / f"quantity-training-cost-{scheme}.png"), full_page=True)
     page.goto(base_url + "matrix/")
-    table = page.locator(".r1kb-matrix table")
-    width = table.evaluate("t => t.getBoundingClientRect().width")
-    assert width <= 1280  # fits without horizontal scrolling
+    tables = page.locator(".r1kb-matrix table")
+    assert tables.count() > 5  # one table per group of quantities
+    widths = tables.evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert max(widths) <= 1280  # every group fits without horizontal scrolling
     assert page.locator(".r1kb-matrix .r1kb-status--disclosed").count() > 10
     page.screenshot(path=str(artifacts / f"matrix-{scheme}.png"))
+    context.close()
+
+
+def test_fact_sheet_reads_on_a_phone(browser, base_url: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px the fact sheet's rows stack (value, badges and claim one under the other), so
+    nothing of a claim is hidden off to the side; the groups are linked from the top."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "models/deepseek-r1/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    tables = page.locator(".r1kb-factsheet table")
+    assert tables.count() > 5  # one per group of quantities
+    overflow = tables.evaluate_all("ts => ts.map(t => t.scrollWidth - t.clientWidth)")
+    assert max(overflow) <= 1  # nothing to scroll sideways to
+    claim = page.locator(".r1kb-factsheet td a[href*='/claims/']").first
+    box = claim.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    page.locator(".r1kb-jump a", has_text="Benchmark").click()
+    assert page.url.endswith("#group-benchmark")
+    page.screenshot(path=str(artifacts / "fact-sheet-r1-390.png"))
+    # a claim page's sources, and a claims index, stack the same way: every quote is in view
+    for path in ("claims/r1-rl-cost/", "claims/"):
+        page.goto(base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        overflow = page.locator(".r1kb-stack table").evaluate_all(
+            "ts => ts.map(t => t.scrollWidth - t.clientWidth)"
+        )
+        assert overflow and max(overflow) <= 1, path
+    quote = page.goto(base_url + "claims/r1-rl-cost/") and page.locator(".r1kb-quote").first
+    box = quote.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()

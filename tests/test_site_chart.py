@@ -151,3 +151,30 @@ def test_labels_are_escaped(ctx: SiteContext, tmp_path: Path) -> None:
     assert svg is not None
     assert "<script" not in svg and "<b " not in svg and "<i>" not in svg
     ElementTree.fromstring(svg)
+
+
+def _lr(cid: str, value: float) -> Claim:
+    return Claim(**{**vars(_claim(cid, value, unit="ratio")), "quantity": "learning-rate"})
+
+
+def test_figures_two_orders_of_magnitude_apart_go_on_a_log_axis(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["learning-rate"]
+    assert not q.log_scale  # the vocabulary does not ask for it; the spread does
+    wide = [_lr("a", 1e-6), _lr("b", 2.2e-4)]
+    assert chart.uses_log_scale(ctx, q, wide)
+    svg = chart.quantity_chart(ctx, q, wide, str)
+    assert svg is not None and any("logarithmic" in t for t in _texts(svg))
+    narrow = [_lr("a", 1e-4), _lr("b", 2.2e-4)]
+    assert not chart.uses_log_scale(ctx, q, narrow)
+    with_zero = [_lr("a", 0), _lr("b", 2.2e-4)]  # zero has no logarithm: stay linear
+    assert not chart.uses_log_scale(ctx, q, with_zero)
+    release = ctx.kb.quantities["release-date"]
+    assert not chart.uses_log_scale(ctx, release, [])
+
+
+def test_rows_are_labelled_with_short_model_names(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    svg = chart.quantity_chart(ctx, q, [_claim("r1-cost", 294000)], str)
+    assert svg is not None
+    label = next(t for t in _texts(svg) if "Toy" in t or "DeepSeek-AI" in t)
+    assert label.startswith("R1 ·")  # "DeepSeek-" dropped: distill names fit in full

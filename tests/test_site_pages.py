@@ -11,6 +11,7 @@ from r1kb.codes import CODES
 from r1kb.site import analysis, build
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
+from r1kb.site.escape import md_anchor, md_text
 from r1kb.site.exports import EXPORTS
 from r1kb.site.pages import (
     claim,
@@ -125,6 +126,27 @@ def test_model_fact_sheet(ctx: SiteContext) -> None:
     no_live_markup(page)
 
 
+def test_fact_sheet_has_a_section_per_quantity_group(ctx: SiteContext) -> None:
+    m = ctx.kb.models["deepseek-r1"]
+    page = model.render(ctx, m)
+    claims = [c for c in ctx.kb.by("subject", m.id) if c.withdrawn is None]
+    groups = [
+        g for g, qids in ctx.quantity_groups.items() if any(c.quantity in qids for c in claims)
+    ]
+    assert len(groups) > 1
+    positions = [page.index(f"### {ctx.group_title(g)} {{ #group-{g} }}") for g in groups]
+    assert positions == sorted(positions)  # in the vocabulary's order
+    assert page.count("<table") == len(groups)  # one table per group
+    for g in groups:
+        assert f'href="#group-{g}"' in page  # the links to the groups at the top
+    for c in claims:  # every claim is still on the sheet, in its group's section
+        at = page.index(f'href="../../claims/{c.id}/"')
+        group = ctx.kb.quantities[c.quantity].group
+        section = max(p for p, g in zip(positions, groups, strict=True) if p < at)
+        assert section == positions[groups.index(group)]
+    no_live_markup(page)
+
+
 def test_source_page_track_record(ctx: SiteContext) -> None:
     page = source.render(ctx, ctx.kb.sources["hostile-blog"])
     no_live_markup(page)
@@ -178,18 +200,43 @@ def test_misconceptions_page_pairs_claims_with_corrections(ctx: SiteContext) -> 
     no_live_markup(page)
 
 
+def _matrix_cells(page: str, quantity_href: str) -> dict[str, str]:
+    """Model name -> its cell in the row of one quantity (each cell's title names its model)."""
+    row = next(r for r in page.split("<tr>") if quantity_href in r)
+    cells = row.split("</th>", 1)[1].split("<td")[1:]
+    return {c.split('title="', 1)[1].split(":", 1)[0]: c for c in cells}
+
+
 def test_matrix_cells_hold_the_best_status(ctx: SiteContext) -> None:
     page = matrix.render(ctx)
-    row = next(r for r in page.split("<tr>") if 'href="../quantities/training-cost/"' in r)
-    cells = row.split("<td")[1:]
-    order = [m.id for m in ctx.models_in_order()]
-    v3 = cells[order.index("deepseek-v3")]
+    cells = _matrix_cells(page, 'href="../quantities/training-cost/"')
+    v3 = cells[ctx.model_name("deepseek-v3")]
     assert "r1kb-status--disclosed" in v3 and 'href="../claims/v3-training-cost/"' in v3
-    r1 = cells[order.index("deepseek-r1")]
+    r1 = cells[ctx.model_name("deepseek-r1")]
     assert "r1kb-status--speculative" in r1
-    assert "nothing on record" in cells[order.index("deepseek-r1-zero")]
     fleet = next(r for r in page.split("<tr>") if "gpu-fleet-size/" in r)
     assert "r1kb-status--undisclosed" in fleet
+    no_live_markup(page)
+
+
+def test_matrix_has_a_table_per_group_with_only_the_models_on_record(ctx: SiteContext) -> None:
+    page = matrix.render(ctx)
+    groups = [
+        g for g, qids in ctx.quantity_groups.items() if any(ctx.kb.by("quantity", q) for q in qids)
+    ]
+    assert len(groups) > 1
+    for group in groups:  # a heading in the table of contents, a link at the top
+        assert f"## {ctx.group_title(group)} {{ #group-{group} }}" in page
+        assert f'href="#group-{group}"' in page
+    assert page.count("<table") == len(groups)
+    # a model with no claim in a group has no column in its table, but the others have
+    live = ctx.kb.live_claims()
+    for qids in ctx.quantity_groups.values():
+        with_claims = {c.subject for c in live if c.quantity in qids}
+        for qid in qids:
+            if any(c.quantity == qid for c in live):
+                cells = _matrix_cells(page, f'href="../quantities/{qid}/"')
+                assert set(cells) == {ctx.model_name(m) for m in with_claims}
     no_live_markup(page)
 
 
@@ -249,6 +296,27 @@ def test_index_pages_reach_every_claim_and_source(ctx: SiteContext) -> None:
     assert "r1-training-cost-hostile" in indexes.by_verdict(ctx, "misleading")
     assert "DeepSeek-R1-Distill-Llama-70B" in indexes.models(ctx)
     assert 'href="training-cost/"' in indexes.quantities(ctx)
+
+
+def test_claim_indexes_have_a_section_per_model(ctx: SiteContext) -> None:
+    everything = indexes.all_claims(ctx)
+    subjects = list(
+        dict.fromkeys(c.subject for c in indexes._ordered_claims(ctx, list(ctx.kb.claims.values())))
+    )
+    assert len(subjects) > 1
+    positions = [
+        everything.index(f"## {md_text(ctx.model_name(m))} {{ #{md_anchor(m)} }}") for m in subjects
+    ]
+    assert positions == sorted(positions)  # in the models' order
+    assert everything.count("<table") == len(subjects)
+    for m in subjects:
+        assert f'href="#{md_anchor(m)}"' in everything
+    for c in ctx.kb.claims.values():  # each claim in its model's section
+        at = everything.index(f'href="{c.id}/"')
+        section = max(p for p in positions if p < at)
+        assert section == positions[subjects.index(c.subject)]
+    disclosed = indexes.by_status(ctx, "disclosed")
+    assert "## " in disclosed and 'class="r1kb-jump"' in disclosed
 
 
 def test_generate_and_nav_agree(ctx: SiteContext) -> None:

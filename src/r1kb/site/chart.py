@@ -96,7 +96,33 @@ def _numbers(ctx: SiteContext, quantity: Quantity, claim: Claim) -> tuple[float 
         return None
 
 
-def chart_points(ctx: SiteContext, quantity: Quantity, claims: list[Claim]) -> list[Point]:
+AUTO_LOG_SPAN = 100  # positive figures this many times apart go on a logarithmic axis
+
+
+def uses_log_scale(ctx: SiteContext, quantity: Quantity, claims: list[Claim]) -> bool:
+    """Logarithmic when the vocabulary asks for it, or when the figures on record (all
+    positive) span two orders of magnitude or more: learning rates from 10⁻⁶ to 2.2 × 10⁻⁴
+    would otherwise pile up against zero."""
+    if quantity.unit == "date":
+        return False
+    if quantity.log_scale:
+        return True
+    values = [
+        v
+        for c in claims
+        if not c.withdrawn
+        for v in (_numbers(ctx, quantity, c) or ())
+        if v is not None
+    ]
+    return bool(values) and min(values) > 0 and max(values) / min(values) >= AUTO_LOG_SPAN
+
+
+def chart_points(
+    ctx: SiteContext, quantity: Quantity, claims: list[Claim], log: bool | None = None
+) -> list[Point]:
+    """The plottable claims; on a logarithmic axis (`log`, by default the quantity's own
+    setting) figures that are not positive are left out."""
+    log = quantity.log_scale if log is None else log
     points = []
     for claim in claims:
         if claim.withdrawn:
@@ -105,11 +131,11 @@ def chart_points(ctx: SiteContext, quantity: Quantity, claims: list[Claim]) -> l
         if nums is None or (nums[0] is None and nums[1] is None):
             continue
         low, high = nums
-        if quantity.log_scale and any(v is not None and v <= 0 for v in (low, high)):
+        if log and any(v is not None and v <= 0 for v in (low, high)):
             continue
         who = ", ".join(s.publisher for s in ctx.claiming_sources(claim)) or "r1kb"
         points.append(
-            Point(claim, low, high, ctx.model_name(claim.subject), who, ctx.value_text(claim))
+            Point(claim, low, high, ctx.short_model_name(claim.subject), who, ctx.value_text(claim))
         )
     points.sort(key=lambda p: (p.anchor, p.claim.id))
     return points
@@ -188,11 +214,11 @@ def quantity_chart(
     standalone: bool = False,
 ) -> str | None:
     """The SVG of a quantity's plottable claims, or None when none can be plotted."""
-    points = chart_points(ctx, quantity, claims)
+    is_date = quantity.unit == "date"
+    log = uses_log_scale(ctx, quantity, claims)
+    points = chart_points(ctx, quantity, claims, log)
     if not points:
         return None
-    is_date = quantity.unit == "date"
-    log = quantity.log_scale and not is_date
     lo, hi, ticks = _axis(points, log, is_date)
     x0, x1 = LABEL_W + 16, WIDTH - RIGHT_PAD
     scale = Scale(lo, hi, log, x0, x1)

@@ -171,7 +171,7 @@ def claims_table(
     if not body:
         return block(f'<p class="r1kb-muted">{html_text(empty)}</p>')
     headers = [f'<th class="r1kb-col-{c}">{HEADERS[c]}</th>' for c in columns]
-    return table_block(headers, [body])
+    return table_block(headers, [body], "r1kb-table r1kb-stack")
 
 
 def table(headers: Sequence[str], rows: Iterable[str]) -> str:

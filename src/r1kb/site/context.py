@@ -9,6 +9,7 @@ from pathlib import Path
 from r1kb.derive import Recomputation, recompute
 from r1kb.kb import Claim, KnowledgeBase, Model, Quantity, Source
 from r1kb.site.dates import DataDates
+from r1kb.site.escape import md_anchor
 from r1kb.site.formatting import Formatter
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, Urls
 from r1kb.site.vocabulary import STATUS_RANK, VERDICT_RANK
@@ -42,6 +43,10 @@ class SiteContext:
     def model_name(self, model_id: str) -> str:
         model = self.kb.models.get(model_id)
         return model.name if model else model_id
+
+    def short_model_name(self, model_id: str) -> str:
+        """'DeepSeek-R1-Distill-Qwen-1.5B' -> 'R1-Distill-Qwen-1.5B': for narrow labels."""
+        return self.model_name(model_id).removeprefix("DeepSeek-") or self.model_name(model_id)
 
     def quantity_name(self, quantity_id: str) -> str:
         q = self.kb.quantities.get(quantity_id)
@@ -107,3 +112,20 @@ class SiteContext:
 
     def models_in_order(self) -> list[Model]:
         return self.kb.sorted_models()
+
+    @cached_property
+    def quantity_groups(self) -> dict[str, list[str]]:
+        """Group -> its quantity ids, both in the order of data/quantities.yaml."""
+        groups: dict[str, list[str]] = {}
+        for q in self.kb.quantities.values():
+            groups.setdefault(q.group, []).append(q.id)
+        return groups
+
+    @staticmethod
+    def group_title(group: str) -> str:
+        """'hyperparameters' -> 'Hyperparameters': a group as a heading."""
+        return group[:1].upper() + group[1:]
+
+    @staticmethod
+    def group_anchor(group: str) -> str:
+        return md_anchor(f"group-{group}")

@@ -1,9 +1,11 @@
 """Values as a reader expects to see them, without ever rounding a digit away.
 
 671000000000 parameters -> "671B parameters"; 5576000 USD -> "$5.576M"; 2788000 GPU-hours ->
-"2.788M GPU-hours"; {high: 2} months -> "< 2 months"; 3e-06 -> "3 × 10⁻⁶"; dates and text as
-given. Numbers are scaled with Decimal arithmetic on their shortest representation, so every
-significant digit of the record survives ("$5.576M", never "$5.58M").
+"2.788M GPU-hours"; 163840 tokens -> "163,840 tokens" (thousands are abbreviated only to
+one decimal: "128K", never "163.84K"); {high: 2} months -> "< 2 months"; 3e-06 ->
+"3 × 10⁻⁶"; dates and text as given. Numbers are scaled with Decimal arithmetic on their
+shortest representation, so every significant digit of the record survives ("$5.576M",
+never "$5.58M").
 
 Plain text is returned: callers escape it for the context they write it into.
 """
@@ -90,7 +92,10 @@ class Formatter:
         if threshold is not None and size >= threshold:
             for scale, suffix, _ in SCALES:
                 if size >= scale:
-                    return plain(d / scale) + suffix
+                    scaled = plain(d / scale)
+                    if suffix == "K" and len(scaled.partition(".")[2]) > 1:
+                        break  # 32,768 tokens, never "32.768K tokens"
+                    return scaled + suffix
         return plain(d)
 
     def words(self, x: float | int) -> str | None:

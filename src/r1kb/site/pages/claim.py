@@ -111,7 +111,8 @@ def _sources(ctx: SiteContext, page: str, claim: Claim) -> str:
                 f"<td>{html_text(e.locator)}</td>"
                 f'<td><q class="r1kb-quote">{html_text(e.quote)}</q></td></tr>'
             )
-    return table_block(("Source", "Role", "Where", "Quote"), rows, "r1kb-table r1kb-sources")
+    headers = ("Source", "Role", "Where", "Quote")
+    return table_block(headers, rows, "r1kb-table r1kb-sources r1kb-stack")
 
 
 def _checked(ctx: SiteContext, page: str, claim: Claim) -> str:

@@ -18,13 +18,34 @@ from r1kb.site.components import (
     table_block,
 )
 from r1kb.site.context import SiteContext
-from r1kb.site.escape import html_text
+from r1kb.site.escape import html_text, md_anchor
 from r1kb.site.pages.source import claims_by_role, track_record
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
 
 ALL_COLUMNS = ("claim", "model", "quantity", "value", "badges")
+MODEL_COLUMNS = ("claim", "quantity", "value", "badges")  # within a model's own section
+
+
+def _by_model(ctx: SiteContext, page: str, claims: list) -> str:  # type: ignore[type-arg]
+    """Claims in one section per model (a heading, a table), with links to the sections
+    first: hundreds of claims in one table leave a reader nowhere to hold on to."""
+    sections: dict[str, list] = {}  # type: ignore[type-arg]
+    for c in _ordered_claims(ctx, claims):
+        sections.setdefault(c.subject, []).append(c)
+    if len(sections) < 2:
+        return claims_table(ctx, page, _ordered_claims(ctx, claims), ALL_COLUMNS)
+    jumps = " · ".join(
+        f'<a href="#{md_anchor(mid)}">{html_text(ctx.short_model_name(mid))}</a>'
+        f' <span class="r1kb-muted">({len(cs)})</span>'
+        for mid, cs in sections.items()
+    )
+    out = [block(f'<p class="r1kb-jump">{jumps}</p>', "r1kb-jumps")]
+    for mid, cs in sections.items():
+        out.append(heading(2, ctx.model_name(mid), mid))
+        out.append(claims_table(ctx, page, cs, MODEL_COLUMNS))
+    return "".join(out)
 
 
 def _ordered_claims(ctx: SiteContext, claims: list) -> list:  # type: ignore[type-arg]
@@ -48,12 +69,12 @@ def all_claims(ctx: SiteContext) -> str:
     )
     out.append(
         block(
-            f"<p>Every claim in the knowledge base ({len(claims)}), by model and quantity. Each "
-            "has a permanent page; cite it from there.</p>"
+            f"<p>Every claim in the knowledge base ({len(claims)}), by model (linked just "
+            "below) and quantity. Each has a permanent page; cite it from there.</p>"
             f"<p>By status: {by_status}</p><p>By verdict: {by_verdict}</p>"
         )
     )
-    out.append(claims_table(ctx, page, claims, ALL_COLUMNS))
+    out.append(_by_model(ctx, page, claims))
     return "".join(out)
 
 
@@ -76,7 +97,7 @@ def by_term(ctx: SiteContext, kind: str, term_id: str) -> str:
             f"{method}.</p>"
         )
     )
-    out.append(claims_table(ctx, page, _ordered_claims(ctx, claims), ALL_COLUMNS))
+    out.append(_by_model(ctx, page, claims))
     return "".join(out)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from r1kb.kb import STATUSES, Claim
+from r1kb.kb import STATUSES, Claim, Model
 from r1kb.site import analysis
 from r1kb.site.badges import status_badge
 from r1kb.site.components import block, heading, link, quantity_link, table_block
@@ -52,22 +52,44 @@ def render(ctx: SiteContext) -> str:
             f'<p class="r1kb-legend">{legend}</p>'
         )
     )
-    groups: dict[str, list[str]] = {}
-    for q in ctx.kb.quantities.values():
-        groups.setdefault(q.group, []).append(q.id)
+    sections = [
+        (group, qids)
+        for group, qids in ctx.quantity_groups.items()
+        if any((q, m.id) in by_cell for q in qids for m in models)
+    ]
+    jumps = " · ".join(
+        f'<a href="#{ctx.group_anchor(g)}">{html_text(ctx.group_title(g))}</a>'
+        f' <span class="r1kb-muted">({len(qids)})</span>'
+        for g, qids in sections
+    )
+    out.append(
+        block(
+            "<p>One table per group of quantities; a model with nothing on record in a group "
+            f'has no column there.</p><p class="r1kb-jump">{jumps}</p>',
+            "r1kb-jumps",
+        )
+    )
+    for group, quantity_ids in sections:
+        out.append(heading(2, ctx.group_title(group), ctx.group_anchor(group)))
+        out.append(_table(ctx, quantity_ids, models, by_cell))
+    return "".join(out)
+
+
+def _table(
+    ctx: SiteContext,
+    quantity_ids: list[str],
+    models: list[Model],
+    by_cell: dict[tuple[str, str], list[Claim]],
+) -> str:
+    """One group's rows; only the models with a claim in the group get a column."""
+    shown = [m for m in models if any((q, m.id) in by_cell for q in quantity_ids)]
     head = '<th scope="col">Quantity</th>' + "".join(
         f'<th scope="col" title="{html_text(m.name)}"><span class="r1kb-vertical">'
         f"{link(ctx, PAGE, ctx.src_model(m.id), html_text(short_name(m.name)))}</span></th>"
-        for m in models
+        for m in shown
     )
     rows = []
-    for group, quantity_ids in groups.items():
-        rows.append(
-            f'<tr class="r1kb-matrix__group"><th colspan="{len(models) + 1}" scope="rowgroup">'
-            f"{html_text(group.capitalize())}</th></tr>"
-        )
-        for qid in quantity_ids:
-            cells = "".join(_cell(ctx, by_cell.get((qid, m.id), []), qid, m.id) for m in models)
-            rows.append(f'<tr><th scope="row">{quantity_link(ctx, PAGE, qid)}</th>{cells}</tr>')
-    out.append(table_block([head], rows, "r1kb-table r1kb-matrix"))
-    return "".join(out)
+    for qid in quantity_ids:
+        cells = "".join(_cell(ctx, by_cell.get((qid, m.id), []), qid, m.id) for m in shown)
+        rows.append(f'<tr><th scope="row">{quantity_link(ctx, PAGE, qid)}</th>{cells}</tr>')
+    return table_block([head], rows, "r1kb-table r1kb-matrix")

@@ -42,35 +42,72 @@ def _lineage(ctx: SiteContext, page: str, model: Model) -> str:
     return block(definition_list(items), "r1kb-lineage") if items else ""
 
 
+HEADERS = (
+    '<th class="r1kb-col-quantity">Quantity</th>',
+    '<th class="r1kb-col-value">Value</th>',
+    '<th class="r1kb-col-badges">Status · verdict</th>',
+    '<th class="r1kb-col-claim">Claim</th>',
+)
+
+
+def _rows(ctx: SiteContext, page: str, qid: str, claims: list[Claim]) -> list[str]:
+    rows = []
+    group = ctx.sorted_claims(claims)
+    for i, c in enumerate(group):
+        name = (
+            f'<td class="r1kb-factsheet__quantity" rowspan="{len(group)}">'
+            f"{quantity_link(ctx, page, qid)}</td>"
+            if i == 0
+            else ""
+        )
+        scope = f'<br><span class="r1kb-muted">{html_text(c.scope)}</span>' if c.scope else ""
+        rows.append(
+            f"<tr>{name}<td>{value_html(ctx, c)}</td>"
+            f'<td><span class="r1kb-badges">{status_badge(c.status)} '
+            f"{verdict_badge(c.verdict)}</span></td>"
+            f"<td>{claim_link(ctx, page, c)}{scope}"
+            f'<br><span class="r1kb-muted">Said by</span> {said_by(ctx, page, c)}</td></tr>'
+        )
+    return rows
+
+
 def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
+    """One section per quantity group (a heading in the table of contents, a table each),
+    in the order of data/quantities.yaml; a line of links to the groups comes first."""
     by_quantity: dict[str, list[Claim]] = {}
     for c in claims:
         by_quantity.setdefault(c.quantity, []).append(c)
-    order = {q: i for i, q in enumerate(ctx.kb.quantities)}
-    rows = []
-    for qid in sorted(by_quantity, key=lambda q: (order.get(q, len(order)), q)):
-        group = ctx.sorted_claims(by_quantity[qid])
-        for i, c in enumerate(group):
-            name = (
-                f'<td rowspan="{len(group)}">{quantity_link(ctx, page, qid)}</td>' if i == 0 else ""
-            )
-            scope = f'<br><span class="r1kb-muted">{html_text(c.scope)}</span>' if c.scope else ""
-            rows.append(
-                f"<tr>{name}<td>{value_html(ctx, c)}</td>"
-                f'<td><span class="r1kb-badges">{status_badge(c.status)} '
-                f"{verdict_badge(c.verdict)}</span></td>"
-                f"<td>{claim_link(ctx, page, c)}{scope}"
-                f'<br><span class="r1kb-muted">Said by</span> {said_by(ctx, page, c)}</td></tr>'
-            )
-    if not rows:
+    if not by_quantity:
         return block('<p class="r1kb-muted">No claims about this model yet.</p>')
-    headers = (
-        '<th class="r1kb-col-quantity">Quantity</th>',
-        '<th class="r1kb-col-value">Value</th>',
-        '<th class="r1kb-col-badges">Status · verdict</th>',
-        '<th class="r1kb-col-claim">Claim</th>',
-    )
-    return table_block(headers, rows, "r1kb-table r1kb-factsheet")
+    sections: list[tuple[str, list[str], int]] = []
+    listed: set[str] = set()
+    for group, qids in ctx.quantity_groups.items():
+        present = [q for q in qids if q in by_quantity]
+        listed.update(present)
+        if present:
+            sections.append((group, present, sum(len(by_quantity[q]) for q in present)))
+    unknown = sorted(q for q in by_quantity if q not in listed)
+    if unknown:  # a quantity outside the vocabulary: validation refuses it, but never drop it
+        sections.append(("other", unknown, sum(len(by_quantity[q]) for q in unknown)))
+    out = []
+    if len(sections) > 1:
+        jumps = " · ".join(
+            f'<a href="#{ctx.group_anchor(g)}">{html_text(ctx.group_title(g))}</a>'
+            f' <span class="r1kb-muted">({len(qs)})</span>'
+            for g, qs, _n in sections
+        )
+        out.append(block(f'<p class="r1kb-jump">{jumps}</p>', "r1kb-jumps"))
+    for group, qids, n in sections:
+        out.append(heading(3, ctx.group_title(group), ctx.group_anchor(group)))
+        rows = [row for q in qids for row in _rows(ctx, page, q, by_quantity[q])]
+        out.append(
+            block(
+                f'<p class="r1kb-muted">{len(qids)} quantit{"ies" if len(qids) != 1 else "y"}'
+                f", {n} claim{'s' * (n != 1)}</p>"
+            )
+        )
+        out.append(table_block(HEADERS, rows, "r1kb-table r1kb-factsheet r1kb-stack"))
+    return "".join(out)
 
 
 def render(ctx: SiteContext, model: Model) -> str:
@@ -89,8 +126,8 @@ def render(ctx: SiteContext, model: Model) -> str:
     out.append(heading(2, "Fact sheet"))
     out.append(
         block(
-            "<p>Every quantity on record for this model, with each claim's value, status, "
-            "verdict and who makes it; the best-founded claim comes first.</p>"
+            "<p>Every quantity on record for this model, grouped by topic, with each claim's "
+            "value, status, verdict and who makes it; the best-founded claim comes first.</p>"
         )
     )
     out.append(_sheet(ctx, page, claims))

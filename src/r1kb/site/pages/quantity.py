@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from r1kb.kb import Claim, Quantity
-from r1kb.site.chart import quantity_chart
+from r1kb.site.chart import quantity_chart, uses_log_scale
 from r1kb.site.components import block, claims_table, heading, link
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
@@ -42,7 +42,7 @@ def render(ctx: SiteContext, quantity: Quantity) -> str:
     svg = quantity_chart(ctx, quantity, claims, lambda c: ctx.urls.rel(page, ctx.src_claim(c.id)))
     if svg is not None:
         out.append(heading(2, "Chart"))
-        scale = "a logarithmic" if quantity.log_scale and quantity.unit != "date" else "a linear"
+        scale = "a logarithmic" if uses_log_scale(ctx, quantity, claims) else "a linear"
         download = link(ctx, page, ctx.chart_path(quantity), "SVG file")
         out.append(
             block(
