@@ -143,7 +143,7 @@ def _compile(key: tuple) -> Vocabulary:
     )
 
 
-_FILLER = re.compile(r"[ \t]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)
+_FILLER = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)  # "37B-active"
 _LINK = re.compile(
     r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
     r"|roughly|~)[ \t]*)*$",
