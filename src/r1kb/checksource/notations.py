@@ -40,7 +40,7 @@ WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
-    "a dozen": 12, "a couple of": 2, "a couple": 2, "a single": 1, "single": 1,
+    "a dozen": 12, "a couple of": 2, "a couple": 2,
 }  # fmt: skip
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
 MAGNITUDES = {
