@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.mentions import Mention
-from r1kb.checksource.vocabulary import vocabulary
+from r1kb.checksource.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
@@ -100,13 +101,7 @@ class Attributor:
         self.previous: str | None = None  # the model the previous paragraph ended on
         self.fallback: str | None = None  # the section's model, else the article's main subject
         self.quantity_how = ""  # what decided the last quantity (for --explain)
-        # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single
-        # figure is not one of them
-        shapes: dict[str, set[bool]] = {}
-        for c in kb.live_claims():
-            if c.value is not None and not isinstance(c.value, str):
-                shapes.setdefault(c.quantity, set()).add(isinstance(c.value, dict))
-        self.range_only = {q for q, kinds in shapes.items() if kinds == {True}}
+        self.range_only: set[str] = set()  # quantities recorded only as ranges (set by the caller)
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -238,17 +233,7 @@ class Attributor:
 
     def fits(self, raw: Raw, quantity: str) -> bool:
         """The figure's unit can measure the quantity (a figure without a unit fits none)."""
-        q = self.kb.quantities.get(quantity)
-        if q is None or raw.unit is None or q.unit == "text" or q.unit not in self.kb.units:
-            return False
-        if raw.unit == "date" or q.unit == "date":
-            return raw.unit == q.unit
-        if raw.unit in ("USD", "CNY") and q.unit in ("USD", "CNY"):
-            return True
-        try:
-            return self.units.compatible(raw.unit, q.unit)
-        except Exception:  # an undefined unit: not comparable
-            return False
+        return raw.unit is not None and unit_fits(self.kb, self.units, raw.unit, quantity)
 
     def default_quantity(self, unit: str) -> str | None:
         if unit in self.vocab.defaults:
@@ -339,7 +324,6 @@ class Attributor:
         codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
         if unit == "rating" and not codeforces and not re.search(r"\belo\b", words, re.I):
             return None, False
-        clause_words = self._clause_scope(raw, clause)
         header = self._column_header(raw)
         qid = None
         if header:
@@ -350,7 +334,7 @@ class Attributor:
             # a range ("1.5B to 70B") is first read as a quantity recorded as a range
             ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
             qid = ranged
-        qid = qid or self.nearest_term(raw, [near, clause_words])
+        qid = qid or self.nearest_term(raw, [near, clause])
         if qid is not None:
             return self._known(qid), True
         default = self.default_quantity(unit)
@@ -361,15 +345,8 @@ class Attributor:
         self.quantity_how = f"no term near it: the default quantity for {unit}"
         return self._known(default), False
 
-    def _clause_scope(self, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
-        return clause
-
     def _term_in(self, raw: Raw, words: str) -> str | None:
-        for h in self.vocab.quantities.find(words):
-            fitting = [q for q in h.refs if self.fits(raw, q)]
-            if fitting:
-                return fitting[0]
-        return None
+        return first_fitting(self.vocab.quantities.find(words), lambda q: self.fits(raw, q))
 
     def _column_header(self, raw: Raw) -> str:
         """In a table row ("| DeepSeek-R1 | 671B | 37B |"), the header of the figure's column."""
@@ -402,8 +379,10 @@ class Attributor:
         return _within(self.benchmarks, self._benchmark_starts, s.start, s.end)
 
     def _benchmark(self, raw: Raw, s: Sentence, words: str) -> tuple[str | None, bool]:
-        if raw.hint == "percentile":
-            return self._known("codeforces-percentile"), True
+        if raw.hint == "percentile":  # "96.3rd percentile": its own word names the quantity
+            qid = self.nearest_term(raw, [(raw.start, raw.end)])
+            if qid is not None:
+                return qid, True
         clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
         names = [
             b for b in self._benchmarks_in(s) if clause[0] <= b.start < clause[1]
@@ -421,16 +400,41 @@ class Attributor:
             )
         ]
         chosen = follows[0] if follows else _nearest(names, raw, prefer_before=True)
-        qid = chosen.ref
-        if qid == "codeforces-rating":
-            qid = "codeforces-percentile"
+        qid = next((q for q in chosen.refs or (chosen.ref,) if self.fits(raw, q)), None)
+        if qid is None:  # "Codeforces" names a rating and a percentile: a % is the percentile
+            return None, False
         near = self.text[max(s.start, raw.start - 60) : min(s.end, raw.end + 60)]
-        if qid == "aime-2024" and re.search(r"cons@64|majority", near, re.I):
-            qid = "aime-2024-cons64"
-        return self._known(qid), True
+        return self.vocab.narrow(qid, near), True
 
     def _known(self, qid: str | None) -> str | None:
         return qid if qid in self.kb.quantities else None
+
+
+def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: str) -> bool:
+    """A figure in `unit` can measure the quantity; a figure without a unit (a bare number in a
+    table cell) fits any numeric quantity but a date."""
+    q = kb.quantities.get(quantity)
+    if q is None or q.unit == "text" or q.unit not in kb.units:
+        return False
+    if unit is None:
+        return q.unit != "date"
+    if unit == "date" or q.unit == "date":
+        return unit == q.unit
+    if unit in ("USD", "CNY") and q.unit in ("USD", "CNY"):
+        return True
+    try:
+        return units.compatible(unit, q.unit)
+    except Exception:  # an undefined unit: not comparable
+        return False
+
+
+def first_fitting(hits: list[Hit], accepts: Callable[[str], bool]) -> str | None:
+    """The quantity of the first term hit that the figure fits."""
+    for h in hits:
+        fitting = [q for q in h.refs if accepts(q)]
+        if fitting:
+            return fitting[0]
+    return None
 
 
 def _within(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:

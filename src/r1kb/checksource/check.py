@@ -95,9 +95,8 @@ class _Run:
         self, doc: Document, kb: KnowledgeBase, matcher: Matcher, attributor: at.Attributor
     ) -> None:
         self.doc, self.kb, self.matcher, self.at = doc, kb, matcher, attributor
-        companies = {m.id for m in kb.models.values() if m.kind == "company"}
-        # the quantities the knowledge base records for the company itself (fleet, spending…)
-        self.company_quantities = {c.quantity for c in kb.live_claims() if c.subject in companies}
+        self.company_quantities = matcher.company_quantities
+        attributor.range_only = matcher.range_only
         self.context_main: str | None = None
 
     def figures(self, raws: list[Raw], context: Context | None = None) -> list[Figure]:
@@ -117,10 +116,12 @@ class _Run:
                 ]
                 heading = (" ".join(block_text.split()), names[0].ref if names else None)
                 paragraph, list_carry = 0, None
+            # what the block's sentences fall back on when they name no model
+            self.at.heading, self.at.previous = heading[1], previous
+            self.at.fallback = context.subject_at(block.start) if context else None
+            if block.kind == "heading":
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
-                    self.at.heading, self.at.previous = heading[1], previous
-                    self.at.fallback = context.subject_at(block.start) if context else None
                     s = at.parse_sentence(self.doc.text, block.start, block.end)
                     found, _ = self._sentence(s, inside, None, [])
                     for fig in found:
@@ -129,9 +130,6 @@ class _Run:
                 continue
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
-            self.at.heading = heading[1]
-            self.at.previous = previous
-            self.at.fallback = context.subject_at(block.start) if context else None
             rates: list[Figure] = []
             for s_start, s_end in self.doc.sentences(block):
                 s = at.parse_sentence(self.doc.text, s_start, s_end)

@@ -13,7 +13,6 @@ verdict. Only the body is checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,9 @@ from typing import Any
 import yaml
 
 from r1kb.checksource.check import check_text
+from r1kb.checksource.evaluate import Checker
 from r1kb.checksource.match import Matcher
-from r1kb.checksource.result import Figure, Report
+from r1kb.checksource.result import Figure
 from r1kb.kb import KnowledgeBase
 
 FITS = {
@@ -31,8 +31,6 @@ FITS = {
     "misleading": {"conflicts", "known-misconception", "misattributed"},
 }
 _DASHES = re.compile(r"^-{3,}[ \t]*$", re.M)
-
-Checker = Callable[[str, KnowledgeBase, str, Matcher], Report]
 
 
 @dataclass
@@ -170,17 +168,15 @@ def is_corpus(folder: Path) -> bool:
 
 
 def corpus_table(scores: list[CorpusScore], folder: Path, details: bool = True) -> str:
-    overall = CorpusScore("overall")
-    for s in scores:
-        overall.add(s)
+    total = overall(scores)
     lines = [
-        f"corpus: {folder} ({len(scores)} articles, {overall.core} core figures)",
+        f"corpus: {folder} ({len(scores)} articles, {total.core} core figures)",
         "recall = core labels found; precision = reported figures that are labelled; "
         "outcome = found labels with an outcome that fits the verdict",
         f"{'article':60} {'core':>4} {'found':>5} {'right':>5} {'rep':>4} "
         f"{'recall':>6} {'prec':>6} {'outcome':>7}",
     ]
-    for s in [*scores, overall]:
+    for s in [*scores, total]:
         lines.append(
             f"{s.name[:60]:60} {s.core:4d} {s.found:5d} {s.right:5d} {s.reported:4d} "
             f"{s.recall:6.2f} {s.precision:6.2f} {s.outcome:7.2f}"

@@ -127,6 +127,17 @@ class Matcher:
                 continue
             self.index[(c.subject, c.quantity)].append(c)
             self.by_quantity[c.quantity].append(c)
+        companies = {m.id for m in kb.models.values() if m.kind == "company"}
+        # the quantities recorded for the company itself (fleet, spending…): a model-level
+        # figure said of "DeepSeek" is about its model
+        self.company_quantities = {c.quantity for c in kb.live_claims() if c.subject in companies}
+        # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single
+        # figure is not one of them
+        shapes: dict[str, set[bool]] = defaultdict(set)
+        for c in kb.live_claims():
+            if c.value is not None and not isinstance(c.value, str):
+                shapes[c.quantity].add(isinstance(c.value, dict))
+        self.range_only = {q for q, kinds in shapes.items() if kinds == {True}}
 
     def lineage(self, model: str) -> list[str]:
         """The model and the models whose weights it starts from (not across distillation)."""
@@ -281,15 +292,9 @@ def _binary_k(v: Value, x: float) -> bool:
     agrees with a record of "128K" as 128,000, and the other way round."""
     if v.unit != "tokens" or not 1_000 <= x < 1e8:
         return False
-    for factor in (1024 / 1000, 1000 / 1024):
-        y = x * factor
-        if (
-            v.lo <= y <= v.hi
-            and abs(round(y / (1024 if factor > 1 else 1000)) - y / (1024 if factor > 1 else 1000))
-            < 1e-6
-        ):
-            return True
-    return False
+    if x % 1000 == 0 and v.lo <= x / 1000 * 1024 <= v.hi:
+        return True
+    return x % 1024 == 0 and v.lo <= x / 1024 * 1000 <= v.hi
 
 
 def _close(a: float, b: float) -> bool:

@@ -112,6 +112,16 @@ class Vocabulary:
     defaults: dict[str, str]  # unit id -> the quantity a figure in it is by default
     refines: dict[str, str]  # narrower quantity -> the quantity it narrows
 
+    def narrow(self, quantity: str, *texts: str) -> str:
+        """The narrower quantity a qualifier in the texts makes of `quantity` ("cons@64" near an
+        AIME 2024 score makes it the majority-vote score), else `quantity`."""
+        for text in texts:
+            for hit in self.qualifiers.find(text):
+                narrower = [q for q in hit.refs if self.refines.get(q) == quantity]
+                if narrower:
+                    return narrower[0]
+        return quantity
+
 
 def _key(kb: KnowledgeBase) -> tuple:
     qs = tuple(
