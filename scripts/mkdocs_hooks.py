@@ -24,7 +24,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         ctx = build.prepare(
-            root, site_url=config.site_url, use_directory_urls=config.use_directory_urls
+            root,
+            site_url=config.site_url,
+            use_directory_urls=config.use_directory_urls,
+            repo_url=config.repo_url,
+            edit_uri=config.edit_uri,
         )
     except build.SiteDataError as exc:
         raise Abort(str(exc)) from None
@@ -34,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _blocks.clear()
     _blocks.update({g.src_uri: g.blocks for g in _site["files"] if g.blocks})
     config.nav = build.nav(ctx)
+    config.extra["r1kb_release"] = {"version": ctx.history.version, "note": ctx.history.note}
     config.extra_css.append(build.badges.BADGE_CSS_PATH)
     return config
 

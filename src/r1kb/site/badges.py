@@ -28,26 +28,28 @@ def icon_svg(name: str) -> str | None:
         return None
 
 
-def tooltip(kind: str, term: Term) -> str:
-    return f"{kind.capitalize()}: {term.label}. {term.meaning}"
+def tooltip(kind: str, term: Term, relayed: bool = False) -> str:
+    meaning = term.relayed if relayed and term.relayed else term.meaning
+    return f"{kind.capitalize()}: {term.label}. {meaning}"
 
 
-def _badge(kind: str, term: Term, compact: bool) -> str:
+def _badge(kind: str, term: Term, compact: bool, relayed: bool = False) -> str:
     label = html_text(term.label)
     text = f'<span class="r1kb-sr">{label}</span>' if compact else label
     extra = " r1kb-badge--compact" if compact else ""
     return (
         f'<span class="r1kb-badge r1kb-{kind} r1kb-{kind}--{term.id}{extra}" '
-        f'title="{html_text(tooltip(kind, term))}">{text}</span>'
+        f'title="{html_text(tooltip(kind, term, relayed))}">{text}</span>'
     )
 
 
-def status_badge(status: str, *, compact: bool = False) -> str:
-    """The badge of a status; compact: the icon only (the word stays for screen readers)."""
+def status_badge(status: str, *, compact: bool = False, relayed: bool = False) -> str:
+    """The badge of a status; compact: the icon only (the word stays for screen readers).
+    relayed: the claim is made by someone other than DeepSeek (the tooltip says so)."""
     term = STATUS_TERMS.get(status)
     if term is None:
         return f'<span class="r1kb-badge">{html_text(status)}</span>'
-    return _badge("status", term, compact)
+    return _badge("status", term, compact, relayed)
 
 
 def verdict_badge(verdict: str, *, compact: bool = False) -> str:
@@ -72,3 +74,12 @@ def badge_css() -> str:
             data = "data:image/svg+xml;charset=utf-8," + quote(svg, safe=' =:/"')
             rules.append(f".r1kb-{kind}--{term.id}{{--r1kb-icon:url('{data}')}}")
     return "\n".join(rules) + "\n"
+
+
+def reading_badge(reading_id: str, label: str, meaning: str) -> str:
+    """How a claim's evidence was read (r1kb.site.evidence), shown next to its status."""
+    return (
+        f'<span class="r1kb-reading r1kb-reading--{html_text(reading_id)}" '
+        f'title="{html_text("Evidence read in: " + label + ". " + meaning)}">'
+        f"{html_text(label)}</span>"
+    )

@@ -15,13 +15,14 @@ from typing import Any
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
 from r1kb.paths import ID_RE
-from r1kb.site import badges, jsonld
+from r1kb.site import badges, feed, jsonld, release
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import data_dates
 from r1kb.site.escape import html_text
 from r1kb.site.exports import EXPORTS
 from r1kb.site.pages import (
+    changelog,
     claim,
     contributing,
     downloads,
@@ -36,6 +37,7 @@ from r1kb.site.pages import (
     schema_reference,
     source,
 )
+from r1kb.site.repository import Repository
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 
@@ -122,17 +124,26 @@ def check_ids(kb: KnowledgeBase) -> None:
 
 
 def prepare(
-    project_root: Path, *, site_url: str | None = None, use_directory_urls: bool = True
+    project_root: Path,
+    *,
+    site_url: str | None = None,
+    use_directory_urls: bool = True,
+    repo_url: str | None = None,
+    edit_uri: str | None = None,
 ) -> SiteContext:
-    """Validate the project's data and return the context every renderer uses."""
+    """Validate the project's data and return the context every renderer uses; the
+    records' git history is read here, once per build."""
     data_dir, snapshots = data_location(project_root)
     kb = load_validated(data_dir, snapshots)
+    history = release.load(data_dir)
     return SiteContext(
         kb=kb,
         urls=Urls(use_directory_urls=use_directory_urls, site_url=site_url or None),
         dates=data_dates(data_dir),
         project_root=project_root,
         schema_dir=data_dir / "schema",
+        history=history,
+        repository=Repository.from_config(repo_url, edit_uri, history.prefix),
     )
 
 
@@ -175,6 +186,8 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         Generated("matrix.md", matrix.render(ctx), meta={"hide": ["navigation", "toc"]}),
         Generated("methodology.md", methodology.render(ctx)),
         Generated("contributing.md", contributing.render(ctx)),
+        Generated(changelog.PAGE, changelog.render(ctx), meta=dict(LIST_PAGE)),
+        Generated(feed.PATH, feed.render(ctx), in_nav=False),
         Generated("reference/codes.md", problem_codes.render(ctx)),
         Generated("reference/schema.md", schema_reference.render(ctx)),
         Generated(badges.BADGE_CSS_PATH, badges.badge_css()),
@@ -280,6 +293,7 @@ def nav(ctx: SiteContext) -> list[Any]:
             "About": [
                 {"Methodology": "methodology.md"},
                 {"Contributing": "contributing.md"},
+                {"Changelog": changelog.PAGE},
                 {"Problem codes": "reference/codes.md"},
                 {"Schema reference": "reference/schema.md"},
                 {"Downloads": "downloads.md"},

@@ -10,7 +10,10 @@ from r1kb.derive import Recomputation, recompute
 from r1kb.kb import Claim, KnowledgeBase, Model, Quantity, Source
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import md_anchor
+from r1kb.site.evidence import Readings
 from r1kb.site.formatting import Formatter
+from r1kb.site.history import History
+from r1kb.site.repository import Repository
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, Urls
 from r1kb.site.vocabulary import STATUS_RANK, VERDICT_RANK
 from r1kb.units import UnitSystem
@@ -27,6 +30,8 @@ class SiteContext:
     dates: DataDates = field(default_factory=DataDates)
     project_root: Path | None = None  # for CONTRIBUTING.md
     schema_dir: Path | None = None
+    history: History = field(default_factory=History)  # from git, read once (r1kb.site.release)
+    repository: Repository | None = None  # mkdocs.yml's repo_url: edit and report links
 
     def __post_init__(self) -> None:
         self._recomputed: dict[str, Recomputation] = {}
@@ -34,6 +39,10 @@ class SiteContext:
     @cached_property
     def fmt(self) -> Formatter:
         return Formatter(self.kb.units)
+
+    @cached_property
+    def readings(self) -> Readings:
+        return Readings(self.kb)
 
     @cached_property
     def unit_system(self) -> UnitSystem:

@@ -33,6 +33,7 @@ CSV_COLUMNS = (
     "statement",
     "status",
     "verdict",
+    "evidence_read",
     "scope",
     "sources",
     "corrected_by",
@@ -46,6 +47,7 @@ def _claim_dict(ctx: SiteContext, claim: Claim) -> dict[str, Any]:
     data.pop("file", None)
     data["value_display"] = ctx.value_text(claim)
     data["url"] = ctx.permalink(claim)
+    data["evidence_read"] = ctx.readings.of(claim).reading.id  # r1kb.site.evidence
     return {k: v for k, v in data.items() if v not in (None, [], {})} | {"value": claim.value}
 
 
@@ -87,6 +89,7 @@ def to_csv(ctx: SiteContext) -> str:
             c.statement,
             c.status,
             c.verdict,
+            ctx.readings.of(c).reading.id,
             c.scope,
             ";".join(dict.fromkeys(c.source_ids())),
             ";".join(c.related("corrected_by")),

@@ -18,6 +18,7 @@ class Term:
     icon: str  # a Material Design icon bundled with Material for MkDocs
     meaning: str  # one sentence: the tooltip
     decided: str  # how the knowledge base decides it (methodology page)
+    relayed: str = ""  # the tooltip when someone other than DeepSeek makes the claim
 
 
 STATUS_TERMS: dict[str, Term] = {
@@ -32,6 +33,8 @@ STATUS_TERMS: dict[str, Term] = {
             "The claim cites a primary source (one of DeepSeek's own documents) with a locator "
             "and a verbatim quote; the validator refuses a `disclosed` claim without one and "
             "checks the quote against the source's text where a snapshot exists.",
+            "The figure is in DeepSeek's own document; this claim is someone else's statement "
+            "of it, checked against that document.",
         ),
         Term(
             "derived",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from r1kb.kb import Claim, Evidence
 from r1kb.site import citations
-from r1kb.site.badges import status_badge, verdict_badge
+from r1kb.site.badges import reading_badge, status_badge, verdict_badge
 from r1kb.site.components import (
     block,
     claim_link,
@@ -20,6 +20,8 @@ from r1kb.site.components import (
 )
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
+from r1kb.site.pages import record_history
+from r1kb.site.record_links import record_links
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
 
 ROLE_LABELS = {"claims": "makes the claim", "supports": "supports it", "refutes": "refutes it"}
@@ -46,9 +48,12 @@ def _value_detail(ctx: SiteContext, claim: Claim) -> str:
 
 def _facts(ctx: SiteContext, page: str, claim: Claim) -> str:
     status, verdict = STATUS_TERMS[claim.status], VERDICT_TERMS[claim.verdict]
+    relayed = ctx.readings.relayed(claim)
+    meaning = status.relayed if relayed and status.relayed else status.meaning
     items = [
         ("Value", _value_detail(ctx, claim)),
-        ("Status", f"{status_badge(claim.status)} {html_text(status.meaning)}"),
+        ("Status", f"{status_badge(claim.status, relayed=relayed)} {html_text(meaning)}"),
+        ("Evidence read in", _reading(ctx, page, claim)),
         ("Verdict", f"{verdict_badge(claim.verdict)} {html_text(verdict.meaning)}"),
         ("Model", model_link(ctx, page, claim.subject)),
         ("Quantity", quantity_link(ctx, page, claim.quantity)),
@@ -58,10 +63,20 @@ def _facts(ctx: SiteContext, page: str, claim: Claim) -> str:
     if claim.method:
         items.append(("Method", html_text(claim.method)))
     items.append(("Claim id", f"<code>{html_text(claim.id)}</code>"))
-    date = ctx.claim_date(claim)
+    changes = ctx.history.of(claim.id)
+    date = changes[0].date if changes else ctx.claim_date(claim)
     if date:
-        items.append(("Record last changed", f"<time>{html_text(date)}</time>"))
+        version = record_history.release_link(ctx, page, changes[0].version) if changes else ""
+        when = f"<time>{html_text(date)}</time>" + (f" (release {version})" if version else "")
+        items.append(("Record last changed", when))
     return definition_list(items)
+
+
+def _reading(ctx: SiteContext, page: str, claim: Claim) -> str:
+    found = ctx.readings.of(claim)
+    r = found.reading
+    where = ", ".join(source_link(ctx, page, s.id) for s in found.sources)
+    return reading_badge(r.id, r.label, r.meaning) + (f" — {where}" if where else "")
 
 
 def _withdrawn(ctx: SiteContext, page: str, claim: Claim) -> str:
@@ -207,7 +222,14 @@ def _history(ctx: SiteContext, page: str, claim: Claim) -> str:
 def _cite(ctx: SiteContext, page: str, claim: Claim) -> str:
     permalink = ctx.permalink(claim)
     here = link(ctx, page, page, html_text(permalink))
-    out = [block(f"<p>Permalink: {here}</p>", "r1kb-cite")]
+    r = ctx.readings.of(claim).reading
+    version = record_history.release_link(ctx, page, ctx.history.version)
+    facts = (
+        f"<p>Permalink: {here}</p><p>Data release {version} · status "
+        f"{html_text(claim.status)}, evidence read in {reading_badge(r.id, r.label, r.meaning)}"
+        "</p>"
+    )
+    out = [block(facts, "r1kb-cite")]
     formats = (
         ("BibTeX", "bibtex", citations.bibtex(ctx, claim)),
         ("CSL-JSON", "json", citations.csl_json(ctx, claim)),
@@ -230,6 +252,7 @@ def render(ctx: SiteContext, claim: Claim) -> str:
         f'<blockquote class="r1kb-statement"><p>{html_text(claim.statement)}</p></blockquote>'
     )
     top.append(_facts(ctx, page, claim))
+    top.append(record_links(ctx, "claim", claim.id, f"claims/{claim.id}.yaml"))
     out.append(block("\n".join(top), "r1kb-claim"))
     out.append(heading(2, "Sources"))
     out.append(_sources(ctx, page, claim))
@@ -249,6 +272,8 @@ def render(ctx: SiteContext, claim: Claim) -> str:
     if claim.notes:
         out.append(heading(2, "Notes"))
         out.append(block(render_markdown(claim.notes), "r1kb-notes"))
+    out.append(heading(2, "Changes to this record"))
+    out.append(record_history.section(ctx, page, claim))
     out.append(heading(2, "Cite this claim"))
     out.append(_cite(ctx, page, claim))
     return "".join(out)

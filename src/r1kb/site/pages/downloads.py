@@ -40,6 +40,15 @@ def render(ctx: SiteContext, sizes: dict[str, int], schema_files: list[str]) -> 
         )
     out.append(heading(2, "Knowledge base"))
     out.append(table_block(("File", "Format", "Contents", "Size"), rows))
+    out.append(heading(2, "Changes"))
+    feed = link(ctx, PAGE, "feed.xml", "Atom feed")
+    changes = link(ctx, PAGE, "changelog.md", "changelog")
+    out.append(
+        block(
+            f"<p>Data release <strong>{html_text(ctx.history.version)}</strong>. New and changed "
+            f"claims per release: the {feed} (<code>feed.xml</code>) and the {changes}.</p>"
+        )
+    )
     out.append(heading(2, "Schemas"))
     items = "".join(
         f"<li>{link(ctx, PAGE, f'{FOLDER}/schema/{name}', html_text(name))}</li>"

@@ -17,6 +17,7 @@ from r1kb.site.components import (
 )
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
+from r1kb.site.record_links import record_links
 
 
 def _lineage(ctx: SiteContext, page: str, model: Model) -> str:
@@ -120,6 +121,7 @@ def render(ctx: SiteContext, model: Model) -> str:
             f"<p>{html_text(model.description)}</p>"
             f'<p class="r1kb-muted">{html_text(kind)} · <code>{html_text(model.id)}</code> · '
             f"{len(claims)} claim{'s' * (len(claims) != 1)}</p>"
+            + record_links(ctx, "model", model.id, "models.yaml")
         )
     )
     out.append(_lineage(ctx, page, model))

@@ -7,6 +7,7 @@ from r1kb.site.chart import quantity_chart, uses_log_scale
 from r1kb.site.components import block, claims_table, heading, link
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
+from r1kb.site.record_links import record_links
 
 
 def claims_of(ctx: SiteContext, quantity: Quantity) -> list[Claim]:
@@ -37,6 +38,7 @@ def render(ctx: SiteContext, quantity: Quantity) -> str:
             f'<p class="r1kb-muted">Unit: {html_text(unit_text)} · group: '
             f"{html_text(quantity.group)} · <code>{html_text(quantity.id)}</code></p>"
             f"<p><strong>What counts as a disclosure:</strong> {html_text(quantity.disclosure)}</p>"
+            + record_links(ctx, "quantity", quantity.id, "quantities.yaml")
         )
     )
     svg = quantity_chart(ctx, quantity, claims, lambda c: ctx.urls.rel(page, ctx.src_claim(c.id)))

@@ -9,6 +9,7 @@ from r1kb.site.badges import verdict_badge
 from r1kb.site.components import block, claims_table, definition_list, heading
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import external_link, html_text, render_markdown
+from r1kb.site.record_links import record_links
 
 READ_AS = {
     "original": "the document itself",
@@ -68,7 +69,8 @@ def _record(counts: Counter[str]) -> str:
 def render(ctx: SiteContext, source: Source) -> str:
     page = ctx.src_source(source.id)
     roles = claims_by_role(ctx, source)
-    out = [heading(1, source.title), block(_metadata(source), "r1kb-claim")]
+    links = record_links(ctx, "source", source.id, f"sources/{source.id}.yaml")
+    out = [heading(1, source.title), block(_metadata(source) + links, "r1kb-claim")]
     out.append(heading(2, "How it was read"))
     read = f"<p>Read as: <strong>{html_text(READ_AS.get(source.read_as, source.read_as))}</strong>"
     read += f". {html_text(source.read_note)}</p>" if source.read_note else ".</p>"
