@@ -139,7 +139,9 @@ def prepare(
     return SiteContext(
         kb=kb,
         urls=Urls(use_directory_urls=use_directory_urls, site_url=site_url or None),
-        dates=data_dates(data_dir),
+        dates=data_dates(
+            data_dir, (history.file_dates, history.dirty) if history.available else None
+        ),
         project_root=project_root,
         schema_dir=data_dir / "schema",
         history=history,

@@ -96,11 +96,16 @@ def _dirty(data_dir: Path) -> set[str]:
     return out
 
 
-def data_dates(data_dir: Path) -> DataDates:
+def data_dates(data_dir: Path, known: tuple[dict[str, str], set[str]] | None = None) -> DataDates:
+    """known: (per-file dates, uncommitted files) already read from git (the site build
+    reads the history once, r1kb.site.history); else git is asked here."""
     data_dir = Path(data_dir)
     files = _record_files(data_dir)
-    git = _git_dates(data_dir)
-    dirty = _dirty(data_dir) if git is not None else set()
+    if known is not None:
+        git, dirty = known
+    else:
+        git = _git_dates(data_dir)
+        dirty = _dirty(data_dir) if git is not None else set()
     per_file: dict[str, str] = {}
     for rel in files:
         day = None if git is None or rel in dirty else git.get(rel)

@@ -76,6 +76,8 @@ class History:
     releases: list[Release] = field(default_factory=list)  # newest first
     shallow: bool = False
     local_changes: bool = False  # uncommitted edits under data/
+    file_dates: dict[str, str] = field(default_factory=dict)  # data/-relative path -> newest
+    dirty: set[str] = field(default_factory=set)  # data/-relative paths with uncommitted edits
 
     def of(self, claim_id: str) -> list[Change]:
         return self.claims.get(claim_id, [])
@@ -259,6 +261,7 @@ def read(data_dir: Path) -> History:
             release = by_version[version] = Release(version, _day(c.stamp))
             history.releases.append(release)
         for e in c.entries:
+            history.file_dates.setdefault(e.path, _day(c.stamp))
             cid = _claim_id(e.path)
             if cid is None:
                 if e.path not in release.other:
@@ -280,8 +283,8 @@ def read(data_dir: Path) -> History:
             ids.sort()
     if commits:
         history.version = release_of(commits[0].stamp, tags)
-    status = _text(data_dir, "status", "--porcelain", "--", ".")
-    history.local_changes = bool(status and status.strip())
+    history.dirty = _dirty(data_dir, prefix)
+    history.local_changes = bool(history.dirty)
     notes = []
     if shallow:
         notes.append(
@@ -294,6 +297,17 @@ def read(data_dir: Path) -> History:
         history.version += "+local"
     history.note = " ".join(notes) or None
     return history
+
+
+def _dirty(data_dir: Path, prefix: str) -> set[str]:
+    """data/-relative paths of uncommitted changes (untracked files included)."""
+    status = _text(data_dir, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    out = set()
+    for line in (status or "").splitlines():
+        path = line[3:].split(" -> ")[-1].strip().strip('"')
+        if path.startswith(prefix):
+            out.add(path[len(prefix) :])
+    return out
 
 
 def _add_to_releases(cid: str, changes: list[Change], releases: dict[str, Release]) -> None:

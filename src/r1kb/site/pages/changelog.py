@@ -40,7 +40,8 @@ def _other_item(ctx: SiteContext, path: str) -> str:
     if path.startswith(f"{SOURCES}/") and path.endswith(".yaml"):
         sid = path[len(SOURCES) + 1 : -len(".yaml")]
         if sid in ctx.kb.sources:
-            return f"<li>{link(ctx, PAGE, ctx.src_source(sid), html_text(ctx.kb.sources[sid].title))}</li>"
+            title = html_text(ctx.kb.sources[sid].title)
+            return f"<li>{link(ctx, PAGE, ctx.src_source(sid), title)}</li>"
     return f"<li><code>{html_text(path)}</code></li>"
 
 

@@ -77,14 +77,14 @@ def section(ctx: SiteContext, page: str, claim: Claim) -> str:
             else f"<code>{html_text(ch.commit[:8])}</code>"
         )
         rows.append(
-            f"<tr><td><time>{html_text(ch.date)}</time></td>"
-            f"<td>{release_link(ctx, page, ch.version)}</td>"
+            f"<tr><td><time>{html_text(ch.date)}</time> · release "
+            f"{release_link(ctx, page, ch.version)}</td>"
             f"<td><strong>{kind}</strong>{' — ' + what if what else ''}</td>"
             f"<td>{stood}</td></tr>"
         )
     if not rows:
         return block('<p class="r1kb-muted">No committed change to this record yet.</p>')
-    out = table_block(("Date", "Release", "What changed", "Record"), rows, "r1kb-table r1kb-stack")
+    out = table_block(("When", "What changed", "Record"), rows, "r1kb-table r1kb-stack")
     changelog = link(ctx, page, CHANGELOG, "changelog")
     intro = block(
         f"<p>Every commit that changed this record's file, from the repository's history; "
