@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from r1kb.site import build, citations, exports
+from r1kb.site import build, exports
 from r1kb.site.evidence import FROM_READ_AS, READINGS
 from r1kb.site.pages import claim
 from site_helpers import CLAIM, REAL_DATA, ROOT, SOURCE, write_site_data
@@ -65,12 +65,9 @@ def test_status_tooltip_of_a_relayed_figure(ctx: build.SiteContext) -> None:
     assert "a copy of DeepSeek&#x27;s text" in cite_box
 
 
-def test_downloads_and_citations_carry_the_reading(ctx: build.SiteContext) -> None:
+def test_downloads_carry_the_reading(ctx: build.SiteContext) -> None:
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(exports.to_csv(ctx)))}
     assert rows["v3-gpu-hours-blog"]["evidence_read"] == "text-copy"
     document = json.loads(exports.to_json(ctx))
     by_id = {c["id"]: c for c in document["claims"]}
     assert by_id["v3-training-gpu-hours"]["evidence_read"] == "own-file"
-    assert "evidence read in: a secondary report" in citations.bibtex(
-        ctx, ctx.kb.claims["r1-training-cost-hostile"]
-    )

@@ -15,7 +15,7 @@ import yaml
 from r1kb.site import build, feed, history, release
 from r1kb.site.pages import changelog, claim
 from r1kb.site.repository import FIGURE_WRONG, NEW_ARTICLE, Repository
-from site_helpers import ROOT, write_site_data
+from site_helpers import ROOT, build_site, write_site_data
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -236,3 +236,35 @@ def test_issue_forms_ask_for_what_a_fix_needs() -> None:
     article = yaml.safe_load((folder / NEW_ARTICLE).read_text(encoding="utf-8"))
     assert article["name"] == "A new article to check"
     assert any(b.get("id") == "url" for b in article["body"])
+
+
+@pytest.mark.slow
+def test_built_site_shows_the_release_everywhere(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("R1KB_REPO_URL", REPO_URL)
+    site = build_site(tmp_path / "site", repo / "data")
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        if "http-equiv=\"refresh\"" in html:
+            continue  # redirect pages of renamed ids
+        assert "Data release <a" in html and ">2025.03.01</a>" in html, path
+        assert 'rel="alternate" type="application/atom+xml"' in html, path
+        assert "api.github.com" not in html and 'data-md-component="source"' not in html
+    downloads = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../feed.xml"' in downloads
+    parsed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not parsed.bozo and len(parsed.entries) == 3
+    for kind, page in (
+        ("claim", "claims/v3-training-cost"),
+        ("source", "sources/toy-report"),
+        ("model", "models/deepseek-r1"),
+        ("quantity", "quantities/training-cost"),
+    ):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'href="{REPO_URL}/edit/main/data/' in html, page
+        assert f"template={FIGURE_WRONG}" in html and f"+{kind}+" in html, page
+    changelog_page = (site / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert 'id="release-2025-02-04"' in changelog_page

@@ -51,7 +51,6 @@ class CitationData:
 
 def citation_data(ctx: SiteContext, claim: Claim) -> CitationData:
     note = f"r1kb claim {claim.id}; status: {claim.status}; verdict: {claim.verdict}"
-    note += f"; evidence read in: {ctx.readings.of(claim).reading.label}"
     if claim.withdrawn:
         note += "; withdrawn"
     return CitationData(
