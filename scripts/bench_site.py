@@ -10,6 +10,12 @@ inflate) is the largest site's time over the smallest's: linear growth keeps it 
 
     python scripts/bench_site.py                      # 1,000 and 5,000 claims, and the real site
     python scripts/bench_site.py --claims 500 --no-real
+    python scripts/bench_site.py --history            # each size also as a git repository
+
+With --history, each synthetic data directory is also built as a git repository with
+HISTORY_COMMITS commits (all records, then a tenth of the claims' statements revised per
+commit), so the record history (r1kb.site.history: one `git log`, one `git cat-file`) is
+in the build; `history_s` is that build's time next to `seconds` without git.
 """
 
 from __future__ import annotations
@@ -29,6 +35,35 @@ from bench import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+HISTORY_COMMITS = 4
+
+
+def make_history(data: Path) -> None:
+    """Turn data/ into a git repository with HISTORY_COMMITS commits of edits."""
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
+
+    def git(*args: str, day: int) -> None:
+        stamp = f"2026-01-{day:02d}T12:00:00+00:00"
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = stamp
+        subprocess.run(["git", "-C", str(data), *args], env=env, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main", day=1)
+    git("add", "-A", day=1)
+    git("commit", "-qm", "records", day=1)
+    claims = sorted((data / "claims").glob("*.yaml"))
+    for n in range(1, HISTORY_COMMITS):
+        for path in claims[n::10]:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("statement: ", f"statement: Revision {n}: ", 1))
+        git("commit", "-qam", f"revision {n}", day=1 + n)
 
 
 def _child_cpu() -> float:
@@ -61,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         "--claims", type=int, nargs="+", default=[1000, 5000], help="sizes (1000 5000)"
     )
     parser.add_argument("--no-real", action="store_true", help="skip the real site")
+    parser.add_argument(
+        "--history", action="store_true", help="also build each size from a git repository"
+    )
     args = parser.parse_args(argv)
     report: dict[str, object] = {}
     runs: list[dict[str, float]] = []
@@ -68,19 +106,23 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted(args.claims):
             data, _snapshots = generate(Path(tmp) / f"kb-{n}", n)
             seconds, cpu, pages = build(Path(tmp) / f"site-{n}", data)
-            runs.append(
-                {
-                    "claims": n,
-                    "pages": pages,
-                    "seconds": round(seconds, 2),
-                    "cpu_s": round(cpu, 2),
-                    "pages_per_s": round(pages / seconds, 1),
-                }
-            )
+            run = {
+                "claims": n,
+                "pages": pages,
+                "seconds": round(seconds, 2),
+                "cpu_s": round(cpu, 2),
+                "pages_per_s": round(pages / seconds, 1),
+            }
             print(
                 f"{n:>6} claims: {pages} pages in {seconds:.1f} s, {cpu:.1f} s CPU "
                 f"({pages / seconds:.0f} pages/s)"
             )
+            if args.history:
+                make_history(data)
+                seconds, cpu, pages = build(Path(tmp) / f"site-{n}-git", data)
+                run.update(history_s=round(seconds, 2), history_cpu_s=round(cpu, 2))
+                print(f"{n:>6} claims with git history: {seconds:.1f} s, {cpu:.1f} s CPU")
+            runs.append(run)
         if not args.no_real:
             seconds, cpu, pages = build(Path(tmp) / "site-real", None)
             report.update(real_s=round(seconds, 2), real_cpu_s=round(cpu, 2), real_pages=pages)
@@ -91,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         report["claims_ratio"] = round(last["claims"] / first["claims"], 2)
         report["time_ratio"] = round(last["seconds"] / first["seconds"], 2)
         report["cpu_ratio"] = round(last["cpu_s"] / first["cpu_s"], 2)
+        if args.history:
+            report["history_cpu_ratio"] = round(last["history_cpu_s"] / first["history_cpu_s"], 2)
     report["peak_child_rss_mb"] = round(
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
     )
