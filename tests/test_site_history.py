@@ -268,3 +268,12 @@ def test_built_site_shows_the_release_everywhere(
         assert f"template={FIGURE_WRONG}" in html and f"+{kind}+" in html, page
     changelog_page = (site / "changelog" / "index.html").read_text(encoding="utf-8")
     assert 'id="release-2025-02-04"' in changelog_page
+
+
+def test_pages_workflow_builds_from_the_whole_history() -> None:
+    site = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text("utf-8"))
+    steps = [s for job in site["jobs"].values() for s in job["steps"]]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    build_step = next(s for s in steps if s.get("run") == "bash scripts/build.sh")
+    assert "github.repository" in build_step["env"]["R1KB_REPO_URL"]

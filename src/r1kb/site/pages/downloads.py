@@ -5,6 +5,7 @@ from __future__ import annotations
 from r1kb.site.components import block, heading, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
+from r1kb.site.evidence import READINGS
 from r1kb.site.exports import EXPORTS
 
 PAGE = "downloads.md"
@@ -43,10 +44,13 @@ def render(ctx: SiteContext, sizes: dict[str, int], schema_files: list[str]) -> 
     out.append(heading(2, "Changes"))
     feed = link(ctx, PAGE, "feed.xml", "Atom feed")
     changes = link(ctx, PAGE, "changelog.md", "changelog")
+    evidence = link(ctx, PAGE, "methodology.md", "methodology")
     out.append(
         block(
             f"<p>Data release <strong>{html_text(ctx.history.version)}</strong>. New and changed "
-            f"claims per release: the {feed} (<code>feed.xml</code>) and the {changes}.</p>"
+            f"claims per release: the {feed} (<code>feed.xml</code>) and the {changes}. Each "
+            f"claim's <code>evidence_read</code> says how its evidence was read "
+            f"({html_text(', '.join(READINGS))}; see the {evidence}).</p>"
         )
     )
     out.append(heading(2, "Schemas"))

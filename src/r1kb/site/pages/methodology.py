@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from r1kb.site.badges import status_badge, verdict_badge
+from r1kb.site.badges import reading_badge, status_badge, verdict_badge
 from r1kb.site.components import block, heading, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
+from r1kb.site.evidence import READINGS
 from r1kb.site.jsonld import RATING
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS, Term
 
@@ -41,6 +42,24 @@ def render(ctx: SiteContext) -> str:
     out.append(_terms(STATUS_TERMS, status_badge))
     out.append(heading(2, "Verdicts", anchor="verdicts"))
     out.append(_terms(VERDICT_TERMS, verdict_badge))
+    out.append(heading(2, "How the evidence was read", anchor="evidence"))
+    rows = "\n".join(
+        f'<tr id="evidence-{r.id}"><td>{reading_badge(r.id, r.label, r.meaning)}</td>'
+        f"<td><code>{r.id}</code></td><td>{html_text(r.meaning)}</td></tr>"
+        for r in READINGS.values()
+    )
+    out.append(
+        block(
+            "<p>Next to its status, each claim says how firmly the knowledge base saw its "
+            "evidence: the best reading of the DeepSeek documents it cites (each source "
+            "records how it was read). A claim citing no DeepSeek document rests on secondary "
+            "reports; a derived claim is as firm as its weakest input. The downloads carry "
+            "the same value in <code>evidence_read</code>. When someone other than DeepSeek "
+            "makes a <em>disclosed</em> claim, its status describes the figure (it is in "
+            "DeepSeek's document), not the claimant.</p>"
+        )
+    )
+    out.append(table_block(("Shown as", "In downloads", "Meaning"), [rows], "r1kb-table"))
     out.append(heading(2, "Rules that tie them together"))
     rules = [
         "A `disclosed` claim is accurate, misleading or outdated — never inaccurate or "
