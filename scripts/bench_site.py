@@ -62,7 +62,7 @@ def make_history(data: Path) -> None:
     for n in range(1, HISTORY_COMMITS):
         for path in claims[n::10]:
             text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace("statement: ", f"statement: Revision {n}: ", 1))
+            path.write_text(text.replace("statement: ", f"statement: Revised ({n}) ", 1))
         git("commit", "-qam", f"revision {n}", day=1 + n)
 
 

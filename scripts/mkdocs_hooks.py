@@ -38,7 +38,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _blocks.clear()
     _blocks.update({g.src_uri: g.blocks for g in _site["files"] if g.blocks})
     config.nav = build.nav(ctx)
-    config.extra["r1kb_release"] = {"version": ctx.history.version, "note": ctx.history.note}
+    history = ctx.history
+    config.extra["r1kb_release"] = {
+        "version": history.version,
+        "caveat": history.caveat,
+        "note": history.note,
+    }
     config.extra_css.append(build.badges.BADGE_CSS_PATH)
     return config
 

@@ -12,7 +12,7 @@ import pytest
 
 from r1kb.site import build, exports
 from r1kb.site.evidence import FROM_READ_AS, READINGS
-from r1kb.site.pages import claim
+from r1kb.site.pages import claim, source
 from site_helpers import CLAIM, REAL_DATA, ROOT, SOURCE, write_site_data
 
 COPY = SOURCE + (
@@ -71,3 +71,10 @@ def test_downloads_carry_the_reading(ctx: build.SiteContext) -> None:
     document = json.loads(exports.to_json(ctx))
     by_id = {c["id"]: c for c in document["claims"]}
     assert by_id["v3-training-gpu-hours"]["evidence_read"] == "own-file"
+
+
+def test_claim_tables_use_the_relayed_tooltip(ctx: build.SiteContext) -> None:
+    page = source.render(ctx, ctx.kb.sources["hostile-blog"])
+    row = page[page.index("v3-gpu-hours-blog") :]
+    row = row[: row.index("</tr>")]
+    assert "someone else&#x27;s statement of it" in row

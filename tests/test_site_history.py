@@ -248,7 +248,7 @@ def test_built_site_shows_the_release_everywhere(
     assert len(pages) > 20
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        if "http-equiv=\"refresh\"" in html:
+        if 'http-equiv="refresh"' in html:
             continue  # redirect pages of renamed ids
         assert "Data release <a" in html and ">2025.03.01</a>" in html, path
         assert 'rel="alternate" type="application/atom+xml"' in html, path
@@ -277,3 +277,11 @@ def test_pages_workflow_builds_from_the_whole_history() -> None:
     assert checkout["with"]["fetch-depth"] == 0
     build_step = next(s for s in steps if s.get("run") == "bash scripts/build.sh")
     assert "github.repository" in build_step["env"]["R1KB_REPO_URL"]
+
+
+def test_footer_caveats(repo: Path, tmp_path: Path) -> None:
+    assert history.read(repo / "data").caveat is None
+    assert history.read(write_site_data(tmp_path / "plain")).caveat == "no git history"
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    assert history.read(shallow / "data").caveat == "history cut by a shallow clone"

@@ -132,10 +132,11 @@ def claim_rows(
         "model": lambda c: model_link(ctx, page, c.subject),
         "quantity": lambda c: quantity_link(ctx, page, c.quantity),
         "value": lambda c: value_html(ctx, c),
-        "status": lambda c: status_badge(c.status),
+        "status": lambda c: status_badge(c.status, relayed=ctx.readings.relayed(c)),
         "verdict": lambda c: verdict_badge(c.verdict),
         "badges": lambda c: (
-            f'<span class="r1kb-badges">{status_badge(c.status)} {verdict_badge(c.verdict)}</span>'
+            f'<span class="r1kb-badges">{status_badge(c.status, relayed=ctx.readings.relayed(c))} '
+            f"{verdict_badge(c.verdict)}</span>"
         ),
         "by": lambda c: said_by(ctx, page, c),
         "scope": lambda c: html_text(c.scope or ""),

@@ -15,6 +15,7 @@ False and `note` says why; in a shallow clone the history is cut at the clone's 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -79,6 +80,15 @@ class History:
     file_dates: dict[str, str] = field(default_factory=dict)  # data/-relative path -> newest
     dirty: set[str] = field(default_factory=set)  # data/-relative paths with uncommitted edits
 
+    @property
+    def caveat(self) -> str | None:
+        """A few words for the footer when the release or history is not the whole story."""
+        if not self.available:
+            return "no git history"
+        if self.shallow:
+            return "history cut by a shallow clone"
+        return "uncommitted changes" if self.local_changes else None
+
     def of(self, claim_id: str) -> list[Change]:
         return self.claims.get(claim_id, [])
 
@@ -132,10 +142,8 @@ def _tags(data_dir: Path) -> list[tuple[int, str]]:
 
 def release_of(stamp: int, tags: list[tuple[int, str]]) -> str:
     """The first tagged release at or after the commit time, else the commit's UTC date."""
-    for tagged, version in tags:
-        if tagged >= stamp:
-            return version
-    return version_name(_day(stamp))
+    i = bisect.bisect_left(tags, (stamp, ""))
+    return tags[i][1] if i < len(tags) else version_name(_day(stamp))
 
 
 @dataclass

@@ -30,7 +30,7 @@ def _value(ctx: SiteContext, value: Any, unit: Any) -> str:
     """An old value as the site shows values; never raises on what an old record held."""
     try:
         return _short(ctx.fmt.value(value, str(unit)))
-    except (TypeError, ValueError, ArithmeticError, AttributeError):
+    except (TypeError, ValueError, ArithmeticError, AttributeError, LookupError):
         return _short(repr(value))
 
 
