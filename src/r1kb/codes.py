@@ -398,6 +398,15 @@ _CODES: list[Code] = [
         "Two accurate claims about the same model, quantity and scope give different values.",
     ),
     Code(
+        "unscoped-claim-disagrees",
+        "error",
+        "relations",
+        "Accurate claim without a scope disagrees",
+        "An accurate claim without a `scope` means the quantity as data/quantities.yaml defines "
+        "it (its default scope), so it must agree with at least one accurate claim about the "
+        "same model and quantity; add a scope saying what the figure counts, or judge it.",
+    ),
+    Code(
         "withdrawn-replacement-missing",
         "error",
         "relations",

@@ -38,7 +38,15 @@ Rule = Callable[[Context], Iterable[Problem]]
 
 
 def all_rules() -> list[Rule]:
-    from r1kb.rules import derivations, permanence, quotes, references, relations, status
+    from r1kb.rules import (
+        agreement,
+        derivations,
+        permanence,
+        quotes,
+        references,
+        relations,
+        status,
+    )
 
     return [
         *permanence.RULES,
@@ -46,5 +54,6 @@ def all_rules() -> list[Rule]:
         *status.RULES,
         *derivations.RULES,
         *relations.RULES,
+        *agreement.RULES,
         *quotes.RULES,
     ]
