@@ -285,6 +285,15 @@ _CODES: list[Code] = [
         "`claims`, a locator and a quote.",
     ),
     Code(
+        "disclosed-figure-not-quoted",
+        "error",
+        "status",
+        "Disclosed figure not in a primary quote",
+        "A `disclosed` claim needs a primary source whose quote states the figure (in any "
+        "notation: 97.3%, $294K, 2048 H800, 5 × 10−6, two epochs, or a figure the value rounds). "
+        "Quote DeepSeek's words that give it, correct the value, or change the status.",
+    ),
+    Code(
         "estimated-without-method",
         "error",
         "status",

@@ -302,3 +302,45 @@ def bare_numbers(text: str, start: int, end: int, taken: Spans) -> list[Raw]:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
     return out
+
+
+_GLUED = re.compile(rf"(?<![\d.])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.GLUED_MAGNITUDE})?")
+_TIMES = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.])")
+_QUOTE_WORDS = re.compile(
+    r"(?<![\w-])(?P<w>"
+    + "|".join(
+        sorted([*n.WORD_NUMBERS, *n.QUOTE_WORDS, *n.VAGUE_COUNTS, *n.VAGUE_MAGNITUDES], key=len)[
+            ::-1
+        ]
+    ).replace(" ", r"\s+")
+    + r")(?![\w-])",
+    re.I,
+)
+_NOT_ANY = re.compile(r"\b(?:not|never|without)\b[^.;]{0,40}?\bany\b", re.I)
+
+
+def stated_numbers(text: str) -> list[float]:
+    """Every value text can be read to state, for checking that a quote states a known figure.
+
+    Looser than find_figures, as the value sought is known: numbers glued to their neighbours
+    ("EP320", "64K32K8K" and "53.5(Airline)/63.9(Retail)" from flattened tables), each with and
+    without its magnitude ("$294K": 294 and 294,000), products ("64*8 H800": 512), number and
+    quote words ("six", "a single", "doubles", "not … any": 0) and the bounds of vague counts and
+    magnitudes ("thousands of": 1,000 and 10,000)."""
+    out: list[float] = []
+    for m in _GLUED.finditer(text):
+        value, _ = n.parse_number(m.group("num"))
+        scaled = value * n.magnitude(m)
+        out += [value, scaled]
+        times = _TIMES.match(text, m.end())
+        if times and n.magnitude(m) == 1.0:
+            out.append(value * n.parse_number(times.group("num"))[0])
+    for m in _QUOTE_WORDS.finditer(text):
+        word = re.sub(r"\s+", " ", m.group("w").lower())
+        for table in (n.WORD_NUMBERS, n.QUOTE_WORDS):
+            if word in table:
+                out.append(float(table[word]))
+        out += [float(b) for b in n.VAGUE_COUNTS.get(word, n.VAGUE_MAGNITUDES.get(word, ()))]
+    if _NOT_ANY.search(text):
+        out.append(0.0)
+    return [x for x in out if n.plausible(x)]

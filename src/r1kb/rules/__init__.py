@@ -41,6 +41,7 @@ def all_rules() -> list[Rule]:
     from r1kb.rules import (
         agreement,
         derivations,
+        disclosure,
         permanence,
         quotes,
         references,
@@ -52,6 +53,7 @@ def all_rules() -> list[Rule]:
         *permanence.RULES,
         *references.RULES,
         *status.RULES,
+        *disclosure.RULES,
         *derivations.RULES,
         *relations.RULES,
         *agreement.RULES,
