@@ -447,6 +447,16 @@ _CODES: list[Code] = [
         "plain-text snapshot.",
     ),
     Code(
+        "no-quote-verified",
+        "warning",
+        "quotes",
+        "No quote verified at all",
+        "Not one quote could be checked: none of the snapshots the sources name is in the "
+        "snapshot directories (a clone without ../shared). The message says where it looked; "
+        "scripts/fetch_sources.py --primary fetches DeepSeek's documents into a cache to pass "
+        "with --snapshots.",
+    ),
+    Code(
         "quote-unchecked",
         "warning",
         "quotes",

@@ -24,7 +24,7 @@ from r1kb.checksource.match import Matcher
 from r1kb.checksource.result import Figure, Report
 from r1kb.checksource.wording import model_name, quantity_name, value
 from r1kb.fsutil import read_regular_file, write_atomic
-from r1kb.kb import KnowledgeBase
+from r1kb.kb import Claim, KnowledgeBase
 
 STATUS_TODO = (
     "disclosed (DeepSeek states it: cite that source too), estimated (needs method), or speculative"
@@ -123,17 +123,24 @@ def _claim_id(source_id: str, f: Figure, taken: set[str]) -> str:
 
 
 def _agreed(f: Figure, kb: KnowledgeBase) -> str | None:
-    """The accurate claim a figure agrees with, which the article can support."""
+    """The accurate claim a figure agrees with, which the article can support: DeepSeek's own
+    record of the figure first (disclosed, made by a primary source), not a secondary's."""
+
+    def rank(c: Claim) -> tuple[bool, bool, str]:
+        own = any(
+            e.role == "claims" and (s := kb.sources.get(e.source)) is not None and s.primary
+            for e in c.sources
+        )
+        return c.status != "disclosed", not own, c.id
+
     if f.outcome != "agrees":
         return None
-    return next(
-        (
-            cid
-            for cid in f.claims
-            if (c := kb.claims.get(cid)) and c.verdict == "accurate" and c.withdrawn is None
-        ),
-        None,
-    )
+    agreed = [
+        c
+        for cid in f.claims
+        if (c := kb.claims.get(cid)) is not None and c.verdict == "accurate" and c.withdrawn is None
+    ]
+    return min(agreed, key=rank).id if agreed else None
 
 
 def _support(
