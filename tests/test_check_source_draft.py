@@ -150,14 +150,28 @@ def test_two_figures_for_one_quantity_get_ids_that_say_their_value(tmp_path: Pat
     assert claims == ["costs-r1-training-cost", "costs-r1-training-cost-6m"], claims
 
 
-def test_a_source_id_follows_the_house_convention(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("title", "byline", "expected"),
+    [
+        ("DeepSeek-R1 explained | Example Blog", "Published 3 February 2025",
+         "example-blog-2025-02-03-deepseek-r1-explained"),
+        # a long line's date is what the article talks about, not its own
+        ("DeepSeek-R1 explained", "It was released on 20 January 2025 by DeepSeek in China.",
+         "deepseek-r1-explained"),
+        # a page titled with its site's name: the page's question is its topic (no -2, -3)
+        ("Milvus", "What is the batch size used during training DeepSeek's R1 model?",
+         "milvus-batch-size-used-during-training-deepseek"),
+    ],
+)  # fmt: skip
+def test_a_source_id_follows_the_house_convention(
+    tmp_path: Path, title: str, byline: str, expected: str
+) -> None:
     article = tmp_path / "post.html"
     article.write_text(
-        "<html><head><title>DeepSeek-R1 explained | Example Blog</title></head><body>"
-        "<p>Published 3 February 2025</p><p>DeepSeek-R1 was released on 20 January 2025 "
-        "and has 671B parameters.</p></body></html>",
+        f"<html><head><title>{title}</title></head><body><p>{byline}</p>"
+        "<p>DeepSeek-R1 has 671B parameters.</p></body></html>",
         encoding="utf-8",
     )
     drafts, _ = draft(tmp_path, article)
     ids = [p.stem for p in (drafts / "sources").glob("*.yaml")]
-    assert ids == ["example-blog-2025-02-03-deepseek-r1-explained"], ids
+    assert ids == [expected], ids

@@ -93,11 +93,27 @@ def house_id(report: Report) -> str:
     parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", title) if title else []
     publisher = parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 4 else ""
     topic = " ".join(parts[:-1]) if publisher else title
+    if title and not publisher and len(title.split()) == 1:  # a title that is the site's name
+        publisher, topic = title, _question(report.text[:2000])
     topic = topic or Path(display_name(report.name)).stem
     date = _byline_date(report.text[:3000])
     words = [scaffold.slug(publisher, 3, 24) if publisher else "", date,
              scaffold.slug(topic, 6, 50)]  # fmt: skip
     return "-".join(w for w in words if w and w != "untitled") or "article"
+
+
+_FILLER = {"a", "an", "the", "is", "are", "was", "were", "what", "how", "why", "which", "for",
+           "of", "in", "on", "to", "and", "do", "does", "did", "s"}  # fmt: skip
+
+
+def _question(text: str) -> str:
+    """The page's question, for a page titled only with its site's name ("Milvus": "What is the
+    training duration for DeepSeek's R1 model?"), its filler words dropped."""
+    for line in text.splitlines():
+        words = re.findall(r"[A-Za-z0-9]+", line)
+        if line.strip().endswith("?") and 3 <= len(words) <= 20:
+            return " ".join(w for w in words if w.lower() not in _FILLER)
+    return ""
 
 
 def _byline_date(text: str) -> str:
