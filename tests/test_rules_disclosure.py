@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from conftest import REAL_DATA
 from r1kb.checksource.extract import find_figures, stated_numbers
+from r1kb.validate import validate
 
 
 @pytest.mark.parametrize(
@@ -44,3 +49,26 @@ def test_check_source_reads_a_power_of_ten_that_lost_its_superscript() -> None:
     text = "The RL learning rate was 3 × 10−6 for DeepSeek-R1."
     values = [f.low for f in find_figures(text, [])]
     assert 3 not in values and 10 not in values
+
+
+def test_the_issue_s_draft_of_a_wrong_score_no_longer_validates(tmp_path: Path) -> None:
+    """Issue 10 §6: a draft "MATH-500 90.0, disclosed, accurate" citing the paper's "97.3" (no
+    scope, as drafts leave it) validated clean."""
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    (data / "claims" / "article-r1-math-500.yaml").write_text(
+        "# yaml-language-server: $schema=../schema/claim.schema.json\n"
+        "subject: deepseek-r1\nquantity: math-500\nvalue: 90.0\nunit: percent\n"
+        "statement: DeepSeek-R1 scores 90.0 on MATH-500.\nstatus: disclosed\nverdict: accurate\n"
+        "sources:\n  - source: deepseek-r1-paper-v1\n    role: supports\n"
+        "    locator: p. 4\n    quote: On MATH-500, it attains an impressive score of 97.3%\n",
+        encoding="utf-8",
+    )
+    report = validate(data, [])
+    found = {(Path(p.file).stem, p.code) for p in report.errors}
+    assert found == {
+        ("article-r1-math-500", "unscoped-claim-disagrees"),
+        ("article-r1-math-500", "disclosed-figure-not-quoted"),
+    }
+    fix = next(p for p in report.errors if p.code == "disclosed-figure-not-quoted")
+    assert "90 percent" in fix.message and "quote" in fix.hint and "change the status" in fix.hint
