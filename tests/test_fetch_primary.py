@@ -121,3 +121,13 @@ def test_a_missing_data_folder_is_a_usage_error(tmp_path: Path) -> None:
             "--cache", str(tmp_path / "cache")]  # fmt: skip
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "is not a directory" in done.stderr
+
+
+def test_fetching_stops_at_its_overall_deadline(tmp_path: Path) -> None:
+    """Issue 10 §5: no overall deadline; a list of slow pages could hold CI for hours."""
+    record = tmp_path / "a-post.yaml"
+    record.write_text("url: http://127.0.0.1:9/post.html\n", encoding="utf-8")
+    argv = [sys.executable, str(SCRIPT), "--deadline", "0", "--cache", str(tmp_path / "cache")]
+    done = subprocess.run([*argv, str(record)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout == ""
+    assert "overall deadline has passed" in done.stderr
