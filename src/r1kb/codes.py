@@ -285,6 +285,15 @@ _CODES: list[Code] = [
         "`claims`, a locator and a quote.",
     ),
     Code(
+        "disclosed-figure-not-quoted",
+        "error",
+        "status",
+        "Disclosed figure not in a primary quote",
+        "A `disclosed` claim needs a primary source whose quote states the figure (in any "
+        "notation: 97.3%, $294K, 2048 H800, 5 × 10−6, two epochs, or a figure the value rounds). "
+        "Quote DeepSeek's words that give it, correct the value, or change the status.",
+    ),
+    Code(
         "estimated-without-method",
         "error",
         "status",
@@ -398,6 +407,15 @@ _CODES: list[Code] = [
         "Two accurate claims about the same model, quantity and scope give different values.",
     ),
     Code(
+        "unscoped-claim-disagrees",
+        "error",
+        "relations",
+        "Accurate claim without a scope disagrees",
+        "An accurate claim without a `scope` means the quantity as data/quantities.yaml defines "
+        "it (its default scope), so it must agree with at least one accurate claim about the "
+        "same model and quantity; add a scope saying what the figure counts, or judge it.",
+    ),
+    Code(
         "withdrawn-replacement-missing",
         "error",
         "relations",
@@ -427,6 +445,16 @@ _CODES: list[Code] = [
         "Quote not in the snapshot",
         "The quote is not found (whitespace-, case- and punctuation-normalised) in the source's "
         "plain-text snapshot.",
+    ),
+    Code(
+        "no-quote-verified",
+        "warning",
+        "quotes",
+        "No quote verified at all",
+        "Not one quote could be checked: none of the snapshots the sources name is in the "
+        "snapshot directories (a clone without ../shared). The message says where it looked; "
+        "scripts/fetch_sources.py --primary fetches DeepSeek's documents into a cache to pass "
+        "with --snapshots.",
     ),
     Code(
         "quote-unchecked",

@@ -88,7 +88,7 @@ def render(kind: str, fields: dict[str, Any], todo: dict[str, str], header: list
     the comment that says what to fill in (the field is written as given, usually null)."""
     lines = [SCHEMA_LINES[kind], *(f"# {yaml_comment(h)}" for h in header)]
     for key, value in fields.items():
-        block = _dump({key: value})
+        block = dump_block({key: value})
         if key in todo:
             first, _, rest = block.partition("\n")
             block = f"{first}  # TODO: {yaml_comment(todo[key])}" + (f"\n{rest}" if rest else "")
@@ -112,7 +112,7 @@ def yaml_comment(text: object) -> str:
     )
 
 
-def _dump(data: dict[str, Any]) -> str:
+def dump_block(data: dict[str, Any]) -> str:
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     if load_text(text).data != data:  # a scalar YAML 1.1 and 1.2 read differently: use JSON
         key, value = next(iter(data.items()))

@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from r1kb import scaffold
+from r1kb.checksource import supports
+from r1kb.checksource.dates import find_dates
 from r1kb.checksource.match import Matcher
 from r1kb.checksource.result import Figure, Report
 from r1kb.checksource.wording import model_name, quantity_name, value
 from r1kb.fsutil import read_regular_file, write_atomic
-from r1kb.kb import KnowledgeBase
+from r1kb.kb import Claim, KnowledgeBase
 
 STATUS_TODO = (
     "disclosed (DeepSeek states it: cite that source too), estimated (needs method), or speculative"
@@ -49,8 +51,7 @@ def write_drafts(
     out_dir = Path(out_dir)
     name = display_name(report.name)
     source_id = scaffold.unique_id(
-        scaffold.slug(report.title or Path(name).stem or "article", 6, 50),
-        set(kb.sources) | scaffold.taken_ids(out_dir, "source"),
+        house_id(report), set(kb.sources) | scaffold.taken_ids(out_dir, "source")
     )
     snapshot = f"{source_id}.txt"
     (out_dir / "snapshots").mkdir(parents=True, exist_ok=True)
@@ -58,15 +59,134 @@ def write_drafts(
     write_atomic(snap_path, report.text)
     written = [snap_path, _source(report, source_id, snapshot, out_dir)]
     taken = set(kb.claims) | set(kb.redirects) | scaffold.taken_ids(out_dir, "claim")
+    supported: dict[str, list[Figure]] = {}
+    new: list[list[Figure]] = []
     for figures in _distinct(report.figures):
-        short = figures[0].model.removeprefix("deepseek-") or "deepseek"
-        claim_id = scaffold.unique_id(f"{source_id}-{short}-{figures[0].quantity}", taken)
+        target = _agreed(figures[0], kb)
+        if target is None:
+            new.append(figures)
+        else:
+            supported.setdefault(target, []).extend(figures)
+    data_dir = schema_dir.parent if schema_dir is not None else None
+    for claim_id, figures in supported.items():
+        path = _support(claim_id, figures, kb, source_id, name, out_dir, data_dir)
+        if path is None:
+            new.append(figures)  # the record cannot be amended in place: a claim of its own
+        else:
+            written.append(path)
+    for figures in new:
+        claim_id = _claim_id(source_id, figures[0], taken)
         taken.add(claim_id)
         text = _claim(figures, kb, source_id, name)
         written.append(scaffold.write(out_dir, "claim", claim_id, text))
     if schema_dir is not None:
         written += _schemas(schema_dir, out_dir / "schema")
     return written
+
+
+def house_id(report: Report) -> str:
+    """A source id after the house convention, <publisher>-<date>-<topic>
+    ("cnbc-2025-01-23-alexandr-wang-davos"), as far as the article shows them: the publisher
+    from the end of its title ("… | Example Blog"), the date of a byline, the topic from the
+    title's first words (else the file name's)."""
+    title = " ".join((report.title or "").split())
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", title) if title else []
+    publisher = parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 4 else ""
+    topic = " ".join(parts[:-1]) if publisher else title
+    if title and not publisher and len(title.split()) == 1:  # a title that is the site's name
+        publisher, topic = title, _question(report.text[:2000])
+    topic = topic or Path(display_name(report.name)).stem
+    date = _byline_date(report.text[:3000])
+    words = [scaffold.slug(publisher, 3, 24) if publisher else "", date,
+             scaffold.slug(topic, 6, 50)]  # fmt: skip
+    return "-".join(w for w in words if w and w != "untitled") or "article"
+
+
+_FILLER = {"a", "an", "the", "is", "are", "was", "were", "what", "how", "why", "which", "for",
+           "of", "in", "on", "to", "and", "do", "does", "did", "s"}  # fmt: skip
+
+
+def _question(text: str) -> str:
+    """The page's question, for a page titled only with its site's name ("Milvus": "What is the
+    training duration for DeepSeek's R1 model?"), its filler words dropped."""
+    for line in text.splitlines():
+        words = re.findall(r"[A-Za-z0-9]+", line)
+        if line.strip().endswith("?") and 3 <= len(words) <= 20:
+            return " ".join(w for w in words if w.lower() not in _FILLER)
+    return ""
+
+
+def _byline_date(text: str) -> str:
+    """The date of a short line near the top ("Published 3 February 2025", "Feb 3, 2025 · 5 min
+    read"): the article's own date; a date in its prose is what it talks about."""
+    for line in text.splitlines():
+        if len(line.split()) > 8:
+            continue
+        for d in find_dates(line):
+            if d.first[:1].isdigit():
+                return d.first if d.is_day else d.first[:7]
+    return ""
+
+
+def _claim_id(source_id: str, f: Figure, taken: set[str]) -> str:
+    """<source>-<model>-<quantity>; a second figure for the same model and quantity adds its
+    value ("…-training-cost-5-6m"), never a bare "-2"."""
+    short = f.model.removeprefix("deepseek-") or "deepseek"
+    base = f"{source_id}-{short}-{f.quantity}"
+    if base in taken:
+        base = f"{base}-{scaffold.slug(str(value(f.value, f.unit)), 4, 24)}"
+    return scaffold.unique_id(base, taken)
+
+
+def _agreed(f: Figure, kb: KnowledgeBase) -> str | None:
+    """The accurate claim a figure agrees with, which the article can support: DeepSeek's own
+    record of the figure first (disclosed, made by a primary source), not a secondary's."""
+
+    def rank(c: Claim) -> tuple[bool, bool, str]:
+        own = any(
+            e.role == "claims" and (s := kb.sources.get(e.source)) is not None and s.primary
+            for e in c.sources
+        )
+        return c.status != "disclosed", not own, c.id
+
+    if f.outcome != "agrees":
+        return None
+    agreed = [
+        c
+        for cid in f.claims
+        if (c := kb.claims.get(cid)) is not None and c.verdict == "accurate" and c.withdrawn is None
+    ]
+    return min(agreed, key=rank).id if agreed else None
+
+
+def _support(
+    claim_id: str,
+    figures: list[Figure],
+    kb: KnowledgeBase,
+    source_id: str,
+    name: str,
+    out_dir: Path,
+    data_dir: Path | None,
+) -> Path | None:
+    """The agreed claim's record with the article added as `supports` evidence (on top of an
+    earlier draft of the same claim, if any); None if it cannot be amended in place."""
+    drafted = out_dir / "claims" / f"{claim_id}.yaml"
+    text = supports.claim_text(str(drafted), None, claim_id) or supports.claim_text(
+        kb.claims[claim_id].file, data_dir, claim_id
+    )
+    evidence = [
+        {"source": source_id, "role": "supports", "locator": loc, "quote": quote}
+        for loc, quote in dict.fromkeys((g.locator, g.quote) for g in figures if len(g.quote) >= 3)
+    ]
+    if text is None or not evidence:
+        return None
+    f = figures[0]
+    note = (
+        f"check-source: {f.text!r} ({name}, line {f.line}) agrees with this claim; the article "
+        "is added to its sources as supporting evidence. TODO: check it, then delete this line."
+    )
+    amended = supports.with_evidence(text, evidence, note)
+    return None if amended is None else scaffold.write(out_dir, "claim", claim_id, amended)
 
 
 def display_name(name: str) -> str:

@@ -20,6 +20,7 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 EXPONENT = (
     rf"(?:[eE][+\-−]?\d{{1,4}}(?![\w.])"
     rf"|\s?[×x·*]\s?10\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|\s?[×·*]\s?10[−\-]\d{{1,4}}(?!\w|\.\d)"  # "5 × 10−6": a PDF's text loses the superscript
     rf"|\s?[×x·*]\s?10[⁻]?[{_SUPERSCRIPTS}]{{1,4}}"
     rf"|\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
     rf"|(?<=(?<![\d.,])10)⁻?[{_SUPERSCRIPTS}]{{1,4}})"  # "10²⁴"; "97.3²" is a footnote mark

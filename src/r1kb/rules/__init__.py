@@ -38,13 +38,24 @@ Rule = Callable[[Context], Iterable[Problem]]
 
 
 def all_rules() -> list[Rule]:
-    from r1kb.rules import derivations, permanence, quotes, references, relations, status
+    from r1kb.rules import (
+        agreement,
+        derivations,
+        disclosure,
+        permanence,
+        quotes,
+        references,
+        relations,
+        status,
+    )
 
     return [
         *permanence.RULES,
         *references.RULES,
         *status.RULES,
+        *disclosure.RULES,
         *derivations.RULES,
         *relations.RULES,
+        *agreement.RULES,
         *quotes.RULES,
     ]

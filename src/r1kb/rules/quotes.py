@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
@@ -39,6 +40,9 @@ def quotes(ctx: Context) -> Iterator[Problem]:
                     ("sources", i, "quote"),
                     hint="copy the words exactly from the snapshot text",
                 )
+    missing = sorted({kb.sources[sid].snapshot or "" for sid in unchecked} - {""})
+    if missing and not stats["verified"]:
+        yield _none_verified(ctx, stats["unchecked"], len(missing))
     for sid, claim_ids in unchecked.items():
         source = kb.sources[sid]
         why = (
@@ -60,6 +64,23 @@ def quotes(ctx: Context) -> Iterator[Problem]:
                 else "name a plain-text snapshot of the source (`snapshot:`) if one can be kept"
             ),
         )
+
+
+def _none_verified(ctx: Context, quotes: int, snapshots: int) -> Problem:
+    """One line that says why a clone without the snapshot folder verifies no quote at all."""
+    dirs = [str(d) for d in ctx.snapshot_dirs]
+    looked = f"in {', '.join(dirs)}" if dirs else "(no snapshot directory is configured)"
+    absent = [d for d in dirs if not Path(d).is_dir()]
+    why = f"; {', '.join(absent)} does not exist" if absent else ""
+    return problem(
+        str(ctx.loaded.data_dir),
+        "no-quote-verified",
+        f"not one of {quotes} quote(s) could be verified: none of the {snapshots} snapshot(s) the "
+        f"sources name was found {looked}{why}",
+        hint="fetch DeepSeek's documents once with `.venv/bin/python scripts/fetch_sources.py "
+        "--primary --cache ~/r1kb-snapshots`, then run `r1kb validate --snapshots "
+        "~/r1kb-snapshots` (CONTRIBUTING.md, step 1)",
+    )
 
 
 def _clip(text: str, n: int = 80) -> str:

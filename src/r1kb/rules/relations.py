@@ -1,17 +1,11 @@
-"""Corrections, contradictions, agreement between accurate claims, withdrawal and history."""
+"""Corrections, contradictions, withdrawal and history."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
 
-from r1kb.kb import Claim
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
-from r1kb.units import UnitError
-
-AGREEMENT_TOLERANCE = 0.005
 
 
 def corrections(ctx: Context) -> Iterator[Problem]:
@@ -49,63 +43,6 @@ def contradictions(ctx: Context) -> Iterator[Problem]:
                     f"{t!r} does not list {c.id!r} in its `contradicts`",
                     ("relations", "contradicts", i),
                 )
-
-
-def _comparable(ctx: Context, c: Claim, unit: str) -> Any:
-    """The value as (low, high) in the quantity's unit, or a date string; None if not comparable."""
-    v = c.value
-    if c.unit == "date":
-        return v if isinstance(v, str) else None
-    if not ctx.units.is_numeric(c.unit) or v is None or isinstance(v, str):
-        return None
-    try:
-        if isinstance(v, dict):
-            lo, hi = v.get("low"), v.get("high")
-            return (
-                None if lo is None else ctx.units.convert(lo, c.unit, unit),
-                None if hi is None else ctx.units.convert(hi, c.unit, unit),
-            )
-        x = ctx.units.convert(float(v), c.unit, unit)
-    except (UnitError, TypeError, ValueError):  # pint's DimensionalityError is a TypeError
-        return None
-    return (x, x)
-
-
-def _disagree(a: Any, b: Any) -> bool:
-    if isinstance(a, str) or isinstance(b, str):
-        return a != b
-    (alo, ahi), (blo, bhi) = a, b
-    tol = AGREEMENT_TOLERANCE
-    if alo is not None and bhi is not None and alo > bhi + tol * abs(bhi):
-        return True
-    return blo is not None and ahi is not None and blo > ahi + tol * abs(ahi)
-
-
-def accurate_agreement(ctx: Context) -> Iterator[Problem]:
-    kb = ctx.kb
-    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for c in kb.claims.values():
-        if c.verdict == "accurate" and c.withdrawn is None and c.value is not None:
-            groups[(c.subject, c.quantity, (c.scope or "").strip().lower())].append(c)
-    for (_, qid, _), claims in groups.items():
-        quantity = kb.quantities.get(qid)
-        if quantity is None or len(claims) < 2:
-            continue
-        values = [
-            (c, _comparable(ctx, c, quantity.unit)) for c in sorted(claims, key=lambda c: c.id)
-        ]
-        values = [(c, v) for c, v in values if v is not None]
-        for i, (a, va) in enumerate(values):
-            for b, vb in values[i + 1 :]:
-                if _disagree(va, vb):
-                    yield problem(
-                        b.file,
-                        "accurate-claims-disagree",
-                        f"accurate claim {a.id!r} gives {a.value!r} {a.unit} for the same "
-                        f"model, quantity and scope; this one gives {b.value!r} {b.unit}",
-                        ("value",),
-                        hint="give them different scopes, or judge one of them",
-                    )
 
 
 def withdrawals(ctx: Context) -> Iterator[Problem]:
@@ -174,7 +111,6 @@ def history(ctx: Context) -> Iterator[Problem]:
 RULES = [
     corrections,
     contradictions,
-    accurate_agreement,
     withdrawals,
     withdrawn_uses,
     history,
