@@ -19,6 +19,7 @@ from r1kb.site.components import (
     value_html,
 )
 from r1kb.site.context import SiteContext
+from r1kb.site.dataset import NO_ADDRESS_HINT
 from r1kb.site.escape import html_text, render_markdown
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
 
@@ -205,9 +206,15 @@ def _history(ctx: SiteContext, page: str, claim: Claim) -> str:
 
 
 def _cite(ctx: SiteContext, page: str, claim: Claim) -> str:
-    permalink = ctx.permalink(claim)
-    here = link(ctx, page, page, html_text(permalink))
-    out = [block(f"<p>Permalink: {here}</p>", "r1kb-cite")]
+    permalink = ctx.claim_url(claim)
+    if permalink:
+        lead = f"<p>Permalink: {link(ctx, page, page, html_text(permalink))}</p>"
+    else:  # a local build: say so rather than hand out a path as if it were a permalink
+        lead = (
+            '<p class="r1kb-no-address">This build has no site address, so these citations '
+            f"carry no URL: {html_text(NO_ADDRESS_HINT)}.</p>"
+        )
+    out = [block(lead, "r1kb-cite")]
     formats = (
         ("BibTeX", "bibtex", citations.bibtex(ctx, claim)),
         ("CSL-JSON", "json", citations.csl_json(ctx, claim)),
