@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from r1kb.cli import cli
-from r1kb.site.command import FORMAT_NAMES
 from r1kb.site import citations, exports, jsonld
 from r1kb.site.build import load_validated
+from r1kb.site.command import FORMAT_NAMES
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import csv_cell
@@ -196,7 +196,8 @@ def test_csv_rows_carry_the_main_evidence(ctx: SiteContext) -> None:
 
 def test_evidence_csv_has_one_row_per_source_entry(ctx: SiteContext) -> None:
     rows = _csv_rows(exports.to_evidence_csv(ctx))
-    expected = [(c.id, e.source, e.locator) for c in (ctx.kb.claims[i] for i in sorted(ctx.kb.claims)) for e in c.sources]  # fmt: skip
+    claims = [ctx.kb.claims[i] for i in sorted(ctx.kb.claims)]
+    expected = [(c.id, e.source, e.locator) for c in claims for e in c.sources]
     assert [(r["claim_id"], r["source_id"], r["locator"]) for r in rows] == expected
     assert all(r["claim_url"].startswith(SITE) for r in rows)
 

@@ -6,7 +6,9 @@ an address, none (and a note saying why) when it has not."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from r1kb.site.dates import DataDates
 from r1kb.site.pages import claim as claim_page
 from r1kb.site.pages import downloads
 from r1kb.site.urls import Urls
-from site_helpers import ROOT, write_site_data
+from site_helpers import MKDOCS, ROOT, write_site_data
 
 SITE = "https://kb.example.org/r1/"
 ABSOLUTE = re.compile(r"https?://\S+")
@@ -167,9 +169,7 @@ def test_without_an_address_nothing_hands_out_a_path_as_a_url(local: SiteContext
     assert "This build has no site address" in box and "R1KB_SITE_URL" in box
     page = downloads.render(local, {}, [])
     assert "This build has no site address" in page
-    assert "This build has no site address" not in claim_page.render(
-        _ctx_with(local, SITE), claim
-    )
+    assert "This build has no site address" not in claim_page.render(_ctx_with(local, SITE), claim)
 
 
 def _ctx_with(ctx: SiteContext, site_url: str) -> SiteContext:
@@ -249,3 +249,56 @@ def test_downloads_page_states_licence_cites_the_dataset_and_shows_the_api(
     dataset = jsonld.dataset_jsonld(ctx, [("downloads/r1kb.json", "application/json", "x")])
     assert dataset["@type"] == "Dataset" and dataset["license"] == DATA_LICENCE.url
     assert dataset["distribution"][0]["contentUrl"] == f"{SITE}downloads/r1kb.json"
+
+
+def _build(out: Path, data_dir: Path, site_url: str | None) -> str:
+    """`mkdocs build --strict` of the small data set; returns the build's log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "R1KB_DATA_DIR": str(data_dir)}
+    env.pop("R1KB_SITE_URL", None)
+    if site_url:
+        env["R1KB_SITE_URL"] = site_url
+    argv = [str(MKDOCS), "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_a_site_built_with_an_address_is_absolute_everywhere(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    log = _build(tmp_path / "site", data_dir, SITE)
+    assert "no site address" not in log
+    site = tmp_path / "site"
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    for page in (p for p in pages if "<title>Moved:" not in p.read_text("utf-8")):
+        rel = page.relative_to(site).as_posix().removesuffix("index.html")
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page.read_text("utf-8"))
+        assert canonical and canonical.group(1) == SITE + rel, rel
+    locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text("utf-8"))
+    assert locs and all(loc.startswith(SITE) for loc in locs)
+    assert f"{SITE}claims/v3-training-cost/" in locs
+    for name in ("index.html", "downloads/index.html"):
+        scripts = re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>',
+            (site / name).read_text("utf-8"),
+            re.S,
+        )
+        assert any(json.loads(s).get("@type") == "Dataset" for s in scripts), name
+    validators = {kind: _record_validator(kind) for kind in records.KINDS}
+    files = sorted((site / "api").rglob("*.json"))
+    assert len(files) == sum(1 for _ in records.all_records(_ctx(data_dir, SITE)))
+    for path in files:
+        doc = json.loads(path.read_text("utf-8"))
+        assert doc["api"] == SITE + path.relative_to(site).as_posix()
+        assert not list(validators[doc["kind"]].iter_errors(doc["record"])), path
+    for name in ("r1kb-claims.csv", "r1kb-evidence.csv"):
+        assert (site / "downloads" / name).read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.slow
+def test_a_local_build_says_it_has_no_address(data_dir: Path, tmp_path: Path) -> None:
+    log = _build(tmp_path / "site", data_dir, None)
+    assert "no site address (R1KB_SITE_URL is not set)" in log
+    page = (tmp_path / "site" / "claims" / "v3-training-cost" / "index.html").read_text("utf-8")
+    assert "This build has no site address" in page and 'rel="canonical"' not in page

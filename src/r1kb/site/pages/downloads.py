@@ -88,7 +88,11 @@ def _api(ctx: SiteContext) -> str:
         "<code>r1kb.json</code> download lists the same documents, written by the same "
         "code. Each file also states the data licence and version.</p>"
     )
-    claims = sorted(ctx.kb.claims.values(), key=lambda c: (len(c.statement), c.id))
+    # The example: a short, firm claim (disclosed and accurate when there is one).
+    claims = sorted(
+        ctx.kb.claims.values(),
+        key=lambda c: (c.verdict != "accurate", c.status != "disclosed", len(c.statement), c.id),
+    )
     if claims:
         example = claims[0]
         path = records.api_path("claim", example.id)
@@ -106,7 +110,8 @@ def _licence() -> str:
         f"(<code>{html_text(DATA_LICENCE.spdx)}</code>): reuse them for any purpose, naming "
         "the r1kb contributors and linking to the knowledge base. The code that checks and "
         f"publishes them is under the {html_text(CODE_LICENCE.name)}. Every download states "
-        f"its licence inside the file.</p><p>{html_text(QUOTES_NOTE)}</p>"
+        "its licence inside the file, except the CSL-JSON, whose format has no field for it."
+        "</p><p>{html_text(QUOTES_NOTE)}</p>"
     )
 
 
