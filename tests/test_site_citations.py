@@ -247,6 +247,11 @@ def test_export_command_writes_the_file(data_dir: Path, tmp_path: Path) -> None:
         cli, ["export", "--data", str(data_dir), "--format", "bibtex", "--site-url", SITE]
     )
     assert bib.exit_code == 0 and f"url = {{{SITE}claims/v3-training-cost/}}" in bib.output
+    assert "no site address" not in bib.output
+    unset = CliRunner(env={"R1KB_SITE_URL": None})
+    local = unset.invoke(cli, ["export", "--data", str(data_dir), "--format", "ris"])
+    assert local.exit_code == 0 and "no site address" in local.stderr
+    assert "UR  -" not in local.stdout  # no path posing as a URL
 
 
 def test_export_command_refuses_invalid_data(data_dir: Path, tmp_path: Path) -> None:

