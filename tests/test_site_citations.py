@@ -61,8 +61,8 @@ def test_bibtex_entry_has_the_claim_fields(ctx: SiteContext) -> None:
     entry = citations.bibtex(ctx, ctx.kb.claims["v3-training-cost"])
     assert entry.startswith("@misc{r1kb:v3-training-cost,\n")
     assert (
-        "title = {{At} an assumed \\$2 per {GPU-hour,} the official training of {DeepSeek-V3} "
-        "cost {{\\$5.576M.}}}" in entry
+        "title = {{At} an assumed \\$2 per {GPU-hour}, the official training of {DeepSeek-V3} "
+        "cost {{\\$5.576M}}.}" in entry
     )
     assert "author = {{r1kb contributors}}" in entry
     assert f"url = {{{SITE}claims/v3-training-cost/}}" in entry

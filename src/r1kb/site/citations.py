@@ -48,12 +48,14 @@ def bibtex_title(text: object) -> str:
     """
     out = []
     for word in bibtex_escape(text).split(" "):
-        if not any(ch.isupper() for ch in word):
+        core = word.rstrip(".,;:!?")
+        tail = word[len(core) :]
+        if not any(ch.isupper() for ch in core):
             out.append(word)
-        elif word.startswith("\\"):
-            out.append("{{" + word + "}}")
+        elif core.startswith("\\"):
+            out.append("{{" + core + "}}" + tail)
         else:
-            out.append("{" + word + "}")
+            out.append("{" + core + "}" + tail)
     return " ".join(out)
 
 
