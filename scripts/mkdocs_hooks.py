@@ -6,6 +6,7 @@ MkDocs. Data that does not validate stops the build with the validator's report.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from r1kb.site import build
+from r1kb.site.dataset import NO_ADDRESS_BUILD
+
+log = logging.getLogger("mkdocs.plugins.r1kb")
 
 _site: dict[str, list[build.Generated]] = {}
 _meta: dict[str, dict[str, object]] = {}
@@ -32,6 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except build.SiteDataError as exc:
         raise Abort(str(exc)) from None
+    if not config.site_url:
+        log.info(NO_ADDRESS_BUILD)  # not a warning: a local preview is a strict build too
     _site["files"] = build.generate(ctx)
     _meta.clear()
     _meta.update({g.src_uri: g.meta for g in _site["files"] if g.meta})

@@ -116,7 +116,7 @@ def test_search_a_figure_then_open_its_claim(browser, base_url: str, artifacts: 
     claim_id = urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1]
     assert bibtex.startswith(f"@misc{{r1kb:{claim_id},") and "671" in bibtex
     page.locator(".tabbed-labels label", has_text="RIS").click()
-    assert "TY  - ELEC" in page.locator(".tabbed-block").nth(2).inner_text()
+    assert "TY  - DATA" in page.locator(".tabbed-block").nth(2).inner_text()
     copy = page.locator('.tabbed-block button[title="Copy to clipboard"]')
     assert copy.count() == 4  # every format is copyable
     jsonld = page.locator('script[type="application/ld+json"]').inner_text()

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from r1kb.cli import cli
 from r1kb.site import citations, exports, jsonld
 from r1kb.site.build import load_validated
+from r1kb.site.command import FORMAT_NAMES
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import csv_cell
@@ -26,6 +28,12 @@ SITE = "https://kb.example.org/r1/"
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_site_data(tmp_path_factory.mktemp("citations") / "data")
+
+
+@pytest.fixture(autouse=True)
+def build_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Citations carry the build date as their access date: pin it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # 2026-11-30
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +61,13 @@ def test_bibtex_entry_has_the_claim_fields(ctx: SiteContext) -> None:
     entry = citations.bibtex(ctx, ctx.kb.claims["v3-training-cost"])
     assert entry.startswith("@misc{r1kb:v3-training-cost,\n")
     assert (
-        "title = {At an assumed \\$2 per GPU-hour, the official training of DeepSeek-V3 cost "
-        "\\$5.576M.}" in entry
+        "title = {{At} an assumed \\$2 per {GPU-hour}, the official training of {DeepSeek-V3} "
+        "cost {{\\$5.576M}}.}" in entry
     )
     assert "author = {{r1kb contributors}}" in entry
     assert f"url = {{{SITE}claims/v3-training-cost/}}" in entry
     assert "year = {2025}" in entry and "date = {2025-02-03}" in entry
+    assert "urldate = {2026-11-30}" in entry and "version = {2025-03-04}" in entry
     assert "status: disclosed; verdict: accurate" in entry
     assert _braces_balanced(entry)
 
@@ -76,13 +85,15 @@ def test_csl_json_item(ctx: SiteContext) -> None:
     assert items == [
         {
             "id": "r1kb:v3-training-cost",
-            "type": "entry",
+            "type": "dataset",
             "title": "At an assumed $2 per GPU-hour, the official training of DeepSeek-V3 cost "
             "$5.576M.",
             "author": [{"literal": "r1kb contributors"}],
             "container-title": "r1kb: a citable knowledge base of claims about DeepSeek-R1",
             "URL": f"{SITE}claims/v3-training-cost/",
+            "version": "2025-03-04",
             "note": "r1kb claim v3-training-cost; status: disclosed; verdict: accurate",
+            "accessed": {"date-parts": [[2026, 11, 30]]},
             "issued": {"date-parts": [[2025, 2, 3]]},
         }
     ]
@@ -90,11 +101,12 @@ def test_csl_json_item(ctx: SiteContext) -> None:
 
 def test_ris_record_is_one_tag_per_line(ctx: SiteContext) -> None:
     ris = citations.ris(ctx, ctx.kb.claims["r1-training-cost-hostile"]).splitlines()
-    assert ris[0] == "TY  - ELEC" and ris[-1] == "ER  -"
+    assert ris[0] == "TY  - DATA" and ris[-1] == "ER  -"
     assert all(re.match(r"[A-Z][A-Z0-9]  - \S", line) for line in ris[:-1])
     assert f"TI  - {HOSTILE_STATEMENT}" in ris
     assert f"UR  - {SITE}claims/r1-training-cost-hostile/" in ris
     assert "DA  - 2025/03/04" in ris  # no per-file date: the latest change
+    assert "Y2  - 2026/11/30" in ris and "ET  - 2025-03-04" in ris
 
 
 def test_plain_citation(ctx: SiteContext) -> None:
@@ -102,7 +114,8 @@ def test_plain_citation(ctx: SiteContext) -> None:
     assert text == (
         "r1kb contributors (2025-02-03). “At an assumed $2 per GPU-hour, the official training "
         "of DeepSeek-V3 cost $5.576M.” r1kb: a citable knowledge base of claims about "
-        f"DeepSeek-R1, claim v3-training-cost (disclosed, accurate). {SITE}claims/v3-training-cost/"
+        "DeepSeek-R1, claim v3-training-cost (disclosed, accurate). Version 2025-03-04. "
+        f"{SITE}claims/v3-training-cost/ (accessed 2026-11-30)."
     )
 
 
@@ -128,22 +141,29 @@ def test_withdrawn_claim_has_no_review(ctx: SiteContext) -> None:
 
 def test_json_export_is_the_whole_knowledge_base(ctx: SiteContext) -> None:
     doc = json.loads(exports.to_json(ctx))
+    assert doc["license"] == "CC-BY-4.0" and doc["version"] == "2025-03-04"
     assert [c["id"] for c in doc["claims"]] == sorted(ctx.kb.claims)
     cost = next(c for c in doc["claims"] if c["id"] == "v3-training-cost")
-    assert cost["value"] == 5576000 and cost["unit"] == "USD"
+    assert cost["record"]["value"] == 5576000 and cost["record"]["unit"] == "USD"
     assert cost["value_display"] == "$5.576M"
     assert cost["url"] == f"{SITE}claims/v3-training-cost/"
-    assert cost["derivation"]["formula"] == "gpu_hours * price"
+    assert cost["api"] == f"{SITE}api/claims/v3-training-cost.json"
+    assert cost["record"]["derivation"]["formula"] == "gpu_hours * price"
     undisclosed = next(c for c in doc["claims"] if c["id"] == "r1-gpu-fleet-undisclosed")
-    assert undisclosed["value"] is None
+    assert undisclosed["record"]["value"] is None
     assert {s["id"] for s in doc["sources"]} == set(ctx.kb.sources)
     assert doc["redirects"] == {"v3-gpu-hours": "v3-training-gpu-hours"}
     assert len(doc["models"]) == len(ctx.kb.models)
     assert exports.to_json(ctx) == exports.to_json(ctx)  # deterministic
 
 
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff")  # spreadsheet programs then read UTF-8
+    return list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
+
+
 def test_csv_export_one_row_per_claim_and_no_formulas(ctx: SiteContext) -> None:
-    rows = list(csv.DictReader(io.StringIO(exports.to_csv(ctx))))
+    rows = _csv_rows(exports.to_csv(ctx))
     assert [r["id"] for r in rows] == sorted(ctx.kb.claims)
     by_id = {r["id"]: r for r in rows}
     assert by_id["v3-training-cost"]["value"] == "5576000"
@@ -151,9 +171,41 @@ def test_csv_export_one_row_per_claim_and_no_formulas(ctx: SiteContext) -> None:
     assert by_id["v3-base-pretraining-duration"]["value_high"] == "2"
     assert by_id["v3-base-pretraining-duration"]["value"] == ""
     assert by_id["v3-training-gpu-hours-old"]["withdrawn"] == "yes"
+    assert {r["license"] for r in rows} == {"CC-BY-4.0"}
     assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert csv_cell("-1") == "'-1" and csv_cell("ok") == "ok" and csv_cell(-1) == -1
     assert csv_cell(" =1+1") == "' =1+1" and csv_cell(None) == ""
+
+
+def test_csv_rows_carry_the_main_evidence(ctx: SiteContext) -> None:
+    """Each claim row names its main evidence: DeepSeek's own document when there is one."""
+    by_id = {r["id"]: r for r in _csv_rows(exports.to_csv(ctx))}
+    for cid, row in by_id.items():
+        claim = ctx.kb.claims[cid]
+        primary = [e for e in claim.sources if ctx.kb.sources[e.source].primary]
+        main = (primary or claim.sources or [None])[0]
+        if main is None:
+            assert row["source_id"] == row["source_quote"] == ""
+            continue
+        src = ctx.kb.sources[main.source]
+        assert row["source_id"] == main.source and row["source_title"] == src.title
+        assert row["source_locator"] == main.locator and row["source_quote"] == main.quote
+        assert row["source_is_primary"] == ("yes" if src.primary else "no")
+        assert row["source_url"] == (src.url or "")
+
+
+def test_evidence_csv_has_one_row_per_source_entry(ctx: SiteContext) -> None:
+    rows = _csv_rows(exports.to_evidence_csv(ctx))
+    claims = [ctx.kb.claims[i] for i in sorted(ctx.kb.claims)]
+    expected = [(c.id, e.source, e.locator) for c in claims for e in c.sources]
+    assert [(r["claim_id"], r["source_id"], r["locator"]) for r in rows] == expected
+    assert all(r["claim_url"].startswith(SITE) for r in rows)
+
+
+def test_csv_without_a_site_address_has_no_urls(data_dir: Path) -> None:
+    plain = SiteContext(kb=load_validated(data_dir, []), dates=DataDates(latest="2025-03-04"))
+    rows = _csv_rows(exports.to_csv(plain))
+    assert rows and all(r["url"] == "" for r in rows)
 
 
 def test_csv_formula_injection_is_defused_in_every_column(data_dir: Path) -> None:
@@ -163,20 +215,24 @@ def test_csv_formula_injection_is_defused_in_every_column(data_dir: Path) -> Non
     for c in kb.claims.values():
         c.unit = c.subject = c.quantity = c.status = c.verdict = payload
         c.scope = c.statement = payload
+        c.sources = [replace(e, locator=payload, quote=payload) for e in c.sources]
+    for src in kb.sources.values():
+        src.title = src.publisher = payload
     ctx = SiteContext(kb=kb, urls=Urls(site_url="@" + SITE), dates=DataDates(latest=None))
-    rows = list(csv.reader(io.StringIO(exports.to_csv(ctx))))[1:]
-    assert rows
-    for row in rows:
-        for cell in row:
-            assert not cell.lstrip().startswith(("=", "+", "-", "@")), row
+    for text in (exports.to_csv(ctx), exports.to_evidence_csv(ctx)):
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))[1:]
+        assert rows
+        for row in rows:
+            for cell in row:
+                assert not cell.lstrip().startswith(("=", "+", "-", "@")), row
 
 
 def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:
     n = len(ctx.kb.claims)
     assert exports.to_bibtex(ctx).count("@misc{r1kb:") == n
     assert len(json.loads(exports.to_csl_json(ctx))) == n
-    assert exports.to_ris(ctx).count("TY  - ELEC") == n
-    assert {e.format for e in exports.EXPORTS} == {"json", "csv", "bibtex", "csl-json", "ris"}
+    assert exports.to_ris(ctx).count("TY  - DATA") == n
+    assert tuple(exports.FORMATS) == FORMAT_NAMES
 
 
 def test_export_command_writes_the_file(data_dir: Path, tmp_path: Path) -> None:
@@ -191,6 +247,11 @@ def test_export_command_writes_the_file(data_dir: Path, tmp_path: Path) -> None:
         cli, ["export", "--data", str(data_dir), "--format", "bibtex", "--site-url", SITE]
     )
     assert bib.exit_code == 0 and f"url = {{{SITE}claims/v3-training-cost/}}" in bib.output
+    assert "no site address" not in bib.output
+    unset = CliRunner(env={"R1KB_SITE_URL": None})
+    local = unset.invoke(cli, ["export", "--data", str(data_dir), "--format", "ris"])
+    assert local.exit_code == 0 and "no site address" in local.stderr
+    assert "UR  -" not in local.stdout  # no path posing as a URL
 
 
 def test_export_command_refuses_invalid_data(data_dir: Path, tmp_path: Path) -> None:

@@ -73,6 +73,19 @@ def test_main_builds_and_publishes_the_site(workflows: dict[str, dict]) -> None:
     assert site["permissions"]["pages"] == "write"
 
 
+def test_the_published_site_has_its_address(workflows: dict[str, dict]) -> None:
+    """The Pages build sets R1KB_SITE_URL from the repository's Pages URL, so that every
+    permalink, citation and download is absolute; mkdocs.yml reads it as site_url."""
+    steps = [s for j in workflows["site.yml"]["jobs"].values() for s in j["steps"]]
+    pages = next(s for s in steps if str(s.get("uses", "")).startswith("actions/configure-pages"))
+    build = next(s for s in steps if s.get("run") == "bash scripts/build.sh")
+    assert steps.index(pages) < steps.index(build)
+    address = build["env"]["R1KB_SITE_URL"]
+    assert address.startswith(f"${{{{ steps.{pages['id']}.outputs.base_url }}}}")
+    mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: !ENV \[R1KB_SITE_URL\]$", mkdocs, re.M)
+
+
 def test_readme_commands_are_the_workflows_commands(workflows: dict[str, dict]) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     runs = "\n".join(r for wf in workflows.values() for r in _runs(wf))

@@ -16,6 +16,7 @@ from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
 from r1kb.paths import ID_RE
 from r1kb.site import badges, feed, jsonld, release
+from r1kb.site import records as api
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import data_dates
@@ -244,7 +245,15 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
     schemas = schema_reference.schema_files(ctx.schema_dir)
     for name, data in schemas.items():
         out.append(Generated(f"{downloads.FOLDER}/schema/{name}", data, in_nav=False))
+    for kind, record in api.all_records(ctx):
+        text = api.api_file(ctx, kind, record)
+        out.append(Generated(api.api_path(kind, record.id), text, in_nav=False))
     out.append(Generated("downloads.md", downloads.render(ctx, sizes, sorted(schemas))))
+    files = [(f"{downloads.FOLDER}/{e.filename}", e.media_type, e.description) for e in EXPORTS]
+    dataset = jsonld.dataset_jsonld_script(ctx, files)
+    for g in out:
+        if g.src_uri in ("index.md", "downloads.md"):
+            g.meta["r1kb_jsonld"] = dataset
     for g in out:
         if g.src_uri.endswith(".md") and isinstance(g.content, str):
             g.meta.setdefault("title", page_title(g.content))

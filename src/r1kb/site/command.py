@@ -9,7 +9,7 @@ import click
 
 from r1kb.options import CONTEXT
 
-FORMAT_NAMES = ("json", "csv", "bibtex", "csl-json", "ris")
+FORMAT_NAMES = ("json", "csv", "evidence-csv", "bibtex", "csl-json", "ris")  # = exports.FORMATS
 
 
 @click.command(context_settings=CONTEXT)
@@ -25,8 +25,8 @@ FORMAT_NAMES = ("json", "csv", "bibtex", "csl-json", "ris")
     type=click.Choice(FORMAT_NAMES),
     default="json",
     show_default=True,
-    help="json: the whole knowledge base; csv: one row per claim; bibtex, csl-json, ris: "
-    "a citation of every claim.",
+    help="json: the whole knowledge base; csv: one row per claim; evidence-csv: one row per "
+    "source of a claim; bibtex, csl-json, ris: a citation of every claim.",
 )
 @click.option(
     "--output",
@@ -40,7 +40,7 @@ FORMAT_NAMES = ("json", "csv", "bibtex", "csl-json", "ris")
     default=None,
     metavar="URL",
     help="Base URL of the published site, for absolute claim permalinks "
-    "(default: $R1KB_SITE_URL, else paths from the site root).",
+    "(default: $R1KB_SITE_URL; without one, citations and rows carry no URL).",
 )
 def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str | None) -> None:
     """Export the whole knowledge base (the site's downloads) as JSON, CSV or citations.
@@ -59,6 +59,7 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
     from r1kb.options import resolve_data
     from r1kb.site.build import SiteDataError, load_validated
     from r1kb.site.context import SiteContext
+    from r1kb.site.dataset import NO_ADDRESS_HINT
     from r1kb.site.dates import data_dates
     from r1kb.site.exports import FORMATS
     from r1kb.site.urls import Urls
@@ -72,6 +73,9 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
     base = site_url or os.environ.get("R1KB_SITE_URL") or None
     ctx = SiteContext(kb=kb, urls=Urls(site_url=base), dates=data_dates(data))
     text = FORMATS[fmt].render(ctx)
+    if base is None:
+        hint = "r1kb: no site address, so no row or citation carries a URL: " + NO_ADDRESS_HINT
+        click.echo(hint, err=True)
     if output is None:
         click.echo(text, nl=False)
         return

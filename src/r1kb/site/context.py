@@ -119,6 +119,10 @@ class SiteContext:
     def permalink(self, claim: Claim) -> str:
         return self.urls.permalink(self.src_claim(claim.id))
 
+    def claim_url(self, claim: Claim) -> str | None:
+        """The claim's absolute permalink, or None when the build has no site address."""
+        return self.urls.absolute(self.src_claim(claim.id))
+
     def models_in_order(self) -> list[Model]:
         return self.kb.sorted_models()
 

@@ -52,7 +52,11 @@ class Urls:
 
     def permalink(self, src_uri: str) -> str:
         """Absolute URL when site_url is configured, else the path from the site root."""
-        path = self.url(src_uri)
-        if self.site_url:
-            return self.site_url.rstrip("/") + "/" + path
-        return "/" + path
+        return self.absolute(src_uri) or "/" + self.url(src_uri)
+
+    def absolute(self, src_uri: str) -> str | None:
+        """The absolute http(s) URL of a page or file, or None when the build has no address
+        (citations then leave the URL out rather than hand out a path as if it were one)."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + self.url(src_uri)

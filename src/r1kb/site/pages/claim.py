@@ -19,6 +19,7 @@ from r1kb.site.components import (
     value_html,
 )
 from r1kb.site.context import SiteContext
+from r1kb.site.dataset import NO_ADDRESS_HINT
 from r1kb.site.escape import html_text, render_markdown
 from r1kb.site.pages import record_history
 from r1kb.site.record_links import record_links
@@ -220,16 +221,22 @@ def _history(ctx: SiteContext, page: str, claim: Claim) -> str:
 
 
 def _cite(ctx: SiteContext, page: str, claim: Claim) -> str:
-    permalink = ctx.permalink(claim)
-    here = link(ctx, page, page, html_text(permalink))
+    permalink = ctx.claim_url(claim)
+    if permalink:
+        lead = f"<p>Permalink: {link(ctx, page, page, html_text(permalink))}</p>"
+    else:  # a local build: say so rather than hand out a path as if it were a permalink
+        lead = (
+            '<p class="r1kb-no-address">This build has no site address, so these citations '
+            f"carry no URL: {html_text(NO_ADDRESS_HINT)}.</p>"
+        )
     r = ctx.readings.of(claim).reading
     version = record_history.release_link(ctx, page, ctx.history.version)
     facts = (
-        f"<p>Permalink: {here}</p><p>Data release {version} · status "
+        f"<p>Data release {version} · status "
         f"{html_text(claim.status)}, evidence read in {reading_badge(r.id, r.label, r.meaning)}"
         "</p>"
     )
-    out = [block(facts, "r1kb-cite")]
+    out = [block(lead + facts, "r1kb-cite")]
     formats = (
         ("BibTeX", "bibtex", citations.bibtex(ctx, claim)),
         ("CSL-JSON", "json", citations.csl_json(ctx, claim)),
