@@ -104,7 +104,7 @@ def test_search_a_figure_then_open_its_claim(browser, base_url: str, artifacts: 
     verdict = page.locator(".r1kb-facts .r1kb-verdict").first
     assert status.inner_text().strip() == "disclosed"
     assert verdict.inner_text().strip() == "accurate"
-    assert "DeepSeek states this figure" in (status.get_attribute("title") or "")
+    assert "DeepSeek's own document" in (status.get_attribute("title") or "")  # or relayed
     colour = status.evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")  # filled: the status colour
     icon = status.evaluate("e => getComputedStyle(e, '::before').maskImage")
