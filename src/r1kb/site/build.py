@@ -35,6 +35,8 @@ from r1kb.site.pages import (
     quantity,
     schema_reference,
     source,
+    timeline,
+    transparency,
 )
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
@@ -173,11 +175,25 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         Generated(ctx.urls.src(QUANTITIES), indexes.quantities(ctx)),
         Generated("misconceptions.md", misconceptions.render(ctx)),
         Generated("matrix.md", matrix.render(ctx), meta={"hide": ["navigation", "toc"]}),
+        Generated(
+            "transparency.md", transparency.render(ctx), meta={"hide": ["navigation", "toc"]}
+        ),
         Generated("methodology.md", methodology.render(ctx)),
         Generated("contributing.md", contributing.render(ctx)),
         Generated("reference/codes.md", problem_codes.render(ctx)),
         Generated("reference/schema.md", schema_reference.render(ctx)),
         Generated(badges.BADGE_CSS_PATH, badges.badge_css()),
+    ]
+    events = timeline.events(kb)
+    out.append(Generated("timeline.md", timeline.render(ctx, events)))
+    out += [
+        Generated(
+            page := timeline.as_of_page(date),
+            matrix.render(ctx, as_of=date, page=page),
+            in_nav=False,
+            meta={**LIST_PAGE, "hide": ["navigation", "toc"]},
+        )
+        for date in sorted(timeline.snapshot_dates(events))
     ]
     out += [
         Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s), meta=dict(LIST_PAGE))
@@ -275,7 +291,13 @@ def nav(ctx: SiteContext) -> list[Any]:
         },
         {"Sources": ctx.urls.src(SOURCES)},
         {"Misconceptions": "misconceptions.md"},
-        {"Disclosure matrix": "matrix.md"},
+        {
+            "Disclosure": [
+                {"Matrix": "matrix.md"},
+                {"Summary per model": "transparency.md"},
+                {"What changed when": "timeline.md"},
+            ]
+        },
         {
             "About": [
                 {"Methodology": "methodology.md"},
