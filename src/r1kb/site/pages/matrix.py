@@ -44,7 +44,8 @@ def _beside(ctx: SiteContext, page: str, cell: Cell) -> str:
         + html_text(mark + _short(value))
         + extra
     )
-    return f'<span class="r1kb-c__beside">{link(ctx, page, ctx.src_claim(first.claim.id), inner)}</span>'
+    target = link(ctx, page, ctx.src_claim(first.claim.id), inner)
+    return f'<span class="r1kb-c__beside">{target}</span>'
 
 
 def cell_html(ctx: SiteContext, page: str, cell: Cell, quantity_id: str, column: int) -> str:

@@ -100,14 +100,13 @@ def events(kb: KnowledgeBase) -> list[Event]:
 
     first_event: dict[str, Event] = {}
     for c in kb.live_claims():
-        if c.verdict in ("accurate", "outdated") and (e := event_of(d.first_source(c))):
-            if c.status in OWN:
-                e.figures.append(c)
-                first_event[c.id] = e
-        for h in c.history:
-            if c.status == "undisclosed" and h.get("verdict") == "outdated":
-                if (e := event_of(h.get("source"))) is not None:
-                    e.gaps.append(c)
+        e = event_of(d.first_source(c)) if c.status in OWN else None
+        if e is not None and c.verdict in ("accurate", "outdated"):
+            e.figures.append(c)
+            first_event[c.id] = e
+        closing = [h for h in c.history if h.get("verdict") == "outdated"]
+        if c.status == "undisclosed" and closing and (e := event_of(closing[0].get("source"))):
+            e.gaps.append(c)
     for c in kb.live_claims():
         if c.verdict in MISCONCEPTION_VERDICTS and c.status != "undisclosed":
             fixes = {
