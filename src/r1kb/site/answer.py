@@ -97,12 +97,18 @@ def _row(ctx: SiteContext, page: str, c: Claim, label: str, cls: str = "") -> st
 def answer_html(ctx: SiteContext, page: str, a: Answer) -> str:
     """The answer as a small table: the total first, then what it adds up."""
     model = model_link(ctx, page, a.own.subject)
-    total = f"In all, counting the base model ({model})"
+    total = f"{model} in all, counting its base model"
     rows = [_row(ctx, page, a.total, total, "r1kb-answer__total")]
-    rows += [_row(ctx, page, c, html_text(row_label(ctx, c))) for c in a.base]
+    rows += [_row(ctx, page, c, html_text(row_label(ctx, c, or_quantity=True))) for c in a.base]
     rows.append(_row(ctx, page, a.own, f"{model}'s own training", "r1kb-answer__own"))
     rows += [
-        _row(ctx, page, c, "— " + html_text(row_label(ctx, c)), "r1kb-answer__stage")
+        _row(
+            ctx,
+            page,
+            c,
+            "— " + html_text(row_label(ctx, c, or_quantity=True)),
+            "r1kb-answer__stage",
+        )
         for c in a.stages
     ]
     excludes = (
@@ -114,7 +120,7 @@ def answer_html(ctx: SiteContext, page: str, a: Answer) -> str:
     return (
         f'<div class="r1kb-answer"><p class="r1kb-answer__q">'
         f"{quantity_link(ctx, page, a.own.quantity)} of {model}</p>"
-        f"<table>{''.join(rows)}</table>{excludes}</div>"
+        f'<table class="r1kb-answer__table">{"".join(rows)}</table>{excludes}</div>'
     )
 
 

@@ -43,8 +43,13 @@ def scope_label(ctx: SiteContext, claim: Claim) -> str:
     return " ".join(_display(t) for t in tokens if t and t not in quantity_words)
 
 
-def row_label(ctx: SiteContext, claim: Claim, with_scope: bool = True) -> str:
-    """'R1 · RL R1 stage': the model's alias, and the scope label when asked for."""
+def row_label(
+    ctx: SiteContext, claim: Claim, with_scope: bool = True, or_quantity: bool = False
+) -> str:
+    """'R1 · RL R1 stage': the model's alias, and the scope label when asked for (else, with
+    or_quantity, the quantity's name: 'V3-Base · Pre-training GPU-hours')."""
     alias = ctx.model_alias(claim.subject)
     scope = scope_label(ctx, claim) if with_scope else ""
+    if not scope and or_quantity:
+        scope = ctx.quantity_name(claim.quantity)
     return f"{alias} · {scope}" if scope else alias

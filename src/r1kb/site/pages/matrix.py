@@ -26,7 +26,7 @@ def _short(text: str) -> str:
 def icon(kind: str, term: str) -> str:
     """A status or verdict icon in its colour, its word as a tooltip (the legend and the
     badges elsewhere explain it); small, because the matrix has thousands of cells."""
-    return f'<i class="r1kb-i r1kb-{kind}--{term}" title="{term}"></i>'
+    return f'<span class="r1kb-i r1kb-{kind}--{term}" title="{term}"></span>'
 
 
 def _beside(ctx: SiteContext, page: str, cell: Cell) -> str:
