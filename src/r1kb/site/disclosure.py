@@ -128,17 +128,34 @@ class Disclosure:
             ]
             found = [self.since(c) for c in inputs if c is not None]
             dates = [max(d for d in found if d)] if any(found) else []
-        if not dates:
-            if claim.status == "undisclosed":
-                ids = claim.checked or claim.source_ids()
-            elif claim.status in ("disclosed", "derived"):
-                ids = [s for s in claim.source_ids() if self._primary(s)] or claim.source_ids()
+        if not dates and claim.status == "undisclosed":
+            # not disclosed as of the first document checked, but never before the model's
+            # first disclosed figure: a record about R1 does not hold in 2023
+            first = self._first_date(claim.checked or claim.source_ids())
+            start = self._model_start.get(claim.subject)
+            dates = [max(d for d in (first, start) if d)] if first or start else []
+        elif not dates:
+            primary = [s for s in claim.source_ids() if self._primary(s)]
+            if claim.status in ("disclosed", "derived") and primary:
+                ids = primary
             else:
                 ids = claim.source_ids("claims") or claim.source_ids()
-            found = sorted(d for d in map(self.source_date, ids) if d)
-            dates = found[:1]
+            first = self._first_date(ids)
+            dates = [first] if first else []
         self._since[claim.id] = pad_date(dates[0]) if dates else None
         return self._since[claim.id]
+
+    def _first_date(self, source_ids: list[str]) -> str | None:
+        return min((d for d in map(self.source_date, source_ids) if d), default=None)
+
+    @cached_property
+    def _model_start(self) -> dict[str, str]:
+        """Model -> the date of its first disclosed figure on record."""
+        out: dict[str, str] = {}
+        for c in self.kb.live_claims():
+            if c.status == "disclosed" and (when := self.since(c)):
+                out[c.subject] = min(out.get(c.subject, when), when)
+        return out
 
     def _primary(self, source_id: str) -> bool:
         s = self.kb.sources.get(source_id)
@@ -213,13 +230,25 @@ class Disclosure:
             ),
         )
 
+    def _overtaken(self, states: list[State]) -> State | None:
+        """A record that DeepSeek had not disclosed a figure, overtaken by a disclosure that a
+        claim elsewhere records (R1's RL GPU-hours, given in September 2025): that claim."""
+        for s in states:
+            if s.status == "undisclosed" and s.verdict == "outdated":
+                for cid in s.claim.related("corrected_by"):
+                    target = self.kb.resolve(cid)
+                    later = self.state(target) if target is not None else None
+                    if later is not None and self.position([later]) is not None:
+                        return later
+        return None
+
     def _said_by_primary(self, claim: Claim) -> bool:
         return any(self._primary(s) for s in claim.source_ids("claims"))
 
     def cell(self, quantity_id: str, model_id: str) -> Cell:
         states = self.own(quantity_id, model_id)
         count = len(states)
-        mine = self.position(states)
+        mine = self.position(states) or self._overtaken(states)
         beside = sorted(
             (s for s in states if s.status in BESIDE and s is not mine),
             key=lambda s: (
