@@ -66,7 +66,7 @@ def cell_html(ctx: SiteContext, page: str, cell: Cell, quantity_id: str, column:
     inner += _beside(ctx, page, cell)
     if cell.count > 1:
         href = html_text(ctx.urls.rel(page, ctx.src_quantity(quantity_id)) + f"#{cell.model}")
-        inner += f' <a class="r1kb-c__n" href="{href}">{cell.count}</a>'
+        inner += f'<a class="r1kb-c__n" href="{href}">{cell.count} claims</a>'
     return f"<td {attrs}>{inner}</td>"
 
 
