@@ -193,6 +193,12 @@ class KnowledgeBase:
         """Claims whose derivation takes claim_id as an input."""
         return self.by("derives", claim_id)
 
+    def inputs_of(self, claim: Claim) -> list[Claim]:
+        """The claims a derived claim's formula takes (those that resolve), in its order."""
+        specs = (claim.derivation or {}).get("inputs", {}).values()
+        found = (self.resolve(s["claim"]) for s in specs if isinstance(s, dict) and "claim" in s)
+        return [c for c in found if c is not None]
+
     def derivatives_of(self, model_id: str) -> list[Model]:
         return [
             m

@@ -28,12 +28,6 @@ class Answer:
     stages: list[Claim] = field(default_factory=list)  # parts of the own figure
 
 
-def _inputs(kb: KnowledgeBase, claim: Claim) -> list[Claim]:
-    specs = (claim.derivation or {}).get("inputs", {}).values()
-    found = (kb.resolve(s["claim"]) for s in specs if isinstance(s, dict) and "claim" in s)
-    return [c for c in found if c is not None]
-
-
 def _usable(c: Claim) -> bool:
     return c.verdict == "accurate" and c.withdrawn is None
 
@@ -45,31 +39,31 @@ def answer(kb: KnowledgeBase, own: Claim) -> Answer | None:
         t
         for t in kb.used_by(own.id)
         if _usable(t) and t.subject == own.subject and t.status == "derived"
-        if any(i.subject in ancestors for i in _inputs(kb, t))
+        if any(i.subject in ancestors for i in kb.inputs_of(t))
     ]
     if not totals:
         return None
     total = min(totals, key=lambda t: t.id)
-    base = [i for i in _inputs(kb, total) if i.id != own.id]
-    order = [i.id for i in _inputs(kb, own)]
+    base = [i for i in kb.inputs_of(total) if i.id != own.id]
+    order = [i.id for i in kb.inputs_of(own)]
     own_inputs = set(order)
     candidates = {c.id: c for i in order for c in kb.used_by(i)}
     stages = [
         c
         for c in candidates.values()
         if c.id != own.id and _usable(c) and c.unit == own.unit
-        if {i.id for i in _inputs(kb, c)} < own_inputs
+        if {i.id for i in kb.inputs_of(c)} < own_inputs
     ]
 
     if not stages:  # a sum of figures in its own unit (GPU-hours): its inputs are the stages
-        stages = [i for i in _inputs(kb, own) if _usable(i) and i.unit == own.unit]
+        stages = [i for i in kb.inputs_of(own) if _usable(i) and i.unit == own.unit]
     shared = (
-        set.intersection(*({i.id for i in _inputs(kb, c)} for c in stages)) if stages else set()
+        set.intersection(*({i.id for i in kb.inputs_of(c)} for c in stages)) if stages else set()
     )
 
     def position(c: Claim) -> tuple[int, str]:
         """In the order of the own figure's formula (R1-Zero, SFT data, R1's stage)."""
-        ids = [c.id] if c.id in order else [i.id for i in _inputs(kb, c) if i.id not in shared]
+        ids = [c.id] if c.id in order else [i.id for i in kb.inputs_of(c) if i.id not in shared]
         return (min((order.index(i) for i in ids if i in order), default=99), c.id)
 
     return Answer(own, total, base, sorted(stages, key=position))

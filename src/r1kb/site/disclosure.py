@@ -121,12 +121,7 @@ class Disclosure:
         if claim.history:
             dates = [str(h["date"]) for h in claim.history if h.get("date")][:1]
         elif claim.status == "derived" and claim.derivation:
-            inputs = [
-                self.kb.resolve(spec["claim"])
-                for spec in claim.derivation.get("inputs", {}).values()
-                if isinstance(spec, dict) and "claim" in spec
-            ]
-            found = [self.since(c) for c in inputs if c is not None]
+            found = [self.since(c) for c in self.kb.inputs_of(claim)]
             dates = [max(d for d in found if d)] if any(found) else []
         if not dates and claim.status == "undisclosed":
             # not disclosed as of the first document checked, but never before the model's

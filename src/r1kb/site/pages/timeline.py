@@ -69,12 +69,7 @@ class Disclosures:
         elif claim.history:
             found = None  # never DeepSeek's own figure
         elif claim.status == "derived" and claim.derivation:
-            inputs = [
-                self.kb.resolve(spec["claim"])
-                for spec in claim.derivation.get("inputs", {}).values()
-                if isinstance(spec, dict) and "claim" in spec
-            ]
-            firsts = [s for s in (self.first_source(c) for c in inputs if c) if s]
+            firsts = [s for s in map(self.first_source, self.kb.inputs_of(claim)) if s]
             found = max(firsts, key=self._date, default=None)
         if found is None and not claim.history and claim.status in OWN:
             primary = [s for s in claim.source_ids() if self._primary(s)]
