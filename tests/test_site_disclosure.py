@@ -167,3 +167,11 @@ def test_quantity_page_leads_with_a_comparison_table(ctx: SiteContext) -> None:
             row = table.split(f'href="../../claims/{c.id}/"')[1].split("</tr>")[0]
             assert ctx.value_text(c).replace(" ", "&nbsp;") in row or ctx.value_text(c) in row
             assert f"r1kb-status--{c.status}" in row and f"r1kb-verdict--{c.verdict}" in row
+
+
+def test_comparison_rows_have_unique_labels(ctx: SiteContext) -> None:
+    for qid in ("training-cost", "total-parameters", "math-500", "training-gpu-hours"):
+        page = quantity.render(ctx, ctx.kb.quantities[qid])
+        table = page.split("r1kb-compare")[1].split("</table>")[0]
+        labels = [r.split("</a></th>")[0].rsplit(">", 1)[1] for r in table.split("<tr>")[2:]]
+        assert labels and len(labels) == len(set(labels)), (qid, labels)

@@ -143,7 +143,8 @@ def chart_points(
         who = ", ".join(s.publisher for s in sources) or "r1kb"
         # the scope tells DeepSeek's own figures for one model apart ("R1 · RL R1 stage");
         # an article's claim is told apart by who makes it
-        scoped = per_model[claim.subject] > 1 and all(s.primary for s in sources)
+        made_by = [ctx.kb.sources[s] for s in claim.source_ids("claims") if s in ctx.kb.sources]
+        scoped = per_model[claim.subject] > 1 and all(s.primary for s in made_by)
         label = row_label(ctx, claim, with_scope=scoped)
         points.append(Point(claim, low, high, label, who, ctx.value_text(claim)))
     points.sort(key=lambda p: (p.anchor, p.claim.id))

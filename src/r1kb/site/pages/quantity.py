@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from r1kb.kb import Claim, Quantity
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.chart import quantity_chart, uses_log_scale
@@ -39,25 +41,26 @@ def _by_model(ctx: SiteContext, claims: list[Claim]) -> list[tuple[str, list[Cla
 def comparison(ctx: SiteContext, page: str, grouped: list[tuple[str, list[Claim]]]) -> str:
     """One row per accurate figure of each model (its scope in the label when a model has
     several), else the model's best-founded claim; the rest are counted and linked."""
-    rows = []
-    for model_id, claims in grouped:
+    shown = []
+    for _model, claims in grouped:
         accurate = [c for c in claims if c.verdict == "accurate"] or claims[:1]
         others = len(claims) - len(accurate)
         for i, c in enumerate(accurate):
-            label = row_label(ctx, c, with_scope=len(accurate) > 1)
-            href = html_text(f"#{model_id}")
-            more = (
-                f'<a href="{href}">{others} other claim{"s" * (others != 1)}</a>'
-                if others and i == 0
-                else ""
-            )
-            target = html_text(ctx.urls.rel(page, ctx.src_claim(c.id)))
-            rows.append(
-                f'<tr><th scope="row"><a href="{target}">{html_text(label)}</a></th>'
-                f"<td>{value_html(ctx, c)}</td>"
-                f"<td>{status_badge(c.status)}</td><td>{verdict_badge(c.verdict)}</td>"
-                f"<td>{more}</td></tr>"
-            )
+            shown.append((c, row_label(ctx, c, with_scope=len(accurate) > 1), others * (i == 0)))
+    repeated = Counter(label for _, label, _ in shown)
+    rows = []
+    for c, label, others in shown:
+        if repeated[label] > 1:  # two figures with one label: who says each tells them apart
+            label += " · " + ", ".join(s.publisher for s in ctx.claiming_sources(c))
+        href = html_text(f"#{c.subject}")
+        more = f'<a href="{href}">{others} other claim{"s" * (others != 1)}</a>' if others else ""
+        target = html_text(ctx.urls.rel(page, ctx.src_claim(c.id)))
+        rows.append(
+            f'<tr><th scope="row"><a href="{target}">{html_text(label)}</a></th>'
+            f"<td>{value_html(ctx, c)}</td>"
+            f"<td>{status_badge(c.status)}</td><td>{verdict_badge(c.verdict)}</td>"
+            f"<td>{more}</td></tr>"
+        )
     headers = ("Model", "Value", "Status", "Verdict", "Also said")
     return table_block(headers, rows, "r1kb-table r1kb-stack r1kb-compare")
 
