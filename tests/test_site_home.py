@@ -66,7 +66,7 @@ def test_home_answers_the_cost_question_once(real_ctx: SiteContext) -> None:
     cards = page.split('class="r1kb-cards">')[1].split("<!-- /r1kb:block -->")[0].split("r1kb-card")
     assert not [c for c in cards if "/training-cost/" in c or "/training-gpu-hours/" in c]
     sheet = model.render(real_ctx, real_ctx.kb.models["deepseek-r1"])
-    assert "What it cost to train" in sheet and f"claims/{cost.total.id}/" in sheet
+    assert "What it took to train" in sheet and f"claims/{cost.total.id}/" in sheet
 
 
 def test_most_repeated_misconceptions_are_ranked_by_distinct_sources(

@@ -121,12 +121,13 @@ def render(ctx: SiteContext) -> str:
     )
     out.append(block(cards, "r1kb-cards"))
     if answered:
-        out.append(heading(2, "What did R1 cost to train?"))
+        out.append(heading(2, "What did R1 take to train?"))
         out.append(
             block(
-                "<p>Three figures answer it, and each is often quoted for the others: R1's "
-                "own training, the base model it is built on, and the two together. "
-                "All are rented-GPU time at DeepSeek's assumed price, not money spent.</p>"
+                "<p>In GPU-hours and in dollars, three figures answer it, and each is often "
+                "quoted for the others: R1's own training, the base model it is built on, and "
+                "the two together. The dollars are rented-GPU time at DeepSeek's assumed "
+                "price, not money spent.</p>"
             )
         )
         out.append(answer.answers_block(ctx, PAGE))

@@ -126,7 +126,7 @@ def render(ctx: SiteContext, model: Model) -> str:
     out.append(_lineage(ctx, page, model))
     cost = answer.answers_block(ctx, page, model.id)
     if cost:
-        out.append(heading(2, "What it cost to train"))
+        out.append(heading(2, "What it took to train"))
         out.append(cost)
     out.append(heading(2, "Fact sheet"))
     out.append(
