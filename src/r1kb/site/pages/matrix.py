@@ -2,7 +2,7 @@
 
 One table, a body per group of quantities, so that the column heads and the quantity column
 stay in view while the table scrolls (in its own box: a sticky head cannot stick inside a
-box that only scrolls sideways). A small script (docs/javascripts/r1kb-filters.js) filters
+box that only scrolls sideways). A small script (docs/assets/r1kb-filters.js) filters
 rows by group and columns by model; without it the whole table shows.
 """
 
