@@ -107,7 +107,8 @@ def matrix_table(ctx: SiteContext, page: str, disclosure: Disclosure, models: li
     for group, quantity_ids in ctx.quantity_groups.items():
         rows = [
             f'<tr class="r1kb-matrix__group"><th scope="rowgroup" colspan="{len(models) + 1}" '
-            f'id="{ctx.group_anchor(group)}">{html_text(ctx.group_title(group))}</th></tr>'
+            f'id="{ctx.group_anchor(group)}"><span>{html_text(ctx.group_title(group))}</span>'
+            "</th></tr>"
         ]
         for qid in quantity_ids:
             cells = "".join(
