@@ -143,12 +143,8 @@ def test_chart_and_matrix_render_in_both_themes(
     assert box is not None and box["width"] > 600  # the chart uses the page's width
     page.screenshot(path=str(artifacts / f"quantity-training-cost-{scheme}.png"), full_page=True)
     page.goto(base_url + "matrix/")
-    tables = page.locator(".r1kb-matrix table")
-    assert tables.count() > 5  # one table per group of quantities
-    widths = tables.evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
-    assert max(widths) <= 1280  # every group fits without horizontal scrolling
-    assert page.locator(".r1kb-matrix .r1kb-status--disclosed").count() > 10
-    page.screenshot(path=str(artifacts / f"matrix-{scheme}.png"))
+    assert page.locator("table.r1kb-dmatrix td.r1kb-c--disclosed").count() > 10
+    page.screenshot(path=str(artifacts / f"matrix-{scheme}.png"))  # more: test_site_browser_matrix
     context.close()
 
 

@@ -11,7 +11,7 @@ from r1kb.codes import CODES
 from r1kb.site import analysis, build
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
-from r1kb.site.escape import md_anchor, md_text
+from r1kb.site.escape import html_text, md_anchor, md_text
 from r1kb.site.exports import EXPORTS
 from r1kb.site.pages import (
     claim,
@@ -200,43 +200,43 @@ def test_misconceptions_page_pairs_claims_with_corrections(ctx: SiteContext) -> 
     no_live_markup(page)
 
 
-def _matrix_cells(page: str, quantity_href: str) -> dict[str, str]:
-    """Model name -> its cell in the row of one quantity (each cell's title names its model)."""
+def _matrix_cells(ctx: SiteContext, page: str, quantity_href: str) -> dict[str, str]:
+    """Model id -> its cell in the row of one quantity (cells carry their column's index)."""
     row = next(r for r in page.split("<tr>") if quantity_href in r)
-    cells = row.split("</th>", 1)[1].split("<td")[1:]
-    return {c.split('title="', 1)[1].split(":", 1)[0]: c for c in cells}
+    models = [m.id for m in ctx.models_in_order()]
+    cells = row.split("</th>", 1)[1].split("<td ")[1:]
+    return {models[int(c.split('data-m="', 1)[1].split('"', 1)[0])]: c for c in cells}
 
 
-def test_matrix_cells_hold_the_best_status(ctx: SiteContext) -> None:
+def test_matrix_cells_hold_deepseeks_position_and_its_value(ctx: SiteContext) -> None:
     page = matrix.render(ctx)
-    cells = _matrix_cells(page, 'href="../quantities/training-cost/"')
-    v3 = cells[ctx.model_name("deepseek-v3")]
-    assert "r1kb-status--disclosed" in v3 and 'href="../claims/v3-training-cost/"' in v3
-    r1 = cells[ctx.model_name("deepseek-r1")]
-    assert "r1kb-status--speculative" in r1
-    fleet = next(r for r in page.split("<tr>") if "gpu-fleet-size/" in r)
-    assert "r1kb-status--undisclosed" in fleet
+    cells = _matrix_cells(ctx, page, 'href="../quantities/training-cost/"')
+    v3 = cells["deepseek-v3"]
+    assert 'class="r1kb-c--disclosed"' in v3 and 'href="../claims/v3-training-cost/"' in v3
+    assert html_text(ctx.value_text(ctx.kb.claims["v3-training-cost"])) in v3
+    # R1 has only a speculative claim: not DeepSeek's position, so it stands beside the cell
+    r1 = cells["deepseek-r1"]
+    assert 'class="r1kb-c--not-researched"' in r1
+    assert "r1kb-c__beside" in r1 and "r1kb-status--speculative" in r1
+    fleet = _matrix_cells(ctx, page, "gpu-fleet-size/")
+    assert 'class="r1kb-c--undisclosed"' in fleet["deepseek"]
+    assert 'class="r1kb-c--not-applicable"' in fleet["deepseek-r1"]  # a company figure
     no_live_markup(page)
 
 
-def test_matrix_has_a_table_per_group_with_only_the_models_on_record(ctx: SiteContext) -> None:
+def test_matrix_is_one_table_with_a_body_per_group_and_a_filter(ctx: SiteContext) -> None:
     page = matrix.render(ctx)
-    groups = [
-        g for g, qids in ctx.quantity_groups.items() if any(ctx.kb.by("quantity", q) for q in qids)
-    ]
-    assert len(groups) > 1
-    for group in groups:  # a heading in the table of contents, a link at the top
-        assert f"## {ctx.group_title(group)} {{ #group-{group} }}" in page
-        assert f'href="#group-{group}"' in page
-    assert page.count("<table") == len(groups)
-    # a model with no claim in a group has no column in its table, but the others have
-    live = ctx.kb.live_claims()
-    for qids in ctx.quantity_groups.values():
-        with_claims = {c.subject for c in live if c.quantity in qids}
-        for qid in qids:
-            if any(c.quantity == qid for c in live):
-                cells = _matrix_cells(page, f'href="../quantities/{qid}/"')
-                assert set(cells) == {ctx.model_name(m) for m in with_claims}
+    assert page.count("<table") == 1 and page.count("<thead>") == 1
+    for group in ctx.quantity_groups:
+        assert f'<tbody data-g="{group}">' in page
+        assert f'id="group-{group}"' in page and f'href="#group-{group}"' in page
+        assert f'name="g" value="{group}"' in page
+    models = ctx.models_in_order()
+    for i in range(len(models)):  # every model has a column, and a filter box
+        assert f'name="m" value="{i}"' in page and f'<th scope="col" data-m="{i}"' in page
+    for qid in ctx.kb.quantities:
+        cells = _matrix_cells(ctx, page, f'href="../quantities/{qid}/"')
+        assert list(cells) == [m.id for m in models]
     no_live_markup(page)
 
 

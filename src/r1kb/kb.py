@@ -14,6 +14,9 @@ STATUSES = ("disclosed", "derived", "estimated", "speculative", "undisclosed")
 VERDICTS = ("accurate", "inaccurate", "misleading", "unsupported", "outdated")
 ROLES = ("claims", "supports", "refutes")
 RELATION_KINDS = ("contradicts", "supersedes", "corrected_by")
+# A model shares these groups' quantities with the model whose weights it starts from, as it
+# does every quantity marked `inherited` in data/quantities.yaml (the schema says so).
+INHERITED_GROUPS = ("parameters", "architecture")
 
 Value = float | int | str | dict[str, float] | None
 
@@ -111,6 +114,11 @@ class Quantity:
     default_for_unit: bool = False
     inherited: bool = False
 
+    @property
+    def shared_with_base(self) -> bool:
+        """A model has its base model's figure for it unless it has a record of its own."""
+        return self.inherited or self.group in INHERITED_GROUPS
+
 
 @dataclass
 class Unit:
@@ -185,12 +193,32 @@ class KnowledgeBase:
         """Claims whose derivation takes claim_id as an input."""
         return self.by("derives", claim_id)
 
+    def inputs_of(self, claim: Claim) -> list[Claim]:
+        """The claims a derived claim's formula takes (those that resolve), in its order."""
+        specs = (claim.derivation or {}).get("inputs", {}).values()
+        found = (self.resolve(s["claim"]) for s in specs if isinstance(s, dict) and "claim" in s)
+        return [c for c in found if c is not None]
+
     def derivatives_of(self, model_id: str) -> list[Model]:
         return [
             m
             for m in self.sorted_models()
             if any(d.get("model") == model_id for d in m.derived_from)
         ]
+
+    def weights_lineage(self, model_id: str) -> list[str]:
+        """The model and the models whose weights it starts from, nearest first (first
+        parent only; not across distillation, which starts from another family's weights)."""
+        chain, seen = [model_id], {model_id}
+        current = self.models.get(model_id)
+        while current is not None and current.kind not in ("distilled-model", "company"):
+            parents = [d["model"] for d in current.derived_from if d.get("model") not in seen]
+            if not parents:
+                break
+            chain.append(parents[0])
+            seen.add(parents[0])
+            current = self.models.get(parents[0])
+        return chain
 
     def sorted_models(self) -> list[Model]:
         return sorted(self.models.values(), key=lambda m: (m.order, m.id))

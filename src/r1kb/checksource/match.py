@@ -141,22 +141,13 @@ class Matcher:
 
     def lineage(self, model: str) -> list[str]:
         """The model and the models whose weights it starts from (not across distillation)."""
-        chain, seen = [model], {model}
-        current = self.kb.models.get(model)
-        while current is not None and current.kind not in ("distilled-model", "company"):
-            parents = [d["model"] for d in current.derived_from if d.get("model") not in seen]
-            if not parents:
-                break
-            chain.append(parents[0])
-            seen.add(parents[0])
-            current = self.kb.models.get(parents[0])
-        return chain
+        return self.kb.weights_lineage(model)
 
     def inherited(self, quantity: str) -> bool:
         """A model shares its base model's figure (architecture, pre-training: the data's
         `inherited`, always for the parameters and architecture groups)."""
         q = self.kb.quantities.get(quantity)
-        return q is not None and (q.inherited or q.group in ("parameters", "architecture"))
+        return q is not None and q.shared_with_base
 
     def unit_of(self, quantity: str) -> str:
         return self.kb.quantities[quantity].unit

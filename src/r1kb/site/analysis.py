@@ -103,17 +103,27 @@ class Repeated:
 
 
 def most_repeated(kb: KnowledgeBase, limit: int = 5) -> list[Repeated]:
-    """Wrong claims grouped by model and quantity, ranked by how many sources make them."""
+    """Misconceptions (inaccurate, misleading, outdated claims that a source makes) grouped by
+    model and quantity, ranked by how many distinct sources make them, then by how many
+    claims, headline quantities first among equals. Unsupported estimates are not
+    misconceptions: they are on the misconceptions page, not here."""
     groups: dict[tuple[str, str], list[Claim]] = {}
     for c in kb.live_claims():
-        if c.verdict != "accurate" and c.source_ids("claims"):
+        if c.verdict in MISCONCEPTION_VERDICTS and c.source_ids("claims"):
             groups.setdefault((c.subject, c.quantity), []).append(c)
     ranked = []
     for (subject, quantity), claims in groups.items():
         claims.sort(key=lambda c: (-len(set(c.source_ids("claims"))), c.id))
         sources = len({s for c in claims for s in c.source_ids("claims")})
         ranked.append(Repeated(subject, quantity, claims, sources))
-    ranked.sort(key=lambda r: (-r.sources, -len(r.claims), r.subject, r.quantity))
+
+    def headline(quantity_id: str) -> int:
+        q = kb.quantities.get(quantity_id)
+        return q.headline if q is not None and q.headline is not None else 999
+
+    ranked.sort(
+        key=lambda r: (-r.sources, -len(r.claims), headline(r.quantity), r.subject, r.quantity)
+    )
     return ranked[:limit]
 
 

@@ -37,6 +37,8 @@ from r1kb.site.pages import (
     quantity,
     schema_reference,
     source,
+    timeline,
+    transparency,
 )
 from r1kb.site.repository import Repository
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
@@ -58,6 +60,10 @@ OFF_NAV = {"hide": ["navigation"]}  # pages outside the sidebar use its width fo
 # Lists of claims repeat what the claim pages say: out of the search index, so that a search
 # lands on claims (and indexing stays proportional to the knowledge base, not a multiple).
 LIST_PAGE = {"search": {"exclude": True}, "hide": ["toc"]}
+# The matrix, the summary per model and the timeline repeat every figure too (out of the
+# index for the same reason); the wide tables use the whole width.
+NO_SEARCH = {"search": {"exclude": True}}
+TABLE_PAGE = {**NO_SEARCH, "hide": ["navigation", "toc"]}
 
 
 class SiteDataError(Exception):
@@ -186,7 +192,8 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         Generated(ctx.urls.src(MODELS), indexes.models(ctx)),
         Generated(ctx.urls.src(QUANTITIES), indexes.quantities(ctx)),
         Generated("misconceptions.md", misconceptions.render(ctx)),
-        Generated("matrix.md", matrix.render(ctx), meta={"hide": ["navigation", "toc"]}),
+        Generated("matrix.md", matrix.render(ctx), meta=dict(TABLE_PAGE)),
+        Generated("transparency.md", transparency.render(ctx), meta=dict(TABLE_PAGE)),
         Generated("methodology.md", methodology.render(ctx)),
         Generated("contributing.md", contributing.render(ctx)),
         Generated(changelog.PAGE, changelog.render(ctx), meta=dict(LIST_PAGE)),
@@ -194,6 +201,17 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         Generated("reference/codes.md", problem_codes.render(ctx)),
         Generated("reference/schema.md", schema_reference.render(ctx)),
         Generated(badges.BADGE_CSS_PATH, badges.badge_css()),
+    ]
+    events = timeline.events(kb)
+    out.append(Generated("timeline.md", timeline.render(ctx, events), meta=dict(NO_SEARCH)))
+    out += [
+        Generated(
+            page := timeline.as_of_page(date),
+            matrix.render(ctx, as_of=date, page=page),
+            in_nav=False,
+            meta=dict(TABLE_PAGE),
+        )
+        for date in sorted(timeline.snapshot_dates(events))
     ]
     out += [
         Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s), meta=dict(LIST_PAGE))
@@ -299,7 +317,13 @@ def nav(ctx: SiteContext) -> list[Any]:
         },
         {"Sources": ctx.urls.src(SOURCES)},
         {"Misconceptions": "misconceptions.md"},
-        {"Disclosure matrix": "matrix.md"},
+        {
+            "Disclosure": [
+                {"Matrix": "matrix.md"},
+                {"Summary per model": "transparency.md"},
+                {"What changed when": "timeline.md"},
+            ]
+        },
         {
             "About": [
                 {"Methodology": "methodology.md"},

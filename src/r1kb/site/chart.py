@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from r1kb.kb import Claim, Quantity
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
+from r1kb.site.labels import row_label
 from r1kb.site.vocabulary import STATUS_TERMS
 from r1kb.units import UnitError
 
@@ -29,7 +30,8 @@ RIGHT_PAD = 24
 ROW_H = 26
 TOP = 40
 AXIS_H = 44
-MAX_LABEL = 44
+MAX_LABEL = 44  # characters of a row's label and source together
+LABEL = 32  # of which the label ("Distill-Qwen-32B · RL R1 stage") at most
 STANDALONE_STYLE = """
   text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 12px;
          fill: #1f2328; }
@@ -124,6 +126,10 @@ def chart_points(
     setting) figures that are not positive are left out."""
     log = quantity.log_scale if log is None else log
     points = []
+    per_model: dict[str, int] = {}
+    for claim in claims:
+        if not claim.withdrawn:
+            per_model[claim.subject] = per_model.get(claim.subject, 0) + 1
     for claim in claims:
         if claim.withdrawn:
             continue
@@ -133,11 +139,21 @@ def chart_points(
         low, high = nums
         if log and any(v is not None and v <= 0 for v in (low, high)):
             continue
-        who = ", ".join(s.publisher for s in ctx.claiming_sources(claim)) or "r1kb"
-        points.append(
-            Point(claim, low, high, ctx.short_model_name(claim.subject), who, ctx.value_text(claim))
-        )
+        sources = ctx.claiming_sources(claim)
+        who = ", ".join(s.publisher for s in sources) or "r1kb"
+        # the scope tells DeepSeek's own figures for one model apart ("R1 · RL R1 stage");
+        # an article's claim is told apart by who makes it
+        made_by = [ctx.kb.sources[s] for s in claim.source_ids("claims") if s in ctx.kb.sources]
+        scoped = per_model[claim.subject] > 1 and all(s.primary for s in made_by)
+        label = row_label(ctx, claim, with_scope=scoped)
+        points.append(Point(claim, low, high, label, who, ctx.value_text(claim)))
     points.sort(key=lambda p: (p.anchor, p.claim.id))
+    seen: dict[str, int] = {}
+    for p in points:  # the same label and source twice: number them, so that each row is found
+        key = f"{p.label} · {p.who}"
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            p.label = f"{p.label} ({seen[key]})"
     return points
 
 
@@ -183,6 +199,10 @@ def _axis(points: list[Point], log: bool, is_date: bool) -> tuple[float, float, 
             d = dt.date(d.year + (d.month == 7), 1 if d.month == 7 else 7, 1)
         return ticks[0], ticks[-1], ticks
     lo = 0.0 if vmin >= 0 else vmin
+    if vmin > 0 and vmin > (vmax - vmin):
+        # all figures far from zero (84-97 %): the axis starts near the smallest, so that
+        # their differences are not squeezed into a corner of a 0-100 axis
+        lo = vmin - (vmax - vmin) * 0.1 if vmax > vmin else vmin * 0.9
     if vmax == lo:
         vmax = lo + 1
     step = _nice_step(vmax - lo)
@@ -282,6 +302,7 @@ def _legend(points: list[Point]) -> str:
 
 def _row(p: Point, top: float, scale: Scale, x0: float, x1: float, href: str) -> str:
     y = top + ROW_H / 2
+    label_len = min(len(p.label), LABEL)
     status = p.claim.status
     hollow = p.claim.verdict != "accurate"
     cls = f"r1kb-chart--{status}"
@@ -290,8 +311,8 @@ def _row(p: Point, top: float, scale: Scale, x0: float, x1: float, href: str) ->
         f'<a href="{html_text(href)}" class="r1kb-chart__row">',
         f"<title>{html_text(tip)}</title>",
         f'<rect class="r1kb-chart__band" x="0" y="{top}" width="{WIDTH}" height="{ROW_H}"/>',
-        f'<text x="{LABEL_W}" y="{y + 4}" text-anchor="end">{html_text(_short(p.label, 24))}'
-        f'<tspan class="r1kb-chart__muted"> · {html_text(_short(p.who, MAX_LABEL - 24))}'
+        f'<text x="{LABEL_W}" y="{y + 4}" text-anchor="end">{html_text(_short(p.label, LABEL))}'
+        f'<tspan class="r1kb-chart__muted"> · {html_text(_short(p.who, MAX_LABEL - label_len))}'
         "</tspan></text>",
     ]
     lo_x = scale(p.low) if p.low is not None else x0

@@ -57,6 +57,16 @@ class SiteContext:
         """'DeepSeek-R1-Distill-Qwen-1.5B' -> 'R1-Distill-Qwen-1.5B': for narrow labels."""
         return self.model_name(model_id).removeprefix("DeepSeek-") or self.model_name(model_id)
 
+    def model_alias(self, model_id: str) -> str:
+        """The shortest name people use for the model, from its aliases in data/models.yaml
+        that are part of its name ('R1', 'V3-Base', 'Distill-Qwen-32B'): for column heads
+        and chart rows, where the full names repeat the same long prefix."""
+        model = self.kb.models.get(model_id)
+        if model is None:
+            return model_id
+        names = [a for a in model.aliases if " " not in a and a in model.name]
+        return min([*names, self.short_model_name(model_id)], key=lambda n: (len(n), n))
+
     def quantity_name(self, quantity_id: str) -> str:
         q = self.kb.quantities.get(quantity_id)
         return q.name if q else quantity_id

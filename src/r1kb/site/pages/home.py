@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from r1kb.kb import STATUSES, VERDICTS
-from r1kb.site import analysis
+from r1kb.site import analysis, answer
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.components import (
     block,
@@ -115,8 +115,22 @@ def render(ctx: SiteContext) -> str:
         )
     )
     out.append(heading(2, "R1 at a glance"))
-    cards = "\n".join(_card(ctx, h) for h in analysis.headlines(kb))
+    answered = {a.own.quantity for a in answer.answers(ctx)}
+    cards = "\n".join(
+        _card(ctx, h) for h in analysis.headlines(kb) if h.quantity.id not in answered
+    )
     out.append(block(cards, "r1kb-cards"))
+    if answered:
+        out.append(heading(2, "What did R1 take to train?"))
+        out.append(
+            block(
+                "<p>In GPU-hours and in dollars, three figures answer it, and each is often "
+                "quoted for the others: R1's own training, the base model it is built on, and "
+                "the two together. The dollars are rented-GPU time at DeepSeek's assumed "
+                "price, not money spent.</p>"
+            )
+        )
+        out.append(answer.answers_block(ctx, PAGE))
     out.append(heading(2, "The knowledge base in numbers"))
     out.append(_counts(ctx))
     out.append(heading(2, "Most repeated misconceptions"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from r1kb.kb import Claim, Model
+from r1kb.site import answer
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.components import (
     block,
@@ -125,6 +126,10 @@ def render(ctx: SiteContext, model: Model) -> str:
         )
     )
     out.append(_lineage(ctx, page, model))
+    cost = answer.answers_block(ctx, page, model.id)
+    if cost:
+        out.append(heading(2, "What it took to train"))
+        out.append(cost)
     out.append(heading(2, "Fact sheet"))
     out.append(
         block(

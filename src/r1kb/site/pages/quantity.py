@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from r1kb.kb import Claim, Quantity
+from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.chart import quantity_chart, uses_log_scale
-from r1kb.site.components import block, claims_table, heading, link
+from r1kb.site.components import block, claims_table, heading, link, table_block, value_html
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
 from r1kb.site.record_links import record_links
+from r1kb.site.labels import row_label
 
 
 def claims_of(ctx: SiteContext, quantity: Quantity) -> list[Claim]:
@@ -26,6 +30,42 @@ def chart_file(ctx: SiteContext, quantity: Quantity) -> str | None:
     )
 
 
+def _by_model(ctx: SiteContext, claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    by_model: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_model.setdefault(c.subject, []).append(c)
+    order = [m.id for m in ctx.models_in_order()]
+    keys = sorted(by_model, key=lambda m: (order.index(m) if m in order else 999, m))
+    return [(m, ctx.sorted_claims(by_model[m])) for m in keys]
+
+
+def comparison(ctx: SiteContext, page: str, grouped: list[tuple[str, list[Claim]]]) -> str:
+    """One row per accurate figure of each model (its scope in the label when a model has
+    several), else the model's best-founded claim; the rest are counted and linked."""
+    shown = []
+    for _model, claims in grouped:
+        accurate = [c for c in claims if c.verdict == "accurate"] or claims[:1]
+        others = len(claims) - len(accurate)
+        for i, c in enumerate(accurate):
+            shown.append((c, row_label(ctx, c, with_scope=len(accurate) > 1), others * (i == 0)))
+    repeated = Counter(label for _, label, _ in shown)
+    rows = []
+    for c, label, others in shown:
+        if repeated[label] > 1:  # two figures with one label: who says each tells them apart
+            label += " · " + ", ".join(s.publisher for s in ctx.claiming_sources(c))
+        href = html_text(f"#{c.subject}")
+        more = f'<a href="{href}">{others} other claim{"s" * (others != 1)}</a>' if others else ""
+        target = html_text(ctx.urls.rel(page, ctx.src_claim(c.id)))
+        rows.append(
+            f'<tr><th scope="row"><a href="{target}">{html_text(label)}</a></th>'
+            f"<td>{value_html(ctx, c)}</td>"
+            f"<td>{status_badge(c.status)}</td><td>{verdict_badge(c.verdict)}</td>"
+            f"<td>{more}</td></tr>"
+        )
+    headers = ("Model", "Value", "Status", "Verdict", "Also said")
+    return table_block(headers, rows, "r1kb-table r1kb-stack r1kb-compare")
+
+
 def render(ctx: SiteContext, quantity: Quantity) -> str:
     page = ctx.src_quantity(quantity.id)
     claims = claims_of(ctx, quantity)
@@ -41,6 +81,10 @@ def render(ctx: SiteContext, quantity: Quantity) -> str:
             + record_links(ctx, "quantity", quantity.id, "quantities.yaml")
         )
     )
+    grouped = _by_model(ctx, claims)
+    if grouped:
+        out.append(heading(2, "Across models"))
+        out.append(comparison(ctx, page, grouped))
     svg = quantity_chart(ctx, quantity, claims, lambda c: ctx.urls.rel(page, ctx.src_claim(c.id)))
     if svg is not None:
         out.append(heading(2, "Chart"))
@@ -57,13 +101,9 @@ def render(ctx: SiteContext, quantity: Quantity) -> str:
         )
     out.append(heading(2, "All claims"))
     columns = ("value", "badges", "claim", "by")
-    by_model: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_model.setdefault(c.subject, []).append(c)
-    order = [m.id for m in ctx.models_in_order()]
-    for model_id in sorted(by_model, key=lambda m: (order.index(m) if m in order else 999, m)):
+    for model_id, model_claims in grouped:
         out.append(heading(3, ctx.model_name(model_id), anchor=model_id))
-        out.append(claims_table(ctx, page, ctx.sorted_claims(by_model[model_id]), columns))
+        out.append(claims_table(ctx, page, model_claims, columns))
     if not claims:
         out.append(block('<p class="r1kb-muted">No claims about this quantity yet.</p>'))
     return "".join(out)
