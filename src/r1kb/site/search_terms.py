@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from r1kb.kb import Claim, Model, Quantity
 from r1kb.site.analysis import FOCUS_MODEL
 from r1kb.site.context import SiteContext
-from r1kb.site.formatting import SCALES, plain, to_decimal
+from r1kb.site.formatting import SCALES, plain, significant, to_decimal
 
 FIELD = "keywords"
 BOOST = {
@@ -40,14 +40,6 @@ BINARY_K = 1024
 _GLOB = re.compile(r"[*?\[\]]")
 
 
-def _rounded(d: Decimal, digits: int) -> Decimal:
-    """d to `digits` significant digits: 5.576 -> 5.6 (2), 6 (1)."""
-    if not d:
-        return d
-    exponent = d.adjusted() - digits + 1
-    return d.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP).normalize()
-
-
 def notations(x: float | int, unit: str) -> list[str]:
     """A figure as people write it: 294000 USD -> 294000, 294,000, 294K, 0.294M, $294K,
     $294,000, $0.294M, 294 thousand, ...; a cost also rounded (5576000 USD as 5.58M, 5.6M,
@@ -57,7 +49,7 @@ def notations(x: float | int, unit: str) -> list[str]:
     values = [d]
     if currency and d >= ROUND_FROM:  # costs are rounded in print; counts are quoted exactly
         digits = len(d.normalize().as_tuple().digits)
-        values += [_rounded(d, n) for n in range(digits - 1, 0, -1)]  # ... "$6 million"
+        values += [significant(d, n).normalize() for n in range(digits - 1, 0, -1)]
     out: list[str] = []
     if unit == "tokens" and d >= BINARY_K and d % BINARY_K == 0:
         out.append(f"{plain(d / BINARY_K)}K")  # 131,072 tokens is written "128K"
