@@ -58,7 +58,7 @@ def _correction(ctx: SiteContext, page: str, claim: Claim) -> str:
         head = f"{verdict.label.capitalize()}: what is on record"
         said = html_text(framing.who(ctx, claim))
         body = (
-            f"<p>{verdict_badge(claim.verdict)} {said} says it; {html_text(verdict.meaning)}"
+            f"<p>{verdict_badge(claim.verdict)} {said} says it. {html_text(verdict.meaning)}"
             f"{' On record:' if fixes else ' No correcting claim is named.'}</p>"
         )
         kind = CORRECTION_KIND.get(claim.verdict, "note")
