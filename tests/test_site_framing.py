@@ -141,3 +141,18 @@ def test_notations_of_a_cost_and_a_context_length() -> None:
     tokens = search_terms.notations(131072, "tokens")
     assert "128K" in tokens and "131,072" in tokens
     assert search_terms.notations(79.8, "%") == ["79.8"]  # scores are not rounded
+
+
+def test_fact_sheet_leads_with_the_firmest_accurate_figure() -> None:
+    """R1's pre-training tokens: V3-Base's 14.8T from DeepSeek's report first (R1 is built on
+    it), then Milvus's 100B–1T, marked as a claim that does not hold up."""
+    from r1kb.site import build
+    from r1kb.site.pages import model
+    from site_helpers import ROOT
+
+    ctx = build.prepare(ROOT)
+    html = model.render(ctx, ctx.kb.models["deepseek-r1"])
+    row = html[html.index("../../quantities/pretraining-tokens/") :]
+    assert row.index("v3-base-pretraining-tokens/") < row.index("seed-milvus-training-duration")
+    assert row.index("14.8T") < row.index("claimed, does not hold up") < row.index("100B–1T")
+    assert "which this model is built on" in row[: row.index("100B–1T")]

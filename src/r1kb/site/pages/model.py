@@ -58,13 +58,10 @@ def _inherited(ctx: SiteContext, model: Model, qid: str, claims: list[Claim]) ->
     if any(c.verdict == "accurate" for c in claims):
         return None
     for ancestor in analysis.lineage(ctx.kb, model.id)[1:]:
-        found = [
-            c
-            for c in ctx.kb.by("quantity", qid)
-            if c.subject == ancestor and c.verdict == "accurate" and c.withdrawn is None
-        ]
-        if found:
-            return ctx.sorted_claims(found)[0]
+        found = [c for c in ctx.kb.by("quantity", qid) if c.subject == ancestor]
+        best = analysis.best_accurate(ctx.kb, found)
+        if best is not None:
+            return best
     return None
 
 
@@ -73,7 +70,8 @@ def _rows(
 ) -> list[str]:
     """The firmest accurate figure first, then what others claimed, marked as such."""
     rows = []
-    group = ([base] if base else []) + ctx.sorted_claims(claims)
+    first = base or analysis.best_accurate(ctx.kb, claims)  # DeepSeek's own word first
+    group = ([first] if first else []) + [c for c in ctx.sorted_claims(claims) if c is not first]
     for i, c in enumerate(group):
         name = (
             f'<td class="r1kb-factsheet__quantity" rowspan="{len(group)}">'
