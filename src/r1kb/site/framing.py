@@ -30,8 +30,14 @@ class Closed:
 
 
 def is_closed_gap(claim: Claim) -> bool:
-    """A record that DeepSeek had not disclosed a figure, overtaken by a later disclosure."""
-    return claim.status == "undisclosed" and claim.verdict == "outdated"
+    """The knowledge base's own record that DeepSeek had not disclosed a figure, overtaken by
+    a later disclosure. A third party's "not disclosed" (a source with role `claims`) that
+    a disclosure overtook stays that party's outdated claim."""
+    return (
+        claim.status == "undisclosed"
+        and claim.verdict == "outdated"
+        and not claim.source_ids("claims")
+    )
 
 
 def closed(claim: Claim) -> Closed:
