@@ -6,6 +6,7 @@ from r1kb.kb import Claim, Evidence
 from r1kb.site import citations, framing
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.components import (
+    SEARCH_EXCLUDE,
     block,
     claim_link,
     definition_list,
@@ -265,7 +266,10 @@ def render(ctx: SiteContext, claim: Claim) -> str:
         f'<blockquote class="r1kb-statement"><p>{html_text(claim.statement)}</p>'
         f'<p class="r1kb-said">Said by {said_by(ctx, page, claim)}</p></blockquote>'
     )
-    top.append(f'<p class="r1kb-to-cite"><a href="#{CITE_ANCHOR}">Cite this claim</a> ↓</p>')
+    top.append(
+        f'<p class="r1kb-to-cite" {SEARCH_EXCLUDE}>'
+        f'<a href="#{CITE_ANCHOR}">Cite this claim</a> ↓</p>'
+    )
     top.append(_facts(ctx, page, claim))
     out.append(block("\n".join(top), "r1kb-claim"))
     out.append(heading(2, "Sources"))
