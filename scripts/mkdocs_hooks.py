@@ -6,6 +6,7 @@ MkDocs. Data that does not validate stops the build with the validator's report.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from r1kb.site import build
+from r1kb.site import build, search_terms
 from r1kb.site.dataset import NO_ADDRESS_BUILD
 
 log = logging.getLogger("mkdocs.plugins.r1kb")
@@ -22,6 +23,7 @@ log = logging.getLogger("mkdocs.plugins.r1kb")
 _site: dict[str, list[build.Generated]] = {}
 _meta: dict[str, dict[str, object]] = {}
 _blocks: dict[str, list[str]] = {}
+_keywords: dict[str, str] = {}  # page URL -> words it is found by (r1kb.site.search_terms)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,6 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site["files"] = build.generate(ctx)
     _meta.clear()
     _meta.update({g.src_uri: g.meta for g in _site["files"] if g.meta})
+    _keywords.clear()
     _blocks.clear()
     _blocks.update({g.src_uri: g.blocks for g in _site["files"] if g.blocks})
     config.nav = build.nav(ctx)
@@ -63,8 +66,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     page.meta.update(_meta.get(page.file.src_uri, {}))
+    if page.meta.get("r1kb_keywords"):
+        _keywords[page.url] = str(page.meta["r1kb_keywords"])
     return markdown
 
 
 def on_page_content(html: str, page: Page, **_: object) -> str:
     return build.fill_slots(html, _blocks.get(page.file.src_uri, []))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Add the pages' keywords to the index Material's search plugin has just written."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not _keywords or not path.is_file():
+        return
+    index = search_terms.add_to_index(json.loads(path.read_text("utf-8")), _keywords)
+    path.write_text(json.dumps(index, separators=(",", ":")), "utf-8")

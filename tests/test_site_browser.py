@@ -177,3 +177,107 @@ def test_fact_sheet_reads_on_a_phone(browser, base_url: str, artifacts: Path) ->
     box = quote.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()
+
+
+def _settle(page, quiet_ms: int = 2000, limit_ms: int = 90_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the result list has stopped changing (typing queues a search per key)."""
+    last, still, waited = None, 0, 0
+    while waited < limit_ms and still < quiet_ms:
+        now = page.evaluate(
+            "[...document.querySelectorAll('.md-search-result__item a')].slice(0, 5)"
+            ".map(a => a.href).join() + document.querySelector('.md-search-result__meta')"
+            ".innerText"
+        )
+        still = still + 250 if now == last else 0
+        last = now
+        page.wait_for_timeout(250)
+        waited += 250
+
+
+# (query, what the first result must be): a claim id, or a page path
+SEARCHES = [
+    ("294", "claims/r1-rl-cost/"),
+    ("294,000", "claims/r1-rl-cost/"),
+    ("5.576", "claims/v3-training-cost/"),
+    ("$5.6 million", None),
+    ("5.6M", None),
+    ("6 million", None),
+    ("DeepSeek-R1 training cost", "claims/r1-rl-cost/"),
+    ("R1 cost", "claims/r1-rl-cost/"),
+    ("never disclosed", None),
+]
+
+
+@pytest.mark.parametrize(("query", "first"), SEARCHES)
+def test_search_finds_what_newcomers_type(browser, base_url: str, query: str, first) -> None:  # type: ignore[no-untyped-def]
+    """Typed key by key; the first result is the expected page, and never a claim that does
+    not hold up (those rank below accurate claims, model and quantity pages)."""
+    from r1kb.loader import load
+    from site_helpers import REAL_DATA
+
+    kb = load(REAL_DATA).kb
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=40)
+    last = query.lower().split()[-1]
+    page.wait_for_function(
+        "w => { const a = document.querySelector('.md-search-result__item a');"
+        " return a && (new URL(a.href).searchParams.get('h') || '').toLowerCase().includes(w); }",
+        arg=last,
+        timeout=90_000,
+    )
+    _settle(page)
+    href = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+    path = urlsplit(href).path.lstrip("/")
+    if first:
+        assert path == first, (query, path)
+    if path.startswith("claims/"):
+        claim = kb.claims[path.split("/")[1]]
+        assert claim.verdict == "accurate", (query, path)
+        if query[0].isdigit() or query.startswith("$"):
+            assert claim.quantity in ("training-cost", "cumulative-training-cost"), (query, path)
+    page.close()
+
+
+PHONE_PAGES = [
+    "",
+    "models/deepseek-r1/",
+    "claims/seed-javaedge-r1-rivals-o1-r1-training-cost-5.58m/",
+    "claims/r1-rl-cost/",
+    "misconceptions/",
+    "claims/",
+    "sources/",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_main_pages_fit_a_phone(browser, base_url: str, artifacts: Path, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px: no page scrolls sideways, every value in a claim table has its badges beside
+    it (same row, in view), and a claim page's cite box is linked from its top."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    for path in PHONE_PAGES:
+        page.goto(base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        missing = page.evaluate(
+            """() => [...document.querySelectorAll('.r1kb-stack td .r1kb-value')]
+              .filter(v => { const row = v.closest('tr');
+                 const b = row.querySelector('.r1kb-badge');
+                 if (!b) return false;  // a row with no badges (a derivation input) is fine
+                 const r = b.getBoundingClientRect(), s = v.getBoundingClientRect();
+                 return r.right > 390 || s.right > 390 || Math.abs(r.top - s.top) > 400; })
+              .map(v => v.textContent)"""
+        )
+        assert missing == [], (path, missing[:5])
+        name = (path.strip("/").replace("/", "-") or "home") + f"-390-{scheme}.png"
+        page.screenshot(path=str(artifacts / name))
+    page.goto(base_url + "claims/seed-javaedge-r1-rivals-o1-r1-training-cost-5.58m/")
+    correction = page.locator(".r1kb-correction").bounding_box()
+    assert correction is not None and correction["y"] < 844  # in the first screen
+    page.locator(".r1kb-to-cite a").click()
+    page.wait_for_timeout(300)
+    cite = page.locator(".tabbed-labels").first.bounding_box()
+    assert cite is not None and 0 <= cite["y"] < 844
+    context.close()

@@ -66,7 +66,10 @@ def test_status_tooltip_of_a_relayed_figure(ctx: build.SiteContext) -> None:
 
 
 def test_downloads_carry_the_reading(ctx: build.SiteContext) -> None:
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(exports.to_csv(ctx).removeprefix(exports.BOM)))}
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO(exports.to_csv(ctx).removeprefix(exports.BOM)))
+    }
     assert rows["v3-gpu-hours-blog"]["evidence_read"] == "text-copy"
     document = json.loads(exports.to_json(ctx))
     by_id = {c["id"]: c for c in document["claims"]}  # r1kb.site.records documents

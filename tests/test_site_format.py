@@ -74,7 +74,8 @@ def fmt() -> Formatter:
         (3e-06, "ratio", "3 × 10⁻⁶"),
         (0.00022, "ratio", "2.2 × 10⁻⁴"),
         (0.001, "ratio", "0.001"),
-        (3.2856e24, "FLOP", "3.2856 × 10²⁴ FLOP"),
+        (3.2856e24, "FLOP", "3.29 × 10²⁴ FLOP"),  # a magnitude, as people write it
+        (32768, "tokens", "32,768 tokens"),
         ({"high": 2}, "months", "< 2 months"),
         ({"low": 1000000}, "USD", "> $1M"),
         ({"low": 10000000000, "high": 1000000000000}, "parameters", "10B–1T parameters"),
@@ -97,6 +98,7 @@ def test_no_digit_is_rounded_away(fmt: Formatter) -> None:
 def test_exact_and_spelled_forms(fmt: Formatter) -> None:
     assert fmt.exact(671000000000, "parameters") == "671,000,000,000 parameters"
     assert fmt.exact(5576000, "USD") == "$5,576,000"
+    assert fmt.exact(3.2856e24, "FLOP") == "3,285,600,000,000,000,000,000,000 FLOP"
     assert fmt.exact({"low": 10**10, "high": 10**12}, "parameters") == (
         "10,000,000,000–1,000,000,000,000 parameters"
     )

@@ -141,3 +141,8 @@ def best_claim(claims: list[Claim]) -> Claim | None:
 
 def counts(kb: KnowledgeBase, key: str) -> Counter[str]:
     return Counter(getattr(c, key) for c in kb.live_claims())
+
+
+def best_accurate(kb: KnowledgeBase, claims: list[Claim]) -> Claim | None:
+    """The firmest accurate claim: the one a fact sheet or a card shows first."""
+    return _best(kb, claims)

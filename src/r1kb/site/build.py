@@ -15,7 +15,7 @@ from typing import Any
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
 from r1kb.paths import ID_RE
-from r1kb.site import badges, feed, jsonld, release
+from r1kb.site import badges, feed, framing, jsonld, release, search_terms
 from r1kb.site import records as api
 from r1kb.site.components import fill_slots, lift_blocks
 from r1kb.site.context import SiteContext
@@ -222,12 +222,17 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         for v in VERDICTS
     ]
     out += [
-        Generated(ctx.src_model(m.id), model.render(ctx, m), meta={"hide": ["toc"]})
+        Generated(
+            ctx.src_model(m.id),
+            model.render(ctx, m),
+            meta={"hide": ["toc"], **search_terms.model_meta(m)},
+        )
         for m in ctx.models_in_order()
     ]
     for q in kb.quantities.values():
         page = quantity.render(ctx, q)
-        out.append(Generated(ctx.src_quantity(q.id), page, in_nav=False, meta=dict(OFF_NAV)))
+        meta = {**OFF_NAV, **search_terms.quantity_meta(q)}
+        out.append(Generated(ctx.src_quantity(q.id), page, in_nav=False, meta=meta))
         svg = quantity.chart_file(ctx, q)
         if svg is not None:
             out.append(Generated(ctx.chart_path(q), svg))
@@ -235,7 +240,8 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         meta = {
             **OFF_NAV,
             "r1kb_jsonld": jsonld.claim_jsonld_script(ctx, c),
-            "description": html_text(" ".join(c.statement.split())),
+            "description": html_text(framing.description(ctx, c)),
+            **search_terms.claim_meta(ctx, c, gap=framing.is_closed_gap(c)),
         }
         out.append(Generated(ctx.src_claim(c.id), claim.render(ctx, c), in_nav=False, meta=meta))
     for sid in sorted(kb.sources):

@@ -19,6 +19,7 @@ from r1kb.site.escape import html_text, md_anchor, md_text
 BLOCK_START, BLOCK_END = "<!-- r1kb:block -->", "<!-- /r1kb:block -->"
 _BLOCK = re.compile(re.escape(BLOCK_START) + r"\n(.*?)\n" + re.escape(BLOCK_END), re.S)
 _SLOT = re.compile(r'<div data-r1kb-slot="(\d+)"></div>')
+SEARCH_EXCLUDE = "data-search-exclude"  # Material leaves such a section out of its index
 SHORT_VALUE = 18  # characters: "2.788M GPU-hours" stays on one line
 
 
@@ -47,9 +48,11 @@ def fill_slots(html: str, blocks: Sequence[str]) -> str:
     return _SLOT.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
 
-def heading(level: int, text: str, anchor: str | None = None) -> str:
-    """A Markdown heading (in the table of contents and the search index), text escaped."""
-    attr = f" {{ #{md_anchor(anchor)} }}" if anchor else ""
+def heading(level: int, text: str, anchor: str | None = None, *, search: bool = True) -> str:
+    """A Markdown heading (in the table of contents and, unless search is False, with its
+    section in the search index), text escaped."""
+    attrs = ([f"#{md_anchor(anchor)}"] if anchor else []) + ([] if search else [SEARCH_EXCLUDE])
+    attr = f" {{ {' '.join(attrs)} }}" if attrs else ""
     return f"\n{'#' * level} {md_text(text)}{attr}\n\n"
 
 

@@ -3,16 +3,17 @@
 671000000000 parameters -> "671B parameters"; 5576000 USD -> "$5.576M"; 2788000 GPU-hours ->
 "2.788M GPU-hours"; 163840 tokens -> "163,840 tokens" (thousands are abbreviated only to
 one decimal: "128K", never "163.84K"); {high: 2} months -> "< 2 months"; 3e-06 ->
-"3 × 10⁻⁶"; dates and text as given. Numbers are scaled with Decimal arithmetic on their
-shortest representation, so every significant digit of the record survives ("$5.576M",
-never "$5.58M").
+"3 × 10⁻⁶"; 3.2856e24 FLOP -> "3.29 × 10²⁴ FLOP"; dates and text as given. Numbers are
+scaled with Decimal arithmetic on their shortest representation, so every significant digit
+of the record survives ("$5.576M", never "$5.58M"); only magnitudes beyond trillions are
+written with three significant digits, as people write them, with the exact figure on hover.
 
 Plain text is returned: callers escape it for the context they write it into.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from r1kb.kb import Unit
@@ -45,7 +46,10 @@ ABBREVIATE_FROM: dict[str, int | None] = {
 DEFAULT_ABBREVIATE_FROM = 1_000_000
 BARE_UNITS = {"rating"}  # "a Codeforces rating of 2,029", not "2,029 rating"
 SPELL_FROM = Decimal(10) ** 6  # "671 billion"; "2.048 thousand" helps nobody
-SCIENTIFIC_FROM = Decimal(10) ** 15  # beyond trillions: 3.2856 × 10²⁴ FLOP
+SCIENTIFIC_FROM = Decimal(10) ** 15  # beyond trillions: 3.29 × 10²⁴ FLOP
+# Beyond trillions a figure is read as a magnitude and written with three significant digits
+# (3.2856e24 FLOP as "3.29 × 10²⁴ FLOP"); the exact figure stays on hover (`exact`).
+SCIENTIFIC_DIGITS = 3
 SCIENTIFIC_BELOW = Decimal("0.001")  # learning rates: 2.2 × 10⁻⁴
 NOT_DISCLOSED = "not disclosed"
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -64,6 +68,13 @@ def plain(d: Decimal) -> str:
     whole, _, frac = text.partition(".")
     grouped = f"{int(whole):,}"
     return sign + grouped + (f".{frac}" if frac else "")
+
+
+def significant(d: Decimal, digits: int) -> Decimal:
+    """d to `digits` significant digits, half up: 3.2856e24 -> 3.29e24."""
+    if not d:
+        return d
+    return d.quantize(Decimal(1).scaleb(d.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
 
 
 def scientific(d: Decimal) -> str:
@@ -86,7 +97,9 @@ class Formatter:
         """A number scaled for reading, without its unit: 5576000 USD -> '5.576M'."""
         d = to_decimal(x)
         size = abs(d)
-        if size and (size >= SCIENTIFIC_FROM or size < SCIENTIFIC_BELOW):
+        if size >= SCIENTIFIC_FROM:
+            return scientific(significant(d, SCIENTIFIC_DIGITS))
+        if size and size < SCIENTIFIC_BELOW:
             return scientific(d)
         threshold = ABBREVIATE_FROM.get(unit_id, DEFAULT_ABBREVIATE_FROM)
         if threshold is not None and size >= threshold:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from r1kb.kb import Claim, Evidence
-from r1kb.site import citations
+from r1kb.site import citations, framing
 from r1kb.site.badges import reading_badge, status_badge, verdict_badge
 from r1kb.site.components import (
+    SEARCH_EXCLUDE,
     block,
     claim_link,
     definition_list,
@@ -13,6 +14,7 @@ from r1kb.site.components import (
     link,
     model_link,
     quantity_link,
+    said_by,
     source_link,
     table,
     table_block,
@@ -26,14 +28,48 @@ from r1kb.site.record_links import record_links
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
 
 ROLE_LABELS = {"claims": "makes the claim", "supports": "supports it", "refutes": "refutes it"}
-TITLE_VALUE_MAX = 60
+CITE_HEADING = "Cite this claim"
+CITE_ANCHOR = "cite-this-claim"
+# Material admonition kinds: the correction box takes the verdict's colour.
+CORRECTION_KIND = {"inaccurate": "failure", "misleading": "warning", "unsupported": "question"}
 
 
 def title(ctx: SiteContext, claim: Claim) -> str:
-    value = ctx.value_text(claim)
-    if len(value) > TITLE_VALUE_MAX:
-        value = value[: TITLE_VALUE_MAX - 1].rstrip() + "…"
-    return f"{ctx.quantity_name(claim.quantity)} of {ctx.model_name(claim.subject)}: {value}"
+    """The page's heading: who says it and the verdict when the claim does not hold up."""
+    return framing.title(ctx, claim)
+
+
+def _correction(ctx: SiteContext, page: str, claim: Claim) -> str:
+    """What is on record, directly under the heading of a claim that does not hold up."""
+    if claim.verdict == "accurate":
+        return ""
+    fixes = framing.corrections(ctx, claim)
+    items = "".join(
+        f"<li>{value_html(ctx, f)} {status_badge(f.status)} {verdict_badge(f.verdict)} — "
+        f"{claim_link(ctx, page, f)}</li>"
+        for f in fixes
+    )
+    listed = f'<ul class="r1kb-correction__list">{items}</ul>' if items else ""
+    if framing.is_closed_gap(claim):
+        gap = framing.closed(claim)
+        source = f" in {source_link(ctx, page, gap.source)}" if gap.source else ""
+        when = f" on <time>{html_text(gap.date)}</time>" if gap.date else " later"
+        head = f"A gap that closed{when}"
+        body = f"<p>{verdict_badge(claim.verdict)} DeepSeek disclosed the figure{source}:</p>"
+        kind = "info"
+    else:
+        verdict = VERDICT_TERMS[claim.verdict]
+        head = f"{verdict.label.capitalize()}: what is on record"
+        said = html_text(framing.who(ctx, claim))
+        body = (
+            f"<p>{verdict_badge(claim.verdict)} {said} says it. {html_text(verdict.meaning)}"
+            f"{' On record:' if fixes else ' No correcting claim is named.'}</p>"
+        )
+        kind = CORRECTION_KIND.get(claim.verdict, "note")
+    return (
+        f'<div class="admonition {kind} r1kb-correction">'
+        f'<p class="admonition-title">{head}</p>{body}{listed}</div>'
+    )
 
 
 def _value_detail(ctx: SiteContext, claim: Claim) -> str:
@@ -252,11 +288,16 @@ def _cite(ctx: SiteContext, page: str, claim: Claim) -> str:
 def render(ctx: SiteContext, claim: Claim) -> str:
     page = ctx.src_claim(claim.id)
     out = [heading(1, title(ctx, claim))]
-    top = []
+    top = [_correction(ctx, page, claim)]
     if claim.withdrawn:
         top.append(_withdrawn(ctx, page, claim))
     top.append(
-        f'<blockquote class="r1kb-statement"><p>{html_text(claim.statement)}</p></blockquote>'
+        f'<blockquote class="r1kb-statement"><p>{html_text(claim.statement)}</p>'
+        f'<p class="r1kb-said">Said by {said_by(ctx, page, claim)}</p></blockquote>'
+    )
+    top.append(
+        f'<p class="r1kb-to-cite" {SEARCH_EXCLUDE}>'
+        f'<a href="#{CITE_ANCHOR}">Cite this claim</a> ↓</p>'
     )
     top.append(_facts(ctx, page, claim))
     top.append(record_links(ctx, "claim", claim.id, f"claims/{claim.id}.yaml"))
@@ -271,7 +312,7 @@ def render(ctx: SiteContext, claim: Claim) -> str:
         out.append(_derivation(ctx, page, claim))
     relations = _relations(ctx, page, claim)
     if relations:
-        out.append(heading(2, "Related claims"))
+        out.append(heading(2, "Related claims", search=False))
         out.append(relations)
     if claim.history:
         out.append(heading(2, "History"))
@@ -281,6 +322,6 @@ def render(ctx: SiteContext, claim: Claim) -> str:
         out.append(block(render_markdown(claim.notes), "r1kb-notes"))
     out.append(heading(2, "Changes to this record"))
     out.append(record_history.section(ctx, page, claim))
-    out.append(heading(2, "Cite this claim"))
+    out.append(heading(2, CITE_HEADING, CITE_ANCHOR, search=False))
     out.append(_cite(ctx, page, claim))
     return "".join(out)

@@ -135,7 +135,7 @@ def sources(ctx: SiteContext) -> str:
             f'<td class="r1kb-record">{record}</td></tr>'
         )
     headers = ("Source", "Publisher", "Kind", "Published", "Claims made, by verdict")
-    out.append(table_block(headers, rows))
+    out.append(table_block(headers, rows, "r1kb-table r1kb-stack"))  # rows stack on phones
     return "".join(out)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from r1kb.kb import Claim, Model
-from r1kb.site import answer
+from r1kb.site import analysis, answer
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.components import (
     block,
@@ -52,9 +52,27 @@ HEADERS = (
 )
 
 
-def _rows(ctx: SiteContext, page: str, qid: str, claims: list[Claim]) -> list[str]:
+def _inherited(ctx: SiteContext, model: Model, qid: str, claims: list[Claim]) -> Claim | None:
+    """When none of the model's own claims about a quantity is accurate, the firmest
+    accurate claim of the nearest model it is built from (R1's pre-training tokens are
+    V3-Base's), so that a reader sees the figure on record before what others claimed."""
+    if any(c.verdict == "accurate" for c in claims):
+        return None
+    for ancestor in analysis.lineage(ctx.kb, model.id)[1:]:
+        found = [c for c in ctx.kb.by("quantity", qid) if c.subject == ancestor]
+        best = analysis.best_accurate(ctx.kb, found)
+        if best is not None:
+            return best
+    return None
+
+
+def _rows(
+    ctx: SiteContext, page: str, qid: str, claims: list[Claim], base: Claim | None = None
+) -> list[str]:
+    """The firmest accurate figure first, then what others claimed, marked as such."""
     rows = []
-    group = ctx.sorted_claims(claims)
+    first = base or analysis.best_accurate(ctx.kb, claims)  # DeepSeek's own word first
+    group = ([first] if first else []) + [c for c in ctx.sorted_claims(claims) if c is not first]
     for i, c in enumerate(group):
         name = (
             f'<td class="r1kb-factsheet__quantity" rowspan="{len(group)}">'
@@ -63,8 +81,19 @@ def _rows(ctx: SiteContext, page: str, qid: str, claims: list[Claim]) -> list[st
             else ""
         )
         scope = f'<br><span class="r1kb-muted">{html_text(c.scope)}</span>' if c.scope else ""
+        if c is base:
+            scope = (
+                f'<br><span class="r1kb-muted">of {html_text(ctx.model_name(c.subject))}, '
+                f"which this model is built on</span>{scope}"
+            )
+        marker = (
+            '<span class="r1kb-claimed">claimed, does not hold up:</span> '
+            if c.verdict != "accurate"
+            else ""
+        )
+        cls = ' class="r1kb-row--claimed"' if c.verdict != "accurate" else ""
         rows.append(
-            f"<tr>{name}<td>{value_html(ctx, c)}</td>"
+            f"<tr{cls}>{name}<td>{marker}{value_html(ctx, c)}</td>"
             f'<td><span class="r1kb-badges">{status_badge(c.status)} '
             f"{verdict_badge(c.verdict)}</span></td>"
             f"<td>{claim_link(ctx, page, c)}{scope}"
@@ -73,7 +102,7 @@ def _rows(ctx: SiteContext, page: str, qid: str, claims: list[Claim]) -> list[st
     return rows
 
 
-def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
+def _sheet(ctx: SiteContext, page: str, model: Model, claims: list[Claim]) -> str:
     """One section per quantity group (a heading in the table of contents, a table each),
     in the order of data/quantities.yaml; a line of links to the groups comes first."""
     by_quantity: dict[str, list[Claim]] = {}
@@ -101,7 +130,13 @@ def _sheet(ctx: SiteContext, page: str, claims: list[Claim]) -> str:
         out.append(block(f'<p class="r1kb-jump">{jumps}</p>', "r1kb-jumps"))
     for group, qids, n in sections:
         out.append(heading(3, ctx.group_title(group), ctx.group_anchor(group)))
-        rows = [row for q in qids for row in _rows(ctx, page, q, by_quantity[q])]
+        rows = [
+            row
+            for q in qids
+            for row in _rows(
+                ctx, page, q, by_quantity[q], _inherited(ctx, model, q, by_quantity[q])
+            )
+        ]
         out.append(
             block(
                 f'<p class="r1kb-muted">{len(qids)} quantit{"ies" if len(qids) != 1 else "y"}'
@@ -134,8 +169,10 @@ def render(ctx: SiteContext, model: Model) -> str:
     out.append(
         block(
             "<p>Every quantity on record for this model, grouped by topic, with each claim's "
-            "value, status, verdict and who makes it; the best-founded claim comes first.</p>"
+            "value, status, verdict and who makes it. The firmest accurate figure comes first "
+            "(the base model's, where this model's own claims do not hold up); what others "
+            "claimed that does not hold up follows, marked.</p>"
         )
     )
-    out.append(_sheet(ctx, page, claims))
+    out.append(_sheet(ctx, page, model, claims))
     return "".join(out)

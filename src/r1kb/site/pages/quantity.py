@@ -10,8 +10,8 @@ from r1kb.site.chart import quantity_chart, uses_log_scale
 from r1kb.site.components import block, claims_table, heading, link, table_block, value_html
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
-from r1kb.site.record_links import record_links
 from r1kb.site.labels import row_label
+from r1kb.site.record_links import record_links
 
 
 def claims_of(ctx: SiteContext, quantity: Quantity) -> list[Claim]:
