@@ -28,8 +28,10 @@ GENERIC = "generic"  # about models in general ("models like R1")
 OTHER = "other"  # about a model outside R1's family
 COMPANY = "deepseek"
 
+# a line break inside a sentence ends a clause too (a title line run into the next line)
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|although|though|yet|so)\b|\s[–—]\s", re.I
+    r";|,\s+(?:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s|\n",
+    re.I,
 )
 # a sentence about models in general ("a model with billions of parameters", "training a large
 # LLM"): notation of generic reference, not a vocabulary of names
@@ -39,6 +41,9 @@ _GENERIC_SUBJECT = re.compile(
     r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
+# what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
+# Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
+_VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = ("hours", "days", "weeks", "months")
@@ -146,7 +151,7 @@ class Attributor:
             before = [
                 m
                 for m in self.names_in(s.start, paren[0])
-                if not self.text[m.end : paren[0]].strip()
+                if _VARIANT.fullmatch(self.text, m.end, paren[0])
             ]
             if before:
                 m = before[-1]
@@ -307,7 +312,10 @@ class Attributor:
         near = (raw.start, min(clause[1], raw.end + 30))
         if unit == "date":
             qid = self.nearest_term(raw, [clause])
-            return (self._known(qid), True) if qid else (None, False)
+            if qid:
+                return self._known(qid), True
+            self.quantity_how = "no term near it: the default quantity for a date"
+            return self._known(self.default_quantity(unit)), False
         if unit == "percent":
             qid, strong = self._benchmark(raw, s, words)
             if qid is None:

@@ -191,6 +191,8 @@ class _Run:
         if subject.model == at.COMPANY and quantity not in self.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model
             model = self.at.fallback or self.context_main
+            if model is None and q_strong:  # its words name the quantity: the model named last
+                model = next(iter(self._nearby_models(raw, s, after=False)), None)
             if model is None:
                 return self._unattributed(raw, s), None
             subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
@@ -200,13 +202,16 @@ class _Run:
         j = self.matcher.judge(raw, subject.model, quantity, q_strong)
         if j is None:
             return None, None
+        weak_date = raw.unit == "date" and not q_strong and not subject.strong
         switched = None
         if j.outcome in ("conflicts", "new") and j.value.precise:
-            better = self._alternatives(raw, s, subject, quantity, q_strong)
+            better = self._alternatives(raw, s, subject, quantity, q_strong, j.outcome == "new")
             if better is not None:
                 if better.model != subject.model and not subject.strong:
                     switched = better.model
                 j = better
+        if weak_date and j.outcome not in _RECOGNISED:
+            return None, None  # a date with neither its model nor what it dates named
         how = (
             subject.how if j.model == subject.model else "the reading the knowledge base recognises"
         )
@@ -217,25 +222,35 @@ class _Run:
         nearby (or DeepSeek itself) is one the knowledge base recognises."""
         if raw.vague or raw.bound in ("upper", "lower"):
             return None
-        names = self.at.names_in(max(0, s.start - 1500), s.end + 300)
-        nearby = [m.ref for m in reversed(names) if m.kind == "model"]
+        nearby = self._nearby_models(raw, s)
         context = [x for x in (self.at.fallback, self.context_main) if x]
         models = dict.fromkeys([*nearby, *context, at.COMPANY])
+        nearest: Judgement | None = None
         for i, model in enumerate(models):
             quantity, strong = self.at.quantity(raw, model, s)
             if quantity is None:
                 continue
             j = self.matcher.judge(raw, model, quantity, strong)
-            # the nearest model may also be told its figure is another model's
-            recognised = (*_RECOGNISED, "misattributed") if i == 0 and nearby else _RECOGNISED
-            if j is not None and j.outcome in recognised and not _only_open_bounds(j):
+            if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
                 return self._make(
                     raw,
                     s,
                     j,
                     "no model named: the nearby model whose reading the knowledge base recognises",
                 )
+            if i == 0 and nearby and j is not None and j.outcome == "misattributed":
+                nearest = j
+        if nearest is not None:  # no reading agrees: the nearest model is told whose it is
+            return self._make(raw, s, nearest, "no model named: the nearest model named before")
         return None
+
+    def _nearby_models(self, raw: Raw, s: at.Sentence, after: bool = True) -> list[str]:
+        """The models named before the figure (up to 1,500 characters), nearest first, then
+        those named after it (up to 300 characters past its sentence)."""
+        names = self.at.names_in(max(0, s.start - 1500), s.end + 300)
+        before = [m.ref for m in reversed(names) if m.kind == "model" and m.end <= raw.start]
+        later = [m.ref for m in names if m.kind == "model" and m.end > raw.start] if after else []
+        return [*before, *later]
 
     def cell_figures(
         self, raws: list[tuple[Raw, Cell]], cells: CellAttributor, context: Context
@@ -267,8 +282,17 @@ class _Run:
         return out
 
     def _alternatives(
-        self, raw: Raw, s: at.Sentence, subject: at.Subject, quantity: str, q_strong: bool
+        self,
+        raw: Raw,
+        s: at.Sentence,
+        subject: at.Subject,
+        quantity: str,
+        q_strong: bool,
+        new: bool = False,
     ) -> Judgement | None:
+        """A reading the knowledge base recognises; for a figure it knows nothing about under a
+        model only carried over, else one it can correct: a model named nearby whose record of
+        the same quantity the figure conflicts with."""
         readings: list[tuple[str, str]] = []
         if not q_strong:
             readings += [
@@ -283,6 +307,7 @@ class _Run:
                 q, _ = self.at.quantity(raw, model, s)
                 if q is not None:
                     readings.append((model, q))
+        corrected = None
         for model, q in readings:
             j = self.matcher.judge(raw, model, q, False)
             if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
@@ -290,7 +315,17 @@ class _Run:
                     "another reading of its words, which the knowledge base recognises"
                 )
                 return j
-        return None
+            if (
+                new
+                and not subject.strong
+                and corrected is None
+                and j is not None
+                and j.outcome == "conflicts"
+                and q == quantity
+                and model != at.COMPANY
+            ):
+                corrected = j
+        return corrected
 
     def _siblings(self, quantity: str) -> list[str]:
         unit = self.kb.quantities[quantity].unit

@@ -39,11 +39,18 @@ class Raw:
 
 
 _NUM = re.compile(
-    rf"(?<![\w.,/:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
+    rf"(?<![\w.,:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
 )
+# after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
+_PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
+_PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
 _RANGE_REST = re.compile(
-    rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
+    rf"(?P<pct>[ \t]*\\?%)?\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}"
+    rf"(?:{n.MAGNITUDE})?(?![\d])",
+    re.I,
 )
+# LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
+_MATH_CLOSE = re.compile(r"\$[ \t]?(?P<mag>thousand|million|billion|trillion)\b", re.I)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
@@ -65,6 +72,11 @@ _VAGUE_UNITS = {
     "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
     "months",
 }  # fmt: skip
+
+
+_WORD_MAGNITUDE = re.compile(r"\s+(?P<mag>thousand|million|billion|trillion)\b", re.I)
+_WORD_UNITS = ("hours", "days", "weeks", "months", "GPUs")
+_WORD_MAGNITUDE_UNITS = ("USD", "CNY", "parameters", "tokens", "GPU-hours", "GPUs")
 
 
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
@@ -149,8 +161,9 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     for m in _NUM.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        if _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
-            continue  # "(per 1M tokens)": the unit of a rate, not a figure
+        paired = _PAIRED.search(text, max(0, m.start() - 12), m.start())
+        if not paired and _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
@@ -159,7 +172,16 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         letter = m.group("sfx") or m.group("sfxl")
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
-        rest = _RANGE_REST.match(text, m.end())
+        if raw.money and _PERCENT.match(text, m.end()):
+            raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
+        close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
+        if close:  # "$5.6$ million"
+            scale = n.MAGNITUDES[close.group("mag").lower()]
+            raw.low = raw.high = value * scale
+            raw.step, raw.end = step * scale, close.end()
+        rest = _RANGE_REST.match(text, raw.end)
+        if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
+            rest = None  # "10% to 15 days" is no range
         if rest and not _overlaps(rest.start(), rest.end(), taken):
             high, hstep = n.parse_number(rest.group("num"))
             hscale = n.magnitude(rest)
@@ -167,7 +189,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
                 raw.low, scale = value * hscale, hscale
                 raw.step = step * hscale
             if high * hscale > (raw.low or 0) and (
-                rest.group(0).strip()[:3] != "and" or re.search(r"between\s*$", text[: m.start()])
+                rest.group(0)[len(rest.group("pct") or "") :].strip()[:3] != "and"
+                or re.search(r"between\s*$", text[: m.start()])
             ):
                 raw.high, raw.end = high * hscale, rest.end()
                 raw.step = max(raw.step, hstep * hscale)
@@ -203,11 +226,18 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         else:
             raw.low = raw.high = float(n.WORD_NUMBERS[word])
             raw.step = 1.0
+        units = _WORD_UNITS
+        mag = _WORD_MAGNITUDE.match(text, raw.end) if not raw.vague else None
+        if mag:  # "six million dollars", "two billion parameters"
+            scale = n.MAGNITUDES[mag.group("mag").lower()]
+            raw.low = raw.high = (raw.low or 0.0) * scale
+            raw.step, raw.end, units = scale, mag.end(), _WORD_MAGNITUDE_UNITS
         found = _match_tail(text, raw.end, False)
-        named = words.after(text, raw.end) if words is not None else None
-        if found and found[0].unit in ("hours", "days", "weeks", "months", "GPUs"):
+        named = words.after(text, raw.end) if words is not None and not mag else None
+        if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
+            raw.money = tail.unit in ("USD", "CNY")
         elif named is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]

@@ -32,7 +32,7 @@ NUMBER = (
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
 MAX_VALUE = 1e30
 MAGNITUDE = (
-    rf"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
+    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
@@ -109,7 +109,7 @@ TAILS = [
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
     _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
-    _tail(r"\s*(?:%|percent\b|per\s?cent\b)", "percent"),
+    _tail(r"\s*(?:\\?%|percent\b|per\s?cent\b)", "percent"),  # "\%": LaTeX's percent sign
 ]  # fmt: skip
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
