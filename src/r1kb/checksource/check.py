@@ -199,13 +199,15 @@ class _Run:
             quantity, q_strong = self.at.quantity(raw, model, s)
             if quantity is None:
                 return None, None
+        # the model DeepSeek was named for is who the next sentences are about
+        named_for = subject.model if subject.how.startswith("DeepSeek (the company)") else None
         j = self.matcher.judge(raw, subject.model, quantity, q_strong)
         if j is None:
             return None, None
         weak_date = raw.unit == "date" and not q_strong and not subject.strong
-        switched = None
+        switched = named_for
         if j.outcome in ("conflicts", "new") and j.value.precise:
-            better = self._alternatives(raw, s, subject, quantity, q_strong, j.outcome == "new")
+            better = self._alternatives(raw, s, subject, quantity, q_strong)
             if better is not None:
                 if better.model != subject.model and not subject.strong:
                     switched = better.model
@@ -282,17 +284,8 @@ class _Run:
         return out
 
     def _alternatives(
-        self,
-        raw: Raw,
-        s: at.Sentence,
-        subject: at.Subject,
-        quantity: str,
-        q_strong: bool,
-        new: bool = False,
+        self, raw: Raw, s: at.Sentence, subject: at.Subject, quantity: str, q_strong: bool
     ) -> Judgement | None:
-        """A reading the knowledge base recognises; for a figure it knows nothing about under a
-        model only carried over, else one it can correct: a model named nearby whose record of
-        the same quantity the figure conflicts with."""
         readings: list[tuple[str, str]] = []
         if not q_strong:
             readings += [
@@ -307,7 +300,6 @@ class _Run:
                 q, _ = self.at.quantity(raw, model, s)
                 if q is not None:
                     readings.append((model, q))
-        corrected = None
         for model, q in readings:
             j = self.matcher.judge(raw, model, q, False)
             if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
@@ -315,17 +307,7 @@ class _Run:
                     "another reading of its words, which the knowledge base recognises"
                 )
                 return j
-            if (
-                new
-                and not subject.strong
-                and corrected is None
-                and j is not None
-                and j.outcome == "conflicts"
-                and q == quantity
-                and model != at.COMPANY
-            ):
-                corrected = j
-        return corrected
+        return None
 
     def _siblings(self, quantity: str) -> list[str]:
         unit = self.kb.quantities[quantity].unit

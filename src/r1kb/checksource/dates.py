@@ -2,7 +2,8 @@
 
 A date is returned as the first and last day it can mean: a day gives one day, a month the
 whole month, "early 2025" its first four months. A day or a month written without its year is
-kept year-less as ISO 8601 writes it ("--01-20", "--12"). Numeric day/month orders are only read when they cannot be misread (day > 12).
+kept year-less as ISO 8601 writes it ("--01-20", "--12"). Numeric day/month orders are only
+read when they cannot be misread (day > 12).
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_OF_YEAR = re.compile(
     rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
 )
-# a month alone ("in December", "the original January paper"): capitalised and written out,
-# not "May" (a verb as often as a month), nor "last December" (a relative date); kept year-less, as ISO 8601 writes it ("--12")
+# a month alone ("in December", "the original January paper"): capitalised and written out, not
+# "May" (a verb as often as a month), nor "last December" (a relative date)
 _MONTH_ALONE = re.compile(
     r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
     r"(?P<mn>January|February|March|April|June|July|August|September|October|November|December)"
