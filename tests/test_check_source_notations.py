@@ -185,3 +185,128 @@ def test_table_cells_take_their_column_header(kb: KnowledgeBase) -> None:
             "agrees",
         ),  # a bare number takes its header's unit
     ]
+
+
+# --- figures in running prose: notations, how a sentence names its model, and scope ------------
+
+
+def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str]]:
+    return [(f.text, f.model, f.quantity, f.value, f.outcome) for f in check_text(text, kb).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "model", "quantity", "value", "outcome"),
+    [
+        # a magnitude joined to its number by a hyphen
+        ("DeepSeek-R1 is a 671-billion parameter model.", "671-billion parameter",
+         "deepseek-r1", "total-parameters", 671000000000, "agrees"),
+        # LaTeX math around a number: "$5.6$ million" is money, "$10\% - 15\%$" a percent range
+        ("DeepSeek-V3's final training run cost $5.6$ million.", "$5.6$ million", "deepseek-v3",
+         "training-cost", 5600000, "agrees"),
+        ("DeepSeek-V3 uses only $10\\% - 15\\%$ of its parameters for each token.",
+         "$10\\% - 15\\%", "deepseek-v3", "activated-parameter-fraction",
+         {"low": 10, "high": 15}, "conflicts"),
+        # an amount written out in words
+        ("DeepSeek-V3 had a training cost of less than six million dollars.",
+         "less than six million dollars", "deepseek-v3", "training-cost", {"high": 6000000},
+         "agrees"),
+        # a bound recorded in the knowledge base ("below 0.25%") is no range: a figure fits it
+        ("DeepSeek-V3 reports a loss perturbation of <0.25% relative to BF16.", "<0.25%",
+         "deepseek-v3", "fp8-relative-loss-error", {"high": 0.25}, "agrees"),
+        # a month alone, and a part of a year
+        ("DeepSeek-V3 was released in December.", "December", "deepseek-v3", "release-date",
+         "--12", "agrees"),
+        ("DeepSeek-V3 was released in early 2025.", "early 2025", "deepseek-v3", "release-date",
+         "2025-01", "misattributed"),  # R1's release, not V3's
+        # a date without a word for what it dates: the model's release date
+        ("DeepSeek-R1 made the headlines on Jan 27th.", "Jan 27th", "deepseek-r1",
+         "release-date", "--01-27", "conflicts"),
+        # a name that only qualifies a class of abilities is not the figure's model
+        ("DeepSeek said its V3 model reached OpenAI-level abilities for only $6 million.",
+         "$6 million", "deepseek-v3", "training-cost", 6000000, "agrees"),
+        # the same number as the model's score on another benchmark: the wrong benchmark
+        ("DeepSeek-R1 scored 79.8% on the MATH benchmark.", "79.8%", "deepseek-r1", "math", 79.8,
+         "misattributed"),
+    ],
+)  # fmt: skip
+def test_prose_notations(kb, text, span, model, quantity, value, outcome) -> None:  # type: ignore[no-untyped-def]
+    f = one(kb, text)
+    assert (f.text, f.model, f.quantity, f.value, f.outcome) == (
+        span,
+        model,
+        quantity,
+        value,
+        outcome,
+    )
+
+
+def test_a_figure_paired_after_a_slash_is_read_but_a_fraction_is_not(kb: KnowledgeBase) -> None:
+    assert _read(kb, "DeepSeek-V3 (671B/37B-active) trains in FP8.") == [
+        ("671B", "deepseek-v3", "total-parameters", 671000000000, "agrees"),
+        ("37B", "deepseek-v3", "activated-parameters", 37000000000, "agrees"),
+    ]
+    assert _read(kb, "DeepSeek-V3 cost 1/10 of that.") == []
+
+
+def test_a_month_alone_is_a_date_unless_relative_or_a_verb() -> None:
+    assert [(d.first, d.last) for d in find_dates("the original January paper")] == [
+        ("--01", "--01")
+    ]
+    assert list(find_dates("Last December it said")) == []
+    assert list(find_dates("It May help")) == []
+    (d,) = find_dates("late 2024")
+    assert (d.first, d.last) == ("2024-09-01", "2024-12-31")
+
+
+def test_a_date_naming_neither_model_nor_event_needs_a_recognised_reading(
+    kb: KnowledgeBase,
+) -> None:
+    assert _read(kb, "On March 3, the markets fell sharply.") == []
+
+
+def test_a_line_break_ends_the_clause_of_a_title(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek-R1 Made It Into Nature With a $294,000 Training Bill\n"
+        "The paper upset received wisdom about development costs and openness."
+    )
+    f = one(kb, text)
+    assert (f.text, f.quantity, f.outcome) == ("$294,000", "training-cost", "agrees")
+
+
+def test_a_relative_clause_names_its_own_models(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek-R1 is a reasoning model. It was trained cheaply, at US$ 6 million, "
+        "where OpenAI spent $100 million on GPT-4."
+    )
+    f = one(kb, text)
+    assert (f.text, f.model, f.quantity) == ("US$ 6 million", "deepseek-r1", "training-cost")
+    assert f.outcome == "known-misconception"
+
+
+def test_a_variant_name_before_parentheses_owns_them(kb: KnowledgeBase) -> None:
+    f = one(kb, "DeepSeek-R1 reached 97.3% on MATH-500, ahead of GPT-4 Turbo (72.6%).")
+    assert (f.text, f.outcome) == ("97.3%", "agrees")
+
+
+def test_an_unnamed_figure_takes_the_nearby_model_that_agrees(kb: KnowledgeBase) -> None:
+    text = (
+        "Nature printed the R1 report this week, with the compute its training needed. "
+        "We will come back to what that says about the industry and its habits of spending.\n\n"
+        "It took 198 hours to train the early R1-Zero release.\n\n"
+        "Add about 5,000 GPU hours spent producing the supervised fine-tuning datasets."
+    )
+    figures = check_text(text, kb).figures
+    f = next(f for f in figures if f.text == "about 5,000 GPU hours")
+    assert (f.model, f.quantity, f.outcome) == ("deepseek-r1", "sft-data-gpu-hours", "agrees")
+
+
+def test_deepseek_named_for_a_model_hands_that_model_on(kb: KnowledgeBase) -> None:
+    text = (
+        "Some say DeepSeek-R1 changed the market, others that DeepSeek-V3 did, and many have "
+        "written about both of them at great length over the past weeks and months, in blogs, "
+        "newsletters, podcasts and papers alike.\n\n"
+        "DeepSeek's technical paper lists 2.788 million GPU hours for the final training run. "
+        "Taking $2.10 per GPU hour, the arithmetic comes out higher."
+    )
+    f = next(f for f in check_text(text, kb).figures if f.text.endswith("per GPU hour"))
+    assert (f.model, f.quantity, f.outcome) == ("deepseek-v3", "gpu-rental-price", "conflicts")
