@@ -264,23 +264,22 @@ def test_a_date_naming_neither_model_nor_event_needs_a_recognised_reading(
     assert _read(kb, "On March 3, the markets fell sharply.") == []
 
 
-def test_a_line_break_ends_the_clause_of_a_title(kb: KnowledgeBase) -> None:
-    text = (
-        "DeepSeek-R1 Made It Into Nature With a $294,000 Training Bill\n"
-        "The paper upset received wisdom about development costs and openness."
-    )
+@pytest.mark.parametrize(
+    ("text", "span", "model", "quantity", "outcome"),
+    [
+        # a line break ends the clause of a title: the next line's words are not its terms
+        ("DeepSeek-R1 Made It Into Nature With a $294,000 Training Bill\n"
+         "The paper upset received wisdom about development costs and openness.",
+         "$294,000", "deepseek-r1", "training-cost", "agrees"),
+        # a relative clause (", where …") names its own models, not the figure's
+        ("DeepSeek-R1 is a reasoning model. It was trained cheaply, at US$ 6 million, "
+         "where OpenAI spent $100 million on GPT-4.",
+         "US$ 6 million", "deepseek-r1", "training-cost", "known-misconception"),
+    ],
+)  # fmt: skip
+def test_clauses_bound_the_words_of_a_figure(kb, text, span, model, quantity, outcome) -> None:  # type: ignore[no-untyped-def]
     f = one(kb, text)
-    assert (f.text, f.quantity, f.outcome) == ("$294,000", "training-cost", "agrees")
-
-
-def test_a_relative_clause_names_its_own_models(kb: KnowledgeBase) -> None:
-    text = (
-        "DeepSeek-R1 is a reasoning model. It was trained cheaply, at US$ 6 million, "
-        "where OpenAI spent $100 million on GPT-4."
-    )
-    f = one(kb, text)
-    assert (f.text, f.model, f.quantity) == ("US$ 6 million", "deepseek-r1", "training-cost")
-    assert f.outcome == "known-misconception"
+    assert (f.text, f.model, f.quantity, f.outcome) == (span, model, quantity, outcome)
 
 
 def test_a_variant_name_before_parentheses_owns_them(kb: KnowledgeBase) -> None:
