@@ -309,3 +309,28 @@ def test_deepseek_named_for_a_model_hands_that_model_on(kb: KnowledgeBase) -> No
     )
     f = next(f for f in check_text(text, kb).figures if f.text.endswith("per GPU hour"))
     assert (f.model, f.quantity, f.outcome) == ("deepseek-v3", "gpu-rental-price", "conflicts")
+
+
+def test_a_relative_clause_after_a_figure_names_whose_it_is(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-R1 scores 97.3% on MATH-500, above the 96.4% that o1-preview posts."
+    assert [(f.text, f.outcome) for f in check_text(text, kb).figures] == [("97.3%", "agrees")]
+    text = "DeepSeek-R1 cost under $600K, a small share of the $0.6-1B that similar models take."
+    assert [f.text for f in check_text(text, kb).figures] == ["under $600K"]
+
+
+def test_a_figure_about_a_model_in_general_takes_no_carried_subject(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek-R1 is a reasoning model.\n\n"
+        "- Savings: projections put the cost of training a leading reasoning model "
+        "somewhere between $10 million and $100 million."
+    )
+    assert check_text(text, kb).figures == []
+
+
+def test_a_range_of_sizes_is_the_distilled_models_range(kb: KnowledgeBase) -> None:
+    text = (
+        "The appendix gives the settings for RL applied to models ranging from 1.5B to 70B "
+        "parameters, with attention to the DeepSeek-R1-Zero and DeepSeek-R1 versions."
+    )
+    f = one(kb, text)
+    assert (f.model, f.quantity, f.outcome) == ("deepseek-r1", "distilled-model-sizes", "agrees")

@@ -35,15 +35,23 @@ _CLAUSE_BREAK = re.compile(
 )
 # a sentence about models in general ("a model with billions of parameters", "training a large
 # LLM"): notation of generic reference, not a vocabulary of names
-_GENERIC_SUBJECT = re.compile(
-    r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger)\s+"
+_GENERIC_NOUN = (
+    r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger"
+    r"|similar|comparable|competing|rival)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
-    r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
+)
+_GENERIC_SUBJECT = re.compile(
+    _GENERIC_NOUN
+    + r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
+_GENERIC_PHRASE = re.compile(_GENERIC_NOUN, re.I)
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
 # Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
 _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
+# a relative clause right after a figure names whose figure it is ("the 96.4% that o1 posts",
+# "the $1B that similar models take")
+_RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = ("hours", "days", "weeks", "months")
@@ -121,8 +129,11 @@ class Attributor:
                 for m in self.names_in(s.start, s.end)
                 if _innermost(s.parens, m.start, m.end) in (None, paren)
             ]
+            clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
             if any(m.comparative for m in names):
                 found = Subject(GENERIC, True, "only compared with")
+            elif not names and _GENERIC_PHRASE.search(self.text, clause[0], raw.start):
+                found = Subject(GENERIC, True, "a model in general named before it")
             elif carry:
                 found = Subject(carry, False, "carried over")
             elif self.heading and _PRONOUN.match(self.text, s.start):
@@ -140,6 +151,9 @@ class Attributor:
         return self._distilled(raw, s, found)
 
     def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
+        relative = self._relative(raw, s)
+        if relative is not None:
+            return relative
         paren = _innermost(s.parens, raw.start, raw.end)
         if paren is not None:
             inside = self.names_in(*paren)
@@ -182,6 +196,21 @@ class Attributor:
             if chosen.kind == "other":
                 return Subject(OTHER, True, "another model")
             return Subject(chosen.ref, True, "named in the sentence")
+        return None
+
+    def _relative(self, raw: Raw, s: Sentence) -> Subject | None:
+        """The subject of a relative clause right after the figure: a name, or models in
+        general."""
+        rel = _RELATIVE.match(self.text, raw.end, s.end)
+        if rel is None:
+            return None
+        named = [m for m in self.names_in(rel.end(), s.end) if m.start == rel.end()]
+        if named and named[0].kind == "other":
+            return Subject(OTHER, True, "another model, the subject of the clause after it")
+        if named and named[0].kind == "model":
+            return Subject(named[0].ref, True, "the subject of the clause after it")
+        if _GENERIC_PHRASE.match(self.text, rel.end(), s.end):
+            return Subject(GENERIC, True, "models in general, the subject of the clause after it")
         return None
 
     def _choose(self, raw: Raw, names: list[Mention]) -> Mention:

@@ -212,6 +212,8 @@ class _Run:
                 if better.model != subject.model and not subject.strong:
                     switched = better.model
                 j = better
+        elif j.outcome in ("conflicts", "new") and quantity not in self.matcher.range_only:
+            j = self._as_range(raw, s, quantity) or j
         if weak_date and j.outcome not in _RECOGNISED:
             return None, None  # a date with neither its model nor what it dates named
         how = (
@@ -307,6 +309,25 @@ class _Run:
                     "another reading of its words, which the knowledge base recognises"
                 )
                 return j
+        return None
+
+    def _as_range(self, raw: Raw, s: at.Sentence, quantity: str) -> Judgement | None:
+        """A range ("1.5B to 70B") that one model's figure cannot be: the quantity recorded only
+        as a range ("the distilled models' sizes") of a model named in the sentence or before,
+        when the knowledge base recognises that reading."""
+        if raw.vague or raw.low is None or raw.high is None or not raw.low < raw.high:
+            return None
+        ranged = [q for q in self._siblings(quantity) if q in self.matcher.range_only]
+        names = self.at.names_in(s.start, s.end)
+        models = dict.fromkeys(
+            [*(m.ref for m in names if m.kind == "model"), *self._nearby_models(raw, s)]
+        )
+        for q in ranged:
+            for model in models:
+                j = self.matcher.judge(raw, model, q, False)
+                if j is not None and j.outcome in _RECOGNISED:
+                    self.at.quantity_how = "a range, which only this quantity is recorded as"
+                    return j
         return None
 
     def _siblings(self, quantity: str) -> list[str]:
