@@ -107,7 +107,10 @@ def test_other_model_families_and_generic_statements_are_not_reported(kb: Knowle
     text = (
         "GPT-4 was reportedly trained on 25,000 A100 GPUs for about 100 days.\n"
         "Models like DeepSeek-R1 typically use batch sizes of thousands of sequences.\n"
-        "The banner promises 10x faster search with 80 GB of memory.\n"
+        "The banner promises 10x faster search with 80 GB of memory.\n\n"
+        "DeepSeek-R1 is a reasoning model.\n\n"  # a model in general stops its carried subject:
+        "- Savings: projections put the cost of training a leading reasoning model "
+        "somewhere between $10 million and $100 million.\n"
     )
     assert check_text(text, kb).figures == []
 
@@ -316,15 +319,6 @@ def test_a_relative_clause_after_a_figure_names_whose_it_is(kb: KnowledgeBase) -
     assert [(f.text, f.outcome) for f in check_text(text, kb).figures] == [("97.3%", "agrees")]
     text = "DeepSeek-R1 cost under $600K, a small share of the $0.6-1B that similar models take."
     assert [f.text for f in check_text(text, kb).figures] == ["under $600K"]
-
-
-def test_a_figure_about_a_model_in_general_takes_no_carried_subject(kb: KnowledgeBase) -> None:
-    text = (
-        "DeepSeek-R1 is a reasoning model.\n\n"
-        "- Savings: projections put the cost of training a leading reasoning model "
-        "somewhere between $10 million and $100 million."
-    )
-    assert check_text(text, kb).figures == []
 
 
 def test_a_range_of_sizes_is_the_distilled_models_range(kb: KnowledgeBase) -> None:
