@@ -328,3 +328,30 @@ def test_a_range_of_sizes_is_the_distilled_models_range(kb: KnowledgeBase) -> No
     )
     f = one(kb, text)
     assert (f.model, f.quantity, f.outcome) == ("deepseek-r1", "distilled-model-sizes", "agrees")
+
+
+def test_a_multiple_is_reported_only_where_the_knowledge_base_knows_the_ratio(
+    kb: KnowledgeBase,
+) -> None:
+    f = one(kb, "DeepSeek-V3's MTP module raises decoding throughput by ~1.8×.")
+    assert (f.text, f.quantity, f.value, f.outcome) == ("~1.8×", "decoding-speedup", 1.8, "agrees")
+    assert check_text("DeepSeek-R1 answers 10x faster than before.", kb).figures == []
+
+
+def test_a_comparison_after_the_figure_keeps_the_carried_model(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek-V3 combines three optimisations. Its latent attention shrinks the "
+        "128K-context KV cache by far relative to Llama-style attention."
+    )
+    f = one(kb, text)
+    assert (f.text, f.model, f.quantity, f.outcome) == (
+        "128K-context",
+        "deepseek-v3",
+        "context-length",
+        "agrees",
+    )
+
+
+def test_a_parameter_count_named_before_its_number(kb: KnowledgeBase) -> None:
+    f = one(kb, "DeepSeek-R1 has a total parameter count of 145 billion.")
+    assert (f.text, f.quantity, f.outcome) == ("145 billion", "total-parameters", "conflicts")

@@ -130,7 +130,9 @@ class Attributor:
                 if _innermost(s.parens, m.start, m.end) in (None, paren)
             ]
             clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
-            if any(m.comparative for m in names):
+            # "models like R1 use …" is about models in general; "… by 93% relative to
+            # Llama-style attention" compares the subject's figure with another
+            if any(m.comparative and m.end <= raw.start for m in names):
                 found = Subject(GENERIC, True, "only compared with")
             elif not names and _GENERIC_PHRASE.search(self.text, clause[0], raw.start):
                 found = Subject(GENERIC, True, "a model in general named before it")

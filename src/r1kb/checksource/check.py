@@ -214,8 +214,10 @@ class _Run:
                 j = better
         elif j.outcome in ("conflicts", "new") and quantity not in self.matcher.range_only:
             j = self._as_range(raw, s, quantity) or j
-        if weak_date and j.outcome not in _RECOGNISED:
-            return None, None  # a date with neither its model nor what it dates named
+        if (weak_date or raw.hint == "times") and j.outcome not in _RECOGNISED:
+            # a date with neither its model nor what it dates named; a multiple ("10x
+            # faster") the knowledge base does not recognise: too loose to report
+            return None, None
         how = (
             subject.how if j.model == subject.model else "the reading the knowledge base recognises"
         )

@@ -27,7 +27,7 @@ class Raw:
     bound: str | None = None  # "upper" (under X), "lower" (over X), "approx", None
     vague: bool = False  # magnitude words ("billions") or vague counts ("several")
     unit: str | None = None
-    hint: str | None = None  # a quantity hint from the notation ("context", "batch", "input"…)
+    hint: str | None = None  # a quantity hint from the notation ("context", "batch", "times"…)
     gpu: str | None = None  # the GPU type named with a count ("2,048 H800s")
     money: bool = False
     currency: str | None = None  # USD or CNY, from a symbol before the number
@@ -117,6 +117,10 @@ def _unit_for(
     if raw.money:
         raw.unit = raw.currency or "USD"
         return not (raw.end < len(text) and text[raw.end].isalnum())
+    multiple = n.MULTIPLE.match(text, raw.end) if not mag_letter else None
+    if multiple:  # "~1.8×": kept only where its words name the ratio (see `hint`)
+        raw.unit, raw.hint, raw.end = "ratio", "times", multiple.end()
+        return True
     if n.NOT_A_FIGURE.match(text, raw.end):
         return False
     named = words.after(text, raw.end) if words is not None and not mag_letter else None
@@ -130,10 +134,14 @@ def _unit_for(
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"
             return True
-    if words is not None and raw.low and 1e8 <= raw.low <= 1e13:
+    if words is not None and raw.low and 1e8 <= raw.low <= 1e13 and mag_letter != "T":
         size = words.after(text, raw.end, sizes=True)
         if size is not None:  # "37B active per token", "37 billion activated"
             raw.unit, raw.hint = "parameters", size[0]
+            return True
+        named = words.before(text, raw.start, sizes=True)
+        if named is not None:  # "a total parameter count of 145 billion"
+            raw.unit, raw.hint = "parameters", named
             return True
     score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
     if score is not None:  # "79.8 on AIME 2024"

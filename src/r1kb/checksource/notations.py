@@ -99,7 +99,7 @@ TAILS = [
     _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
     _tail(_filler(2) + r"\s*(?:parameters?|params?)\b", "parameters"),
     _tail(_filler(3) + r"\s*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "37B active per token"
-    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:{HY}|\s+)?(?:window|length)?\b",
+    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
           "tokens", "context"),
     _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
     _tail(r"\s*days?\b", "days"),
@@ -113,6 +113,8 @@ TAILS = [
 ]  # fmt: skip
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
+# A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one
+MULTIPLE = re.compile(r"[ \t]?(?:×|x\b|times\b|{HY}?fold\b)".replace("{HY}", HY), re.I)
 # What a number can be followed by without being a figure this tool knows
 NOT_A_FIGURE = re.compile(
     r"\s*(?:x\b|×|times\b|fold\b|[KMGTP]i?B\b|bytes?\b|bits?\b|-bit\b|Gbps|GB/s|nm\b|°"

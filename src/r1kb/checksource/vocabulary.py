@@ -211,10 +211,11 @@ class NumberWords:
             return hits[0].refs[0]
         return None
 
-    def before(self, text: str, start: int) -> str | None:
-        """The quantity named right before start (with "of", "is", "=" between)."""
+    def before(self, text: str, start: int, sizes: bool = False) -> str | None:
+        """The quantity named right before start (with "of", "is", "=" between); with `sizes`,
+        the parameter quantity ("a total parameter count of 145 billion")."""
         lo = max(0, start - 60)
-        hits = self._before.find(text, lo, start)
+        hits = (self._after_size if sizes else self._before).find(text, lo, start)
         for hit in reversed(hits):
             if _LINK.match(text[hit.end : start]):
                 return hit.refs[0]
