@@ -355,3 +355,16 @@ def test_a_comparison_after_the_figure_keeps_the_carried_model(kb: KnowledgeBase
 def test_a_parameter_count_named_before_its_number(kb: KnowledgeBase) -> None:
     f = one(kb, "DeepSeek-R1 has a total parameter count of 145 billion.")
     assert (f.text, f.quantity, f.outcome) == ("145 billion", "total-parameters", "conflicts")
+
+
+def test_a_model_named_in_an_earlier_clause_yields_to_one_that_owns_the_figure(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "This week Nature carried the DeepSeek-R1 report, with what its training needed.\n\n"
+        "It took 198 hours to train the early R1-Zero release, then 80 hours or so more to "
+        "finish it."
+    )
+    found = {f.text: (f.model, f.outcome) for f in check_text(text, kb).figures}
+    assert found["198 hours"] == ("deepseek-r1-zero", "agrees")
+    assert found["80 hours"] == ("deepseek-r1", "agrees")

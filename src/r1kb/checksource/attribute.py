@@ -27,6 +27,7 @@ from r1kb.units import UnitSystem
 GENERIC = "generic"  # about models in general ("models like R1")
 OTHER = "other"  # about a model outside R1's family
 COMPANY = "deepseek"
+EARLIER_CLAUSE = "named in an earlier clause"
 
 # a line break inside a sentence ends a clause too (a title line run into the next line)
 _CLAUSE_BREAK = re.compile(
@@ -197,6 +198,8 @@ class Attributor:
                     chosen = _nearest(family, raw)
             if chosen.kind == "other":
                 return Subject(OTHER, True, "another model")
+            if lo != clause[0]:  # named only in an earlier clause: the likeliest, not certain
+                return Subject(chosen.ref, False, EARLIER_CLAUSE)
             return Subject(chosen.ref, True, "named in the sentence")
         return None
 

@@ -206,7 +206,10 @@ class _Run:
             return None, None
         weak_date = raw.unit == "date" and not q_strong and not subject.strong
         switched = named_for
-        if j.outcome in ("conflicts", "new") and j.value.precise:
+        # a model named only in an earlier clause may be told the figure is another's only when
+        # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
+        retry = ("conflicts", "new", "misattributed" if subject.how == at.EARLIER_CLAUSE else "")
+        if j.outcome in retry and j.value.precise:
             better = self._alternatives(raw, s, subject, quantity, q_strong)
             if better is not None:
                 if better.model != subject.model and not subject.strong:
