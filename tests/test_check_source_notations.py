@@ -227,6 +227,17 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
         # a name that only qualifies a class of abilities is not the figure's model
         ("DeepSeek said its V3 model reached OpenAI-level abilities for only $6 million.",
          "$6 million", "deepseek-v3", "training-cost", 6000000, "agrees"),
+        # a pace: "1 trillion tokens every 3.7 days"
+        ("DeepSeek-V3 worked through 1 trillion tokens every 3.7 days.",
+         "1 trillion tokens every 3.7 days", "deepseek-v3", "pretraining-days-per-trillion-tokens",
+         3.7, "agrees"),
+        # "data points" are samples
+        ("DeepSeek-R1's distilled models were fine-tuned on 800k data points.",
+         "800k data points", "deepseek-r1", "sft-samples", 800000, "agrees"),
+        # a term naming a quantity the knowledge base holds nothing on for the model: the
+        # unit's quantity it does hold ("their cluster" of 2,048 GPUs trained the model)
+        ("DeepSeek-V3 is fast. Running on 2,048 H800 GPUs, their cluster worked well.",
+         "2,048 H800 GPUs", "deepseek-v3", "gpu-count", 2048, "agrees"),
         # the same number as the model's score on another benchmark: the wrong benchmark
         ("DeepSeek-R1 scored 79.8% on the MATH benchmark.", "79.8%", "deepseek-r1", "math", 79.8,
          "misattributed"),

@@ -210,7 +210,7 @@ class _Run:
         # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
         retry = ("conflicts", "new", "misattributed" if subject.how == at.EARLIER_CLAUSE else "")
         if j.outcome in retry and j.value.precise:
-            better = self._alternatives(raw, s, subject, quantity, q_strong)
+            better = self._alternatives(raw, s, subject, quantity, q_strong, j.outcome == "new")
             if better is not None:
                 if better.model != subject.model and not subject.strong:
                     switched = better.model
@@ -291,10 +291,20 @@ class _Run:
         return out
 
     def _alternatives(
-        self, raw: Raw, s: at.Sentence, subject: at.Subject, quantity: str, q_strong: bool
+        self,
+        raw: Raw,
+        s: at.Sentence,
+        subject: at.Subject,
+        quantity: str,
+        q_strong: bool,
+        new: bool = False,
     ) -> Judgement | None:
+        """A reading the knowledge base recognises: another quantity of the unit when no term
+        decided it, or when the knowledge base holds nothing on the one a term named (a
+        "cluster" of 2,048 GPUs that trained the model); another model named nearby when the
+        subject is only carried over."""
         readings: list[tuple[str, str]] = []
-        if not q_strong:
+        if not q_strong or new:
             readings += [
                 (subject.model or "", q) for q in self._siblings(quantity) if q != quantity
             ]

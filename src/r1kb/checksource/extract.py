@@ -214,10 +214,31 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         bound, qstart = n.qualifier_before(text, raw.start)
         if not _unit_for(raw, text, letter, words):
             continue
+        if raw.unit == "tokens" and raw.low and raw.low == raw.high:
+            _per_tokens(raw, text)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
     return out
+
+
+_EVERY = re.compile(rf"[ \t]+(?:every|each)[ \t]+{n.NUMBER}[ \t]*days?\b", re.I)
+
+
+def _per_tokens(raw: Raw, text: str) -> None:
+    """ "1 trillion tokens every 3.7 days": a pace in days per trillion tokens."""
+    every = _EVERY.match(text, raw.end)
+    if every is None or not raw.low:
+        return
+    days, step = n.parse_number(every.group("num"))
+    per = 1e12 / raw.low
+    raw.low = raw.high = days * per
+    raw.step, raw.end, raw.unit, raw.hint = (
+        step * per,
+        every.end(),
+        "days-per-trillion-tokens",
+        None,
+    )
 
 
 def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:

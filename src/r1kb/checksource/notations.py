@@ -105,7 +105,7 @@ TAILS = [
     _tail(r"\s*days?\b", "days"),
     _tail(r"\s*weeks?\b", "weeks"),
     _tail(r"\s*months?\b", "months"),
-    _tail(_filler(2) + r"\s*(?:samples|examples)\b", "samples"),
+    _tail(_filler(2) + r"\s*(?:samples|examples|data[ \t]+points)\b", "samples"),
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
     _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
