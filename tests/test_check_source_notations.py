@@ -231,6 +231,9 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
         ("DeepSeek-V3 worked through 1 trillion tokens every 3.7 days.",
          "1 trillion tokens every 3.7 days", "deepseek-v3", "pretraining-days-per-trillion-tokens",
          3.7, "agrees"),
+        # machines of several GPUs each
+        ("DeepSeek-R1 needed only 64 eight-way H800 boxes.", "64 eight-way H800 boxes",
+         "deepseek-r1", "gpu-count", 512, "agrees"),
         # "data points" are samples
         ("DeepSeek-R1's distilled models were fine-tuned on 800k data points.",
          "800k data points", "deepseek-r1", "sft-samples", 800000, "agrees"),
@@ -347,6 +350,9 @@ def test_a_multiple_is_reported_only_where_the_knowledge_base_knows_the_ratio(
     f = one(kb, "DeepSeek-V3's MTP module raises decoding throughput by ~1.8×.")
     assert (f.text, f.quantity, f.value, f.outcome) == ("~1.8×", "decoding-speedup", 1.8, "agrees")
     assert check_text("DeepSeek-R1 answers 10x faster than before.", kb).figures == []
+    # a magnitude word whose unit only the sentence suggests: reported only when recognised
+    text = "DeepSeek-R1 upended a story that called for data centers and investment in the billions."
+    assert check_text(text, kb).figures == []
 
 
 def test_a_comparison_after_the_figure_keeps_the_carried_model(kb: KnowledgeBase) -> None:

@@ -168,6 +168,7 @@ class _Run:
         self, raw: Raw, s: at.Sentence, carry: str | None, rates: list[Figure]
     ) -> tuple[Figure | None, str | None]:
         raw = _copy(raw)
+        loose = raw.unit is None and raw.vague  # "investment in the billions"
         if raw.unit is None:
             raw.unit = self.at.unit_from_words(raw, s)
             if raw.unit is None:
@@ -217,9 +218,10 @@ class _Run:
                 j = better
         elif j.outcome in ("conflicts", "new") and quantity not in self.matcher.range_only:
             j = self._as_range(raw, s, quantity) or j
-        if (weak_date or raw.hint == "times") and j.outcome not in _RECOGNISED:
-            # a date with neither its model nor what it dates named; a multiple ("10x
-            # faster") the knowledge base does not recognise: too loose to report
+        if (weak_date or loose or raw.hint == "times") and j.outcome not in _RECOGNISED:
+            # a date with neither its model nor what it dates named; a magnitude word whose
+            # unit only the sentence suggests; a multiple ("10x faster"): unless the knowledge
+            # base recognises them, too loose to report
             return None, None
         how = (
             subject.how if j.model == subject.model else "the reading the knowledge base recognises"

@@ -51,6 +51,14 @@ _RANGE_REST = re.compile(
 )
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
 _MATH_CLOSE = re.compile(r"\$[ \t]?(?P<mag>thousand|million|billion|trillion)\b", re.I)
+# machines of several GPUs each: "64 eight-way H800 boxes", "128 8-GPU nodes"
+_WAYS = "|".join(w for w in n.WORD_NUMBERS if " " not in w)
+_MACHINES = re.compile(
+    rf"[ \t]+(?:(?P<word>{_WAYS})|(?P<digits>\d{{1,2}})){n.HY}?(?:way|GPU)[ \t]+"
+    rf"(?:(?:NVIDIA|Nvidia)[ \t]+)?(?:(?P<gpu>{n.GPU_NAME})[ \t]+)?"
+    r"(?:boxes|nodes|servers|machines)\b",
+    re.I,
+)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
@@ -209,10 +217,17 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             factor, _ = n.parse_number(product.group("num"))
             raw.low = raw.high = (raw.low or 0.0) * factor
             raw.step, raw.end = 1.0, product.end()
+        machines = _MACHINES.match(text, raw.end) if scale == 1.0 and raw.low == raw.high else None
+        if machines:  # "64 eight-way H800 boxes": 512 GPUs
+            word = (machines.group("word") or "").lower()
+            ways = n.WORD_NUMBERS.get(word) or int(machines.group("digits") or 0)
+            raw.low = raw.high = (raw.low or 0.0) * ways
+            raw.step, raw.end, raw.unit = 1.0, machines.end(), "GPUs"
+            raw.gpu = machines.group("gpu")
         if not _plausible(raw):
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
         bound, qstart = n.qualifier_before(text, raw.start)
-        if not _unit_for(raw, text, letter, words):
+        if not machines and not _unit_for(raw, text, letter, words):
             continue
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
             _per_tokens(raw, text)
