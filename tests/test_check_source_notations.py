@@ -351,7 +351,7 @@ def test_a_multiple_is_reported_only_where_the_knowledge_base_knows_the_ratio(
     assert (f.text, f.quantity, f.value, f.outcome) == ("~1.8×", "decoding-speedup", 1.8, "agrees")
     assert check_text("DeepSeek-R1 answers 10x faster than before.", kb).figures == []
     # a magnitude word whose unit only the sentence suggests: reported only when recognised
-    text = "DeepSeek-R1 upended a story that called for data centers and investment in the billions."
+    text = "DeepSeek-R1 upended a story that called for data centers and investment in billions."
     assert check_text(text, kb).figures == []
 
 
