@@ -385,3 +385,21 @@ def test_a_model_named_in_an_earlier_clause_yields_to_one_that_owns_the_figure(
     found = {f.text: (f.model, f.outcome) for f in check_text(text, kb).figures}
     assert found["198 hours"] == ("deepseek-r1-zero", "agrees")
     assert found["80 hours"] == ("deepseek-r1", "agrees")
+
+
+def test_a_figure_in_a_heading_takes_a_model_its_section_names(kb: KnowledgeBase) -> None:
+    text = (
+        "# The Hype Cycle of the $6M Training Story\n\n"
+        "A month ago a bombshell went off in the markets, and for days everyone talked about "
+        "little else: chips, valuations, export controls and what it all meant for the labs. "
+        "Now, after weeks of analysis and argument, it is time to pull the signal out of the "
+        "noise and to ask what the number measures, what it leaves out, and why it matters.\n\n"
+        "Ever since DeepSeek-V3 came out I have followed this story."
+    )
+    f = one(kb, text)
+    assert (f.text, f.model, f.quantity, f.outcome) == (
+        "$6M",
+        "deepseek-v3",
+        "training-cost",
+        "agrees",
+    )

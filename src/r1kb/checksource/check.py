@@ -26,6 +26,7 @@ from r1kb.checksource.vocabulary import number_words
 from r1kb.kb import KnowledgeBase
 
 _RECOGNISED = ("agrees", "known-misconception")
+_AHEAD, _HEADING_AHEAD = 300, 1500
 _QUOTE_MAX = 300
 
 
@@ -98,6 +99,7 @@ class _Run:
         self.company_quantities = matcher.company_quantities
         attributor.range_only = matcher.range_only
         self.context_main: str | None = None
+        self.ahead = _AHEAD  # how far past a figure's sentence the models named nearby are read
 
     def figures(self, raws: list[Raw], context: Context | None = None) -> list[Figure]:
         out: list[Figure] = []
@@ -123,7 +125,9 @@ class _Run:
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
                     s = at.parse_sentence(self.doc.text, block.start, block.end)
+                    self.ahead = _HEADING_AHEAD  # a heading is about the section below it
                     found, _ = self._sentence(s, inside, None, [])
+                    self.ahead = _AHEAD
                     for fig in found:
                         fig.locator = _locator(heading[0], 0, fig.line)
                     out.extend(found)
@@ -257,8 +261,8 @@ class _Run:
 
     def _nearby_models(self, raw: Raw, s: at.Sentence, after: bool = True) -> list[str]:
         """The models named before the figure (up to 1,500 characters), nearest first, then
-        those named after it (up to 300 characters past its sentence)."""
-        names = self.at.names_in(max(0, s.start - 1500), s.end + 300)
+        those named after it (up to `ahead` characters past its sentence)."""
+        names = self.at.names_in(max(0, s.start - 1500), s.end + self.ahead)
         before = [m.ref for m in reversed(names) if m.kind == "model" and m.end <= raw.start]
         later = [m.ref for m in names if m.kind == "model" and m.end > raw.start] if after else []
         return [*before, *later]
