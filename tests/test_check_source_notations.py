@@ -203,6 +203,8 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
         # a magnitude joined to its number by a hyphen
         ("DeepSeek-R1 is a 671-billion parameter model.", "671-billion parameter",
          "deepseek-r1", "total-parameters", 671000000000, "agrees"),
+        ("DeepSeek-R1 is a 671 billion-parameter model.", "671 billion-parameter",
+         "deepseek-r1", "total-parameters", 671000000000, "agrees"),
         # LaTeX math around a number: "$5.6$ million" is money, "$10\% - 15\%$" a percent range
         ("DeepSeek-V3's final training run cost $5.6$ million.", "$5.6$ million", "deepseek-v3",
          "training-cost", 5600000, "agrees"),
@@ -398,3 +400,14 @@ def test_a_figure_in_a_heading_takes_a_model_its_section_names(kb: KnowledgeBase
     )
     f = one(kb, text)
     assert (f.text, f.model, f.outcome) == ("$6M", "deepseek-v3", "agrees")
+
+
+def test_the_second_figure_of_a_pair_in_parentheses_is_the_other_sides(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "DeepSeek-R1 posted 79.8% on AIME 2024. "
+        "GPQA Diamond still goes to OpenAI (78.3% vs 71.5%), though the margin is small."
+    )
+    found = [(f.text, f.model, f.quantity, f.outcome) for f in check_text(text, kb).figures]
+    assert found[1:] == [("71.5%", "deepseek-r1", "gpqa-diamond", "agrees")]

@@ -1,10 +1,13 @@
 """Which model and which quantity a figure is about, decided from the words around it.
 
-The model: a name in the figure's parentheses or right before them; else the name attached to
+The model: the subject of a relative clause right after the figure ("the 96.4% that o1
+posts"); a name in the figure's parentheses or right before them; else the name attached to
 the figure in its clause ("$5.58M for R1"), the nearest one before it, or after it; else (weakly)
-the subject carried over from earlier sentences of the paragraph, or, for list items, from the
-line that introduces the list and the section heading. A sentence that only names models after
-"like"/"similar to" is about models in general, and one about another model family is skipped.
+a name in an earlier clause of the sentence, the subject carried over from earlier sentences of
+the paragraph, or, for list items, from the line that introduces the list and the section
+heading. A sentence that only names models after "like"/"similar to", or a figure that "a
+leading model" stands before, is about models in general; one about another model family is
+skipped. Clauses end at ";", ", and/but/where/when/then …", a spaced dash and a line break.
 The quantity: the unit narrows it down to the quantities it fits; of those, the one whose
 `terms` (data/quantities.yaml) stand nearest the figure in its own words, its column header or
 its clause wins; with none, the unit's default quantity (`default_for_unit`).
@@ -53,6 +56,7 @@ _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 # a relative clause right after a figure names whose figure it is ("the 96.4% that o1 posts",
 # "the $1B that similar models take")
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+_VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = ("hours", "days", "weeks", "months")
@@ -165,6 +169,8 @@ class Attributor:
                 return Subject(_nearest(family, raw).ref, True, "named in the parentheses")
             if inside:
                 return Subject(OTHER, True, "another model in the parentheses")
+            if self._second_of_pair(raw, paren):  # "goes to o1 (78.3% vs 71.5%)"
+                return Subject(None, False, "the other side of a comparison")
             before = [
                 m
                 for m in self.names_in(s.start, paren[0])
@@ -202,6 +208,15 @@ class Attributor:
                 return Subject(chosen.ref, False, EARLIER_CLAUSE)
             return Subject(chosen.ref, True, "named in the sentence")
         return None
+
+    def _second_of_pair(self, raw: Raw, paren: tuple[int, int]) -> bool:
+        """The figure follows another in the same parentheses across "vs": the name before the
+        parentheses owns the first figure only."""
+        first = bisect_left(self.spans, (paren[0], 0))
+        if first >= len(self.spans) or self.spans[first][0] >= raw.start:
+            return False
+        between = self.text[self.spans[first][1] : raw.start]
+        return bool(_VERSUS.fullmatch(between))
 
     def _relative(self, raw: Raw, s: Sentence) -> Subject | None:
         """The subject of a relative clause right after the figure: a name, or models in

@@ -4,6 +4,9 @@ A figure whose model is only carried over from earlier sentences, or whose quant
 unit's default, is tried against the other readings the text allows (DeepSeek the company, the
 models named nearby, the unit's other quantities); a reading under which the knowledge base
 recognises the figure (agrees, known misconception) wins over one where it conflicts or is new.
+Loose figures are reported only when the knowledge base recognises them: a date that names
+neither its model nor what it dates, a multiple ("10x faster"), a magnitude word whose unit
+only the sentence suggests ("investment in the billions").
 """
 
 from __future__ import annotations

@@ -97,8 +97,8 @@ TAILS = [
     _tail(rf"\s*(?:(?:NVIDIA|Nvidia)\s+)?(?P<gpu>{GPU_NAME})(?:{HY}?\s*(?:class|series|SXM\d?|PCIe))?"
           r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
     _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
-    _tail(_filler(2) + r"\s*(?:parameters?|params?)\b", "parameters"),
-    _tail(_filler(3) + r"\s*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "37B active per token"
+    _tail(_filler(2) + rf"(?:\s|{HY})*(?:parameters?|params?)\b", "parameters"),
+    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "… per token"
     _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
           "tokens", "context"),
     _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
