@@ -233,6 +233,9 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
         ("DeepSeek-V3 worked through 1 trillion tokens every 3.7 days.",
          "1 trillion tokens every 3.7 days", "deepseek-v3", "pretraining-days-per-trillion-tokens",
          3.7, "agrees"),
+        # what the money was spent on, written after the amount
+        ("DeepSeek spent $1.6 billion on GPUs, according to SemiAnalysis.", "$1.6 billion",
+         "deepseek", "hardware-capex", 1600000000, "known-misconception"),
         # machines of several GPUs each
         ("DeepSeek-R1 needed only 64 eight-way H800 boxes.", "64 eight-way H800 boxes",
          "deepseek-r1", "gpu-count", 512, "agrees"),
