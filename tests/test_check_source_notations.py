@@ -239,6 +239,9 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
         # machines of several GPUs each
         ("DeepSeek-R1 needed only 64 eight-way H800 boxes.", "64 eight-way H800 boxes",
          "deepseek-r1", "gpu-count", 512, "agrees"),
+        # "a single" before a count's term, never before a unit ("a single GPU")
+        ("DeepSeek-V3 routes each token with a single shared expert.", "a single shared expert",
+         "deepseek-v3", "shared-experts", 1, "agrees"),
         # "data points" are samples
         ("DeepSeek-R1's distilled models were fine-tuned on 800k data points.",
          "800k data points", "deepseek-r1", "sft-samples", 800000, "agrees"),
@@ -268,6 +271,7 @@ def test_a_figure_paired_after_a_slash_is_read_but_a_fraction_is_not(kb: Knowled
         ("37B", "deepseek-v3", "activated-parameters", 37000000000, "agrees"),
     ]
     assert _read(kb, "DeepSeek-V3 cost 1/10 of that.") == []
+    assert _read(kb, "DeepSeek-V3 could even run on a single GPU for a single month.") == []
 
 
 def test_a_month_alone_is_a_date_unless_relative_or_a_verb() -> None:

@@ -61,9 +61,9 @@ _MACHINES = re.compile(
 )
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
-_WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
-    " ", r"\s+"
-)
+_WORDS = "|".join(
+    sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
+).replace(" ", r"\s+")
 _WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w-])", re.I)
 _MULT = "|".join(n.VAGUE_MULTIPLIERS)
 _MAGS = "|".join(n.VAGUE_MAGNITUDES)
@@ -268,10 +268,10 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
             raw.low, raw.high = n.VAGUE_COUNTS[word]
             raw.vague = True
         else:
-            raw.low = raw.high = float(n.WORD_NUMBERS[word])
+            raw.low = raw.high = float(n.WORD_NUMBERS.get(word) or n.COUNT_WORDS[word])
             raw.step = 1.0
-        units = _WORD_UNITS
-        mag = _WORD_MAGNITUDE.match(text, raw.end) if not raw.vague else None
+        units = _WORD_UNITS if word not in n.COUNT_WORDS else ()
+        mag = _WORD_MAGNITUDE.match(text, raw.end) if word in n.WORD_NUMBERS else None
         if mag:  # "six million dollars", "two billion parameters"
             scale = n.MAGNITUDES[mag.group("mag").lower()]
             raw.low = raw.high = (raw.low or 0.0) * scale

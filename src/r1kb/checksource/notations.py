@@ -42,6 +42,9 @@ WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
     "a dozen": 12, "a couple of": 2, "a couple": 2,
 }  # fmt: skip
+# read only before a count's term ("a single shared expert"), never as a unit's number ("a
+# single GPU" in generic prose is no GPU count)
+COUNT_WORDS = {"a single": 1}
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
 MAGNITUDES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
