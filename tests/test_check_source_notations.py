@@ -205,6 +205,18 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
          "deepseek-r1", "total-parameters", 671000000000, "agrees"),
         ("DeepSeek-R1 is a 671 billion-parameter model.", "671 billion-parameter",
          "deepseek-r1", "total-parameters", 671000000000, "agrees"),
+        # a unit joined to its number by a hyphen, in digits or in words
+        ("DeepSeek-V3 had a 55-day pre-training run.", "55-day", "deepseek-v3",
+         "pretraining-duration", 55, "agrees"),
+        ("DeepSeek-V3 had a two-month training run.", "two-month", "deepseek-v3",
+         "training-duration", 60.8738, "agrees"),
+        ("DeepSeek-V3 was trained on a 2,048-GPU cluster.", "2,048-GPU", "deepseek-v3",
+         "gpu-count", 2048, "agrees"),
+        # GPU-hours named by the GPU; dollars spelled "U.S."
+        ("DeepSeek-V3 took about 2.8 million H800 hours.", "about 2.8 million H800 hours",
+         "deepseek-v3", "training-gpu-hours", 2800000, "agrees"),
+        ("DeepSeek-V3 cost 5.58 million U.S. dollars.", "5.58 million U.S. dollars",
+         "deepseek-v3", "training-cost", 5580000, "agrees"),
         # LaTeX math around a number: "$5.6$ million" is money, "$10\% - 15\%$" a percent range
         ("DeepSeek-V3's final training run cost $5.6$ million.", "$5.6$ million", "deepseek-v3",
          "training-cost", 5600000, "agrees"),

@@ -64,7 +64,7 @@ _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|G
 _WORDS = "|".join(
     sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
 ).replace(" ", r"\s+")
-_WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w-])", re.I)
+_WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w])", re.I)  # also "two-month"
 _MULT = "|".join(n.VAGUE_MULTIPLIERS)
 _MAGS = "|".join(n.VAGUE_MAGNITUDES)
 _VAGUE = re.compile(

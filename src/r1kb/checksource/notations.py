@@ -94,20 +94,21 @@ TAILS = [
           r"(?:(?P<io>input|output|cached?|prompt|completion|cache[\s-]hit|cache[\s-]miss)\s+)?"
           r"tokens?\b", "USD-per-million-tokens", money=True),
     _tail(r"\s*(?:per|/|an?|each|every)\s*week\b", "USD-per-week", money=True),
-    _tail(r"\s*(?:US\s+)?(?:dollars|USD)\b", "USD", money=None),
+    _tail(r"\s*(?:US\s+|U\.S\.\s+)?(?:dollars|USD)\b", "USD", money=None),
     _tail(r"\s*(?:yuan|RMB|CNY|renminbi)\b", "CNY", money=None),
-    _tail(_filler(2) + rf"\s*(?:{GPU_NAME}\s+)?GPU{HY}?\s*(?:hours?|hrs?)\b", "GPU-hours"),
+    _tail(_filler(2) + rf"\s*(?:(?:{GPU_NAME}\s+)?GPU{HY}?\s*|{GPU_NAME}{HY}?\s*)(?:hours?|hrs?)\b",
+          "GPU-hours"),  # "2.788M GPU hours", "2.8 million H800 hours"
     _tail(rf"\s*(?:(?:NVIDIA|Nvidia)\s+)?(?P<gpu>{GPU_NAME})(?:{HY}?\s*(?:class|series|SXM\d?|PCIe))?"
           r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
-    _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
+    _tail(_filler(1) + rf"(?:\s|{HY})*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
     _tail(_filler(2) + rf"(?:\s|{HY})*(?:parameters?|params?)\b", "parameters"),
     _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "… per token"
     _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
           "tokens", "context"),
-    _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
-    _tail(r"\s*days?\b", "days"),
-    _tail(r"\s*weeks?\b", "weeks"),
-    _tail(r"\s*months?\b", "months"),
+    _tail(rf"(?:\s|{HY})*(?:hours?|hrs?)\b", "hours"),  # also "a 55-day run", "a two-month run"
+    _tail(rf"(?:\s|{HY})*days?\b", "days"),
+    _tail(rf"(?:\s|{HY})*weeks?\b", "weeks"),
+    _tail(rf"(?:\s|{HY})*months?\b", "months"),
     _tail(_filler(2) + r"\s*(?:samples|examples|data[ \t]+points)\b", "samples"),
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
