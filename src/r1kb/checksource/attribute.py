@@ -32,10 +32,11 @@ OTHER = "other"  # about a model outside R1's family
 COMPANY = "deepseek"
 EARLIER_CLAUSE = "named in an earlier clause"
 
-# a line break inside a sentence ends a clause too (a title line run into the next line)
+# a line break before a capital inside a sentence ends a clause too (a title line run into the
+# next line); one before a lower-case word is only a wrapped line
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s|\n",
-    re.I,
+    r";|,\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s"
+    r"|\n(?=[ \t]*[A-Z])",
 )
 # a sentence about models in general ("a model with billions of parameters", "training a large
 # LLM"): notation of generic reference, not a vocabulary of names
