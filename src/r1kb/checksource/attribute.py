@@ -50,7 +50,11 @@ _GENERIC_SUBJECT = re.compile(
     + r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
-_GENERIC_PHRASE = re.compile(_GENERIC_NOUN, re.I)
+# "the cost of training a leading model": a model in general, but not as what the subject is
+# ("It is a mixture-of-experts model with 671B parameters")
+_GENERIC_PHRASE = re.compile(
+    r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere )" + _GENERIC_NOUN, re.I
+)
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
 # Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
 _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
