@@ -217,6 +217,9 @@ def _read(kb: KnowledgeBase, text: str) -> list[tuple[str, str, str, object, str
          "deepseek-v3", "training-gpu-hours", 2800000, "agrees"),
         ("DeepSeek-V3 cost 5.58 million U.S. dollars.", "5.58 million U.S. dollars",
          "deepseek-v3", "training-cost", 5580000, "agrees"),
+        # a bare score with its evaluation mark before the benchmark
+        ("DeepSeek-R1 achieves 79.8 pass@1 on AIME 2024.", "79.8", "deepseek-r1", "aime-2024",
+         79.8, "agrees"),
         # what the subject is ("a … model") is no model in general
         ("DeepSeek-R1 is new. It is a mixture-of-experts model with 671B parameters.",
          "671B parameters", "deepseek-r1", "total-parameters", 671000000000, "agrees"),

@@ -161,7 +161,9 @@ _LINK = re.compile(
 )
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
-_ON = re.compile(r"[ \t]+(?:points?[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I)
+_ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
+    r"[ \t]+(?:(?:points?|(?:pass|cons|maj)@\d+)[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
+)
 
 
 class NumberWords:
