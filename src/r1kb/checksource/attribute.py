@@ -1,10 +1,13 @@
 """Which model and which quantity a figure is about, decided from the words around it.
 
-The model: a name in the figure's parentheses or right before them; else the name attached to
+The model: the subject of a relative clause right after the figure ("the 96.4% that o1
+posts"); a name in the figure's parentheses or right before them; else the name attached to
 the figure in its clause ("$5.58M for R1"), the nearest one before it, or after it; else (weakly)
-the subject carried over from earlier sentences of the paragraph, or, for list items, from the
-line that introduces the list and the section heading. A sentence that only names models after
-"like"/"similar to" is about models in general, and one about another model family is skipped.
+a name in an earlier clause of the sentence, the subject carried over from earlier sentences of
+the paragraph, or, for list items, from the line that introduces the list and the section
+heading. A sentence that only names models after "like"/"similar to", or a figure that "a
+leading model" stands before, is about models in general; one about another model family is
+skipped. Clauses end at ";", ", and/but/where/when/then …", a spaced dash and a line break.
 The quantity: the unit narrows it down to the quantities it fits; of those, the one whose
 `terms` (data/quantities.yaml) stand nearest the figure in its own words, its column header or
 its clause wins; with none, the unit's default quantity (`default_for_unit`).
@@ -27,18 +30,38 @@ from r1kb.units import UnitSystem
 GENERIC = "generic"  # about models in general ("models like R1")
 OTHER = "other"  # about a model outside R1's family
 COMPANY = "deepseek"
+EARLIER_CLAUSE = "named in an earlier clause"
 
+# a line break before a capital inside a sentence ends a clause too (a title line run into the
+# next line); one before a lower-case word is only a wrapped line
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|although|though|yet|so)\b|\s[–—]\s", re.I
+    r";|,\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s"
+    r"|\n(?=[ \t]*[A-Z])",
 )
 # a sentence about models in general ("a model with billions of parameters", "training a large
 # LLM"): notation of generic reference, not a vocabulary of names
-_GENERIC_SUBJECT = re.compile(
-    r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger)\s+"
+_GENERIC_NOUN = (
+    r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger"
+    r"|similar|comparable|competing|rival)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
-    r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
+)
+_GENERIC_SUBJECT = re.compile(
+    _GENERIC_NOUN
+    + r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
+# "the cost of training a leading model": a model in general, but not as what the subject is
+# ("It is a mixture-of-experts model with 671B parameters")
+_GENERIC_PHRASE = re.compile(
+    r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere )" + _GENERIC_NOUN, re.I
+)
+# what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
+# Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
+_VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
+# a relative clause right after a figure names whose figure it is ("the 96.4% that o1 posts",
+# "the $1B that similar models take")
+_RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+_VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = ("hours", "days", "weeks", "months")
@@ -116,8 +139,13 @@ class Attributor:
                 for m in self.names_in(s.start, s.end)
                 if _innermost(s.parens, m.start, m.end) in (None, paren)
             ]
-            if any(m.comparative for m in names):
+            clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+            # "models like R1 use …" is about models in general; "… by 93% relative to
+            # Llama-style attention" compares the subject's figure with another
+            if any(m.comparative and m.end <= raw.start for m in names):
                 found = Subject(GENERIC, True, "only compared with")
+            elif not names and _GENERIC_PHRASE.search(self.text, clause[0], raw.start):
+                found = Subject(GENERIC, True, "a model in general named before it")
             elif carry:
                 found = Subject(carry, False, "carried over")
             elif self.heading and _PRONOUN.match(self.text, s.start):
@@ -135,6 +163,9 @@ class Attributor:
         return self._distilled(raw, s, found)
 
     def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
+        relative = self._relative(raw, s)
+        if relative is not None:
+            return relative
         paren = _innermost(s.parens, raw.start, raw.end)
         if paren is not None:
             inside = self.names_in(*paren)
@@ -143,10 +174,12 @@ class Attributor:
                 return Subject(_nearest(family, raw).ref, True, "named in the parentheses")
             if inside:
                 return Subject(OTHER, True, "another model in the parentheses")
+            if self._second_of_pair(raw, paren):  # "goes to o1 (78.3% vs 71.5%)"
+                return Subject(None, False, "the other side of a comparison")
             before = [
                 m
                 for m in self.names_in(s.start, paren[0])
-                if not self.text[m.end : paren[0]].strip()
+                if _VARIANT.fullmatch(self.text, m.end, paren[0])
             ]
             if before:
                 m = before[-1]
@@ -176,7 +209,33 @@ class Attributor:
                     chosen = _nearest(family, raw)
             if chosen.kind == "other":
                 return Subject(OTHER, True, "another model")
+            if lo != clause[0]:  # named only in an earlier clause: the likeliest, not certain
+                return Subject(chosen.ref, False, EARLIER_CLAUSE)
             return Subject(chosen.ref, True, "named in the sentence")
+        return None
+
+    def _second_of_pair(self, raw: Raw, paren: tuple[int, int]) -> bool:
+        """The figure follows another in the same parentheses across "vs": the name before the
+        parentheses owns the first figure only."""
+        first = bisect_left(self.spans, (paren[0], 0))
+        if first >= len(self.spans) or self.spans[first][0] >= raw.start:
+            return False
+        between = self.text[self.spans[first][1] : raw.start]
+        return bool(_VERSUS.fullmatch(between))
+
+    def _relative(self, raw: Raw, s: Sentence) -> Subject | None:
+        """The subject of a relative clause right after the figure: a name, or models in
+        general."""
+        rel = _RELATIVE.match(self.text, raw.end, s.end)
+        if rel is None:
+            return None
+        named = [m for m in self.names_in(rel.end(), s.end) if m.start == rel.end()]
+        if named and named[0].kind == "other":
+            return Subject(OTHER, True, "another model, the subject of the clause after it")
+        if named and named[0].kind == "model":
+            return Subject(named[0].ref, True, "the subject of the clause after it")
+        if _GENERIC_PHRASE.match(self.text, rel.end(), s.end):
+            return Subject(GENERIC, True, "models in general, the subject of the clause after it")
         return None
 
     def _choose(self, raw: Raw, names: list[Mention]) -> Mention:
@@ -307,7 +366,10 @@ class Attributor:
         near = (raw.start, min(clause[1], raw.end + 30))
         if unit == "date":
             qid = self.nearest_term(raw, [clause])
-            return (self._known(qid), True) if qid else (None, False)
+            if qid:
+                return self._known(qid), True
+            self.quantity_how = "no term near it: the default quantity for a date"
+            return self._known(self.default_quantity(unit)), False
         if unit == "percent":
             qid, strong = self._benchmark(raw, s, words)
             if qid is None:

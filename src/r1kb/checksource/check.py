@@ -4,6 +4,9 @@ A figure whose model is only carried over from earlier sentences, or whose quant
 unit's default, is tried against the other readings the text allows (DeepSeek the company, the
 models named nearby, the unit's other quantities); a reading under which the knowledge base
 recognises the figure (agrees, known misconception) wins over one where it conflicts or is new.
+Loose figures are reported only when the knowledge base recognises them: a date that names
+neither its model nor what it dates, a multiple ("10x faster"), a magnitude word whose unit
+only the sentence suggests ("investment in the billions").
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from r1kb.checksource.vocabulary import number_words
 from r1kb.kb import KnowledgeBase
 
 _RECOGNISED = ("agrees", "known-misconception")
+_AHEAD, _HEADING_AHEAD = 300, 1500
 _QUOTE_MAX = 300
 
 
@@ -98,6 +102,7 @@ class _Run:
         self.company_quantities = matcher.company_quantities
         attributor.range_only = matcher.range_only
         self.context_main: str | None = None
+        self.ahead = _AHEAD  # how far past a figure's sentence the models named nearby are read
 
     def figures(self, raws: list[Raw], context: Context | None = None) -> list[Figure]:
         out: list[Figure] = []
@@ -123,7 +128,9 @@ class _Run:
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
                     s = at.parse_sentence(self.doc.text, block.start, block.end)
+                    self.ahead = _HEADING_AHEAD  # a heading is about the section below it
                     found, _ = self._sentence(s, inside, None, [])
+                    self.ahead = _AHEAD
                     for fig in found:
                         fig.locator = _locator(heading[0], 0, fig.line)
                     out.extend(found)
@@ -168,6 +175,7 @@ class _Run:
         self, raw: Raw, s: at.Sentence, carry: str | None, rates: list[Figure]
     ) -> tuple[Figure | None, str | None]:
         raw = _copy(raw)
+        loose = raw.unit is None and raw.vague  # "investment in the billions"
         if raw.unit is None:
             raw.unit = self.at.unit_from_words(raw, s)
             if raw.unit is None:
@@ -191,22 +199,37 @@ class _Run:
         if subject.model == at.COMPANY and quantity not in self.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model
             model = self.at.fallback or self.context_main
+            if model is None and q_strong:  # its words name the quantity: the model named last
+                model = next(iter(self._nearby_models(raw, s, after=False)), None)
             if model is None:
                 return self._unattributed(raw, s), None
             subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
             quantity, q_strong = self.at.quantity(raw, model, s)
             if quantity is None:
                 return None, None
+        # the model DeepSeek was named for is who the next sentences are about
+        named_for = subject.model if subject.how.startswith("DeepSeek (the company)") else None
         j = self.matcher.judge(raw, subject.model, quantity, q_strong)
         if j is None:
             return None, None
-        switched = None
-        if j.outcome in ("conflicts", "new") and j.value.precise:
-            better = self._alternatives(raw, s, subject, quantity, q_strong)
+        weak_date = raw.unit == "date" and not q_strong and not subject.strong
+        switched = named_for
+        # a model named only in an earlier clause may be told the figure is another's only when
+        # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
+        retry = ("conflicts", "new", "misattributed" if subject.how == at.EARLIER_CLAUSE else "")
+        if j.outcome in retry and j.value.precise:
+            better = self._alternatives(raw, s, subject, quantity, q_strong, j.outcome == "new")
             if better is not None:
                 if better.model != subject.model and not subject.strong:
                     switched = better.model
                 j = better
+        elif j.outcome in ("conflicts", "new") and quantity not in self.matcher.range_only:
+            j = self._as_range(raw, s, quantity) or j
+        if (weak_date or loose or raw.hint == "times") and j.outcome not in _RECOGNISED:
+            # a date with neither its model nor what it dates named; a magnitude word whose
+            # unit only the sentence suggests; a multiple ("10x faster"): unless the knowledge
+            # base recognises them, too loose to report
+            return None, None
         how = (
             subject.how if j.model == subject.model else "the reading the knowledge base recognises"
         )
@@ -217,25 +240,35 @@ class _Run:
         nearby (or DeepSeek itself) is one the knowledge base recognises."""
         if raw.vague or raw.bound in ("upper", "lower"):
             return None
-        names = self.at.names_in(max(0, s.start - 1500), s.end + 300)
-        nearby = [m.ref for m in reversed(names) if m.kind == "model"]
+        nearby = self._nearby_models(raw, s)
         context = [x for x in (self.at.fallback, self.context_main) if x]
         models = dict.fromkeys([*nearby, *context, at.COMPANY])
+        nearest: Judgement | None = None
         for i, model in enumerate(models):
             quantity, strong = self.at.quantity(raw, model, s)
             if quantity is None:
                 continue
             j = self.matcher.judge(raw, model, quantity, strong)
-            # the nearest model may also be told its figure is another model's
-            recognised = (*_RECOGNISED, "misattributed") if i == 0 and nearby else _RECOGNISED
-            if j is not None and j.outcome in recognised and not _only_open_bounds(j):
+            if j is not None and j.outcome in _RECOGNISED and not _only_open_bounds(j):
                 return self._make(
                     raw,
                     s,
                     j,
                     "no model named: the nearby model whose reading the knowledge base recognises",
                 )
+            if i == 0 and nearby and j is not None and j.outcome == "misattributed":
+                nearest = j
+        if nearest is not None:  # no reading agrees: the nearest model is told whose it is
+            return self._make(raw, s, nearest, "no model named: the nearest model named before")
         return None
+
+    def _nearby_models(self, raw: Raw, s: at.Sentence, after: bool = True) -> list[str]:
+        """The models named before the figure (up to 1,500 characters), nearest first, then
+        those named after it (up to `ahead` characters past its sentence)."""
+        names = self.at.names_in(max(0, s.start - 1500), s.end + self.ahead)
+        before = [m.ref for m in reversed(names) if m.kind == "model" and m.end <= raw.start]
+        later = [m.ref for m in names if m.kind == "model" and m.end > raw.start] if after else []
+        return [*before, *later]
 
     def cell_figures(
         self, raws: list[tuple[Raw, Cell]], cells: CellAttributor, context: Context
@@ -267,10 +300,20 @@ class _Run:
         return out
 
     def _alternatives(
-        self, raw: Raw, s: at.Sentence, subject: at.Subject, quantity: str, q_strong: bool
+        self,
+        raw: Raw,
+        s: at.Sentence,
+        subject: at.Subject,
+        quantity: str,
+        q_strong: bool,
+        new: bool = False,
     ) -> Judgement | None:
+        """A reading the knowledge base recognises: another quantity of the unit when no term
+        decided it, or when the knowledge base holds nothing on the one a term named (a
+        "cluster" of 2,048 GPUs that trained the model); another model named nearby when the
+        subject is only carried over."""
         readings: list[tuple[str, str]] = []
-        if not q_strong:
+        if not q_strong or new:
             readings += [
                 (subject.model or "", q) for q in self._siblings(quantity) if q != quantity
             ]
@@ -290,6 +333,25 @@ class _Run:
                     "another reading of its words, which the knowledge base recognises"
                 )
                 return j
+        return None
+
+    def _as_range(self, raw: Raw, s: at.Sentence, quantity: str) -> Judgement | None:
+        """A range ("1.5B to 70B") that one model's figure cannot be: the quantity recorded only
+        as a range ("the distilled models' sizes") of a model named in the sentence or before,
+        when the knowledge base recognises that reading."""
+        if raw.vague or raw.low is None or raw.high is None or not raw.low < raw.high:
+            return None
+        ranged = [q for q in self._siblings(quantity) if q in self.matcher.range_only]
+        names = self.at.names_in(s.start, s.end)
+        models = dict.fromkeys(
+            [*(m.ref for m in names if m.kind == "model"), *self._nearby_models(raw, s)]
+        )
+        for q in ranged:
+            for model in models:
+                j = self.matcher.judge(raw, model, q, False)
+                if j is not None and j.outcome in _RECOGNISED:
+                    self.at.quantity_how = "a range, which only this quantity is recorded as"
+                    return j
         return None
 
     def _siblings(self, quantity: str) -> list[str]:

@@ -1,7 +1,9 @@
 """Dates in the usual notations: "January 20, 2025", "20 Jan 2025", "2025-01-20", "Jan. 2025"…
 
 A date is returned as the first and last day it can mean: a day gives one day, a month the
-whole month. Numeric day/month orders are only read when they cannot be misread (day > 12).
+whole month, "early 2025" its first four months. A day or a month written without its year is
+kept year-less as ISO 8601 writes it ("--01-20", "--12"). Numeric day/month orders are only
+read when they cannot be misread (day > 12).
 """
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ _PATTERNS = [
     rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
 ]
 _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
+# a part of a year ("early 2025"): its months, first and last
+_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_PART_OF_YEAR = re.compile(
+    rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
+)
+# a month alone ("in December", "the original January paper"): capitalised and written out, not
+# "May" (a verb as often as a month), nor "last December" (a relative date)
+_MONTH_ALONE = re.compile(
+    r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
+    r"(?P<mn>January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?![\w-])(?![,.]?\s*\d)"
+)
 # a day without its year ("January 20", "Jan 27th", "10 January"): kept year-less, as ISO 8601
 # writes it ("--01-20"), and compared by month and day only
 _NO_YEAR = [
@@ -97,6 +111,16 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                 continue
             taken.add(m.start(), m.end())
             found.append(DateMatch(m.start(), m.end(), *days))
+    for m in _PART_OF_YEAR.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            y, (first, last) = int(m.group("y")), _PARTS[m.group("part").lower()]
+            end_day = calendar.monthrange(y, last)[1]
+            taken.add(m.start(), m.end())
+            found.append(
+                DateMatch(
+                    m.start(), m.end(), f"{y:04d}-{first:02d}-01", f"{y:04d}-{last:02d}-{end_day}"
+                )
+            )
     for pattern in _NO_YEAR:
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
@@ -110,4 +134,8 @@ def find_dates(text: str) -> Iterator[DateMatch]:
             taken.add(m.start(), m.end())
             day = "--" + iso[5:]
             found.append(DateMatch(m.start(), m.end(), day, day))
+    for m in _MONTH_ALONE.finditer(text):
+        if not taken.overlaps(m.start(), m.end()):
+            month = f"--{MONTHS[m.group('mn').lower()]:02d}"
+            found.append(DateMatch(m.start(), m.end(), month, month))
     yield from sorted(found, key=lambda d: d.start)

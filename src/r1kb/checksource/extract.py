@@ -27,7 +27,7 @@ class Raw:
     bound: str | None = None  # "upper" (under X), "lower" (over X), "approx", None
     vague: bool = False  # magnitude words ("billions") or vague counts ("several")
     unit: str | None = None
-    hint: str | None = None  # a quantity hint from the notation ("context", "batch", "input"…)
+    hint: str | None = None  # a quantity hint from the notation ("context", "batch", "times"…)
     gpu: str | None = None  # the GPU type named with a count ("2,048 H800s")
     money: bool = False
     currency: str | None = None  # USD or CNY, from a symbol before the number
@@ -39,17 +39,32 @@ class Raw:
 
 
 _NUM = re.compile(
-    rf"(?<![\w.,/:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
+    rf"(?<![\w.,:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
 )
+# after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
+_PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
+_PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
 _RANGE_REST = re.compile(
-    rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
+    rf"(?P<pct>[ \t]*\\?%)?\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}"
+    rf"(?:{n.MAGNITUDE})?(?![\d])",
+    re.I,
+)
+# LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
+_MATH_CLOSE = re.compile(r"\$[ \t]?(?P<mag>thousand|million|billion|trillion)\b", re.I)
+# machines of several GPUs each: "64 eight-way H800 boxes", "128 8-GPU nodes"
+_WAYS = "|".join(w for w in n.WORD_NUMBERS if " " not in w)
+_MACHINES = re.compile(
+    rf"[ \t]+(?:(?P<word>{_WAYS})|(?P<digits>\d{{1,2}})){n.HY}?(?:way|GPU)[ \t]+"
+    rf"(?:(?:NVIDIA|Nvidia)[ \t]+)?(?:(?P<gpu>{n.GPU_NAME})[ \t]+)?"
+    r"(?:boxes|nodes|servers|machines)\b",
+    re.I,
 )
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
-_WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
-    " ", r"\s+"
-)
-_WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w-])", re.I)
+_WORDS = "|".join(
+    sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
+).replace(" ", r"\s+")
+_WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w])", re.I)  # also "two-month"
 _MULT = "|".join(n.VAGUE_MULTIPLIERS)
 _MAGS = "|".join(n.VAGUE_MAGNITUDES)
 _VAGUE = re.compile(
@@ -65,6 +80,11 @@ _VAGUE_UNITS = {
     "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
     "months",
 }  # fmt: skip
+
+
+_WORD_MAGNITUDE = re.compile(r"\s+(?P<mag>thousand|million|billion|trillion)\b", re.I)
+_WORD_UNITS = ("hours", "days", "weeks", "months", "GPUs")
+_WORD_MAGNITUDE_UNITS = ("USD", "CNY", "parameters", "tokens", "GPU-hours", "GPUs")
 
 
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
@@ -105,6 +125,10 @@ def _unit_for(
     if raw.money:
         raw.unit = raw.currency or "USD"
         return not (raw.end < len(text) and text[raw.end].isalnum())
+    multiple = n.MULTIPLE.match(text, raw.end) if not mag_letter else None
+    if multiple:  # "~1.8×": kept only where its words name the ratio (see `hint`)
+        raw.unit, raw.hint, raw.end = "ratio", "times", multiple.end()
+        return True
     if n.NOT_A_FIGURE.match(text, raw.end):
         return False
     named = words.after(text, raw.end) if words is not None and not mag_letter else None
@@ -118,10 +142,14 @@ def _unit_for(
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"
             return True
-    if words is not None and raw.low and 1e8 <= raw.low <= 1e13:
+    if words is not None and raw.low and 1e8 <= raw.low <= 1e13 and mag_letter != "T":
         size = words.after(text, raw.end, sizes=True)
         if size is not None:  # "37B active per token", "37 billion activated"
             raw.unit, raw.hint = "parameters", size[0]
+            return True
+        named = words.before(text, raw.start, sizes=True)
+        if named is not None:  # "a total parameter count of 145 billion"
+            raw.unit, raw.hint = "parameters", named
             return True
     score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
     if score is not None:  # "79.8 on AIME 2024"
@@ -149,8 +177,9 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     for m in _NUM.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        if _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
-            continue  # "(per 1M tokens)": the unit of a rate, not a figure
+        paired = _PAIRED.search(text, max(0, m.start() - 12), m.start())
+        if not paired and _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
@@ -159,7 +188,16 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         letter = m.group("sfx") or m.group("sfxl")
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
-        rest = _RANGE_REST.match(text, m.end())
+        if raw.money and _PERCENT.match(text, m.end()):
+            raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
+        close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
+        if close:  # "$5.6$ million"
+            scale = n.MAGNITUDES[close.group("mag").lower()]
+            raw.low = raw.high = value * scale
+            raw.step, raw.end = step * scale, close.end()
+        rest = _RANGE_REST.match(text, raw.end)
+        if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
+            rest = None  # "10% to 15 days" is no range
         if rest and not _overlaps(rest.start(), rest.end(), taken):
             high, hstep = n.parse_number(rest.group("num"))
             hscale = n.magnitude(rest)
@@ -167,7 +205,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
                 raw.low, scale = value * hscale, hscale
                 raw.step = step * hscale
             if high * hscale > (raw.low or 0) and (
-                rest.group(0).strip()[:3] != "and" or re.search(r"between\s*$", text[: m.start()])
+                rest.group(0)[len(rest.group("pct") or "") :].strip()[:3] != "and"
+                or re.search(r"between\s*$", text[: m.start()])
             ):
                 raw.high, raw.end = high * hscale, rest.end()
                 raw.step = max(raw.step, hstep * hscale)
@@ -178,15 +217,43 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             factor, _ = n.parse_number(product.group("num"))
             raw.low = raw.high = (raw.low or 0.0) * factor
             raw.step, raw.end = 1.0, product.end()
+        machines = _MACHINES.match(text, raw.end) if scale == 1.0 and raw.low == raw.high else None
+        if machines:  # "64 eight-way H800 boxes": 512 GPUs
+            word = (machines.group("word") or "").lower()
+            ways = n.WORD_NUMBERS.get(word) or int(machines.group("digits") or 0)
+            raw.low = raw.high = (raw.low or 0.0) * ways
+            raw.step, raw.end, raw.unit = 1.0, machines.end(), "GPUs"
+            raw.gpu = machines.group("gpu")
         if not _plausible(raw):
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
         bound, qstart = n.qualifier_before(text, raw.start)
-        if not _unit_for(raw, text, letter, words):
+        if not machines and not _unit_for(raw, text, letter, words):
             continue
+        if raw.unit == "tokens" and raw.low and raw.low == raw.high:
+            _per_tokens(raw, text)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
     return out
+
+
+_EVERY = re.compile(rf"[ \t]+(?:every|each)[ \t]+{n.NUMBER}[ \t]*days?\b", re.I)
+
+
+def _per_tokens(raw: Raw, text: str) -> None:
+    """ "1 trillion tokens every 3.7 days": a pace in days per trillion tokens."""
+    every = _EVERY.match(text, raw.end)
+    if every is None or not raw.low:
+        return
+    days, step = n.parse_number(every.group("num"))
+    per = 1e12 / raw.low
+    raw.low = raw.high = days * per
+    raw.step, raw.end, raw.unit, raw.hint = (
+        step * per,
+        every.end(),
+        "days-per-trillion-tokens",
+        None,
+    )
 
 
 def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
@@ -201,13 +268,20 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
             raw.low, raw.high = n.VAGUE_COUNTS[word]
             raw.vague = True
         else:
-            raw.low = raw.high = float(n.WORD_NUMBERS[word])
+            raw.low = raw.high = float(n.WORD_NUMBERS.get(word) or n.COUNT_WORDS[word])
             raw.step = 1.0
+        units = _WORD_UNITS if word not in n.COUNT_WORDS else ()
+        mag = _WORD_MAGNITUDE.match(text, raw.end) if word in n.WORD_NUMBERS else None
+        if mag:  # "six million dollars", "two billion parameters"
+            scale = n.MAGNITUDES[mag.group("mag").lower()]
+            raw.low = raw.high = (raw.low or 0.0) * scale
+            raw.step, raw.end, units = scale, mag.end(), _WORD_MAGNITUDE_UNITS
         found = _match_tail(text, raw.end, False)
-        named = words.after(text, raw.end) if words is not None else None
-        if found and found[0].unit in ("hours", "days", "weeks", "months", "GPUs"):
+        named = words.after(text, raw.end) if words is not None and not mag else None
+        if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
+            raw.money = tail.unit in ("USD", "CNY")
         elif named is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]

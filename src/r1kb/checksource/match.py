@@ -132,11 +132,14 @@ class Matcher:
         # figure said of "DeepSeek" is about its model
         self.company_quantities = {c.quantity for c in kb.live_claims() if c.subject in companies}
         # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single
-        # figure is not one of them
+        # figure is not one of them (a bound, "under 0.25%", is no range)
         shapes: dict[str, set[bool]] = defaultdict(set)
         for c in kb.live_claims():
             if c.value is not None and not isinstance(c.value, str):
-                shapes[c.quantity].add(isinstance(c.value, dict))
+                shapes[c.quantity].add(
+                    isinstance(c.value, dict)
+                    and None not in (c.value.get("low"), c.value.get("high"))
+                )
         self.range_only = {q for q, kinds in shapes.items() if kinds == {True}}
 
     def lineage(self, model: str) -> list[str]:
@@ -257,8 +260,31 @@ class Matcher:
         if accurate:
             j.outcome, j.claims, j.corrections = "conflicts", accurate, accurate
             return j
+        other = self._other_benchmark(v, model, quantity)
+        if other:  # the model's score on another benchmark, given for this one
+            j.outcome, j.claims = "misattributed", other
+            return j
         j.related = [c for c in self.index[(model, quantity)] if c.value is None]
         return j
+
+    def _other_benchmark(self, v: Value, model: str, quantity: str) -> list[Claim]:
+        """The model's accurate scores on other benchmarks that equal a score stated to its
+        decimals ("79.8%", not "80%": a round number matches too much by chance)."""
+        q = self.kb.quantities.get(quantity)
+        if q is None or q.group != "benchmark" or v.vague or v.bound:
+            return []
+        if v.low is None or v.low != v.high or float(v.low).is_integer():
+            return []
+        return [
+            c
+            for qid, other in self.kb.quantities.items()
+            if qid != quantity and other.group == "benchmark" and other.unit == q.unit
+            for c in self.index[(model, qid)]
+            if c.verdict == "accurate"
+            and isinstance(c.value, (int, float))
+            and c.unit == v.unit
+            and round(float(c.value), 3) == round(v.low, 3)
+        ]
 
     def _corrections(self, claims: list[Claim]) -> list[Claim]:
         out: dict[str, Claim] = {}
@@ -272,9 +298,9 @@ class Matcher:
 
 def _within_dates(day: str, dates: tuple[str, str]) -> bool:
     """A recorded ISO day within the figure's dates; a year-less figure ("--01-20", from
-    "January 20") matches the same month and day of any year."""
+    "January 20"; "--01", from "January") matches the same month (and day) of any year."""
     if dates[0].startswith("--"):
-        return day[4:] == dates[0][1:]
+        return day[4:].startswith(dates[0][1:])
     return dates[0] <= day <= dates[1]
 
 

@@ -134,6 +134,14 @@ def _comparative(text: str, start: int, end: int) -> bool:
     return bool(_COMPARATIVE_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+def _suffix_comparative(text: str, start: int, end: int) -> bool:
+    """A name that only qualifies a class ("OpenAI-level abilities", "GPT-4-class models"), with
+    the suffix after it or inside it (a name matched with any ending, "Llama*")."""
+    cont = re.match(rf"(?:{HY}|['’])(\w+)", text[end : end + 12])
+    inside = re.search(rf"{HY}(\w+)$", text[start:end])
+    return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Every name in text, longest first, never overlapping, in text order."""
     found: list[Mention] = []
@@ -154,7 +162,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            cont = re.match(rf"(?:{HY}|['’])(\w+)", text[m.end() :])
+            cont = re.match(rf"(?:{HY}|['’])(\w+)", text[m.end() : m.end() + 40])
             nxt = text[m.end() : m.end() + 1]
             if (
                 nxt.isalnum()
@@ -183,7 +191,9 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if free(start, hit.end):
                 hit = Hit(start, hit.end, hit.refs)
                 ref = hit.refs[0] if kind == "company" else ""
-                comparative = _comparative(text, hit.start, hit.end)
+                comparative = _comparative(text, hit.start, hit.end) or _suffix_comparative(
+                    text, hit.start, hit.end
+                )
                 add(Mention(hit.start, hit.end, kind, ref, comparative))
     benchmarks = {q.id for q in kb.quantities.values() if q.group == "benchmark"}
     for hit in vocabulary(kb).quantities.find(text):

@@ -33,7 +33,7 @@ NUMBER = (
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
 MAX_VALUE = 1e30
 MAGNITUDE = (
-    rf"(?:\s?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
+    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
@@ -43,6 +43,9 @@ WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
     "a dozen": 12, "a couple of": 2, "a couple": 2,
 }  # fmt: skip
+# read only before a count's term ("a single shared expert"), never as a unit's number ("a
+# single GPU" in generic prose is no GPU count)
+COUNT_WORDS = {"a single": 1}
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
 MAGNITUDES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -92,28 +95,31 @@ TAILS = [
           r"(?:(?P<io>input|output|cached?|prompt|completion|cache[\s-]hit|cache[\s-]miss)\s+)?"
           r"tokens?\b", "USD-per-million-tokens", money=True),
     _tail(r"\s*(?:per|/|an?|each|every)\s*week\b", "USD-per-week", money=True),
-    _tail(r"\s*(?:US\s+)?(?:dollars|USD)\b", "USD", money=None),
+    _tail(r"\s*(?:US\s+|U\.S\.\s+)?(?:dollars|USD)\b", "USD", money=None),
     _tail(r"\s*(?:yuan|RMB|CNY|renminbi)\b", "CNY", money=None),
-    _tail(_filler(2) + rf"\s*(?:{GPU_NAME}\s+)?GPU{HY}?\s*(?:hours?|hrs?)\b", "GPU-hours"),
+    _tail(_filler(2) + rf"\s*(?:(?:{GPU_NAME}\s+)?GPU{HY}?\s*|{GPU_NAME}{HY}?\s*)(?:hours?|hrs?)\b",
+          "GPU-hours"),  # "2.788M GPU hours", "2.8 million H800 hours"
     _tail(rf"\s*(?:(?:NVIDIA|Nvidia)\s+)?(?P<gpu>{GPU_NAME})(?:{HY}?\s*(?:class|series|SXM\d?|PCIe))?"
           r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
-    _tail(_filler(1) + r"\s*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
-    _tail(_filler(2) + r"\s*(?:parameters?|params?)\b", "parameters"),
-    _tail(_filler(3) + r"\s*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "37B active per token"
-    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:{HY}|\s+)?(?:window|length)?\b",
+    _tail(_filler(1) + rf"(?:\s|{HY})*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
+    _tail(_filler(2) + rf"(?:\s|{HY})*(?:parameters?|params?)\b", "parameters"),
+    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "… per token"
+    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
           "tokens", "context"),
-    _tail(r"\s*(?:hours?|hrs?)\b", "hours"),
-    _tail(r"\s*days?\b", "days"),
-    _tail(r"\s*weeks?\b", "weeks"),
-    _tail(r"\s*months?\b", "months"),
-    _tail(_filler(2) + r"\s*(?:samples|examples)\b", "samples"),
+    _tail(rf"(?:\s|{HY})*(?:hours?|hrs?)\b", "hours"),  # also "a 55-day run", "a two-month run"
+    _tail(rf"(?:\s|{HY})*days?\b", "days"),
+    _tail(rf"(?:\s|{HY})*weeks?\b", "weeks"),
+    _tail(rf"(?:\s|{HY})*months?\b", "months"),
+    _tail(_filler(2) + r"\s*(?:samples|examples|data[ \t]+points)\b", "samples"),
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
     _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
-    _tail(r"\s*(?:%|percent\b|per\s?cent\b)", "percent"),
+    _tail(r"\s*(?:\\?%|percent\b|per\s?cent\b)", "percent"),  # "\%": LaTeX's percent sign
 ]  # fmt: skip
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
+# A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one
+MULTIPLE = re.compile(r"[ \t]?(?:×|x\b|times\b|{HY}?fold\b)".replace("{HY}", HY), re.I)
 # What a number can be followed by without being a figure this tool knows
 NOT_A_FIGURE = re.compile(
     r"\s*(?:x\b|×|times\b|fold\b|[KMGTP]i?B\b|bytes?\b|bits?\b|-bit\b|Gbps|GB/s|nm\b|°"

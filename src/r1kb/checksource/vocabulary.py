@@ -161,7 +161,9 @@ _LINK = re.compile(
 )
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
-_ON = re.compile(r"[ \t]+(?:points?[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I)
+_ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
+    r"[ \t]+(?:(?:points?|(?:pass|cons|maj)@\d+)[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
+)
 
 
 class NumberWords:
@@ -211,10 +213,11 @@ class NumberWords:
             return hits[0].refs[0]
         return None
 
-    def before(self, text: str, start: int) -> str | None:
-        """The quantity named right before start (with "of", "is", "=" between)."""
+    def before(self, text: str, start: int, sizes: bool = False) -> str | None:
+        """The quantity named right before start (with "of", "is", "=" between); with `sizes`,
+        the parameter quantity ("a total parameter count of 145 billion")."""
         lo = max(0, start - 60)
-        hits = self._before.find(text, lo, start)
+        hits = (self._after_size if sizes else self._before).find(text, lo, start)
         for hit in reversed(hits):
             if _LINK.match(text[hit.end : start]):
                 return hit.refs[0]
