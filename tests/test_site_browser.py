@@ -104,7 +104,10 @@ def test_search_a_figure_then_open_its_claim(browser, base_url: str, artifacts: 
     verdict = page.locator(".r1kb-facts .r1kb-verdict").first
     assert status.inner_text().strip() == "disclosed"
     assert verdict.inner_text().strip() == "accurate"
-    assert "DeepSeek's own document" in (status.get_attribute("title") or "")  # or relayed
+    title = status.get_attribute("title") or ""
+    # DeepSeek's own claim ("states this figure in its own document") or a relayed one
+    # ("the figure is in DeepSeek's own document; this claim is someone else's statement")
+    assert "own document" in title
     colour = status.evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")  # filled: the status colour
     icon = status.evaluate("e => getComputedStyle(e, '::before').maskImage")
