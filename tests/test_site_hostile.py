@@ -136,16 +136,19 @@ class Scan(HTMLParser):
         self._script: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = {k: (v or "").lower() for k, v in attrs}
+        # a <meta>'s content is a URL only in a refresh or a *url property; a description
+        # is text (it may quote a record's "javascript:" as words, escaped)
+        urls = ("href", "src", "action", "formaction")
+        if named.get("http-equiv") == "refresh" or "url" in named.get("property", "") + named.get(
+            "name", ""
+        ):
+            urls += ("content",)
         for name, value in attrs:
             value = value or ""
             if name.lower().startswith("on"):
                 self.found.append(f"<{tag} {name}=…>")
             squeezed = "".join(value.split()).lower()
-            # a meta's content is a URL only in a refresh; a description may quote any text
-            refresh = tag == "meta" and any(
-                n.lower() == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs
-            )
-            urls = ("href", "src", "action", "formaction") + (("content",) if refresh else ())
             if name in urls and "javascript:" in squeezed:
                 self.found.append(f"<{tag} {name}={value!r}>")
             if MARK in name:
@@ -186,8 +189,8 @@ def test_scan_catches_what_it_looks_for() -> None:
     assert injected(f"<script>alert('{MARK}')</script>")
     assert not injected(f"<p>&lt;img src=x onerror=alert('{MARK}')&gt;</p>")
     assert not injected(f'<p title="&quot;&gt;&lt;img onerror={MARK}">x</p>')
-    assert injected('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">')
-    assert not injected('<meta name="description" content="says javascript:alert(1)">')
+    assert injected('<meta http-equiv="refresh" content="0; url=javascript:alert(1)">')
+    assert not injected('<meta name="description" content="[x](javascript:alert(1)) says">')
 
 
 def test_no_page_of_the_hostile_site_carries_injected_markup(hostile_everything: Path) -> None:
