@@ -16,6 +16,7 @@ import pytest
 from r1kb.checksource.check import check_text
 from r1kb.checksource.corpus import body_of, fits, locate, score
 from r1kb.checksource.layout import find_cells
+from r1kb.checksource.mentions import name_ends
 from r1kb.checksource.report import explanation
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
@@ -108,6 +109,35 @@ def test_cells_without_separator_rows(kb: KnowledgeBase) -> None:
         ("", "Model"),
         ("DeepSeek-V3", "Layers"),
     ]
+
+
+def test_a_table_whose_separators_were_lost_is_read_by_its_header(kb: KnowledgeBase) -> None:
+    """A flattened HTML table: column names glued into one line, each row a model's name with
+    its cells glued on (the name itself may end with a size: `...-Llama-8B8B`)."""
+    table = (
+        "Family\n\nNameTotal paramsActiveBaseContextRepo\n\n"
+        "DeepSeek-V3671B37B (MoE)(in-house)128Korg/v3\n"
+        "R1-Distill-Llama-8B8B8BLlama-3.1-8B128Korg/x\n"
+        "\nThat is all.\n"
+    )
+    assert read(kb, table)[:3] == [
+        ("671B", "deepseek-v3", "total-parameters", "agrees"),
+        ("37B", "deepseek-v3", "activated-parameters", "agrees"),
+        ("128K", "deepseek-v3", "context-length", "agrees"),
+    ]
+    cells = find_cells(table, lambda text, pos: name_ends(text, pos, kb))
+    row = [(table[c.start : c.end], c.row_header, c.column_header) for c in cells[5:]]
+    assert row[:3] == [
+        ("8B", "R1-Distill-Llama-8B", "Total params"),
+        ("8B", "R1-Distill-Llama-8B", "Active"),
+        ("Llama-3.1-8B", "R1-Distill-Llama-8B", "Base"),
+    ]
+    assert row[3][0] == "128K"
+
+
+def test_a_glued_row_that_does_not_fit_its_header_is_not_read(kb: KnowledgeBase) -> None:
+    table = "ModelTotal paramsActiveContext\n\nDeepSeek-V3671B37B\nDeepSeek-R1671B37B\n"
+    assert read(kb, table) == []  # two cells for three columns: no column is sure
 
 
 def test_a_heading_names_the_model_of_its_section(kb: KnowledgeBase) -> None:

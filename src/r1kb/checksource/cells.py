@@ -39,7 +39,8 @@ class CellAttributor:
         for where, header in (("row header", cell.row_header), ("column", cell.column_header)):
             names = self._models(header)
             if names:
-                first = names[0]
+                # "DeepSeek-R1-Zero" may be read as the company and a model: the model counts
+                first = next((m for m in names if m.kind != "company"), names[0])
                 if first.kind == "other":
                     return OTHER, f"{where} names {header!r}, outside the family"
                 return first.ref, f"{where} {header!r}"

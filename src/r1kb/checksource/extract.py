@@ -41,6 +41,7 @@ class Raw:
 _NUM = re.compile(
     rf"(?<![\w.,/:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
 )
+_NUM_AT = re.compile(rf"(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?")
 _RANGE_REST = re.compile(
     rf"\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?(?![\d])", re.I
 )
@@ -286,7 +287,9 @@ def find_figures(
 def bare_numbers(text: str, start: int, end: int, taken: Spans) -> list[Raw]:
     """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
     out: list[Raw] = []
-    for m in _NUM.finditer(text, start, end):
+    # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
+    glued = _NUM_AT.match(text, start, end) if start and text[start - 1].isalnum() else None
+    for m in [*([glued] if glued else []), *_NUM.finditer(text, start, end)]:
         if _overlaps(m.start(), m.end(), taken) or m.group("cur"):
             continue
         value, step = n.parse_number(m.group("num"))

@@ -134,6 +134,20 @@ def _comparative(text: str, start: int, end: int) -> bool:
     return bool(_COMPARATIVE_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+def _family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
+    family = [m for m in kb.models.values() if m.kind != "company"]
+    names = tuple(sorted((m.id, m.name) for m in family))
+    aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
+    return _model_patterns(names, aliases, tuple(sorted(_sized(kb))))
+
+
+def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
+    """Where a family model name starting at pos may end, longest first, whatever follows it
+    (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
+    ends = {m.end() for p, _ in _family_patterns(kb) if (m := p.match(text, pos))}
+    return sorted(ends, reverse=True)
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Every name in text, longest first, never overlapping, in text order."""
     found: list[Mention] = []
@@ -146,11 +160,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
-    family = [m for m in kb.models.values() if m.kind != "company"]
-    names = tuple(sorted((m.id, m.name) for m in family))
-    aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
-    sized = tuple(sorted(_sized(kb)))
-    for pattern, mid in _model_patterns(names, aliases, sized):
+    for pattern, mid in _family_patterns(kb):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
