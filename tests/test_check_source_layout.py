@@ -165,6 +165,36 @@ def test_a_list_lead_in_names_the_items_model(kb: KnowledgeBase) -> None:
     ]
 
 
+def test_a_lead_in_naming_several_models_leaves_its_list_to_the_page_subject(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "# DeepSeek-V3 notes\n\nI asked Claude and Gemini to do the sums:\n"
+        "- 99 layers in all\n- 61 layers\n"
+    )
+    assert [f[:4] for f in read(kb, text)] == [
+        ("99 layers", "deepseek-v3", "layers", "conflicts"),
+        ("61 layers", "deepseek-v3", "layers", "agrees"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ("uses 4x64+2 MoE blocks", [("4", "activated-experts"), ("64", "routed-experts"),
+                                    ("2", "shared-experts")]),
+        ("uses 4-of-64 routing", [("4", "activated-experts"), ("64", "routed-experts")]),
+        ("picks the top-4 of 64 routed experts", [("4", "activated-experts"),
+                                                  ("64", "routed-experts")]),
+        ("has a single shared expert", [("a single shared expert", "shared-experts")]),
+        ("runs on a single GPU", []),  # "a single" counts only before a quantity's term
+        ("was 4 of 64 candidates", []),  # not about experts
+    ],
+)  # fmt: skip
+def test_mixture_of_experts_layouts(kb: KnowledgeBase, layout: str, expected: list) -> None:
+    assert [(f[0], f[2]) for f in read(kb, f"DeepSeek-V3 {layout}.")] == expected
+
+
 def test_explain_names_the_evidence(kb: KnowledgeBase) -> None:
     (f,) = check_text(
         "| Parameter | DeepSeek-V3 |\n|---|---|\n| Hidden Size | 7168 |\n", kb

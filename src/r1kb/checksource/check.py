@@ -15,7 +15,7 @@ from r1kb.checksource import attribute as at
 from r1kb.checksource import wording
 from r1kb.checksource.cells import CellAttributor
 from r1kb.checksource.context import Context
-from r1kb.checksource.document import Document, read
+from r1kb.checksource.document import Block, Document, read
 from r1kb.checksource.extract import Raw, bare_numbers, find_figures
 from r1kb.checksource.layout import Cell, find_cells
 from r1kb.checksource.match import Judgement, Matcher
@@ -146,9 +146,19 @@ class _Run:
                     fig.locator = _locator(heading[0], paragraph, fig.line)
                 out.extend(found)
             if block.kind != "item":
-                list_carry = carry or heading[1]
+                list_carry = None if self._several_models(block) else (carry or heading[1])
             previous = carry or previous
         return out
+
+    def _several_models(self, block: Block) -> bool:
+        """A lead-in that names several models ("I gave it to O1, Sonnet and Gemini:") does
+        not say which one its list is about."""
+        names = {
+            self.doc.text[m.start : m.end].lower() if m.kind == "other" else m.ref
+            for m in self.at.names_in(block.start, block.end)
+            if m.kind != "company" and not m.comparative
+        }
+        return len(names) >= 2
 
     def _sentence(
         self, s: at.Sentence, raws: list[Raw], carry: str | None, rates: list[Figure]

@@ -47,9 +47,9 @@ _RANGE_REST = re.compile(
 )
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
-_WORDS = "|".join(sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS], key=len, reverse=True)).replace(
-    " ", r"\s+"
-)
+_WORDS = "|".join(
+    sorted([*n.WORD_NUMBERS, *n.NAMED_ONLY, *n.VAGUE_COUNTS], key=len, reverse=True)
+).replace(" ", r"\s+")
 _WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w-])", re.I)
 _MULT = "|".join(n.VAGUE_MULTIPLIERS)
 _MAGS = "|".join(n.VAGUE_MAGNITUDES)
@@ -202,9 +202,9 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
             raw.low, raw.high = n.VAGUE_COUNTS[word]
             raw.vague = True
         else:
-            raw.low = raw.high = float(n.WORD_NUMBERS[word])
+            raw.low = raw.high = float(n.WORD_NUMBERS.get(word) or n.NAMED_ONLY[word])
             raw.step = 1.0
-        found = _match_tail(text, raw.end, False)
+        found = None if word in n.NAMED_ONLY else _match_tail(text, raw.end, False)
         named = words.after(text, raw.end) if words is not None else None
         if found and found[0].unit in ("hours", "days", "weeks", "months", "GPUs"):
             tail, tm = found
@@ -263,6 +263,25 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
     return out
 
 
+def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+    """The parts of a Mixture-of-Experts layout ("8-of-256 routing", "8x256+1 MoE"): each
+    number with the quantity its part names."""
+    out: list[Raw] = []
+    if words is None:
+        return out
+    for m in n.EXPERTS.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        for part, phrase in n.EXPERT_PARTS.items():
+            quantity = words.named(phrase)
+            if m.group(part) is None or quantity is None:
+                continue
+            value = float(m.group(part))
+            raw = Raw(m.start(part), m.end(part), value, value, 1.0, unit="count", hint=quantity)
+            out.append(raw)
+    return out
+
+
 def find_figures(
     text: str, masked: list[tuple[int, int]], words: NumberWords | None = None
 ) -> list[Raw]:
@@ -275,7 +294,7 @@ def find_figures(
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
-    for finder in (_vague, _words, _numbers):
+    for finder in (_experts, _vague, _words, _numbers):
         for raw in finder(text, taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)

@@ -201,6 +201,11 @@ class NumberWords:
             break
         return None
 
+    def named(self, phrase: str) -> str | None:
+        """The count quantity a whole phrase is a term of ("routed experts")."""
+        hits = self._after.find(phrase)
+        return hits[0].refs[0] if hits and hits[0].end - hits[0].start == len(phrase) else None
+
     def score_after(self, text: str, pos: int) -> str | None:
         """The benchmark a bare score is "on" ("79.8 on AIME 2024")."""
         on = _ON.match(text, pos)
