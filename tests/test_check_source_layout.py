@@ -195,6 +195,28 @@ def test_mixture_of_experts_layouts(kb: KnowledgeBase, layout: str, expected: li
     assert [(f[0], f[2]) for f in read(kb, f"DeepSeek-V3 {layout}.")] == expected
 
 
+def test_a_spec_page_about_a_distilled_model_is_about_it_not_its_parent(
+    kb: KnowledgeBase,
+) -> None:
+    """As many mentions of the distilled model as of the model it comes from: the page is about
+    the distilled one; a spec label that names only the unit ("Parameters") gives the unit's
+    default quantity."""
+    prose = "DeepSeek-R1 taught DeepSeek-R1-Distill-Llama-8B. " * 3
+    (figure,) = read(kb, f"Parameters\n8B\n\n{prose}\n")
+    assert figure == ("8B", "deepseek-r1-distill-llama-8b", "total-parameters", "agrees")
+
+
+def test_a_full_model_name_is_one_name() -> None:
+    from r1kb.checksource.mentions import find_mentions
+
+    kb = load(ROOT / "data").kb
+    text = "DeepSeek-R1-Zero and DeepSeek-R1-Distill-Qwen-7B"
+    assert [(m.kind, m.ref, text[m.start : m.end]) for m in find_mentions(text, kb)] == [
+        ("model", "deepseek-r1-zero", "DeepSeek-R1-Zero"),
+        ("model", "deepseek-r1-distill-qwen-7b", "DeepSeek-R1-Distill-Qwen-7B"),
+    ]
+
+
 def test_explain_names_the_evidence(kb: KnowledgeBase) -> None:
     (f,) = check_text(
         "| Parameter | DeepSeek-V3 |\n|---|---|\n| Hidden Size | 7168 |\n", kb

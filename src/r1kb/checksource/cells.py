@@ -64,4 +64,9 @@ class CellAttributor:
                 return qid, f"{where} {words.strip()!r}"
         if raw.unit and raw.unit in self.vocab.defaults:
             return self.vocab.defaults[raw.unit], f"the default quantity for {raw.unit}"
+        for header in (cell.row_header, cell.column_header):  # a header naming the unit only
+            units = [u for h in self.vocab.units.find(header) for u in h.refs]
+            unit = next((u for u in units if u in self.vocab.defaults), None)
+            if unit is not None and raw.unit is None:
+                return self.vocab.defaults[unit], f"the header {header!r} names its unit"
         return None, "no quantity term in the headers"

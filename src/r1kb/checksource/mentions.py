@@ -90,12 +90,17 @@ def _model_patterns(
         full, short = _name_pattern(name)
         prefixed = rf"DeepSeek(?:['’]s)?(?:{HY}|\s)*" + (short or full)
         pats.append((name, re.compile(rf"(?<![\w]){prefixed}", re.I), mid))
-        if short:
-            pats.append((short, re.compile(rf"(?<![\w.]){short}"), mid))
+        if short:  # sorted by the name it stands for, not by the length of its pattern
+            short_name = re.split(r"[-\s]+", name, maxsplit=1)[1]
+            pats.append((short_name, re.compile(rf"(?<![\w.]){short}"), mid))
             if "Distill" in short:
                 bare = short.split("Distill", 1)[1]
                 pats.append(
-                    ("Distill" + bare, re.compile(rf"(?<![\w]){'Distill' + bare}", re.I), mid)
+                    (
+                        short_name[short_name.index("Distill") :],
+                        re.compile(rf"(?<![\w]){'Distill' + bare}", re.I),
+                        mid,
+                    )
                 )
     pats.sort(key=lambda p: len(p[0]), reverse=True)
     return [(p, mid) for _, p, mid in pats]
