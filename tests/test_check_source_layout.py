@@ -217,6 +217,25 @@ def test_a_full_model_name_is_one_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("DeepSeek-R1-Zero sampled each question 16 times each.",
+         [("16 times each", "grpo-group-size")]),
+        ("DeepSeek-R1-Zero is 16 times larger.", []),  # a multiple, not a count
+        ("DeepSeek-V3's MTP lifts decoding throughput by 1.8× overall.",
+         [("1.8×", "decoding-speedup")]),
+        ("DeepSeek-V3 is 1.8× cheaper.", []),  # no ratio named before the multiple
+        ("DeepSeek-R1 was tuned on 800k data points.", [("800k data points", "sft-samples")]),
+        ("DeepSeek-V3 diagram: Dim per head: 128.", [("128", "head-dimension")]),
+    ],
+)  # fmt: skip
+def test_multiples_and_counts_named_by_their_words(
+    kb: KnowledgeBase, sentence: str, expected: list
+) -> None:
+    assert [(f[0], f[2]) for f in read(kb, sentence)] == expected
+
+
 def test_explain_names_the_evidence(kb: KnowledgeBase) -> None:
     (f,) = check_text(
         "| Parameter | DeepSeek-V3 |\n|---|---|\n| Hidden Size | 7168 |\n", kb

@@ -14,7 +14,7 @@ from r1kb.checksource.attribute import first_fitting, unit_fits
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.layout import Cell
 from r1kb.checksource.mentions import Mention, find_mentions
-from r1kb.checksource.vocabulary import vocabulary
+from r1kb.checksource.vocabulary import number_words, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
@@ -62,6 +62,9 @@ class CellAttributor:
             if qid is not None:
                 qid = self.vocab.narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}"
+        cue = number_words(self.kb).before(text, raw.start)  # "Note: head dim 128"
+        if cue is not None and unit_fits(self.kb, self.units, raw.unit, cue):
+            return cue, "the term written before it in the cell"
         if raw.unit and raw.unit in self.vocab.defaults:
             return self.vocab.defaults[raw.unit], f"the default quantity for {raw.unit}"
         for header in (cell.row_header, cell.column_header):  # a header naming the unit only

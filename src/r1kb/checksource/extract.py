@@ -106,8 +106,22 @@ def _unit_for(
     if raw.money:
         raw.unit = raw.currency or "USD"
         return not (raw.end < len(text) and text[raw.end].isalnum())
-    if n.NOT_A_FIGURE.match(text, raw.end):
-        return False
+    blocked = n.NOT_A_FIGURE.match(text, raw.end)
+    if blocked:
+        if words is None:
+            return False
+        # only when a count's own term holds the word: "sampled 16 times each"
+        named = words.after(text, raw.end, adjacent=True)
+        if named is not None:
+            raw.hint, raw.end = named
+            raw.unit = words.unit[named[0]]
+            return True
+        # a multiple of a ratio named before it: "raises decoding throughput by ~1.8×"
+        cue = words.before(text, raw.start, by=True) if n.MULTIPLE.match(text, raw.end) else None
+        if cue is None or words.unit[cue] != "ratio":
+            return False
+        raw.unit, raw.hint, raw.end = "ratio", cue, blocked.end()
+        return True
     named = words.after(text, raw.end) if words is not None and not mag_letter else None
     if named is not None and words is not None:
         raw.hint, raw.end = named

@@ -116,7 +116,7 @@ TAILS = [
     _tail(r"\s*days?\b", "days"),
     _tail(r"\s*weeks?\b", "weeks"),
     _tail(r"\s*months?\b", "months"),
-    _tail(_filler(2) + r"\s*(?:samples|examples)\b", "samples"),
+    _tail(_filler(2) + r"\s*(?:samples|examples|data\s+points)\b", "samples"),
     _tail(_filler(1) + r"\s*sequences\b", "sequences"),
     _tail(r"\s*FLOPs?\b", "FLOP"),
     _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
@@ -125,6 +125,7 @@ TAILS = [
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
 # What a number can be followed by without being a figure this tool knows
+MULTIPLE = re.compile(r"(?:x|×)(?!\w)", re.I)  # right after the number: "1.8×"
 NOT_A_FIGURE = re.compile(
     r"\s*(?:x\b|×|times\b|fold\b|[KMGTP]i?B\b|bytes?\b|bits?\b|-bit\b|Gbps|GB/s|nm\b|°"
     r"|st\b|nd\b|rd\b|th\b)",

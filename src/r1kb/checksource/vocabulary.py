@@ -185,14 +185,16 @@ class NumberWords:
         self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
 
-    def after(self, text: str, pos: int, sizes: bool = False) -> tuple[str, int] | None:
+    def after(
+        self, text: str, pos: int, sizes: bool = False, adjacent: bool = False
+    ) -> tuple[str, int] | None:
         """The count quantity (with `sizes`, the parameter quantity: "37B active") named right
-        after pos, and where its term ends."""
+        after pos (with `adjacent`, with no word between), and where its term ends."""
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
         for hit in terms.find(text, pos, window):
             gap = text[pos : hit.start]
-            if "\n" in gap or not _FILLER.fullmatch(gap):
+            if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
                 break
             allowed = ("parameters",) if sizes else _AFTER_UNITS
             refs = [r for r in hit.refs if self.unit.get(r) in allowed]
@@ -216,12 +218,14 @@ class NumberWords:
             return hits[0].refs[0]
         return None
 
-    def before(self, text: str, start: int) -> str | None:
-        """The quantity named right before start (with "of", "is", "=" between)."""
+    def before(self, text: str, start: int, by: bool = False) -> str | None:
+        """The quantity named right before start (with "of", "is", "=" between; with `by`, also
+        "by": "throughput rises by 1.8×")."""
         lo = max(0, start - 60)
         hits = self._before.find(text, lo, start)
         for hit in reversed(hits):
-            if _LINK.match(text[hit.end : start]):
+            link = text[hit.end : start]
+            if _LINK.match(re.sub(r"^\s*by\b", "", link, flags=re.I) if by else link):
                 return hit.refs[0]
             break
         return None
