@@ -228,6 +228,8 @@ def test_a_full_model_name_is_one_name() -> None:
         ("DeepSeek-V3 is 1.8× cheaper.", []),  # no ratio named before the multiple
         ("DeepSeek-R1 was tuned on 800k data points.", [("800k data points", "sft-samples")]),
         ("DeepSeek-V3 diagram: Dim per head: 128.", [("128", "head-dimension")]),
+        # a flattened diagram glues its labels: a term starts at a capital after a small letter
+        ("DeepSeek-V3 Norm layerDim per head: 128 · sizes", [("128", "head-dimension")]),
     ],
 )  # fmt: skip
 def test_multiples_and_counts_named_by_their_words(

@@ -21,6 +21,11 @@ _GAP = r"[\s\-‐‑‒–_]*"
 _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
 
 
+# a word starts after a non-word character, or where a flattened page glued it onto the word
+# before it ("128KV headsDim per head"): a capital right after a small letter
+_WORD_START = r"(?:(?<![\w])|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
 def term_pattern(term: str) -> str:
     """The regular expression of one term (see the module docstring)."""
     words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
@@ -35,7 +40,7 @@ def term_pattern(term: str) -> str:
     body = _GAP.join(parts)
     first = words[0][0] if words else ""
     last = words[-1][-1] if words else ""
-    head = r"(?<![\w])" if first.isalnum() else ""
+    head = _WORD_START if first.isalnum() else ""
     tail = r"(?![\w])" if (last.isalnum() or last == "*") else ""
     return head + body + tail
 
@@ -74,7 +79,7 @@ class TermSet:
         self._starts = (
             re.compile(
                 "|".join(
-                    (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k))
+                    (rf"{_WORD_START}{re.escape(k)}" if k.isalnum() else re.escape(k))
                     for k in sorted(self._groups)
                 ),
                 re.I,
