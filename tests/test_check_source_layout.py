@@ -183,6 +183,9 @@ def test_a_lead_in_naming_several_models_leaves_its_list_to_the_page_subject(
     [
         ("uses 4x64+2 MoE blocks", [("4", "activated-experts"), ("64", "routed-experts"),
                                     ("2", "shared-experts")]),
+        ("has 3 dense layers, then 58 4x64+2 MoE", [("3 dense layers", "dense-layers"),
+                                                    ("58", "moe-layers"), ("4", "activated-experts"),
+                                                    ("64", "routed-experts"), ("2", "shared-experts")]),
         ("uses 4-of-64 routing", [("4", "activated-experts"), ("64", "routed-experts")]),
         ("picks the top-4 of 64 routed experts", [("4", "activated-experts"),
                                                   ("64", "routed-experts")]),
@@ -236,6 +239,11 @@ def test_multiples_and_counts_named_by_their_words(
     kb: KnowledgeBase, sentence: str, expected: list
 ) -> None:
     assert [(f[0], f[2]) for f in read(kb, sentence)] == expected
+
+
+def test_a_design_named_after_another_model_is_no_model_named(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-V3 is large. Its 128K-context cache beats Llama-style attention."
+    assert [f[1:] for f in read(kb, text)] == [("deepseek-v3", "context-length", "agrees")]
 
 
 def test_explain_names_the_evidence(kb: KnowledgeBase) -> None:
@@ -293,13 +301,13 @@ ARTICLES = ROOT.parent / "shared" / "articles"
 )
 def test_quality_floor_on_the_labelled_articles(kb: KnowledgeBase) -> None:
     """The measure of ../shared/articles/README.md, held a little under what is reached (recall
-    0.68, precision 0.96, outcome accuracy 0.92 when this floor was set), so that it cannot
+    0.88, precision 0.96, outcome accuracy 0.93 when this floor was set), so that it cannot
     silently regress. Every article also runs without an exception."""
     from r1kb.checksource.corpus import evaluate_corpus, overall
 
     scores = evaluate_corpus(ARTICLES, kb)
     assert len(scores) == 24 and not any(s.problems for s in scores)
     total = overall(scores)
-    assert total.recall >= 0.66, total.recall
+    assert total.recall >= 0.86, total.recall
     assert total.precision >= 0.94, total.precision
-    assert total.outcome >= 0.89, total.outcome
+    assert total.outcome >= 0.91, total.outcome

@@ -195,6 +195,12 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
                 vendor = _VENDOR.search(text, max(0, start - 16), start)
                 start = vendor.start() if vendor else start
+            # the suffix after the name, or the end of a name read with a wildcard ("Llama*")
+            suffix = re.search(rf"{HY}(\w+)$", text[hit.start : hit.end]) or re.match(
+                rf"{HY}(\w+)", text[hit.end : hit.end + 12]
+            )
+            if kind == "other" and suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
+                continue  # "Llama-style attention": a kind of design, not a model named
             if free(start, hit.end):
                 hit = Hit(start, hit.end, hit.refs)
                 ref = hit.refs[0] if kind == "company" else ""
