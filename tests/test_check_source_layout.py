@@ -183,9 +183,9 @@ def test_a_lead_in_naming_several_models_leaves_its_list_to_the_page_subject(
     [
         ("uses 4x64+2 MoE blocks", [("4", "activated-experts"), ("64", "routed-experts"),
                                     ("2", "shared-experts")]),
-        ("has 3 dense layers, then 58 4x64+2 MoE", [("3 dense layers", "dense-layers"),
-                                                    ("58", "moe-layers"), ("4", "activated-experts"),
-                                                    ("64", "routed-experts"), ("2", "shared-experts")]),
+        ("has 3 dense layers, then 58 4x64+2 MoE",
+         [("3 dense layers", "dense-layers"), ("58", "moe-layers"), ("4", "activated-experts"),
+          ("64", "routed-experts"), ("2", "shared-experts")]),
         ("uses 4-of-64 routing", [("4", "activated-experts"), ("64", "routed-experts")]),
         ("picks the top-4 of 64 routed experts", [("4", "activated-experts"),
                                                   ("64", "routed-experts")]),
