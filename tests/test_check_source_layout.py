@@ -16,6 +16,7 @@ import pytest
 from r1kb.checksource.check import check_text
 from r1kb.checksource.corpus import body_of, fits, locate, score
 from r1kb.checksource.layout import find_cells
+from r1kb.checksource.mentions import name_ends
 from r1kb.checksource.report import explanation
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
@@ -110,6 +111,35 @@ def test_cells_without_separator_rows(kb: KnowledgeBase) -> None:
     ]
 
 
+def test_a_table_whose_separators_were_lost_is_read_by_its_header(kb: KnowledgeBase) -> None:
+    """A flattened HTML table: column names glued into one line, each row a model's name with
+    its cells glued on (the name itself may end with a size: `...-Llama-8B8B`)."""
+    table = (
+        "Family\n\nNameTotal paramsActiveBaseContextRepo\n\n"
+        "DeepSeek-V3671B37B (MoE)(in-house)128Korg/v3\n"
+        "R1-Distill-Llama-8B8B8BLlama-3.1-8B128Korg/x\n"
+        "\nThat is all.\n"
+    )
+    assert read(kb, table)[:3] == [
+        ("671B", "deepseek-v3", "total-parameters", "agrees"),
+        ("37B", "deepseek-v3", "activated-parameters", "agrees"),
+        ("128K", "deepseek-v3", "context-length", "agrees"),
+    ]
+    cells = find_cells(table, lambda text, pos: name_ends(text, pos, kb))
+    row = [(table[c.start : c.end], c.row_header, c.column_header) for c in cells[5:]]
+    assert row[:3] == [
+        ("8B", "R1-Distill-Llama-8B", "Total params"),
+        ("8B", "R1-Distill-Llama-8B", "Active"),
+        ("Llama-3.1-8B", "R1-Distill-Llama-8B", "Base"),
+    ]
+    assert row[3][0] == "128K"
+
+
+def test_a_glued_row_that_does_not_fit_its_header_is_not_read(kb: KnowledgeBase) -> None:
+    table = "ModelTotal paramsActiveContext\n\nDeepSeek-V3671B37B\nDeepSeek-R1671B37B\n"
+    assert read(kb, table) == []  # two cells for three columns: no column is sure
+
+
 def test_a_heading_names_the_model_of_its_section(kb: KnowledgeBase) -> None:
     text = (
         "# DeepSeek-V3\n\nThe model was trained on 2,048 NVIDIA H800 GPUs.\n\n"
@@ -133,6 +163,87 @@ def test_a_list_lead_in_names_the_items_model(kb: KnowledgeBase) -> None:
         ("61 layers", "deepseek-v3", "layers"),
         ("7168 hidden size", "deepseek-v3", "hidden-size"),
     ]
+
+
+def test_a_lead_in_naming_several_models_leaves_its_list_to_the_page_subject(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "# DeepSeek-V3 notes\n\nI asked Claude and Gemini to do the sums:\n"
+        "- 99 layers in all\n- 61 layers\n"
+    )
+    assert [f[:4] for f in read(kb, text)] == [
+        ("99 layers", "deepseek-v3", "layers", "conflicts"),
+        ("61 layers", "deepseek-v3", "layers", "agrees"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ("uses 4x64+2 MoE blocks", [("4", "activated-experts"), ("64", "routed-experts"),
+                                    ("2", "shared-experts")]),
+        ("has 3 dense layers, then 58 4x64+2 MoE",
+         [("3 dense layers", "dense-layers"), ("58", "moe-layers"), ("4", "activated-experts"),
+          ("64", "routed-experts"), ("2", "shared-experts")]),
+        ("uses 4-of-64 routing", [("4", "activated-experts"), ("64", "routed-experts")]),
+        ("picks the top-4 of 64 routed experts", [("4", "activated-experts"),
+                                                  ("64", "routed-experts")]),
+        ("has a single shared expert", [("a single shared expert", "shared-experts")]),
+        ("runs on a single GPU", []),  # "a single" counts only before a quantity's term
+        ("was 4 of 64 candidates", []),  # not about experts
+    ],
+)  # fmt: skip
+def test_mixture_of_experts_layouts(kb: KnowledgeBase, layout: str, expected: list) -> None:
+    assert [(f[0], f[2]) for f in read(kb, f"DeepSeek-V3 {layout}.")] == expected
+
+
+def test_a_spec_page_about_a_distilled_model_is_about_it_not_its_parent(
+    kb: KnowledgeBase,
+) -> None:
+    """As many mentions of the distilled model as of the model it comes from: the page is about
+    the distilled one; a spec label that names only the unit ("Parameters") gives the unit's
+    default quantity."""
+    prose = "DeepSeek-R1 taught DeepSeek-R1-Distill-Llama-8B. " * 3
+    (figure,) = read(kb, f"Parameters\n8B\n\n{prose}\n")
+    assert figure == ("8B", "deepseek-r1-distill-llama-8b", "total-parameters", "agrees")
+
+
+def test_a_full_model_name_is_one_name() -> None:
+    from r1kb.checksource.mentions import find_mentions
+
+    kb = load(ROOT / "data").kb
+    text = "DeepSeek-R1-Zero and DeepSeek-R1-Distill-Qwen-7B"
+    assert [(m.kind, m.ref, text[m.start : m.end]) for m in find_mentions(text, kb)] == [
+        ("model", "deepseek-r1-zero", "DeepSeek-R1-Zero"),
+        ("model", "deepseek-r1-distill-qwen-7b", "DeepSeek-R1-Distill-Qwen-7B"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("DeepSeek-R1-Zero sampled each question 16 times each.",
+         [("16 times each", "grpo-group-size")]),
+        ("DeepSeek-R1-Zero is 16 times larger.", []),  # a multiple, not a count
+        ("DeepSeek-V3's MTP lifts decoding throughput by 1.8× overall.",
+         [("1.8×", "decoding-speedup")]),
+        ("DeepSeek-V3 is 1.8× cheaper.", []),  # no ratio named before the multiple
+        ("DeepSeek-R1 was tuned on 800k data points.", [("800k data points", "sft-samples")]),
+        ("DeepSeek-V3 diagram: Dim per head: 128.", [("128", "head-dimension")]),
+        # a flattened diagram glues its labels: a term starts at a capital after a small letter
+        ("DeepSeek-V3 Norm layerDim per head: 128 · sizes", [("128", "head-dimension")]),
+    ],
+)  # fmt: skip
+def test_multiples_and_counts_named_by_their_words(
+    kb: KnowledgeBase, sentence: str, expected: list
+) -> None:
+    assert [(f[0], f[2]) for f in read(kb, sentence)] == expected
+
+
+def test_a_design_named_after_another_model_is_no_model_named(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-V3 is large. Its 128K-context cache beats Llama-style attention."
+    assert [f[1:] for f in read(kb, text)] == [("deepseek-v3", "context-length", "agrees")]
 
 
 def test_explain_names_the_evidence(kb: KnowledgeBase) -> None:

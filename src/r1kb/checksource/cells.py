@@ -14,7 +14,7 @@ from r1kb.checksource.attribute import first_fitting, unit_fits
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.layout import Cell
 from r1kb.checksource.mentions import Mention, find_mentions
-from r1kb.checksource.vocabulary import vocabulary
+from r1kb.checksource.vocabulary import number_words, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
@@ -39,7 +39,8 @@ class CellAttributor:
         for where, header in (("row header", cell.row_header), ("column", cell.column_header)):
             names = self._models(header)
             if names:
-                first = names[0]
+                # "DeepSeek-R1-Zero" may be read as the company and a model: the model counts
+                first = next((m for m in names if m.kind != "company"), names[0])
                 if first.kind == "other":
                     return OTHER, f"{where} names {header!r}, outside the family"
                 return first.ref, f"{where} {header!r}"
@@ -61,6 +62,14 @@ class CellAttributor:
             if qid is not None:
                 qid = self.vocab.narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}"
+        cue = number_words(self.kb).before(text, raw.start)  # "Note: head dim 128"
+        if cue is not None and unit_fits(self.kb, self.units, raw.unit, cue):
+            return cue, "the term written before it in the cell"
         if raw.unit and raw.unit in self.vocab.defaults:
             return self.vocab.defaults[raw.unit], f"the default quantity for {raw.unit}"
+        for header in (cell.row_header, cell.column_header):  # a header naming the unit only
+            units = [u for h in self.vocab.units.find(header) for u in h.refs]
+            unit = next((u for u in units if u in self.vocab.defaults), None)
+            if unit is not None and raw.unit is None:
+                return self.vocab.defaults[unit], f"the header {header!r} names its unit"
         return None, "no quantity term in the headers"

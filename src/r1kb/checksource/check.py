@@ -18,11 +18,11 @@ from r1kb.checksource import attribute as at
 from r1kb.checksource import wording
 from r1kb.checksource.cells import CellAttributor
 from r1kb.checksource.context import Context
-from r1kb.checksource.document import Document, read
+from r1kb.checksource.document import Block, Document, read
 from r1kb.checksource.extract import Raw, bare_numbers, find_figures
 from r1kb.checksource.layout import Cell, find_cells
 from r1kb.checksource.match import Judgement, Matcher
-from r1kb.checksource.mentions import find_mentions
+from r1kb.checksource.mentions import find_mentions, name_ends
 from r1kb.checksource.result import Figure, Report
 from r1kb.checksource.spans import Spans
 from r1kb.checksource.vocabulary import number_words
@@ -64,8 +64,8 @@ def check_text(
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked, number_words(kb))
-    cells = find_cells(doc.text)
-    taken = Spans([*masked, *((r.start, r.end) for r in raws)])
+    cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb))
+    taken = Spans([*_not_across(masked, cells), *((r.start, r.end) for r in raws)])
     for c in cells:
         raws.extend(bare_numbers(doc.text, c.start, c.end, taken))
     raws.sort(key=lambda r: r.start)
@@ -79,6 +79,13 @@ def check_text(
     figures += run.cell_figures(in_cells, CellAttributor(kb, matcher.units), context)
     report.figures = sorted(figures, key=lambda f: f.start)
     return report
+
+
+def _not_across(spans: list[tuple[int, int]], cells: list[Cell]) -> list[tuple[int, int]]:
+    """The spans that cross no cell's edge: a name read across glued cells (`Qwen-7B7B7B`) is
+    not a name."""
+    edges = sorted({x for c in cells for x in (c.start, c.end)})
+    return [(s, e) for s, e in spans if bisect_right(edges, s) >= bisect_left(edges, e)]
 
 
 def _split(raws: list[Raw], cells: list[Cell]) -> tuple[list[tuple[Raw, Cell]], list[Raw]]:
@@ -146,9 +153,19 @@ class _Run:
                     fig.locator = _locator(heading[0], paragraph, fig.line)
                 out.extend(found)
             if block.kind != "item":
-                list_carry = carry or heading[1]
+                list_carry = None if self._several_models(block) else (carry or heading[1])
             previous = carry or previous
         return out
+
+    def _several_models(self, block: Block) -> bool:
+        """A lead-in that names several models ("I gave it to O1, Sonnet and Gemini:") does
+        not say which one its list is about."""
+        names = {
+            self.doc.text[m.start : m.end].lower() if m.kind == "other" else m.ref
+            for m in self.at.names_in(block.start, block.end)
+            if m.kind != "company" and not m.comparative
+        }
+        return len(names) >= 2
 
     def _sentence(
         self, s: at.Sentence, raws: list[Raw], carry: str | None, rates: list[Figure]

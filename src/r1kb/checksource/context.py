@@ -49,7 +49,12 @@ class Context:
         total = sum(counts.values())
         if not counts:
             return None
-        model, n = counts.most_common(1)[0]
+        n = max(counts.values())
+        tied = [m for m, c in counts.items() if c == n]
+        # a page that names a model as often as the model it was made from is about the newer
+        # one ("DeepSeek-R1-Distill-Llama-70B ... distilled from DeepSeek-R1")
+        derived = [m for m in tied if _parents(attributor, m) & set(tied)]
+        model = derived[0] if len(derived) == 1 else tied[0]
         if n >= _MIN_MENTIONS and n / total >= _MIN_SHARE:
             return model
         return None
@@ -65,3 +70,8 @@ class Context:
         if section == at.OTHER:
             return None
         return section or self.main
+
+
+def _parents(attributor: at.Attributor, model: str) -> set[str]:
+    found = attributor.kb.models.get(model)
+    return {d.get("model") for d in found.derived_from} if found else set()

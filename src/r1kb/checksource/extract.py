@@ -44,6 +44,7 @@ _NUM = re.compile(
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
 _PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
 _PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
+_NUM_AT = re.compile(rf"(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?")
 _RANGE_REST = re.compile(
     rf"(?P<pct>[ \t]*\\?%)?\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}"
     rf"(?:{n.MAGNITUDE})?(?![\d])",
@@ -125,6 +126,16 @@ def _unit_for(
     if raw.money:
         raw.unit = raw.currency or "USD"
         return not (raw.end < len(text) and text[raw.end].isalnum())
+    named_here = (
+        words.after(text, raw.end, adjacent=True)
+        if words is not None and n.NOT_A_FIGURE.match(text, raw.end)
+        else None
+    )
+    if named_here is not None and words is not None:
+        # a word that is no figure's unit, held by a count's own term: "sampled 16 times each"
+        raw.hint, raw.end = named_here
+        raw.unit = words.unit[named_here[0]]
+        return True
     multiple = n.MULTIPLE.match(text, raw.end) if not mag_letter else None
     if multiple:  # "~1.8×": kept only where its words name the ratio (see `hint`)
         raw.unit, raw.hint, raw.end = "ratio", "times", multiple.end()
@@ -336,6 +347,25 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
     return out
 
 
+def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+    """The parts of a Mixture-of-Experts layout ("8-of-256 routing", "8x256+1 MoE"): each
+    number with the quantity its part names."""
+    out: list[Raw] = []
+    if words is None:
+        return out
+    for m in n.EXPERTS.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        for part, phrase in n.EXPERT_PARTS.items():
+            quantity = words.named(phrase)
+            if m.group(part) is None or quantity is None:
+                continue
+            value = float(m.group(part))
+            raw = Raw(m.start(part), m.end(part), value, value, 1.0, unit="count", hint=quantity)
+            out.append(raw)
+    return out
+
+
 def find_figures(
     text: str, masked: list[tuple[int, int]], words: NumberWords | None = None
 ) -> list[Raw]:
@@ -348,7 +378,7 @@ def find_figures(
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
-    for finder in (_vague, _words, _numbers):
+    for finder in (_experts, _vague, _words, _numbers):
         for raw in finder(text, taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)
@@ -360,7 +390,9 @@ def find_figures(
 def bare_numbers(text: str, start: int, end: int, taken: Spans) -> list[Raw]:
     """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
     out: list[Raw] = []
-    for m in _NUM.finditer(text, start, end):
+    # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
+    glued = _NUM_AT.match(text, start, end) if start and text[start - 1].isalnum() else None
+    for m in [*([glued] if glued else []), *_NUM.finditer(text, start, end)]:
         if _overlaps(m.start(), m.end(), taken) or m.group("cur"):
             continue
         value, step = n.parse_number(m.group("num"))

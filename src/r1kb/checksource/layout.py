@@ -5,6 +5,7 @@ reader writes as `| `-separated rows) arrive at the same cells:
 
 * pipe tables, with or without a separator row (`|---|`), also flattened onto one line
   (`| a | b | |---|---| | 1 | 2 |`, as scraped Markdown often is);
+* tables whose separators were lost (`glued`);
 * "key: value" lines and spec sheets written as a label line followed by a short value line
   (`Hidden Size` / `7,168`), where the label is the row header.
 
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from r1kb.checksource.glued import NameEnds, glued_tables
 
 _SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")
 _KEY_VALUE = re.compile(
@@ -94,10 +97,14 @@ def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int)
     return cells
 
 
-def find_cells(text: str) -> list[Cell]:
-    """Every table cell and spec-sheet value of the text, in text order."""
+def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
+    """Every table cell and spec-sheet value of the text, in text order. With `name_ends` (which
+    recognises a model's name), also the cells of tables whose separators were lost."""
     cells: list[Cell] = []
     lines = _lines(text)
+    if name_ends is not None:
+        cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
+    glued = [(c.start, c.end) for c in cells]
     i = 0
     while i < len(lines):
         a, b = lines[i]
@@ -110,7 +117,9 @@ def find_cells(text: str) -> list[Cell]:
                 i += 1
             cells.extend(_table_cells(text, rows, start))
             continue
-        cells.extend(_spec_cells(text, lines, i))
+        cells.extend(
+            c for c in _spec_cells(text, lines, i) if not any(a <= c.start < b for a, b in glued)
+        )
         i += 1
     return sorted(cells, key=lambda c: c.start)
 

@@ -90,12 +90,17 @@ def _model_patterns(
         full, short = _name_pattern(name)
         prefixed = rf"DeepSeek(?:['’]s)?(?:{HY}|\s)*" + (short or full)
         pats.append((name, re.compile(rf"(?<![\w]){prefixed}", re.I), mid))
-        if short:
-            pats.append((short, re.compile(rf"(?<![\w.]){short}"), mid))
+        if short:  # sorted by the name it stands for, not by the length of its pattern
+            short_name = re.split(r"[-\s]+", name, maxsplit=1)[1]
+            pats.append((short_name, re.compile(rf"(?<![\w.]){short}"), mid))
             if "Distill" in short:
                 bare = short.split("Distill", 1)[1]
                 pats.append(
-                    ("Distill" + bare, re.compile(rf"(?<![\w]){'Distill' + bare}", re.I), mid)
+                    (
+                        short_name[short_name.index("Distill") :],
+                        re.compile(rf"(?<![\w]){'Distill' + bare}", re.I),
+                        mid,
+                    )
                 )
     pats.sort(key=lambda p: len(p[0]), reverse=True)
     return [(p, mid) for _, p, mid in pats]
@@ -142,6 +147,20 @@ def _suffix_comparative(text: str, start: int, end: int) -> bool:
     return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
 
 
+def _family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
+    family = [m for m in kb.models.values() if m.kind != "company"]
+    names = tuple(sorted((m.id, m.name) for m in family))
+    aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
+    return _model_patterns(names, aliases, tuple(sorted(_sized(kb))))
+
+
+def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
+    """Where a family model name starting at pos may end, longest first, whatever follows it
+    (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
+    ends = {m.end() for p, _ in _family_patterns(kb) if (m := p.match(text, pos))}
+    return sorted(ends, reverse=True)
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Every name in text, longest first, never overlapping, in text order."""
     found: list[Mention] = []
@@ -154,11 +173,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
-    family = [m for m in kb.models.values() if m.kind != "company"]
-    names = tuple(sorted((m.id, m.name) for m in family))
-    aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))
-    sized = tuple(sorted(_sized(kb)))
-    for pattern, mid in _model_patterns(names, aliases, sized):
+    for pattern, mid in _family_patterns(kb):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -188,6 +203,12 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
                 vendor = _VENDOR.search(text, max(0, start - 16), start)
                 start = vendor.start() if vendor else start
+            # the suffix after the name, or the end of a name read with a wildcard ("Llama*")
+            suffix = re.search(rf"{HY}(\w+)$", text[hit.start : hit.end]) or re.match(
+                rf"{HY}(\w+)", text[hit.end : hit.end + 12]
+            )
+            if kind == "other" and suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
+                continue  # "Llama-style attention": a kind of design, not a model named
             if free(start, hit.end):
                 hit = Hit(start, hit.end, hit.refs)
                 ref = hit.refs[0] if kind == "company" else ""

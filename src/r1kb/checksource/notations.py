@@ -46,6 +46,18 @@ WORD_NUMBERS = {
 # read only before a count's term ("a single shared expert"), never as a unit's number ("a
 # single GPU" in generic prose is no GPU count)
 COUNT_WORDS = {"a single": 1}
+# a Mixture-of-Experts layout: "8-of-256 routing", "top-8 of 256 routed experts", "8x256+1 MoE"
+# (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers); each part is
+# named by the words it stands for
+EXPERTS = re.compile(
+    rf"(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 such layers
+    rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
+    rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?(?:rout\w*|experts?|MoE)\b)",
+    re.I,
+)
+EXPERT_PARTS = {
+    "l": "MoE layers", "k": "activated experts", "n": "routed experts", "s": "shared experts",
+}  # fmt: skip
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
 MAGNITUDES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,

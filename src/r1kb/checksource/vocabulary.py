@@ -21,6 +21,11 @@ _GAP = r"[\s\-‐‑‒–_]*"
 _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
 
 
+# a word starts after a non-word character, or where a flattened page glued it onto the word
+# before it ("128KV headsDim per head"): a capital right after a small letter
+_WORD_START = r"(?:(?<![\w])|(?-i:(?<=[a-z])(?=[A-Z])))"
+
+
 def term_pattern(term: str) -> str:
     """The regular expression of one term (see the module docstring)."""
     words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
@@ -35,7 +40,7 @@ def term_pattern(term: str) -> str:
     body = _GAP.join(parts)
     first = words[0][0] if words else ""
     last = words[-1][-1] if words else ""
-    head = r"(?<![\w])" if first.isalnum() else ""
+    head = _WORD_START if first.isalnum() else ""
     tail = r"(?![\w])" if (last.isalnum() or last == "*") else ""
     return head + body + tail
 
@@ -74,7 +79,7 @@ class TermSet:
         self._starts = (
             re.compile(
                 "|".join(
-                    (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k))
+                    (rf"{_WORD_START}{re.escape(k)}" if k.isalnum() else re.escape(k))
                     for k in sorted(self._groups)
                 ),
                 re.I,
@@ -187,14 +192,16 @@ class NumberWords:
         self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
 
-    def after(self, text: str, pos: int, sizes: bool = False) -> tuple[str, int] | None:
+    def after(
+        self, text: str, pos: int, sizes: bool = False, adjacent: bool = False
+    ) -> tuple[str, int] | None:
         """The count quantity (with `sizes`, the parameter quantity: "37B active") named right
-        after pos, and where its term ends."""
+        after pos (with `adjacent`, with no word between), and where its term ends."""
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
         for hit in terms.find(text, pos, window):
             gap = text[pos : hit.start]
-            if "\n" in gap or not _FILLER.fullmatch(gap):
+            if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
                 break
             allowed = ("parameters",) if sizes else _AFTER_UNITS
             refs = [r for r in hit.refs if self.unit.get(r) in allowed]
@@ -202,6 +209,11 @@ class NumberWords:
                 return refs[0], hit.end
             break
         return None
+
+    def named(self, phrase: str) -> str | None:
+        """The count quantity a whole phrase is a term of ("routed experts")."""
+        hits = self._after.find(phrase)
+        return hits[0].refs[0] if hits and hits[0].end - hits[0].start == len(phrase) else None
 
     def score_after(self, text: str, pos: int) -> str | None:
         """The benchmark a bare score is "on" ("79.8 on AIME 2024")."""
