@@ -241,7 +241,8 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
             even = g["even1"] or g["even2"]
         else:
             first = n.VAGUE_MAGNITUDES.get(g["g3"]) or n.VAGUE_MULTIPLIERS[g["g3"]]
-            last = n.VAGUE_MAGNITUDES.get(g["g4"] or g["g3"]) or n.VAGUE_MULTIPLIERS[g["g4"]]
+            last_word = g["g4"] or g["g3"]  # "hundreds" alone is its own last word
+            last = n.VAGUE_MAGNITUDES.get(last_word) or n.VAGUE_MULTIPLIERS[last_word]
             lo, hi, even = first[0], last[1], g["even3"]
         raw = Raw(m.start(), m.end() - (len(m.group("of")) if m.group("of") else 0), lo, hi)
         raw.vague = True
