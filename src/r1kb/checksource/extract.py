@@ -61,6 +61,7 @@ _VAGUE = re.compile(
 )
 
 
+_DOLLARS = re.compile(r"\s+(?:dollars|USD)\b", re.I)
 _VAGUE_UNITS = {
     "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
     "months",
@@ -248,8 +249,7 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         raw.vague = True
         if even:
             raw.high = None
-        after = text[m.end() :]
-        if re.match(r"\s+(?:dollars|USD)\b", after, re.I):
+        if _DOLLARS.match(text, m.end()):
             raw.unit, raw.money = "USD", True
         at = m.end() if m.group("of") else raw.end
         found = None if raw.unit else _match_tail(text, at, False)

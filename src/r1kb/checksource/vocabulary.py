@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,37 +72,77 @@ class TermSet:
             )
             for key, members in groups.items()
         }
-        self._starts = (
-            re.compile(
-                "|".join(
-                    (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k))
-                    for k in sorted(self._groups)
-                ),
-                re.I,
-            )
-            if self._groups
-            else None
-        )
+        self._starts = _starts(sorted(self._groups))
+        self._finals, self._wild_end = _finals(ordered)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        return list(self.hits(text, start, end))
+
+    def hits(
+        self, text: str, start: int = 0, end: int | None = None, last: int | None = None
+    ) -> Iterator[Hit]:
+        """The hits of find, one by one; with `last`, only those up to the first one that starts
+        after `last` (a caller that needs a term near a position stops the scan there)."""
         if self._starts is None:
-            return []
+            return
         end = len(text) if end is None else end
-        out: list[Hit] = []
         pos = start
         while True:
             s = self._starts.search(text, pos, end)
-            if s is None:
-                break
+            if s is None or (last is not None and s.start() > last):
+                return
             group = self._groups.get(text[s.start()].lower())
             m = group.match(text, s.start(), end) if group is not None else None
             if m is None or m.end() == m.start():
                 pos = s.start() + 1
                 continue
             index = int(m.lastgroup[1:]) if m.lastgroup else 0
-            out.append(Hit(m.start(), m.end(), self._refs[index]))
+            yield Hit(m.start(), m.end(), self._refs[index])
             pos = m.end()
-        return out
+
+    def may_end_with(self, char: str) -> bool:
+        """False when no term can end with this character (a quick test before a search)."""
+        if not char.isascii():
+            return True  # case folding may map it to a term's letter
+        return char.lower() in self._finals or (self._wild_end and (char.isalnum() or char == "_"))
+
+
+def _finals(terms: list[str]) -> tuple[set[str], bool]:
+    """The characters a term's match can end with (see term_pattern), and whether a wildcard
+    last word lets it end with any word character."""
+    finals: set[str] = set()
+    wild = False
+    for term in terms:
+        words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+        if not words:
+            continue
+        last = words[-1]
+        if last.endswith("*") and len(last) > 1:
+            wild = True
+            finals.add(last[-2].lower())
+        else:
+            finals.add(last[-1].lower())
+            if last[-1].isalpha():
+                finals.add("s")  # the plural
+    return finals, wild
+
+
+def _starts(keys: list[str]) -> re.Pattern[str] | None:
+    """Where a word starts with one of the keys (the first characters of terms): one character
+    class, which the regular expression engine scans far faster than an alternation."""
+    if not keys:
+        return None
+    words = "".join(re.escape(k) for k in keys if k.isalnum())
+    signs = "".join(re.escape(k) for k in keys if not k.isalnum())
+    if any(len(k) != 1 for k in keys):  # a first letter that lowercases to two characters
+        alternatives = [
+            (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k)) for k in keys
+        ]
+    else:
+        alternatives = ([rf"(?<![\w])[{words}]"] if words else []) + (
+            [f"[{signs}]"] if signs else []
+        )
+    return re.compile("|".join(alternatives), re.I)
 
 
 @dataclass
@@ -154,11 +195,16 @@ def _compile(key: tuple) -> Vocabulary:
 
 
 _FILLER = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)  # "37B-active"
+# the longest text _FILLER can match: a term further on is never "right after" a number
+_FILLER_REACH = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}", re.I)
 _LINK = re.compile(
     r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
     r"|roughly|~)[ \t]*)*$",
     re.I,
 )
+# the characters _LINK is made of (any letter, and any non-ASCII character, which case folding
+# may turn into one): _LINK never matches across anything else
+_LINK_ZONE = re.compile(r"[ \t\n=:~A-Za-z\x80-\U0010ffff]*\Z")
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(r"[ \t]+(?:points?[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I)
@@ -190,7 +236,8 @@ class NumberWords:
         after pos, and where its term ends."""
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
-        for hit in terms.find(text, pos, window):
+        reach = _FILLER_REACH.match(text, pos, window)  # a term starts no further than this
+        for hit in terms.hits(text, pos, window, reach.end() if reach else pos):
             gap = text[pos : hit.start]
             if "\n" in gap or not _FILLER.fullmatch(gap):
                 break
@@ -206,14 +253,18 @@ class NumberWords:
         on = _ON.match(text, pos)
         if on is None:
             return None
-        hits = self._scores.find(text, on.end(), min(len(text), on.end() + 60))
-        if hits and hits[0].start == on.end():
-            return hits[0].refs[0]
-        return None
+        hits = self._scores.hits(text, on.end(), min(len(text), on.end() + 60), on.end())
+        first = next(hits, None)
+        return first.refs[0] if first is not None and first.start == on.end() else None
 
     def before(self, text: str, start: int) -> str | None:
         """The quantity named right before start (with "of", "is", "=" between)."""
         lo = max(0, start - 60)
+        # the term must end where only linking words are left before start: none can, no search
+        zone = _LINK_ZONE.search(text, lo, start)
+        ends = range(max(zone.start() if zone else start, lo + 1), start + 1)
+        if not any(self._before.may_end_with(text[e - 1]) for e in ends):
+            return None
         hits = self._before.find(text, lo, start)
         for hit in reversed(hits):
             if _LINK.match(text[hit.end : start]):
