@@ -72,7 +72,7 @@ class TermSet:
             )
             for key, members in groups.items()
         }
-        self._starts = _starts(sorted(self._groups))
+        self._starts = _starts(ordered)
         self._finals, self._wild_end = _finals(ordered)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -127,21 +127,47 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
     return finals, wild
 
 
-def _starts(keys: list[str]) -> re.Pattern[str] | None:
-    """Where a word starts with one of the keys (the first characters of terms): one character
-    class, which the regular expression engine scans far faster than an alternation."""
-    if not keys:
+def _starts(terms: list[str]) -> re.Pattern[str] | None:
+    """Where a word starts as some term does: its first character, and its second where every
+    term of that first character has a fixed one (a character class after a lookahead, which
+    the regular expression engine scans far faster than the terms themselves)."""
+    seconds: dict[str, set[str] | None] = {}
+    for term in terms:
+        key = term[0].lower()
+        words = [w for w in _WORD_SPLIT.split(term) if w]
+        literal = words[0][:-1] if words and words[0].endswith("*") and len(words[0]) > 1 else ""
+        literal = literal or (words[0] if words else "")
+        if key not in seconds:
+            seconds[key] = set()
+        if len(literal) < 2 or len(key) != 1:  # any character may follow (a gap, a plural…)
+            seconds[key] = None
+        elif (chars := seconds[key]) is not None:
+            chars.add(literal[1])
+    if not seconds:
         return None
-    words = "".join(re.escape(k) for k in keys if k.isalnum())
-    signs = "".join(re.escape(k) for k in keys if not k.isalnum())
-    if any(len(k) != 1 for k in keys):  # a first letter that lowercases to two characters
+
+    def start(key: str) -> str:
+        chars = seconds[key]
+        return re.escape(key) + (
+            f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
+        )
+
+    words = sorted(k for k in seconds if k.isalnum())
+    signs = sorted(k for k in seconds if not k.isalnum())
+    if any(len(k) != 1 for k in seconds):  # a first letter that lowercases to two characters
         alternatives = [
-            (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k)) for k in keys
+            (rf"(?<![\w]){re.escape(k)}" if k.isalnum() else re.escape(k)) for k in seconds
         ]
     else:
-        alternatives = ([rf"(?<![\w])[{words}]"] if words else []) + (
-            [f"[{signs}]"] if signs else []
-        )
+        alternatives = []
+        if words:
+            alternatives.append(
+                rf"(?<![\w])(?=[{''.join(map(re.escape, words))}])(?:{'|'.join(map(start, words))})"
+            )
+        if signs:
+            alternatives.append(
+                f"(?=[{''.join(map(re.escape, signs))}])(?:{'|'.join(map(start, signs))})"
+            )
     return re.compile("|".join(alternatives), re.I)
 
 
