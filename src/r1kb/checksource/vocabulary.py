@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from r1kb.kb import KnowledgeBase
+from r1kb.patterncache import compile_all
 
 _GAP = r"[\s\-‐‑‒–_]*"
 _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
@@ -66,13 +67,14 @@ class TermSet:
         groups: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(ordered):
             groups[t[0].lower()].append(i)
-        self._groups = {
-            key: re.compile(
-                "|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members), re.I
-            )
-            for key, members in groups.items()
-        }
-        self._starts = _starts(ordered)
+        sources = [
+            ("|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members), re.I)
+            for members in groups.values()
+        ]
+        starts = _starts(ordered)
+        compiled = compile_all(sources + ([(starts, re.I)] if starts else []))
+        self._groups = dict(zip(groups, compiled, strict=False))
+        self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = _finals(ordered)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -127,7 +129,7 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
     return finals, wild
 
 
-def _starts(terms: list[str]) -> re.Pattern[str] | None:
+def _starts(terms: list[str]) -> str | None:
     """Where a word starts as some term does: its first character, and its second where every
     term of that first character has a fixed one (a character class after a lookahead, which
     the regular expression engine scans far faster than the terms themselves)."""
@@ -168,7 +170,7 @@ def _starts(terms: list[str]) -> re.Pattern[str] | None:
             alternatives.append(
                 f"(?=[{''.join(map(re.escape, signs))}])(?:{'|'.join(map(start, signs))})"
             )
-    return re.compile("|".join(alternatives), re.I)
+    return "|".join(alternatives)  # compiled with re.I
 
 
 @dataclass
