@@ -53,11 +53,12 @@ def test_cached_patterns_match_as_compiled_ones(folder: Path) -> None:
 def test_a_corrupt_cache_file_is_ignored_and_rewritten(folder: Path, damage: object) -> None:
     patterncache.compile_all(PATTERNS)
     (path,) = folder.glob("patterns-*.bin")
-    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    good = path.read_bytes()
+    path.write_bytes(damage(good))  # type: ignore[operator]
     assert behaviour(patterncache.compile_all(PATTERNS)) == behaviour(
         [re.compile(p, f) for p, f in PATTERNS]
     )
-    assert patterncache._load(path, PATTERNS, patterncache._engine()) is not None  # rewritten
+    assert path.read_bytes() == good  # rewritten
 
 
 def test_code_the_engine_refuses_falls_back_to_compiling(folder: Path) -> None:
