@@ -76,6 +76,7 @@ class TermSet:
         self._groups = dict(zip(groups, compiled, strict=False))
         self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = _finals(ordered)
+        self._needles = re.compile("|".join(map(re.escape, _needles(ordered))) or "(?!)")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))
@@ -107,6 +108,29 @@ class TermSet:
         if not char.isascii():
             return True  # case folding may map it to a term's letter
         return char.lower() in self._finals or (self._wild_end and (char.isalnum() or char == "_"))
+
+    def absent_from(self, text: str, start: int, end: int) -> bool:
+        """True when no term can match inside text[start:end] (a quick test before a search):
+        each term has a word that must then be there, and in ASCII text none of them is."""
+        window = text[start:end]
+        return window.isascii() and self._needles.search(window.lower()) is None
+
+
+# non-ASCII letters that match an ASCII one in a case-insensitive pattern (Python's re)
+_ASCII_TWINS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+def _needles(terms: list[str]) -> list[str]:
+    """One word per term that any match of it in ASCII text contains, lowercased (the longest;
+    a wildcard word counts by the part before its `*`); terms that cannot match ASCII text at
+    all have none."""
+    out = set()
+    for term in terms:
+        words = [w[:-1] if w.endswith("*") and len(w) > 1 else w for w in _WORD_SPLIT.split(term)]
+        words = [w.translate(_ASCII_TWINS).lower() for w in words if w]
+        if words and all(w.isascii() for w in words):
+            out.add(max(words, key=len))
+    return sorted(out)
 
 
 def _finals(terms: list[str]) -> tuple[set[str], bool]:
@@ -292,6 +316,8 @@ class NumberWords:
         zone = _LINK_ZONE.search(text, lo, start)
         ends = range(max(zone.start() if zone else start, lo + 1), start + 1)
         if not any(self._before.may_end_with(text[e - 1]) for e in ends):
+            return None
+        if self._before.absent_from(text, lo, start):
             return None
         hits = self._before.find(text, lo, start)
         for hit in reversed(hits):
