@@ -157,7 +157,7 @@ def whole_process(article: str, work: Path) -> dict[str, float]:
 
 def one_line(kb: KnowledgeBase, matcher: Matcher, megabytes: float) -> float:
     """Seconds per MB for one line of figures (no newline anywhere) of the given size."""
-    unit = "2,048 H800 GPUs for 2.788M GPU hours at $2 per GPU hour, "
+    unit = "DeepSeek-V3 used 2,048 H800 GPUs for 2.788M GPU hours at $2 per GPU hour, "
     size = int(megabytes * 1e6)
     text = (unit * (size // len(unit) + 1))[:size]
     started = time.process_time()
