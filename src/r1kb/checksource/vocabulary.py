@@ -256,7 +256,8 @@ _LINK = re.compile(
 )
 # the characters _LINK is made of (any letter, and any non-ASCII character, which case folding
 # may turn into one): _LINK never matches across anything else
-_LINK_ZONE = re.compile(r"[ \t\n=:~A-Za-z\x80-\U0010ffff]*\Z")
+_LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
+# [ \t\n=:~A-Za-z\x80-\U0010ffff], which takes 25 times longer to compile
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(r"[ \t]+(?:points?[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I)
