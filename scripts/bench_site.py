@@ -11,6 +11,7 @@ inflate) is the largest site's time over the smallest's: linear growth keeps it 
     python scripts/bench_site.py                      # 1,000 and 5,000 claims, and the real site
     python scripts/bench_site.py --claims 500 --no-real
     python scripts/bench_site.py --history            # each size also as a git repository
+    python scripts/bench_site.py --claims 20000 --no-real   # the target: < 120 s, < 1 GB
 
 With --history, each synthetic data directory is also built as a git repository with
 HISTORY_COMMITS commits (all records, then a tenth of the claims' statements revised per
@@ -64,6 +65,9 @@ def make_history(data: Path) -> None:
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace("statement: ", f"statement: Revised ({n}) ", 1))
         git("commit", "-qam", f"revision {n}", day=1 + n)
+
+
+TARGET_S, TARGET_MB = 120, 1024
 
 
 def _child_cpu() -> float:
@@ -138,6 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     report["peak_child_rss_mb"] = round(
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
     )
+    if runs:  # issue 10 §5: a 20,000-claim site in under 120 s and 1 GB
+        big = runs[-1]
+        ok = big["seconds"] < TARGET_S and report["peak_child_rss_mb"] < TARGET_MB
+        print(
+            f"largest site ({big['claims']} claims): {big['seconds']:.0f} s, peak "
+            f"{report['peak_child_rss_mb']:.0f} MB (target for 20,000 claims: < {TARGET_S} s "
+            f"and < {TARGET_MB} MB: {'meets' if ok else 'MISSES'})"
+        )
     print(json.dumps(report))
     return 0
 

@@ -68,6 +68,15 @@ def test_numbers_too_large_for_a_float_are_not_figures(kb: KnowledgeBase, senten
     assert strict_json(result.output)["figures"] == []
 
 
+@pytest.mark.parametrize(("word", "low"), [("hundreds", 100), ("dozens", 24), ("tens", 10)])
+def test_a_vague_multiplier_alone_is_no_figure_and_no_traceback(
+    kb: KnowledgeBase, word: str, low: int
+) -> None:
+    assert check_text(f"DeepSeek-R1 took {word}.", kb).figures == []  # was KeyError: None
+    (figure,) = check_text(f"DeepSeek-R1 took {word}. It used {word} of H800 GPUs.", kb).figures
+    assert figure.unit == "GPUs" and figure.value["low"] == low
+
+
 def test_scientific_and_power_notation_are_read_whole(kb: KnowledgeBase) -> None:
     assert parse_number("6.71e20") == (6.71e20, 1e18)
     assert parse_number("10^9")[0] == 1e9

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,30 @@ def test_small_powers_are_allowed() -> None:
     units = system(b="[b]", area="b ** 2", per_area="3 * b ** -2 / 2")
     assert units.convert(2, "per_area", "per_area") == 2
     assert units.errors == {}
+
+
+def test_cached_dimensions_and_factors_answer_as_pint_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compatible and convert from the disk cache give pint's answers, bit for bit, and a
+    second UnitSystem over the same table reads them back without computing them again."""
+    import itertools
+
+    from r1kb.loader import load
+
+    monkeypatch.setenv("R1KB_CACHE_DIR", str(tmp_path))
+    units = load(Path(__file__).resolve().parents[1] / "data").kb.units
+    pint_only = UnitSystem(units)
+    pint_only.__dict__["_facts"] = None  # every answer from pint itself
+    UnitSystem(units).compatible("hours", "days")  # computes and stores the facts
+    cached = UnitSystem(units)
+    assert cached._facts is not None
+    pairs = list(itertools.product([*units, "1"], repeat=2))
+    for a, b in pairs:
+        assert cached.compatible(a, b) == pint_only.compatible(a, b), (a, b)
+    same = [(a, b) for a, b in pairs if cached.compatible(a, b) and a in units and units[a].numeric]
+    values = (1, 3, 1.5, 2.788e6, 294_000, 14.8e12, 1e300)
+    for a, b in same:
+        for value in values:
+            assert cached.convert(value, a, b) == pint_only.convert(value, a, b), (a, b, value)
+    assert "registry" not in cached.__dict__  # pint was never asked

@@ -1,7 +1,10 @@
 """Units and dimensions, from the `units` table of data/quantities.yaml, on pint.
 
 pint is imported lazily: validating a knowledge base without derivations or
-unit checks does not pay its start-up cost.
+unit checks does not pay its start-up cost. Comparing dimensions and converting between
+units (what check-source does with every figure) uses each unit's dimensions and the factors
+between units that pint gave once for the same units table, kept in the disk cache
+(r1kb.diskcache): the same answers, bit for bit, without importing pint on every run.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from functools import cached_property
 from typing import Any
 
+from r1kb import diskcache
 from r1kb.kb import Unit
 
 _TOKEN = re.compile(r"(?<![0-9.A-Za-z_-])[A-Za-z][A-Za-z0-9_-]*")
@@ -116,6 +120,42 @@ class UnitSystem:
     def quantity(self, value: float, unit_id: str) -> Any:
         return self.registry.Quantity(value, self._unit(unit_id))
 
+    @cached_property
+    def _facts(self) -> tuple[dict[str, Any], dict[tuple[str, str], float]] | None:
+        """Each numeric unit's dimensions (None where pint cannot define it) and the factor
+        from each unit to each other unit of the same dimensions; None if pint misbehaves."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            pint_version = version("pint")
+        except PackageNotFoundError:
+            pint_version = "?"
+        table = sorted((uid, u.definition, u.numeric) for uid, u in self.units.items())
+        key = diskcache.key_of(1, pint_version, _BUILTIN, table)
+        stored = diskcache.read("units", key)
+        if isinstance(stored, tuple) and len(stored) == 2:
+            dims, pairs = stored
+            return dims, {(a, b): f for a, b, f in pairs}
+        try:
+            dims = {}
+            for uid in self.units:
+                if self.is_numeric(uid):
+                    try:
+                        found = self._unit(uid).dimensionality
+                        dims[uid] = tuple(sorted((str(k), v) for k, v in dict(found).items()))
+                    except UnitError:
+                        dims[uid] = None
+            pairs = [
+                (a, b, float(self.quantity(1.0, a).to(self._unit(b)).magnitude))
+                for a in dims
+                for b in dims
+                if a != b and dims[a] is not None and dims[a] == dims[b]
+            ]
+        except Exception:  # pint raising where _unit does not wrap it: ask pint every time
+            return None
+        diskcache.write("units", key, (dims, pairs))
+        return dims, {(a, b): f for a, b, f in pairs}
+
     def compatible(self, a: str, b: str) -> bool:
         """Same dimension (both non-numeric of the same kind counts as compatible)."""
         if a == b:
@@ -128,6 +168,9 @@ class UnitSystem:
                 and not ua.numeric
                 and (ua.definition == ub.definition)
             )
+        facts = self._facts
+        if facts is not None and a in facts[0] and b in facts[0]:
+            return facts[0][a] is not None and facts[0][a] == facts[0][b]
         try:
             return bool(self._unit(a).dimensionality == self._unit(b).dimensionality)
         except UnitError:
@@ -136,6 +179,10 @@ class UnitSystem:
     def convert(self, value: float, from_unit: str, to_unit: str) -> float:
         if from_unit == to_unit:
             return value
+        facts = self._facts
+        factor = facts[1].get((from_unit, to_unit)) if facts is not None else None
+        if factor is not None and isinstance(value, int | float):
+            return float(value * factor)  # what pint computes: value times its factor
         return float(self.quantity(value, from_unit).to(self._unit(to_unit)).magnitude)
 
     def magnitude_in(self, quantity: Any, unit_id: str) -> float:

@@ -77,6 +77,7 @@ _VAGUE = re.compile(
 )
 
 
+_DOLLARS = re.compile(r"\s+(?:dollars|USD)\b", re.I)
 _VAGUE_UNITS = {
     "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
     "months",
@@ -326,14 +327,14 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
             even = g["even1"] or g["even2"]
         else:
             first = n.VAGUE_MAGNITUDES.get(g["g3"]) or n.VAGUE_MULTIPLIERS[g["g3"]]
-            last = n.VAGUE_MAGNITUDES.get(g["g4"] or g["g3"]) or n.VAGUE_MULTIPLIERS[g["g4"]]
+            last_word = g["g4"] or g["g3"]  # "hundreds" alone is its own last word
+            last = n.VAGUE_MAGNITUDES.get(last_word) or n.VAGUE_MULTIPLIERS[last_word]
             lo, hi, even = first[0], last[1], g["even3"]
         raw = Raw(m.start(), m.end() - (len(m.group("of")) if m.group("of") else 0), lo, hi)
         raw.vague = True
         if even:
             raw.high = None
-        after = text[m.end() :]
-        if re.match(r"\s+(?:dollars|USD)\b", after, re.I):
+        if _DOLLARS.match(text, m.end()):
             raw.unit, raw.money = "USD", True
         at = m.end() if m.group("of") else raw.end
         found = None if raw.unit else _match_tail(text, at, False)

@@ -26,6 +26,7 @@ _COMPARATIVE_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+_CONTINUED = re.compile(rf"(?:{HY}|['’])(\w+)")
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
 _EVAL_MARKS = re.compile(r"(?:pass|cons|maj)@\d+|\b(?:Elo|Top)\s?\d+%?", re.I)
@@ -177,7 +178,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            cont = re.match(rf"(?:{HY}|['’])(\w+)", text[m.end() : m.end() + 40])
+            cont = _CONTINUED.match(text, m.end())  # not a slice: linear on long texts
             nxt = text[m.end() : m.end() + 1]
             if (
                 nxt.isalnum()
@@ -189,7 +190,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if cont and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
                 comparative = True
             elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
-                add(Mention(m.start(), m.end() + cont.end(), "other"))  # an unknown variant
+                add(Mention(m.start(), cont.end(), "other"))  # an unknown variant
                 continue
             add(Mention(m.start(), m.end(), "model", mid, comparative))
     names_sets = _name_sets(

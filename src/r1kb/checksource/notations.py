@@ -78,6 +78,7 @@ QUALIFIERS = [
     (r"(?:about|around|approximately|approx\.?|roughly|some|circa|an\s+estimated|estimated"
      r"|~|≈|∼)", "approx"),
 ]  # fmt: skip
+_QUALIFIER_SIGNS = "<≤>≥~≈∼."  # the last characters of QUALIFIERS that are not letters
 QUALIFIER = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I
 )
@@ -206,7 +207,11 @@ def currency_unit(symbol: str | None) -> str | None:
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """A qualifier right before start ("under", "about", "~"): its kind and where it begins."""
-    m = QUALIFIER.search(text[max(0, start - 25) : start])
+    window = text[max(0, start - 25) : start]
+    last = window.rstrip()[-1:]
+    if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
+        return None, start  # a quick test: every qualifier ends in a letter or one of the signs
+    m = QUALIFIER.search(window)
     if not m:
         return None, start
     if m.start() > 0 and text[max(0, start - 25) + m.start() - 1].isalnum():

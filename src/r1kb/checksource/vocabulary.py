@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from r1kb.kb import KnowledgeBase
+from r1kb.patterncache import compile_all
 
 _GAP = r"[\s\-‐‑‒–_]*"
 _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
@@ -70,43 +72,133 @@ class TermSet:
         groups: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(ordered):
             groups[t[0].lower()].append(i)
-        self._groups = {
-            key: re.compile(
-                "|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members), re.I
-            )
-            for key, members in groups.items()
-        }
-        self._starts = (
-            re.compile(
-                "|".join(
-                    (rf"{_WORD_START}{re.escape(k)}" if k.isalnum() else re.escape(k))
-                    for k in sorted(self._groups)
-                ),
-                re.I,
-            )
-            if self._groups
-            else None
-        )
+        sources = [
+            ("|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members), re.I)
+            for members in groups.values()
+        ]
+        starts = _starts(ordered)
+        compiled = compile_all(sources + ([(starts, re.I)] if starts else []))
+        self._groups = dict(zip(groups, compiled, strict=False))
+        self._starts = compiled[-1] if starts else None
+        self._finals, self._wild_end = _finals(ordered)
+        self._needles = re.compile("|".join(map(re.escape, _needles(ordered))) or "(?!)")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        return list(self.hits(text, start, end))
+
+    def hits(
+        self, text: str, start: int = 0, end: int | None = None, last: int | None = None
+    ) -> Iterator[Hit]:
+        """The hits of find, one by one; with `last`, only those up to the first one that starts
+        after `last` (a caller that needs a term near a position stops the scan there)."""
         if self._starts is None:
-            return []
+            return
         end = len(text) if end is None else end
-        out: list[Hit] = []
         pos = start
         while True:
             s = self._starts.search(text, pos, end)
-            if s is None:
-                break
+            if s is None or (last is not None and s.start() > last):
+                return
             group = self._groups.get(text[s.start()].lower())
             m = group.match(text, s.start(), end) if group is not None else None
             if m is None or m.end() == m.start():
                 pos = s.start() + 1
                 continue
             index = int(m.lastgroup[1:]) if m.lastgroup else 0
-            out.append(Hit(m.start(), m.end(), self._refs[index]))
+            yield Hit(m.start(), m.end(), self._refs[index])
             pos = m.end()
-        return out
+
+    def may_end_with(self, char: str) -> bool:
+        """False when no term can end with this character (a quick test before a search)."""
+        if not char.isascii():
+            return True  # case folding may map it to a term's letter
+        return char.lower() in self._finals or (self._wild_end and (char.isalnum() or char == "_"))
+
+    def absent_from(self, text: str, start: int, end: int) -> bool:
+        """True when no term can match inside text[start:end] (a quick test before a search):
+        each term has a word that must then be there, and in ASCII text none of them is."""
+        window = text[start:end]
+        return window.isascii() and self._needles.search(window.lower()) is None
+
+
+# non-ASCII letters that match an ASCII one in a case-insensitive pattern (Python's re)
+_ASCII_TWINS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+def _needles(terms: list[str]) -> list[str]:
+    """One word per term that any match of it in ASCII text contains, lowercased (the longest;
+    a wildcard word counts by the part before its `*`); terms that cannot match ASCII text at
+    all have none."""
+    out = set()
+    for term in terms:
+        words = [w[:-1] if w.endswith("*") and len(w) > 1 else w for w in _WORD_SPLIT.split(term)]
+        words = [w.translate(_ASCII_TWINS).lower() for w in words if w]
+        if words and all(w.isascii() for w in words):
+            out.add(max(words, key=len))
+    return sorted(out)
+
+
+def _finals(terms: list[str]) -> tuple[set[str], bool]:
+    """The characters a term's match can end with (see term_pattern), and whether a wildcard
+    last word lets it end with any word character."""
+    finals: set[str] = set()
+    wild = False
+    for term in terms:
+        words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+        if not words:
+            continue
+        last = words[-1]
+        if last.endswith("*") and len(last) > 1:
+            wild = True
+            finals.add(last[-2].lower())
+        else:
+            finals.add(last[-1].lower())
+            if last[-1].isalpha():
+                finals.add("s")  # the plural
+    return finals, wild
+
+
+def _starts(terms: list[str]) -> str | None:
+    """Where a word starts as some term does: its first character, and its second where every
+    term of that first character has a fixed one (a character class after a lookahead, which
+    the regular expression engine scans far faster than the terms themselves)."""
+    seconds: dict[str, set[str] | None] = {}
+    for term in terms:
+        key = term[0].lower()
+        words = [w for w in _WORD_SPLIT.split(term) if w]
+        literal = words[0][:-1] if words and words[0].endswith("*") and len(words[0]) > 1 else ""
+        literal = literal or (words[0] if words else "")
+        if key not in seconds:
+            seconds[key] = set()
+        if len(literal) < 2 or len(key) != 1:  # any character may follow (a gap, a plural…)
+            seconds[key] = None
+        elif (chars := seconds[key]) is not None:
+            chars.add(literal[1])
+    if not seconds:
+        return None
+
+    def start(key: str) -> str:
+        chars = seconds[key]
+        return re.escape(key) + (
+            f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
+        )
+
+    words = sorted(k for k in seconds if k.isalnum())
+    signs = sorted(k for k in seconds if not k.isalnum())
+    if any(len(k) != 1 for k in seconds):  # a first letter that lowercases to two characters
+        alternatives = [
+            (rf"{_WORD_START}{re.escape(k)}" if k.isalnum() else re.escape(k)) for k in seconds
+        ]
+    else:
+        alternatives = []
+        if words:
+            firsts = "".join(map(re.escape, words))
+            alternatives.append(rf"{_WORD_START}(?=[{firsts}])(?:{'|'.join(map(start, words))})")
+        if signs:
+            alternatives.append(
+                f"(?=[{''.join(map(re.escape, signs))}])(?:{'|'.join(map(start, signs))})"
+            )
+    return "|".join(alternatives)  # compiled with re.I
 
 
 @dataclass
@@ -159,11 +251,17 @@ def _compile(key: tuple) -> Vocabulary:
 
 
 _FILLER = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)  # "37B-active"
+# the longest text _FILLER can match: a term further on is never "right after" a number
+_FILLER_REACH = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}", re.I)
 _LINK = re.compile(
     r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
     r"|roughly|~)[ \t]*)*$",
     re.I,
 )
+# the characters _LINK is made of (any letter, and any non-ASCII character, which case folding
+# may turn into one): _LINK never matches across anything else
+_LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
+# [ \t\n=:~A-Za-z\x80-\U0010ffff], which takes 25 times longer to compile
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
@@ -199,7 +297,8 @@ class NumberWords:
         after pos (with `adjacent`, with no word between), and where its term ends."""
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
-        for hit in terms.find(text, pos, window):
+        reach = _FILLER_REACH.match(text, pos, window)  # a term starts no further than this
+        for hit in terms.hits(text, pos, window, reach.end() if reach else pos):
             gap = text[pos : hit.start]
             if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
                 break
@@ -220,16 +319,23 @@ class NumberWords:
         on = _ON.match(text, pos)
         if on is None:
             return None
-        hits = self._scores.find(text, on.end(), min(len(text), on.end() + 60))
-        if hits and hits[0].start == on.end():
-            return hits[0].refs[0]
-        return None
+        hits = self._scores.hits(text, on.end(), min(len(text), on.end() + 60), on.end())
+        first = next(hits, None)
+        return first.refs[0] if first is not None and first.start == on.end() else None
 
     def before(self, text: str, start: int, sizes: bool = False) -> str | None:
         """The quantity named right before start (with "of", "is", "=" between); with `sizes`,
         the parameter quantity ("a total parameter count of 145 billion")."""
         lo = max(0, start - 60)
-        hits = (self._after_size if sizes else self._before).find(text, lo, start)
+        terms = self._after_size if sizes else self._before
+        # the term must end where only linking words are left before start: none can, no search
+        zone = _LINK_ZONE.search(text, lo, start)
+        ends = range(max(zone.start() if zone else start, lo + 1), start + 1)
+        if not any(terms.may_end_with(text[e - 1]) for e in ends):
+            return None
+        if terms.absent_from(text, lo, start):
+            return None
+        hits = terms.find(text, lo, start)
         for hit in reversed(hits):
             if _LINK.match(text[hit.end : start]):
                 return hit.refs[0]
