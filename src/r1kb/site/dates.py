@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GIT_TIMEOUT_S = 20
+from r1kb.site.history import git_text
 
 
 @dataclass
@@ -27,17 +26,7 @@ class DataDates:
 
 
 def _git(data_dir: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(data_dir), *args],
-            capture_output=True,
-            text=True,
-            timeout=GIT_TIMEOUT_S,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    return git_text(data_dir, *args)
 
 
 def _mtime_date(path: Path) -> str | None:

@@ -112,7 +112,8 @@ def _run(data_dir: Path, args: list[str], stdin: bytes | None = None) -> bytes |
     return done.stdout if done.returncode == 0 else None
 
 
-def _text(data_dir: Path, *args: str) -> str | None:
+def git_text(data_dir: Path, *args: str) -> str | None:
+    """git's output for args in data_dir as text, or None when git is missing or fails."""
     out = _run(data_dir, list(args))
     return None if out is None else out.decode("utf-8", "replace")
 
@@ -129,7 +130,7 @@ def version_name(day: str) -> str:
 def _tags(data_dir: Path) -> list[tuple[int, str]]:
     """(commit time, version) of every `data-YYYY.MM.DD` tag, oldest first."""
     fmt = "%(refname:strip=2)%09%(*committerdate:unix)%09%(committerdate:unix)"
-    out = _text(data_dir, "for-each-ref", f"--format={fmt}", TAG_PATTERN) or ""
+    out = git_text(data_dir, "for-each-ref", f"--format={fmt}", TAG_PATTERN) or ""
     tags = []
     for line in out.splitlines():
         name, _, times = line.partition("\t")
@@ -237,7 +238,7 @@ def unavailable(note: str) -> History:
 def read(data_dir: Path) -> History:
     """The history of every record under data_dir, from one pass over git's log."""
     data_dir = Path(data_dir)
-    info = _text(data_dir, "rev-parse", "--show-prefix", "--is-shallow-repository")
+    info = git_text(data_dir, "rev-parse", "--show-prefix", "--is-shallow-repository")
     if info is None:
         return unavailable(
             "Record history is not available: the site was built without git, or not from "
@@ -247,7 +248,7 @@ def read(data_dir: Path) -> History:
     prefix = lines[0].strip()
     shallow = len(lines) > 1 and lines[1].strip() == "true"
     fmt = f"--format={_COMMIT}%H{_FIELD}%ct{_FIELD}%P"
-    log = _text(
+    log = git_text(
         data_dir, "log", "--raw", "--no-abbrev", "--no-renames", "--relative", fmt, "--", "."
     )
     if log is None:
@@ -309,7 +310,7 @@ def read(data_dir: Path) -> History:
 
 def _dirty(data_dir: Path, prefix: str) -> set[str]:
     """data/-relative paths of uncommitted changes (untracked files included)."""
-    status = _text(data_dir, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    status = git_text(data_dir, "status", "--porcelain", "--untracked-files=all", "--", ".")
     out = set()
     for line in (status or "").splitlines():
         path = line[3:].split(" -> ")[-1].strip().strip('"')
