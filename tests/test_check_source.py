@@ -187,3 +187,16 @@ def test_large_input_reads_every_figure(kb: KnowledgeBase) -> None:
     text = ("DeepSeek-V3 was trained on 14.8T tokens at a cost of $5.576M. " * 2000) + "\n"
     report = check_text(text, kb)
     assert len(report.figures) == 4000
+
+
+def test_a_figure_in_a_currency_without_a_rate_is_not_called_absent(kb: KnowledgeBase) -> None:
+    """Yuan against a knowledge base that holds the cost in dollars: no exchange rate is on
+    record, so the figure is not compared, and the message says what is held rather than
+    'nothing in the knowledge base'."""
+    report = check_text("DeepSeek-R1 cost about 2 million yuan to train.\n", kb)
+    (figure,) = report.figures
+    assert figure.outcome == "new" and figure.quantity == "training-cost"
+    assert figure.message.startswith("not compared: the knowledge base gives")
+    assert "r1-rl-cost" in figure.message and "CNY" in figure.message
+    dollars = check_text("DeepSeek-R1 cost about $2 million to train.\n", kb).figures[0]
+    assert dollars.outcome == "conflicts"

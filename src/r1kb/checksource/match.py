@@ -113,6 +113,8 @@ class Judgement:
     claims: list[Claim] = field(default_factory=list)  # the matched claims
     corrections: list[Claim] = field(default_factory=list)  # what corrects the figure
     related: list[Claim] = field(default_factory=list)  # e.g. undisclosed records
+    # accurate claims in a unit the figure's does not convert to (no exchange rate on record)
+    incomparable: list[Claim] = field(default_factory=list)
 
 
 class Matcher:
@@ -234,7 +236,11 @@ class Matcher:
                 ]
                 if accurate:
                     break
-        accurate = [c for c in accurate if self._interval(c, v.unit) is not None]
+        # figures in a unit that does not convert (USD against yuan: no exchange rate on record)
+        incomparable = [
+            c for c in accurate if c.value is not None and self._interval(c, v.unit) is None
+        ]
+        accurate = [c for c in accurate if c not in incomparable]
         j = Judgement("new", model, quantity, v)
         agree = [c for c in accurate if self.consistent(v, c)]
         wrong = [c for c in own if c.verdict != "accurate" and self.same(v, c)]
@@ -265,6 +271,7 @@ class Matcher:
             j.outcome, j.claims = "misattributed", other
             return j
         j.related = [c for c in self.index[(model, quantity)] if c.value is None]
+        j.incomparable = incomparable
         return j
 
     def _other_benchmark(self, v: Value, model: str, quantity: str) -> list[Claim]:

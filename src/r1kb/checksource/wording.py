@@ -82,6 +82,12 @@ def message(kb: KnowledgeBase, j: Judgement) -> str:
         own = "; ".join(claim(c) for c in j.corrections[:3])
         text = f"the figure is {', '.join(owners)}'s: {listed}"
         return text + (f"; {subject}: {own}" if own else f"; nothing recorded for {subject}")
+    if j.incomparable:
+        held = "; ".join(claim(c) for c in j.incomparable[:3])
+        return (
+            f"not compared: the knowledge base gives {subject} only in another unit ({held}), "
+            f"and holds no conversion from {j.value.unit} (a currency needs a dated exchange rate)"
+        )
     related = "; ".join(claim(c) for c in j.related[:3])
     return f"nothing in the knowledge base about {subject}" + (
         f" (see {related})" if related else ""
