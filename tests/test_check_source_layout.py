@@ -301,13 +301,13 @@ ARTICLES = ROOT.parent / "shared" / "articles"
 )
 def test_quality_floor_on_the_labelled_articles(kb: KnowledgeBase) -> None:
     """The measure of ../shared/articles/README.md, held a little under what is reached (recall
-    0.82, precision 1.00, outcome accuracy 0.99 when this floor was set), so that it cannot
+    0.98, precision 0.98, outcome accuracy 0.99 when this floor was set), so that it cannot
     silently regress. Every article also runs without an exception."""
     from r1kb.checksource.corpus import evaluate_corpus, overall
 
     scores = evaluate_corpus(ARTICLES, kb)
     assert len(scores) == 24 and not any(s.problems for s in scores)
     total = overall(scores)
-    assert total.recall >= 0.80, total.recall
-    assert total.precision >= 0.97, total.precision
+    assert total.recall >= 0.96, total.recall
+    assert total.precision >= 0.96, total.precision
     assert total.outcome >= 0.96, total.outcome
