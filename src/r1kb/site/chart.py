@@ -189,7 +189,7 @@ def _axis(
         lo, hi = math.floor(math.log10(vmin)), math.ceil(math.log10(vmax))
         if hi - lo < 1:
             hi = lo + 1
-        step = max(1, math.ceil((hi - lo) / (ticks + 3)))
+        step = max(1, math.ceil((hi - lo) / (2 * ticks - 2)))  # 5: every decade up to 8
         return lo, hi, [10.0**e for e in range(lo, hi + 1, step)]
     if is_date:
         first, last = dt.date.fromordinal(int(vmin)), dt.date.fromordinal(int(vmax))
