@@ -47,15 +47,19 @@ def _texts(svg: str) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
-def test_log_chart_of_costs(ctx: SiteContext) -> None:
-    q = ctx.kb.quantities["training-cost"]
-    claims = [
+def _costs() -> list[Claim]:
+    """Four training costs from $294K to $1.6B, in three statuses, two of them not accurate."""
+    return [
         _claim("r1-cost", 294000),
         _claim("v3-cost", 5576000),
         _claim("r1-wrong", 5580000, status="speculative", verdict="misleading"),
         _claim("capex", 1.6e9, status="estimated", verdict="unsupported"),
-        _claim("nothing", None, status="undisclosed"),
     ]
+
+
+def test_log_chart_of_costs(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    claims = [*_costs(), _claim("nothing", None, status="undisclosed")]
     svg = chart.quantity_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/", standalone=True)
     assert svg is not None
     root = ElementTree.fromstring(svg)  # well-formed XML
@@ -212,13 +216,7 @@ def test_quantity_page_carries_a_wide_and_a_narrow_chart(ctx: SiteContext) -> No
 
 def test_narrow_chart_fits_a_phone(ctx: SiteContext) -> None:
     q = ctx.kb.quantities["training-cost"]
-    claims = [
-        _claim("r1-cost", 294000),
-        _claim("v3-cost", 5576000),
-        _claim("r1-wrong", 5580000, status="speculative", verdict="misleading"),
-        _claim("capex", 1.6e9, status="estimated", verdict="unsupported"),
-        _claim("under", {"high": 6000000}, status="derived"),
-    ]
+    claims = [*_costs(), _claim("under", {"high": 6000000}, status="derived")]
     wide = chart.quantity_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/")
     narrow = chart_narrow.narrow_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/")
     assert wide is not None and narrow is not None
