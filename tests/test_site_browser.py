@@ -138,8 +138,8 @@ def test_chart_and_matrix_render_in_both_themes(
     page.goto(base_url + "quantities/training-cost/")
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-    chart = page.locator("svg.r1kb-chart")
-    assert chart.is_visible()
+    chart = page.locator("svg.r1kb-chart-wide")
+    assert chart.is_visible() and page.locator("svg.r1kb-chart-narrow").is_hidden()
     drawn = chart.text_content() or ""
     assert "$5.576M" in drawn and "$294K" in drawn
     box = chart.bounding_box()
@@ -148,6 +148,37 @@ def test_chart_and_matrix_render_in_both_themes(
     page.goto(base_url + "matrix/")
     assert page.locator("table.r1kb-dmatrix td.r1kb-c--disclosed").count() > 10
     page.screenshot(path=str(artifacts / f"matrix-{scheme}.png"))  # more: test_site_browser_matrix
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "scheme"), [("quantities/training-cost/", "light"), ("quantities/math-500/", "dark")]
+)
+def test_charts_fit_a_phone(
+    browser, base_url: str, artifacts: Path, path: str, scheme: str
+) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px the narrow chart shows instead of the wide one: it fits the screen, its
+    labels stay 12 px, and its rows link like the wide chart's."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("svg.r1kb-chart-wide").is_hidden()
+    chart = page.locator("svg.r1kb-chart-narrow")
+    assert chart.is_visible()
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    wrap = page.locator(".r1kb-chart-wrap").evaluate("w => w.scrollWidth - w.clientWidth")
+    assert wrap <= 1  # nothing to scroll sideways inside the chart either
+    sizes = chart.locator("text").evaluate_all(
+        "ts => ts.map(t => t.getBoundingClientRect().height)"
+    )
+    assert min(sizes) >= 11  # readable: not an 880-unit drawing shrunk to a phone
+    rows = chart.locator("a.r1kb-chart__row")
+    assert rows.count() == page.locator("svg.r1kb-chart-wide a.r1kb-chart__row").count() > 1
+    name = path.strip("/").replace("/", "-") + f"-chart-390-{scheme}.png"
+    page.screenshot(path=str(artifacts / name), full_page=True)
     context.close()
 
 

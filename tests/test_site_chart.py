@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
 from r1kb.kb import Claim, Evidence
-from r1kb.site import chart
+from r1kb.site import chart, chart_narrow
 from r1kb.site.build import load_validated
 from r1kb.site.context import SiteContext
 from site_helpers import write_site_data
@@ -46,15 +47,19 @@ def _texts(svg: str) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
-def test_log_chart_of_costs(ctx: SiteContext) -> None:
-    q = ctx.kb.quantities["training-cost"]
-    claims = [
+def _costs() -> list[Claim]:
+    """Four training costs from $294K to $1.6B, in three statuses, two of them not accurate."""
+    return [
         _claim("r1-cost", 294000),
         _claim("v3-cost", 5576000),
         _claim("r1-wrong", 5580000, status="speculative", verdict="misleading"),
         _claim("capex", 1.6e9, status="estimated", verdict="unsupported"),
-        _claim("nothing", None, status="undisclosed"),
     ]
+
+
+def test_log_chart_of_costs(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    claims = [*_costs(), _claim("nothing", None, status="undisclosed")]
     svg = chart.quantity_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/", standalone=True)
     assert svg is not None
     root = ElementTree.fromstring(svg)  # well-formed XML
@@ -122,6 +127,11 @@ def test_dates_on_a_time_axis(ctx: SiteContext) -> None:
     assert "2025-01-20" in texts and "2024-12-26" in texts
     assert "2024-07" in texts and "2025-07" in texts  # half-year ticks
     assert not any("logarithmic" in t for t in texts)
+    narrow = chart_narrow.narrow_chart(ctx, q, claims, str)
+    assert narrow is not None
+    root = ElementTree.fromstring(narrow)
+    edges = {t.get("text-anchor") for t in root.iter(f"{SVG}text") if t.get("x") == "0.0"}
+    assert edges == {"start"}  # the first tick's label starts at the edge instead of crossing it
 
 
 def test_nothing_to_plot(ctx: SiteContext) -> None:
@@ -178,3 +188,61 @@ def test_rows_are_labelled_with_short_model_names(ctx: SiteContext) -> None:
     assert svg is not None
     label = next(t for t in _texts(svg) if "Toy" in t or "DeepSeek-AI" in t)
     assert label.startswith("R1 ·")  # "DeepSeek-" dropped: distill names fit in full
+
+
+def _rows(svg: str) -> list[tuple[str, str]]:
+    """(link, label text) of each row."""
+    root = ElementTree.fromstring(svg)
+    return [
+        (a.get("href") or "", "".join(next(a.iter(f"{SVG}text")).itertext()))
+        for a in root.iter(f"{SVG}a")
+    ]
+
+
+def test_quantity_page_carries_a_wide_and_a_narrow_chart(ctx: SiteContext) -> None:
+    from r1kb.site.pages import quantity
+
+    page = quantity.render(ctx, ctx.kb.quantities["training-cost"])
+    svgs = re.findall(r"<svg .*?</svg>", page, flags=re.S)
+    assert len(svgs) == 2
+    wide, narrow = (ElementTree.fromstring(s) for s in svgs)
+    assert "r1kb-chart-wide" in (wide.get("class") or "")
+    assert "r1kb-chart-narrow" in (narrow.get("class") or "")
+    assert wide.get("aria-labelledby") != narrow.get("aria-labelledby")  # ids stay unique
+    assert _rows(svgs[0]) == _rows(svgs[1])  # same rows, same labels, same links
+    links = [href for href, _ in _rows(svgs[1])]
+    assert len(links) == len(set(links)) >= 2 and all("/claims/" in h for h in links)
+
+
+def test_narrow_chart_fits_a_phone(ctx: SiteContext) -> None:
+    q = ctx.kb.quantities["training-cost"]
+    claims = [*_costs(), _claim("under", {"high": 6000000}, status="derived")]
+    wide = chart.quantity_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/")
+    narrow = chart_narrow.narrow_chart(ctx, q, claims, lambda c: f"../claims/{c.id}/")
+    assert wide is not None and narrow is not None
+    root = ElementTree.fromstring(narrow)
+    width = float(root.get("viewBox", "").split()[2])
+    assert width <= 400 and float(root.get("width") or 0) == width
+    links = [h for h, _ in _rows(narrow)]
+    assert sorted(links) == sorted(f"../claims/{c.id}/" for c in claims)  # each row, once
+    assert _rows(narrow) == _rows(wide)  # every row linked, labels as in the wide chart
+    # each label on its own line, above its marks, starting at the left edge
+    for a in root.iter(f"{SVG}a"):
+        label = next(a.iter(f"{SVG}text"))
+        marks = [float(c.get("cy") or 0) for c in a.iter(f"{SVG}circle")]
+        assert float(label.get("x") or 0) < 20 and label.get("text-anchor") is None
+        assert marks and all(float(label.get("y") or 0) < y for y in marks)
+    # every drawn thing inside the drawing; fewer ticks than the wide chart
+    for c in root.iter(f"{SVG}circle"):
+        assert 0 <= float(c.get("cx") or 0) <= width
+    ticks = [t for t in _texts(narrow) if t.startswith("$") and t in _texts(wide)]
+    wide_ticks = {"$100K", "$1M", "$10M", "$100M", "$1B", "$10B"} & set(_texts(wide))
+    narrow_ticks = wide_ticks & set(ticks)
+    assert 2 <= len(narrow_ticks) < len(wide_ticks)
+    for t in root.iter(f"{SVG}text"):  # tick labels near an edge are aligned to it
+        if "".join(t.itertext()) in narrow_ticks:
+            x, anchor = float(t.get("x") or 0), t.get("text-anchor")
+            half = 3.4 * len("".join(t.itertext()))
+            left = x - {"start": 0, "middle": half, "end": 2 * half}[anchor or "start"]
+            assert left >= 0 and left + 2 * half <= width
+    assert "<title" in narrow and "Statement of capex &lt;b&gt;" in narrow  # tooltips, escaped

@@ -161,7 +161,7 @@ def test_source_page_track_record(ctx: SiteContext) -> None:
 def test_quantity_page_has_chart_and_every_claim(ctx: SiteContext) -> None:
     q = ctx.kb.quantities["training-cost"]
     page = quantity.render(ctx, q)
-    assert '<svg xmlns="http://www.w3.org/2000/svg" class="r1kb-chart"' in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="r1kb-chart r1kb-chart-wide"' in page
     assert 'href="../../claims/v3-training-cost/"' in page
     assert "### DeepSeek&#45;V3 { #deepseek-v3 }" in page or "{ #deepseek-v3 }" in page
     assert "$5.576M" in page and "$5.58M" in page

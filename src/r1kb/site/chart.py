@@ -178,26 +178,31 @@ def _nice_step(span: float, target: int = 5) -> float:
     return 10 * power
 
 
-def _axis(points: list[Point], log: bool, is_date: bool) -> tuple[float, float, list[float]]:
-    """(lo, hi, ticks) in data units (log: lo/hi are exponents, ticks are values)."""
+def _axis(
+    points: list[Point], log: bool, is_date: bool, ticks: int = 5
+) -> tuple[float, float, list[float]]:
+    """(lo, hi, ticks) in data units (log: lo/hi are exponents, ticks are values); `ticks`
+    is about how many ticks to aim for (fewer on a phone)."""
     values = [v for p in points for v in (p.low, p.high) if v is not None]
     vmin, vmax = min(values), max(values)
     if log:
         lo, hi = math.floor(math.log10(vmin)), math.ceil(math.log10(vmax))
         if hi - lo < 1:
             hi = lo + 1
-        step = max(1, math.ceil((hi - lo) / 8))
+        step = max(1, math.ceil((hi - lo) / (2 * ticks - 2)))  # 5: every decade up to 8
         return lo, hi, [10.0**e for e in range(lo, hi + 1, step)]
     if is_date:
         first, last = dt.date.fromordinal(int(vmin)), dt.date.fromordinal(int(vmax))
         start = dt.date(first.year, 1 if first.month <= 6 else 7, 1)
         end_year = last.year + (1 if last.month > 6 else 0)
         end = dt.date(end_year, 7 if last.month <= 6 else 1, 1)
-        ticks, d = [], start
+        days, d = [], start
         while d <= end:
-            ticks.append(float(d.toordinal()))
+            days.append(float(d.toordinal()))
             d = dt.date(d.year + (d.month == 7), 1 if d.month == 7 else 7, 1)
-        return ticks[0], ticks[-1], ticks
+        keep = max(1, math.ceil((len(days) - 1) / (ticks + 1)))  # every half year, or year...
+        shown = days[::keep] if (len(days) - 1) % keep == 0 else [*days[::keep], days[-1]]
+        return days[0], days[-1], shown
     lo = 0.0 if vmin >= 0 else vmin
     if vmin > 0 and vmin > (vmax - vmin):
         # all figures far from zero (84-97 %): the axis starts near the smallest, so that
@@ -205,7 +210,7 @@ def _axis(points: list[Point], log: bool, is_date: bool) -> tuple[float, float, 
         lo = vmin - (vmax - vmin) * 0.1 if vmax > vmin else vmin * 0.9
     if vmax == lo:
         vmax = lo + 1
-    step = _nice_step(vmax - lo)
+    step = _nice_step(vmax - lo, ticks)
     lo = math.floor(lo / step) * step
     hi = math.ceil(vmax / step) * step
     if hi == vmax and vmax != 0:
@@ -225,6 +230,76 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@dataclass
+class Frame:
+    """What both layouts of a chart share: the points, the axis and the titles."""
+
+    quantity: Quantity
+    points: list[Point]
+    log: bool
+    is_date: bool
+    title: str
+    axis_title: str
+
+    def axis(self, ticks: int) -> tuple[float, float, list[float]]:
+        return _axis(self.points, self.log, self.is_date, ticks)
+
+
+def chart_frame(ctx: SiteContext, quantity: Quantity, claims: list[Claim]) -> Frame | None:
+    """The chart's data, or None when nothing can be plotted."""
+    is_date = quantity.unit == "date"
+    log = uses_log_scale(ctx, quantity, claims)
+    points = chart_points(ctx, quantity, claims, log)
+    if not points:
+        return None
+    unit = ctx.kb.units.get(quantity.unit)
+    unit_label = "" if is_date or unit is None else unit.label
+    axis_title = f"{quantity.name}" + (f" ({unit_label})" if unit_label else "")
+    axis_title += " · logarithmic scale" if log else ""
+    title = f"{quantity.name}: {len(points)} claim{'s' * (len(points) != 1)}"
+    return Frame(quantity, points, log, is_date, title, axis_title)
+
+
+def svg_open(frame: Frame, width: int, height: float, css_class: str, title_id: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" viewBox="0 0 {width} '
+        f'{height}" width="{width}" height="{height}" role="img" aria-labelledby="{title_id}">\n'
+        f'<title id="{title_id}">{html_text(frame.title)}</title>'
+    )
+
+
+def axis_lines(
+    ctx: SiteContext,
+    frame: Frame,
+    ticks: list[float],
+    scale: Scale,
+    rows: tuple[float, float],
+    width: float,
+) -> list[str]:
+    """The grid line and label of each tick from `rows` (top, bottom), and the axis line under
+    the plot; a label that would cross the drawing's edge is aligned to it instead."""
+    top, bottom = rows
+    out = []
+    for t in ticks:
+        x = scale(t)
+        label = _tick_label(ctx, frame.quantity, t, frame.is_date)
+        half = 3.4 * len(label)
+        tx, anchor = (0.0, "start") if x < half else (x, "middle")
+        tx, anchor = (width, "end") if x + half > width else (tx, anchor)
+        out.append(
+            f'<line class="r1kb-chart__grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{bottom}"/>'
+        )
+        out.append(
+            f'<text class="r1kb-chart__muted" x="{tx:.1f}" y="{bottom + 16}" '
+            f'text-anchor="{anchor}">{html_text(label)}</text>'
+        )
+    out.append(
+        f'<line class="r1kb-chart__axis" x1="{scale.x0}" y1="{bottom}" x2="{scale.x1}" '
+        f'y2="{bottom}"/>'
+    )
+    return out
+
+
 def quantity_chart(
     ctx: SiteContext,
     quantity: Quantity,
@@ -233,88 +308,89 @@ def quantity_chart(
     *,
     standalone: bool = False,
 ) -> str | None:
-    """The SVG of a quantity's plottable claims, or None when none can be plotted."""
-    is_date = quantity.unit == "date"
-    log = uses_log_scale(ctx, quantity, claims)
-    points = chart_points(ctx, quantity, claims, log)
-    if not points:
+    """The SVG of a quantity's plottable claims, or None when none can be plotted: labels
+    left of the plot, for a wide screen or the downloadable file (r1kb.site.chart_narrow
+    draws the same chart for a phone)."""
+    frame = chart_frame(ctx, quantity, claims)
+    if frame is None:
         return None
-    lo, hi, ticks = _axis(points, log, is_date)
+    points = frame.points
+    lo, hi, ticks = frame.axis(5)
     x0, x1 = LABEL_W + 16, WIDTH - RIGHT_PAD
-    scale = Scale(lo, hi, log, x0, x1)
-    height = TOP + ROW_H * len(points) + AXIS_H
-    unit = ctx.kb.units.get(quantity.unit)
-    unit_label = "" if is_date or unit is None else unit.label
-    axis_title = f"{quantity.name}" + (f" ({unit_label})" if unit_label else "")
-    axis_title += " · logarithmic scale" if log else ""
-    title = f"{quantity.name}: {len(points)} claim{'s' * (len(points) != 1)}"
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="r1kb-chart" viewBox="0 0 {WIDTH} {height}"'
-        f' width="{WIDTH}" height="{height}" role="img" aria-labelledby="r1kb-chart-title">',
-        f'<title id="r1kb-chart-title">{html_text(title)}</title>',
-    ]
+    scale = Scale(lo, hi, frame.log, x0, x1)
+    key, lines = legend(points, x0, WIDTH - x0)
+    top = TOP + 18 * (lines - 1)  # below the legend, however many lines it takes
+    height = top + ROW_H * len(points) + AXIS_H
+    out = [svg_open(frame, WIDTH, height, "r1kb-chart r1kb-chart-wide", "r1kb-chart-title")]
     if standalone:
         out.append(f"<style>{STANDALONE_STYLE}</style>")
         out.append(f'<rect class="r1kb-chart__bg" width="{WIDTH}" height="{height}"/>')
-    out.append(_legend(points))
-    plot_bottom = TOP + ROW_H * len(points)
-    for t in ticks:
-        x = scale(t)
-        out.append(
-            f'<line class="r1kb-chart__grid" x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" '
-            f'y2="{plot_bottom}"/>'
-        )
-        out.append(
-            f'<text class="r1kb-chart__muted" x="{x:.1f}" y="{plot_bottom + 16}" '
-            f'text-anchor="middle">{html_text(_tick_label(ctx, quantity, t, is_date))}</text>'
-        )
-    out.append(
-        f'<line class="r1kb-chart__axis" x1="{x0}" y1="{plot_bottom}" x2="{x1}" '
-        f'y2="{plot_bottom}"/>'
-    )
+    out.append(key)
+    plot_bottom = top + ROW_H * len(points)
+    out.extend(axis_lines(ctx, frame, ticks, scale, (top - 6, plot_bottom), WIDTH))
     out.append(
         f'<text class="r1kb-chart__muted" x="{(x0 + x1) / 2:.1f}" y="{plot_bottom + 36}" '
-        f'text-anchor="middle">{html_text(axis_title)}</text>'
+        f'text-anchor="middle">{html_text(frame.axis_title)}</text>'
     )
     for i, p in enumerate(points):
-        out.append(_row(p, TOP + i * ROW_H, scale, x0, x1, href(p.claim)))
+        row_top = top + i * ROW_H
+        label = f'<text x="{LABEL_W}" y="{row_top + ROW_H / 2 + 4}" text-anchor="end">'
+        out.append(
+            row_open(p, row_top, WIDTH, ROW_H, href(p.claim))
+            + row_label_text(p, label)
+            + marks(p, row_top + ROW_H / 2, scale, RIGHT_PAD)
+        )
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _legend(points: list[Point]) -> str:
+def legend(points: list[Point], left: float, width: float) -> tuple[str, int]:
+    """The statuses drawn, then the hollow mark, wrapped into lines of `width`: (svg, lines)."""
     present = [s for s in STATUS_TERMS if any(p.claim.status == s for p in points)]
-    parts, x = [], 0.0
-    for status in present:
+    items = [(f"r1kb-chart--{s}", "", s) for s in present]
+    hollow = "r1kb-chart--undisclosed r1kb-chart__hollow"
+    items.append((hollow, "r1kb-chart__muted", "hollow: not accurate"))
+    parts, x, line = [], 0.0, 0
+    for mark, text_cls, text in items:
+        size = 24 + 7.2 * len(text)
+        if x and x + size - 24 > width:
+            x, line = 0.0, line + 1
+        y = 14 + 18 * line
+        stroke = ' stroke-width="2"' if "hollow" in mark else ""
+        klass = f' class="{text_cls}"' if text_cls else ""
         parts.append(
-            f'<circle class="r1kb-chart--{status}" cx="{x + 6}" cy="14" r="5"/>'
-            f'<text x="{x + 15}" y="18">{html_text(status)}</text>'
+            f'<circle class="{mark}" cx="{x + 6}" cy="{y}" r="5"{stroke}/>'
+            f'<text{klass} x="{x + 15}" y="{y + 4}">{html_text(text)}</text>'
         )
-        x += 24 + 7.2 * len(status)
-    parts.append(
-        f'<circle class="r1kb-chart--undisclosed r1kb-chart__hollow" cx="{x + 10}" cy="14" r="5"'
-        f' stroke-width="2"/><text class="r1kb-chart__muted" x="{x + 19}" y="18">'
-        "hollow: not accurate</text>"
-    )
-    shift = f"translate({LABEL_W + 16},0)"
-    return f'<g class="r1kb-chart__legend" transform="{shift}">{"".join(parts)}</g>'
+        x += size
+    shift = f"translate({left},0)"
+    return f'<g class="r1kb-chart__legend" transform="{shift}">{"".join(parts)}</g>', line + 1
 
 
-def _row(p: Point, top: float, scale: Scale, x0: float, x1: float, href: str) -> str:
-    y = top + ROW_H / 2
-    label_len = min(len(p.label), LABEL)
-    status = p.claim.status
-    hollow = p.claim.verdict != "accurate"
-    cls = f"r1kb-chart--{status}"
+def row_open(p: Point, top: float, width: float, height: float, href: str) -> str:
+    """A row's link, its tooltip and the band that lights up under the pointer."""
     tip = f"{p.value} — {p.claim.statement} ({p.claim.status}, {p.claim.verdict})"
-    parts = [
-        f'<a href="{html_text(href)}" class="r1kb-chart__row">',
-        f"<title>{html_text(tip)}</title>",
-        f'<rect class="r1kb-chart__band" x="0" y="{top}" width="{WIDTH}" height="{ROW_H}"/>',
-        f'<text x="{LABEL_W}" y="{y + 4}" text-anchor="end">{html_text(_short(p.label, LABEL))}'
-        f'<tspan class="r1kb-chart__muted"> · {html_text(_short(p.who, MAX_LABEL - label_len))}'
-        "</tspan></text>",
-    ]
+    return (
+        f'<a href="{html_text(href)}" class="r1kb-chart__row"><title>{html_text(tip)}</title>'
+        f'<rect class="r1kb-chart__band" x="0" y="{top}" width="{width}" height="{height}"/>'
+    )
+
+
+def row_label_text(p: Point, text_tag: str) -> str:
+    """'R1 · RL stage · DeepSeek-AI' in the given <text> element, the source muted."""
+    label_len = min(len(p.label), LABEL)
+    return (
+        f'{text_tag}{html_text(_short(p.label, LABEL))}<tspan class="r1kb-chart__muted"> · '
+        f"{html_text(_short(p.who, MAX_LABEL - label_len))}</tspan></text>"
+    )
+
+
+def marks(p: Point, y: float, scale: Scale, right_pad: float) -> str:
+    """A row's dot or range bar (arrows for open bounds) and its value; closes the row."""
+    x0, x1 = scale.x0, scale.x1
+    status = p.claim.status
+    cls = f"r1kb-chart--{status}"
+    parts = []
     lo_x = scale(p.low) if p.low is not None else x0
     hi_x = scale(p.high) if p.high is not None else x1
     if p.low != p.high:
@@ -326,10 +402,10 @@ def _row(p: Point, top: float, scale: Scale, x0: float, x1: float, href: str) ->
             parts.append(_arrow(cls, lo_x, y, -1))
         if p.high is None:
             parts.append(_arrow(cls, hi_x, y, 1))
-    mark_cls = f"{cls} r1kb-chart__hollow" if hollow else cls
+    mark_cls = f"{cls} r1kb-chart__hollow" if p.claim.verdict != "accurate" else cls
     for x in {lo_x if p.low is not None else None, hi_x if p.high is not None else None} - {None}:
         parts.append(f'<circle class="{mark_cls}" cx="{x:.1f}" cy="{y}" r="6" stroke-width="2.5"/>')
-    label_x, anchor = _label_position(p, lo_x, hi_x, x0, x1)
+    label_x, anchor = _label_position(p, lo_x, hi_x, x0, x1 + right_pad)
     parts.append(
         f'<text class="r1kb-chart__value" x="{label_x:.1f}" y="{y + 4}" text-anchor="{anchor}" '
         f'font-weight="600">{html_text(p.value)}</text>'
@@ -338,12 +414,14 @@ def _row(p: Point, top: float, scale: Scale, x0: float, x1: float, href: str) ->
     return "".join(parts)
 
 
-def _label_position(p: Point, lo_x: float, hi_x: float, x0: float, x1: float) -> tuple[float, str]:
-    """Right of the marks when there is room, else left of them, else over the bar (the
-    label has a halo in the background colour, so it stays readable over a bar)."""
+def _label_position(
+    p: Point, lo_x: float, hi_x: float, x0: float, edge: float
+) -> tuple[float, str]:
+    """Right of the marks when there is room before `edge`, else left of them, else over the
+    bar (the label has a halo in the background colour, so it stays readable over a bar)."""
     width = 7.0 * len(p.value) + 10
     marks = [x for x, bound in ((lo_x, p.low), (hi_x, p.high)) if bound is not None]
-    if p.high is not None and max(marks) + width < x1 + RIGHT_PAD:
+    if p.high is not None and max(marks) + width < edge:
         return max(marks) + 10, "start"
     if p.low is not None and min(marks) - width > x0:
         return min(marks) - 10, "end"

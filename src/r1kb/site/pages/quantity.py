@@ -7,6 +7,7 @@ from collections import Counter
 from r1kb.kb import Claim, Quantity
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.chart import quantity_chart, uses_log_scale
+from r1kb.site.chart_narrow import narrow_chart
 from r1kb.site.components import block, claims_table, heading, link, table_block, value_html
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text
@@ -85,8 +86,13 @@ def render(ctx: SiteContext, quantity: Quantity) -> str:
     if grouped:
         out.append(heading(2, "Across models"))
         out.append(comparison(ctx, page, grouped))
-    svg = quantity_chart(ctx, quantity, claims, lambda c: ctx.urls.rel(page, ctx.src_claim(c.id)))
+
+    def href(claim: Claim) -> str:
+        return ctx.urls.rel(page, ctx.src_claim(claim.id))
+
+    svg = quantity_chart(ctx, quantity, claims, href)
     if svg is not None:
+        svg += "\n" + (narrow_chart(ctx, quantity, claims, href) or "")  # CSS shows one
         out.append(heading(2, "Chart"))
         scale = "a logarithmic" if uses_log_scale(ctx, quantity, claims) else "a linear"
         download = link(ctx, page, ctx.chart_path(quantity), "SVG file")
