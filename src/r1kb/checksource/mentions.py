@@ -17,6 +17,7 @@ from r1kb.checksource.notations import HY
 from r1kb.checksource.spans import Spans
 from r1kb.checksource.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
+from r1kb.patterncache import compile_all
 
 _COMPARATIVE_BEFORE = re.compile(
     r"(?:\blike|\bsuch\s+as|\bsimilar\s+to|\bcomparable\s+to|\bcompared\s+(?:to|with)|\bthan"
@@ -58,7 +59,7 @@ def _model_patterns(
     aliases: tuple[tuple[str, str], ...] = (),
     sized: tuple[tuple[str, str, str], ...] = (),
 ) -> list[tuple[re.Pattern[str], str]]:
-    pats: list[tuple[str, re.Pattern[str], str]] = []
+    pats: list[tuple[str, tuple[str, int], str]] = []  # name, (pattern, flags), model
     sizes = [size for _, size, _ in sized]
     for mid, size, parent in sized:  # "DeepSeek-R1 1.5B", "the 1.5B model": that distilled model
         if sizes.count(size) != 1:
@@ -70,41 +71,40 @@ def _model_patterns(
                 pats.append(
                     (
                         f"{parent} {size}",
-                        re.compile(rf"(?<![\w.]){stem}[\s\-‑]+{number}(?![\w.])", re.I),
+                        (rf"(?<![\w.]){stem}[\s\-‑]+{number}(?![\w.])", re.I),
                         mid,
                     )
                 )
         pats.append(
             (
                 f"{size} model",
-                re.compile(
-                    rf"(?<![\w.]){number}[\s\-‑]+(?:models?|versions?|variants?|distill\w*)\b", re.I
-                ),
+                (rf"(?<![\w.]){number}[\s\-‑]+(?:models?|versions?|variants?|distill\w*)\b", re.I),
                 mid,
             )
         )
     for mid, alias in aliases:
         full, _ = _name_pattern(alias)
         flags = re.I if len(alias) >= 6 or " " in alias else 0
-        pats.append((alias, re.compile(rf"(?<![\w.]){full}", flags), mid))
+        pats.append((alias, (rf"(?<![\w.]){full}", flags), mid))
     for mid, name in names:
         full, short = _name_pattern(name)
         prefixed = rf"DeepSeek(?:['’]s)?(?:{HY}|\s)*" + (short or full)
-        pats.append((name, re.compile(rf"(?<![\w]){prefixed}", re.I), mid))
+        pats.append((name, (rf"(?<![\w]){prefixed}", re.I), mid))
         if short:  # sorted by the name it stands for, not by the length of its pattern
             short_name = re.split(r"[-\s]+", name, maxsplit=1)[1]
-            pats.append((short_name, re.compile(rf"(?<![\w.]){short}"), mid))
+            pats.append((short_name, (rf"(?<![\w.]){short}", 0), mid))
             if "Distill" in short:
                 bare = short.split("Distill", 1)[1]
                 pats.append(
                     (
                         short_name[short_name.index("Distill") :],
-                        re.compile(rf"(?<![\w]){'Distill' + bare}", re.I),
+                        (rf"(?<![\w]){'Distill' + bare}", re.I),
                         mid,
                     )
                 )
     pats.sort(key=lambda p: len(p[0]), reverse=True)
-    return [(p, mid) for _, p, mid in pats]
+    compiled = compile_all([p for _, p, _ in pats])
+    return [(p, mid) for p, (_, _, mid) in zip(compiled, pats, strict=True)]
 
 
 def _sized(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
