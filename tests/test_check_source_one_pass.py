@@ -1,5 +1,6 @@
-"""The one-scan search for family model names finds exactly what each name's pattern finds
-on its own, in the same order (the scan only skips places no match can start)."""
+"""The one-pass searches check-source uses on long texts find exactly what the patterns they
+stand for find one by one: family model names (the scan only skips places no match can start)
+and the tails after a number (the first tail that matches)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from r1kb.checksource import notations as n
 from r1kb.checksource.mentions import _family_matches, _family_patterns
 from r1kb.loader import load
 
@@ -41,3 +43,26 @@ def test_the_scan_on_the_articles() -> None:
     texts.append("DeepSeek-R1 1.5B and the 7B model; R1-Zero, DeepSeek V3, deepseek-r1-distill")
     for text in texts:
         assert found(text) == expected(text)
+
+
+TAIL_PIECES = [
+    " ", "-", "GPU", " hours", "H800", " per ", "/", "M", " tokens", " input", "dollars", "USD",
+    " yuan", "B", " parameters", "context", " window", "days", "%", "percent", "th", "FLOPs",
+    " samples", "1", ".", "week", "each", " a ", "\n", "s", "Nvidia ", "class", "accelerators",
+]  # fmt: skip
+
+
+def tail_by_tail(text: str, money: bool) -> tuple[str, int] | None:
+    for tail in n.TAILS:
+        if (tail.money is None or tail.money is money) and (m := tail.pattern.match(text)):
+            return tail.unit, m.end()
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=12).map("".join), st.booleans())
+def test_one_pattern_of_tails_matches_the_first_tail_that_matches(text: str, money: bool) -> None:
+    pattern, tails = n.TAIL_AFTER[money]
+    m = pattern.match(text)
+    got = (tails[int(m.lastgroup[1:])].unit, m.end()) if m and m.lastgroup else None
+    assert got == tail_by_tail(text, money)
