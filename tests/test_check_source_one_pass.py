@@ -1,14 +1,17 @@
 """The one-pass searches check-source uses on long texts find exactly what the patterns they
-stand for find one by one: family model names (the scan only skips places no match can start)
-and the tails after a number (the first tail that matches)."""
+stand for find one by one: family model names (the scan only skips places no match can start),
+the tails after a number (the first tail that matches) and dates (notations a text cannot hold
+are not searched)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from r1kb.checksource import dates
 from r1kb.checksource import notations as n
 from r1kb.checksource.mentions import _family_matches, _family_patterns
 from r1kb.loader import load
@@ -66,3 +69,25 @@ def test_one_pattern_of_tails_matches_the_first_tail_that_matches(text: str, mon
     m = pattern.match(text)
     got = (tails[int(m.lastgroup[1:])].unit, m.end()) if m and m.lastgroup else None
     assert got == tail_by_tail(text, money)
+
+
+DATE_PIECES = ["January", "Jan", "20", "2025", "1999", "early", " ", ",", "-", "/", "3", "May"]
+ALWAYS = re.compile("")
+
+
+def every_notation(text: str) -> list[dates.DateMatch]:
+    """find_dates with every notation scanned, whatever the text holds."""
+    kept = dates._ANY_YEAR, dates._ANY_DIGIT
+    dates._ANY_YEAR = dates._ANY_DIGIT = ALWAYS
+    try:
+        return list(dates.find_dates(text))
+    finally:
+        dates._ANY_YEAR, dates._ANY_DIGIT = kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*DATE_PIECES, "a.", "x"]), max_size=14).map("".join))
+def test_dates_skip_only_notations_a_text_cannot_hold(text: str) -> None:
+    """A text without a year (19xx, 20xx) or without any digit is not scanned for the dates
+    that need one: what is found is what every notation finds."""
+    assert list(dates.find_dates(text)) == every_notation(text)
