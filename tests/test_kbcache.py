@@ -57,3 +57,19 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(data: Path, tmp_path: Path) ->
 def test_caching_off_loads_as_usual(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("R1KB_CACHE_DIR", "")
     assert kbcache.load_kb(data) == (load(data).kb, False)
+
+
+def test_one_entry_per_data_folder_and_only_the_newest_kept(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    kbcache.load_kb(data)
+    claim = sorted((data / "claims").glob("*.yaml"))[0]
+    claim.write_text(claim.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    kbcache.load_kb(data)  # another state of data/: the entry is replaced, not added to
+    assert len(list(cache.glob("kb-*.bin"))) == 1
+    for i in range(kbcache._KEEP + 3):
+        other = tmp_path / f"data-{i}"
+        shutil.copytree(data / "schema", other / "schema")
+        for name in ("models.yaml", "quantities.yaml"):
+            shutil.copy(data / name, other / name)
+        kbcache.load_kb(other)
+    assert len(list(cache.glob("kb-*.bin"))) == kbcache._KEEP
