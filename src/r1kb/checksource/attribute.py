@@ -125,6 +125,7 @@ class Attributor:
         self.fallback: str | None = None  # the section's model, else the article's main subject
         self.quantity_how = ""  # what decided the last quantity (for --explain)
         self.range_only: set[str] = set()  # quantities recorded only as ranges (set by the caller)
+        self._generic: dict[tuple[int, int], bool] = {}  # sentence span -> about models at large
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -152,15 +153,19 @@ class Attributor:
                 found = Subject(self.heading, False, "the section's model")
             elif self.previous and _PRONOUN.match(self.text, s.start):
                 found = Subject(self.previous, False, "the previous paragraph's model")
-            elif (
-                self.fallback
-                and not raw.vague
-                and not _GENERIC_SUBJECT.search(self.text, s.start, s.end)
-            ):
+            elif self.fallback and not raw.vague and not self._generic_subject(s):
                 found = Subject(self.fallback, False, "the section's or the article's subject")
             else:
                 found = Subject(None)
         return self._distilled(raw, s, found)
+
+    def _generic_subject(self, s: Sentence) -> bool:
+        """Whether the sentence is about models in general (asked once per sentence: a
+        sentence of many figures is not searched again for each)."""
+        key = (s.start, s.end)
+        if key not in self._generic:
+            self._generic[key] = _GENERIC_SUBJECT.search(self.text, s.start, s.end) is not None
+        return self._generic[key]
 
     def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
         relative = self._relative(raw, s)

@@ -18,7 +18,7 @@ from r1kb.checksource import attribute as at
 from r1kb.checksource import wording
 from r1kb.checksource.cells import CellAttributor
 from r1kb.checksource.context import Context
-from r1kb.checksource.document import Block, Document, read
+from r1kb.checksource.document import MAX_CHARS, MAX_NUMERALS, Block, Document, read
 from r1kb.checksource.extract import Raw, bare_numbers, find_figures
 from r1kb.checksource.layout import Cell, find_cells
 from r1kb.checksource.match import Judgement, Matcher
@@ -60,7 +60,12 @@ def check_text(
     prose = doc.text if doc.fmt == "html" else doc.original
     report = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose)
     if len(text) > len(doc.original):
-        report.notes.append(f"only the first {len(doc.original):,} characters were read")
+        why = (
+            f" (the first {MAX_NUMERALS:,} numbers: the most check-source reads in one input)"
+            if len(doc.original) < min(len(text), MAX_CHARS)
+            else ""
+        )
+        report.notes.append(f"only the first {len(doc.original):,} characters were read{why}")
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked, number_words(kb))

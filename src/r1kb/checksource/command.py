@@ -79,20 +79,19 @@ def check_source(
     from r1kb.checksource.match import Matcher
     from r1kb.checksource.report import render
     from r1kb.checksource.result import CheckResult, Report
-    from r1kb.loader import load
+    from r1kb.kbcache import load_kb
     from r1kb.options import resolve_data
     from r1kb.reporters import one_line
 
     if not files:
         raise click.UsageError("give at least one FILE (or - for standard input)")
     data, _ = resolve_data(data_dir)
-    loaded = load(data)
-    kb = loaded.kb
+    kb, has_errors = load_kb(data)
     if not kb.quantities or not kb.models:
         raise click.UsageError(
             f"{data} holds no usable knowledge base (run r1kb validate --data {data})"
         )
-    if any(p.severity == "error" for p in loaded.problems):
+    if has_errors:
         click.echo(
             f"warning: {data} has record problems; run `r1kb validate` (checking anyway)", err=True
         )

@@ -33,6 +33,8 @@ _PATTERNS = [
     rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
 ]
 _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANY_DIGIT = re.compile(r"\d")
 # a part of a year ("early 2025"): its months, first and last
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_OF_YEAR = re.compile(
@@ -102,7 +104,11 @@ def find_dates(text: str) -> Iterator[DateMatch]:
     """Every date in text, longest notation first, never overlapping."""
     taken = Spans()
     found: list[DateMatch] = []
-    for pattern in _COMPILED:
+    # every notation but a month alone holds a digit, and all with a year hold one of 19xx or
+    # 20xx: a text without them is not scanned for them (text of few numbers costs half)
+    years = _ANY_YEAR.search(text) is not None
+    digits = years or _ANY_DIGIT.search(text) is not None
+    for pattern in _COMPILED if years else ():
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
@@ -111,7 +117,7 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                 continue
             taken.add(m.start(), m.end())
             found.append(DateMatch(m.start(), m.end(), *days))
-    for m in _PART_OF_YEAR.finditer(text):
+    for m in _PART_OF_YEAR.finditer(text) if years else ():
         if not taken.overlaps(m.start(), m.end()):
             y, (first, last) = int(m.group("y")), _PARTS[m.group("part").lower()]
             end_day = calendar.monthrange(y, last)[1]
@@ -121,7 +127,7 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                     m.start(), m.end(), f"{y:04d}-{first:02d}-01", f"{y:04d}-{last:02d}-{end_day}"
                 )
             )
-    for pattern in _NO_YEAR:
+    for pattern in _NO_YEAR if digits else ():
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue

@@ -17,6 +17,14 @@ from html import unescape
 from r1kb.checksource.htmltokens import tokens
 
 MAX_CHARS = 5_000_000
+# The most numbers check-source reads in one input. Each one costs tens of microseconds of
+# pure-Python work (notation, unit, quantity words, attribution), so text made of little but
+# numbers would cost ~30 s per MB; past this many the rest of the input is not read, and the
+# report's notes say so. A long research paper holds a few thousand.
+MAX_NUMERALS = 10_000
+# the first MAX_NUMERALS runs of digits, each taken whole (possessive: fails in linear time)
+_NUMERALS = re.compile(rf"(?:\D*+\d++){{{MAX_NUMERALS}}}")
+_DIGIT = re.compile(r"\d")
 MAX_SENTENCE = 1200
 # Linear on any input: an e-mail's local part starts where a run of its characters starts and
 # is at most 64 long (RFC 5321), so a megabyte of "a.a.a." is not re-scanned from every dot.
@@ -113,9 +121,23 @@ def detect_format(raw: str, name: str = "") -> str:
     return "text"
 
 
+def numerals_cut(raw: str) -> int:
+    """Where the input is cut: after its MAX_NUMERALS-th number (at the last line break, else
+    the last space, before the end of that number), or its whole length."""
+    m = _NUMERALS.match(raw)
+    if m is None or _DIGIT.search(raw, m.end()) is None:
+        return len(raw)  # no number past the last one read
+    end = m.end()
+    for sep in ("\n", " "):
+        at = raw.rfind(sep, 0, end)
+        if at > 0:
+            return at + 1
+    return end
+
+
 def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     """The document for an input text; `fmt` forces text, markdown or html."""
-    raw = raw[:MAX_CHARS]
+    raw = raw[: numerals_cut(raw[:MAX_CHARS])]
     fmt = fmt or detect_format(raw, name)
     if fmt == "html":
         return _HtmlReader(raw).document()

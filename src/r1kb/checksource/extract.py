@@ -98,15 +98,11 @@ def _plausible(raw: Raw) -> bool:
 
 
 def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]] | None:
-    for tail in n.TAILS:
-        if tail.money is True and not money:
-            continue
-        if tail.money is False and money:
-            continue
-        m = tail.pattern.match(text, pos)
-        if m:
-            return tail, m
-    return None
+    pattern, tails = n.TAIL_AFTER[money]
+    m = pattern.match(text, pos)
+    if m is None or m.lastgroup is None:
+        return None
+    return tails[int(m.lastgroup[1:])], m
 
 
 def _unit_for(

@@ -10,6 +10,7 @@ names a class of models, not the subject of the figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,6 +18,7 @@ from r1kb.checksource.notations import HY
 from r1kb.checksource.spans import Spans
 from r1kb.checksource.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
+from r1kb.patterncache import compile_all
 
 _COMPARATIVE_BEFORE = re.compile(
     r"(?:\blike|\bsuch\s+as|\bsimilar\s+to|\bcomparable\s+to|\bcompared\s+(?:to|with)|\bthan"
@@ -58,7 +60,7 @@ def _model_patterns(
     aliases: tuple[tuple[str, str], ...] = (),
     sized: tuple[tuple[str, str, str], ...] = (),
 ) -> list[tuple[re.Pattern[str], str]]:
-    pats: list[tuple[str, re.Pattern[str], str]] = []
+    pats: list[tuple[str, tuple[str, int], str]] = []  # name, (pattern, flags), model
     sizes = [size for _, size, _ in sized]
     for mid, size, parent in sized:  # "DeepSeek-R1 1.5B", "the 1.5B model": that distilled model
         if sizes.count(size) != 1:
@@ -70,41 +72,40 @@ def _model_patterns(
                 pats.append(
                     (
                         f"{parent} {size}",
-                        re.compile(rf"(?<![\w.]){stem}[\s\-‑]+{number}(?![\w.])", re.I),
+                        (rf"(?<![\w.]){stem}[\s\-‑]+{number}(?![\w.])", re.I),
                         mid,
                     )
                 )
         pats.append(
             (
                 f"{size} model",
-                re.compile(
-                    rf"(?<![\w.]){number}[\s\-‑]+(?:models?|versions?|variants?|distill\w*)\b", re.I
-                ),
+                (rf"(?<![\w.]){number}[\s\-‑]+(?:models?|versions?|variants?|distill\w*)\b", re.I),
                 mid,
             )
         )
     for mid, alias in aliases:
         full, _ = _name_pattern(alias)
         flags = re.I if len(alias) >= 6 or " " in alias else 0
-        pats.append((alias, re.compile(rf"(?<![\w.]){full}", flags), mid))
+        pats.append((alias, (rf"(?<![\w.]){full}", flags), mid))
     for mid, name in names:
         full, short = _name_pattern(name)
         prefixed = rf"DeepSeek(?:['’]s)?(?:{HY}|\s)*" + (short or full)
-        pats.append((name, re.compile(rf"(?<![\w]){prefixed}", re.I), mid))
+        pats.append((name, (rf"(?<![\w]){prefixed}", re.I), mid))
         if short:  # sorted by the name it stands for, not by the length of its pattern
             short_name = re.split(r"[-\s]+", name, maxsplit=1)[1]
-            pats.append((short_name, re.compile(rf"(?<![\w.]){short}"), mid))
+            pats.append((short_name, (rf"(?<![\w.]){short}", 0), mid))
             if "Distill" in short:
                 bare = short.split("Distill", 1)[1]
                 pats.append(
                     (
                         short_name[short_name.index("Distill") :],
-                        re.compile(rf"(?<![\w]){'Distill' + bare}", re.I),
+                        (rf"(?<![\w]){'Distill' + bare}", re.I),
                         mid,
                     )
                 )
     pats.sort(key=lambda p: len(p[0]), reverse=True)
-    return [(p, mid) for _, p, mid in pats]
+    compiled = compile_all([p for _, p, _ in pats])
+    return [(p, mid) for p, (_, _, mid) in zip(compiled, pats, strict=True)]
 
 
 def _sized(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
@@ -155,6 +156,66 @@ def _family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
     return _model_patterns(names, aliases, tuple(sorted(_sized(kb))))
 
 
+_LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
+
+
+def _first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The characters a match of a family pattern can start with (both cases, with any
+    non-ASCII character standing for what case folding may map onto a letter), or None when
+    its source does not show them."""
+    source = pattern.pattern
+    for behind in _LOOKBEHINDS:
+        if source.startswith(behind):
+            first = source[len(behind) : len(behind) + 1]
+            if first.isascii() and first.isalnum():
+                if pattern.flags & re.I:
+                    return "".join(dict.fromkeys(first.lower() + first.upper() + "\x80"))
+                return first
+    return None
+
+
+@cache
+def _scanner(
+    patterns: tuple[tuple[re.Pattern[str], str], ...],
+) -> tuple[list[str | None], re.Pattern[str] | None]:
+    """Each pattern's first characters, and a pattern that finds every place one may start."""
+    firsts = [_first_chars(p) for p, _ in patterns]
+    chars = "".join(sorted({c for f in firsts if f for c in f if c != "\x80"}))
+    if not chars:
+        return firsts, None
+    return firsts, re.compile(r"(?<!\w)[" + re.escape(chars) + r"\x80-\U0010ffff]")
+
+
+def _family_matches(
+    text: str, patterns: list[tuple[re.Pattern[str], str]]
+) -> Iterator[tuple[re.Match[str], str]]:
+    """What `pattern.finditer(text)` yields for each pattern in turn, trying each pattern only
+    where a word starts with a character its matches can start with: one scan of the text
+    for all patterns, not one per pattern (every pattern starts with a look-behind for a
+    non-word character, which the search engine cannot skip ahead on)."""
+    firsts, scan = _scanner(tuple(patterns))
+    starts: dict[str, list[int]] = {}
+    if scan is not None:
+        for m in scan.finditer(text):
+            c = m.group()
+            starts.setdefault(c if c.isascii() else "\x80", []).append(m.start())
+    for (pattern, mid), first in zip(patterns, firsts, strict=True):
+        if first is None:
+            yield from ((m, mid) for m in pattern.finditer(text))
+            continue
+        where = [pos for c in first for pos in starts.get(c, ())]
+        if len(first) > 1:
+            where.sort()
+        cursor = 0
+        for pos in where:
+            if pos < cursor:
+                continue
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m, mid
+                cursor = max(m.end(), pos + 1)
+
+
 def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
     """Where a family model name starting at pos may end, longest first, whatever follows it
     (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
@@ -174,25 +235,24 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
-    for pattern, mid in _family_patterns(kb):
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            cont = _CONTINUED.match(text, m.end())  # not a slice: linear on long texts
-            nxt = text[m.end() : m.end() + 1]
-            if (
-                nxt.isalnum()
-                or nxt == "_"
-                or (nxt == "." and text[m.end() + 1 : m.end() + 2].isdigit())
-            ):
-                continue
-            comparative = _comparative(text, m.start(), m.end())
-            if cont and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
-                comparative = True
-            elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
-                add(Mention(m.start(), cont.end(), "other"))  # an unknown variant
-                continue
-            add(Mention(m.start(), m.end(), "model", mid, comparative))
+    for m, mid in _family_matches(text, _family_patterns(kb)):
+        if not free(m.start(), m.end()):
+            continue
+        cont = _CONTINUED.match(text, m.end())  # not a slice: linear on long texts
+        nxt = text[m.end() : m.end() + 1]
+        if (
+            nxt.isalnum()
+            or nxt == "_"
+            or (nxt == "." and text[m.end() + 1 : m.end() + 2].isdigit())
+        ):
+            continue
+        comparative = _comparative(text, m.start(), m.end())
+        if cont and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
+            comparative = True
+        elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
+            add(Mention(m.start(), cont.end(), "other"))  # an unknown variant
+            continue
+        add(Mention(m.start(), m.end(), "model", mid, comparative))
     names_sets = _name_sets(
         tuple(kb.outside),
         tuple((m.id, a) for m in kb.models.values() if m.kind == "company" for a in m.aliases),

@@ -129,6 +129,19 @@ TAILS = [
     _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
     _tail(r"\s*(?:\\?%|percent\b|per\s?cent\b)", "percent"),  # "\%": LaTeX's percent sign
 ]  # fmt: skip
+
+
+def _any_tail(money: bool) -> tuple[re.Pattern[str], list[Tail]]:
+    """The tails that may follow a number (after an amount of money or not) as one pattern:
+    its alternatives are tried in order at one place, so the first tail that matches there is
+    the one matched, as when each is tried in turn, in one call instead of twenty."""
+    tails = [t for t in TAILS if t.money is None or t.money is money]
+    body = "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(tails))
+    return re.compile(f"(?:{body})", re.I), tails
+
+
+TAIL_AFTER = {money: _any_tail(money) for money in (False, True)}
+
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
 # A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one

@@ -187,6 +187,8 @@ def as_json(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
 def github(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
     lines = []
     for report in result.reports:
+        where = "" if report.name == "-" else f" file={_escape(report.name, True)}"
+        lines.extend(f"::notice{where}::{_escape('check-source: ' + n)}" for n in report.notes)
         for f in report.figures:
             if f.outcome in fail_on:
                 level = "error"

@@ -77,11 +77,12 @@ class TermSet:
             for members in groups.values()
         ]
         starts = _starts(ordered)
-        compiled = compile_all(sources + ([(starts, re.I)] if starts else []))
-        self._groups = dict(zip(groups, compiled, strict=False))
+        needles = "|".join(map(re.escape, _needles(ordered))) or "(?!)"
+        compiled = compile_all([(needles, 0)] + sources + ([(starts, re.I)] if starts else []))
+        self._needles = compiled[0]
+        self._groups = dict(zip(groups, compiled[1:], strict=False))
         self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = _finals(ordered)
-        self._needles = re.compile("|".join(map(re.escape, _needles(ordered))) or "(?!)")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))

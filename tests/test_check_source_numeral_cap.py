@@ -1,0 +1,47 @@
+"""Text made of little but numbers is read up to MAX_NUMERALS numbers; the rest is not read,
+and every report format says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from r1kb.checksource.check import check_text
+from r1kb.checksource.document import MAX_NUMERALS, numerals_cut
+from r1kb.checksource.match import Matcher
+from r1kb.checksource.report import FORMATS, render
+from r1kb.checksource.result import CheckResult
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+MATCHER = Matcher(KB)
+LEAD = "DeepSeek-V3 was trained on 14.8T tokens using 2,048 H800 GPUs.\n"
+
+
+def test_the_cut_falls_after_the_last_number_read_at_a_line_or_space() -> None:
+    lines = "1 2 3\n" * (MAX_NUMERALS // 3 + 10)
+    cut = numerals_cut(lines)
+    assert lines[cut - 1] == "\n" and lines[:cut].count("\n") == MAX_NUMERALS // 3
+    one_line = "7 " * (MAX_NUMERALS + 5)
+    assert numerals_cut(one_line) == 2 * MAX_NUMERALS - 2  # the last number read is left out
+    assert numerals_cut("7 " * MAX_NUMERALS + "and no more numbers") == 2 * MAX_NUMERALS + 19
+    assert numerals_cut("no numbers at all " * 100) == 1800
+
+
+def test_a_long_paper_is_read_whole() -> None:
+    paper = ROOT.parent / "shared" / "sources" / "deepseek-v3-technical-report.txt"
+    if paper.is_file():  # 7,070 numbers in 192 KB
+        text = paper.read_text(encoding="utf-8")
+        assert numerals_cut(text) == len(text)
+
+
+def test_figure_dense_input_is_cut_with_a_note_in_every_format() -> None:
+    text = LEAD + "1,234 5 6\n" * MAX_NUMERALS
+    report = check_text(text, KB, "dense.txt", matcher=MATCHER)
+    alone = check_text(LEAD, KB, "dense.txt", matcher=MATCHER)
+    assert [f.text for f in report.figures[:3]] == [f.text for f in alone.figures]
+    (note,) = report.notes
+    assert f"the first {MAX_NUMERALS:,} numbers" in note
+    result = CheckResult([report])
+    for fmt in FORMATS:
+        assert f"the first {MAX_NUMERALS:,} numbers" in render(result, fmt), fmt

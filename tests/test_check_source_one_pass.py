@@ -1,0 +1,93 @@
+"""The one-pass searches check-source uses on long texts find exactly what the patterns they
+stand for find one by one: family model names (the scan only skips places no match can start),
+the tails after a number (the first tail that matches) and dates (notations a text cannot hold
+are not searched)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource import dates
+from r1kb.checksource import notations as n
+from r1kb.checksource.mentions import _family_matches, _family_patterns
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+PATTERNS = _family_patterns(KB)
+PIECES = [
+    "DeepSeek-R1", "deepseek r1", "R1", "r1", "V3", "DeepSeek’s V3", "R1-Distill-Qwen-32B",
+    "1.5B model", "7B", "Qwen", "Llama-70B", "Distill", " ", "-", ".", "_", "é", "\u212a",
+    "ſ", "K", "x", "1", "\n", "(", "671B", "Zero", "-Zero",
+]  # fmt: skip
+
+
+def expected(text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), mid) for p, mid in PATTERNS for m in p.finditer(text)]
+
+
+def found(text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), mid) for m, mid in _family_matches(text, PATTERNS)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_the_scan_finds_what_each_pattern_finds(text: str) -> None:
+    assert found(text) == expected(text)
+
+
+def test_the_scan_on_the_articles() -> None:
+    folder = ROOT.parent / "shared" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts.append("DeepSeek-R1 1.5B and the 7B model; R1-Zero, DeepSeek V3, deepseek-r1-distill")
+    for text in texts:
+        assert found(text) == expected(text)
+
+
+TAIL_PIECES = [
+    " ", "-", "GPU", " hours", "H800", " per ", "/", "M", " tokens", " input", "dollars", "USD",
+    " yuan", "B", " parameters", "context", " window", "days", "%", "percent", "th", "FLOPs",
+    " samples", "1", ".", "week", "each", " a ", "\n", "s", "Nvidia ", "class", "accelerators",
+]  # fmt: skip
+
+
+def tail_by_tail(text: str, money: bool) -> tuple[str, int] | None:
+    for tail in n.TAILS:
+        if (tail.money is None or tail.money is money) and (m := tail.pattern.match(text)):
+            return tail.unit, m.end()
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=12).map("".join), st.booleans())
+def test_one_pattern_of_tails_matches_the_first_tail_that_matches(text: str, money: bool) -> None:
+    pattern, tails = n.TAIL_AFTER[money]
+    m = pattern.match(text)
+    got = (tails[int(m.lastgroup[1:])].unit, m.end()) if m and m.lastgroup else None
+    assert got == tail_by_tail(text, money)
+
+
+DATE_PIECES = ["January", "Jan", "20", "2025", "1999", "early", " ", ",", "-", "/", "3", "May"]
+ALWAYS = re.compile("")
+
+
+def every_notation(text: str) -> list[dates.DateMatch]:
+    """find_dates with every notation scanned, whatever the text holds."""
+    kept = dates._ANY_YEAR, dates._ANY_DIGIT
+    dates._ANY_YEAR = dates._ANY_DIGIT = ALWAYS
+    try:
+        return list(dates.find_dates(text))
+    finally:
+        dates._ANY_YEAR, dates._ANY_DIGIT = kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*DATE_PIECES, "a.", "x"]), max_size=14).map("".join))
+def test_dates_skip_only_notations_a_text_cannot_hold(text: str) -> None:
+    """A text without a year (19xx, 20xx) or without any digit is not scanned for the dates
+    that need one: what is found is what every notation finds."""
+    assert list(dates.find_dates(text)) == every_notation(text)
