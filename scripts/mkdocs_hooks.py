@@ -50,12 +50,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(str(exc)) from None
     if not config.site_url:
         log.info(NO_ADDRESS_BUILD)  # not a warning: a local preview is a strict build too
-    _site["files"] = build.generate(ctx)
     _meta.clear()
-    _meta.update({g.src_uri: g.meta for g in _site["files"] if g.meta})
     _keywords.clear()
     _blocks.clear()
-    _blocks.update({g.src_uri: _pack(g.blocks) for g in _site["files"] if g.blocks})
+    generated = []
+    for g in build.iter_generated(ctx):  # one at a time: its blocks packed before the next
+        if g.meta:
+            _meta[g.src_uri] = g.meta
+        if g.blocks:
+            _blocks[g.src_uri], g.blocks = _pack(g.blocks), []
+        generated.append(g)
+    _site["files"] = generated
     config.nav = build.nav(ctx)
     history = ctx.history
     config.extra["r1kb_release"] = {
