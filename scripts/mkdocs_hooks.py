@@ -8,22 +8,32 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
+import zlib
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from r1kb.site import build, search_terms
 from r1kb.site.dataset import NO_ADDRESS_BUILD
+from r1kb.site.navcache import NavCache
 
 log = logging.getLogger("mkdocs.plugins.r1kb")
 
 _site: dict[str, list[build.Generated]] = {}
 _meta: dict[str, dict[str, object]] = {}
-_blocks: dict[str, list[str]] = {}
+# Each page's raw HTML blocks, compressed until the page is written: thousands of pages'
+# HTML held at once is most of a large site's memory.
+_blocks: dict[str, bytes] = {}
 _keywords: dict[str, str] = {}  # page URL -> words it is found by (r1kb.site.search_terms)
+_nav: dict[str, NavCache] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -40,12 +50,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(str(exc)) from None
     if not config.site_url:
         log.info(NO_ADDRESS_BUILD)  # not a warning: a local preview is a strict build too
-    _site["files"] = build.generate(ctx)
     _meta.clear()
-    _meta.update({g.src_uri: g.meta for g in _site["files"] if g.meta})
     _keywords.clear()
     _blocks.clear()
-    _blocks.update({g.src_uri: g.blocks for g in _site["files"] if g.blocks})
+    generated = []
+    for g in build.iter_generated(ctx):  # one at a time: its blocks packed before the next
+        if g.meta:
+            _meta[g.src_uri] = g.meta
+        if g.blocks:
+            _blocks[g.src_uri], g.blocks = _pack(g.blocks), []
+        generated.append(g)
+    _site["files"] = generated
     config.nav = build.nav(ctx)
     history = ctx.history
     config.extra["r1kb_release"] = {
@@ -64,6 +79,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, **_: object) -> Navigation:
+    _nav["cache"] = NavCache(nav)
+    return nav
+
+
+def on_env(env: jinja2.Environment, **_: object) -> jinja2.Environment:
+    env.globals["r1kb_nav"] = _nav.pop("cache", None)  # theme/main.html
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     page.meta.update(_meta.get(page.file.src_uri, {}))
     if page.meta.get("r1kb_keywords"):
@@ -71,8 +96,23 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     return markdown
 
 
-def on_page_content(html: str, page: Page, **_: object) -> str:
-    return build.fill_slots(html, _blocks.get(page.file.src_uri, []))
+@event_priority(100)  # before the search plugin reads the page
+def on_page_context(context: TemplateContext, page: Page, **_: object) -> TemplateContext:
+    """Put the page's blocks back only now, so one page's full HTML is in memory at a time
+    (MkDocs converts every page's Markdown before it writes the first)."""
+    packed = _blocks.pop(page.file.src_uri, None)
+    if packed is not None and page.content is not None:
+        page.content = build.fill_slots(page.content, pickle.loads(zlib.decompress(packed)))
+    return context
+
+
+def on_post_page(output: str, page: Page, **_: object) -> str:
+    page.content = None  # written; nothing reads it again
+    return output
+
+
+def _pack(blocks: list[str]) -> bytes:
+    return zlib.compress(pickle.dumps(blocks, pickle.HIGHEST_PROTOCOL), 1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

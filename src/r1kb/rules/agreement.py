@@ -93,10 +93,11 @@ def accurate_agreement(ctx: Context) -> Iterator[Problem]:
             (c, comparable(ctx, c, quantity.unit)) for c in sorted(claims, key=lambda c: c.id)
         ]
         known = [(c, v) for c, v in values if v is not None]
-        scoped = [(c, v) for c, v in known if _scope(c)]
+        scope = {c.id: _scope(c) for c, _ in known}  # once a claim, not once a pair
+        scoped = [(c, v) for c, v in known if scope[c.id]]
         for i, (a, va) in enumerate(known):
             for b, vb in known[i + 1 :]:
-                if _scope(a) != _scope(b) or (scoped and not _scope(a)):
+                if scope[a.id] != scope[b.id] or (scoped and not scope[a.id]):
                     continue  # unscoped claims are held to the scoped readings below
                 if disagree(va, vb):
                     yield problem(
@@ -108,7 +109,7 @@ def accurate_agreement(ctx: Context) -> Iterator[Problem]:
                         hint="give them different scopes, or judge one of them",
                     )
         for c, v in known:
-            if _scope(c) or not scoped or any(not disagree(v, w) for _, w in scoped):
+            if scope[c.id] or not scoped or any(not disagree(v, w) for _, w in scoped):
                 continue
             others = ", ".join(f"{o.id!r} ({o.value!r} {o.unit})" for o, _ in scoped[:3])
             more = f" and {len(scoped) - 3} more" if len(scoped) > 3 else ""

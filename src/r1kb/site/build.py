@@ -7,6 +7,7 @@ MkDocs, so the whole site can be rendered and tested without running a build.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from html import unescape
 from pathlib import Path
@@ -50,6 +51,7 @@ __all__ = [
     "check_ids",
     "fill_slots",
     "generate",
+    "iter_generated",
     "nav",
     "prepare",
 ]
@@ -184,8 +186,27 @@ def redirect_html(
 def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
     """Every generated page and file of the site. With lift, the raw HTML blocks of each
     page are moved out of its Markdown into `blocks` (the hook fills them in again)."""
+    return list(iter_generated(ctx, lift=lift))
+
+
+def iter_generated(ctx: SiteContext, *, lift: bool = True) -> Iterator[Generated]:
+    """`generate` one file at a time, so that a caller can shrink each (the hook packs its
+    blocks) before the next is made: a large site's pages need not all be held at once."""
+    files = [(f"{downloads.FOLDER}/{e.filename}", e.media_type, e.description) for e in EXPORTS]
+    dataset = jsonld.dataset_jsonld_script(ctx, files)
+    for g in _produce(ctx):
+        if g.src_uri in ("index.md", "downloads.md"):
+            g.meta["r1kb_jsonld"] = dataset
+        if g.src_uri.endswith(".md") and isinstance(g.content, str):
+            g.meta.setdefault("title", page_title(g.content))
+            if lift:
+                g.content, g.blocks = lift_blocks(g.content)
+        yield g
+
+
+def _produce(ctx: SiteContext) -> Iterator[Generated]:
     kb = ctx.kb
-    out: list[Generated] = [
+    yield from [
         Generated("index.md", home.render(ctx)),
         Generated(ctx.urls.src(CLAIMS), indexes.all_claims(ctx), meta=dict(LIST_PAGE)),
         Generated(ctx.urls.src(SOURCES), indexes.sources(ctx), meta={"hide": ["toc"]}),
@@ -203,8 +224,8 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         Generated(badges.BADGE_CSS_PATH, badges.badge_css()),
     ]
     events = timeline.events(kb)
-    out.append(Generated("timeline.md", timeline.render(ctx, events), meta=dict(NO_SEARCH)))
-    out += [
+    yield Generated("timeline.md", timeline.render(ctx, events), meta=dict(NO_SEARCH))
+    yield from [
         Generated(
             page := timeline.as_of_page(date),
             matrix.render(ctx, as_of=date, page=page),
@@ -213,15 +234,15 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         )
         for date in sorted(timeline.snapshot_dates(events))
     ]
-    out += [
+    yield from [
         Generated(f"{STATUS}/{s}.md", indexes.by_status(ctx, s), meta=dict(LIST_PAGE))
         for s in STATUSES
     ]
-    out += [
+    yield from [
         Generated(f"{VERDICT_DIR}/{v}.md", indexes.by_verdict(ctx, v), meta=dict(LIST_PAGE))
         for v in VERDICTS
     ]
-    out += [
+    yield from [
         Generated(
             ctx.src_model(m.id),
             model.render(ctx, m),
@@ -232,10 +253,10 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
     for q in kb.quantities.values():
         page = quantity.render(ctx, q)
         meta = {**OFF_NAV, **search_terms.quantity_meta(q)}
-        out.append(Generated(ctx.src_quantity(q.id), page, in_nav=False, meta=meta))
+        yield Generated(ctx.src_quantity(q.id), page, in_nav=False, meta=meta)
         svg = quantity.chart_file(ctx, q)
         if svg is not None:
-            out.append(Generated(ctx.chart_path(q), svg))
+            yield Generated(ctx.chart_path(q), svg)
     for c in (kb.claims[i] for i in sorted(kb.claims)):
         meta = {
             **OFF_NAV,
@@ -243,9 +264,9 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
             "description": html_text(framing.description(ctx, c)),
             **search_terms.claim_meta(ctx, c, gap=framing.is_closed_gap(c)),
         }
-        out.append(Generated(ctx.src_claim(c.id), claim.render(ctx, c), in_nav=False, meta=meta))
+        yield Generated(ctx.src_claim(c.id), claim.render(ctx, c), in_nav=False, meta=meta)
     for sid in sorted(kb.sources):
-        out.append(
+        yield (
             Generated(
                 ctx.src_source(sid), source.render(ctx, kb.sources[sid]), False, dict(OFF_NAV)
             )
@@ -254,36 +275,25 @@ def generate(ctx: SiteContext, *, lift: bool = True) -> list[Generated]:
         current = kb.resolve(old)
         if old not in kb.claims and current is not None:
             path, html = redirect_html(ctx, old, current.id)
-            out.append(Generated(path, html, in_nav=False))
+            yield Generated(path, html, in_nav=False)
     present = {SOURCES: kb.sources, MODELS: kb.models, QUANTITIES: kb.quantities}
     for kind, records in present.items():
         for old, new in sorted(kb.renamed.get(kind, {}).items()):
             if old not in records and new in records:
                 path, html = redirect_html(ctx, old, new, kind)
-                out.append(Generated(path, html, in_nav=False))
+                yield Generated(path, html, in_nav=False)
     sizes = {}
     for e in EXPORTS:
         text = e.render(ctx)
         sizes[e.filename] = len(text.encode("utf-8"))
-        out.append(Generated(f"{downloads.FOLDER}/{e.filename}", text, in_nav=False))
+        yield Generated(f"{downloads.FOLDER}/{e.filename}", text, in_nav=False)
     schemas = schema_reference.schema_files(ctx.schema_dir)
     for name, data in schemas.items():
-        out.append(Generated(f"{downloads.FOLDER}/schema/{name}", data, in_nav=False))
+        yield Generated(f"{downloads.FOLDER}/schema/{name}", data, in_nav=False)
     for kind, record in api.all_records(ctx):
         text = api.api_file(ctx, kind, record)
-        out.append(Generated(api.api_path(kind, record.id), text, in_nav=False))
-    out.append(Generated("downloads.md", downloads.render(ctx, sizes, sorted(schemas))))
-    files = [(f"{downloads.FOLDER}/{e.filename}", e.media_type, e.description) for e in EXPORTS]
-    dataset = jsonld.dataset_jsonld_script(ctx, files)
-    for g in out:
-        if g.src_uri in ("index.md", "downloads.md"):
-            g.meta["r1kb_jsonld"] = dataset
-    for g in out:
-        if g.src_uri.endswith(".md") and isinstance(g.content, str):
-            g.meta.setdefault("title", page_title(g.content))
-            if lift:
-                g.content, g.blocks = lift_blocks(g.content)
-    return out
+        yield Generated(api.api_path(kind, record.id), text, in_nav=False)
+    yield Generated("downloads.md", downloads.render(ctx, sizes, sorted(schemas)))
 
 
 def page_title(markdown: str) -> str:

@@ -90,6 +90,16 @@ class SiteContext:
                 out.setdefault(old, []).append(claim)
         return out
 
+    @cached_property
+    def checked_by(self) -> dict[str, list[Claim]]:
+        """Source id -> the live claims (by id) that list it under `checked`: one pass, not
+        one scan of every claim per source page."""
+        out: dict[str, list[Claim]] = {}
+        for claim in self.kb.live_claims():
+            for sid in dict.fromkeys(claim.checked):
+                out.setdefault(sid, []).append(claim)
+        return out
+
     def claim_date(self, claim: Claim) -> str | None:
         return self.dates.of(f"claims/{claim.id}.yaml")
 

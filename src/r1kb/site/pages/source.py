@@ -92,7 +92,7 @@ def render(ctx: SiteContext, source: Source) -> str:
         if roles.get(role):
             out.append(heading(2, label))
             out.append(claims_table(ctx, page, roles[role], columns))
-    checked = [c for c in ctx.kb.live_claims() if source.id in c.checked]
+    checked = ctx.checked_by.get(source.id, [])
     if checked:
         out.append(heading(2, "Checked for figures it does not give"))
         out.append(claims_table(ctx, page, ctx.sorted_claims(checked), columns))
