@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from r1kb import diskcache
+from r1kb.fsutil import tree_entries
 from r1kb.kb import KnowledgeBase
 
 _LAYOUT = 1  # of the stored entries
@@ -30,23 +31,12 @@ _PACKAGE = Path(__file__).resolve().parent
 def _stamps(folder: Path) -> list[tuple[str, int, int, int]]:
     """(path, mode, size, mtime_ns) of every entry under folder, links not followed."""
     out: list[tuple[str, int, int, int]] = []
-    pending = [str(folder)]
-    while pending:
-        current = pending.pop()
+    for path, entry in tree_entries(folder):
         try:
-            entries = list(os.scandir(current))
+            st = entry.stat(follow_symlinks=False) if entry is not None else None
         except OSError:
-            out.append((current, -1, -1, -1))
-            continue
-        for entry in entries:
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                out.append((entry.path, -1, -1, -1))
-                continue
-            out.append((entry.path, st.st_mode, st.st_size, st.st_mtime_ns))
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
+            st = None
+        out.append((path, st.st_mode, st.st_size, st.st_mtime_ns) if st else (path, -1, -1, -1))
     out.sort()
     return out
 

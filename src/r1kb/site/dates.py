@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from r1kb.fsutil import tree_entries
 from r1kb.site.history import git_text
 
 
@@ -38,22 +39,14 @@ def _mtime_date(path: Path) -> str | None:
 
 
 def _record_files(data_dir: Path) -> list[str]:
-    """Every .yaml and .json file under data_dir (a stack, not os.walk: in Python 3.11 it
-    recurses, and a pull request can nest folders thousands deep)."""
-    out = []
-    pending = [str(data_dir)]
-    while pending:
-        folder = pending.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-            elif entry.name.endswith((".yaml", ".json")):
-                out.append(os.path.relpath(entry.path, data_dir).replace(os.sep, "/"))
-    return sorted(out)
+    """Every .yaml and .json file under data_dir, relative to it."""
+    return sorted(
+        os.path.relpath(path, data_dir).replace(os.sep, "/")
+        for path, entry in tree_entries(data_dir)
+        if entry is not None
+        and not entry.is_dir(follow_symlinks=False)
+        and entry.name.endswith((".yaml", ".json"))
+    )
 
 
 def _git_dates(data_dir: Path) -> dict[str, str] | None:
