@@ -38,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from r1kb.checksource.check import check_text
-from r1kb.checksource.match import Matcher
+from r1kb.checksource.matching.match import Matcher
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 

@@ -2,8 +2,9 @@
 """Compare check-source's own figure patterns with well-kept extraction libraries.
 
 Each extractor replaces only the step that finds figures and reads their values; attribution,
-matching and the evaluation (`r1kb.checksource.evaluate`, as in scripts/evaluate_extraction.py)
-are the same for all. The libraries are not dependencies of r1kb: install them to re-measure,
+matching and the evaluation (`r1kb.checksource.evaluation.evaluate`, as in
+scripts/evaluate_extraction.py) are the same for all. The libraries are not dependencies of
+r1kb: install them to re-measure,
 
     .venv/bin/pip install quantulum3 price-parser
     .venv/bin/python scripts/compare_extractors.py
@@ -30,8 +31,8 @@ from pathlib import Path
 from unittest import mock
 
 from r1kb.checksource import check as check_module
-from r1kb.checksource import extract
-from r1kb.checksource.evaluate import evaluate, total
+from r1kb.checksource.candidates import extract
+from r1kb.checksource.evaluation.evaluate import evaluate, total
 from r1kb.config import find_config
 from r1kb.loader import load
 

@@ -17,8 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from r1kb.checksource.corpus import corpus_table, evaluate_corpus, is_corpus
-from r1kb.checksource.evaluate import evaluate, table, total
+from r1kb.checksource.evaluation.corpus import corpus_table, evaluate_corpus, is_corpus
+from r1kb.checksource.evaluation.evaluate import evaluate, table, total
 from r1kb.config import find_config
 from r1kb.loader import load
 

@@ -75,7 +75,7 @@ def as_text(body: bytes, kind: str) -> str | None:
             return (
                 txt.read_text(encoding="utf-8", errors="replace") if done.returncode == 0 else None
             )
-    from r1kb.checksource.document import read
+    from r1kb.checksource.document.document import read
 
     text = body.decode("utf-8", errors="replace")
     if EXTENSIONS.get(kind) == ".html":  # a raw README's own <div> tags stay: it is Markdown

@@ -18,13 +18,13 @@ import pytest
 from click.testing import CliRunner
 
 from r1kb import fsutil
-from r1kb.checksource import htmltokens, inputs
+from r1kb.checksource.candidates.notations import parse_number
 from r1kb.checksource.check import check_text
-from r1kb.checksource.document import read
-from r1kb.checksource.notations import parse_number
-from r1kb.checksource.report import COMMENT_LIMIT, as_json, markdown, render
-from r1kb.checksource.result import CheckResult, Figure, Report
-from r1kb.checksource.wording import number
+from r1kb.checksource.document import htmltokens, inputs
+from r1kb.checksource.document.document import read
+from r1kb.checksource.reporting.report import COMMENT_LIMIT, as_json, markdown, render
+from r1kb.checksource.result.result import CheckResult, Figure, Report
+from r1kb.checksource.result.wording import number
 from r1kb.cli import cli
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
@@ -177,7 +177,7 @@ def test_drafts_name_no_local_path_and_their_schema_line_resolves(tmp_path: Path
 def test_drafts_into_data_do_not_copy_the_schemas_onto_themselves(
     tmp_path: Path, kb: KnowledgeBase
 ) -> None:
-    from r1kb.checksource.draft import write_drafts
+    from r1kb.checksource.reporting.draft import write_drafts
 
     report = check_text("DeepSeek-R1 has 671B parameters.\n", kb, "/home/me/a.txt")
     data = tmp_path / "data"

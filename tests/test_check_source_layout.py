@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from r1kb.checksource.candidates.mentions import name_ends
 from r1kb.checksource.check import check_text
-from r1kb.checksource.corpus import body_of, fits, locate, score
-from r1kb.checksource.layout import find_cells
-from r1kb.checksource.mentions import name_ends
-from r1kb.checksource.report import explanation
+from r1kb.checksource.document.layout import find_cells
+from r1kb.checksource.evaluation.corpus import body_of, fits, locate, score
+from r1kb.checksource.reporting.report import explanation
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 
@@ -210,7 +210,7 @@ def test_a_spec_page_about_a_distilled_model_is_about_it_not_its_parent(
 
 
 def test_a_full_model_name_is_one_name() -> None:
-    from r1kb.checksource.mentions import find_mentions
+    from r1kb.checksource.candidates.mentions import find_mentions
 
     kb = load(ROOT / "data").kb
     text = "DeepSeek-R1-Zero and DeepSeek-R1-Distill-Qwen-7B"
@@ -303,7 +303,7 @@ def test_quality_floor_on_the_labelled_articles(kb: KnowledgeBase) -> None:
     """The measure of ../shared/articles/README.md, held a little under what is reached (recall
     0.98, precision 0.98, outcome accuracy 0.99 when this floor was set), so that it cannot
     silently regress. Every article also runs without an exception."""
-    from r1kb.checksource.corpus import evaluate_corpus, overall
+    from r1kb.checksource.evaluation.corpus import evaluate_corpus, overall
 
     scores = evaluate_corpus(ARTICLES, kb)
     assert len(scores) == 24 and not any(s.problems for s in scores)

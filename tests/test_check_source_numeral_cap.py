@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from r1kb.checksource.check import check_text
-from r1kb.checksource.document import MAX_NUMERALS, numerals_cut
-from r1kb.checksource.match import Matcher
-from r1kb.checksource.report import FORMATS, render
-from r1kb.checksource.result import CheckResult
+from r1kb.checksource.document.document import MAX_NUMERALS, numerals_cut
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.reporting.report import FORMATS, render
+from r1kb.checksource.result.result import CheckResult
 from r1kb.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]

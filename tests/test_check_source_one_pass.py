@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource import dates
-from r1kb.checksource import notations as n
-from r1kb.checksource.mentions import _family_matches, _family_patterns
+from r1kb.checksource.candidates import dates
+from r1kb.checksource.candidates import notations as n
+from r1kb.checksource.candidates.mentions import _family_matches, _family_patterns
 from r1kb.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.check import check_text
-from r1kb.checksource.match import Matcher
-from r1kb.checksource.report import FORMATS, as_json, render
-from r1kb.checksource.result import CheckResult, Report
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.reporting.report import FORMATS, as_json, render
+from r1kb.checksource.result.result import CheckResult, Report
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from r1kb import patterncache
-from r1kb.checksource.vocabulary import TermSet
+from r1kb.checksource.lexicon.vocabulary import TermSet
 
 PATTERNS = [
     (r"(?<![\w])(?P<a>GPU[\s\-]*hours?)(?![\w])", re.I),

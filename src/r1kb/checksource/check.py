@@ -14,18 +14,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from r1kb.checksource import attribute as at
-from r1kb.checksource import wording
-from r1kb.checksource.cells import CellAttributor
-from r1kb.checksource.context import Context
-from r1kb.checksource.document import MAX_CHARS, MAX_NUMERALS, Block, Document, read
-from r1kb.checksource.extract import Raw, bare_numbers, find_figures
-from r1kb.checksource.layout import Cell, find_cells
-from r1kb.checksource.match import Judgement, Matcher
-from r1kb.checksource.mentions import find_mentions, name_ends
-from r1kb.checksource.result import Figure, Report
-from r1kb.checksource.spans import Spans
-from r1kb.checksource.vocabulary import number_words
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution.cells import CellAttributor
+from r1kb.checksource.attribution.context import Context
+from r1kb.checksource.candidates.extract import Raw, bare_numbers, find_figures
+from r1kb.checksource.candidates.mentions import find_mentions, name_ends
+from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.document.document import MAX_CHARS, MAX_NUMERALS, Block, Document, read
+from r1kb.checksource.document.layout import Cell, find_cells
+from r1kb.checksource.lexicon.vocabulary import number_words
+from r1kb.checksource.matching.match import Judgement, Matcher
+from r1kb.checksource.result import wording
+from r1kb.checksource.result.result import Figure, Report
 from r1kb.kb import KnowledgeBase
 
 _RECOGNISED = ("agrees", "known-misconception")

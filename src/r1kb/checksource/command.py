@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from r1kb.checksource.match import OUTCOMES
-from r1kb.checksource.report import FORMATS
+from r1kb.checksource.matching.match import OUTCOMES
+from r1kb.checksource.reporting.report import FORMATS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -75,10 +75,10 @@ def check_source(
       r1kb check-source --explain article.md
     """
     from r1kb.checksource.check import check_text, decode
-    from r1kb.checksource.inputs import MAX_BYTES, read_input
-    from r1kb.checksource.match import Matcher
-    from r1kb.checksource.report import render
-    from r1kb.checksource.result import CheckResult, Report
+    from r1kb.checksource.document.inputs import MAX_BYTES, read_input
+    from r1kb.checksource.matching.match import Matcher
+    from r1kb.checksource.reporting.report import render
+    from r1kb.checksource.result.result import CheckResult, Report
     from r1kb.kbcache import load_kb
     from r1kb.options import resolve_data
     from r1kb.reporters import one_line
@@ -112,7 +112,7 @@ def check_source(
         result.reports.append(report)
     click.echo(render(result, fmt, fail_on, explain), nl=False)
     if draft_dir is not None:
-        from r1kb.checksource.draft import write_drafts
+        from r1kb.checksource.reporting.draft import write_drafts
 
         for report in result.reports:
             if report.error is None:

@@ -11,10 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from r1kb.checksource import notations as n
-from r1kb.checksource.dates import find_dates
-from r1kb.checksource.spans import Spans
-from r1kb.checksource.vocabulary import NumberWords
+from r1kb.checksource.candidates import notations as n
+from r1kb.checksource.candidates.dates import find_dates
+from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 
 @dataclass

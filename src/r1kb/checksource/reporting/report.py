@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from r1kb.checksource.result import CheckResult, Figure, Report
+from r1kb.checksource.result.result import CheckResult, Figure, Report
 from r1kb.reporters import (
     _escape,  # the workflow-command escaping `r1kb validate` uses
     one_line,
@@ -38,7 +38,7 @@ def _groups(report: Report) -> Iterable[tuple[str, list[Figure]]]:
 
 
 def _value(f: Figure) -> str:
-    from r1kb.checksource.wording import value
+    from r1kb.checksource.result.wording import value
 
     return value(f.value, f.unit)
 

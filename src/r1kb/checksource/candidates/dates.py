@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from r1kb.checksource.spans import Spans
+from r1kb.checksource.candidates.spans import Spans
 
 MONTHS = {
     name: i

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from r1kb.checksource.extract import Raw
-from r1kb.checksource.mentions import Mention
-from r1kb.checksource.vocabulary import Hit, vocabulary
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.mentions import Mention
+from r1kb.checksource.lexicon.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from r1kb.checksource.match import Judgement
+from r1kb.checksource.matching.match import Judgement
 from r1kb.kb import Claim, KnowledgeBase
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from r1kb.checksource.glued import NameEnds, glued_tables
+from r1kb.checksource.document.glued import NameEnds, glued_tables
 
 _SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")
 _KEY_VALUE = re.compile(

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from r1kb import scaffold
-from r1kb.checksource import supports
-from r1kb.checksource.dates import find_dates
-from r1kb.checksource.match import Matcher
-from r1kb.checksource.result import Figure, Report
-from r1kb.checksource.wording import model_name, quantity_name, value
+from r1kb.checksource.candidates.dates import find_dates
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.reporting import supports
+from r1kb.checksource.result.result import Figure, Report
+from r1kb.checksource.result.wording import model_name, quantity_name, value
 from r1kb.fsutil import read_regular_file, write_atomic
 from r1kb.kb import Claim, KnowledgeBase
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from r1kb.checksource.match import OUTCOMES
+from r1kb.checksource.matching.match import OUTCOMES
 
 
 @dataclass

@@ -14,7 +14,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from r1kb.checksource.extract import Raw
+from r1kb.checksource.candidates.extract import Raw
 from r1kb.kb import Claim, KnowledgeBase
 from r1kb.units import UnitError, UnitSystem
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from r1kb.checksource import attribute as at
-from r1kb.checksource.document import Document
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.document.document import Document
 
 _MIN_SHARE = 0.5  # of the article's model mentions, for a model to be its main subject
 _MIN_MENTIONS = 3

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from r1kb.checksource.notations import HY
-from r1kb.checksource.spans import Spans
-from r1kb.checksource.vocabulary import Hit, TermSet, vocabulary
+from r1kb.checksource.candidates.notations import HY
+from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 

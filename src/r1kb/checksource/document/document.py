@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import unescape
 
-from r1kb.checksource.htmltokens import tokens
+from r1kb.checksource.document.htmltokens import tokens
 
 MAX_CHARS = 5_000_000
 # The most numbers check-source reads in one input. Each one costs tens of microseconds of

@@ -1,0 +1,1 @@
+"""After the pipeline: check-source measured on labelled articles (recall, precision, outcome)."""
