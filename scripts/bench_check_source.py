@@ -37,8 +37,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from r1kb.checksource.check import check_text
 from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 

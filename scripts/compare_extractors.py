@@ -30,8 +30,8 @@ import warnings
 from pathlib import Path
 from unittest import mock
 
-from r1kb.checksource import check as check_module
 from r1kb.checksource.candidates import extract
+from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.evaluation.evaluate import evaluate, total
 from r1kb.config import find_config
 from r1kb.loader import load
@@ -99,7 +99,7 @@ def main() -> int:
         f"{'precision':>9} {'outcome':>7} {'found+right':>11}"
     )
     for name, finder in rows:
-        with mock.patch.object(check_module, "find_figures", finder):
+        with mock.patch.object(find_module, "find_figures", finder):
             t = total(evaluate(labels, kb, config.snapshot_dirs))
 
         def pct(n: int, d: int) -> str:

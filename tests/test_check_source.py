@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.check import check_text
 from r1kb.checksource.evaluation.evaluate import evaluate, total
+from r1kb.checksource.pipeline import check_text
 from r1kb.cli import cli
 from r1kb.config import find_config
 from r1kb.kb import KnowledgeBase

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from r1kb.checksource.candidates.mentions import name_ends
-from r1kb.checksource.check import check_text
 from r1kb.checksource.document.layout import find_cells
 from r1kb.checksource.evaluation.corpus import body_of, fits, locate, score
+from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import explanation
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from r1kb.checksource.candidates.dates import find_dates
-from r1kb.checksource.check import check_text
 from r1kb.checksource.document.document import read
+from r1kb.checksource.pipeline import check_text
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 

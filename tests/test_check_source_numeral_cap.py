@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from r1kb.checksource.check import check_text
 from r1kb.checksource.document.document import MAX_NUMERALS, numerals_cut
 from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import FORMATS, render
 from r1kb.checksource.result.result import CheckResult
 from r1kb.loader import load

@@ -13,8 +13,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.check import check_text
 from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import FORMATS, as_json, render
 from r1kb.checksource.result.result import CheckResult, Report
 from r1kb.kb import KnowledgeBase

@@ -74,9 +74,9 @@ def check_source(
       r1kb check-source --draft drafts/ article.txt
       r1kb check-source --explain article.md
     """
-    from r1kb.checksource.check import check_text, decode
-    from r1kb.checksource.document.inputs import MAX_BYTES, read_input
+    from r1kb.checksource.document.inputs import MAX_BYTES, decode, read_input
     from r1kb.checksource.matching.match import Matcher
+    from r1kb.checksource.pipeline import check_text
     from r1kb.checksource.reporting.report import render
     from r1kb.checksource.result.result import CheckResult, Report
     from r1kb.kbcache import load_kb

@@ -124,7 +124,7 @@ class Attributor:
         self.previous: str | None = None  # the model the previous paragraph ended on
         self.fallback: str | None = None  # the section's model, else the article's main subject
         self.quantity_how = ""  # what decided the last quantity (for --explain)
-        self.range_only: set[str] = set()  # quantities recorded only as ranges (set by the caller)
+        self.range_only: frozenset[str] = frozenset()  # recorded only as ranges (set by the caller)
         self._generic: dict[tuple[int, int], bool] = {}  # sentence span -> about models at large
 
     def names_in(self, start: int, end: int) -> list[Mention]:
@@ -309,7 +309,7 @@ class Attributor:
         return None
 
     def nearest_term(
-        self, raw: Raw, scopes: list[tuple[int, int]], only: set[str] | None = None
+        self, raw: Raw, scopes: list[tuple[int, int]], only: frozenset[str] | None = None
     ) -> str | None:
         """Of the quantities the figure fits, the one whose term stands nearest it, scope by
         scope (its own words first)."""

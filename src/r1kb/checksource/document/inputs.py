@@ -79,3 +79,17 @@ def _whole_characters(data: bytes) -> bytes:
         2 if lead >> 5 == 0b110 else 3 if lead >> 4 == 0b1110 else 4 if lead >> 3 == 0b11110 else 1
     )
     return data[:lead_at] if back + 1 < need else data
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8 (with or without BOM), else replacement characters, with a note."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", ["binary data (NUL bytes): not read as text"]
+    for enc in ("utf-8-sig", "utf-16"):
+        try:
+            if enc == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                continue
+            return data.decode(enc), []
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace"), ["not UTF-8: undecodable bytes replaced"]

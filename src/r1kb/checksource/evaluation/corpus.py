@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from r1kb.checksource.check import check_text
 from r1kb.checksource.evaluation.evaluate import Checker
 from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.result.result import Figure
 from r1kb.kb import KnowledgeBase
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from r1kb.checksource.check import check_text
 from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.result.result import Figure, Report
 from r1kb.kb import KnowledgeBase
 from r1kb.snapshots import find_snapshot

@@ -129,20 +129,6 @@ class Matcher:
                 continue
             self.index[(c.subject, c.quantity)].append(c)
             self.by_quantity[c.quantity].append(c)
-        companies = {m.id for m in kb.models.values() if m.kind == "company"}
-        # the quantities recorded for the company itself (fleet, spending…): a model-level
-        # figure said of "DeepSeek" is about its model
-        self.company_quantities = {c.quantity for c in kb.live_claims() if c.subject in companies}
-        # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single
-        # figure is not one of them (a bound, "under 0.25%", is no range)
-        shapes: dict[str, set[bool]] = defaultdict(set)
-        for c in kb.live_claims():
-            if c.value is not None and not isinstance(c.value, str):
-                shapes[c.quantity].add(
-                    isinstance(c.value, dict)
-                    and None not in (c.value.get("low"), c.value.get("high"))
-                )
-        self.range_only = {q for q, kinds in shapes.items() if kinds == {True}}
 
     def lineage(self, model: str) -> list[str]:
         """The model and the models whose weights it starts from (not across distillation)."""

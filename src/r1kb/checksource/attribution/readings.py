@@ -1,0 +1,252 @@
+"""A candidate's readings: which model and which quantity its words allow, nearest evidence first.
+
+The first reading is what the nearest evidence says (the figure's own words, its clause, its
+sentence, the subject carried over, the section, the article). When that evidence is weak, the
+text allows others, which matching tries in order when the first conflicts with the knowledge
+base or is new: other quantities of the unit (no term decided the quantity), other models named
+nearby (the model is only carried over), a quantity recorded only as a range (the figure is a
+range). A figure no model is named for has only such readings: the models named nearby, those
+of the section and the article, DeepSeek itself. Attribution never judges: it says what the
+text allows and how sure each reading is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution.cells import CellAttributor
+from r1kb.checksource.attribution.recorded import Recorded
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.document.layout import Cell
+from r1kb.kb import KnowledgeBase
+
+ANOTHER_READING = "another reading of its words, which the knowledge base recognises"
+A_RANGE = "a range, which only this quantity is recorded as"
+NEARBY_RECOGNISED = "no model named: the nearby model whose reading the knowledge base recognises"
+NEAREST_BEFORE = "no model named: the nearest model named before"
+
+
+@dataclass(frozen=True)
+class Reading:
+    model: str
+    quantity: str
+    strong: bool  # a word decided the quantity (False: the unit's default, or a guess)
+    basis: str  # what decided the quantity (shown by --explain)
+
+
+@dataclass(frozen=True)
+class Where:
+    heading: str | None  # the text of the section's heading
+    paragraph: int  # 0 for the heading itself
+
+
+def _nothing(*_: object) -> Iterator[Reading]:
+    return iter(())
+
+
+@dataclass
+class Readings:
+    """One candidate and what its words allow. `first` is None when no model is named for it:
+    then only `nearby` readings count, and only one the knowledge base recognises."""
+
+    raw: Raw  # the candidate, its unit settled
+    sentence: at.Sentence  # the sentence (or cell) it stands in
+    key: tuple[int, int]  # (the visit of its sentence, its place): a later visit replaces one
+    first: Reading | None = None
+    how: str = ""  # what decided the first reading's model
+    strong_model: bool = False  # a name in its sentence decided the model
+    # the first reading's model was named only in an earlier clause: told whose figure it is
+    # only when no model named nearby owns it
+    earlier_clause: bool = False
+    # a date that names neither its model nor what it dates, a magnitude word whose unit only
+    # the sentence suggests, a multiple ("10x faster"): reported only when recognised
+    only_if_recognised: bool = False
+    switch: str | None = None  # the model "DeepSeek" stood for: who the next sentences are about
+    where: Where | None = None  # None in a table cell
+    headers: tuple[str, ...] = ()  # a table cell's row and column headers
+    # the readings tried, in order, when the first conflicts or is new (the argument: it is new)
+    alternatives: Callable[[bool], Iterator[Reading]] = _nothing
+    ranges: Callable[[], Iterator[Reading]] = _nothing  # when the first conflicts or is new
+    nearby: Callable[[], Iterator[Reading]] = _nothing  # when no model is named
+    nearest: str | None = None  # of the nearby models, the one named nearest before
+
+
+class Reader:
+    """Builds the readings of each candidate; the walk through the document sets the section's
+    state on the attributor (heading, previous paragraph, fallback) before each block."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        attributor: at.Attributor,
+        cells: CellAttributor,
+        recorded: Recorded,
+        main: str | None,
+    ) -> None:
+        self.kb, self.at, self.cells, self.recorded, self.main = (
+            kb,
+            attributor,
+            cells,
+            recorded,
+            main,
+        )
+
+    def of(
+        self,
+        raw: Raw,
+        s: at.Sentence,
+        carry: str | None,
+        rates: list[tuple[object, str]],
+        key: tuple[int, int],
+        where: Where,
+        ahead: int,
+    ) -> Readings:
+        """The readings of a figure in the prose; `rates` are the (value, unit) of the rates
+        ("$2 per million tokens") already found in its paragraph."""
+        raw = Raw(**vars(raw))
+        none = Readings(raw, s, key, where=where)
+        loose = raw.unit is None and raw.vague  # "investment in the billions"
+        if raw.unit is None:
+            raw.unit = self.at.unit_from_words(raw, s)
+            if raw.unit is None:
+                return none
+        if raw.unit in ("USD", "CNY") and raw.low == raw.high:
+            for value, unit in rates:
+                if value == raw.low and unit.startswith(("USD-per-", "CNY-per-")):
+                    raw.unit = unit
+        subject = self.at.subject(raw, s, carry)
+        if subject.model == at.OTHER and not subject.strong:
+            # only carried over from a sentence about another model: a family reading counts
+            # when the knowledge base recognises it
+            return self._unattributed(raw, s, key, where, ahead)
+        if subject.model in (at.GENERIC, at.OTHER):
+            return none
+        if subject.model is None:
+            return self._unattributed(raw, s, key, where, ahead)
+        quantity, q_strong = self.at.quantity(raw, subject.model, s)
+        if quantity is None:
+            return none
+        if subject.model == at.COMPANY and quantity not in self.recorded.company_quantities:
+            # "DeepSeek reached 96.3% on Codeforces": the company named for its model
+            model = self.at.fallback or self.main
+            if model is None and q_strong:  # its words name the quantity: the model named last
+                model = next(iter(self._nearby_models(raw, s, ahead, after=False)), None)
+            if model is None:
+                return self._unattributed(raw, s, key, where, ahead)
+            subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
+            quantity, q_strong = self.at.quantity(raw, model, s)
+            if quantity is None:
+                return none
+        first = Reading(subject.model, quantity, q_strong, self.at.quantity_how)
+        weak_date = raw.unit == "date" and not q_strong and not subject.strong
+        return Readings(
+            raw,
+            s,
+            key,
+            first=first,
+            how=subject.how,
+            strong_model=subject.strong,
+            earlier_clause=subject.how == at.EARLIER_CLAUSE,
+            only_if_recognised=weak_date or loose or raw.hint == "times",
+            switch=subject.model if subject.how.startswith("DeepSeek (the company)") else None,
+            where=where,
+            alternatives=lambda new: self._alternatives(raw, s, first, subject.strong, new),
+            ranges=lambda: self._ranges(raw, s, quantity, ahead),
+        )
+
+    def _unattributed(
+        self, raw: Raw, s: at.Sentence, key: tuple[int, int], where: Where, ahead: int
+    ) -> Readings:
+        """A figure no model is named for: the readings with a model named nearby (nearest
+        before first), the section's and the article's model, DeepSeek itself."""
+        if raw.vague or raw.bound in ("upper", "lower"):
+            return Readings(raw, s, key, where=where)
+        nearby = self._nearby_models(raw, s, ahead)
+        context = [x for x in (self.at.fallback, self.main) if x]
+        models = list(dict.fromkeys([*nearby, *context, at.COMPANY]))
+
+        def readings() -> Iterator[Reading]:
+            for model in models:
+                quantity, strong = self.at.quantity(raw, model, s)
+                if quantity is not None:
+                    yield Reading(model, quantity, strong, self.at.quantity_how)
+
+        return Readings(
+            raw, s, key, where=where, nearby=readings, nearest=nearby[0] if nearby else None
+        )
+
+    def _nearby_models(self, raw: Raw, s: at.Sentence, ahead: int, after: bool = True) -> list[str]:
+        """The models named before the figure (up to 1,500 characters), nearest first, then
+        those named after it (up to `ahead` characters past its sentence)."""
+        names = self.at.names_in(max(0, s.start - 1500), s.end + ahead)
+        before = [m.ref for m in reversed(names) if m.kind == "model" and m.end <= raw.start]
+        later = [m.ref for m in names if m.kind == "model" and m.end > raw.start] if after else []
+        return [*before, *later]
+
+    def _alternatives(
+        self, raw: Raw, s: at.Sentence, first: Reading, strong_model: bool, new: bool
+    ) -> Iterator[Reading]:
+        """Another quantity of the unit when no term decided it, or when the knowledge base
+        holds nothing on the one a term named (a "cluster" of 2,048 GPUs that trained the
+        model); another model named nearby when the subject is only carried over."""
+        readings: list[tuple[str, str]] = []
+        if not first.strong or new:
+            readings += [(first.model, q) for q in self._siblings(first.quantity)]
+        if not strong_model:
+            names = self.at.names_in(max(0, s.start - 2000), s.end)
+            models = dict.fromkeys([at.COMPANY, *(m.ref for m in names if m.kind == "model")])
+            for model in models:
+                if model == first.model:
+                    continue
+                q, _ = self.at.quantity(raw, model, s)
+                if q is not None:
+                    readings.append((model, q))
+        return (Reading(model, q, False, ANOTHER_READING) for model, q in readings)
+
+    def _ranges(self, raw: Raw, s: at.Sentence, quantity: str, ahead: int) -> Iterator[Reading]:
+        """A range ("1.5B to 70B") that one model's figure cannot be: the quantity recorded only
+        as a range ("the distilled models' sizes") of a model named in the sentence or before."""
+        if quantity in self.recorded.range_only:
+            return
+        if raw.vague or raw.low is None or raw.high is None or not raw.low < raw.high:
+            return
+        ranged = [q for q in self._siblings(quantity) if q in self.recorded.range_only]
+        names = self.at.names_in(s.start, s.end)
+        models = dict.fromkeys(
+            [*(m.ref for m in names if m.kind == "model"), *self._nearby_models(raw, s, ahead)]
+        )
+        for q in ranged:
+            for other in models:
+                yield Reading(other, q, False, A_RANGE)
+
+    def _siblings(self, quantity: str) -> list[str]:
+        """The other quantities measured in the same unit."""
+        unit = self.kb.quantities[quantity].unit
+        return [qid for qid, q in self.kb.quantities.items() if q.unit == unit and qid != quantity]
+
+    def of_cell(
+        self, raw: Raw, cell: Cell, text: str, subject: str | None, key: tuple[int, int]
+    ) -> Readings:
+        """The reading of a figure in a table cell, from the cell's headers outward (`subject`:
+        the model of the table's section, else of the article)."""
+        s = at.parse_sentence(text, cell.start, cell.end)
+        headers = (cell.row_header, cell.column_header)
+        none = Readings(raw, s, key, headers=headers)
+        model, model_how = self.cells.model(cell, subject)
+        if model is None or model in (at.OTHER, at.GENERIC):
+            return none
+        quantity, quantity_how = self.cells.quantity(raw, cell, text)
+        if quantity is None:
+            return none
+        if model == at.COMPANY and quantity not in self.recorded.company_quantities:
+            model = subject  # DeepSeek named for its model
+            if model is None:
+                return none
+            model_how = "DeepSeek (the company) named for the article's model"
+        raw = Raw(**vars(raw))
+        if raw.unit is None:
+            raw.unit = self.kb.quantities[quantity].unit
+        first = Reading(model, quantity, True, quantity_how)
+        return Readings(raw, s, key, first=first, how=model_how, strong_model=True, headers=headers)

@@ -1,0 +1,142 @@
+"""Attribution in reading order: every candidate's readings, block by block, sentence by
+sentence, with what each sentence hands on to the next (the model it was about).
+
+The stream is lazy, and the next stage answers each candidate's readings with the reading it
+chose (`send`), because what a sentence hands on can depend on it: once a figure turns out to be
+about the model "DeepSeek" stood for, or about another model named nearby that the knowledge
+base recognises, the sentence is read again with that model as its subject, and the next
+sentences carry it over; a rate found ("$2.19 per million tokens") gives its unit to the same
+number said again in the paragraph. A candidate read again replaces its first reading (same key).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Generator
+from typing import Protocol
+
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution.cells import CellAttributor
+from r1kb.checksource.attribution.context import Context
+from r1kb.checksource.attribution.readings import Reader, Readings, Where
+from r1kb.checksource.attribution.recorded import recorded
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.find import Candidates
+from r1kb.checksource.document.document import Block, Document
+from r1kb.kb import KnowledgeBase
+from r1kb.units import UnitSystem
+
+_AHEAD, _HEADING_AHEAD = 300, 1500  # how far past a sentence the models named nearby are read
+_RATES = ("USD-per-", "CNY-per-")
+
+
+class Chosen(Protocol):
+    """What the next stage answers a candidate's readings with (None: no reading reported)."""
+
+    @property
+    def value(self) -> object: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def switched(self) -> str | None: ...  # the model the text turned out to be about
+
+
+Stream = Generator[Readings, "Chosen | None", None]
+
+
+def attribute(doc: Document, found: Candidates, kb: KnowledgeBase, units: UnitSystem) -> Stream:
+    """The readings of every candidate: the prose in reading order, then the table cells."""
+    attributor = at.Attributor(doc.text, kb, found.mentions, units)
+    attributor.spans = found.spans
+    shapes = recorded(kb)
+    attributor.range_only = shapes.range_only
+    context = Context(doc, attributor)
+    reader = Reader(kb, attributor, CellAttributor(kb, units), shapes, context.main)
+    yield from _Walk(doc, attributor, reader, context).prose(found.prose)
+    for i, (raw, cell) in enumerate(found.cells):
+        yield reader.of_cell(raw, cell, doc.text, context.subject_at(cell.table_start), (0, i))
+
+
+class _Walk:
+    def __init__(
+        self, doc: Document, attributor: at.Attributor, reader: Reader, context: Context
+    ) -> None:
+        self.doc, self.at, self.reader, self.context = doc, attributor, reader, context
+        self.visits = 0  # sentences read so far (a key of each candidate's readings)
+
+    def prose(self, raws: list[Raw]) -> Generator[Readings, Chosen | None, None]:
+        previous: str | None = None  # the subject the last paragraph ended on
+        starts = [r.start for r in raws]
+        heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
+        list_carry: str | None = None
+        paragraph = 0
+        for block in self.doc.blocks:
+            block_text = self.doc.text[block.start : block.end]
+            if block.kind == "heading":
+                names = [
+                    m
+                    for m in self.at.names_in(block.start, block.end)
+                    if m.kind == "model" and not m.comparative
+                ]
+                heading = (" ".join(block_text.split()), names[0].ref if names else None)
+                paragraph, list_carry = 0, None
+            # what the block's sentences fall back on when they name no model
+            self.at.heading, self.at.previous = heading[1], previous
+            self.at.fallback = self.context.subject_at(block.start)
+            if block.kind == "heading":
+                inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
+                if inside:  # a figure in a title or heading ("… trained for $294,000")
+                    s = at.parse_sentence(self.doc.text, block.start, block.end)
+                    # a heading is about the section below it
+                    where = Where(heading[0], 0)
+                    yield from self._sentence(s, inside, None, [], where, _HEADING_AHEAD)
+                continue
+            paragraph += 1
+            carry = (list_carry or heading[1]) if block.kind == "item" else None
+            rates: list[tuple[object, str]] = []
+            for s_start, s_end in self.doc.sentences(block):
+                s = at.parse_sentence(self.doc.text, s_start, s_end)
+                inside = raws[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+                where = Where(heading[0], paragraph)
+                carry = yield from self._sentence(s, inside, carry, rates, where, _AHEAD)
+            if block.kind != "item":
+                list_carry = None if self._several_models(block) else (carry or heading[1])
+            previous = carry or previous
+
+    def _several_models(self, block: Block) -> bool:
+        """A lead-in that names several models ("I gave it to O1, Sonnet and Gemini:") does
+        not say which one its list is about."""
+        names = {
+            self.doc.text[m.start : m.end].lower() if m.kind == "other" else m.ref
+            for m in self.at.names_in(block.start, block.end)
+            if m.kind != "company" and not m.comparative
+        }
+        return len(names) >= 2
+
+    def _sentence(
+        self,
+        s: at.Sentence,
+        raws: list[Raw],
+        carry: str | None,
+        rates: list[tuple[object, str]],
+        where: Where,
+        ahead: int,
+    ) -> Generator[Readings, Chosen | None, str | None]:
+        """The readings of a sentence's candidates; returns the subject it hands on."""
+        self.visits += 1
+        override = None
+        for _ in range(2):  # a second pass once a figure tells who the sentence is about
+            for i, raw in enumerate(raws):
+                key = (self.visits, i)
+                chosen = yield self.reader.of(raw, s, override or carry, rates, key, where, ahead)
+                if chosen is None:
+                    continue
+                if chosen.switched and override is None:
+                    override = chosen.switched
+                    break
+                if chosen.unit.startswith(_RATES):
+                    rates.append((chosen.value, chosen.unit))
+            else:
+                break
+        last, generic = self.at.last_subject(s)
+        return override or last or (None if generic else carry)

@@ -1,0 +1,104 @@
+"""Each candidate's readings judged against the knowledge base, and one chosen.
+
+The first reading (the nearest evidence) stands unless it conflicts or is new and the text
+allows another that the knowledge base recognises (agrees with, or knows as a misconception):
+that one wins. A figure no model is named for is reported only under a reading the knowledge
+base recognises, or, when the model named nearest before it is told the figure is another's,
+as misattributed. Loose figures (a bare date, "in the billions", "10x") only when recognised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from r1kb.checksource.attribution.readings import NEARBY_RECOGNISED, NEAREST_BEFORE, Readings
+from r1kb.checksource.attribution.walk import Stream
+from r1kb.checksource.matching.match import Judgement, Matcher
+
+RECOGNISED = ("agrees", "known-misconception")
+KB_READING = "the reading the knowledge base recognises"
+
+
+@dataclass
+class Choice:
+    readings: Readings
+    judgement: Judgement
+    how: str  # what decided the model
+    basis: str  # what decided the quantity
+    switched: str | None = None  # the model the text turned out to be about
+
+    @property
+    def value(self) -> object:
+        return self.judgement.value.as_json()
+
+    @property
+    def unit(self) -> str:
+        return self.judgement.value.unit
+
+
+def match(readings: Stream, matcher: Matcher) -> list[Choice]:
+    """The chosen reading of every candidate that has one, in the order attribution read them
+    (a candidate read again keeps its place and takes its new choice)."""
+    chosen: dict[tuple[int, int], Choice | None] = {}
+    try:
+        r = next(readings)
+        while True:
+            c = choose(r, matcher)
+            chosen[r.key] = c
+            r = readings.send(c)
+    except StopIteration:
+        pass
+    return [c for c in chosen.values() if c is not None]
+
+
+def choose(r: Readings, matcher: Matcher) -> Choice | None:
+    first = r.first
+    if first is None:
+        return _unattributed(r, matcher)
+    j = matcher.judge(r.raw, first.model, first.quantity, first.strong)
+    if j is None:
+        return None
+    reading, switched = first, r.switch
+    # a model named only in an earlier clause may be told the figure is another's only when
+    # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
+    retry = ("conflicts", "new", "misattributed" if r.earlier_clause else "")
+    if j.outcome in retry and j.value.precise:
+        for other in r.alternatives(j.outcome == "new"):
+            better = matcher.judge(r.raw, other.model, other.quantity, other.strong)
+            if better is not None and better.outcome in RECOGNISED and not _open_bounds(better):
+                if better.model != first.model and not r.strong_model:
+                    switched = better.model
+                j, reading = better, other
+                break
+    elif j.outcome in ("conflicts", "new"):
+        for other in r.ranges():
+            ranged = matcher.judge(r.raw, other.model, other.quantity, other.strong)
+            if ranged is not None and ranged.outcome in RECOGNISED:
+                j, reading = ranged, other
+                break
+    if r.only_if_recognised and j.outcome not in RECOGNISED:
+        return None
+    how = r.how if j.model == first.model else KB_READING
+    return Choice(r, j, how, reading.basis, switched)
+
+
+def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
+    nearest: Choice | None = None
+    for reading in r.nearby():
+        j = matcher.judge(r.raw, reading.model, reading.quantity, reading.strong)
+        if j is None:
+            continue
+        if j.outcome in RECOGNISED and not _open_bounds(j):
+            return Choice(r, j, NEARBY_RECOGNISED, reading.basis)
+        if reading.model == r.nearest and j.outcome == "misattributed":
+            nearest = Choice(r, j, NEAREST_BEFORE, reading.basis)
+    return nearest  # no reading agrees: the nearest model is told whose figure it is
+
+
+def _open_bounds(j: Judgement) -> bool:
+    """Agreement only with claims that bound the value on one side ("less than two months"):
+    any small figure fits them, so such a reading is not evidence of what the figure is about."""
+    return j.outcome == "agrees" and all(
+        isinstance(c.value, dict) and (c.value.get("low") is None or c.value.get("high") is None)
+        for c in j.claims
+    )

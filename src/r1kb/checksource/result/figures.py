@@ -1,0 +1,77 @@
+"""The report of one input: a figure for every chosen reading, placed in the input (span, line,
+section and paragraph, the sentence it stands in) and worded (why its outcome)."""
+
+from __future__ import annotations
+
+import re
+
+from r1kb.checksource.document.document import MAX_CHARS, MAX_NUMERALS, Document
+from r1kb.checksource.matching.choose import Choice
+from r1kb.checksource.result import wording
+from r1kb.checksource.result.result import Figure, Report
+from r1kb.kb import KnowledgeBase
+
+_QUOTE_MAX = 300
+
+
+def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: KnowledgeBase) -> Report:
+    """The report for one article's text (`text`: as given, before the reader's cap)."""
+    prose = doc.text if doc.fmt == "html" else doc.original
+    out = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose)
+    if len(text) > len(doc.original):
+        why = (
+            f" (the first {MAX_NUMERALS:,} numbers: the most check-source reads in one input)"
+            if len(doc.original) < min(len(text), MAX_CHARS)
+            else ""
+        )
+        out.notes.append(f"only the first {len(doc.original):,} characters were read{why}")
+    out.figures = sorted((figure(doc, c, kb) for c in chosen), key=lambda f: f.start)
+    return out
+
+
+def figure(doc: Document, c: Choice, kb: KnowledgeBase) -> Figure:
+    r, j = c.readings, c.judgement
+    start, end = doc.source_span(r.raw.start, r.raw.end)
+    line, col = doc.line_col(start)
+    quote = _quote(doc, r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
+    fig = Figure(
+        text=doc.original[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        value=j.value.as_json(),
+        unit=j.value.unit,
+        model=j.model,
+        quantity=j.quantity,
+        outcome=j.outcome,
+        claims=[x.id for x in j.claims],
+        corrections=[x.id for x in j.corrections],
+        related=[x.id for x in j.related],
+        message=wording.message(kb, j),
+        quote=quote,
+        attribution=c.how,
+        quantity_basis=c.basis,
+    )
+    if r.where is None:  # a table cell: its headers before the cell
+        fig.quote = " | ".join(x for x in (*r.headers, quote) if x)
+    else:
+        fig.locator = _locator(r.where.heading, r.where.paragraph, line)
+    return fig
+
+
+def _quote(doc: Document, lo: int, hi: int, fig: tuple[int, int]) -> str:
+    text = doc.text if doc.fmt == "html" else doc.original
+    sentence = text[lo:hi]
+    if len(sentence) > _QUOTE_MAX:
+        a = max(lo, fig[0] - _QUOTE_MAX // 2)
+        b = min(hi, fig[1] + _QUOTE_MAX // 2)
+        a = text.find(" ", a, fig[0]) + 1 if text.find(" ", a, fig[0]) >= 0 else a
+        b = text.rfind(" ", fig[1], b) if text.rfind(" ", fig[1], b) > 0 else b
+        sentence = text[a:b]
+    return re.sub(r"\s+", " ", sentence).strip()
+
+
+def _locator(heading: str | None, paragraph: int, line: int) -> str:
+    where = f"paragraph {paragraph} (line {line})"
+    return f"section '{heading}', {where}" if heading else where
