@@ -1,4 +1,5 @@
-"""check-source's stages read top to bottom: no module imports a module of a later stage.
+"""check-source's stages read top to bottom: no module imports a module of a later stage, and
+what one stage hands the next is typed data (attribution's readings, matching's choice).
 
 The order is declared once, here: each subpackage of src/r1kb/checksource/ is a stage, and so is
 each module at its top (pipeline.py, which runs the stages; command.py, the command line). Every
@@ -10,7 +11,17 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import r1kb.checksource
+from r1kb.checksource.attribution.readings import A_RANGE, Readings
+from r1kb.checksource.attribution.walk import attribute
+from r1kb.checksource.candidates.find import find
+from r1kb.checksource.document.document import read
+from r1kb.checksource.matching.choose import Choice, choose, match
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
+from r1kb.loader import load
 
 PACKAGE = "r1kb.checksource"
 ROOT = Path(r1kb.checksource.__file__).parent
@@ -111,3 +122,74 @@ def test_the_check_finds_an_import_that_reaches_back_up() -> None:
     forward = "from r1kb.checksource.attribution.readings import Readings\nfrom . import match\n"
     assert later_imports(forward, "r1kb.checksource.matching.choose") == []
     assert later_imports("from .cells import CellAttributor\n", f"{PACKAGE}.attribution.walk") == []
+
+
+# --- what attribution hands matching ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load(Path(__file__).resolve().parents[1] / "data").kb)
+
+
+def _drive(text: str, matcher: Matcher) -> list[tuple[Readings, Choice | None]]:
+    """Every readings attribution hands on, with the choice matching answered."""
+    doc = read(text)
+    stream = attribute(doc, find(doc, matcher.kb), matcher.kb, matcher.units)
+    seen: list[tuple[Readings, Choice | None]] = []
+    try:
+        r = next(stream)
+        while True:
+            c = choose(r, matcher)
+            seen.append((r, c))
+            r = stream.send(c)
+    except StopIteration:
+        pass
+    return seen
+
+
+def test_attribution_offers_readings_and_matching_chooses_a_recognised_one(
+    matcher: Matcher,
+) -> None:
+    """A range of sizes said of R1: attribution's first reading is what its sentence says (R1's
+    parameters); the text also allows the quantity recorded only as a range, and matching
+    chooses that one, since the knowledge base recognises it."""
+    text = "DeepSeek-R1 comes with six distilled variants (1.5B-70B) for smaller machines.\n"
+    ((r, c),) = [
+        (r, c) for r, c in _drive(text, matcher) if text[r.raw.start : r.raw.end] == "1.5B-70B"
+    ]
+    assert r.first is not None
+    assert (r.first.model, r.first.quantity) == ("deepseek-r1", "total-parameters")
+    assert r.strong_model and r.how == "named in the sentence"
+    assert ("deepseek-r1", "distilled-model-sizes") in [(x.model, x.quantity) for x in r.ranges()]
+    assert c is not None and c.judgement.outcome == "agrees"
+    assert (c.judgement.quantity, c.basis) == ("distilled-model-sizes", A_RANGE)
+    fig = next(f for f in check_text(text, matcher.kb, matcher=matcher).figures if "1.5B" in f.text)
+    assert (fig.quantity, fig.quantity_basis, fig.outcome) == (
+        "distilled-model-sizes",
+        A_RANGE,
+        "agrees",
+    )
+
+
+def test_a_sentence_is_read_again_once_a_figure_tells_its_model(matcher: Matcher) -> None:
+    """ "DeepSeek spent 2.788 million GPU hours" under a section about V3: the company stands for
+    V3, so the sentence is read again with V3 as its subject; each candidate read again replaces
+    its first reading, and each figure is reported once."""
+    text = (
+        "DeepSeek-V3 notes.\n\n"
+        "The final run took 2,048 GPUs and DeepSeek spent 2.788 million GPU hours on it.\n"
+    )
+    seen = _drive(text, matcher)
+    keys = [r.key for r, _ in seen]
+    assert len(keys) > len(set(keys))  # read again
+    switched = [c for _, c in seen if c is not None and c.switched]
+    assert switched and switched[0].switched == "deepseek-v3"
+    figures = check_text(text, matcher.kb, matcher=matcher).figures
+    assert sorted(f.text for f in figures) == ["2,048 GPUs", "2.788 million GPU hours"]
+    hours = next(f for f in figures if "hours" in f.text)
+    assert (hours.model, hours.outcome) == ("deepseek-v3", "agrees")
+    assert hours.attribution == "DeepSeek (the company) named for its model"
+    doc = read(text)
+    chosen = match(attribute(doc, find(doc, matcher.kb), matcher.kb, matcher.units), matcher)
+    assert sorted(c.readings.key for c in chosen) == sorted(set(keys))
