@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from r1kb.checksource.quoted import stated_numbers
-from r1kb.paths import display_path
+from r1kb.paths import ID_RE, display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
 from r1kb.rules.references import is_iso_date
@@ -18,6 +18,10 @@ def exchange_rates(ctx: Context) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, rate in enumerate(kb.exchange_rates):
         at = ("exchange_rates", i)
+        if not ID_RE.fullmatch(rate.id):
+            yield problem(
+                qfile, "bad-id", f"rate id {rate.id!r} is not a kebab-case id", (*at, "id")
+            )
         if rate.id in seen:
             yield problem(
                 qfile, "bad-exchange-rate", f"rate id {rate.id!r} is used twice", (*at, "id")
