@@ -1,7 +1,7 @@
 """The validator against folders of passing and failing examples.
 
 Each folder under tests/cases/valid and tests/cases/invalid is a small data
-directory (claims/, sources/, optionally models.yaml, quantities.yaml,
+directory (claims/, sources/, optionally models.yaml, quantities.yaml, exchange-rates.yaml,
 redirects.yaml, published-ids.txt, schema/ files that replace or join the real
 ones); the real vocabularies and schemas are laid under it. An invalid case's
 expected.yaml lists every problem it must produce as {file, line, code}
@@ -325,7 +325,8 @@ def test_every_case_folder_is_well_formed() -> None:
         assert (case / "claims").is_dir() or case.name == "data-missing", case
         for child in case.iterdir():
             allowed = {"claims", "sources", "snapshots", "expected.yaml", "published-ids.txt"}
-            allowed |= {"models.yaml", "quantities.yaml", "redirects.yaml", "schema"}
+            allowed |= {"models.yaml", "quantities.yaml", "redirects.yaml", "exchange-rates.yaml"}
+            allowed |= {"schema"}
             assert child.name in allowed, f"{child} is not part of the case format"
     assert len(INVALID) >= len(CODES) // 2
 

@@ -3,6 +3,7 @@ and inputs that must never produce a traceback."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -190,9 +191,10 @@ def test_large_input_reads_every_figure(kb: KnowledgeBase) -> None:
 
 
 def test_a_figure_in_a_currency_without_a_rate_is_not_called_absent(kb: KnowledgeBase) -> None:
-    """Yuan against a knowledge base that holds the cost in dollars: no exchange rate is on
-    record, so the figure is not compared, and the message says what is held rather than
-    'nothing in the knowledge base'."""
+    """Yuan against a knowledge base that holds the cost in dollars and no exchange rate: the
+    figure is not compared, and the message says what is held rather than 'nothing in the
+    knowledge base'. (tests/test_check_source_exchange.py: the same with the rates on record.)"""
+    kb = dataclasses.replace(kb, exchange_rates=[])
     report = check_text("DeepSeek-R1 cost about 2 million yuan to train.\n", kb)
     (figure,) = report.figures
     assert figure.outcome == "new" and figure.quantity == "training-cost"

@@ -123,6 +123,20 @@ def write_hostile_data(dest: Path) -> Path:
             "units": ("label", "symbol", "terms"),
         },
     )
+    rate = {
+        "id": "cny-per-usd-2025-01",
+        "unit": "CNY",
+        "per": "USD",
+        "value": 7.2957,
+        "date": "2025-01",
+        "basis": _payload(n + 1, "a monthly average"),
+        "source": "toy-report",
+        "locator": _payload(n + 2, "table"),
+        "quote": _payload(n + 3, "Jan 2025: 7.2957"),
+    }
+    rates = json.dumps({"exchange_rates": [rate]}, ensure_ascii=False, indent=1)
+    header = "# yaml-language-server: $schema=schema/exchange-rates.schema.json\n"
+    (data / "exchange-rates.yaml").write_text(header + rates + "\n", encoding="utf-8")
     _poison_schemas(data)
     return data
 
@@ -204,6 +218,14 @@ def test_no_page_of_the_hostile_site_carries_injected_markup(hostile_everything:
     assert shown > 50, "the payloads did not reach the pages: the test proves nothing"
     for path in hostile_everything.rglob("*.svg"):
         assert not injected(path.read_text(encoding="utf-8")), path
+
+
+def test_hostile_exchange_rates_reach_their_pages_as_text(hostile_everything: Path) -> None:
+    for page in ("methodology", "sources/toy-report"):
+        html = (hostile_everything / page / "index.html").read_text("utf-8")
+        table = html[html.index("r1kb-rates") :]
+        assert MARK in table and "7.2957 CNY per USD" in table
+        assert not injected(html)
 
 
 def test_schema_reference_shows_hostile_schema_text_as_text(hostile_everything: Path) -> None:

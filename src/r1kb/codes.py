@@ -473,6 +473,23 @@ _CODES: list[Code] = [
         "Two source records have the same URL (http/https, a trailing slash and the fragment "
         "aside): cite the existing one, or name each version of the document in `revision`.",
     ),
+    Code(
+        "bad-exchange-rate",
+        "error",
+        "reference",
+        "Exchange rate between units that are not two currencies",
+        "An exchange rate in data/exchange-rates.yaml converts one currency into another: "
+        "`unit` and `per` must be two different currencies (units marked `currency: true` in "
+        "quantities.yaml, of different dimensions: CNY per USD), and rate ids must be unique.",
+    ),
+    Code(
+        "rate-not-quoted",
+        "error",
+        "reference",
+        "Exchange rate not stated in its quote",
+        'An exchange rate\'s quote must state its value (7.2957 in "Jan 2025: 7.2957"): copy '
+        "the words of the source that give the rate, or correct the value.",
+    ),
     # --- permanence ------------------------------------------------------------------------
     Code(
         "published-id-missing",

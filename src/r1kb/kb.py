@@ -127,10 +127,28 @@ class Unit:
     definition: str
     symbol: str | None = None
     terms: list[str] = field(default_factory=list)
+    currency: bool = False
 
     @property
     def numeric(self) -> bool:
         return self.definition not in ("date", "text")
+
+
+@dataclass(frozen=True)
+class ExchangeRate:
+    """How many units of one currency one unit of another bought on a date
+    (data/exchange-rates.yaml): what check-source compares a figure in yuan with a claim in
+    dollars by."""
+
+    id: str
+    unit: str  # the currency counted ("CNY")
+    per: str  # one unit of this currency ("USD")
+    value: float
+    date: str  # the day or month the rate is for (YYYY-MM-DD or YYYY-MM)
+    basis: str  # what the rate is (a monthly average, a central parity fixing…)
+    source: str
+    locator: str
+    quote: str
 
 
 @dataclass
@@ -145,6 +163,7 @@ class KnowledgeBase:
     renamed: dict[str, dict[str, str]] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)  # names outside the family (models.yaml)
     accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
+    exchange_rates: list[ExchangeRate] = field(default_factory=list)
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -14,7 +14,16 @@ from typing import Any
 
 from r1kb import schemas
 from r1kb.datatree import schema_folder_problems, unsafe_entries
-from r1kb.kb import Claim, Evidence, KnowledgeBase, Model, Quantity, Source, Unit
+from r1kb.kb import (
+    Claim,
+    Evidence,
+    ExchangeRate,
+    KnowledgeBase,
+    Model,
+    Quantity,
+    Source,
+    Unit,
+)
 from r1kb.paths import ID_RE, NOFOLLOW, display_path
 from r1kb.problems import Problem, problem
 from r1kb.published import (
@@ -218,9 +227,10 @@ def _load(data_dir: Path) -> Loaded:
         ("models.yaml", "models"),
         ("quantities.yaml", "quantities"),
         ("redirects.yaml", "redirects"),
+        ("exchange-rates.yaml", "exchange-rates"),
     ):
         path = data_dir / name
-        if os.path.lexists(path) or kind != "redirects":
+        if os.path.lexists(path) or kind not in ("redirects", "exchange-rates"):
             files.append(RecordFile(path, display_path(path), kind))
     files += _record_files(data_dir / "sources", "source", problems)
     files += _record_files(data_dir / "claims", "claim", problems)
@@ -259,6 +269,8 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             for qid, q in d["quantities"].items():
                 kb.quantities[qid] = Quantity(id=qid, **q)
             kb.accelerators = list(d.get("accelerators", []))
+        elif rf.kind == "exchange-rates":
+            kb.exchange_rates = [ExchangeRate(**r) for r in d["exchange_rates"]]
         elif rf.kind == "redirects":
             kb.redirects.update(d["redirects"])
             for kind in RENAMED_KINDS:

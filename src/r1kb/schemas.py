@@ -50,6 +50,7 @@ SCHEMA_FILES = {
     "models": "models.schema.json",
     "quantities": "quantities.schema.json",
     "redirects": "redirects.schema.json",
+    "exchange-rates": "exchange-rates.schema.json",
 }
 
 

@@ -44,6 +44,7 @@ def all_rules() -> list[Rule]:
         disclosure,
         permanence,
         quotes,
+        rates,
         references,
         relations,
         status,
@@ -52,6 +53,7 @@ def all_rules() -> list[Rule]:
     return [
         *permanence.RULES,
         *references.RULES,
+        *rates.RULES,
         *status.RULES,
         *disclosure.RULES,
         *derivations.RULES,

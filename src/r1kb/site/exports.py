@@ -91,6 +91,7 @@ def to_json(ctx: SiteContext) -> str:
         **({"site_url": ctx.urls.site_url} if ctx.urls.site_url else {}),
         **docs,
         "units": [asdict(kb.units[i]) for i in sorted(kb.units)],
+        "exchange_rates": [asdict(r) for r in kb.exchange_rates],
         "redirects": dict(sorted(kb.redirects.items())),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

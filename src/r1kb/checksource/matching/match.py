@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.matching.exchange import Conversion, Exchange
 from r1kb.kb import Claim, KnowledgeBase
 from r1kb.units import UnitError, UnitSystem
 
@@ -115,12 +116,15 @@ class Judgement:
     related: list[Claim] = field(default_factory=list)  # e.g. undisclosed records
     # accurate claims in a unit the figure's does not convert to (no exchange rate on record)
     incomparable: list[Claim] = field(default_factory=list)
+    # claims read in the figure's currency through exchange rates, by claim id
+    conversions: dict[str, Conversion] = field(default_factory=dict)
 
 
 class Matcher:
     def __init__(self, kb: KnowledgeBase, exclude_sources: frozenset[str] = frozenset()) -> None:
         self.kb = kb
         self.units = UnitSystem(kb.units)
+        self.exchange = Exchange(kb, self.units)
         self.index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         self.by_quantity: dict[str, list[Claim]] = defaultdict(list)
         for c in kb.live_claims():
@@ -164,7 +168,7 @@ class Matcher:
         """An accurate claim the figure agrees with."""
         iv = self._interval(c, v.unit)
         if iv is None:
-            return False
+            return self._meets_converted(v, c)
         if isinstance(iv, str):
             return v.dates is not None and _within_dates(iv, v.dates)
         lo, hi = iv
@@ -176,13 +180,24 @@ class Matcher:
         """A claim that states the same figure."""
         iv = self._interval(c, v.unit)
         if iv is None:
-            return False
+            return not v.vague and self._meets_converted(v, c, same=True)
         if isinstance(iv, str):
             return v.dates is not None and _within_dates(iv, v.dates) and v.precise
         lo, hi = iv
         if lo == hi:
             return not v.vague and v.lo <= lo <= v.hi
         return self._same_bounds(v, iv)
+
+    def _meets_converted(self, v: Value, c: Claim, same: bool = False) -> bool:
+        """A claim in another currency whose value, at the rates on record near its date,
+        meets the figure's: a single value's span overlaps the figure's; a range contains it
+        (but a wrong claim's bounds are no figure to restate: `same` never meets a range)."""
+        conv = self.exchange.convert(c, v.unit)
+        if conv is None or v.dates:
+            return False
+        if isinstance(c.value, dict):
+            return not same and conv.low <= v.lo and v.hi <= conv.high
+        return v.lo <= conv.high and conv.low <= v.hi
 
     @staticmethod
     def _same_bounds(v: Value, iv: tuple[float, float]) -> bool:
@@ -202,6 +217,18 @@ class Matcher:
 
     def judge(
         self, raw: Raw, model: str, quantity: str, strong_quantity: bool = True
+    ) -> Judgement | None:
+        j = self._judge(raw, model, quantity, strong_quantity)
+        if j is not None and j.value.unit in self.exchange.currencies:
+            for c in [*j.claims, *j.corrections]:
+                if c.id not in j.conversions and self._interval(c, j.value.unit) is None:
+                    conv = self.exchange.convert(c, j.value.unit)
+                    if conv is not None:
+                        j.conversions[c.id] = conv
+        return j
+
+    def _judge(
+        self, raw: Raw, model: str, quantity: str, strong_quantity: bool
     ) -> Judgement | None:
         unit = self.unit_of(quantity)
         v = value_of(raw, unit, self.units)
@@ -223,11 +250,15 @@ class Matcher:
                 if accurate:
                     break
         # figures in a unit that does not convert (USD against yuan: no exchange rate on record)
-        incomparable = [
+        unconverted = [
             c for c in accurate if c.value is not None and self._interval(c, v.unit) is None
         ]
+        conversions = {
+            c.id: conv for c in unconverted if (conv := self.exchange.convert(c, v.unit))
+        }
+        incomparable = [c for c in unconverted if c.id not in conversions]
         accurate = [c for c in accurate if c not in incomparable]
-        j = Judgement("new", model, quantity, v)
+        j = Judgement("new", model, quantity, v, conversions=conversions)
         agree = [c for c in accurate if self.consistent(v, c)]
         wrong = [c for c in own if c.verdict != "accurate" and self.same(v, c)]
         # a vague range that merely contains the right value ("billions") is judged by the

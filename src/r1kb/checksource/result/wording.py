@@ -66,7 +66,21 @@ def model_name(kb: KnowledgeBase, model_id: str) -> str:
 
 
 def message(kb: KnowledgeBase, j: Judgement) -> str:
-    """One sentence saying why the figure got its outcome."""
+    """One sentence saying why the figure got its outcome, and at which exchange rates a claim
+    in another currency was read."""
+    text = _message(kb, j)
+    converted = [c for c in [*j.claims, *j.corrections] if c.id in j.conversions]
+    if converted:
+        conv = j.conversions[converted[0].id]
+        span = {"low": conv.low, "high": conv.high} if conv.low != conv.high else conv.low
+        text += (
+            f"; {converted[0].id} in {j.value.unit}: {value(span, j.value.unit)} "
+            f"at {conv.describe()}"
+        )
+    return text
+
+
+def _message(kb: KnowledgeBase, j: Judgement) -> str:
     quantity = quantity_name(kb, j.quantity)
     subject = f"{model_name(kb, j.model)}'s {quantity}"
     listed = "; ".join(claim(c) for c in j.claims[:3])
@@ -86,7 +100,7 @@ def message(kb: KnowledgeBase, j: Judgement) -> str:
         held = "; ".join(claim(c) for c in j.incomparable[:3])
         return (
             f"not compared: the knowledge base gives {subject} only in another unit ({held}), "
-            f"and holds no conversion from {j.value.unit} (a currency needs a dated exchange rate)"
+            f"and no exchange rate from {j.value.unit} on record within a year of their sources"
         )
     related = "; ".join(claim(c) for c in j.related[:3])
     return f"nothing in the knowledge base about {subject}" + (

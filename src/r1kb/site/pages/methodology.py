@@ -8,6 +8,7 @@ from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
 from r1kb.site.evidence import READINGS
 from r1kb.site.jsonld import RATING
+from r1kb.site.rates import rates_table
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS, Term
 
 PAGE = "methodology.md"
@@ -84,6 +85,19 @@ def render(ctx: SiteContext) -> str:
             f"{schema}.</p>"
         )
     )
+    if ctx.kb.exchange_rates:
+        out.append(heading(2, "Exchange rates", anchor="exchange-rates"))
+        out.append(
+            block(
+                "<p>check-source compares a figure in one currency with a claim in another "
+                "(“2 million yuan” with R1's $294K) through these rates, each read in a "
+                "source. An article converts at the rate of its own day, which is not known, "
+                "so a claim stands for the span its value covers at every rate on record "
+                "within a year of its source; the figure agrees when the two meet. With no "
+                "rate that close, the figure is not compared, and its message says so.</p>"
+            )
+        )
+        out.append(rates_table(ctx, PAGE, ctx.kb.exchange_rates))
     out.append(heading(2, "Reading the site"))
     ratings = ", ".join(f"{v} = {n}" for v, n in RATING.items())
     notes = [

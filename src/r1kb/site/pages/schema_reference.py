@@ -18,7 +18,7 @@ from r1kb.site.context import SiteContext
 from r1kb.site.escape import html_text, render_markdown
 
 PAGE = "reference/schema.md"
-ORDER = ("claim", "source", "models", "quantities", "redirects")
+ORDER = tuple(SCHEMA_FILES)  # the validator's order: claim, source, vocabularies
 MAX_DEPTH = 6
 
 

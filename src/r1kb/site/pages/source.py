@@ -9,6 +9,7 @@ from r1kb.site.badges import verdict_badge
 from r1kb.site.components import block, claims_table, definition_list, heading
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import external_link, html_text, render_markdown
+from r1kb.site.rates import rates_table
 from r1kb.site.record_links import record_links
 
 READ_AS = {
@@ -92,6 +93,10 @@ def render(ctx: SiteContext, source: Source) -> str:
         if roles.get(role):
             out.append(heading(2, label))
             out.append(claims_table(ctx, page, roles[role], columns))
+    rates = [r for r in ctx.kb.exchange_rates if r.source == source.id]
+    if rates:
+        out.append(heading(2, "Exchange rates it gives"))
+        out.append(rates_table(ctx, page, rates, with_source=False))
     checked = ctx.checked_by.get(source.id, [])
     if checked:
         out.append(heading(2, "Checked for figures it does not give"))
