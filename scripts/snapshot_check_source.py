@@ -23,14 +23,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # where CI has it; --shared for a checkout elsewhere
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
-def inputs(bodies: Path) -> list[str]:
+def inputs(bodies: Path, shared: Path = SHARED) -> list[str]:
     """The articles, as paths relative to the project (so that reports name them the same)."""
     found: list[Path] = []
-    for folder in (SHARED / "articles", SHARED / "seeds", SHARED / "sources"):
+    for folder in (shared / "articles", shared / "seeds", shared / "sources"):
         if not folder.is_dir():
             print(f"note: {folder} is absent: skipped", file=sys.stderr)
             continue
@@ -41,7 +41,7 @@ def inputs(bodies: Path) -> list[str]:
         if p.is_file() and p.suffix in ARTICLE_SUFFIXES and "published-ids" not in p.name
     )
     bodies.mkdir(parents=True, exist_ok=True)
-    for p in sorted((SHARED / "articles").glob("*.txt")):
+    for p in sorted((shared / "articles").glob("*.txt")):
         text = p.read_text(encoding="utf-8")
         _head, dashes, body = text.partition("\n" + "-" * 64 + "\n")
         if dashes:
@@ -61,11 +61,11 @@ def run(args: list[str]) -> str:
     return f"exit {done.returncode}\n--- stderr\n{done.stderr}--- stdout\n{done.stdout}"
 
 
-def snapshot(out: Path) -> None:
+def snapshot(out: Path, shared: Path = SHARED) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    files = inputs(Path(tempfile.gettempdir()) / "check-source-snapshot-bodies")
+    files = inputs(Path(tempfile.gettempdir()) / "check-source-snapshot-bodies", shared)
     (out / "inputs.txt").write_text("\n".join(files) + "\n", encoding="utf-8")
     for name, extra in (
         ("json", ["--format", "json"]),
@@ -88,7 +88,9 @@ def compare(out: Path, before: Path) -> int:
     differ = sorted(str(p) for p in now.keys() | then.keys() if now.get(p) != then.get(p))
     if differ:
         print(f"{len(differ)} of {len(now)} files differ:")
-        print("\n".join(f"  {d}" for d in differ))
+        print("\n".join(f"  {d}" for d in differ[:20]))
+        if len(differ) > 20:
+            print(f"  … and {len(differ) - 20} more")
         return 1
     print(f"identical: {len(now)} files")
     return 0
@@ -98,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--compare", type=Path, help="a snapshot saved before")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
     args = parser.parse_args(argv)
-    snapshot(args.out)
+    snapshot(args.out, args.shared.resolve())
     return compare(args.out, args.compare) if args.compare else 0
 
 
