@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from r1kb.checksource.quoted import stated_numbers
+from r1kb.checksource.candidates.quoted import stated_numbers
 from r1kb.paths import ID_RE, display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context

@@ -74,8 +74,9 @@ class Readings:
 
 
 class Reader:
-    """Builds the readings of each candidate; the walk through the document sets the section's
-    state on the attributor (heading, previous paragraph, fallback) before each block."""
+    """Builds the readings of each candidate. The walk through the document (walk.py) sets
+    the block's state on the attributor (the heading's model, the previous paragraph's, the
+    section's or article's) before it asks for the readings of the block's candidates."""
 
     def __init__(
         self,
@@ -85,13 +86,11 @@ class Reader:
         recorded: Recorded,
         main: str | None,
     ) -> None:
-        self.kb, self.at, self.cells, self.recorded, self.main = (
-            kb,
-            attributor,
-            cells,
-            recorded,
-            main,
-        )
+        self.kb = kb
+        self.at = attributor
+        self.cells = cells
+        self.recorded = recorded
+        self.main = main  # the article's main subject
 
     def of(
         self,

@@ -41,7 +41,7 @@ class Chosen(Protocol):
     def switched(self) -> str | None: ...  # the model the text turned out to be about
 
 
-Stream = Generator[Readings, "Chosen | None", None]
+Stream = Generator[Readings, Chosen | None, None]
 
 
 def attribute(doc: Document, found: Candidates, kb: KnowledgeBase, units: UnitSystem) -> Stream:
@@ -64,7 +64,7 @@ class _Walk:
         self.doc, self.at, self.reader, self.context = doc, attributor, reader, context
         self.visits = 0  # sentences read so far (a key of each candidate's readings)
 
-    def prose(self, raws: list[Raw]) -> Generator[Readings, Chosen | None, None]:
+    def prose(self, raws: list[Raw]) -> Stream:
         previous: str | None = None  # the subject the last paragraph ended on
         starts = [r.start for r in raws]
         heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
