@@ -21,7 +21,7 @@ from r1kb.checksource.context import Context
 from r1kb.checksource.document import MAX_CHARS, MAX_NUMERALS, Block, Document, read
 from r1kb.checksource.extract import Raw, bare_numbers, find_figures
 from r1kb.checksource.layout import Cell, find_cells
-from r1kb.checksource.match import Judgement, Matcher
+from r1kb.checksource.match import Judgement, Matcher, Value
 from r1kb.checksource.mentions import find_mentions, name_ends
 from r1kb.checksource.result import Figure, Report
 from r1kb.checksource.spans import Spans
@@ -239,13 +239,24 @@ class _Run:
         # a model named only in an earlier clause may be told the figure is another's only when
         # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
         retry = ("conflicts", "new", "misattributed" if subject.how == at.EARLIER_CLAUSE else "")
-        if j.outcome in retry and j.value.precise:
-            better = self._alternatives(raw, s, subject, quantity, q_strong, j.outcome == "new")
+        better = None
+        if j.outcome in retry and (j.value.precise or _stated_range(j.value)):
+            # a range's reading of another quantity proves nothing (it contains many values):
+            # only the same quantity for another model named nearby
+            precise = j.value.precise
+            better = self._alternatives(
+                raw, s, subject, quantity, q_strong or not precise, precise and j.outcome == "new"
+            )
             if better is not None:
                 if better.model != subject.model and not subject.strong:
                     switched = better.model
                 j = better
-        elif j.outcome in ("conflicts", "new") and quantity not in self.matcher.range_only:
+        if (
+            better is None
+            and not j.value.precise
+            and j.outcome in ("conflicts", "new")
+            and quantity not in self.matcher.range_only
+        ):
             j = self._as_range(raw, s, quantity) or j
         if (weak_date or loose or raw.hint == "times") and j.outcome not in _RECOGNISED:
             # a date with neither its model nor what it dates named; a magnitude word whose
@@ -315,6 +326,15 @@ class _Run:
             if j is None:
                 continue
             s = at.parse_sentence(self.doc.text, cell.start, cell.end)
+            benchmark = self.kb.quantities[quantity].group == "benchmark"
+            if j.outcome == "new" and j.value.precise and not benchmark:
+                # nothing recorded for the header's quantity ("Cluster: 2,048 H800s"): another
+                # quantity of the unit that the knowledge base recognises, as in prose (never
+                # for a benchmark a header names: a score equal to another's is a coincidence)
+                subject = at.Subject(model, True, model_how)
+                better = self._alternatives(raw, s, subject, quantity, True, new=True)
+                if better is not None:
+                    j, quantity_how = better, self.at.quantity_how
             fig = self._make(raw, s, j, model_how)
             fig.quantity_basis = quantity_how
             fig.quote = " | ".join(x for x in (cell.row_header, cell.column_header, fig.quote) if x)
@@ -424,6 +444,18 @@ def _only_open_bounds(j: Judgement) -> bool:
     return j.outcome == "agrees" and all(
         isinstance(c.value, dict) and (c.value.get("low") is None or c.value.get("high") is None)
         for c in j.claims
+    )
+
+
+def _stated_range(v: Value) -> bool:
+    """Both bounds written out ("1.5B to 70B"): a range no vaguer than its words, which another
+    model named nearby may own as its record of that range."""
+    return (
+        not v.vague
+        and v.bound is None
+        and v.low is not None
+        and v.high is not None
+        and (v.low < v.high)
     )
 
 

@@ -1,0 +1,83 @@
+"""Layouts and phrasings seen in no labelled article, written for these tests: each failed before
+the rule it guards (whitespace between HTML rows, "behind" in a headline, a spec list's header
+naming a quantity with no record, a stated range after a sentence naming two models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from r1kb.checksource.check import check_text
+from r1kb.checksource.mentions import find_mentions
+from r1kb.kb import KnowledgeBase
+from r1kb.loader import load
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load(ROOT / "data").kb
+
+
+def _found(kb: KnowledgeBase, text: str, fmt: str | None = None) -> dict[str, tuple[str, str]]:
+    return {f.text: (f.model, f.outcome) for f in check_text(text, kb, fmt=fmt).figures}
+
+
+HTML_TABLE = """<html><body><h1>DeepSeek-R1 against o1</h1>
+<table>
+  <tr><th>Benchmark</th><th>DeepSeek-R1</th><th>OpenAI o1</th></tr>
+  <tr><td>AIME 2024 (pass@1)</td><td>79.8%</td><td>79.2%</td></tr>
+  <tr><td>Codeforces rating</td><td>2029</td><td>2061</td></tr>
+</table></body></html>
+"""
+
+
+def test_an_html_table_laid_out_on_several_lines_is_read_by_column(kb: KnowledgeBase) -> None:
+    found = _found(kb, HTML_TABLE, "html")
+    assert found == {
+        "79.8%": ("deepseek-r1", "agrees"),
+        "2029": ("deepseek-r1", "agrees"),
+    }  # the o1 column is about a model outside the family: not reported
+
+
+@pytest.mark.parametrize(
+    "headline", ["The numbers behind DeepSeek V3", "Five numbers behind DeepSeek V3"]
+)
+def test_behind_in_a_headline_is_not_a_comparison(kb: KnowledgeBase, headline: str) -> None:
+    text = (
+        f"# {headline}\n\n* **Training data:** 14.8T tokens\n* **Compute:** 2.788M H800 GPU hours\n"
+    )
+    found = _found(kb, text, "markdown")
+    assert found == {
+        "14.8T tokens": ("deepseek-v3", "agrees"),
+        "2.788M H800 GPU hours": ("deepseek-v3", "agrees"),
+    }
+    # a model another is ranked behind is still named for comparison
+    for text, comparative in (
+        ("Gemini lags behind DeepSeek-V3 on math.", True),
+        ("The team behind DeepSeek-V3 is small.", False),
+    ):
+        (v3,) = [m for m in find_mentions(text, kb) if m.ref == "deepseek-v3"]
+        assert v3.comparative is comparative, text
+
+
+def test_a_spec_list_header_whose_quantity_has_no_record_reads_as_its_sibling(
+    kb: KnowledgeBase,
+) -> None:
+    found = _found(kb, "# DeepSeek V3 at a glance\n\n* **Cluster:** 2,048 H800s\n", "markdown")
+    assert found == {"2,048 H800s": ("deepseek-v3", "agrees")}
+
+
+def test_a_benchmark_header_never_borrows_another_benchmarks_score(kb: KnowledgeBase) -> None:
+    """R1's MMLU-Redux is 92.6; a 92.6 under a HumanEval header is not MMLU-Redux."""
+    text = "# DeepSeek-R1\n\n| Benchmark | DeepSeek-R1 |\n|---|---|\n| HumanEval | 92.6% |\n"
+    figures = check_text(text, kb, fmt="markdown").figures
+    assert all(f.quantity != "mmlu-redux" for f in figures)
+
+
+def test_a_stated_range_goes_to_the_nearby_model_that_owns_it(kb: KnowledgeBase) -> None:
+    text = (
+        "The R1 reasoning model came out in January 2025, a month after V3.\n"
+        "Its distilled versions range from 1.5B to 70B parameters.\n"
+    )
+    found = _found(kb, text)
+    assert found["1.5B to 70B parameters"] == ("deepseek-r1", "agrees")
