@@ -60,11 +60,18 @@ def test_behind_in_a_headline_is_not_a_comparison(kb: KnowledgeBase, headline: s
         assert v3.comparative is comparative, text
 
 
-def test_a_spec_list_header_whose_quantity_has_no_record_reads_as_its_sibling(
-    kb: KnowledgeBase,
-) -> None:
+def test_a_spec_list_header_names_the_quantity_even_without_a_record(kb: KnowledgeBase) -> None:
+    """A header is the article's own word for the quantity: with no record of it for the model
+    the figure is new, never re-read as another quantity of the unit that happens to agree (a
+    distilled model's "Context length | 32K" is not its 32,768-token evaluation cap)."""
     found = _found(kb, "# DeepSeek V3 at a glance\n\n* **Cluster:** 2,048 H800s\n", "markdown")
-    assert found == {"2,048 H800s": ("deepseek-v3", "agrees")}
+    assert found == {"2,048 H800s": ("deepseek-v3", "new")}
+    table = (
+        "# Distilled models\n\n| Model | Context length |\n|---|---|\n"
+        "| DeepSeek-R1-Distill-Qwen-7B | 32K |\n"
+    )
+    figures = check_text(table, kb, fmt="markdown").figures
+    assert [(f.quantity, f.outcome) for f in figures] == [("context-length", "new")]
 
 
 def test_a_benchmark_header_never_borrows_another_benchmarks_score(kb: KnowledgeBase) -> None:
@@ -81,3 +88,22 @@ def test_a_stated_range_goes_to_the_nearby_model_that_owns_it(kb: KnowledgeBase)
     )
     found = _found(kb, text)
     assert found["1.5B to 70B parameters"] == ("deepseek-r1", "agrees")
+
+
+def test_a_parenthetical_figure_keeps_its_own_words(kb: KnowledgeBase) -> None:
+    html = (
+        "<html><body><h1>DeepSeek-V3</h1><dl>\n<dt>Parameters</dt>\n"
+        "<dd>671 B (37 B active)</dd>\n</dl></body></html>\n"
+    )
+    figures = check_text(html, kb, fmt="html").figures
+    assert {f.text: (f.quantity, f.outcome) for f in figures} == {
+        "671 B": ("total-parameters", "agrees"),
+        "37 B": ("activated-parameters", "agrees"),
+    }
+
+
+def test_a_spec_line_for_the_evaluation_output_cap(kb: KnowledgeBase) -> None:
+    found = check_text("DeepSeek-R1 quick facts\nMax output: 32k tokens\n", kb).figures
+    assert [(f.model, f.quantity, f.outcome) for f in found] == [
+        ("deepseek-r1", "eval-max-generation-length", "agrees")
+    ]

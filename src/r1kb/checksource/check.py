@@ -326,15 +326,6 @@ class _Run:
             if j is None:
                 continue
             s = at.parse_sentence(self.doc.text, cell.start, cell.end)
-            benchmark = self.kb.quantities[quantity].group == "benchmark"
-            if j.outcome == "new" and j.value.precise and not benchmark:
-                # nothing recorded for the header's quantity ("Cluster: 2,048 H800s"): another
-                # quantity of the unit that the knowledge base recognises, as in prose (never
-                # for a benchmark a header names: a score equal to another's is a coincidence)
-                subject = at.Subject(model, True, model_how)
-                better = self._alternatives(raw, s, subject, quantity, True, new=True)
-                if better is not None:
-                    j, quantity_how = better, self.at.quantity_how
             fig = self._make(raw, s, j, model_how)
             fig.quantity_basis = quantity_how
             fig.quote = " | ".join(x for x in (cell.row_header, cell.column_header, fig.quote) if x)
