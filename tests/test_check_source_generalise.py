@@ -107,3 +107,21 @@ def test_a_spec_line_for_the_evaluation_output_cap(kb: KnowledgeBase) -> None:
     assert [(f.model, f.quantity, f.outcome) for f in found] == [
         ("deepseek-r1", "eval-max-generation-length", "agrees")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "quantity"),
+    [
+        # a chip's plural is the chip: its maker's name is no outside subject
+        ("DeepSeek-V3 was trained on 2048 Nvidia H800s for roughly 57 days.", "roughly 57 days",
+         "training-duration"),
+        # news-wire abbreviations of magnitudes
+        ("DeepSeek-V3 has 671 bln parameters.", "671 bln parameters", "total-parameters"),
+        ("DeepSeek-V3 cost US$5.58mn to train.", "US$5.58mn", "training-cost"),
+    ],
+)  # fmt: skip
+def test_notations_seen_in_no_labelled_article(
+    kb: KnowledgeBase, sentence: str, span: str, quantity: str
+) -> None:
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(sentence + "\n", kb).figures}
+    assert found[span] == (quantity, "agrees")

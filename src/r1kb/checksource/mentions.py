@@ -131,7 +131,8 @@ def _name_sets(
 ) -> list[tuple[str, TermSet]]:
     """Outside names, the company's names and accelerators, as term sets (longest first)."""
     return [
-        ("gpu", TermSet({"": list(gpus)})),
+        # a chip's name and its plural ("2,048 Nvidia H800s")
+        ("gpu", TermSet({"": [*gpus, *(g + "s" for g in gpus if not g.endswith("*"))]})),
         ("other", TermSet({"": list(outside)})),
         ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
     ]

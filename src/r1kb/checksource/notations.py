@@ -33,7 +33,7 @@ NUMBER = (
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
 MAX_VALUE = 1e30
 MAGNITUDE = (
-    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
+    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|mln|bln|trln|mn|bn|tn)\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
@@ -60,8 +60,8 @@ EXPERT_PARTS = {
 }  # fmt: skip
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
 MAGNITUDES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "t": 1e12,
 }  # fmt: skip
 # "tens of", "hundreds of" multiply a following magnitude; "billions" alone spans 1-999 billion
 VAGUE_MULTIPLIERS = {"tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000)}
