@@ -125,3 +125,14 @@ def test_notations_seen_in_no_labelled_article(
 ) -> None:
     found = {f.text: (f.quantity, f.outcome) for f in check_text(sentence + "\n", kb).figures}
     assert found[span] == (quantity, "agrees")
+
+
+def test_a_contrast_without_a_comma_and_a_count_per_token(kb: KnowledgeBase) -> None:
+    """'but' splits the clauses even without a comma; 'for each token' is what the figure is
+    counted per, not its unit; 'only' may stand between a term and its figure."""
+    text = "DeepSeek-R1 has 671 billion parameters but activates only 37 billion for each token.\n"
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
+    assert found == {
+        "671 billion parameters": ("total-parameters", "agrees"),
+        "37 billion": ("activated-parameters", "agrees"),
+    }

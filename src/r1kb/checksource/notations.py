@@ -116,7 +116,9 @@ TAILS = [
           r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
     _tail(_filler(1) + rf"(?:\s|{HY})*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
     _tail(_filler(2) + rf"(?:\s|{HY})*(?:parameters?|params?)\b", "parameters"),
-    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "… per token"
+    # not "per token", "for each token"
+    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!\beach )(?<!\bevery )(?<!/)tokens?\b",
+          "tokens"),
     _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
           "tokens", "context"),
     _tail(rf"(?:\s|{HY})*(?:hours?|hrs?)\b", "hours"),  # also "a 55-day run", "a two-month run"
