@@ -150,3 +150,26 @@ def test_a_ref_to_another_document_is_never_fetched(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert hits == []
+
+
+def test_boolean_subschemas_validate_and_render(tmp_path: Path) -> None:
+    """`"notes": true` is a valid schema that every record meets, so the build went on to the
+    schema reference page, which ended in an AttributeError (found by the schema-folder
+    property test)."""
+    from conftest import CASES, build_data_dir
+    from r1kb.site.context import SiteContext
+    from r1kb.site.urls import Urls
+    from r1kb.validate import validate
+
+    data = build_data_dir(CASES / "valid" / "minimal", tmp_path / "data")
+    path = data / "schema" / "claim.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["notes"] = True
+    schema["properties"]["x-never"] = False
+    schema["properties"]["sources"]["items"] = True
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    result = validate(data, [])
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    ctx = SiteContext(kb=result.loaded.kb, urls=Urls(), dates=None, schema_dir=data / "schema")  # type: ignore[arg-type]
+    page = schema_reference.render(ctx)
+    assert "x-never" in page and "nothing" in page
