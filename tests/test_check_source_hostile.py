@@ -68,6 +68,24 @@ def test_numbers_too_large_for_a_float_are_not_figures(kb: KnowledgeBase, senten
     assert strict_json(result.output)["figures"] == []
 
 
+def test_drafts_never_get_an_infinite_value(tmp_path: Path) -> None:
+    """Drafts got `value: Infinity` from a number too large for a float."""
+    import yaml
+
+    article = tmp_path / "huge.txt"
+    article.write_text(
+        "DeepSeek-R1 has 1e999 parameters. DeepSeek-R1 has 10^400 parameters.\n"
+        f"DeepSeek-R1 cost ${'9' * 400} to train. DeepSeek-V3 used 6.71e20 GPUs.\n",
+        encoding="utf-8",
+    )
+    result = run("--draft", str(tmp_path / "drafts"), str(article))
+    assert result.exit_code == 0, result.output
+    (claim,) = (tmp_path / "drafts" / "claims").glob("*.yaml")
+    text = claim.read_text(encoding="utf-8")
+    assert not re.search(r"(?i)\.?inf(inity)?\b|\.nan\b", text), text
+    assert yaml.safe_load(text)["value"] == 6.71e20
+
+
 @pytest.mark.parametrize(("word", "low"), [("hundreds", 100), ("dozens", 24), ("tens", 10)])
 def test_a_vague_multiplier_alone_is_no_figure_and_no_traceback(
     kb: KnowledgeBase, word: str, low: int
