@@ -86,7 +86,7 @@ def as_text(body: bytes, kind: str) -> str | None:
 def fetch_primary(data_dir: Path, cache: Path, deadline: float) -> int:
     """Fetch the snapshots of the primary sources (see the module's docstring)."""
     from r1kb.loader import load
-    from r1kb.snapshots import Snapshot
+    from r1kb.snapshots import Snapshot, safe_snapshot_name
 
     kb = load(data_dir).kb
     quotes: dict[str, list[str]] = {}
@@ -96,6 +96,11 @@ def fetch_primary(data_dir: Path, cache: Path, deadline: float) -> int:
     counts = {"fetched": 0, "present": 0, "changed": 0, "failed": 0}
     for source in sorted(kb.sources.values(), key=lambda s: s.id):
         if not source.primary or not source.snapshot:
+            continue
+        if not safe_snapshot_name(source.snapshot):  # the schema may be loosened with it
+            print(f"{source.id}: snapshot {source.snapshot!r} is not a plain file name; not "
+                  "fetched", file=sys.stderr)  # fmt: skip
+            counts["failed"] += 1
             continue
         target = cache / source.snapshot
         if target.is_file():

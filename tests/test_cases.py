@@ -161,23 +161,21 @@ def _loosened_schemas(data: Path) -> None:
     blog.write_text(
         blog.read_text().replace("snapshot: blog-post.txt", "snapshot: ../../../../etc/passwd")
     )
-    models = (data / "models.yaml").read_text(encoding="utf-8")
-    models = models.replace(
-        "\nmodels:\n",
-        '\nmodels:\n  "x\\" onmouseover=\\"alert(1)":\n'
-        "    {name: Xx hostile, kind: company, description: A hostile id., order: 999}\n",
-        1,
+    _insert_entry(
+        data,
+        "models.yaml",
+        "models",
+        '"x\\" onmouseover=\\"alert(1)":\n'
+        "    {name: Xx hostile, kind: company, description: A hostile id., order: 999}",
     )
-    (data / "models.yaml").write_text(models, encoding="utf-8")
-    quantities = (data / "quantities.yaml").read_text(encoding="utf-8")
-    quantities = quantities.replace(
-        "\nquantities:\n",
-        '\nquantities:\n  "q onmouseover=alert(1)":\n'
+    _insert_entry(
+        data,
+        "quantities.yaml",
+        "quantities",
+        '"q onmouseover=alert(1)":\n'
         "    {name: Qq hostile, unit: count, group: hardware, description: A hostile id.,"
-        " disclosure: Not disclosed at all.}\n",
-        1,
+        " disclosure: Not disclosed at all.}",
     )
-    (data / "quantities.yaml").write_text(quantities, encoding="utf-8")
     (data / "redirects.yaml").write_text(
         "# yaml-language-server: $schema=schema/redirects.schema.json\n"
         'redirects:\n  "../../../../escaped": v3-training-gpu-hours\n'
@@ -192,6 +190,22 @@ def _line_after(name: str, key: str) -> int:
     generated case inserts its hostile entry)."""
     lines = (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8")
     return lines.split("\n").index(key) + 2
+
+
+def _insert_entry(data: Path, name: str, table: str, entry: str) -> None:
+    """A hostile entry written first under a top-level table of a vocabulary file."""
+    text = (data / name).read_text(encoding="utf-8")
+    text = text.replace(f"\n{table}:\n", f"\n{table}:\n  {entry}\n", 1)
+    (data / name).write_text(text, encoding="utf-8")
+
+
+def _formula_unit_id(data: Path) -> None:
+    """A unit id that a spreadsheet would run as a formula (the CSV export's unit column):
+    units have no id pattern in the schema, so the rule in Python refuses it."""
+    entry = (
+        '"=HYPERLINK(\\"https://evil.example\\",\\"x\\")": {label: evil, definition: "[parameter]"}'
+    )
+    _insert_entry(data, "quantities.yaml", "units", entry)
 
 
 def _published_gone(data: Path) -> None:
@@ -287,6 +301,14 @@ GENERATED = [
             ("redirects.yaml", 3, "bad-id"),
             ("sources/a-blog.yaml", 8, "schema-bad-value"),
             ("sources/a-blog.yaml", 8, "quote-unchecked"),  # never read
+        ),
+    ),
+    Generated(
+        "unit-id-that-is-a-formula",
+        _formula_unit_id,
+        (
+            ("quantities.yaml", _line_after("quantities.yaml", "units:"), "bad-id"),
+            ("quantities.yaml", _line_after("quantities.yaml", "units:"), "bad-unit-definition"),
         ),
     ),
     Generated(

@@ -68,6 +68,24 @@ def test_numbers_too_large_for_a_float_are_not_figures(kb: KnowledgeBase, senten
     assert strict_json(result.output)["figures"] == []
 
 
+def test_drafts_never_get_an_infinite_value(tmp_path: Path) -> None:
+    """Drafts got `value: Infinity` from a number too large for a float."""
+    import yaml
+
+    article = tmp_path / "huge.txt"
+    article.write_text(
+        "DeepSeek-R1 has 1e999 parameters. DeepSeek-R1 has 10^400 parameters.\n"
+        f"DeepSeek-R1 cost ${'9' * 400} to train. DeepSeek-V3 used 6.71e20 GPUs.\n",
+        encoding="utf-8",
+    )
+    result = run("--draft", str(tmp_path / "drafts"), str(article))
+    assert result.exit_code == 0, result.output
+    (claim,) = (tmp_path / "drafts" / "claims").glob("*.yaml")
+    text = claim.read_text(encoding="utf-8")
+    assert not re.search(r"(?i)\.?inf(inity)?\b|\.nan\b", text), text
+    assert yaml.safe_load(text)["value"] == 6.71e20
+
+
 @pytest.mark.parametrize(("word", "low"), [("hundreds", 100), ("dozens", 24), ("tens", 10)])
 def test_a_vague_multiplier_alone_is_no_figure_and_no_traceback(
     kb: KnowledgeBase, word: str, low: int
@@ -96,6 +114,22 @@ def test_huge_values_are_printed_as_powers_of_ten(kb: KnowledgeBase) -> None:
     report = check_text("DeepSeek-R1 has 671000000000000000000 parameters.", kb)
     out = render(CheckResult([report]), "text")
     assert "6.71×10^20" in out and "e+" not in out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("DeepSeek-R1 has 671 quintillion parameters.", 6.71e20),  # was read as 671
+        ("DeepSeek-V3 used 3 quadrillion FLOP.", 3e15),  # was read as 3
+    ],
+)
+def test_magnitude_words_beyond_trillion_are_read_not_dropped(
+    kb: KnowledgeBase, sentence: str, value: float
+) -> None:
+    (fig,) = check_text(sentence, kb).figures
+    assert fig.value == pytest.approx(value)
+    out = render(CheckResult([check_text(sentence, kb)]), "text")
+    assert "×10^" in out and "e+" not in out
 
 
 def test_json_output_never_holds_infinity_or_nan() -> None:
@@ -155,6 +189,25 @@ def test_a_file_name_with_newlines_injects_no_line(tmp_path: Path, fmt: str) -> 
 
 
 # --- drafts: clean errors, no local path, a $schema line that works in drafts/ -------------
+
+
+def test_a_file_name_with_newlines_injects_no_key_into_the_drafts(tmp_path: Path) -> None:
+    """The input's name reaches the drafts' comments and read_note: a line break in it must
+    not become a key of the record (`primary: true` would make a blog a primary source)."""
+    import yaml
+
+    article = tmp_path / "a\nkind: primary-paper\nprimary: true\nstatus: disclosed\n.txt"
+    article.write_text("DeepSeek-R1 was trained on 2,000 H800 GPUs.\n", encoding="utf-8")
+    result = run("--draft", str(tmp_path / "drafts"), str(article))
+    assert result.exit_code == 0, result.output
+    records = sorted((tmp_path / "drafts").glob("*/*.yaml"))
+    assert {p.parent.name for p in records} == {"sources", "claims"}
+    for path in records:
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert record.get("primary") is not True and record.get("kind") != "primary-paper"
+        assert record.get("status") != "disclosed", path
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^(kind|primary|status): (primary-paper|true|disclosed)", text, re.M)
 
 
 def test_drafts_name_no_local_path_and_their_schema_line_resolves(tmp_path: Path) -> None:

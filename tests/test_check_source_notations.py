@@ -76,9 +76,12 @@ def test_notations(kb, text, span, model, quantity, value, outcome, claim) -> No
     assert text[f.start : f.end] == f.text
 
 
-def test_yuan_is_kept_as_yuan_and_not_compared_with_dollars(kb: KnowledgeBase) -> None:
+def test_yuan_is_kept_as_yuan_and_compared_through_a_rate(kb: KnowledgeBase) -> None:
+    """¥40 million is about V3's $5.576M: for R1, the known misconception that R1 cost that
+    (tests/test_check_source_exchange.py covers the rates)."""
     f = one(kb, "Some reports put DeepSeek-R1's training cost at ¥40 million.")
-    assert (f.text, f.unit, f.value, f.outcome) == ("¥40 million", "CNY", 40000000, "new")
+    assert (f.text, f.unit, f.value) == ("¥40 million", "CNY", 40000000)
+    assert f.outcome == "known-misconception" and "v3-training-cost" in f.corrections
     f = one(kb, "DeepSeek-R1's training reportedly cost 40 million yuan.")
     assert (f.unit, f.value) == ("CNY", 40000000)
 

@@ -131,3 +131,26 @@ def test_fetching_stops_at_its_overall_deadline(tmp_path: Path) -> None:
     done = subprocess.run([*argv, str(record)], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout == ""
     assert "overall deadline has passed" in done.stderr
+
+
+def test_a_snapshot_name_that_leaves_the_cache_is_never_written(
+    tmp_path: Path, served: tuple[Path, str]
+) -> None:
+    """With the schema's pattern loosened in the same pull request, `snapshot:
+    ../../x` made `--primary` write the page it fetched outside the cache."""
+    import re
+
+    site, base = served
+    (site / "page.txt").write_text("Any text the pull request's author serves.\n", "utf-8")
+    data = build_data_dir(None, tmp_path / "data")
+    for folder in ("claims", "sources"):
+        (data / folder).mkdir()
+    schema = data / "schema" / "source.schema.json"
+    schema.write_text(re.sub(r'"pattern"', '"x-pattern"', schema.read_text("utf-8")), "utf-8")
+    _source(data, "escape", f"{base}/page.txt", "../../escaped.txt")
+    cache = tmp_path / "a" / "cache"
+    argv = [sys.executable, str(SCRIPT), "--primary", "--data", str(data), "--cache", str(cache)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "is not a plain file name" in done.stderr
+    assert not list(tmp_path.rglob("escaped.txt*"))

@@ -8,6 +8,7 @@ one file into it, validates, and restores the file.
 from __future__ import annotations
 
 import copy
+import errno
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from conftest import CASE_SNAPSHOTS, CASES, REAL_DATA, build_data_dir
 from r1kb import reporters
 from r1kb.codes import CODES
 from r1kb.problems import Problem
+from r1kb.schemas import SCHEMA_FILES
 from r1kb.validate import validate
 
 BASE = CASES / "valid" / "all-features"
@@ -42,8 +44,7 @@ TARGETS = [
     "quantities.yaml",
     "redirects.yaml",
     "published-ids.txt",
-    "schema/claim.schema.json",
-    "schema/redirects.schema.json",
+    *(f"schema/{name}" for name in SCHEMA_FILES.values()),
 ]
 
 
@@ -224,6 +225,68 @@ def test_mutated_records(
     assert_clean_report(data_dir, target, dump(record))
 
 
+# --- the schema folder: any JSON, `$ref`s in circles and to other documents --------------
+
+SCHEMA_KEYS = [
+    *["type", "properties", "items", "prefixItems", "$defs", "$ref", "$dynamicRef", "enum"],
+    *["const", "pattern", "required", "additionalProperties", "anyOf", "oneOf", "allOf"],
+    *["not", "if", "then", "else", "description", "title", "minimum", "maxLength", "format"],
+    *["$id", "$anchor", "examples", "default", "a", "b"],
+]
+REFS = [
+    *["#", "#/$defs/a", "#/$defs/b", "#/$defs/a/items", "#/properties", "#/nowhere", "#a"],
+    *["other.schema.json", "claim.schema.json#/$defs/id", "file:///etc/hostname"],
+]
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**20), max_value=10**20),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=12),
+        st.sampled_from([*REFS, "object", "array", "string", "number", "^[a-z]+$", "(a+)+$"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(st.sampled_from(SCHEMA_KEYS), children, max_size=5),
+    ),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(sorted(SCHEMA_FILES.values())),
+    graft=json_values,
+    defs=st.dictionaries(st.sampled_from(["a", "b"]), json_values, max_size=2),
+    where=st.integers(min_value=0, max_value=100),
+    whole=st.booleans(),
+)
+def test_any_json_in_the_schema_folder(
+    data_dir: Path, name: str, graft: Any, defs: dict[str, Any], where: int, whole: bool
+) -> None:
+    """Any JSON as a schema, or grafted into the real one (a `$ref` cycle was a RecursionError
+    in the build): a clean report, and a usable schema renders on the reference page."""
+    from r1kb import schemas
+    from r1kb.site.context import SiteContext
+    from r1kb.site.pages import schema_reference
+    from r1kb.site.urls import Urls
+
+    schema: Any = graft
+    if not whole:
+        schema = json.loads((data_dir / "schema" / name).read_text(encoding="utf-8"))
+        props = schema["properties"]
+        props[sorted(props)[where % len(props)]] = graft
+        schema.setdefault("$defs", {}).update(defs)
+    rel = f"schema/{name}"
+    content = json.dumps(schema).encode("utf-8")
+    assert_clean_report(data_dir, rel, content)
+    with written(data_dir, rel, content):
+        if schemas.unusable(data_dir / "schema", name.split(".")[0]) is None:
+            ctx = SiteContext(kb=None, urls=Urls(), dates=None, schema_dir=data_dir / "schema")  # type: ignore[arg-type]
+            assert "Schema reference" in schema_reference.render(ctx)
+
+
 def test_the_base_is_clean(data_dir: Path) -> None:
     """The properties start from a valid knowledge base (so mutations reach the rules)."""
     assert validate(data_dir, [CASE_SNAPSHOTS]).problems == []
@@ -232,17 +295,53 @@ def test_the_base_is_clean(data_dir: Path) -> None:
 # --- the file system's faults and every other file r1kb reads ------------------------------
 
 
+def break_the_disk(mp: pytest.MonkeyPatch, failing: str, code: int) -> None:
+    """One step of fsutil.write_atomic fails with code, as on a full or read-only disk
+    (mkstemp, fdopen for writing, write, fsync or replace); reading files still works."""
+    import os
+    import tempfile
+
+    def fail(*_: object, **__: object) -> Any:
+        raise OSError(code, os.strerror(code))
+
+    class Full:
+        def __init__(self, fh: Any) -> None:
+            self.fh = fh
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.fh.close()
+
+        def write(self, _: bytes) -> int:
+            raise OSError(code, os.strerror(code))
+
+    real_fdopen = os.fdopen
+
+    def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if "w" not in mode:
+            return real_fdopen(fd, mode, *args, **kwargs)
+        return fail() if failing == "fdopen" else Full(real_fdopen(fd, mode, *args, **kwargs))
+
+    if failing in ("fdopen", "write"):
+        mp.setattr(os, "fdopen", fdopen)
+    elif failing == "mkstemp":
+        mp.setattr(tempfile, "mkstemp", fail)
+    else:
+        mp.setattr(os, failing, fail)
+
+
 @SETTINGS
 @given(
     content=st.binary(max_size=200),
-    failing=st.sampled_from(["write", "fsync", "replace", "fdopen"]),
+    failing=st.sampled_from(["mkstemp", "fdopen", "write", "fsync", "replace"]),
 )
 def test_a_failed_write_leaves_the_old_file_whole(
     tmp_path_factory: pytest.TempPathFactory, content: bytes, failing: str
 ) -> None:
     """write_atomic under a full or read-only disk: OSError, the old bytes, no stray file."""
     import errno
-    import os
 
     from r1kb import fsutil
 
@@ -250,30 +349,9 @@ def test_a_failed_write_leaves_the_old_file_whole(
     target = folder / "published-ids.txt"
     target.write_bytes(b"# ids\nclaims/kept\n")
 
-    def fail(*_: object, **__: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     mp = pytest.MonkeyPatch()
     try:
-        if failing == "write":
-            real_fdopen = os.fdopen
-
-            class Full:
-                def __init__(self, fh: Any) -> None:
-                    self.fh = fh
-
-                def __enter__(self) -> Full:
-                    return self
-
-                def __exit__(self, *exc: object) -> None:
-                    self.fh.close()
-
-                def write(self, _: bytes) -> int:
-                    raise OSError(errno.ENOSPC, "No space left on device")
-
-            mp.setattr(os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
-        else:
-            mp.setattr(os, failing, fail)
+        break_the_disk(mp, failing, errno.ENOSPC)
         with pytest.raises(OSError):
             fsutil.write_atomic(target, content)
     finally:
@@ -316,3 +394,57 @@ def test_write_atomic_keeps_the_mode_and_replaces_whole(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.txt"
     write_atomic(fresh, b"x")
     assert fresh.read_bytes() == b"x" and stat.S_IMODE(os.stat(fresh).st_mode) & 0o600 == 0o600
+
+
+# --- every command that writes, on a full or read-only disk ---------------------------------
+
+WRITERS = {
+    "publish-ids": ["publish-ids"],
+    "new source": [
+        "new", "source", "acme-blog-2025-02-01", "--title", "R1 explained", "--publisher", "Acme",
+        "--kind", "blog", "--published", "2025-02-01", "--url", "https://acme.example/r1",
+    ],
+    "new claim": [
+        "new", "claim", "tiny-report-r1-cost", "--subject", "deepseek-r1", "--quantity",
+        "training-cost", "--value", "5580000", "--statement", "It says R1 cost $5.58M.",
+        "--status", "speculative", "--verdict", "misleading", "--corrected-by",
+        "v3-training-cost", "--source", "some-blog", "--locator", "p. 1", "--quote", "$5.58M",
+    ],
+    "check-source --draft": ["check-source", "--draft", "{tmp}/drafts", "{tmp}/article.txt"],
+}  # fmt: skip
+FAULTS = {  # (what fails, errno): a full disk fails a write, a read-only one the first create
+    "mkstemp": errno.EROFS, "fdopen": errno.EROFS, "write": errno.ENOSPC,
+    "fsync": errno.ENOSPC, "replace": errno.ENOSPC,
+}  # fmt: skip
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("failing", sorted(FAULTS))
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_every_command_that_writes_fails_cleanly_on_a_faulty_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, failing: str
+) -> None:
+    """`new`, `publish-ids` and `--draft` on a read-only or full disk were tracebacks, and
+    `new claim` left a 0-byte record: now an error, and not one file changed or added."""
+    import os
+
+    from click.testing import CliRunner
+
+    from r1kb.cli import cli
+
+    data = build_data_dir(CASES / "valid" / "minimal", tmp_path / "data")
+    (tmp_path / "article.txt").write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    before = _files(tmp_path)
+    code = FAULTS[failing]
+
+    break_the_disk(monkeypatch, failing, code)
+    monkeypatch.setenv("R1KB_CACHE_DIR", "")  # the cache may fail silently; not what is tested
+    args = [a.format(tmp=tmp_path) for a in WRITERS[command]]
+    result = CliRunner().invoke(cli, [*args, "--data", str(data)])
+    assert result.exit_code in (1, 2), (result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert os.strerror(code) in result.output, result.output
+    assert _files(tmp_path) == before

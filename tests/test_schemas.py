@@ -102,3 +102,74 @@ def test_a_ref_cycle_in_a_data_schema_validates_and_renders(tmp_path: Path) -> N
     assert not [p for p in result.problems if p.code.startswith("schema")], result.problems
     ctx = SiteContext(kb=result.loaded.kb, urls=Urls(), dates=None, schema_dir=data / "schema")  # type: ignore[arg-type]
     assert "x-loop" in schema_reference.render(ctx)
+
+
+def test_a_ref_to_another_document_is_never_fetched(tmp_path: Path) -> None:
+    """jsonschema-rs followed a `$ref` to `file://` (a JSON file of the machine, its values then
+    printed in every schema message) and to `http://` (CI calling any address)."""
+    import http.server
+    import threading
+
+    from conftest import CASES, build_data_dir
+    from r1kb.reporters import render
+    from r1kb.validate import validate
+
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"enum": ["SECRET-TOKEN-123"]}', encoding="utf-8")
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            body = b'{"enum": ["SECRET-FROM-THE-NETWORK"]}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        refs = (secret.as_uri(), f"http://127.0.0.1:{server.server_port}/s.json", "x.json")
+        for i, ref in enumerate(refs):
+            data = build_data_dir(CASES / "valid" / "minimal", tmp_path / f"data-{i}")
+            path = data / "schema" / "claim.schema.json"
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            schema["properties"]["scope"] = {"$ref": ref}
+            path.write_text(json.dumps(schema), encoding="utf-8")
+            result = validate(data, [])
+            out = render(result, "text")
+            assert "SECRET" not in out, out
+            assert [p.code for p in result.problems] == ["schema-invalid"], out
+            assert "leads outside the schema file" in out
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == []
+
+
+def test_boolean_subschemas_validate_and_render(tmp_path: Path) -> None:
+    """`"notes": true` is a valid schema that every record meets, so the build went on to the
+    schema reference page, which ended in an AttributeError (found by the schema-folder
+    property test)."""
+    from conftest import CASES, build_data_dir
+    from r1kb.site.context import SiteContext
+    from r1kb.site.urls import Urls
+    from r1kb.validate import validate
+
+    data = build_data_dir(CASES / "valid" / "minimal", tmp_path / "data")
+    path = data / "schema" / "claim.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["notes"] = True
+    schema["properties"]["x-never"] = False
+    schema["properties"]["sources"]["items"] = True
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    result = validate(data, [])
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    ctx = SiteContext(kb=result.loaded.kb, urls=Urls(), dates=None, schema_dir=data / "schema")  # type: ignore[arg-type]
+    page = schema_reference.render(ctx)
+    assert "x-never" in page and "nothing" in page

@@ -97,11 +97,18 @@ def _validator_in(directory: Path, kind: str) -> Any:
     return _validator_cached(directory, kind, stamp)
 
 
+def _refuse_outside(uri: str) -> Any:
+    """jsonschema-rs would fetch a `$ref` to another document: a `file://` one read the
+    machine's files (their values then shown in error messages), an `http://` one made CI
+    call any address. Only references within the schema file are followed."""
+    raise ValueError(f"$ref {uri} leads outside the schema file; only '#/...' is followed")
+
+
 @cache
 def _validator_cached(directory: Path, kind: str, stamp: tuple[int, int, int]) -> Any:
     schema = load_schema(directory, kind)
     try:
-        return jsonschema_rs.validator_for(schema)
+        return jsonschema_rs.validator_for(schema, retriever=_refuse_outside)
     except (ValueError, RecursionError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise SchemaUnusable(f"{SCHEMA_FILES[kind]} is not a valid JSON Schema: {first}") from None

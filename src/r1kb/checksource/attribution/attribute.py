@@ -36,6 +36,7 @@ EARLIER_CLAUSE = "named in an earlier clause"
 # next line); one before a lower-case word is only a wrapped line
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s"
+    r"|\s(?i:but|whereas)\s"  # "has 671B parameters but activates 37B": a contrast, comma or not
     r"|\n(?=[ \t]*[A-Z])",
 )
 # a sentence about models in general ("a model with billions of parameters", "training a large
@@ -55,6 +56,8 @@ _GENERIC_SUBJECT = re.compile(
 _GENERIC_PHRASE = re.compile(
     r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere )" + _GENERIC_NOUN, re.I
 )
+# a unit word after these is what a figure is counted per ("for each token", "per GPU")
+_PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
 # Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
 _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
@@ -290,6 +293,8 @@ class Attributor:
         for h, unit in found:
             if unit in ("date", "text", "count", "ratio", "percent", *_DURATION_UNITS):
                 continue
+            if _PER_BEFORE.search(self.text, max(s.start, h.start - 8), h.start):
+                continue  # "37 billion for each token": what it is counted per, not its unit
             distance = min(abs(h.start - raw.end), abs(raw.start - h.end))
             if best is None or distance < best[0]:
                 best = (distance, unit)

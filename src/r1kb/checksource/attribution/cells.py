@@ -50,6 +50,8 @@ class CellAttributor:
 
     def quantity(self, raw: Raw, cell: Cell, text: str) -> tuple[str | None, str]:
         after = text[raw.end : cell.end]
+        # the words up to the cell's next number are this figure's ("671B (37B active)")
+        after = after[: next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]
         for where, words in (
             ("row header", cell.row_header),
             ("column header", cell.column_header),

@@ -66,9 +66,12 @@ class Readings:
     switch: str | None = None  # the model "DeepSeek" stood for: who the next sentences are about
     where: Where | None = None  # None in a table cell
     headers: tuple[str, ...] = ()  # a table cell's row and column headers
-    # the readings tried, in order, when the first conflicts or is new (the argument: it is new)
-    alternatives: Callable[[bool], Iterator[Reading]] = _nothing
-    ranges: Callable[[], Iterator[Reading]] = _nothing  # when the first conflicts or is new
+    # the other readings the text allows, for when the first conflicts or is new: the first
+    # model with the unit's other quantities; the other models named nearby with the quantity
+    # their words give; a quantity recorded only as a range, for a range
+    siblings: Callable[[], Iterator[Reading]] = _nothing
+    others: Callable[[], Iterator[Reading]] = _nothing
+    ranges: Callable[[], Iterator[Reading]] = _nothing
     nearby: Callable[[], Iterator[Reading]] = _nothing  # when no model is named
     nearest: str | None = None  # of the nearby models, the one named nearest before
 
@@ -151,7 +154,8 @@ class Reader:
             only_if_recognised=weak_date or loose or raw.hint == "times",
             switch=subject.model if subject.how.startswith("DeepSeek (the company)") else None,
             where=where,
-            alternatives=lambda new: self._alternatives(raw, s, first, subject.strong, new),
+            siblings=lambda: self._siblings_of(first),
+            others=lambda: self._others(raw, s, first),
             ranges=lambda: self._ranges(raw, s, quantity, ahead),
         )
 
@@ -184,25 +188,23 @@ class Reader:
         later = [m.ref for m in names if m.kind == "model" and m.end > raw.start] if after else []
         return [*before, *later]
 
-    def _alternatives(
-        self, raw: Raw, s: at.Sentence, first: Reading, strong_model: bool, new: bool
-    ) -> Iterator[Reading]:
-        """Another quantity of the unit when no term decided it, or when the knowledge base
-        holds nothing on the one a term named (a "cluster" of 2,048 GPUs that trained the
-        model); another model named nearby when the subject is only carried over."""
-        readings: list[tuple[str, str]] = []
-        if not first.strong or new:
-            readings += [(first.model, q) for q in self._siblings(first.quantity)]
-        if not strong_model:
-            names = self.at.names_in(max(0, s.start - 2000), s.end)
-            models = dict.fromkeys([at.COMPANY, *(m.ref for m in names if m.kind == "model")])
-            for model in models:
-                if model == first.model:
-                    continue
-                q, _ = self.at.quantity(raw, model, s)
-                if q is not None:
-                    readings.append((model, q))
-        return (Reading(model, q, False, ANOTHER_READING) for model, q in readings)
+    def _siblings_of(self, first: Reading) -> Iterator[Reading]:
+        """The first reading's model with another quantity of the unit (a "cluster" of 2,048
+        GPUs that trained the model)."""
+        for q in self._siblings(first.quantity):
+            yield Reading(first.model, q, False, ANOTHER_READING)
+
+    def _others(self, raw: Raw, s: at.Sentence, first: Reading) -> Iterator[Reading]:
+        """The company and the models named in the sentence or up to 2,000 characters before
+        it, each with the quantity its words give."""
+        names = self.at.names_in(max(0, s.start - 2000), s.end)
+        models = dict.fromkeys([at.COMPANY, *(m.ref for m in names if m.kind == "model")])
+        for model in models:
+            if model == first.model:
+                continue
+            q, _ = self.at.quantity(raw, model, s)
+            if q is not None:
+                yield Reading(model, q, False, ANOTHER_READING)
 
     def _ranges(self, raw: Raw, s: at.Sentence, quantity: str, ahead: int) -> Iterator[Reading]:
         """A range ("1.5B to 70B") that one model's figure cannot be: the quantity recorded only

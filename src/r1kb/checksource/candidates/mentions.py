@@ -23,7 +23,7 @@ from r1kb.patterncache import compile_all
 _COMPARATIVE_BEFORE = re.compile(
     r"(?:\blike|\bsuch\s+as|\bsimilar\s+to|\bcomparable\s+to|\bcompared\s+(?:to|with)|\bthan"
     r"|\bversus|\bvs\.?|\bunlike|\bsimilar\s+[\w-]+(?:\s+[\w-]+)?\s+to|\brivals?|\bbeats?"
-    r"|\blevel\s+with|\bpar\s+with|\bahead\s+of|\bbehind|\bagainst|\boutperform(?:s|ed|ing)?"
+    r"|\blevel\s+with|\bpar\s+with|\bahead\s+of|\b(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are|was|were|sits?|ranks?|ranked|just|slightly|far|well|only)\s+behind|\bagainst|\boutperform(?:s|ed|ing)?"
     r"|\bsurpass(?:es|ed|ing)?|\bmatch(?:es|ed|ing)?|\bequals?)"
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
@@ -131,7 +131,8 @@ def _name_sets(
 ) -> list[tuple[str, TermSet]]:
     """Outside names, the company's names and accelerators, as term sets (longest first)."""
     return [
-        ("gpu", TermSet({"": list(gpus)})),
+        # a chip's name and its plural ("2,048 Nvidia H800s")
+        ("gpu", TermSet({"": [*gpus, *(g + "s" for g in gpus if not g.endswith("*"))]})),
         ("other", TermSet({"": list(outside)})),
         ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
     ]

@@ -33,7 +33,8 @@ NUMBER = (
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
 MAX_VALUE = 1e30
 MAGNITUDE = (
-    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
+    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|quadrillion|quintillion"
+    rf"|mln|bln|trln|mn|bn|tn)\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
@@ -60,8 +61,10 @@ EXPERT_PARTS = {
 }  # fmt: skip
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
 MAGNITUDES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "t": 1e12,
+    # read, not dropped: "671 quintillion parameters" was 671 parameters
+    "quadrillion": 1e15, "quintillion": 1e18,
 }  # fmt: skip
 # "tens of", "hundreds of" multiply a following magnitude; "billions" alone spans 1-999 billion
 VAGUE_MULTIPLIERS = {"tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000)}
@@ -116,7 +119,9 @@ TAILS = [
           r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
     _tail(_filler(1) + rf"(?:\s|{HY})*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
     _tail(_filler(2) + rf"(?:\s|{HY})*(?:parameters?|params?)\b", "parameters"),
-    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "… per token"
+    # not "per token", "for each token"
+    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!\beach )(?<!\bevery )(?<!/)tokens?\b",
+          "tokens"),
     _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
           "tokens", "context"),
     _tail(rf"(?:\s|{HY})*(?:hours?|hrs?)\b", "hours"),  # also "a 55-day run", "a two-month run"

@@ -312,6 +312,8 @@ class _HtmlReader:
             return
         if not self.pre:
             data = data.replace("\r", " ").replace("\n", " ")
+            if not data.strip() and (not self.chars or self.chars[-1] == "\n"):
+                return  # the layout's whitespace between blocks (rows of a table stay adjacent)
         self._emit(data, at)
 
     def entity(self, start: int, end: int) -> None:

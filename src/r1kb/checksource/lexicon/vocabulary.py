@@ -256,7 +256,7 @@ _FILLER = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)  # 
 _FILLER_REACH = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}", re.I)
 _LINK = re.compile(
     r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
-    r"|roughly|~)[ \t]*)*$",
+    r"|roughly|~|only|just|nearly|almost)[ \t]*)*$",
     re.I,
 )
 # the characters _LINK is made of (any letter, and any non-ASCII character, which case folding

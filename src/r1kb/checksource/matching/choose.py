@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from r1kb.checksource.attribution.readings import NEARBY_RECOGNISED, NEAREST_BEFORE, Readings
 from r1kb.checksource.attribution.walk import Stream
-from r1kb.checksource.matching.match import Judgement, Matcher
+from r1kb.checksource.matching.match import Judgement, Matcher, Value
 
 RECOGNISED = ("agrees", "known-misconception")
 KB_READING = "the reading the knowledge base recognises"
@@ -62,15 +62,23 @@ def choose(r: Readings, matcher: Matcher) -> Choice | None:
     # a model named only in an earlier clause may be told the figure is another's only when
     # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
     retry = ("conflicts", "new", "misattributed" if r.earlier_clause else "")
-    if j.outcome in retry and j.value.precise:
-        for other in r.alternatives(j.outcome == "new"):
-            better = matcher.judge(r.raw, other.model, other.quantity, other.strong)
-            if better is not None and better.outcome in RECOGNISED and not _open_bounds(better):
+    better = None
+    precise = j.value.precise
+    if j.outcome in retry and (precise or _stated_range(j.value)):
+        # another quantity of the unit when no term decided it, or when the knowledge base holds
+        # nothing on the one a term named; but a range's reading of another quantity proves
+        # nothing (it contains many values): only the same quantity for another model nearby
+        siblings = precise and (not first.strong or j.outcome == "new")
+        others = () if r.strong_model else r.others()
+        for other in [*(r.siblings() if siblings else ()), *others]:
+            found = matcher.judge(r.raw, other.model, other.quantity, other.strong)
+            if found is not None and found.outcome in RECOGNISED and not _open_bounds(found):
+                better = found
                 if better.model != first.model and not r.strong_model:
                     switched = better.model
                 j, reading = better, other
                 break
-    elif j.outcome in ("conflicts", "new"):
+    if better is None and not precise and j.outcome in ("conflicts", "new"):
         for other in r.ranges():
             ranged = matcher.judge(r.raw, other.model, other.quantity, other.strong)
             if ranged is not None and ranged.outcome in RECOGNISED:
@@ -93,6 +101,18 @@ def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
         if reading.model == r.nearest and j.outcome == "misattributed":
             nearest = Choice(r, j, NEAREST_BEFORE, reading.basis)
     return nearest  # no reading agrees: the nearest model is told whose figure it is
+
+
+def _stated_range(v: Value) -> bool:
+    """Both bounds written out ("1.5B to 70B"): a range no vaguer than its words, which another
+    model named nearby may own as its record of that range."""
+    return (
+        not v.vague
+        and v.bound is None
+        and v.low is not None
+        and v.high is not None
+        and (v.low < v.high)
+    )
 
 
 def _open_bounds(j: Judgement) -> bool:

@@ -50,8 +50,11 @@ def load_schemas(schema_dir: Path | None) -> dict[str, dict[str, Any]]:
     return dict(sorted(found.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
 
-def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """Follow local `$ref`s to `$defs`; a cycle (a -> b -> a) stops at the first repeat."""
+def _resolve(schema: dict[str, Any], node: dict[str, Any] | bool) -> dict[str, Any]:
+    """Follow local `$ref`s to `$defs`; a cycle (a -> b -> a) stops at the first repeat.
+    A schema may be `true` (anything) or `false` (nothing) as well as an object."""
+    if not isinstance(node, dict):
+        return {"type": "nothing"} if node is False else {}
     seen: set[str] = set()
     while True:
         ref = node.get("$ref")

@@ -1,0 +1,138 @@
+"""Layouts and phrasings seen in no labelled article, written for these tests: each failed before
+the rule it guards (whitespace between HTML rows, "behind" in a headline, a spec list's header
+naming a quantity with no record, a stated range after a sentence naming two models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from r1kb.checksource.candidates.mentions import find_mentions
+from r1kb.checksource.pipeline import check_text
+from r1kb.kb import KnowledgeBase
+from r1kb.loader import load
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load(ROOT / "data").kb
+
+
+def _found(kb: KnowledgeBase, text: str, fmt: str | None = None) -> dict[str, tuple[str, str]]:
+    return {f.text: (f.model, f.outcome) for f in check_text(text, kb, fmt=fmt).figures}
+
+
+HTML_TABLE = """<html><body><h1>DeepSeek-R1 against o1</h1>
+<table>
+  <tr><th>Benchmark</th><th>DeepSeek-R1</th><th>OpenAI o1</th></tr>
+  <tr><td>AIME 2024 (pass@1)</td><td>79.8%</td><td>79.2%</td></tr>
+  <tr><td>Codeforces rating</td><td>2029</td><td>2061</td></tr>
+</table></body></html>
+"""
+
+
+def test_an_html_table_laid_out_on_several_lines_is_read_by_column(kb: KnowledgeBase) -> None:
+    found = _found(kb, HTML_TABLE, "html")
+    assert found == {
+        "79.8%": ("deepseek-r1", "agrees"),
+        "2029": ("deepseek-r1", "agrees"),
+    }  # the o1 column is about a model outside the family: not reported
+
+
+@pytest.mark.parametrize(
+    "headline", ["The numbers behind DeepSeek V3", "Five numbers behind DeepSeek V3"]
+)
+def test_behind_in_a_headline_is_not_a_comparison(kb: KnowledgeBase, headline: str) -> None:
+    text = (
+        f"# {headline}\n\n* **Training data:** 14.8T tokens\n* **Compute:** 2.788M H800 GPU hours\n"
+    )
+    found = _found(kb, text, "markdown")
+    assert found == {
+        "14.8T tokens": ("deepseek-v3", "agrees"),
+        "2.788M H800 GPU hours": ("deepseek-v3", "agrees"),
+    }
+    # a model another is ranked behind is still named for comparison
+    for text, comparative in (
+        ("Gemini lags behind DeepSeek-V3 on math.", True),
+        ("The team behind DeepSeek-V3 is small.", False),
+    ):
+        (v3,) = [m for m in find_mentions(text, kb) if m.ref == "deepseek-v3"]
+        assert v3.comparative is comparative, text
+
+
+def test_a_spec_list_header_names_the_quantity_even_without_a_record(kb: KnowledgeBase) -> None:
+    """A header is the article's own word for the quantity: with no record of it for the model
+    the figure is new, never re-read as another quantity of the unit that happens to agree (a
+    distilled model's "Context length | 32K" is not its 32,768-token evaluation cap)."""
+    found = _found(kb, "# DeepSeek V3 at a glance\n\n* **Cluster:** 2,048 H800s\n", "markdown")
+    assert found == {"2,048 H800s": ("deepseek-v3", "new")}
+    table = (
+        "# Distilled models\n\n| Model | Context length |\n|---|---|\n"
+        "| DeepSeek-R1-Distill-Qwen-7B | 32K |\n"
+    )
+    figures = check_text(table, kb, fmt="markdown").figures
+    assert [(f.quantity, f.outcome) for f in figures] == [("context-length", "new")]
+
+
+def test_a_benchmark_header_never_borrows_another_benchmarks_score(kb: KnowledgeBase) -> None:
+    """R1's MMLU-Redux is 92.6; a 92.6 under a HumanEval header is not MMLU-Redux."""
+    text = "# DeepSeek-R1\n\n| Benchmark | DeepSeek-R1 |\n|---|---|\n| HumanEval | 92.6% |\n"
+    figures = check_text(text, kb, fmt="markdown").figures
+    assert all(f.quantity != "mmlu-redux" for f in figures)
+
+
+def test_a_stated_range_goes_to_the_nearby_model_that_owns_it(kb: KnowledgeBase) -> None:
+    text = (
+        "The R1 reasoning model came out in January 2025, a month after V3.\n"
+        "Its distilled versions range from 1.5B to 70B parameters.\n"
+    )
+    found = _found(kb, text)
+    assert found["1.5B to 70B parameters"] == ("deepseek-r1", "agrees")
+
+
+def test_a_parenthetical_figure_keeps_its_own_words(kb: KnowledgeBase) -> None:
+    html = (
+        "<html><body><h1>DeepSeek-V3</h1><dl>\n<dt>Parameters</dt>\n"
+        "<dd>671 B (37 B active)</dd>\n</dl></body></html>\n"
+    )
+    figures = check_text(html, kb, fmt="html").figures
+    assert {f.text: (f.quantity, f.outcome) for f in figures} == {
+        "671 B": ("total-parameters", "agrees"),
+        "37 B": ("activated-parameters", "agrees"),
+    }
+
+
+def test_a_spec_line_for_the_evaluation_output_cap(kb: KnowledgeBase) -> None:
+    found = check_text("DeepSeek-R1 quick facts\nMax output: 32k tokens\n", kb).figures
+    assert [(f.model, f.quantity, f.outcome) for f in found] == [
+        ("deepseek-r1", "eval-max-generation-length", "agrees")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "quantity"),
+    [
+        # a chip's plural is the chip: its maker's name is no outside subject
+        ("DeepSeek-V3 was trained on 2048 Nvidia H800s for roughly 57 days.", "roughly 57 days",
+         "training-duration"),
+        # news-wire abbreviations of magnitudes
+        ("DeepSeek-V3 has 671 bln parameters.", "671 bln parameters", "total-parameters"),
+        ("DeepSeek-V3 cost US$5.58mn to train.", "US$5.58mn", "training-cost"),
+    ],
+)  # fmt: skip
+def test_notations_seen_in_no_labelled_article(
+    kb: KnowledgeBase, sentence: str, span: str, quantity: str
+) -> None:
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(sentence + "\n", kb).figures}
+    assert found[span] == (quantity, "agrees")
+
+
+def test_a_contrast_without_a_comma_and_a_count_per_token(kb: KnowledgeBase) -> None:
+    """'but' splits the clauses even without a comma; 'for each token' is what the figure is
+    counted per, not its unit; 'only' may stand between a term and its figure."""
+    text = "DeepSeek-R1 has 671 billion parameters but activates only 37 billion for each token.\n"
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
+    assert found == {
+        "671 billion parameters": ("total-parameters", "agrees"),
+        "37 billion": ("activated-parameters", "agrees"),
+    }
