@@ -2,14 +2,19 @@
 
 The first reading (the nearest evidence) stands unless it conflicts or is new and the text
 allows another that the knowledge base recognises (agrees with, or knows as a misconception):
-that one wins. A figure no model is named for is reported only under a reading the knowledge
-base recognises, or, when the model named nearest before it is told the figure is another's,
-as misattributed. Loose figures (a bare date, "in the billions", "10x") only when recognised.
+that one wins. Which others are tried depends on how sure the first is and on the figure: the
+unit's other quantities when no term decided the quantity (a precise figure only), the models
+named nearby when the model is only carried over, a quantity recorded only as a range for a
+figure too loose to be one model's value. A figure no model is named for is reported only
+under a reading the knowledge base recognises, or, when the model named nearest before it is
+told the figure is another's, as misattributed. Loose figures (a bare date, "in the billions",
+"10x") only when recognised.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from r1kb.checksource.attribution.readings import NEARBY_RECOGNISED, NEAREST_BEFORE, Readings
 from r1kb.checksource.attribution.walk import Stream
@@ -70,7 +75,7 @@ def choose(r: Readings, matcher: Matcher) -> Choice | None:
         # nothing (it contains many values): only the same quantity for another model nearby
         siblings = precise and (not first.strong or j.outcome == "new")
         others = () if r.strong_model else r.others()
-        for other in [*(r.siblings() if siblings else ()), *others]:
+        for other in chain(r.siblings() if siblings else (), others):
             found = matcher.judge(r.raw, other.model, other.quantity, other.strong)
             if found is not None and found.outcome in RECOGNISED and not _open_bounds(found):
                 better = found
