@@ -136,3 +136,28 @@ def test_a_contrast_without_a_comma_and_a_count_per_token(kb: KnowledgeBase) -> 
         "671 billion parameters": ("total-parameters", "agrees"),
         "37 billion": ("activated-parameters", "agrees"),
     }
+
+
+def test_an_enumeration_gives_each_figure_its_own_term(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek-V3: pre-training took 2,664K GPU hours, context extension 119K and "
+        "post-training 5K, for a total of 2,788K H800 GPU hours.\n"
+    )
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
+    assert found["2,664K GPU hours"] == ("pretraining-gpu-hours", "agrees")
+    assert found["2,788K H800 GPU hours"] == ("training-gpu-hours", "agrees")
+
+
+def test_a_pace_per_trillion_tokens(kb: KnowledgeBase) -> None:
+    text = (
+        "For DeepSeek-V3, each trillion tokens took 180K H800 GPU hours, or 3.7 days on the "
+        "2048-GPU cluster.\n"
+    )
+    found = {f.text: (f.unit, f.outcome) for f in check_text(text, kb).figures}
+    assert found["180K H800 GPU hours"] == ("GPU-hours-per-trillion-tokens", "agrees")
+    assert found["3.7 days"] == ("days-per-trillion-tokens", "agrees")
+
+
+def test_a_vocabulary_counted_in_tokens(kb: KnowledgeBase) -> None:
+    (fig,) = check_text("DeepSeek-V3 has a vocabulary of 129,280 tokens.\n", kb).figures
+    assert (fig.quantity, fig.outcome) == ("vocabulary-size", "agrees")

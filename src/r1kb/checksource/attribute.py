@@ -406,7 +406,11 @@ class Attributor:
             # a range ("1.5B to 70B") is first read as a quantity recorded as a range
             ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
             qid = ranged
-        qid = qid or self.nearest_term(raw, [near, clause])
+        segment = _segment(self.text, raw, clause)
+        # the words right after it in its item, its item, then (as before) its clause
+        own = (near[0], min(near[1], segment[1]))
+        scopes = [near, clause] if segment == clause else [own, segment, near, clause]
+        qid = qid or self.nearest_term(raw, scopes)
         if qid is not None:
             return self._known(qid), True
         default = self.default_quantity(unit)
@@ -482,6 +486,26 @@ class Attributor:
         return qid if qid in self.kb.quantities else None
 
 
+_LIST_SEPARATOR = re.compile(r"[,;]\s|\s(?:and|or)\s")
+_SEGMENT_REACH = 200
+
+
+def _segment(text: str, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
+    """The figure's item in an enumeration ("pre-training took 2,664K GPU hours, context
+    extension 119K and post-training 5K"): from the separator before it to the one after it,
+    within its clause and at most a few hundred characters either side."""
+    lo = max(clause[0], raw.start - _SEGMENT_REACH)
+    hi = min(clause[1], raw.end + _SEGMENT_REACH)
+    start = lo
+    for m in _LIST_SEPARATOR.finditer(text, lo, raw.start):
+        start = m.end()
+    after = _LIST_SEPARATOR.search(text, raw.end, hi)
+    end = after.start() if after else hi
+    return (clause[0] if start == lo and lo == clause[0] else start), (
+        clause[1] if end == hi and hi == clause[1] else end
+    )
+
+
 def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: str) -> bool:
     """A figure in `unit` can measure the quantity; a figure without a unit (a bare number in a
     table cell) fits any numeric quantity but a date."""
@@ -492,8 +516,9 @@ def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: 
         return q.unit != "date"
     if unit == "date" or q.unit == "date":
         return unit == q.unit
-    if unit in ("USD", "CNY") and q.unit in ("USD", "CNY"):
-        return True
+    figure_unit = kb.units.get(unit)
+    if figure_unit is not None and figure_unit.currency and kb.units[q.unit].currency:
+        return True  # two currencies: compared through an exchange rate
     try:
         return units.compatible(unit, q.unit)
     except Exception:  # an undefined unit: not comparable

@@ -239,6 +239,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             continue
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
             _per_tokens(raw, text)
+        if raw.unit in _PER_TRILLION:
+            _per_trillion(raw, text)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
@@ -262,6 +264,21 @@ def _per_tokens(raw: Raw, text: str) -> None:
         "days-per-trillion-tokens",
         None,
     )
+
+
+# "each trillion tokens took 180K GPU hours, or 3.7 days": figures of a pace per trillion tokens
+_PER_TRILLION = {"GPU-hours": "GPU-hours-per-trillion-tokens", "days": "days-per-trillion-tokens"}
+_TRILLION_TOKENS = r"(?:each|every|per|a)\s+(?:one\s+)?trillion\s+tokens\b"
+_PER_TRILLION_BEFORE = re.compile(rf"\b{_TRILLION_TOKENS}[^.;!?\n]{{0,80}}\Z", re.I)
+_PER_TRILLION_AFTER = re.compile(rf"[ \t]*(?:for[ \t]+)?{_TRILLION_TOKENS}", re.I)
+
+
+def _per_trillion(raw: Raw, text: str) -> None:
+    """GPU-hours or days said of each trillion tokens, before or right after the figure."""
+    after = _PER_TRILLION_AFTER.match(text, raw.end)
+    if after or _PER_TRILLION_BEFORE.search(text[max(0, raw.start - 120) : raw.start]):
+        raw.unit = _PER_TRILLION[raw.unit or ""]
+        raw.end = after.end() if after else raw.end
 
 
 def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
