@@ -138,24 +138,26 @@ def test_a_contrast_without_a_comma_and_a_count_per_token(kb: KnowledgeBase) -> 
     }
 
 
-def test_an_enumeration_gives_each_figure_its_own_term(kb: KnowledgeBase) -> None:
-    text = (
-        "DeepSeek-V3: pre-training took 2,664K GPU hours, context extension 119K and "
-        "post-training 5K, for a total of 2,788K H800 GPU hours.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an enumeration: each figure's item names its quantity
+        ("DeepSeek-V3: pre-training took 2,664K GPU hours, context extension 119K and "
+         "post-training 5K, for a total of 2,788K H800 GPU hours.\n",
+         {"2,664K GPU hours": "pretraining-gpu-hours",
+          "2,788K H800 GPU hours": "training-gpu-hours"}),
+        # a pace per trillion tokens
+        ("For DeepSeek-V3, each trillion tokens took 180K H800 GPU hours, or 3.7 days on the "
+         "2048-GPU cluster.\n",
+         {"180K H800 GPU hours": "gpu-hours-per-trillion-tokens",
+          "3.7 days": "pretraining-days-per-trillion-tokens"}),
+    ],
+)  # fmt: skip
+def test_figures_of_one_sentence_get_their_own_quantities(
+    kb: KnowledgeBase, text: str, expected: dict[str, str]
+) -> None:
     found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
-    assert found["2,664K GPU hours"] == ("pretraining-gpu-hours", "agrees")
-    assert found["2,788K H800 GPU hours"] == ("training-gpu-hours", "agrees")
-
-
-def test_a_pace_per_trillion_tokens(kb: KnowledgeBase) -> None:
-    text = (
-        "For DeepSeek-V3, each trillion tokens took 180K H800 GPU hours, or 3.7 days on the "
-        "2048-GPU cluster.\n"
-    )
-    found = {f.text: (f.unit, f.outcome) for f in check_text(text, kb).figures}
-    assert found["180K H800 GPU hours"] == ("GPU-hours-per-trillion-tokens", "agrees")
-    assert found["3.7 days"] == ("days-per-trillion-tokens", "agrees")
+    assert {k: found.get(k) for k in expected} == {k: (q, "agrees") for k, q in expected.items()}
 
 
 def test_a_vocabulary_counted_in_tokens(kb: KnowledgeBase) -> None:
