@@ -163,3 +163,11 @@ def test_figures_of_one_sentence_get_their_own_quantities(
 def test_a_vocabulary_counted_in_tokens(kb: KnowledgeBase) -> None:
     (fig,) = check_text("DeepSeek-V3 has a vocabulary of 129,280 tokens.\n", kb).figures
     assert (fig.quantity, fig.outcome) == ("vocabulary-size", "agrees")
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-R1-0528's accuracy on AIME 2025 rose from 70% to 87.5%.\n"
+    found = {f.text: (f.value, f.outcome) for f in check_text(text, kb).figures}
+    assert found["87.5%"] == (87.5, "agrees")
+    # the figure before the change is the earlier model's, and says so
+    assert found["70%"] == (70, "misattributed")

@@ -61,6 +61,12 @@ _MACHINES = re.compile(
     re.I,
 )
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
+# "rose from 70% to 87.5%": a before and an after, two figures, not a range
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|rises|risen|increased|went|jumped|improved|grew|climbed|fell|dropped|"
+    r"decreased|declined|went\s+up|went\s+down)\s+from\s+(?:about\s+|around\s+)?\Z",
+    re.I,
+)
 _PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(
     sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
@@ -204,6 +210,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             raw.low = raw.high = value * scale
             raw.step, raw.end = step * scale, close.end()
         rest = _RANGE_REST.match(text, raw.end)
+        if rest and _CHANGE_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+            rest = None  # "went from 12K to 23K": the second is a figure of its own
         if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
             rest = None  # "10% to 15 days" is no range
         if rest and not _overlaps(rest.start(), rest.end(), taken):
