@@ -145,6 +145,8 @@ class KnowledgeBase:
     renamed: dict[str, dict[str, str]] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)  # names outside the family (models.yaml)
     accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
+    accelerator_variants: list[str] = field(default_factory=list)  # "SXM", "PCIe"
+    gpu_machines: list[str] = field(default_factory=list)  # "nodes", "servers"
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -259,6 +259,8 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             for qid, q in d["quantities"].items():
                 kb.quantities[qid] = Quantity(id=qid, **q)
             kb.accelerators = list(d.get("accelerators", []))
+            kb.accelerator_variants = list(d.get("accelerator_variants", []))
+            kb.gpu_machines = list(d.get("gpu_machines", []))
         elif rf.kind == "redirects":
             kb.redirects.update(d["redirects"])
             for kind in RENAMED_KINDS:

@@ -52,16 +52,7 @@ _RANGE_REST = re.compile(
 )
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
 _MATH_CLOSE = re.compile(r"\$[ \t]?(?P<mag>thousand|million|billion|trillion)\b", re.I)
-# machines of several GPUs each: "64 eight-way H800 boxes", "128 8-GPU nodes"
-_WAYS = "|".join(w for w in n.WORD_NUMBERS if " " not in w)
-_MACHINES = re.compile(
-    rf"[ \t]+(?:(?P<word>{_WAYS})|(?P<digits>\d{{1,2}})){n.HY}?(?:way|GPU)[ \t]+"
-    rf"(?:(?:NVIDIA|Nvidia)[ \t]+)?(?:(?P<gpu>{n.GPU_NAME})[ \t]+)?"
-    r"(?:boxes|nodes|servers|machines)\b",
-    re.I,
-)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
-_PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(
     sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
 ).replace(" ", r"\s+")
@@ -97,8 +88,12 @@ def _plausible(raw: Raw) -> bool:
     return n.plausible(raw.low) and n.plausible(raw.high) and math.isfinite(raw.step)
 
 
-def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]] | None:
-    pattern, tails = n.TAIL_AFTER[money]
+def _match_tail(
+    text: str, pos: int, money: bool, words: NumberWords | None
+) -> tuple[n.Tail, re.Match[str]] | None:
+    if words is None:
+        return None  # no vocabulary, no unit words
+    pattern, tails = words.tails.after[money]
     m = pattern.match(text, pos)
     if m is None or m.lastgroup is None:
         return None
@@ -109,7 +104,7 @@ def _unit_for(
     raw: Raw, text: str, mag_letter: str | None, words: NumberWords | None = None
 ) -> bool:
     """Read the unit after raw.end (extending raw); False when the number is not a figure."""
-    found = _match_tail(text, raw.end, raw.money)
+    found = _match_tail(text, raw.end, raw.money, words)
     if found:
         tail, m = found
         raw.unit, raw.hint = tail.unit, tail.hint
@@ -220,12 +215,16 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
                 raw.step = max(raw.step, hstep * hscale)
                 raw.money = raw.money or bool(rest.group("cur"))
                 letter = rest.group("sfx") or rest.group("sfxl") or letter
-        product = _PRODUCT.match(text, raw.end)
+        product = words.tails.product.match(text, raw.end) if words else None
         if product and scale == 1.0 and raw.low == raw.high:  # "64×8 H800s": 512 GPUs
             factor, _ = n.parse_number(product.group("num"))
             raw.low = raw.high = (raw.low or 0.0) * factor
             raw.step, raw.end = 1.0, product.end()
-        machines = _MACHINES.match(text, raw.end) if scale == 1.0 and raw.low == raw.high else None
+        machines = (
+            words.tails.machines.match(text, raw.end)
+            if words and scale == 1.0 and raw.low == raw.high
+            else None
+        )
         if machines:  # "64 eight-way H800 boxes": 512 GPUs
             word = (machines.group("word") or "").lower()
             ways = n.WORD_NUMBERS.get(word) or int(machines.group("digits") or 0)
@@ -284,7 +283,7 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
             scale = n.MAGNITUDES[mag.group("mag").lower()]
             raw.low = raw.high = (raw.low or 0.0) * scale
             raw.step, raw.end, units = scale, mag.end(), _WORD_MAGNITUDE_UNITS
-        found = _match_tail(text, raw.end, False)
+        found = _match_tail(text, raw.end, False, words)
         named = words.after(text, raw.end) if words is not None and not mag else None
         if found and found[0].unit in units:
             tail, tm = found
@@ -333,7 +332,7 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         if _DOLLARS.match(text, m.end()):
             raw.unit, raw.money = "USD", True
         at = m.end() if m.group("of") else raw.end
-        found = None if raw.unit else _match_tail(text, at, False)
+        found = None if raw.unit else _match_tail(text, at, False, words)
         if found and found[0].unit in _VAGUE_UNITS:
             raw.unit, raw.hint, raw.end = found[0].unit, found[0].hint, found[1].end()
         elif not raw.unit and m.group("of"):

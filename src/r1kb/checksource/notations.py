@@ -2,7 +2,9 @@
 
 Units are the knowledge base's unit ids (data/quantities.yaml); a unit "tail" is what may follow
 a number ("billion parameters", "H800 GPUs", "per GPU-hour"), a "cue" what may precede a bare
-number ("batch size of", "a Codeforces rating of").
+number ("batch size of", "a Codeforces rating of"). The words of the tails (unit terms, GPU
+names and variants, machines) come from data/quantities.yaml, see `tails`; what stays here is
+the grammar of English numerals (magnitudes, number words, qualifiers).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 HY = r"[\-‐‑‒–]"  # hyphens as typeset
 SEP = r"[,\u00a0\u202f\u2009 ]"
@@ -100,47 +103,116 @@ def _filler(n: int) -> str:
     return rf"\s*(?:[A-Za-z][\w‑\-]*\s+){{0,{n}}}?"
 
 
-GPU_NAME = r"(?:[AHBV]\d{2,3}|H20|GB200|A800|L40S?)"
-TAILS = [
-    _tail(rf"\s*(?:per|/|an?|each)\s*(?:{GPU_NAME}\s*)?GPU{HY}?\s*(?:hours?|hrs?|h)\b",
-          "USD-per-GPU-hour", money=True),
-    _tail(r"\s*(?:per|/|for\s+(?:every|each))\s*(?:(?:1|one)\s*)?(?:million|M|mn|1M)\s*"
-          r"(?:(?P<io>input|output|cached?|prompt|completion|cache[\s-]hit|cache[\s-]miss)\s+)?"
-          r"tokens?\b", "USD-per-million-tokens", money=True),
-    _tail(r"\s*(?:per|/|an?|each|every)\s*week\b", "USD-per-week", money=True),
-    _tail(r"\s*(?:US\s+|U\.S\.\s+)?(?:dollars|USD)\b", "USD", money=None),
-    _tail(r"\s*(?:yuan|RMB|CNY|renminbi)\b", "CNY", money=None),
-    _tail(_filler(2) + rf"\s*(?:(?:{GPU_NAME}\s+)?GPU{HY}?\s*|{GPU_NAME}{HY}?\s*)(?:hours?|hrs?)\b",
-          "GPU-hours"),  # "2.788M GPU hours", "2.8 million H800 hours"
-    _tail(rf"\s*(?:(?:NVIDIA|Nvidia)\s+)?(?P<gpu>{GPU_NAME})(?:{HY}?\s*(?:class|series|SXM\d?|PCIe))?"
-          r"(?:\s*(?:GPUs?|chips?|cards?|accelerators?)|s)?\b", "GPUs"),
-    _tail(_filler(1) + rf"(?:\s|{HY})*(?:GPUs?|graphics\s+cards|accelerators)\b", "GPUs"),
-    _tail(_filler(2) + rf"(?:\s|{HY})*(?:parameters?|params?)\b", "parameters"),
-    _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/)tokens?\b", "tokens"),  # not "… per token"
-    _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context(?:(?:{HY}|\s+)?(?:window|length))?\b",
-          "tokens", "context"),
-    _tail(rf"(?:\s|{HY})*(?:hours?|hrs?)\b", "hours"),  # also "a 55-day run", "a two-month run"
-    _tail(rf"(?:\s|{HY})*days?\b", "days"),
-    _tail(rf"(?:\s|{HY})*weeks?\b", "weeks"),
-    _tail(rf"(?:\s|{HY})*months?\b", "months"),
-    _tail(_filler(2) + r"\s*(?:samples|examples|data[ \t]+points)\b", "samples"),
-    _tail(_filler(1) + r"\s*sequences\b", "sequences"),
-    _tail(r"\s*FLOPs?\b", "FLOP"),
-    _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
-    _tail(r"\s*(?:\\?%|percent\b|per\s?cent\b)", "percent"),  # "\%": LaTeX's percent sign
-]  # fmt: skip
+_GAP = r"[\s\-‐‑‒–]*"  # between the words of a written form: "GPU hours", "GPU-hours"
+# a maker's name before an accelerator's ("NVIDIA H800"): a capitalised word, as in mentions
+_MAKER = r"(?:(?-i:[A-Z][A-Za-z]+)\s+)?"
 
 
-def _any_tail(money: bool) -> tuple[re.Pattern[str], list[Tail]]:
+def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
+    """One alternation of written forms from the data (unit terms, accelerator names), longest
+    first: the words of a form match with any run of spaces or hyphens between them, a trailing
+    `*` matches any ending, and (`bounded`) a form ending in a letter or digit ends at a word
+    boundary; a GPU name is not bounded, its plural or a glued suffix may follow ("H800s")."""
+    out = []
+    for form in sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w)):
+        wild = form.endswith("*") and len(form) > 1
+        parts = [p for p in re.split(r"[\s\-‐‑‒–]+", form[:-1] if wild else form) if p]
+        body = _GAP.join(map(re.escape, parts)) + (r"\w*" if wild else "")
+        out.append(body + (r"\b" if bounded and (wild or form[-1].isalnum()) else ""))
+    return f"(?:{'|'.join(out)})" if out else "(?!)"
+
+
+@dataclass(frozen=True)
+class TailWords:
+    """The data's words that units are written with (hashable: tails are compiled once per
+    vocabulary, see `tails`)."""
+
+    units: tuple[tuple[str, tuple[str, ...]], ...]  # unit id -> its terms (quantities.yaml)
+    accelerators: tuple[str, ...]  # GPU names
+    variants: tuple[str, ...]  # what may follow a GPU name ("SXM", "PCIe")
+    machines: tuple[str, ...]  # what holds several GPUs ("nodes", "servers")
+    per_million: tuple[str, ...]  # the kinds of token a price is per ("input", "cached")
+
+
+@dataclass(frozen=True)
+class Tails:
+    every: list[Tail]  # in the order they are tried
+    after: dict[bool, tuple[re.Pattern[str], list[Tail]]]  # after money or not: see _any_tail
+    machines: re.Pattern[str]  # "64 eight-way H800 boxes"
+    product: re.Pattern[str]  # "64×8 H800s"
+
+
+def _tail_list(w: TailWords) -> list[Tail]:
+    unit = dict(w.units)
+
+    def t(uid: str, *extra: str) -> str:
+        return forms([*unit.get(uid, ()), *extra])
+
+    gpu = forms(w.accelerators, bounded=False)
+    variant = forms(w.variants)
+    per = r"\s*(?:per|/|an?|each)\s*"
+    million = "|".join(k for k, v in MAGNITUDES.items() if v == 1e6)  # "per 1M tokens"
+    return [
+        _tail(rf"{per}(?:{gpu}\s*)?{t('GPU-hours')}", "USD-per-GPU-hour", money=True),
+        _tail(r"\s*(?:per|/|for\s+(?:every|each))\s*(?:(?:1|one)\s*)?"
+              rf"(?:{million})\s*(?:(?P<io>{forms(w.per_million)})\s+)?{t('tokens')}",
+              "USD-per-million-tokens", money=True),
+        _tail(rf"\s*(?:per|/|an?|each|every)\s*{t('weeks')}", "USD-per-week", money=True),
+        _tail(rf"\s*{t('USD')}", "USD", money=None),
+        _tail(rf"\s*{t('CNY')}", "CNY", money=None),
+        _tail(_filler(2) + rf"\s*(?:(?:{gpu}{_GAP})?{t('GPU-hours')}|{gpu}{_GAP}{t('hours')})",
+              "GPU-hours"),  # "2.788M GPU hours", "2.8 million H800 hours"
+        _tail(rf"\s*{_MAKER}(?P<gpu>{gpu})(?:{HY}?\s*{variant})?(?:\s*{t('GPUs')}|s\b)?",
+              "GPUs"),
+        _tail(_filler(1) + rf"(?:\s|{HY})*{t('GPUs')}", "GPUs"),
+        _tail(_filler(2) + rf"(?:\s|{HY})*{t('parameters')}", "parameters"),
+        # not "… per token"
+        _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/){t('tokens')}", "tokens"),
+        _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context"
+              rf"(?:(?:{HY}|\s+)?(?:window|length))?\b",
+              "tokens", "context"),
+        _tail(rf"(?:\s|{HY})*{t('hours')}", "hours"),  # also "a 55-day run", "a two-month run"
+        _tail(rf"(?:\s|{HY})*{t('days')}", "days"),
+        _tail(rf"(?:\s|{HY})*{t('weeks')}", "weeks"),
+        _tail(rf"(?:\s|{HY})*{t('months')}", "months"),
+        _tail(_filler(2) + rf"\s*{t('samples')}", "samples"),
+        _tail(_filler(1) + rf"\s*{t('sequences')}", "sequences"),
+        _tail(rf"\s*{t('FLOP')}", "FLOP"),
+        _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
+        _tail(rf"\s*\\?{t('percent')}", "percent"),  # "\%": LaTeX's percent sign
+    ]  # fmt: skip
+
+
+def _any_tail(tails: list[Tail], money: bool) -> tuple[re.Pattern[str], list[Tail]]:
     """The tails that may follow a number (after an amount of money or not) as one pattern:
     its alternatives are tried in order at one place, so the first tail that matches there is
     the one matched, as when each is tried in turn, in one call instead of twenty."""
-    tails = [t for t in TAILS if t.money is None or t.money is money]
+    tails = [t for t in tails if t.money is None or t.money is money]
     body = "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(tails))
     return re.compile(f"(?:{body})", re.I), tails
 
 
-TAIL_AFTER = {money: _any_tail(money) for money in (False, True)}
+@cache
+def tails(words: TailWords) -> Tails:
+    """The unit tails of a vocabulary, compiled once: the grammar around them ("per", "/", a
+    maker's name) is here, every word that names a unit or a GPU comes from the data."""
+    every = _tail_list(words)
+    gpu = forms(words.accelerators, bounded=False)
+    gpus = forms(dict(words.units).get("GPUs", ()))
+    maker = _MAKER.replace(r"\s+", r"[ \t]+")
+    ways = "|".join(w for w in WORD_NUMBERS if " " not in w)
+    machines = re.compile(  # machines of several GPUs each: "64 eight-way H800 boxes"
+        rf"[ \t]+(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|GPU)[ \t]+"
+        rf"{maker}(?:(?P<gpu>{gpu})[ \t]+)?"
+        rf"{forms(words.machines)}",
+        re.I,
+    )
+    product = re.compile(
+        rf"\s*[×x*]\s*{NUMBER}(?![\d.,])(?=\s*(?:{gpu}|{gpus}|{forms(words.machines)}))",
+        re.I,
+    )
+    return Tails(every, {m: _any_tail(every, m) for m in (False, True)}, machines, product)
+
 
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)

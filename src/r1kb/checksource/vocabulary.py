@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from r1kb.checksource import notations as n
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -290,6 +291,20 @@ class NumberWords:
         sizes = {q.id: q.terms for q in kb.quantities.values() if q.unit == "parameters"}
         self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
+        self.tails = n.tails(
+            n.TailWords(
+                units=tuple((u.id, tuple(u.terms)) for u in kb.units.values()),
+                accelerators=tuple(kb.accelerators),
+                variants=tuple(kb.accelerator_variants),
+                machines=tuple(kb.gpu_machines),
+                per_million=tuple(
+                    t
+                    for q in kb.quantities.values()
+                    if q.unit == "USD-per-million-tokens"
+                    for t in q.terms
+                ),
+            )
+        )
 
     def after(
         self, text: str, pos: int, sizes: bool = False, adjacent: bool = False
@@ -346,7 +361,7 @@ class NumberWords:
 
 def number_words(kb: KnowledgeBase) -> NumberWords:
     """The compiled number words of a knowledge base (cached on its quantities)."""
-    key = _key(kb)[0]
+    key = (_key(kb), tuple(kb.accelerators), tuple(kb.accelerator_variants), tuple(kb.gpu_machines))
     cached = _NUMBER_WORDS.get(key)
     if cached is None:
         if len(_NUMBER_WORDS) > 8:
