@@ -68,7 +68,6 @@ _VAGUE = re.compile(
 )
 
 
-_DOLLARS = re.compile(r"\s+(?:dollars|USD)\b", re.I)
 _VAGUE_UNITS = {
     "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
     "months",
@@ -237,19 +236,16 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         if not machines and not _unit_for(raw, text, letter, words):
             continue
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
-            _per_tokens(raw, text)
+            _per_tokens(raw, text, words)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
     return out
 
 
-_EVERY = re.compile(rf"[ \t]+(?:every|each)[ \t]+{n.NUMBER}[ \t]*days?\b", re.I)
-
-
-def _per_tokens(raw: Raw, text: str) -> None:
+def _per_tokens(raw: Raw, text: str, words: NumberWords | None) -> None:
     """ "1 trillion tokens every 3.7 days": a pace in days per trillion tokens."""
-    every = _EVERY.match(text, raw.end)
+    every = words.tails.every_days.match(text, raw.end) if words else None
     if every is None or not raw.low:
         return
     days, step = n.parse_number(every.group("num"))
@@ -288,14 +284,13 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
-            raw.money = tail.unit in ("USD", "CNY")
+            raw.money = words is not None and tail.unit in words.tails.money[1]
         elif named is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]
         else:
             continue
-        widen = re.match(r"\s+or\s+(?P<even>even\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b",
-                         text[raw.end :], re.I)  # fmt: skip
+        widen = words.tails.or_even.match(text[raw.end :]) if words else None
         if widen and widen.group("even"):
             raw.high = None  # "several weeks or even months": at least several weeks
             raw.end += widen.end()
@@ -329,8 +324,9 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         raw.vague = True
         if even:
             raw.high = None
-        if _DOLLARS.match(text, m.end()):
-            raw.unit, raw.money = "USD", True
+        currency = words.tails.money[0].match(text, m.end()) if words else None
+        if currency and currency.lastgroup:  # "billions of dollars"
+            raw.unit, raw.money = words.tails.money[1][int(currency.lastgroup[1:])], True
         at = m.end() if m.group("of") else raw.end
         found = None if raw.unit else _match_tail(text, at, False, words)
         if found and found[0].unit in _VAGUE_UNITS:

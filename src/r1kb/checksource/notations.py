@@ -132,6 +132,8 @@ class TailWords:
     variants: tuple[str, ...]  # what may follow a GPU name ("SXM", "PCIe")
     machines: tuple[str, ...]  # what holds several GPUs ("nodes", "servers")
     per_million: tuple[str, ...]  # the kinds of token a price is per ("input", "cached")
+    context: tuple[str, ...]  # how a context length is written ("context window")
+    currencies: tuple[str, ...]  # the ids of the units that are money ("USD", "CNY")
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ class Tails:
     after: dict[bool, tuple[re.Pattern[str], list[Tail]]]  # after money or not: see _any_tail
     machines: re.Pattern[str]  # "64 eight-way H800 boxes"
     product: re.Pattern[str]  # "64×8 H800s"
+    money: tuple[re.Pattern[str], list[str]]  # a currency's word after a vague magnitude
+    every_days: re.Pattern[str]  # "1 trillion tokens every 3.7 days"
+    or_even: re.Pattern[str]  # "several weeks or even months"
 
 
 def _tail_list(w: TailWords) -> list[Tail]:
@@ -158,19 +163,16 @@ def _tail_list(w: TailWords) -> list[Tail]:
               rf"(?:{million})\s*(?:(?P<io>{forms(w.per_million)})\s+)?{t('tokens')}",
               "USD-per-million-tokens", money=True),
         _tail(rf"\s*(?:per|/|an?|each|every)\s*{t('weeks')}", "USD-per-week", money=True),
-        _tail(rf"\s*{t('USD')}", "USD", money=None),
-        _tail(rf"\s*{t('CNY')}", "CNY", money=None),
+        *(_tail(rf"\s*{t(c)}", c, money=None) for c in w.currencies),
         _tail(_filler(2) + rf"\s*(?:(?:{gpu}{_GAP})?{t('GPU-hours')}|{gpu}{_GAP}{t('hours')})",
               "GPU-hours"),  # "2.788M GPU hours", "2.8 million H800 hours"
-        _tail(rf"\s*{_MAKER}(?P<gpu>{gpu})(?:{HY}?\s*{variant})?(?:\s*{t('GPUs')}|s\b)?",
+        _tail(rf"\s*{_MAKER}(?P<gpu>{gpu})(?:{HY}?\s*{variant})?(?:\s*{t('GPUs')}|s)?\b",
               "GPUs"),
         _tail(_filler(1) + rf"(?:\s|{HY})*{t('GPUs')}", "GPUs"),
         _tail(_filler(2) + rf"(?:\s|{HY})*{t('parameters')}", "parameters"),
         # not "… per token"
         _tail(_filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!/){t('tokens')}", "tokens"),
-        _tail(rf"(?:[ \t]|{HY})*(?:token(?:[ \t]|{HY})+)?context"
-              rf"(?:(?:{HY}|\s+)?(?:window|length))?\b",
-              "tokens", "context"),
+        _tail(rf"(?:[ \t]|{HY})*{forms(w.context)}", "tokens", "context"),
         _tail(rf"(?:\s|{HY})*{t('hours')}", "hours"),  # also "a 55-day run", "a two-month run"
         _tail(rf"(?:\s|{HY})*{t('days')}", "days"),
         _tail(rf"(?:\s|{HY})*{t('weeks')}", "weeks"),
@@ -211,7 +213,18 @@ def tails(words: TailWords) -> Tails:
         rf"\s*[×x*]\s*{NUMBER}(?![\d.,])(?=\s*(?:{gpu}|{gpus}|{forms(words.machines)}))",
         re.I,
     )
-    return Tails(every, {m: _any_tail(every, m) for m in (False, True)}, machines, product)
+    unit = dict(words.units)
+    money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
+    durations = forms([t for u in ("hours", "days", "weeks", "months") for t in unit.get(u, ())])
+    return Tails(
+        every,
+        {m: _any_tail(every, m) for m in (False, True)},
+        machines,
+        product,
+        (re.compile(rf"\s+(?:{money or '(?!)'})", re.I), list(words.currencies)),
+        re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{forms(unit.get('days', ()))}", re.I),
+        re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
+    )
 
 
 # After a bare "B": "a 32B model", "the 7B version" are sizes in parameters

@@ -303,6 +303,12 @@ class NumberWords:
                     if q.unit == "USD-per-million-tokens"
                     for t in q.terms
                 ),
+                context=tuple(kb.quantities["context-length"].terms)
+                if "context-length" in kb.quantities
+                else (),
+                currencies=tuple(
+                    u.id for u in kb.units.values() if u.definition.startswith("[currency")
+                ),
             )
         )
 
