@@ -26,27 +26,23 @@ def _add_to_list(key: str, word: str) -> tuple[str, str]:
     return rf"({key}[^\n]*?\[)", rf'\g<1>"{word}", '
 
 
+EUR = '\n  EUR: {label: EUR, definition: "[currency_eur]", terms: ["euros"]}\\g<1>'
+# case: (the edit, the sentence, what is read after it: figure text, unit, quantity or "read")
 CASES = {
     # a unit's terms: a figure followed by one is in that unit
     "unit terms": (
         _add_to_list(r"  GPUs: \{[^\n]*terms: ", "TPUs"),
-        "DeepSeek-V3 was trained on 2,048 TPUs.",
-        ("2,048 TPUs", "GPUs", "gpu-count"),
+        "DeepSeek-V3 was trained on 2,048 TPUs.", ("2,048 TPUs", "GPUs", "gpu-count"),
     ),
     # a currency is a unit whose definition is a currency dimension: its terms follow an amount
-    # (read as such; no claim is in euros, so no quantity fits it and it is not reported)
+    # (no claim is in euros, so no quantity fits it and it is not reported)
     "a new currency": (
-        (
-            r"(\n  CNY: )",
-            '\n  EUR: {label: EUR, definition: "[currency_eur]", terms: ["euros"]}\\g<1>',
-        ),
-        "DeepSeek-R1 cost 5 million euros to train.",
-        ("5 million euros", "EUR", "read"),
+        (r"(\n  CNY: )", EUR),
+        "DeepSeek-R1 cost 5 million euros to train.", ("5 million euros", "EUR", "read"),
     ),
     "accelerators": (
         _add_to_list(r"\naccelerators: ", "Z900"),
-        "DeepSeek-V3 was trained on 2,048 Z900s.",
-        ("2,048 Z900s", "GPUs", "gpu-count"),
+        "DeepSeek-V3 was trained on 2,048 Z900s.", ("2,048 Z900s", "GPUs", "gpu-count"),
     ),
     "accelerator_variants": (
         _add_to_list(r"\naccelerator_variants: ", "NVL"),
@@ -70,7 +66,7 @@ CASES = {
         "DeepSeek-R1 costs $2.19 per million reasoning tokens.",
         ("$2.19 per million reasoning tokens", "USD-per-million-tokens", "api-output-price"),
     ),
-}
+}  # fmt: skip
 
 
 def _read(text: str, data: Path) -> list[tuple[str, str | None, str | None]]:
