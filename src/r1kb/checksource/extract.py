@@ -51,7 +51,7 @@ _RANGE_REST = re.compile(
     re.I,
 )
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
-_MATH_CLOSE = re.compile(r"\$[ \t]?(?P<mag>thousand|million|billion|trillion)\b", re.I)
+_MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 _WORDS = "|".join(
     sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
@@ -74,7 +74,7 @@ _VAGUE_UNITS = {
 }  # fmt: skip
 
 
-_WORD_MAGNITUDE = re.compile(r"\s+(?P<mag>thousand|million|billion|trillion)\b", re.I)
+_WORD_MAGNITUDE = re.compile(rf"\s+(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
 _WORD_UNITS = ("hours", "days", "weeks", "months", "GPUs")
 _WORD_MAGNITUDE_UNITS = ("USD", "CNY", "parameters", "tokens", "GPU-hours", "GPUs")
 
@@ -186,7 +186,7 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
         raw.money = bool(m.group("cur"))
-        raw.currency = n.currency_unit(m.group("cur"))
+        raw.currency = n.currency_unit(m.group("cur"), words.tails.signs if words else {})
         letter = m.group("sfx") or m.group("sfxl")
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
@@ -348,8 +348,8 @@ def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     for m in n.EXPERTS.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        for part, phrase in n.EXPERT_PARTS.items():
-            quantity = words.named(phrase)
+        for part, qid in n.EXPERT_PARTS.items():
+            quantity = qid if qid in words.unit else None
             if m.group(part) is None or quantity is None:
                 continue
             value = float(m.group(part))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,8 +36,15 @@ NUMBER = (
 # The largest value read as a figure: beyond any quantity of the knowledge base (training compute
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
 MAX_VALUE = 1e30
+MAGNITUDES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+}  # fmt: skip
+# the magnitudes written as words ("million"), and as abbreviations too ("mn"); letters apart
+MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if len(w) > 2)
+_MAGNITUDE_NAMES = "|".join(w for w in MAGNITUDES if len(w) > 1)
 MAGNITUDE = (
-    rf"(?:(?:\s|{HY})?(?P<mag>thousand|million|billion|trillion|mn|bn|tn)\b"
+    rf"(?:(?:\s|{HY})?(?P<mag>{_MAGNITUDE_NAMES})\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
@@ -58,20 +66,19 @@ EXPERTS = re.compile(
     rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?(?:rout\w*|experts?|MoE)\b)",
     re.I,
 )
-EXPERT_PARTS = {
-    "l": "MoE layers", "k": "activated experts", "n": "routed experts", "s": "shared experts",
+EXPERT_PARTS = {  # the quantity (its id in data/quantities.yaml) each part counts
+    "l": "moe-layers", "k": "activated-experts", "n": "routed-experts", "s": "shared-experts",
 }  # fmt: skip
 VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
-MAGNITUDES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
-}  # fmt: skip
 # "tens of", "hundreds of" multiply a following magnitude; "billions" alone spans 1-999 billion
 VAGUE_MULTIPLIERS = {"tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000)}
 VAGUE_MAGNITUDES = {
     "thousands": (1e3, 1e4), "millions": (1e6, 1e9), "billions": (1e9, 1e12),
     "trillions": (1e12, 1e15),
 }  # fmt: skip
+
+# how an evaluation's protocol is written by a score ("pass@1", "cons@64")
+EVAL_MARK = r"(?:pass|cons|maj)@\d+"
 
 QUALIFIERS = [
     (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
@@ -134,6 +141,7 @@ class TailWords:
     per_million: tuple[str, ...]  # the kinds of token a price is per ("input", "cached")
     context: tuple[str, ...]  # how a context length is written ("context window")
     currencies: tuple[str, ...]  # the ids of the units that are money ("USD", "CNY")
+    signs: tuple[tuple[str, str], ...]  # a currency's symbol or term, upper case -> its id
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,7 @@ class Tails:
     product: re.Pattern[str]  # "64×8 H800s"
     money: tuple[re.Pattern[str], list[str]]  # a currency's word after a vague magnitude
     every_days: re.Pattern[str]  # "1 trillion tokens every 3.7 days"
+    signs: dict[str, str]  # see currency_unit
     or_even: re.Pattern[str]  # "several weeks or even months"
 
 
@@ -223,6 +232,7 @@ def tails(words: TailWords) -> Tails:
         product,
         (re.compile(rf"\s+(?:{money or '(?!)'})", re.I), list(words.currencies)),
         re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{forms(unit.get('days', ()))}", re.I),
+        dict(words.signs),
         re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
     )
 
@@ -296,11 +306,14 @@ def magnitude(m: re.Match[str]) -> float:
     return MAGNITUDES[word.lower()] if word else 1.0
 
 
-def currency_unit(symbol: str | None) -> str | None:
+def currency_unit(symbol: str | None, signs: dict[str, str]) -> str | None:
+    """The currency a sign before a number writes ("US$" -> USD, "￥" -> CNY, "RMB" -> CNY):
+    `signs` maps each currency unit's symbol and terms (data/quantities.yaml) to its id; a
+    country's letters before a symbol ("US", "CN") do not change it."""
     if not symbol:
         return None
-    s = symbol.strip().upper()
-    return "CNY" if s in {"¥", "￥", "CN¥", "RMB", "CNY"} else "USD"
+    s = unicodedata.normalize("NFKC", symbol.strip()).upper()
+    return signs.get(s) or signs.get(s.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:

@@ -11,6 +11,7 @@ ending in a letter also matches its plural.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -267,7 +268,7 @@ _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a 
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
-    r"[ \t]+(?:(?:points?|(?:pass|cons|maj)@\d+)[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
+    rf"[ \t]+(?:(?:points?|{n.EVAL_MARK})[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
 )
 
 
@@ -291,6 +292,7 @@ class NumberWords:
         sizes = {q.id: q.terms for q in kb.quantities.values() if q.unit == "parameters"}
         self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
+        money = [u for u in kb.units.values() if u.definition.startswith("[currency")]
         self.tails = n.tails(
             n.TailWords(
                 units=tuple((u.id, tuple(u.terms)) for u in kb.units.values()),
@@ -306,8 +308,11 @@ class NumberWords:
                 context=tuple(kb.quantities["context-length"].terms)
                 if "context-length" in kb.quantities
                 else (),
-                currencies=tuple(
-                    u.id for u in kb.units.values() if u.definition.startswith("[currency")
+                currencies=tuple(u.id for u in money),
+                signs=tuple(
+                    (unicodedata.normalize("NFKC", sign).upper(), u.id)
+                    for u in money
+                    for sign in [*([u.symbol] if u.symbol else []), *u.terms]
                 ),
             )
         )
@@ -330,11 +335,6 @@ class NumberWords:
                 return refs[0], hit.end
             break
         return None
-
-    def named(self, phrase: str) -> str | None:
-        """The count quantity a whole phrase is a term of ("routed experts")."""
-        hits = self._after.find(phrase)
-        return hits[0].refs[0] if hits and hits[0].end - hits[0].start == len(phrase) else None
 
     def score_after(self, text: str, pos: int) -> str | None:
         """The benchmark a bare score is "on" ("79.8 on AIME 2024")."""
