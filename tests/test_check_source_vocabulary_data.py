@@ -91,3 +91,16 @@ def test_a_word_added_to_the_data_changes_what_is_read(case: str, tmp_path: Path
     quantities.write_text(after, encoding="utf-8")
     assert load(data).problems == []  # the edited data is schema-valid
     assert expected in _read(text, data)
+
+
+def test_a_unit_added_to_foreign_units_makes_a_number_no_figure(tmp_path: Path) -> None:
+    """`foreign_units`: a number followed by one is not a figure, even after a quantity's term."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = "DeepSeek-V3 has a hidden size of 7168 dims."
+    assert ("7168", "count", "hidden-size") in _read(text, data)
+    pattern, replacement = _add_to_list(r"\nforeign_units: ", "dims")
+    quantities = data / "quantities.yaml"
+    quantities.write_text(re.sub(pattern, replacement, quantities.read_text(encoding="utf-8")))
+    assert load(data).problems == []
+    assert [f for f in _read(text, data) if f[0] == "7168"] == []

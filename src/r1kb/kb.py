@@ -147,6 +147,7 @@ class KnowledgeBase:
     accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
     accelerator_variants: list[str] = field(default_factory=list)  # "SXM", "PCIe"
     gpu_machines: list[str] = field(default_factory=list)  # "nodes", "servers"
+    foreign_units: list[str] = field(default_factory=list)  # "GB", "bits": no quantity's unit
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.mentions import Mention
+from r1kb.checksource.notations import DURATIONS
 from r1kb.checksource.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
@@ -64,7 +65,7 @@ _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
-_DURATION_UNITS = ("hours", "days", "weeks", "months")
+_DURATION_UNITS = DURATIONS
 
 
 @dataclass

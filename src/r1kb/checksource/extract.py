@@ -69,14 +69,13 @@ _VAGUE = re.compile(
 
 
 _VAGUE_UNITS = {
-    "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
-    "months",
+    "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", *n.DURATIONS,
 }  # fmt: skip
 
 
 _WORD_MAGNITUDE = re.compile(rf"\s+(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
-_WORD_UNITS = ("hours", "days", "weeks", "months", "GPUs")
-_WORD_MAGNITUDE_UNITS = ("USD", "CNY", "parameters", "tokens", "GPU-hours", "GPUs")
+_WORD_UNITS = (*n.DURATIONS, "GPUs")
+_WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the currencies
 
 
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
@@ -119,7 +118,7 @@ def _unit_for(
         return not (raw.end < len(text) and text[raw.end].isalnum())
     named_here = (
         words.after(text, raw.end, adjacent=True)
-        if words is not None and n.NOT_A_FIGURE.match(text, raw.end)
+        if words is not None and words.tails.not_a_figure.match(text, raw.end)
         else None
     )
     if named_here is not None and words is not None:
@@ -131,7 +130,7 @@ def _unit_for(
     if multiple:  # "~1.8×": kept only where its words name the ratio (see `hint`)
         raw.unit, raw.hint, raw.end = "ratio", "times", multiple.end()
         return True
-    if n.NOT_A_FIGURE.match(text, raw.end):
+    if (words.tails.not_a_figure if words else n.NOT_A_FIGURE).match(text, raw.end):
         return False
     named = words.after(text, raw.end) if words is not None and not mag_letter else None
     if named is not None and words is not None:
@@ -278,13 +277,14 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         if mag:  # "six million dollars", "two billion parameters"
             scale = n.MAGNITUDES[mag.group("mag").lower()]
             raw.low = raw.high = (raw.low or 0.0) * scale
-            raw.step, raw.end, units = scale, mag.end(), _WORD_MAGNITUDE_UNITS
+            raw.step, raw.end = scale, mag.end()
+            units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
         found = _match_tail(text, raw.end, False, words)
         named = words.after(text, raw.end) if words is not None and not mag else None
         if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
-            raw.money = words is not None and tail.unit in words.tails.money[1]
+            raw.money = words is not None and tail.unit in words.tails.currencies
         elif named is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]
@@ -324,9 +324,9 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         raw.vague = True
         if even:
             raw.high = None
-        currency = words.tails.money[0].match(text, m.end()) if words else None
+        currency = words.tails.currency_after.match(text, m.end()) if words else None
         if currency and currency.lastgroup:  # "billions of dollars"
-            raw.unit, raw.money = words.tails.money[1][int(currency.lastgroup[1:])], True
+            raw.unit, raw.money = words.tails.currencies[int(currency.lastgroup[1:])], True
         at = m.end() if m.group("of") else raw.end
         found = None if raw.unit else _match_tail(text, at, False, words)
         if found and found[0].unit in _VAGUE_UNITS:

@@ -77,6 +77,8 @@ VAGUE_MAGNITUDES = {
     "trillions": (1e12, 1e15),
 }  # fmt: skip
 
+# the ids of the units of wall-clock time (data/quantities.yaml)
+DURATIONS = ("hours", "days", "weeks", "months")
 # how an evaluation's protocol is written by a score ("pass@1", "cons@64")
 EVAL_MARK = r"(?:pass|cons|maj)@\d+"
 
@@ -142,6 +144,7 @@ class TailWords:
     context: tuple[str, ...]  # how a context length is written ("context window")
     currencies: tuple[str, ...]  # the ids of the units that are money ("USD", "CNY")
     signs: tuple[tuple[str, str], ...]  # a currency's symbol or term, upper case -> its id
+    foreign: tuple[str, ...]  # units no quantity is in ("GB", "bits"): see NOT_A_FIGURE
 
 
 @dataclass(frozen=True)
@@ -150,9 +153,11 @@ class Tails:
     after: dict[bool, tuple[re.Pattern[str], list[Tail]]]  # after money or not: see _any_tail
     machines: re.Pattern[str]  # "64 eight-way H800 boxes"
     product: re.Pattern[str]  # "64×8 H800s"
-    money: tuple[re.Pattern[str], list[str]]  # a currency's word after a vague magnitude
+    currencies: tuple[str, ...]  # the ids of the units that are money
+    currency_after: re.Pattern[str]  # a currency's word after "billions of": group c<i>
     every_days: re.Pattern[str]  # "1 trillion tokens every 3.7 days"
     signs: dict[str, str]  # see currency_unit
+    not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
     or_even: re.Pattern[str]  # "several weeks or even months"
 
 
@@ -224,15 +229,17 @@ def tails(words: TailWords) -> Tails:
     )
     unit = dict(words.units)
     money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
-    durations = forms([t for u in ("hours", "days", "weeks", "months") for t in unit.get(u, ())])
+    durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
     return Tails(
         every,
         {m: _any_tail(every, m) for m in (False, True)},
         machines,
         product,
-        (re.compile(rf"\s+(?:{money or '(?!)'})", re.I), list(words.currencies)),
+        words.currencies,
+        re.compile(rf"\s+(?:{money or '(?!)'})", re.I),
         re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{forms(unit.get('days', ()))}", re.I),
         dict(words.signs),
+        re.compile(rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}", re.I),
         re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
     )
 
@@ -241,12 +248,10 @@ def tails(words: TailWords) -> Tails:
 SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
 # A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one
 MULTIPLE = re.compile(r"[ \t]?(?:×|x\b|times\b|{HY}?fold\b)".replace("{HY}", HY), re.I)
-# What a number can be followed by without being a figure this tool knows
-NOT_A_FIGURE = re.compile(
-    r"\s*(?:x\b|×|times\b|fold\b|[KMGTP]i?B\b|bytes?\b|bits?\b|-bit\b|Gbps|GB/s|nm\b|°"
-    r"|st\b|nd\b|rd\b|th\b)",
-    re.I,
-)
+# What a number can be followed by without being a figure this tool knows: a multiple, an
+# ordinal's ending; and (see `tails`) a unit the knowledge base has no quantity in
+_NOT_A_FIGURE = r"\s*(?:x\b|×|times\b|fold\b|st\b|nd\b|rd\b|th\b)"
+NOT_A_FIGURE = re.compile(_NOT_A_FIGURE, re.I)
 
 
 _POWER = re.compile(

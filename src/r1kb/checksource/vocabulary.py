@@ -309,6 +309,7 @@ class NumberWords:
                 if "context-length" in kb.quantities
                 else (),
                 currencies=tuple(u.id for u in money),
+                foreign=tuple(kb.foreign_units),
                 signs=tuple(
                     (unicodedata.normalize("NFKC", sign).upper(), u.id)
                     for u in money
@@ -367,7 +368,13 @@ class NumberWords:
 
 def number_words(kb: KnowledgeBase) -> NumberWords:
     """The compiled number words of a knowledge base (cached on its quantities)."""
-    key = (_key(kb), tuple(kb.accelerators), tuple(kb.accelerator_variants), tuple(kb.gpu_machines))
+    key = (
+        _key(kb),
+        tuple(kb.accelerators),
+        tuple(kb.accelerator_variants),
+        tuple(kb.gpu_machines),
+        tuple(kb.foreign_units),
+    )
     cached = _NUMBER_WORDS.get(key)
     if cached is None:
         if len(_NUMBER_WORDS) > 8:
