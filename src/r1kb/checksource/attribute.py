@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.mentions import Mention
-from r1kb.checksource.notations import DURATIONS
+from r1kb.checksource.notations import DURATIONS, EVAL_MARK
 from r1kb.checksource.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
@@ -462,7 +462,7 @@ class Attributor:
             for b in names
             if b.start >= raw.end
             and re.fullmatch(
-                r"\s*(?:\(?pass@1\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                rf"\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
                 self.text[raw.end : b.start],
                 re.I,
             )
