@@ -218,7 +218,7 @@ def tails(words: TailWords) -> Tails:
     maker = _MAKER.replace(r"\s+", r"[ \t]+")
     ways = "|".join(w for w in WORD_NUMBERS if " " not in w)
     machines = re.compile(  # machines of several GPUs each: "64 eight-way H800 boxes"
-        rf"[ \t]+(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|GPU)[ \t]+"
+        rf"[ \t]+(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|{gpus})[ \t]+"
         rf"{maker}(?:(?P<gpu>{gpu})[ \t]+)?"
         rf"{forms(words.machines)}",
         re.I,
