@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.mentions import Mention
-from r1kb.checksource.notations import DURATIONS, EVAL_MARK
+from r1kb.checksource.notations import DURATIONS, ELO, EVAL_MARK
 from r1kb.checksource.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
@@ -390,7 +390,7 @@ class Attributor:
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
         codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
-        if unit == "rating" and not codeforces and not re.search(r"\belo\b", words, re.I):
+        if unit == "rating" and not codeforces and not re.search(ELO, words):
             return None, False
         header = self._column_header(raw)
         qid = None

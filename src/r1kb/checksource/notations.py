@@ -81,6 +81,7 @@ VAGUE_MAGNITUDES = {
 DURATIONS = ("hours", "days", "weeks", "months")
 # how an evaluation's protocol is written by a score ("pass@1", "cons@64")
 EVAL_MARK = r"(?:pass|cons|maj)@\d+"
+ELO = r"\b[Ee][Ll][Oo]\b"  # the rating system a bare rating is in ("an Elo of 2029")
 
 QUALIFIERS = [
     (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
