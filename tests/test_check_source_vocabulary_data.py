@@ -66,6 +66,11 @@ CASES = {
         "DeepSeek-R1 costs $2.19 per million reasoning tokens.",
         ("$2.19 per million reasoning tokens", "USD-per-million-tokens", "api-output-price"),
     ),
+    # models.yaml: a noun after a size makes a bare "32B" a parameter count
+    "size_nouns": (
+        _add_to_list(r"\nsize_nouns: ", "edition"),
+        "The 32B edition of DeepSeek-R1 runs on one GPU.", ("32B", "parameters", "read"),
+    ),
 }  # fmt: skip
 
 
@@ -84,11 +89,10 @@ def test_a_word_added_to_the_data_changes_what_is_read(case: str, tmp_path: Path
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     assert expected not in _read(text, data)
-    quantities = data / "quantities.yaml"
-    before = quantities.read_text(encoding="utf-8")
-    after, count = re.subn(pattern, replacement, before, count=1)
-    assert count == 1, f"{case}: the edit found no place in quantities.yaml"
-    quantities.write_text(after, encoding="utf-8")
+    edited = data / ("models.yaml" if case == "size_nouns" else "quantities.yaml")
+    after, count = re.subn(pattern, replacement, edited.read_text(encoding="utf-8"), count=1)
+    assert count == 1, f"{case}: the edit found no place in {edited.name}"
+    edited.write_text(after, encoding="utf-8")
     assert load(data).problems == []  # the edited data is schema-valid
     assert expected in _read(text, data)
 

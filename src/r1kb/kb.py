@@ -144,6 +144,7 @@ class KnowledgeBase:
     # renamed sources, models and quantities: kind ("sources") -> old id -> current id
     renamed: dict[str, dict[str, str]] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)  # names outside the family (models.yaml)
+    size_nouns: list[str] = field(default_factory=list)  # "model", "version" (models.yaml)
     accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
     accelerator_variants: list[str] = field(default_factory=list)  # "SXM", "PCIe"
     gpu_machines: list[str] = field(default_factory=list)  # "nodes", "servers"

@@ -253,6 +253,7 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             for mid, m in d["models"].items():
                 kb.models[mid] = Model(id=mid, **m)
             kb.outside = list(d.get("outside", []))
+            kb.size_nouns = list(d.get("size_nouns", []))
         elif rf.kind == "quantities":
             for uid, u in d["units"].items():
                 kb.units[uid] = Unit(id=uid, **u)

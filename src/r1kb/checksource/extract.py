@@ -138,7 +138,7 @@ def _unit_for(
         raw.unit = words.unit[named[0]]
         return True
     if mag_letter in ("B", "b") and raw.low and 1e8 <= raw.low <= 1e13:
-        m = n.SIZE_NOUN.match(text, raw.end)
+        m = words.tails.size_noun.match(text, raw.end) if words else None
         after = text[raw.end : raw.end + 2].strip()
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"

@@ -146,6 +146,7 @@ class TailWords:
     currencies: tuple[str, ...]  # the ids of the units that are money ("USD", "CNY")
     signs: tuple[tuple[str, str], ...]  # a currency's symbol or term, upper case -> its id
     foreign: tuple[str, ...]  # units no quantity is in ("GB", "bits"): see NOT_A_FIGURE
+    size_nouns: tuple[str, ...]  # what follows a model's size ("model", "version")
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class Tails:
     every_days: re.Pattern[str]  # "1 trillion tokens every 3.7 days"
     signs: dict[str, str]  # see currency_unit
     not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
+    size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
     or_even: re.Pattern[str]  # "several weeks or even months"
 
 
@@ -231,22 +233,22 @@ def tails(words: TailWords) -> Tails:
     unit = dict(words.units)
     money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
     durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
+    days = forms(unit.get("days", ()))
     return Tails(
-        every,
-        {m: _any_tail(every, m) for m in (False, True)},
-        machines,
-        product,
-        words.currencies,
-        re.compile(rf"\s+(?:{money or '(?!)'})", re.I),
-        re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{forms(unit.get('days', ()))}", re.I),
-        dict(words.signs),
-        re.compile(rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}", re.I),
-        re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
+        every=every,
+        after={m: _any_tail(every, m) for m in (False, True)},
+        machines=machines,
+        product=product,
+        currencies=words.currencies,
+        currency_after=re.compile(rf"\s+(?:{money or '(?!)'})", re.I),
+        every_days=re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}", re.I),
+        signs=dict(words.signs),
+        not_a_figure=re.compile(rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}", re.I),
+        size_noun=re.compile(rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}", re.I),
+        or_even=re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
     )
 
 
-# After a bare "B": "a 32B model", "the 7B version" are sizes in parameters
-SIZE_NOUN = re.compile(r"\s*(?:[\w‑\-]+\s+)?(?:models?|versions?|variants?|distill\w*)\b", re.I)
 # A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one
 MULTIPLE = re.compile(r"[ \t]?(?:×|x\b|times\b|{HY}?fold\b)".replace("{HY}", HY), re.I)
 # What a number can be followed by without being a figure this tool knows: a multiple, an

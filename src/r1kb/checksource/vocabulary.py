@@ -310,6 +310,7 @@ class NumberWords:
                 else (),
                 currencies=tuple(u.id for u in money),
                 foreign=tuple(kb.foreign_units),
+                size_nouns=tuple(kb.size_nouns),
                 signs=tuple(
                     (unicodedata.normalize("NFKC", sign).upper(), u.id)
                     for u in money
@@ -374,6 +375,7 @@ def number_words(kb: KnowledgeBase) -> NumberWords:
         tuple(kb.accelerator_variants),
         tuple(kb.gpu_machines),
         tuple(kb.foreign_units),
+        tuple(kb.size_nouns),
     )
     cached = _NUMBER_WORDS.get(key)
     if cached is None:
