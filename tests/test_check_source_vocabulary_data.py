@@ -66,6 +66,11 @@ CASES = {
         "DeepSeek-R1 costs $2.19 per million reasoning tokens.",
         ("$2.19 per million reasoning tokens", "USD-per-million-tokens", "api-output-price"),
     ),
+    # a word after a Mixture-of-Experts layout makes its numbers the experts' counts
+    "expert_layout_cues": (
+        _add_to_list(r"\nexpert_layout_cues: ", "gating"),
+        "DeepSeek-V3 uses 8-of-256 gating.", ("256", "count", "read"),
+    ),
     # models.yaml: a noun after a size makes a bare "32B" a parameter count
     "size_nouns": (
         _add_to_list(r"\nsize_nouns: ", "edition"),

@@ -149,6 +149,7 @@ class KnowledgeBase:
     accelerator_variants: list[str] = field(default_factory=list)  # "SXM", "PCIe"
     gpu_machines: list[str] = field(default_factory=list)  # "nodes", "servers"
     foreign_units: list[str] = field(default_factory=list)  # "GB", "bits": no quantity's unit
+    expert_layout_cues: list[str] = field(default_factory=list)  # "8-of-256 routed", "MoE"
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

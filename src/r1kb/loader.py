@@ -263,6 +263,7 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             kb.accelerator_variants = list(d.get("accelerator_variants", []))
             kb.gpu_machines = list(d.get("gpu_machines", []))
             kb.foreign_units = list(d.get("foreign_units", []))
+            kb.expert_layout_cues = list(d.get("expert_layout_cues", []))
         elif rf.kind == "redirects":
             kb.redirects.update(d["redirects"])
             for kind in RENAMED_KINDS:

@@ -345,7 +345,7 @@ def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     out: list[Raw] = []
     if words is None:
         return out
-    for m in n.EXPERTS.finditer(text):
+    for m in words.tails.experts.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         for part, qid in n.EXPERT_PARTS.items():

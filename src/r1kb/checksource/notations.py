@@ -58,13 +58,12 @@ WORD_NUMBERS = {
 # single GPU" in generic prose is no GPU count)
 COUNT_WORDS = {"a single": 1}
 # a Mixture-of-Experts layout: "8-of-256 routing", "top-8 of 256 routed experts", "8x256+1 MoE"
-# (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers); each part is
-# named by the words it stands for
-EXPERTS = re.compile(
+# (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers), read only
+# before a word of the layout (`expert_layout_cues` in data/quantities.yaml, see `tails`)
+_EXPERTS = (
     rf"(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 such layers
     rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
-    rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?(?:rout\w*|experts?|MoE)\b)",
-    re.I,
+    rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?"
 )
 EXPERT_PARTS = {  # the quantity (its id in data/quantities.yaml) each part counts
     "l": "moe-layers", "k": "activated-experts", "n": "routed-experts", "s": "shared-experts",
@@ -147,6 +146,7 @@ class TailWords:
     signs: tuple[tuple[str, str], ...]  # a currency's symbol or term, upper case -> its id
     foreign: tuple[str, ...]  # units no quantity is in ("GB", "bits"): see NOT_A_FIGURE
     size_nouns: tuple[str, ...]  # what follows a model's size ("model", "version")
+    expert_cues: tuple[str, ...]  # the words after an experts layout ("routed", "MoE")
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,7 @@ class Tails:
     not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
     size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
     or_even: re.Pattern[str]  # "several weeks or even months"
+    experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
 
 
 def _tail_list(w: TailWords) -> list[Tail]:
@@ -246,6 +247,7 @@ def tails(words: TailWords) -> Tails:
         not_a_figure=re.compile(rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}", re.I),
         size_noun=re.compile(rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}", re.I),
         or_even=re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
+        experts=re.compile(rf"{_EXPERTS}{forms(words.expert_cues)})", re.I),
     )
 
 

@@ -311,6 +311,7 @@ class NumberWords:
                 currencies=tuple(u.id for u in money),
                 foreign=tuple(kb.foreign_units),
                 size_nouns=tuple(kb.size_nouns),
+                expert_cues=tuple(kb.expert_layout_cues),
                 signs=tuple(
                     (unicodedata.normalize("NFKC", sign).upper(), u.id)
                     for u in money
@@ -376,6 +377,7 @@ def number_words(kb: KnowledgeBase) -> NumberWords:
         tuple(kb.gpu_machines),
         tuple(kb.foreign_units),
         tuple(kb.size_nouns),
+        tuple(kb.expert_layout_cues),
     )
     cached = _NUMBER_WORDS.get(key)
     if cached is None:
