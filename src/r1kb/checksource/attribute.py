@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from r1kb.checksource.extract import Raw
 from r1kb.checksource.mentions import Mention
+from r1kb.checksource.notations import DURATIONS, ELO, EVAL_MARK
 from r1kb.checksource.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
@@ -67,7 +68,7 @@ _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
-_DURATION_UNITS = ("hours", "days", "weeks", "months")
+_DURATION_UNITS = DURATIONS
 
 
 @dataclass
@@ -394,7 +395,7 @@ class Attributor:
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
         codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
-        if unit == "rating" and not codeforces and not re.search(r"\belo\b", words, re.I):
+        if unit == "rating" and not codeforces and not re.search(ELO, words):
             return None, False
         header = self._column_header(raw)
         qid = None
@@ -470,7 +471,7 @@ class Attributor:
             for b in names
             if b.start >= raw.end
             and re.fullmatch(
-                r"\s*(?:\(?pass@1\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                rf"\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
                 self.text[raw.end : b.start],
                 re.I,
             )
