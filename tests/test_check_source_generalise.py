@@ -136,3 +136,38 @@ def test_a_contrast_without_a_comma_and_a_count_per_token(kb: KnowledgeBase) -> 
         "671 billion parameters": ("total-parameters", "agrees"),
         "37 billion": ("activated-parameters", "agrees"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an enumeration: each figure's item names its quantity
+        ("DeepSeek-V3: pre-training took 2,664K GPU hours, context extension 119K and "
+         "post-training 5K, for a total of 2,788K H800 GPU hours.\n",
+         {"2,664K GPU hours": "pretraining-gpu-hours",
+          "2,788K H800 GPU hours": "training-gpu-hours"}),
+        # a pace per trillion tokens
+        ("For DeepSeek-V3, each trillion tokens took 180K H800 GPU hours, or 3.7 days on the "
+         "2048-GPU cluster.\n",
+         {"180K H800 GPU hours": "gpu-hours-per-trillion-tokens",
+          "3.7 days": "pretraining-days-per-trillion-tokens"}),
+    ],
+)  # fmt: skip
+def test_figures_of_one_sentence_get_their_own_quantities(
+    kb: KnowledgeBase, text: str, expected: dict[str, str]
+) -> None:
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
+    assert {k: found.get(k) for k in expected} == {k: (q, "agrees") for k, q in expected.items()}
+
+
+def test_a_vocabulary_counted_in_tokens(kb: KnowledgeBase) -> None:
+    (fig,) = check_text("DeepSeek-V3 has a vocabulary of 129,280 tokens.\n", kb).figures
+    assert (fig.quantity, fig.outcome) == ("vocabulary-size", "agrees")
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-R1-0528's accuracy on AIME 2025 rose from 70% to 87.5%.\n"
+    found = {f.text: (f.value, f.outcome) for f in check_text(text, kb).figures}
+    assert found["87.5%"] == (87.5, "agrees")
+    # the figure before the change is the earlier model's, and says so
+    assert found["70%"] == (70, "misattributed")

@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from r1kb import fsutil
-from r1kb.checksource.candidates.notations import parse_number
 from r1kb.checksource.document import htmltokens, inputs
 from r1kb.checksource.document.document import read
+from r1kb.checksource.lexicon.notations import parse_number
 from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import COMMENT_LIMIT, as_json, markdown, render
 from r1kb.checksource.result.result import CheckResult, Figure, Report

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates
-from r1kb.checksource.candidates import notations as n
 from r1kb.checksource.candidates.mentions import _family_matches, _family_patterns
+from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,8 +55,11 @@ TAIL_PIECES = [
 ]  # fmt: skip
 
 
+TAILS = number_words(KB).tails  # compiled from the real vocabulary
+
+
 def tail_by_tail(text: str, money: bool) -> tuple[str, int] | None:
-    for tail in n.TAILS:
+    for tail in TAILS.every:
         if (tail.money is None or tail.money is money) and (m := tail.pattern.match(text)):
             return tail.unit, m.end()
     return None
@@ -65,7 +68,7 @@ def tail_by_tail(text: str, money: bool) -> tuple[str, int] | None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(TAIL_PIECES), max_size=12).map("".join), st.booleans())
 def test_one_pattern_of_tails_matches_the_first_tail_that_matches(text: str, money: bool) -> None:
-    pattern, tails = n.TAIL_AFTER[money]
+    pattern, tails = TAILS.after[money]
     m = pattern.match(text)
     got = (tails[int(m.lastgroup[1:])].unit, m.end()) if m and m.lastgroup else None
     assert got == tail_by_tail(text, money)

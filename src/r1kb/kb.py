@@ -162,8 +162,13 @@ class KnowledgeBase:
     # renamed sources, models and quantities: kind ("sources") -> old id -> current id
     renamed: dict[str, dict[str, str]] = field(default_factory=dict)
     outside: list[str] = field(default_factory=list)  # names outside the family (models.yaml)
+    size_nouns: list[str] = field(default_factory=list)  # "model", "version" (models.yaml)
     accelerators: list[str] = field(default_factory=list)  # GPU names (quantities.yaml)
     exchange_rates: list[ExchangeRate] = field(default_factory=list)
+    accelerator_variants: list[str] = field(default_factory=list)  # "SXM", "PCIe"
+    gpu_machines: list[str] = field(default_factory=list)  # "nodes", "servers"
+    foreign_units: list[str] = field(default_factory=list)  # "GB", "bits": no quantity's unit
+    expert_layout_cues: list[str] = field(default_factory=list)  # "8-of-256 routed", "MoE"
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

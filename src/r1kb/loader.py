@@ -263,12 +263,17 @@ def _build(files: list[RecordFile]) -> KnowledgeBase:
             for mid, m in d["models"].items():
                 kb.models[mid] = Model(id=mid, **m)
             kb.outside = list(d.get("outside", []))
+            kb.size_nouns = list(d.get("size_nouns", []))
         elif rf.kind == "quantities":
             for uid, u in d["units"].items():
                 kb.units[uid] = Unit(id=uid, **u)
             for qid, q in d["quantities"].items():
                 kb.quantities[qid] = Quantity(id=qid, **q)
             kb.accelerators = list(d.get("accelerators", []))
+            kb.accelerator_variants = list(d.get("accelerator_variants", []))
+            kb.gpu_machines = list(d.get("gpu_machines", []))
+            kb.foreign_units = list(d.get("foreign_units", []))
+            kb.expert_layout_cues = list(d.get("expert_layout_cues", []))
         elif rf.kind == "exchange-rates":
             kb.exchange_rates = [ExchangeRate(**r) for r in d["exchange_rates"]]
         elif rf.kind == "redirects":

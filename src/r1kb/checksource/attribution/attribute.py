@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
+from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
 from r1kb.checksource.lexicon.vocabulary import Hit, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
@@ -67,7 +68,7 @@ _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
-_DURATION_UNITS = ("hours", "days", "weeks", "months")
+_DURATION_UNITS = DURATIONS
 
 
 @dataclass
@@ -394,7 +395,7 @@ class Attributor:
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
         codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
-        if unit == "rating" and not codeforces and not re.search(r"\belo\b", words, re.I):
+        if unit == "rating" and not codeforces and not re.search(ELO, words):
             return None, False
         header = self._column_header(raw)
         qid = None
@@ -406,7 +407,11 @@ class Attributor:
             # a range ("1.5B to 70B") is first read as a quantity recorded as a range
             ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
             qid = ranged
-        qid = qid or self.nearest_term(raw, [near, clause])
+        segment = _segment(self.text, raw, clause)
+        # the words right after it in its item, its item, then (as before) its clause
+        own = (near[0], min(near[1], segment[1]))
+        scopes = [near, clause] if segment == clause else [own, segment, near, clause]
+        qid = qid or self.nearest_term(raw, scopes)
         if qid is not None:
             return self._known(qid), True
         default = self.default_quantity(unit)
@@ -466,7 +471,7 @@ class Attributor:
             for b in names
             if b.start >= raw.end
             and re.fullmatch(
-                r"\s*(?:\(?pass@1\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                rf"\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
                 self.text[raw.end : b.start],
                 re.I,
             )
@@ -482,6 +487,26 @@ class Attributor:
         return qid if qid in self.kb.quantities else None
 
 
+_LIST_SEPARATOR = re.compile(r"[,;]\s|\s(?:and|or)\s")
+_SEGMENT_REACH = 200
+
+
+def _segment(text: str, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
+    """The figure's item in an enumeration ("pre-training took 2,664K GPU hours, context
+    extension 119K and post-training 5K"): from the separator before it to the one after it,
+    within its clause and at most a few hundred characters either side."""
+    lo = max(clause[0], raw.start - _SEGMENT_REACH)
+    hi = min(clause[1], raw.end + _SEGMENT_REACH)
+    start = lo
+    for m in _LIST_SEPARATOR.finditer(text, lo, raw.start):
+        start = m.end()
+    after = _LIST_SEPARATOR.search(text, raw.end, hi)
+    end = after.start() if after else hi
+    return (clause[0] if start == lo and lo == clause[0] else start), (
+        clause[1] if end == hi and hi == clause[1] else end
+    )
+
+
 def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: str) -> bool:
     """A figure in `unit` can measure the quantity; a figure without a unit (a bare number in a
     table cell) fits any numeric quantity but a date."""
@@ -492,8 +517,9 @@ def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: 
         return q.unit != "date"
     if unit == "date" or q.unit == "date":
         return unit == q.unit
-    if unit in ("USD", "CNY") and q.unit in ("USD", "CNY"):
-        return True
+    figure_unit = kb.units.get(unit)
+    if figure_unit is not None and figure_unit.currency and kb.units[q.unit].currency:
+        return True  # two currencies: compared through an exchange rate
     try:
         return units.compatible(unit, q.unit)
     except Exception:  # an undefined unit: not comparable

@@ -14,13 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon.months import MONTHS
 
-MONTHS = {
-    name: i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
-}
-MONTHS["sept"] = 9
 _MONTH = r"(?P<{g}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
@@ -44,7 +39,7 @@ _PART_OF_YEAR = re.compile(
 # "May" (a verb as often as a month), nor "last December" (a relative date)
 _MONTH_ALONE = re.compile(
     r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
-    r"(?P<mn>January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?P<mn>" + "|".join(m for m in calendar.month_name[1:] if m != "May") + ")"
     r"(?![\w-])(?![,.]?\s*\d)"
 )
 # a day without its year ("January 20", "Jan 27th", "10 January"): kept year-less, as ISO 8601

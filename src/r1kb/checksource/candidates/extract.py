@@ -11,9 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from r1kb.checksource.candidates import notations as n
 from r1kb.checksource.candidates.dates import find_dates
 from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 
@@ -51,17 +51,14 @@ _RANGE_REST = re.compile(
     re.I,
 )
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
-_MATH_CLOSE = re.compile(r"\$[ \t]?(?P<mag>thousand|million|billion|trillion)\b", re.I)
-# machines of several GPUs each: "64 eight-way H800 boxes", "128 8-GPU nodes"
-_WAYS = "|".join(w for w in n.WORD_NUMBERS if " " not in w)
-_MACHINES = re.compile(
-    rf"[ \t]+(?:(?P<word>{_WAYS})|(?P<digits>\d{{1,2}})){n.HY}?(?:way|GPU)[ \t]+"
-    rf"(?:(?:NVIDIA|Nvidia)[ \t]+)?(?:(?P<gpu>{n.GPU_NAME})[ \t]+)?"
-    r"(?:boxes|nodes|servers|machines)\b",
+_MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
+_DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
+# "rose from 70% to 87.5%": a before and an after, two figures, not a range
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|rises|risen|increased|went|jumped|improved|grew|climbed|fell|dropped|"
+    r"decreased|declined|went\s+up|went\s+down)\s+from\s+(?:about\s+|around\s+)?\Z",
     re.I,
 )
-_DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
-_PRODUCT = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.,])(?=\s*(?:{n.GPU_NAME}|GPUs?\b|nodes?\b))")
 _WORDS = "|".join(
     sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
 ).replace(" ", r"\s+")
@@ -77,16 +74,14 @@ _VAGUE = re.compile(
 )
 
 
-_DOLLARS = re.compile(r"\s+(?:dollars|USD)\b", re.I)
 _VAGUE_UNITS = {
-    "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", "hours", "days", "weeks",
-    "months",
+    "parameters", "tokens", "GPUs", "GPU-hours", "samples", "sequences", *n.DURATIONS,
 }  # fmt: skip
 
 
-_WORD_MAGNITUDE = re.compile(r"\s+(?P<mag>thousand|million|billion|trillion)\b", re.I)
-_WORD_UNITS = ("hours", "days", "weeks", "months", "GPUs")
-_WORD_MAGNITUDE_UNITS = ("USD", "CNY", "parameters", "tokens", "GPU-hours", "GPUs")
+_WORD_MAGNITUDE = re.compile(rf"\s+(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
+_WORD_UNITS = (*n.DURATIONS, "GPUs")
+_WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the currencies
 
 
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
@@ -97,8 +92,12 @@ def _plausible(raw: Raw) -> bool:
     return n.plausible(raw.low) and n.plausible(raw.high) and math.isfinite(raw.step)
 
 
-def _match_tail(text: str, pos: int, money: bool) -> tuple[n.Tail, re.Match[str]] | None:
-    pattern, tails = n.TAIL_AFTER[money]
+def _match_tail(
+    text: str, pos: int, money: bool, words: NumberWords | None
+) -> tuple[n.Tail, re.Match[str]] | None:
+    if words is None:
+        return None  # no vocabulary, no unit words
+    pattern, tails = words.tails.after[money]
     m = pattern.match(text, pos)
     if m is None or m.lastgroup is None:
         return None
@@ -109,7 +108,7 @@ def _unit_for(
     raw: Raw, text: str, mag_letter: str | None, words: NumberWords | None = None
 ) -> bool:
     """Read the unit after raw.end (extending raw); False when the number is not a figure."""
-    found = _match_tail(text, raw.end, raw.money)
+    found = _match_tail(text, raw.end, raw.money, words)
     if found:
         tail, m = found
         raw.unit, raw.hint = tail.unit, tail.hint
@@ -125,7 +124,7 @@ def _unit_for(
         return not (raw.end < len(text) and text[raw.end].isalnum())
     named_here = (
         words.after(text, raw.end, adjacent=True)
-        if words is not None and n.NOT_A_FIGURE.match(text, raw.end)
+        if words is not None and words.tails.not_a_figure.match(text, raw.end)
         else None
     )
     if named_here is not None and words is not None:
@@ -137,7 +136,7 @@ def _unit_for(
     if multiple:  # "~1.8×": kept only where its words name the ratio (see `hint`)
         raw.unit, raw.hint, raw.end = "ratio", "times", multiple.end()
         return True
-    if n.NOT_A_FIGURE.match(text, raw.end):
+    if (words.tails.not_a_figure if words else n.NOT_A_FIGURE).match(text, raw.end):
         return False
     named = words.after(text, raw.end) if words is not None and not mag_letter else None
     if named is not None and words is not None:
@@ -145,7 +144,7 @@ def _unit_for(
         raw.unit = words.unit[named[0]]
         return True
     if mag_letter in ("B", "b") and raw.low and 1e8 <= raw.low <= 1e13:
-        m = n.SIZE_NOUN.match(text, raw.end)
+        m = words.tails.size_noun.match(text, raw.end) if words else None
         after = text[raw.end : raw.end + 2].strip()
         if m or not after or not after[0].isalpha():
             raw.unit, raw.hint = "parameters", "size"
@@ -192,7 +191,7 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
         raw.money = bool(m.group("cur"))
-        raw.currency = n.currency_unit(m.group("cur"))
+        raw.currency = n.currency_unit(m.group("cur"), words.tails.signs if words else {})
         letter = m.group("sfx") or m.group("sfxl")
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
@@ -204,6 +203,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             raw.low = raw.high = value * scale
             raw.step, raw.end = step * scale, close.end()
         rest = _RANGE_REST.match(text, raw.end)
+        if rest and _CHANGE_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+            rest = None  # "went from 12K to 23K": the second is a figure of its own
         if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
             rest = None  # "10% to 15 days" is no range
         if rest and not _overlaps(rest.start(), rest.end(), taken):
@@ -220,12 +221,16 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
                 raw.step = max(raw.step, hstep * hscale)
                 raw.money = raw.money or bool(rest.group("cur"))
                 letter = rest.group("sfx") or rest.group("sfxl") or letter
-        product = _PRODUCT.match(text, raw.end)
+        product = words.tails.product.match(text, raw.end) if words else None
         if product and scale == 1.0 and raw.low == raw.high:  # "64×8 H800s": 512 GPUs
             factor, _ = n.parse_number(product.group("num"))
             raw.low = raw.high = (raw.low or 0.0) * factor
             raw.step, raw.end = 1.0, product.end()
-        machines = _MACHINES.match(text, raw.end) if scale == 1.0 and raw.low == raw.high else None
+        machines = (
+            words.tails.machines.match(text, raw.end)
+            if words and scale == 1.0 and raw.low == raw.high
+            else None
+        )
         if machines:  # "64 eight-way H800 boxes": 512 GPUs
             word = (machines.group("word") or "").lower()
             ways = n.WORD_NUMBERS.get(word) or int(machines.group("digits") or 0)
@@ -238,19 +243,18 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
         if not machines and not _unit_for(raw, text, letter, words):
             continue
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
-            _per_tokens(raw, text)
+            _per_tokens(raw, text, words)
+        if raw.unit in _PER_TRILLION:
+            _per_trillion(raw, text)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
     return out
 
 
-_EVERY = re.compile(rf"[ \t]+(?:every|each)[ \t]+{n.NUMBER}[ \t]*days?\b", re.I)
-
-
-def _per_tokens(raw: Raw, text: str) -> None:
+def _per_tokens(raw: Raw, text: str, words: NumberWords | None) -> None:
     """ "1 trillion tokens every 3.7 days": a pace in days per trillion tokens."""
-    every = _EVERY.match(text, raw.end)
+    every = words.tails.every_days.match(text, raw.end) if words else None
     if every is None or not raw.low:
         return
     days, step = n.parse_number(every.group("num"))
@@ -262,6 +266,21 @@ def _per_tokens(raw: Raw, text: str) -> None:
         "days-per-trillion-tokens",
         None,
     )
+
+
+# "each trillion tokens took 180K GPU hours, or 3.7 days": figures of a pace per trillion tokens
+_PER_TRILLION = {"GPU-hours": "GPU-hours-per-trillion-tokens", "days": "days-per-trillion-tokens"}
+_TRILLION_TOKENS = r"(?:each|every|per|a)\s+(?:one\s+)?trillion\s+tokens\b"
+_PER_TRILLION_BEFORE = re.compile(rf"\b{_TRILLION_TOKENS}[^.;!?\n]{{0,80}}\Z", re.I)
+_PER_TRILLION_AFTER = re.compile(rf"[ \t]*(?:for[ \t]+)?{_TRILLION_TOKENS}", re.I)
+
+
+def _per_trillion(raw: Raw, text: str) -> None:
+    """GPU-hours or days said of each trillion tokens, before or right after the figure."""
+    after = _PER_TRILLION_AFTER.match(text, raw.end)
+    if after or _PER_TRILLION_BEFORE.search(text[max(0, raw.start - 120) : raw.start]):
+        raw.unit = _PER_TRILLION[raw.unit or ""]
+        raw.end = after.end() if after else raw.end
 
 
 def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
@@ -283,20 +302,20 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         if mag:  # "six million dollars", "two billion parameters"
             scale = n.MAGNITUDES[mag.group("mag").lower()]
             raw.low = raw.high = (raw.low or 0.0) * scale
-            raw.step, raw.end, units = scale, mag.end(), _WORD_MAGNITUDE_UNITS
-        found = _match_tail(text, raw.end, False)
+            raw.step, raw.end = scale, mag.end()
+            units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
+        found = _match_tail(text, raw.end, False, words)
         named = words.after(text, raw.end) if words is not None and not mag else None
         if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
-            raw.money = tail.unit in ("USD", "CNY")
+            raw.money = words is not None and tail.unit in words.tails.currencies
         elif named is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]
         else:
             continue
-        widen = re.match(r"\s+or\s+(?P<even>even\s+)?(?P<u>hours?|days?|weeks?|months?|years?)\b",
-                         text[raw.end :], re.I)  # fmt: skip
+        widen = words.tails.or_even.match(text[raw.end :]) if words else None
         if widen and widen.group("even"):
             raw.high = None  # "several weeks or even months": at least several weeks
             raw.end += widen.end()
@@ -330,10 +349,11 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         raw.vague = True
         if even:
             raw.high = None
-        if _DOLLARS.match(text, m.end()):
-            raw.unit, raw.money = "USD", True
+        currency = words.tails.currency_after.match(text, m.end()) if words else None
+        if currency and currency.lastgroup:  # "billions of dollars"
+            raw.unit, raw.money = words.tails.currencies[int(currency.lastgroup[1:])], True
         at = m.end() if m.group("of") else raw.end
-        found = None if raw.unit else _match_tail(text, at, False)
+        found = None if raw.unit else _match_tail(text, at, False, words)
         if found and found[0].unit in _VAGUE_UNITS:
             raw.unit, raw.hint, raw.end = found[0].unit, found[0].hint, found[1].end()
         elif not raw.unit and m.group("of"):
@@ -350,11 +370,11 @@ def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     out: list[Raw] = []
     if words is None:
         return out
-    for m in n.EXPERTS.finditer(text):
+    for m in words.tails.experts.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        for part, phrase in n.EXPERT_PARTS.items():
-            quantity = words.named(phrase)
+        for part, qid in n.EXPERT_PARTS.items():
+            quantity = qid if qid in words.unit else None
             if m.group(part) is None or quantity is None:
                 continue
             value = float(m.group(part))

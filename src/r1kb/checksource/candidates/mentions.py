@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from r1kb.checksource.candidates.notations import HY
 from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
@@ -31,7 +31,7 @@ _COMPARATIVE_BEFORE = re.compile(
 _CONTINUED = re.compile(rf"(?:{HY}|['’])(\w+)")
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
-_EVAL_MARKS = re.compile(r"(?:pass|cons|maj)@\d+|\b(?:Elo|Top)\s?\d+%?", re.I)
+_EVAL_MARKS = re.compile(rf"{EVAL_MARK}|(?:{ELO}|\bTop)\s?\d+%?", re.I)
 
 
 @dataclass(frozen=True)

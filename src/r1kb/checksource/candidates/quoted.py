@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from r1kb.checksource.candidates import notations as n
+from r1kb.checksource.lexicon import notations as n
 
 # A magnitude letter glued to the next cell of a flattened table: "64K32K8K"
 GLUED_MAGNITUDE = n.MAGNITUDE.replace("(?![A-Za-z0-9])", "(?![A-Za-z])")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from r1kb.checksource.document.htmltokens import tokens
+from r1kb.checksource.lexicon.months import MONTH_ABBREVIATIONS
 
 MAX_CHARS = 5_000_000
 # The most numbers check-source reads in one input. Each one costs tens of microseconds of
@@ -37,8 +38,9 @@ _MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
 _ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|ca|cf|no|fig|inc|ltd|co|jan|feb|mar|apr|jun|jul|aug|sep|sept"
-    r"|oct|nov|dec|mr|ms|dr|st|u\.s)\.|\b[A-Z]\.)$",
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|ca|cf|no|fig|inc|ltd|co|mr|ms|dr|st|u\.s|"
+    + "|".join(MONTH_ABBREVIATIONS)
+    + r")\.|\b[A-Z]\.)$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")

@@ -11,11 +11,13 @@ ending in a letter also matches its plural.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from r1kb.checksource.lexicon import notations as n
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -266,7 +268,7 @@ _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a 
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
-    r"[ \t]+(?:(?:points?|(?:pass|cons|maj)@\d+)[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
+    rf"[ \t]+(?:(?:points?|{n.EVAL_MARK})[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
 )
 
 
@@ -290,6 +292,33 @@ class NumberWords:
         sizes = {q.id: q.terms for q in kb.quantities.values() if q.unit == "parameters"}
         self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
+        money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
+        self.tails = n.tails(
+            n.TailWords(
+                units=tuple((u.id, tuple(u.terms)) for u in kb.units.values()),
+                accelerators=tuple(kb.accelerators),
+                variants=tuple(kb.accelerator_variants),
+                machines=tuple(kb.gpu_machines),
+                per_million=tuple(
+                    t
+                    for q in kb.quantities.values()
+                    if q.unit == "USD-per-million-tokens"
+                    for t in q.terms
+                ),
+                context=tuple(kb.quantities["context-length"].terms)
+                if "context-length" in kb.quantities
+                else (),
+                currencies=tuple(u.id for u in money),
+                foreign=tuple(kb.foreign_units),
+                size_nouns=tuple(kb.size_nouns),
+                expert_cues=tuple(kb.expert_layout_cues),
+                signs=tuple(
+                    (unicodedata.normalize("NFKC", sign).upper(), u.id)
+                    for u in money
+                    for sign in [*([u.symbol] if u.symbol else []), *u.terms]
+                ),
+            )
+        )
 
     def after(
         self, text: str, pos: int, sizes: bool = False, adjacent: bool = False
@@ -309,11 +338,6 @@ class NumberWords:
                 return refs[0], hit.end
             break
         return None
-
-    def named(self, phrase: str) -> str | None:
-        """The count quantity a whole phrase is a term of ("routed experts")."""
-        hits = self._after.find(phrase)
-        return hits[0].refs[0] if hits and hits[0].end - hits[0].start == len(phrase) else None
 
     def score_after(self, text: str, pos: int) -> str | None:
         """The benchmark a bare score is "on" ("79.8 on AIME 2024")."""
@@ -346,7 +370,15 @@ class NumberWords:
 
 def number_words(kb: KnowledgeBase) -> NumberWords:
     """The compiled number words of a knowledge base (cached on its quantities)."""
-    key = _key(kb)[0]
+    key = (
+        _key(kb),
+        tuple(kb.accelerators),
+        tuple(kb.accelerator_variants),
+        tuple(kb.gpu_machines),
+        tuple(kb.foreign_units),
+        tuple(kb.size_nouns),
+        tuple(kb.expert_layout_cues),
+    )
     cached = _NUMBER_WORDS.get(key)
     if cached is None:
         if len(_NUMBER_WORDS) > 8:

@@ -1,0 +1,346 @@
+"""How figures are written: numbers, magnitudes, number words, qualifiers, currencies and units.
+
+Units are the knowledge base's unit ids (data/quantities.yaml); a unit "tail" is what may follow
+a number ("billion parameters", "H800 GPUs", "per GPU-hour"), a "cue" what may precede a bare
+number ("batch size of", "a Codeforces rating of"). The words of the tails (unit terms, GPU
+names and variants, machines) come from data/quantities.yaml, see `tails`; what stays here is
+the grammar of English numerals (magnitudes, number words, qualifiers).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+HY = r"[\-‐‑‒–]"  # hyphens as typeset
+SEP = r"[,\u00a0\u202f\u2009 ]"
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# Scientific and power notation belong to the number: "6.71e20", "3.3 × 10^24", "10²⁴", "2^17"
+# (read whole, so that "1e999" is never read as 1 nor "10^400" as 400).
+EXPONENT = (
+    rf"(?:[eE][+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|\s?[×x·*]\s?10\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|\s?[×·*]\s?10[−\-]\d{{1,4}}(?!\w|\.\d)"  # "5 × 10−6": a PDF's text loses the superscript
+    rf"|\s?[×x·*]\s?10[⁻]?[{_SUPERSCRIPTS}]{{1,4}}"
+    rf"|\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|(?<=(?<![\d.,])10)⁻?[{_SUPERSCRIPTS}]{{1,4}})"  # "10²⁴"; "97.3²" is a footnote mark
+)
+NUMBER = (
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
+    rf"|\d+(?:\.\d+)?|\.\d+){EXPONENT}?)"
+)
+# The largest value read as a figure: beyond any quantity of the knowledge base (training compute
+# is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
+MAX_VALUE = 1e30
+MAGNITUDES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "t": 1e12,
+    # read, not dropped: "671 quintillion parameters" was 671 parameters
+    "quadrillion": 1e15, "quintillion": 1e18,
+}  # fmt: skip
+# the magnitudes written as words ("million"), and as abbreviations too ("mn"); letters apart
+MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if len(w) > 2)
+_MAGNITUDE_NAMES = "|".join(w for w in MAGNITUDES if len(w) > 1)
+MAGNITUDE = (
+    rf"(?:(?:\s|{HY})?(?P<mag>{_MAGNITUDE_NAMES})\b"
+    rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
+)
+CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100,
+    "a dozen": 12, "a couple of": 2, "a couple": 2,
+}  # fmt: skip
+# read only before a count's term ("a single shared expert"), never as a unit's number ("a
+# single GPU" in generic prose is no GPU count)
+COUNT_WORDS = {"a single": 1}
+# a Mixture-of-Experts layout: "8-of-256 routing", "top-8 of 256 routed experts", "8x256+1 MoE"
+# (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers), read only
+# before a word of the layout (`expert_layout_cues` in data/quantities.yaml, see `tails`)
+_EXPERTS = (
+    rf"(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 such layers
+    rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
+    rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?"
+)
+EXPERT_PARTS = {  # the quantity (its id in data/quantities.yaml) each part counts
+    "l": "moe-layers", "k": "activated-experts", "n": "routed-experts", "s": "shared-experts",
+}  # fmt: skip
+VAGUE_COUNTS = {"a few": (2, 5), "few": (2, 5), "several": (2, 9), "a handful of": (2, 6)}
+# "tens of", "hundreds of" multiply a following magnitude; "billions" alone spans 1-999 billion
+VAGUE_MULTIPLIERS = {"tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000)}
+VAGUE_MAGNITUDES = {
+    "thousands": (1e3, 1e4), "millions": (1e6, 1e9), "billions": (1e9, 1e12),
+    "trillions": (1e12, 1e15),
+}  # fmt: skip
+
+# the ids of the units of wall-clock time (data/quantities.yaml)
+DURATIONS = ("hours", "days", "weeks", "months")
+# how an evaluation's protocol is written by a score ("pass@1", "cons@64")
+EVAL_MARK = r"(?:pass|cons|maj)@\d+"
+ELO = r"\b[Ee][Ll][Oo]\b"  # the rating system a bare rating is in ("an Elo of 2029")
+
+QUALIFIERS = [
+    (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
+     r"|nearly|almost|shy\s+of|<|≤)", "upper"),
+    (r"(?:over|above|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of"
+     r"|>|≥)", "lower"),
+    (r"(?:about|around|approximately|approx\.?|roughly|some|circa|an\s+estimated|estimated"
+     r"|~|≈|∼)", "approx"),
+]  # fmt: skip
+_QUALIFIER_SIGNS = "<≤>≥~≈∼."  # the last characters of QUALIFIERS that are not letters
+QUALIFIER = re.compile(
+    r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Tail:
+    pattern: re.Pattern[str]
+    unit: str
+    hint: str | None = None
+    money: bool | None = None  # True: only after an amount of money; False: never after one
+
+
+def _tail(pattern: str, unit: str, hint: str | None = None, money: bool | None = False) -> Tail:
+    return Tail(re.compile(pattern, re.I), unit, hint, money)
+
+
+def _filler(n: int) -> str:
+    return rf"\s*(?:[A-Za-z][\w‑\-]*\s+){{0,{n}}}?"
+
+
+_GAP = r"[\s\-‐‑‒–]*"  # between the words of a written form: "GPU hours", "GPU-hours"
+# a maker's name before an accelerator's ("NVIDIA H800"): a capitalised word, as in mentions
+_MAKER = r"(?:(?-i:[A-Z][A-Za-z]+)\s+)?"
+
+
+def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
+    """One alternation of written forms from the data (unit terms, accelerator names), longest
+    first: the words of a form match with any run of spaces or hyphens between them, a trailing
+    `*` matches any ending, and (`bounded`) a form ending in a letter or digit ends at a word
+    boundary; a GPU name is not bounded, its plural or a glued suffix may follow ("H800s")."""
+    out = []
+    for form in sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w)):
+        wild = form.endswith("*") and len(form) > 1
+        parts = [p for p in re.split(r"[\s\-‐‑‒–]+", form[:-1] if wild else form) if p]
+        body = _GAP.join(map(re.escape, parts)) + (r"\w*" if wild else "")
+        out.append(body + (r"\b" if bounded and (wild or form[-1].isalnum()) else ""))
+    return f"(?:{'|'.join(out)})" if out else "(?!)"
+
+
+@dataclass(frozen=True)
+class TailWords:
+    """The data's words that units are written with (hashable: tails are compiled once per
+    vocabulary, see `tails`)."""
+
+    units: tuple[tuple[str, tuple[str, ...]], ...]  # unit id -> its terms (quantities.yaml)
+    accelerators: tuple[str, ...]  # GPU names
+    variants: tuple[str, ...]  # what may follow a GPU name ("SXM", "PCIe")
+    machines: tuple[str, ...]  # what holds several GPUs ("nodes", "servers")
+    per_million: tuple[str, ...]  # the kinds of token a price is per ("input", "cached")
+    context: tuple[str, ...]  # how a context length is written ("context window")
+    currencies: tuple[str, ...]  # the ids of the units that are money ("USD", "CNY")
+    signs: tuple[tuple[str, str], ...]  # a currency's symbol or term, upper case -> its id
+    foreign: tuple[str, ...]  # units no quantity is in ("GB", "bits"): see NOT_A_FIGURE
+    size_nouns: tuple[str, ...]  # what follows a model's size ("model", "version")
+    expert_cues: tuple[str, ...]  # the words after an experts layout ("routed", "MoE")
+
+
+@dataclass(frozen=True)
+class Tails:
+    every: list[Tail]  # in the order they are tried
+    after: dict[bool, tuple[re.Pattern[str], list[Tail]]]  # after money or not: see _any_tail
+    machines: re.Pattern[str]  # "64 eight-way H800 boxes"
+    product: re.Pattern[str]  # "64×8 H800s"
+    currencies: tuple[str, ...]  # the ids of the units that are money
+    currency_after: re.Pattern[str]  # a currency's word after "billions of": group c<i>
+    every_days: re.Pattern[str]  # "1 trillion tokens every 3.7 days"
+    signs: dict[str, str]  # see currency_unit
+    not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
+    size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
+    or_even: re.Pattern[str]  # "several weeks or even months"
+    experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
+
+
+def _tail_list(w: TailWords) -> list[Tail]:
+    unit = dict(w.units)
+
+    def t(uid: str, *extra: str) -> str:
+        return forms([*unit.get(uid, ()), *extra])
+
+    gpu = forms(w.accelerators, bounded=False)
+    variant = forms(w.variants)
+    per = r"\s*(?:per|/|an?|each)\s*"
+    million = "|".join(k for k, v in MAGNITUDES.items() if v == 1e6)  # "per 1M tokens"
+    return [
+        _tail(rf"{per}(?:{gpu}\s*)?{t('GPU-hours')}", "USD-per-GPU-hour", money=True),
+        _tail(r"\s*(?:per|/|for\s+(?:every|each))\s*(?:(?:1|one)\s*)?"
+              rf"(?:{million})\s*(?:(?P<io>{forms(w.per_million)})\s+)?{t('tokens')}",
+              "USD-per-million-tokens", money=True),
+        _tail(rf"\s*(?:per|/|an?|each|every)\s*{t('weeks')}", "USD-per-week", money=True),
+        *(_tail(rf"\s*{t(c)}", c, money=None) for c in w.currencies),
+        _tail(_filler(2) + rf"\s*(?:(?:{gpu}{_GAP})?{t('GPU-hours')}|{gpu}{_GAP}{t('hours')})",
+              "GPU-hours"),  # "2.788M GPU hours", "2.8 million H800 hours"
+        _tail(rf"\s*{_MAKER}(?P<gpu>{gpu})(?:{HY}?\s*{variant})?(?:\s*{t('GPUs')}|s)?\b",
+              "GPUs"),
+        _tail(_filler(1) + rf"(?:\s|{HY})*{t('GPUs')}", "GPUs"),
+        _tail(_filler(2) + rf"(?:\s|{HY})*{t('parameters')}", "parameters"),
+        # not "per token", "for each token"
+        _tail(
+            _filler(3) + rf"(?:\s|{HY})*(?<!\bper )(?<!\beach )(?<!\bevery )(?<!/){t('tokens')}",
+            "tokens",
+        ),
+        _tail(rf"(?:[ \t]|{HY})*{forms(w.context)}", "tokens", "context"),
+        _tail(rf"(?:\s|{HY})*{t('hours')}", "hours"),  # also "a 55-day run", "a two-month run"
+        _tail(rf"(?:\s|{HY})*{t('days')}", "days"),
+        _tail(rf"(?:\s|{HY})*{t('weeks')}", "weeks"),
+        _tail(rf"(?:\s|{HY})*{t('months')}", "months"),
+        _tail(_filler(2) + rf"\s*{t('samples')}", "samples"),
+        _tail(_filler(1) + rf"\s*{t('sequences')}", "sequences"),
+        _tail(rf"\s*{t('FLOP')}", "FLOP"),
+        _tail(r"\s*(?:st|nd|rd|th)?\s*percentile\b", "percent", "percentile"),
+        _tail(rf"\s*\\?{t('percent')}", "percent"),  # "\%": LaTeX's percent sign
+    ]  # fmt: skip
+
+
+def _any_tail(tails: list[Tail], money: bool) -> tuple[re.Pattern[str], list[Tail]]:
+    """The tails that may follow a number (after an amount of money or not) as one pattern:
+    its alternatives are tried in order at one place, so the first tail that matches there is
+    the one matched, as when each is tried in turn, in one call instead of twenty."""
+    tails = [t for t in tails if t.money is None or t.money is money]
+    body = "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(tails))
+    return re.compile(f"(?:{body})", re.I), tails
+
+
+@cache
+def tails(words: TailWords) -> Tails:
+    """The unit tails of a vocabulary, compiled once: the grammar around them ("per", "/", a
+    maker's name) is here, every word that names a unit or a GPU comes from the data."""
+    every = _tail_list(words)
+    gpu = forms(words.accelerators, bounded=False)
+    gpus = forms(dict(words.units).get("GPUs", ()))
+    maker = _MAKER.replace(r"\s+", r"[ \t]+")
+    ways = "|".join(w for w in WORD_NUMBERS if " " not in w)
+    machines = re.compile(  # machines of several GPUs each: "64 eight-way H800 boxes"
+        rf"[ \t]+(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|{gpus})[ \t]+"
+        rf"{maker}(?:(?P<gpu>{gpu})[ \t]+)?"
+        rf"{forms(words.machines)}",
+        re.I,
+    )
+    product = re.compile(
+        rf"\s*[×x*]\s*{NUMBER}(?![\d.,])(?=\s*(?:{gpu}|{gpus}|{forms(words.machines)}))",
+        re.I,
+    )
+    unit = dict(words.units)
+    money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
+    durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
+    days = forms(unit.get("days", ()))
+    return Tails(
+        every=every,
+        after={m: _any_tail(every, m) for m in (False, True)},
+        machines=machines,
+        product=product,
+        currencies=words.currencies,
+        currency_after=re.compile(rf"\s+(?:{money or '(?!)'})", re.I),
+        every_days=re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}", re.I),
+        signs=dict(words.signs),
+        not_a_figure=re.compile(rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}", re.I),
+        size_noun=re.compile(rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}", re.I),
+        or_even=re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
+        experts=re.compile(rf"{_EXPERTS}{forms(words.expert_cues)})", re.I),
+    )
+
+
+# A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one
+MULTIPLE = re.compile(r"[ \t]?(?:×|x\b|times\b|{HY}?fold\b)".replace("{HY}", HY), re.I)
+# What a number can be followed by without being a figure this tool knows: a multiple, an
+# ordinal's ending; and (see `tails`) a unit the knowledge base has no quantity in
+_NOT_A_FIGURE = r"\s*(?:x\b|×|times\b|fold\b|st\b|nd\b|rd\b|th\b)"
+NOT_A_FIGURE = re.compile(_NOT_A_FIGURE, re.I)
+
+
+_POWER = re.compile(
+    rf"(?P<m>[\d.]+)(?:[eE](?P<e>[+\-−]?\d+)|[×x·*]10(?:\^|\*\*)?(?P<t>[+\-−⁻]?[\d{_SUPERSCRIPTS}]+)"
+    rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{_SUPERSCRIPTS}]+))"
+)
+_SUPER = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
+
+
+def parse_number(num: str) -> tuple[float, float]:
+    """The value of a written number and its precision step ("2,048" -> 2048, 1; "5.6" -> 0.1;
+    "6.71e20" -> 6.71e20, 1e18; "10^9" -> 1e9). A value too large for a float is infinite (the
+    caller refuses it, see plausible); never an OverflowError."""
+    clean = re.sub(SEP, "", num)
+    m = _POWER.fullmatch(clean)
+    if m is None:
+        return _plain(clean)
+    value, step = _plain(m.group("m"))
+    scaled = m.group("e") or m.group("t")
+    if scaled:  # mantissa × 10^power ("6.71e20", "3.3 × 10^24")
+        scale = _pow10(int(scaled.translate(_SUPER)))
+        return value * scale, step * scale
+    power = int((m.group("p") or m.group("s")).translate(_SUPER))  # base ** power ("2^17")
+    if value == 10:
+        return _pow10(power), _pow10(power)
+    try:
+        result = value**power
+    except (OverflowError, ZeroDivisionError):
+        return math.inf, math.inf
+    if isinstance(result, complex) or not math.isfinite(result):
+        return math.inf, math.inf
+    return float(result), 1.0
+
+
+def _plain(clean: str) -> tuple[float, float]:
+    value = float(clean)
+    if "." in clean:
+        return value, _pow10(-len(clean.split(".")[1]))
+    digits = clean.lstrip("0") or "0"
+    zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+    return value, _pow10(zeros)
+
+
+def _pow10(power: int) -> float:
+    if power > 308:
+        return math.inf
+    return 0.0 if power < -320 else 10.0**power
+
+
+def plausible(value: float | None) -> bool:
+    """Whether a value can be a figure: finite and at most MAX_VALUE in size."""
+    return value is None or (math.isfinite(value) and abs(value) <= MAX_VALUE)
+
+
+def magnitude(m: re.Match[str]) -> float:
+    word = m.group("mag") or m.group("sfx") or m.group("sfxl")
+    return MAGNITUDES[word.lower()] if word else 1.0
+
+
+def currency_unit(symbol: str | None, signs: dict[str, str]) -> str | None:
+    """The currency a sign before a number writes ("US$" -> USD, "￥" -> CNY, "RMB" -> CNY):
+    `signs` maps each currency unit's symbol and terms (data/quantities.yaml) to its id; a
+    country's letters before a symbol ("US", "CN") do not change it."""
+    if not symbol:
+        return None
+    s = unicodedata.normalize("NFKC", symbol.strip()).upper()
+    return signs.get(s) or signs.get(s.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """A qualifier right before start ("under", "about", "~"): its kind and where it begins."""
+    window = text[max(0, start - 25) : start]
+    last = window.rstrip()[-1:]
+    if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
+        return None, start  # a quick test: every qualifier ends in a letter or one of the signs
+    m = QUALIFIER.search(window)
+    if not m:
+        return None, start
+    if m.start() > 0 and text[max(0, start - 25) + m.start() - 1].isalnum():
+        return None, start
+    kind = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if m.group(f"q{i}"))
+    return kind, max(0, start - 25) + m.start()
