@@ -171,3 +171,12 @@ def test_a_change_from_one_figure_to_another_is_two_figures(kb: KnowledgeBase) -
     assert found["87.5%"] == (87.5, "agrees")
     # the figure before the change is the earlier model's, and says so
     assert found["70%"] == (70, "misattributed")
+
+
+def test_figures_joined_before_a_name_are_that_models(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek's API charges $0.55 per million input tokens and $2.19 per million output "
+        "tokens for R1, compared with $15 and $60 for OpenAI's o1.\n"
+    )
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
+    assert set(found) == {"$0.55 per million input tokens", "$2.19 per million output tokens"}
