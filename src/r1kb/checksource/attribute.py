@@ -486,7 +486,7 @@ class Attributor:
             for b in names
             if b.start >= raw.end
             and re.fullmatch(
-                rf"\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                rf"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
                 self.text[raw.end : b.start],
                 re.I,
             )
