@@ -171,3 +171,24 @@ def test_a_change_from_one_figure_to_another_is_two_figures(kb: KnowledgeBase) -
     assert found["87.5%"] == (87.5, "agrees")
     # the figure before the change is the earlier model's, and says so
     assert found["70%"] == (70, "misattributed")
+
+
+def test_figures_joined_before_a_name_are_that_models(kb: KnowledgeBase) -> None:
+    text = (
+        "DeepSeek's API charges $0.55 per million input tokens and $2.19 per million output "
+        "tokens for R1, compared with $15 and $60 for OpenAI's o1.\n"
+    )
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(text, kb).figures}
+    assert set(found) == {"$0.55 per million input tokens", "$2.19 per million output tokens"}
+
+
+def test_html_superscripts_are_footnote_marks_or_powers(kb: KnowledgeBase) -> None:
+    html = (
+        "<html><body><h1>DeepSeek R1</h1><p>It scored 97.3%<sup>1</sup> on MATH-500 and "
+        "79.8%<sup>2</sup> on AIME&nbsp;2024.</p>"
+        "<p>DeepSeek-V3-Base took 3.3 &times; 10<sup>24</sup> FLOP to pre-train.</p></body></html>\n"
+    )
+    found = {f.text: (f.quantity, f.outcome) for f in check_text(html, kb, fmt="html").figures}
+    assert found["97.3%"] == ("math-500", "agrees")
+    assert found["79.8%"] == ("aime-2024", "agrees")
+    assert len(found) == 3 and any(q == "training-compute" for q, _ in found.values())

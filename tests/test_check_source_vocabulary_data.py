@@ -26,7 +26,7 @@ def _add_to_list(key: str, word: str) -> tuple[str, str]:
     return rf"({key}[^\n]*?\[)", rf'\g<1>"{word}", '
 
 
-EUR = '\n  EUR: {label: EUR, definition: "[currency_eur]", terms: ["euros"]}\\g<1>'
+EUR = '\n  EUR: {label: EUR, currency: true, definition: "[currency_eur]", terms: ["euros"]}\\g<1>'
 # case: (the edit, the sentence, what is read after it: figure text, unit, quantity or "read")
 CASES = {
     # a unit's terms: a figure followed by one is in that unit
@@ -34,7 +34,7 @@ CASES = {
         _add_to_list(r"  GPUs: \{[^\n]*terms: ", "TPUs"),
         "DeepSeek-V3 was trained on 2,048 TPUs.", ("2,048 TPUs", "GPUs", "gpu-count"),
     ),
-    # a currency is a unit whose definition is a currency dimension: its terms follow an amount
+    # a currency is a unit marked `currency: true`: its terms follow an amount
     # (no claim is in euros, so no quantity fits it and it is not reported)
     "a new currency": (
         (r"(\n  CNY: )", EUR),

@@ -302,7 +302,7 @@ ARCHITECTURE_AND_RECIPE_FIGURES = {
     "v3-base-dense-layers": (3, "count", "except for the first three layers"),
     "v3-base-expert-intermediate-size": (2048, "count", "of each expert is 2048"),
     "v3-base-routing-node-limit": (4, "count", "at most 4 nodes"),
-    "v3-base-vocabulary-size-report": (128_000, "count", "vocabulary of 128K tokens"),
+    "v3-base-vocabulary-size-report": (128_000, "tokens", "vocabulary of 128K tokens"),
     "v3-base-mtp-depth": (1, "count", "depth D is set to 1"),
     "v3-mtp-module-activated-parameters": (2.4e9, "parameters", "**2.4B**"),
     "v3-base-embedding-parameters": (0.9e9, "parameters", "0.9B for Embedding"),

@@ -57,6 +57,9 @@ _GENERIC_SUBJECT = re.compile(
 _GENERIC_PHRASE = re.compile(
     r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere )" + _GENERIC_NOUN, re.I
 )
+# a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
+# R1", "$15 and $60 for OpenAI's o1")
+_ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
 # a unit word after these is what a figure is counted per ("for each token", "per GPU")
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
@@ -250,14 +253,26 @@ class Attributor:
     def _choose(self, raw: Raw, names: list[Mention]) -> Mention:
         after = [m for m in names if m.start >= raw.end]
         attached = [
-            m
-            for m in after
-            if re.fullmatch(r"\s*(?:for|of|by|from)\s+(?:the\s+)?", self.text[raw.end : m.start])
+            m for m in after if _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start))
         ]
         if attached:
             return attached[0]
         before = [m for m in names if m.end <= raw.start]
         return before[-1] if before else after[0]
+
+    def _figures_blanked(self, start: int, end: int) -> str:
+        """text[start:end] with each other figure in it as one NUL ("and \0 for")."""
+        if end - start > 120:
+            return self.text[start:end]
+        out, pos = [], start
+        first = bisect_left(self.spans, (start, 0))
+        for a, b in self.spans[first:]:
+            if a >= end:
+                break
+            if b <= end:
+                out += [self.text[pos:a], "\0"]
+                pos = b
+        return "".join(out) + self.text[pos:end]
 
     def _distilled(self, raw: Raw, s: Sentence, found: Subject) -> Subject:
         if raw.unit != "parameters" or raw.low is None or raw.low != raw.high:
@@ -471,7 +486,7 @@ class Attributor:
             for b in names
             if b.start >= raw.end
             and re.fullmatch(
-                rf"\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                rf"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
                 self.text[raw.end : b.start],
                 re.I,
             )

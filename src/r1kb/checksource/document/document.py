@@ -46,6 +46,11 @@ _ABBREV = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 
 
+# digits inside <sup> as the superscripts plain text writes them (the notations read "10²⁴" as a
+# power and a superscript after any other number as a footnote mark)
+_SUPERSCRIPT = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+
+
 @dataclass(frozen=True)
 class Block:
     start: int  # offsets in Document.text
@@ -265,6 +270,7 @@ class _HtmlReader:
         self.title: list[str] = []
         self.in_title = False
         self.pre = 0
+        self.sup = 0
 
     def _emit(self, text: str, start: int, end: int | None = None) -> None:
         if self.in_title:
@@ -288,6 +294,8 @@ class _HtmlReader:
             self.in_title = True
         if tag == "pre":
             self.pre += 1
+        if tag == "sup":
+            self.sup += 1
         if tag in _BLOCK_TAGS:
             kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "paragraph"
             self._break("item" if tag == "li" else "row" if tag == "tr" else kind, at)
@@ -301,6 +309,8 @@ class _HtmlReader:
             self.in_title = False
         if tag == "pre" and self.pre:
             self.pre -= 1
+        if tag == "sup" and self.sup:
+            self.sup -= 1
         if tag in ("td", "th"):
             self._emit(" ", at, at)
         if tag == "tr":
@@ -312,6 +322,8 @@ class _HtmlReader:
         if self.in_title and not self.skip:
             self.title.append(data)
             return
+        if self.sup:  # "10<sup>24</sup>" is a power, "97.3%<sup>1</sup>" a footnote mark
+            data = data.translate(_SUPERSCRIPT)
         if not self.pre:
             data = data.replace("\r", " ").replace("\n", " ")
             if not data.strip() and (not self.chars or self.chars[-1] == "\n"):
