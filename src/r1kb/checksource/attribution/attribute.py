@@ -81,6 +81,15 @@ class Subject:
     how: str = ""
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a block's sentences fall back on when they name no model."""
+
+    heading: str | None = None  # the model the section's heading names
+    previous: str | None = None  # the model the previous paragraph ended on
+    fallback: str | None = None  # the section's model, else the article's main subject
+
+
 @dataclass
 class Sentence:
     start: int
@@ -127,9 +136,6 @@ class Attributor:
         self._mention_starts = [m.start for m in self.mentions]
         self._benchmark_starts = [m.start for m in self.benchmarks]
         self.spans: list[tuple[int, int]] = []  # every figure's span, sorted (set by the caller)
-        self.heading: str | None = None  # the model the section's heading names (set by the caller)
-        self.previous: str | None = None  # the model the previous paragraph ended on
-        self.fallback: str | None = None  # the section's model, else the article's main subject
         self.quantity_how = ""  # what decided the last quantity (for --explain)
         self.range_only: frozenset[str] = frozenset()  # recorded only as ranges (set by the caller)
         self._generic: dict[tuple[int, int], bool] = {}  # sentence span -> about models at large
@@ -138,7 +144,7 @@ class Attributor:
         return _within(self.mentions, self._mention_starts, start, end)
 
     # --- the model -----------------------------------------------------------------
-    def subject(self, raw: Raw, s: Sentence, carry: str | None) -> Subject:
+    def subject(self, raw: Raw, s: Sentence, carry: str | None, scope: Scope) -> Subject:
         found = self._explicit(raw, s)
         if found is None:
             paren = _innermost(s.parens, raw.start, raw.end)
@@ -156,12 +162,12 @@ class Attributor:
                 found = Subject(GENERIC, True, "a model in general named before it")
             elif carry:
                 found = Subject(carry, False, "carried over")
-            elif self.heading and _PRONOUN.match(self.text, s.start):
-                found = Subject(self.heading, False, "the section's model")
-            elif self.previous and _PRONOUN.match(self.text, s.start):
-                found = Subject(self.previous, False, "the previous paragraph's model")
-            elif self.fallback and not raw.vague and not self._generic_subject(s):
-                found = Subject(self.fallback, False, "the section's or the article's subject")
+            elif scope.heading and _PRONOUN.match(self.text, s.start):
+                found = Subject(scope.heading, False, "the section's model")
+            elif scope.previous and _PRONOUN.match(self.text, s.start):
+                found = Subject(scope.previous, False, "the previous paragraph's model")
+            elif scope.fallback and not raw.vague and not self._generic_subject(s):
+                found = Subject(scope.fallback, False, "the section's or the article's subject")
             else:
                 found = Subject(None)
         return self._distilled(raw, s, found)

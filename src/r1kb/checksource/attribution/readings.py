@@ -77,9 +77,8 @@ class Readings:
 
 
 class Reader:
-    """Builds the readings of each candidate. The walk through the document (walk.py) sets
-    the block's state on the attributor (the heading's model, the previous paragraph's, the
-    section's or article's) before it asks for the readings of the block's candidates."""
+    """Builds the readings of each candidate, given where it stands: its sentence, the subject
+    carried over to it, its block's scope (walk.py reads the document in order)."""
 
     def __init__(
         self,
@@ -103,6 +102,7 @@ class Reader:
         rates: list[tuple[object, str]],
         key: tuple[int, int],
         where: Where,
+        scope: at.Scope,
         ahead: int,
     ) -> Readings:
         """The readings of a figure in the prose; `rates` are the (value, unit) of the rates
@@ -118,25 +118,25 @@ class Reader:
             for value, unit in rates:
                 if value == raw.low and unit.startswith(("USD-per-", "CNY-per-")):
                     raw.unit = unit
-        subject = self.at.subject(raw, s, carry)
+        subject = self.at.subject(raw, s, carry, scope)
         if subject.model == at.OTHER and not subject.strong:
             # only carried over from a sentence about another model: a family reading counts
             # when the knowledge base recognises it
-            return self._unattributed(raw, s, key, where, ahead)
+            return self._unattributed(raw, s, key, where, scope.fallback, ahead)
         if subject.model in (at.GENERIC, at.OTHER):
             return none
         if subject.model is None:
-            return self._unattributed(raw, s, key, where, ahead)
+            return self._unattributed(raw, s, key, where, scope.fallback, ahead)
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
             return none
         if subject.model == at.COMPANY and quantity not in self.recorded.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model
-            model = self.at.fallback or self.main
+            model = scope.fallback or self.main
             if model is None and q_strong:  # its words name the quantity: the model named last
                 model = next(iter(self._nearby_models(raw, s, ahead, after=False)), None)
             if model is None:
-                return self._unattributed(raw, s, key, where, ahead)
+                return self._unattributed(raw, s, key, where, scope.fallback, ahead)
             subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
             quantity, q_strong = self.at.quantity(raw, model, s)
             if quantity is None:
@@ -160,14 +160,20 @@ class Reader:
         )
 
     def _unattributed(
-        self, raw: Raw, s: at.Sentence, key: tuple[int, int], where: Where, ahead: int
+        self,
+        raw: Raw,
+        s: at.Sentence,
+        key: tuple[int, int],
+        where: Where,
+        fallback: str | None,
+        ahead: int,
     ) -> Readings:
         """A figure no model is named for: the readings with a model named nearby (nearest
         before first), the section's and the article's model, DeepSeek itself."""
         if raw.vague or raw.bound in ("upper", "lower"):
             return Readings(raw, s, key, where=where)
         nearby = self._nearby_models(raw, s, ahead)
-        context = [x for x in (self.at.fallback, self.main) if x]
+        context = [x for x in (fallback, self.main) if x]
         models = list(dict.fromkeys([*nearby, *context, at.COMPANY]))
 
         def readings() -> Iterator[Reading]:

@@ -81,15 +81,14 @@ class _Walk:
                 heading = (" ".join(block_text.split()), names[0].ref if names else None)
                 paragraph, list_carry = 0, None
             # what the block's sentences fall back on when they name no model
-            self.at.heading, self.at.previous = heading[1], previous
-            self.at.fallback = self.context.subject_at(block.start)
+            scope = at.Scope(heading[1], previous, self.context.subject_at(block.start))
             if block.kind == "heading":
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
                     s = at.parse_sentence(self.doc.text, block.start, block.end)
                     # a heading is about the section below it
                     where = Where(heading[0], 0)
-                    yield from self._sentence(s, inside, None, [], where, _HEADING_AHEAD)
+                    yield from self._sentence(s, inside, None, [], where, scope, _HEADING_AHEAD)
                 continue
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
@@ -98,7 +97,7 @@ class _Walk:
                 s = at.parse_sentence(self.doc.text, s_start, s_end)
                 inside = raws[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
                 where = Where(heading[0], paragraph)
-                carry = yield from self._sentence(s, inside, carry, rates, where, _AHEAD)
+                carry = yield from self._sentence(s, inside, carry, rates, where, scope, _AHEAD)
             if block.kind != "item":
                 list_carry = None if self._several_models(block) else (carry or heading[1])
             previous = carry or previous
@@ -120,6 +119,7 @@ class _Walk:
         carry: str | None,
         rates: list[tuple[object, str]],
         where: Where,
+        scope: at.Scope,
         ahead: int,
     ) -> Generator[Readings, Chosen | None, str | None]:
         """The readings of a sentence's candidates; returns the subject it hands on."""
@@ -128,7 +128,8 @@ class _Walk:
         for _ in range(2):  # a second pass once a figure tells who the sentence is about
             for i, raw in enumerate(raws):
                 key = (self.visits, i)
-                chosen = yield self.reader.of(raw, s, override or carry, rates, key, where, ahead)
+                subject = override or carry
+                chosen = yield self.reader.of(raw, s, subject, rates, key, where, scope, ahead)
                 if chosen is None:
                     continue
                 if chosen.switched and override is None:
