@@ -83,6 +83,8 @@ class TermSet:
         self._groups = dict(zip(groups, compiled[1:], strict=False))
         self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = _finals(ordered)
+        self._heads = {k: _heads([ordered[i] for i in members]) for k, members in groups.items()}
+        self._head_len = max((len(h) for hs in self._heads.values() if hs for h in hs), default=0)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))
@@ -100,7 +102,13 @@ class TermSet:
             s = self._starts.search(text, pos, end)
             if s is None or (last is not None and s.start() > last):
                 return
-            group = self._groups.get(text[s.start()].lower())
+            key = text[s.start()].lower()
+            group = self._groups.get(key)
+            heads = self._heads.get(key)
+            head = text[s.start() : min(s.start() + self._head_len, end)]
+            if heads is not None and head.isascii() and not head.lower().startswith(heads):
+                pos = s.start() + 1  # no term's first word starts here: the terms need not run
+                continue
             m = group.match(text, s.start(), end) if group is not None else None
             if m is None or m.end() == m.start():
                 pos = s.start() + 1
@@ -120,6 +128,22 @@ class TermSet:
         each term has a word that must then be there, and in ASCII text none of them is."""
         window = text[start:end]
         return window.isascii() and self._needles.search(window.lower()) is None
+
+
+def _heads(terms: list[str]) -> tuple[str, ...] | None:
+    """The first words of terms that share a first character, lowercased (a wildcard's part
+    before its `*`): a match of any of them starts with one. None where that does not hold
+    (a term that starts with a gap, a word that case folding may reach from ASCII text)."""
+    out = []
+    for term in terms:
+        words = [w for w in _WORD_SPLIT.split(term) if w]
+        if not words or not term.startswith(words[0]):
+            return None
+        word = words[0][:-1] if words[0].endswith("*") and len(words[0]) > 1 else words[0]
+        if not word.isascii():
+            return None
+        out.append(word.lower())
+    return tuple(dict.fromkeys(out))
 
 
 # non-ASCII letters that match an ASCII one in a case-insensitive pattern (Python's re)
