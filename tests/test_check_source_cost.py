@@ -1,0 +1,47 @@
+"""The shortcuts that keep check-source's cost per figure bounded give the answers of the plain
+searches they replace (issue 10 §5): a clause is searched once for a phrase about models in
+general; a term set skips word starts no term can begin at."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from r1kb.checksource import attribute as at
+from r1kb.checksource.mentions import find_mentions
+from r1kb.checksource.vocabulary import TermSet, vocabulary
+from r1kb.loader import load
+from r1kb.units import UnitSystem
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+CLAUSES = [
+    "millions of tokens millions of tokens for a large model and 5 more",
+    "a 7B model uses 2,048 GPUs, like many other LLMs with 671B parameters",
+    "training a modelx1 then a model1 and such systems2 then any LLMs",
+    "a  model  is 3 then some big rival networks 4 and typical setups",
+    "nothing generic here at all 12 34",
+]
+
+
+def test_a_clause_searched_once_answers_as_a_search_up_to_each_position() -> None:
+    for clause in CLAUSES:
+        text = "Intro. " + clause + ". Outro"
+        attributor = at.Attributor(text, KB, find_mentions(text, KB), UnitSystem(KB.units))
+        span = (7, 7 + len(clause))
+        for end in range(span[0], span[1] + 1):
+            plain = at._GENERIC_PHRASE.search(text, span[0], end) is not None
+            assert attributor._generic_before(span, end) == plain, (clause, end)
+
+
+def test_a_term_set_finds_what_its_terms_find_at_every_word_start() -> None:
+    terms = vocabulary(KB).quantities
+    text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
+    words = [t for q in KB.quantities.values() for t in q.terms]
+    text += " ".join(words) + ", ".join(w.upper() for w in words) + "".join(words)  # glued too
+    text += " millions of tokens, MMLU-Pro, AIME 2024, ofTokens, Kelvin K \u212a, Ōpen, maths"
+    unfiltered = object.__new__(TermSet)
+    unfiltered.__dict__.update(terms.__dict__, _heads={})
+    assert terms.find(text) == unfiltered.find(text)
+    assert len(terms.find(text)) > len(words)
+    assert any(re.match(r"(?i)mmlu", text[h.start : h.end]) for h in terms.find(text))
