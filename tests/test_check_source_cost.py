@@ -9,7 +9,8 @@ from pathlib import Path
 
 from r1kb.checksource import attribute as at
 from r1kb.checksource.mentions import find_mentions
-from r1kb.checksource.vocabulary import TermSet, vocabulary
+from r1kb.checksource.notations import QUALIFIER, qualifier_before
+from r1kb.checksource.vocabulary import TermSet, number_words, vocabulary
 from r1kb.loader import load
 from r1kb.units import UnitSystem
 
@@ -45,3 +46,20 @@ def test_a_term_set_finds_what_its_terms_find_at_every_word_start() -> None:
     assert terms.find(text) == unfiltered.find(text)
     assert len(terms.find(text)) > len(words)
     assert any(re.match(r"(?i)mmlu", text[h.start : h.end]) for h in terms.find(text))
+
+
+def test_one_search_for_a_final_character_answers_as_the_test_of_each() -> None:
+    text = "Hidden size of 7168, 61 layers; KL coefficient = 0.001 with τ, ß and x_1 at 128K 96%"
+    for terms in (vocabulary(KB).quantities, number_words(KB)._before):
+        for start in range(len(text)):
+            for end in range(start, min(len(text), start + 12) + 1):
+                each = any(terms.may_end_with(c) for c in text[start:end])
+                assert terms.may_end_in(text, start, end) == each, (text[start:end],)
+
+
+def test_a_number_after_a_dot_has_a_qualifier_only_after_approx() -> None:
+    for before in ("1. ", "etc. ", "Approx. ", "approx.  ", "e.g. ", "~", "about "):
+        text = before + "5 GPUs"
+        window = text[: len(before)]
+        plain = QUALIFIER.search(window)
+        assert (qualifier_before(text, len(before))[0] is not None) == (plain is not None)

@@ -224,6 +224,8 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     last = window.rstrip()[-1:]
     if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
         return None, start  # a quick test: every qualifier ends in a letter or one of the signs
+    if last == "." and window.rstrip()[-7:].lower() != "approx.":
+        return None, start  # the one qualifier that ends in a dot ("1. 1. 1." searched none)
     m = QUALIFIER.search(window)
     if not m:
         return None, start

@@ -83,6 +83,9 @@ class TermSet:
         self._groups = dict(zip(groups, compiled[1:], strict=False))
         self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = _finals(ordered)
+        letters = "".join(sorted({c for f in self._finals if f.isascii() for c in (f, f.upper())}))
+        word = "A-Za-z0-9_" if self._wild_end else ""
+        self._final_chars = re.compile(f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]")
         self._heads = {k: _heads([ordered[i] for i in members]) for k, members in groups.items()}
         self._head_len = max((len(h) for hs in self._heads.values() if hs for h in hs), default=0)
 
@@ -122,6 +125,11 @@ class TermSet:
         if not char.isascii():
             return True  # case folding may map it to a term's letter
         return char.lower() in self._finals or (self._wild_end and (char.isalnum() or char == "_"))
+
+    def may_end_in(self, text: str, start: int, end: int) -> bool:
+        """Whether a term may end with some character of text[start:end] (`may_end_with` for
+        each of them, in one search)."""
+        return self._final_chars.search(text, start, end) is not None
 
     def absent_from(self, text: str, start: int, end: int) -> bool:
         """True when no term can match inside text[start:end] (a quick test before a search):
@@ -356,7 +364,7 @@ class NumberWords:
         # the term must end where only linking words are left before start: none can, no search
         zone = _LINK_ZONE.search(text, lo, start)
         ends = range(max(zone.start() if zone else start, lo + 1), start + 1)
-        if not any(terms.may_end_with(text[e - 1]) for e in ends):
+        if not ends or not terms.may_end_in(text, ends[0] - 1, start):
             return None
         if terms.absent_from(text, lo, start):
             return None
