@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from r1kb.checksource import attribute as at
+from r1kb.checksource import dates, extract, mentions, notations
 from r1kb.checksource.mentions import find_mentions
 from r1kb.checksource.notations import QUALIFIER, qualifier_before
 from r1kb.checksource.vocabulary import TermSet, number_words, vocabulary
@@ -63,3 +64,31 @@ def test_a_number_after_a_dot_has_a_qualifier_only_after_approx() -> None:
         window = text[: len(before)]
         plain = QUALIFIER.search(window)
         assert (qualifier_before(text, len(before))[0] is not None) == (plain is not None)
+
+
+def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -> None:
+    """The look-ahead put before each whole-text scan changes where the engine tries, never
+    what it finds (case folding included: "ſ" is an "s", "K" a "k" under re.I)."""
+    scans = [
+        extract._WORD_NUM,
+        extract._VAGUE,
+        extract._NUM,
+        notations.EXPERTS,
+        dates._MONTH_ALONE,
+        dates._PART_OF_YEAR,
+        mentions._EVAL_MARKS,
+        mentions._scanner(tuple(mentions._family_patterns(KB)))[1],
+        vocabulary(KB).quantities._starts,
+    ]
+    text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
+    text += (
+        " Two, ſeven, SIX, a  few, eleven-day; Millions or even Billions of tokens, hundreds"
+        " to thousands; US$5.6M, CN¥2, ￥3, RMB 4, .5%, 1,234.5 and 2 048; top-8 of 256 experts,"
+        " 8x256+1 MoE; since March, last December, early 2025, MID-2024; pass@1, Top 5%, Elo"
+        " 2029, cons@64; R1, DeepSeek-V3, ρ1; Kelvin K \u212a and İstanbul"
+    )
+    for scan in scans:
+        assert scan is not None and scan.pattern.startswith("(?=[")
+        plain = re.compile(scan.pattern[scan.pattern.index("])") + 2 :], scan.flags)
+        found = [(m.span(), m.groupdict()) for m in scan.finditer(text)]
+        assert found and found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

@@ -38,12 +38,12 @@ _ANY_DIGIT = re.compile(r"\d")
 # a part of a year ("early 2025"): its months, first and last
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_OF_YEAR = re.compile(
-    rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
+    rf"(?=[eml])\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
 )
 # a month alone ("in December", "the original January paper"): capitalised and written out, not
 # "May" (a verb as often as a month), nor "last December" (a relative date)
-_MONTH_ALONE = re.compile(
-    r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
+_MONTH_ALONE = re.compile(  # a look-ahead for the capitals first: the engine skips ahead on it
+    r"(?=[ADFJMNOS])(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
     r"(?P<mn>January|February|March|April|June|July|August|September|October|November|December)"
     r"(?![\w-])(?![,.]?\s*\d)"
 )

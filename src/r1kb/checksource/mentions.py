@@ -31,7 +31,7 @@ _COMPARATIVE_BEFORE = re.compile(
 _CONTINUED = re.compile(rf"(?:{HY}|['’])(\w+)")
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
-_EVAL_MARKS = re.compile(r"(?:pass|cons|maj)@\d+|\b(?:Elo|Top)\s?\d+%?", re.I)
+_EVAL_MARKS = re.compile(r"(?=[pcmet])(?:(?:pass|cons|maj)@\d+|\b(?:Elo|Top)\s?\d+%?)", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,8 @@ def _scanner(
     chars = "".join(sorted({c for f in firsts if f for c in f if c != "\x80"}))
     if not chars:
         return firsts, None
-    return firsts, re.compile(r"(?<!\w)[" + re.escape(chars) + r"\x80-\U0010ffff]")
+    first = "[" + re.escape(chars) + r"\x80-\U0010ffff]"
+    return firsts, re.compile(f"(?={first})(?<!\\w){first}")  # skips ahead on the look-ahead
 
 
 def _family_matches(

@@ -49,8 +49,9 @@ COUNT_WORDS = {"a single": 1}
 # a Mixture-of-Experts layout: "8-of-256 routing", "top-8 of 256 routed experts", "8x256+1 MoE"
 # (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers); each part is
 # named by the words it stands for
-EXPERTS = re.compile(
-    rf"(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 such layers
+EXPERTS = re.compile(  # a look-ahead first: the engine skips ahead to a digit or a "top"
+    rf"(?=[\dt])(?<![\w.])"
+    rf"(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 such layers
     rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
     rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?(?:rout\w*|experts?|MoE)\b)",
     re.I,

@@ -231,6 +231,9 @@ def _starts(terms: list[str]) -> str | None:
             alternatives.append(
                 f"(?=[{''.join(map(re.escape, signs))}])(?:{'|'.join(map(start, signs))})"
             )
+        # the first characters again, before the look-behinds: the engine skips ahead on them
+        every = "".join(map(re.escape, words + signs))
+        return f"(?=[{every}])(?:{'|'.join(alternatives)})"  # compiled with re.I
     return "|".join(alternatives)  # compiled with re.I
 
 
