@@ -8,10 +8,16 @@ import re
 from pathlib import Path
 
 from r1kb.checksource import attribute as at
-from r1kb.checksource import dates, extract, mentions, notations
+from r1kb.checksource import dates, document, extract, mentions, notations
 from r1kb.checksource.mentions import find_mentions
 from r1kb.checksource.notations import QUALIFIER, qualifier_before
-from r1kb.checksource.vocabulary import TermSet, number_words, vocabulary
+from r1kb.checksource.vocabulary import (
+    _LINK_ZONE,
+    TermSet,
+    link_zone_start,
+    number_words,
+    vocabulary,
+)
 from r1kb.loader import load
 from r1kb.units import UnitSystem
 
@@ -70,6 +76,7 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
     """The look-ahead put before each whole-text scan changes where the engine tries, never
     what it finds (case folding included: "ſ" is an "s", "K" a "k" under re.I)."""
     scans = [
+        document._NUMERALS,
         extract._WORD_NUM,
         extract._VAGUE,
         extract._NUM,
@@ -92,3 +99,10 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         plain = re.compile(scan.pattern[scan.pattern.index("])") + 2 :], scan.flags)
         found = [(m.span(), m.groupdict()) for m in scan.finditer(text)]
         assert found and found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_the_linking_zone_before_a_number_is_found_without_a_search() -> None:
+    text = "the hidden size is about = 7168; KL coefficient: ~ 0.001 with τ=é ö 1 ⅱ x\t\n: 5"
+    for end in range(len(text) + 1):
+        for lo in range(max(0, end - 30), end + 1):
+            assert link_zone_start(text, lo, end) == _LINK_ZONE.search(text, lo, end).start()

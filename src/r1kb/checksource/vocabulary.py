@@ -298,11 +298,22 @@ _LINK = re.compile(
 # may turn into one): _LINK never matches across anything else
 _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
 # [ \t\n=:~A-Za-z\x80-\U0010ffff], which takes 25 times longer to compile
+_LINK_ASCII = "".join(c for c in map(chr, range(128)) if _LINK_ZONE.fullmatch(c))
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
     r"[ \t]+(?:(?:points?|(?:pass|cons|maj)@\d+)[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
 )
+
+
+def link_zone_start(text: str, lo: int, end: int) -> int:
+    """Where the run of _LINK_ZONE characters that ends at `end` starts (not before `lo`): what
+    `_LINK_ZONE.search(text, lo, end).start()` answers, without a match tried at each place."""
+    kept = text[lo:end].rstrip(_LINK_ASCII)
+    if kept and not kept[-1].isascii():  # a character case folding may make a letter
+        zone = _LINK_ZONE.search(text, lo, end)
+        return zone.start() if zone else end
+    return lo + len(kept)
 
 
 class NumberWords:
@@ -365,8 +376,7 @@ class NumberWords:
         lo = max(0, start - 60)
         terms = self._after_size if sizes else self._before
         # the term must end where only linking words are left before start: none can, no search
-        zone = _LINK_ZONE.search(text, lo, start)
-        ends = range(max(zone.start() if zone else start, lo + 1), start + 1)
+        ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
         if not ends or not terms.may_end_in(text, ends[0] - 1, start):
             return None
         if terms.absent_from(text, lo, start):
