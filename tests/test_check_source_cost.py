@@ -13,6 +13,7 @@ from r1kb.checksource.mentions import find_mentions
 from r1kb.checksource.notations import QUALIFIER, qualifier_before
 from r1kb.checksource.vocabulary import (
     _LINK_ZONE,
+    Hit,
     TermSet,
     link_zone_start,
     number_words,
@@ -42,17 +43,30 @@ def test_a_clause_searched_once_answers_as_a_search_up_to_each_position() -> Non
             assert attributor._generic_before(span, end) == plain, (clause, end)
 
 
-def test_a_term_set_finds_what_its_terms_find_at_every_word_start() -> None:
-    terms = vocabulary(KB).quantities
+def _every_place(terms: TermSet, text: str) -> list[Hit]:
+    """TermSet.find without its shortcuts: the terms of each first character tried at every
+    place of the text."""
+    out, pos = [], 0
+    while pos < len(text):
+        group = terms._groups.get(text[pos].lower())
+        m = group.match(text, pos) if group is not None else None
+        if m is None or m.end() == m.start():
+            pos += 1
+            continue
+        out.append(Hit(m.start(), m.end(), terms._refs[int(m.lastgroup[1:])]))
+        pos = m.end()
+    return out
+
+
+def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
     text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
     words = [t for q in KB.quantities.values() for t in q.terms]
     text += " ".join(words) + ", ".join(w.upper() for w in words) + "".join(words)  # glued too
     text += " millions of tokens, MMLU-Pro, AIME 2024, ofTokens, Kelvin K \u212a, Ōpen, maths"
-    unfiltered = object.__new__(TermSet)
-    unfiltered.__dict__.update(terms.__dict__, _heads={})
-    assert terms.find(text) == unfiltered.find(text)
-    assert len(terms.find(text)) > len(words)
-    assert any(re.match(r"(?i)mmlu", text[h.start : h.end]) for h in terms.find(text))
+    words_sets = number_words(KB)
+    for terms in (vocabulary(KB).quantities, words_sets._before, words_sets._after):
+        assert terms.find(text) == _every_place(terms, text)
+    assert len(vocabulary(KB).quantities.find(text)) > len(words)
 
 
 def test_one_search_for_a_final_character_answers_as_the_test_of_each() -> None:

@@ -86,8 +86,6 @@ class TermSet:
         letters = "".join(sorted({c for f in self._finals if f.isascii() for c in (f, f.upper())}))
         word = "A-Za-z0-9_" if self._wild_end else ""
         self._final_chars = re.compile(f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]")
-        self._heads = {k: _heads([ordered[i] for i in members]) for k, members in groups.items()}
-        self._head_len = max((len(h) for hs in self._heads.values() if hs for h in hs), default=0)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))
@@ -105,13 +103,7 @@ class TermSet:
             s = self._starts.search(text, pos, end)
             if s is None or (last is not None and s.start() > last):
                 return
-            key = text[s.start()].lower()
-            group = self._groups.get(key)
-            heads = self._heads.get(key)
-            head = text[s.start() : min(s.start() + self._head_len, end)]
-            if heads is not None and head.isascii() and not head.lower().startswith(heads):
-                pos = s.start() + 1  # no term's first word starts here: the terms need not run
-                continue
+            group = self._groups.get(text[s.start()].lower())
             m = group.match(text, s.start(), end) if group is not None else None
             if m is None or m.end() == m.start():
                 pos = s.start() + 1
@@ -191,10 +183,34 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
     return finals, wild
 
 
+def _trie(words: tuple[str, ...]) -> str:
+    """A pattern that matches where one of the words starts, with their common beginnings
+    shared (tried once, not once per word); a word that begins another stands for both."""
+    tree: dict = {}
+    for word in sorted(words, key=len):
+        node = tree
+        for c in word:
+            if "" in node:
+                break  # a shorter word already starts here
+            node = node.setdefault(c, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def emit(node: dict) -> str:
+        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if len(alternatives) <= 1:
+            return "".join(alternatives)
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return emit(tree)
+
+
 def _starts(terms: list[str]) -> str | None:
-    """Where a word starts as some term does: its first character, and its second where every
-    term of that first character has a fixed one (a character class after a lookahead, which
-    the regular expression engine scans far faster than the terms themselves)."""
+    """Where a word starts as some term does: the first word of one of the terms (their
+    shared beginnings as one pattern, after a look-ahead for their first characters, which
+    the regular expression engine scans far faster than the terms themselves), else the first
+    character and the second where every term of that first character has a fixed one."""
     seconds: dict[str, set[str] | None] = {}
     for term in terms:
         key = term[0].lower()
@@ -210,7 +226,11 @@ def _starts(terms: list[str]) -> str | None:
     if not seconds:
         return None
 
+    heads = {key: _heads([t for t in terms if t[0].lower() == key]) for key in seconds}
+
     def start(key: str) -> str:
+        if (first_words := heads[key]) is not None:
+            return _trie(first_words)  # a whole first word: far fewer places to try the terms at
         chars = seconds[key]
         return re.escape(key) + (
             f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
