@@ -160,7 +160,8 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
 
 def _mask(raw: str, markdown: bool) -> str:
     def blank(m: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", m.group())
+        found = m.group()  # without a line break (the usual case) no second pattern is run
+        return re.sub(r"[^\n]", " ", found) if "\n" in found else " " * len(found)
 
     text = _URL.sub(blank, raw)
     if markdown:
