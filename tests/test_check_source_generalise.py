@@ -186,7 +186,8 @@ def test_html_superscripts_are_footnote_marks_or_powers(kb: KnowledgeBase) -> No
     html = (
         "<html><body><h1>DeepSeek R1</h1><p>It scored 97.3%<sup>1</sup> on MATH-500 and "
         "79.8%<sup>2</sup> on AIME&nbsp;2024.</p>"
-        "<p>DeepSeek-V3-Base took 3.3 &times; 10<sup>24</sup> FLOP to pre-train.</p></body></html>\n"
+        "<p>DeepSeek-V3-Base took 3.3 &times; 10<sup>24</sup> FLOP to pre-train.</p>"
+        "</body></html>\n"
     )
     found = {f.text: (f.quantity, f.outcome) for f in check_text(html, kb, fmt="html").figures}
     assert found["97.3%"] == ("math-500", "agrees")
