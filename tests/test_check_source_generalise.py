@@ -193,3 +193,15 @@ def test_html_superscripts_are_footnote_marks_or_powers(kb: KnowledgeBase) -> No
     assert found["97.3%"] == ("math-500", "agrees")
     assert found["79.8%"] == ("aime-2024", "agrees")
     assert len(found) == 3 and any(q == "training-compute" for q, _ in found.values())
+
+
+def test_parentheses_right_after_a_figure_name_whose_it_is(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-R1 cost about $5.6M (for DeepSeek-V3) to train.\n"
+    (fig,) = check_text(text, kb).figures
+    assert (fig.model, fig.outcome) == ("deepseek-v3", "agrees")
+    spec = "# DeepSeek R1 specs\n\n* **Training cost:** ~$5.6M (DeepSeek-V3)\n"
+    (cell,) = check_text(spec, kb, fmt="markdown").figures
+    assert (cell.model, cell.outcome) == ("deepseek-v3", "agrees")
+    # a comparison in the parentheses names nobody's figure
+    compared = "DeepSeek has up to 50 000 A100-class GPUs (compared to OpenAI's 25 000 A100s).\n"
+    assert all(f.model == "deepseek" for f in check_text(compared, kb).figures)

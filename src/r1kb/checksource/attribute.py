@@ -196,6 +196,23 @@ class Attributor:
         relative = self._relative(raw, s)
         if relative is not None:
             return relative
+        after = next(
+            (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
+        )
+        if (
+            after is not None
+            and after[1] - after[0] <= 120
+            and "\0" not in self._figures_blanked(*after)
+        ):
+            # "~$5.6M (V3 base)": parentheses right after it, with no figure of their own (not
+            # "(compared to OpenAI's 25 000 A100s)"), name whose it is
+            named = self.names_in(*after)
+            if any(m.comparative for m in named):
+                named = []
+            if named and named[0].kind == "model":
+                return Subject(named[0].ref, True, "named in the parentheses after it")
+            if named and named[0].kind == "other":
+                return Subject(OTHER, True, "another model in the parentheses after it")
         paren = _innermost(s.parens, raw.start, raw.end)
         if paren is not None:
             inside = self.names_in(*paren)

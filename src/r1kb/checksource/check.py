@@ -308,7 +308,8 @@ class _Run:
     ) -> list[Figure]:
         out = []
         for raw, cell in raws:
-            model, model_how = cells.model(cell, context.subject_at(cell.table_start))
+            own = self.doc.text[raw.end : cell.end]
+            model, model_how = cells.model(cell, context.subject_at(cell.table_start), own)
             if model is None or model in (at.OTHER, at.GENERIC):
                 continue
             quantity, quantity_how = cells.quantity(raw, cell, self.doc.text)
