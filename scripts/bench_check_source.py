@@ -7,9 +7,10 @@ Targets (issue 8 §7, issue 10 §5), each printed with "meets" or "MISSES":
   knowledge base included; with r1kb's disk cache warm and Python's bytecode written);
 * linear growth: an article 8 times as long takes at most 8 × 1.5 times as long (the
   headroom is for noise and cache effects, not for a quadratic term, which would show ×64);
-* hostile input (100 KB of `<a` in HTML, of `a.`, `a-`, `1.`, unclosed Markdown, figure-dense
-  text) costs under 1 s per MB, and grows linearly too (at most: past MAX_NUMERALS numbers
-  the rest of an input is not read, so figure-dense input stops growing);
+* hostile input (`<a` in HTML, `a.`, `a-`, `1.`, unclosed Markdown, figure-dense text, vague
+  figures, word-heavy prose, a real article repeated) costs under 1 s per MB, each kind with
+  its verdict, and grows linearly too (at most: past MAX_NUMERALS numbers the rest of an
+  input is not read, so figure-dense input stops growing);
 * peak resident memory under 200 MB, for this process and for a whole process on 1 MB.
 
 Real articles are read from ../shared/articles (the body after the dashed line) and
@@ -21,6 +22,7 @@ wall-clock and CPU seconds.
     python scripts/bench_check_source.py            # everything (about two minutes)
     python scripts/bench_check_source.py --quick    # smaller hostile inputs
     python scripts/bench_check_source.py --size-kb 1000 --line-mb 10   # 1 MB hostile, 10 MB line
+    python scripts/bench_check_source.py --hostile-only --only prose   # some hostile kinds only
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ PROCESS_TARGET_S = 0.5
 GROWTH_SLACK = 1.5
 HOSTILE_S_PER_MB = 1.0
 PEAK_MB = 200.0
+# prose of many words and few numbers: names, quantity terms, clauses, no figure to report
+PROSE = (
+    "DeepSeek R1 was trained on many GPUs, and the models like it use a large number of "
+    "tokens; its training cost, the paper says, was lower than that of other large models. "
+)
 HOSTILE = [  # name, repeated unit, input format
     ("<a in HTML", "<a", "html"),
     ("a.", "a.", "text"),
@@ -61,6 +68,8 @@ HOSTILE = [  # name, repeated unit, input format
     ("'1 1 1 '", "1 1 1 ", "text"),
     ("quantity terms", "GPU hours tokens parameters context length ", "text"),
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
+    ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),
+    ("word-heavy prose 2", PROSE, "text"),
 ]
 
 
@@ -173,7 +182,9 @@ def one_line(kb: KnowledgeBase, matcher: Matcher, megabytes: float) -> float:
     return seconds / megabytes
 
 
-def growth(name: str, unit: str, sizes: list[int], run: Callable[[str], object]) -> list[float]:
+def growth(
+    name: str, unit: str, sizes: list[int], run: Callable[[str], object], hostile: bool = True
+) -> list[float]:
     """Seconds for the unit repeated to each size; prints per-MB cost and the growth ratio."""
     times = []
     for size in sizes:
@@ -183,9 +194,12 @@ def growth(name: str, unit: str, sizes: list[int], run: Callable[[str], object])
     linear = ratio <= (sizes[-1] / sizes[0]) * GROWTH_SLACK
     per_mb = times[-1] / (sizes[-1] / 1e6)
     steps = ", ".join(f"{s // 1000} KB {t:.3f} s" for s, t in zip(sizes, times, strict=True))
+    cost = f"{per_mb:.2f} s/MB" + (
+        f" ({verdict(per_mb < HOSTILE_S_PER_MB)} < {HOSTILE_S_PER_MB:g})" if hostile else ""
+    )
     print(
         f"  {name:26} {steps}; ×{sizes[-1] // sizes[0]} size → ×{ratio:.1f} time "
-        f"({verdict(linear)} linear); {per_mb:.2f} s/MB"
+        f"({verdict(linear)} linear); {cost}"
     )
     return times
 
@@ -211,23 +225,36 @@ def main() -> None:
     parser.add_argument(
         "--line-mb", type=float, default=0, help="also one line of figures of this many MB"
     )
+    parser.add_argument("--only", default="", help="only the hostile kinds whose name has this")
+    parser.add_argument(
+        "--hostile-only", action="store_true", help="skip throughput, whole process and growth"
+    )
     args = parser.parse_args()
     kb = load(ROOT / "data").kb
     matcher = Matcher(kb)
     check_text("DeepSeek-R1 has 671B parameters.", kb, matcher=matcher)  # warm-up
     figures: dict[str, object] = {}
-    figures["articles_per_s"] = throughput(kb, matcher)
     article = sample_article()
     with tempfile.TemporaryDirectory() as tmp:
-        figures.update(whole_process(article, Path(tmp)))
-        print(f"growth with article length (a real article of {len(article) / 1000:.1f} KB):")
-        sizes = [len(article) * k for k in (1, 2, 4, 8)]
-        times = growth("real article", article, sizes, lambda t: check_text(t, kb, matcher=matcher))
-        figures["growth_s"] = times
+        if not args.hostile_only:
+            figures["articles_per_s"] = throughput(kb, matcher)
+            figures.update(whole_process(article, Path(tmp)))
+            print(f"growth with article length (a real article of {len(article) / 1000:.1f} KB):")
+            sizes = [len(article) * k for k in (1, 2, 4, 8)]
+            figures["growth_s"] = growth(
+                "real article",
+                article,
+                sizes,
+                lambda t: check_text(t, kb, matcher=matcher),
+                hostile=False,
+            )
         size = args.size_kb * 1000 if args.size_kb else 50_000 if args.quick else 200_000
         print(f"hostile input ({size // 2000} KB and {size // 1000} KB):")
         hostile = {}
-        for name, unit, fmt in HOSTILE:
+        kinds = [*HOSTILE, ("real article repeated", article, "text")]
+        for name, unit, fmt in kinds:
+            if args.only and args.only not in name:
+                continue
             t = growth(
                 name,
                 unit,

@@ -186,9 +186,22 @@ def test_html_superscripts_are_footnote_marks_or_powers(kb: KnowledgeBase) -> No
     html = (
         "<html><body><h1>DeepSeek R1</h1><p>It scored 97.3%<sup>1</sup> on MATH-500 and "
         "79.8%<sup>2</sup> on AIME&nbsp;2024.</p>"
-        "<p>DeepSeek-V3-Base took 3.3 &times; 10<sup>24</sup> FLOP to pre-train.</p></body></html>\n"
+        "<p>DeepSeek-V3-Base took 3.3 &times; 10<sup>24</sup> FLOP to pre-train.</p>"
+        "</body></html>\n"
     )
     found = {f.text: (f.quantity, f.outcome) for f in check_text(html, kb, fmt="html").figures}
     assert found["97.3%"] == ("math-500", "agrees")
     assert found["79.8%"] == ("aime-2024", "agrees")
     assert len(found) == 3 and any(q == "training-compute" for q, _ in found.values())
+
+
+def test_parentheses_right_after_a_figure_name_whose_it_is(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-R1 cost about $5.6M (for DeepSeek-V3) to train.\n"
+    (fig,) = check_text(text, kb).figures
+    assert (fig.model, fig.outcome) == ("deepseek-v3", "agrees")
+    spec = "# DeepSeek R1 specs\n\n* **Training cost:** ~$5.6M (DeepSeek-V3)\n"
+    (cell,) = check_text(spec, kb, fmt="markdown").figures
+    assert (cell.model, cell.outcome) == ("deepseek-v3", "agrees")
+    # a comparison in the parentheses names nobody's figure
+    compared = "DeepSeek has up to 50 000 A100-class GPUs (compared to OpenAI's 25 000 A100s).\n"
+    assert all(f.model == "deepseek" for f in check_text(compared, kb).figures)

@@ -45,3 +45,13 @@ def test_figure_dense_input_is_cut_with_a_note_in_every_format() -> None:
     result = CheckResult([report])
     for fmt in FORMATS:
         assert f"the first {MAX_NUMERALS:,} numbers" in render(result, fmt), fmt
+
+
+def test_magnitude_words_count_as_numbers() -> None:
+    vague = "millions of tokens " * (MAX_NUMERALS + 5)  # each one a vague figure to attribute
+    cut = numerals_cut(vague)
+    assert vague[:cut].count("millions") == MAX_NUMERALS - 1  # the last one read is left out
+    mixed = "7 billions " * (MAX_NUMERALS // 2 + 5)
+    assert numerals_cut(mixed) == len("7 billions ") * (MAX_NUMERALS // 2 - 1) + 2
+    inside = "attention tens! " * (MAX_NUMERALS - 1)  # "tens" in "attention" is no number
+    assert numerals_cut(inside + "attention 1 2") == len(inside) + len("attention ")

@@ -64,6 +64,7 @@ _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
 # Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
+_GLUED = re.compile(r"\w\w")  # a word character on both sides of a position
 _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 # a relative clause right after a figure names whose figure it is ("the 96.4% that o1 posts",
 # "the $1B that similar models take")
@@ -139,6 +140,7 @@ class Attributor:
         self.quantity_how = ""  # what decided the last quantity (for --explain)
         self.range_only: frozenset[str] = frozenset()  # recorded only as ranges (set by the caller)
         self._generic: dict[tuple[int, int], bool] = {}  # sentence span -> about models at large
+        self._first_generic: dict[tuple[int, int], re.Match[str] | None] = {}  # clause -> match
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return _within(self.mentions, self._mention_starts, start, end)
@@ -158,7 +160,7 @@ class Attributor:
             # Llama-style attention" compares the subject's figure with another
             if any(m.comparative and m.end <= raw.start for m in names):
                 found = Subject(GENERIC, True, "only compared with")
-            elif not names and _GENERIC_PHRASE.search(self.text, clause[0], raw.start):
+            elif not names and self._generic_before(clause, raw.start):
                 found = Subject(GENERIC, True, "a model in general named before it")
             elif carry:
                 found = Subject(carry, False, "carried over")
@@ -180,10 +182,43 @@ class Attributor:
             self._generic[key] = _GENERIC_SUBJECT.search(self.text, s.start, s.end) is not None
         return self._generic[key]
 
+    def _generic_before(self, clause: tuple[int, int], end: int) -> bool:
+        """Whether a phrase about a model in general stands in the clause before `end`: the
+        same answer as searching the clause up to `end`, but the clause is searched once, not
+        again for each of its figures (a clause of a thousand figures was quadratic)."""
+        if clause not in self._first_generic:
+            self._first_generic[clause] = _GENERIC_PHRASE.search(self.text, *clause)
+        first = self._first_generic[clause]
+        if end > 0 and _GLUED.match(self.text, end - 1):  # a boundary there only when cut there
+            return _GENERIC_PHRASE.search(self.text, clause[0], end) is not None
+        if first is None:  # a phrase in the clause cut at `end` is one in the whole clause
+            return False
+        if first.end() < end:
+            return True
+        # no phrase starts before the first one's start, but a shorter one may end before `end`
+        return _GENERIC_PHRASE.search(self.text, first.start(), end) is not None
+
     def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
         relative = self._relative(raw, s)
         if relative is not None:
             return relative
+        after = next(
+            (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
+        )
+        if (
+            after is not None
+            and after[1] - after[0] <= 120
+            and "\0" not in self._figures_blanked(*after)
+        ):
+            # "~$5.6M (V3 base)": parentheses right after it, with no figure of their own (not
+            # "(compared to OpenAI's 25 000 A100s)"), name whose it is
+            named = self.names_in(*after)
+            if any(m.comparative for m in named):
+                named = []
+            if named and named[0].kind == "model":
+                return Subject(named[0].ref, True, "named in the parentheses after it")
+            if named and named[0].kind == "other":
+                return Subject(OTHER, True, "another model in the parentheses after it")
         paren = _innermost(s.parens, raw.start, raw.end)
         if paren is not None:
             inside = self.names_in(*paren)

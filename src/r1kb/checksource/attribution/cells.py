@@ -35,7 +35,12 @@ class CellAttributor:
             ]
         return self._names[header]
 
-    def model(self, cell: Cell, context: str | None) -> tuple[str | None, str]:
+    def model(self, cell: Cell, context: str | None, own: str = "") -> tuple[str | None, str]:
+        """From the cell's own words after the figure ("~$5.6M (V3 base)"), its row header,
+        its column header, else the context."""
+        named = [m for m in self._models(own) if m.kind == "model" and not m.comparative]
+        if named:
+            return named[0].ref, f"the cell names {named[0].ref!r}"
         for where, header in (("row header", cell.row_header), ("column", cell.column_header)):
             names = self._models(header)
             if names:

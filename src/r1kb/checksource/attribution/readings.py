@@ -241,7 +241,8 @@ class Reader:
         s = at.parse_sentence(text, cell.start, cell.end)
         headers = (cell.row_header, cell.column_header)
         none = Readings(raw, s, key, headers=headers)
-        model, model_how = self.cells.model(cell, subject)
+        own = text[raw.end : cell.end]
+        model, model_how = self.cells.model(cell, subject, own)
         if model is None or model in (at.OTHER, at.GENERIC):
             return none
         quantity, quantity_how = self.cells.quantity(raw, cell, text)

@@ -33,13 +33,15 @@ _ANY_DIGIT = re.compile(r"\d")
 # a part of a year ("early 2025"): its months, first and last
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PART_OF_YEAR = re.compile(
-    rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
+    rf"(?=[eml])\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
 )
 # a month alone ("in December", "the original January paper"): capitalised and written out, not
 # "May" (a verb as often as a month), nor "last December" (a relative date)
-_MONTH_ALONE = re.compile(
+_MONTHS_ALONE = [m for m in calendar.month_name[1:] if m != "May"]
+_MONTH_ALONE = re.compile(  # a look-ahead for the capitals first: the engine skips ahead on it
+    "(?=[" + "".join(sorted({m[0] for m in _MONTHS_ALONE})) + "])"
     r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
-    r"(?P<mn>" + "|".join(m for m in calendar.month_name[1:] if m != "May") + ")"
+    r"(?P<mn>" + "|".join(_MONTHS_ALONE) + ")"
     r"(?![\w-])(?![,.]?\s*\d)"
 )
 # a day without its year ("January 20", "Jan 27th", "10 January"): kept year-less, as ISO 8601

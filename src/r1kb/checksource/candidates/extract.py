@@ -38,8 +38,8 @@ class Raw:
         return self.low != self.high or self.vague or self.bound in ("upper", "lower")
 
 
-_NUM = re.compile(
-    rf"(?<![\w.,:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
+_NUM = re.compile(  # a currency sign or name, a digit, or the dot of ".5"
+    rf"(?=[\dUC$¥￥R.])(?<![\w.,:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
 )
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
 _PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
@@ -62,11 +62,17 @@ _CHANGE_FROM = re.compile(
 _WORDS = "|".join(
     sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
 ).replace(" ", r"\s+")
-_WORD_NUM = re.compile(rf"(?<![\w-])(?P<w>{_WORDS})(?![\w])", re.I)  # also "two-month"
+# Each whole-text scan starts with a look-ahead for the characters its matches can start with: the
+# engine skips ahead on that class, where a look-behind first is tried at every position.
+_WORD_FIRSTS = "".join(sorted({w[0] for w in [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS]}))
+_WORD_NUM = re.compile(  # also "two-month"
+    rf"(?=[{_WORD_FIRSTS}])(?<![\w-])(?P<w>{_WORDS})(?![\w])", re.I
+)
 _MULT = "|".join(n.VAGUE_MULTIPLIERS)
 _MAGS = "|".join(n.VAGUE_MAGNITUDES)
+_VAGUE_FIRSTS = "".join(sorted({w[0] for w in [*n.VAGUE_MULTIPLIERS, *n.VAGUE_MAGNITUDES]}))
 _VAGUE = re.compile(
-    rf"\b(?:(?P<m1>{_MULT}|thousands)(?:\s+or(?:\s+(?P<even1>even))?\s+(?P<m2>{_MULT}))?\s+of\s+"
+    rf"(?=[{_VAGUE_FIRSTS}])\b(?:(?P<m1>{_MULT}|thousands)(?:\s+or(?:\s+(?P<even1>even))?\s+(?P<m2>{_MULT}))?\s+of\s+"
     rf"(?P<g1>{_MAGS}|thousands)(?:\s+(?:or(?:\s+(?P<even2>even))?|to)\s+(?P<g2>{_MAGS}))?"
     rf"|(?P<g3>{_MAGS}|{_MULT})(?:\s+(?:or(?:\s+(?P<even3>even))?|to)\s+(?P<g4>{_MAGS}|{_MULT}))?)"
     rf"(?P<of>\s+of)?\b",

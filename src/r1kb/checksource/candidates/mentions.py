@@ -31,7 +31,8 @@ _COMPARATIVE_BEFORE = re.compile(
 _CONTINUED = re.compile(rf"(?:{HY}|['’])(\w+)")
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
-_EVAL_MARKS = re.compile(rf"{EVAL_MARK}|(?:{ELO}|\bTop)\s?\d+%?", re.I)
+# a look-ahead first (the first letters of pass/cons/maj, Elo, Top): the engine skips ahead on it
+_EVAL_MARKS = re.compile(rf"(?=[pcmet])(?:{EVAL_MARK}|(?:{ELO}|\bTop)\s?\d+%?)", re.I)
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ def _scanner(
     chars = "".join(sorted({c for f in firsts if f for c in f if c != "\x80"}))
     if not chars:
         return firsts, None
-    return firsts, re.compile(r"(?<!\w)[" + re.escape(chars) + r"\x80-\U0010ffff]")
+    first = "[" + re.escape(chars) + r"\x80-\U0010ffff]"
+    return firsts, re.compile(f"(?={first})(?<!\\w){first}")  # skips ahead on the look-ahead
 
 
 def _family_matches(

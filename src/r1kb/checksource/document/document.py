@@ -13,19 +13,27 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import unescape
+from itertools import islice
 
 from r1kb.checksource.document.htmltokens import tokens
 from r1kb.checksource.lexicon.months import MONTH_ABBREVIATIONS
+from r1kb.checksource.lexicon.notations import VAGUE_MAGNITUDES, VAGUE_MULTIPLIERS
 
 MAX_CHARS = 5_000_000
 # The most numbers check-source reads in one input. Each one costs tens of microseconds of
 # pure-Python work (notation, unit, quantity words, attribution), so text made of little but
 # numbers would cost ~30 s per MB; past this many the rest of the input is not read, and the
-# report's notes say so. A long research paper holds a few thousand.
+# report's notes say so. A long research paper holds a few thousand. A magnitude word
+# ("millions of tokens") is a number too: each is a figure to attribute.
 MAX_NUMERALS = 10_000
-# the first MAX_NUMERALS runs of digits, each taken whole (possessive: fails in linear time)
-_NUMERALS = re.compile(rf"(?:\D*+\d++){{{MAX_NUMERALS}}}")
-_DIGIT = re.compile(r"\d")
+# the runs of digits, each taken whole, and the magnitude words of vague figures (after a
+# look-ahead for their first characters, which the engine skips ahead on)
+_MAGNITUDE_WORDS = [*VAGUE_MULTIPLIERS, *VAGUE_MAGNITUDES]
+_NUMERALS = re.compile(
+    rf"(?=[\d{''.join(sorted({w[0] for w in _MAGNITUDE_WORDS}))}])"
+    rf"(?:\d++|\b(?:{'|'.join(_MAGNITUDE_WORDS)})\b)",
+    re.I,
+)
 MAX_SENTENCE = 1200
 # Linear on any input: an e-mail's local part starts where a run of its characters starts and
 # is at most 64 long (RFC 5321), so a megabyte of "a.a.a." is not re-scanned from every dot.
@@ -131,10 +139,10 @@ def detect_format(raw: str, name: str = "") -> str:
 def numerals_cut(raw: str) -> int:
     """Where the input is cut: after its MAX_NUMERALS-th number (at the last line break, else
     the last space, before the end of that number), or its whole length."""
-    m = _NUMERALS.match(raw)
-    if m is None or _DIGIT.search(raw, m.end()) is None:
+    ends = [m.end() for m in islice(_NUMERALS.finditer(raw), MAX_NUMERALS + 1)]
+    if len(ends) <= MAX_NUMERALS:
         return len(raw)  # no number past the last one read
-    end = m.end()
+    end = ends[MAX_NUMERALS - 1]
     for sep in ("\n", " "):
         at = raw.rfind(sep, 0, end)
         if at > 0:
@@ -159,7 +167,8 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
 
 def _mask(raw: str, markdown: bool) -> str:
     def blank(m: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", m.group())
+        found = m.group()  # without a line break (the usual case) no second pattern is run
+        return re.sub(r"[^\n]", " ", found) if "\n" in found else " " * len(found)
 
     text = _URL.sub(blank, raw)
     if markdown:

@@ -61,9 +61,10 @@ WORD_NUMBERS = {
 COUNT_WORDS = {"a single": 1}
 # a Mixture-of-Experts layout: "8-of-256 routing", "top-8 of 256 routed experts", "8x256+1 MoE"
 # (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers), read only
-# before a word of the layout (`expert_layout_cues` in data/quantities.yaml, see `tails`)
+# before a word of the layout (`expert_layout_cues` in data/quantities.yaml, see `tails`); a
+# look-ahead first: the engine skips ahead to a digit or a "top"
 _EXPERTS = (
-    rf"(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 such layers
+    rf"(?=[\dt])(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 layers
     rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
     rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?"
 )
@@ -337,6 +338,8 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     last = window.rstrip()[-1:]
     if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
         return None, start  # a quick test: every qualifier ends in a letter or one of the signs
+    if last == "." and window.rstrip()[-7:].lower() != "approx.":
+        return None, start  # the one qualifier that ends in a dot ("1. 1. 1." searched none)
     m = QUALIFIER.search(window)
     if not m:
         return None, start

@@ -85,6 +85,9 @@ class TermSet:
         self._groups = dict(zip(groups, compiled[1:], strict=False))
         self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = _finals(ordered)
+        letters = "".join(sorted({c for f in self._finals if f.isascii() for c in (f, f.upper())}))
+        word = "A-Za-z0-9_" if self._wild_end else ""
+        self._final_chars = re.compile(f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))
@@ -117,11 +120,32 @@ class TermSet:
             return True  # case folding may map it to a term's letter
         return char.lower() in self._finals or (self._wild_end and (char.isalnum() or char == "_"))
 
+    def may_end_in(self, text: str, start: int, end: int) -> bool:
+        """Whether a term may end with some character of text[start:end] (`may_end_with` for
+        each of them, in one search)."""
+        return self._final_chars.search(text, start, end) is not None
+
     def absent_from(self, text: str, start: int, end: int) -> bool:
         """True when no term can match inside text[start:end] (a quick test before a search):
         each term has a word that must then be there, and in ASCII text none of them is."""
         window = text[start:end]
         return window.isascii() and self._needles.search(window.lower()) is None
+
+
+def _heads(terms: list[str]) -> tuple[str, ...] | None:
+    """The first words of terms that share a first character, lowercased (a wildcard's part
+    before its `*`): a match of any of them starts with one. None where that does not hold
+    (a term that starts with a gap, a word that case folding may reach from ASCII text)."""
+    out = []
+    for term in terms:
+        words = [w for w in _WORD_SPLIT.split(term) if w]
+        if not words or not term.startswith(words[0]):
+            return None
+        word = words[0][:-1] if words[0].endswith("*") and len(words[0]) > 1 else words[0]
+        if not word.isascii():
+            return None
+        out.append(word.lower())
+    return tuple(dict.fromkeys(out))
 
 
 # non-ASCII letters that match an ASCII one in a case-insensitive pattern (Python's re)
@@ -161,10 +185,34 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
     return finals, wild
 
 
+def _trie(words: tuple[str, ...]) -> str:
+    """A pattern that matches where one of the words starts, with their common beginnings
+    shared (tried once, not once per word); a word that begins another stands for both."""
+    tree: dict = {}
+    for word in sorted(words, key=len):
+        node = tree
+        for c in word:
+            if "" in node:
+                break  # a shorter word already starts here
+            node = node.setdefault(c, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def emit(node: dict) -> str:
+        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if len(alternatives) <= 1:
+            return "".join(alternatives)
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return emit(tree)
+
+
 def _starts(terms: list[str]) -> str | None:
-    """Where a word starts as some term does: its first character, and its second where every
-    term of that first character has a fixed one (a character class after a lookahead, which
-    the regular expression engine scans far faster than the terms themselves)."""
+    """Where a word starts as some term does: the first word of one of the terms (their
+    shared beginnings as one pattern, after a look-ahead for their first characters, which
+    the regular expression engine scans far faster than the terms themselves), else the first
+    character and the second where every term of that first character has a fixed one."""
     seconds: dict[str, set[str] | None] = {}
     for term in terms:
         key = term[0].lower()
@@ -180,7 +228,11 @@ def _starts(terms: list[str]) -> str | None:
     if not seconds:
         return None
 
+    heads = {key: _heads([t for t in terms if t[0].lower() == key]) for key in seconds}
+
     def start(key: str) -> str:
+        if (first_words := heads[key]) is not None:
+            return _trie(first_words)  # a whole first word: far fewer places to try the terms at
         chars = seconds[key]
         return re.escape(key) + (
             f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
@@ -201,6 +253,9 @@ def _starts(terms: list[str]) -> str | None:
             alternatives.append(
                 f"(?=[{''.join(map(re.escape, signs))}])(?:{'|'.join(map(start, signs))})"
             )
+        # the first characters again, before the look-behinds: the engine skips ahead on them
+        every = "".join(map(re.escape, words + signs))
+        return f"(?=[{every}])(?:{'|'.join(alternatives)})"  # compiled with re.I
     return "|".join(alternatives)  # compiled with re.I
 
 
@@ -265,11 +320,22 @@ _LINK = re.compile(
 # may turn into one): _LINK never matches across anything else
 _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
 # [ \t\n=:~A-Za-z\x80-\U0010ffff], which takes 25 times longer to compile
+_LINK_ASCII = "".join(c for c in map(chr, range(128)) if _LINK_ZONE.fullmatch(c))
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
     rf"[ \t]+(?:(?:points?|{n.EVAL_MARK})[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
 )
+
+
+def link_zone_start(text: str, lo: int, end: int) -> int:
+    """Where the run of _LINK_ZONE characters that ends at `end` starts (not before `lo`): what
+    `_LINK_ZONE.search(text, lo, end).start()` answers, without a match tried at each place."""
+    kept = text[lo:end].rstrip(_LINK_ASCII)
+    if kept and not kept[-1].isascii():  # a character case folding may make a letter
+        zone = _LINK_ZONE.search(text, lo, end)
+        return zone.start() if zone else end
+    return lo + len(kept)
 
 
 class NumberWords:
@@ -354,9 +420,8 @@ class NumberWords:
         lo = max(0, start - 60)
         terms = self._after_size if sizes else self._before
         # the term must end where only linking words are left before start: none can, no search
-        zone = _LINK_ZONE.search(text, lo, start)
-        ends = range(max(zone.start() if zone else start, lo + 1), start + 1)
-        if not any(terms.may_end_with(text[e - 1]) for e in ends):
+        ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
+        if not ends or not terms.may_end_in(text, ends[0] - 1, start):
             return None
         if terms.absent_from(text, lo, start):
             return None

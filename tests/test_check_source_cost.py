@@ -1,0 +1,123 @@
+"""The shortcuts that keep check-source's cost per figure bounded give the answers of the plain
+searches they replace (issue 10 §5): a clause is searched once for a phrase about models in
+general; a term set skips word starts no term can begin at."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.candidates import dates, extract, mentions
+from r1kb.checksource.candidates.mentions import find_mentions
+from r1kb.checksource.document import document
+from r1kb.checksource.lexicon.notations import QUALIFIER, qualifier_before
+from r1kb.checksource.lexicon.vocabulary import (
+    _LINK_ZONE,
+    Hit,
+    TermSet,
+    link_zone_start,
+    number_words,
+    vocabulary,
+)
+from r1kb.loader import load
+from r1kb.units import UnitSystem
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+CLAUSES = [
+    "millions of tokens millions of tokens for a large model and 5 more",
+    "a 7B model uses 2,048 GPUs, like many other LLMs with 671B parameters",
+    "training a modelx1 then a model1 and such systems2 then any LLMs",
+    "a  model  is 3 then some big rival networks 4 and typical setups",
+    "nothing generic here at all 12 34",
+]
+
+
+def test_a_clause_searched_once_answers_as_a_search_up_to_each_position() -> None:
+    for clause in CLAUSES:
+        text = "Intro. " + clause + ". Outro"
+        attributor = at.Attributor(text, KB, find_mentions(text, KB), UnitSystem(KB.units))
+        span = (7, 7 + len(clause))
+        for end in range(span[0], span[1] + 1):
+            plain = at._GENERIC_PHRASE.search(text, span[0], end) is not None
+            assert attributor._generic_before(span, end) == plain, (clause, end)
+
+
+def _every_place(terms: TermSet, text: str) -> list[Hit]:
+    """TermSet.find without its shortcuts: the terms of each first character tried at every
+    place of the text."""
+    out, pos = [], 0
+    while pos < len(text):
+        group = terms._groups.get(text[pos].lower())
+        m = group.match(text, pos) if group is not None else None
+        if m is None or m.end() == m.start():
+            pos += 1
+            continue
+        out.append(Hit(m.start(), m.end(), terms._refs[int(m.lastgroup[1:])]))
+        pos = m.end()
+    return out
+
+
+def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
+    text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
+    words = [t for q in KB.quantities.values() for t in q.terms]
+    text += " ".join(words) + ", ".join(w.upper() for w in words) + "".join(words)  # glued too
+    text += " millions of tokens, MMLU-Pro, AIME 2024, ofTokens, Kelvin K \u212a, Ōpen, maths"
+    words_sets = number_words(KB)
+    for terms in (vocabulary(KB).quantities, words_sets._before, words_sets._after):
+        assert terms.find(text) == _every_place(terms, text)
+    assert len(vocabulary(KB).quantities.find(text)) > len(words)
+
+
+def test_one_search_for_a_final_character_answers_as_the_test_of_each() -> None:
+    text = "Hidden size of 7168, 61 layers; KL coefficient = 0.001 with τ, ß and x_1 at 128K 96%"
+    for terms in (vocabulary(KB).quantities, number_words(KB)._before):
+        for start in range(len(text)):
+            for end in range(start, min(len(text), start + 12) + 1):
+                each = any(terms.may_end_with(c) for c in text[start:end])
+                assert terms.may_end_in(text, start, end) == each, (text[start:end],)
+
+
+def test_a_number_after_a_dot_has_a_qualifier_only_after_approx() -> None:
+    for before in ("1. ", "etc. ", "Approx. ", "approx.  ", "e.g. ", "~", "about "):
+        text = before + "5 GPUs"
+        window = text[: len(before)]
+        plain = QUALIFIER.search(window)
+        assert (qualifier_before(text, len(before))[0] is not None) == (plain is not None)
+
+
+def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -> None:
+    """The look-ahead put before each whole-text scan changes where the engine tries, never
+    what it finds (case folding included: "ſ" is an "s", "K" a "k" under re.I)."""
+    scans = [
+        document._NUMERALS,
+        extract._WORD_NUM,
+        extract._VAGUE,
+        extract._NUM,
+        number_words(KB).tails.experts,
+        dates._MONTH_ALONE,
+        dates._PART_OF_YEAR,
+        mentions._EVAL_MARKS,
+        mentions._scanner(tuple(mentions._family_patterns(KB)))[1],
+        vocabulary(KB).quantities._starts,
+    ]
+    text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
+    text += (
+        " Two, ſeven, SIX, a  few, eleven-day; Millions or even Billions of tokens, hundreds"
+        " to thousands; US$5.6M, CN¥2, ￥3, RMB 4, .5%, 1,234.5 and 2 048; top-8 of 256 experts,"
+        " 8x256+1 MoE; since March, last December, early 2025, MID-2024; pass@1, Top 5%, Elo"
+        " 2029, cons@64; R1, DeepSeek-V3, ρ1; Kelvin K \u212a and İstanbul"
+    )
+    for scan in scans:
+        assert scan is not None and scan.pattern.startswith("(?=[")
+        plain = re.compile(scan.pattern[scan.pattern.index("])") + 2 :], scan.flags)
+        found = [(m.span(), m.groupdict()) for m in scan.finditer(text)]
+        assert found and found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_the_linking_zone_before_a_number_is_found_without_a_search() -> None:
+    text = "the hidden size is about = 7168; KL coefficient: ~ 0.001 with τ=é ö 1 ⅱ x\t\n: 5"
+    for end in range(len(text) + 1):
+        for lo in range(max(0, end - 30), end + 1):
+            assert link_zone_start(text, lo, end) == _LINK_ZONE.search(text, lo, end).start()
