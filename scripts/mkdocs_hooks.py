@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from r1kb.site import build, search_terms
+from r1kb.site import build, search_sections, search_terms
 from r1kb.site.dataset import NO_ADDRESS_BUILD
 from r1kb.site.navcache import NavCache
 
@@ -69,6 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "note": history.note,
     }
     config.extra_css.append(build.badges.BADGE_CSS_PATH)
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index"):  # set by its on_config
+        search_sections.install(search.search_index)
     return config
 
 

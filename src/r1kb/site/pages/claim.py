@@ -9,8 +9,10 @@ from r1kb.site.components import (
     SEARCH_EXCLUDE,
     block,
     claim_link,
+    code_tabs,
     definition_list,
     heading,
+    html_block,
     link,
     model_link,
     quantity_link,
@@ -279,9 +281,7 @@ def _cite(ctx: SiteContext, page: str, claim: Claim) -> str:
         ("RIS", "text", citations.ris(ctx, claim)),
         ("Plain text", "text", citations.plain(ctx, claim)),
     )
-    for label, lang, text in formats:
-        body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
-        out.append(f'=== "{label}"\n\n    ```{lang}\n{body}\n    ```\n')
+    out.append(html_block(code_tabs(formats)))
     return "\n".join(out) + "\n"
 
 
