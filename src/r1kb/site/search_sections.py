@@ -32,11 +32,12 @@ _TOKEN = re.compile(
     re.S,
 )
 _ATTR = re.compile(rf"({_NAME})(?:{_WS}*={_WS}*\"([^\"]*)\")?")
-# Elements whose content the standard library's parser reads as raw text (in any Python
-# version): left to Material's parser.
-_RAW_TEXT = frozenset(
-    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
-)
+# Elements whose content the standard library's parser reads as raw text in some Python
+# version: left to Material's parser.
+_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript"})
+# Read as text with character references in newer versions (as elements before): the same
+# callbacks when the text holds no "<" (an SVG chart's <title>), else Material's parser.
+_RCDATA = frozenset({"title", "textarea"})
 _HEADINGS = frozenset(f"h{x}" for x in range(1, 7))
 _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # Parser.keep
 _SKIP = ("object", "script", "style")  # Parser.skip at the start
@@ -171,6 +172,8 @@ def sections(html: str) -> list[Section] | None:
         elif kind != "comment":  # a start tag (its last group: attrs or close)
             tag = m.group("tag").lower()
             if tag in _RAW_TEXT:
+                return None
+            if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
                 return None
             start(tag, _attrs(m.group("attrs")))
             if m.group("close"):
