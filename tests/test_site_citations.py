@@ -7,6 +7,7 @@ import io
 import json
 import re
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -15,10 +16,17 @@ from click.testing import CliRunner
 from mkdocs.config import load_config
 
 from r1kb.cli import cli
-from r1kb.site import citations, exports, jsonld
+from r1kb.site import citations, escape, exports, jsonld
 from r1kb.site.build import load_validated
 from r1kb.site.command import FORMAT_NAMES
-from r1kb.site.components import code_tabs
+from r1kb.site.components import (
+    block,
+    code_tabs,
+    html_heading,
+    join_blocks,
+    lift_blocks,
+    toc_entries,
+)
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import csv_cell
@@ -295,3 +303,29 @@ def test_citation_tabs_are_what_the_markdown_extensions_wrote(ctx: SiteContext) 
     )
     assert code_tabs(panels) == md.convert("\n".join(tabs))
     assert "<script>" not in code_tabs(panels)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "search"),
+    [("Sources", "sources", True), ("Cite <this> & that", "cite", False)],
+)
+def test_html_headings_are_what_toc_wrote(text: str, anchor: str, search: bool) -> None:
+    """Claim pages write their section headings as HTML: as Markdown with the extensions of
+    mkdocs.yml would (id, permalink, search exclusion), text escaped."""
+    attrs = f"#{anchor}" + ("" if search else " data-search-exclude")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url="https://kb.example.org/")
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    written = md.convert(f"## {escape.md_text(text)} {{ {attrs} }}")
+    ours = html_heading(2, text, anchor, search=search)
+    # The same element; characters written as named rather than numeric references.
+    assert [unescape(b) for b in lift_blocks(ours)[1]] == [unescape(written)]
+    assert toc_entries(lift_blocks(ours)[1]) == [(2, anchor, escape.html_text(text))]
+
+
+def test_only_raw_blocks_are_joined() -> None:
+    joined = join_blocks([html_heading(2, "A", "a"), block("<p>x</p>")])
+    assert len(lift_blocks(joined)[1]) == 1
+    with pytest.raises(ValueError, match="only raw blocks"):
+        join_blocks([block("<p>x</p>"), "## Markdown heading"])

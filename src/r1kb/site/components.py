@@ -89,6 +89,35 @@ def heading(level: int, text: str, anchor: str | None = None, *, search: bool = 
     return f"\n{'#' * level} {md_text(text)}{attr}\n\n"
 
 
+def html_heading(level: int, text: str, anchor: str, *, search: bool = True) -> str:
+    """A heading as the toc extension (permalink on) writes one, as a raw block: the build
+    adds it to the page's table of contents (`toc_entries`). Text escaped."""
+    exclude = f" {SEARCH_EXCLUDE}" if not search else ""
+    return html_block(
+        f'<h{level}{exclude} id="{md_anchor(anchor)}">{html_text(text)}<a class="headerlink" '
+        f'href="#{md_anchor(anchor)}" title="Permanent link">&para;</a></h{level}>'
+    )
+
+
+_HTML_HEADING = re.compile(
+    rf'^<h([2-6])(?: {SEARCH_EXCLUDE})? id="([^"]+)">(.*?)<a class="headerlink"', re.M
+)
+
+
+def toc_entries(blocks: Iterable[str]) -> list[tuple[int, str, str]]:
+    """(level, id, title as HTML) of each `html_heading` in a page's blocks, in order."""
+    return [(int(m[1]), m[2], m[3]) for b in blocks for m in _HTML_HEADING.finditer(b)]
+
+
+def join_blocks(parts: Iterable[str]) -> str:
+    """Several raw blocks (`block`, `html_heading`) as one: Python-Markdown's time grows with
+    the number of blocks in a page, not with their size."""
+    parts = list(parts)
+    if any(_BLOCK.sub("", p).strip() for p in parts):
+        raise ValueError("join_blocks: only raw blocks can be joined")
+    return html_block("\n".join(m.group(1) for p in parts for m in _BLOCK.finditer(p)))
+
+
 def link(ctx: SiteContext, page: str, target: str, inner_html: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
     return f'<a href="{html_text(ctx.urls.rel(page, target))}"{attr}>{inner_html}</a>'
