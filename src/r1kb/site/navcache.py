@@ -31,11 +31,17 @@ class NavCache:
         self._bases = [_base(url) for url in self._in_nav]
         self._html: dict[tuple[str, tuple[str, ...]], str] = {}
         self._header: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._keys: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # folder -> its key
 
     def _key(self, page: Page | None) -> tuple[str, ...] | None:
         if page is None or page.url in self._in_nav:
             return None
         base = _base(page.url)
+        if base not in self._keys:  # asked several times a page: once per folder
+            self._keys[base] = self._folder_key(base)
+        return self._keys[base]
+
+    def _folder_key(self, base: tuple[str, ...]) -> tuple[str, ...] | None:
         # A navigation link inside the page's own folder would be written differently.
         if not base or any(b[: len(base)] == base for b in self._bases):
             return None

@@ -163,20 +163,19 @@ def sections(html: str) -> list[Section] | None:
         if m.start() != pos:
             return None
         pos = m.end()
-        kind = m.lastgroup
-        if kind == "text":
-            data = m.group("text")
+        tag, attrs, close, end_tag, _comment, data = m.groups()
+        if data is not None:
             text(unescape(data) if "&" in data else data)
-        elif kind == "end":
-            end(m.group("end").lower())
-        elif kind != "comment":  # a start tag (its last group: attrs or close)
-            tag = m.group("tag").lower()
+        elif end_tag is not None:
+            end(end_tag.lower())
+        elif tag is not None:
+            tag = tag.lower()
             if tag in _RAW_TEXT:
                 return None
             if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
                 return None
-            start(tag, _attrs(m.group("attrs")))
-            if m.group("close"):
+            start(tag, _attrs(attrs))
+            if close:
                 end(tag)
     return parser.data if pos == len(html) else None
 
