@@ -67,7 +67,7 @@ def make_history(data: Path) -> None:
         git("commit", "-qam", f"revision {n}", day=1 + n)
 
 
-TARGET_S, TARGET_MB = 120, 1024
+TARGET_CLAIMS, TARGET_S, TARGET_MB = 20_000, 120, 1024
 
 
 def _child_cpu() -> float:
@@ -145,10 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     if runs:  # issue 10 §5: a 20,000-claim site in under 120 s and 1 GB
         big = runs[-1]
         ok = big["seconds"] < TARGET_S and report["peak_child_rss_mb"] < TARGET_MB
+        verdict = (
+            ("meets" if ok else "MISSES")
+            if big["claims"] >= TARGET_CLAIMS
+            else f"judged at {TARGET_CLAIMS:,} claims only"
+        )
         print(
-            f"largest site ({big['claims']} claims): {big['seconds']:.0f} s, peak "
-            f"{report['peak_child_rss_mb']:.0f} MB (target for 20,000 claims: < {TARGET_S} s "
-            f"and < {TARGET_MB} MB: {'meets' if ok else 'MISSES'})"
+            f"largest site ({big['claims']} claims): {big['seconds']:.0f} s wall, "
+            f"{big['cpu_s']:.0f} s CPU, peak {report['peak_child_rss_mb']:.0f} MB (target for "
+            f"{TARGET_CLAIMS:,} claims: < {TARGET_S} s and < {TARGET_MB} MB: {verdict})"
         )
     print(json.dumps(report))
     return 0

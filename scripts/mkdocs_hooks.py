@@ -19,9 +19,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
-from r1kb.site import build, search_terms
+from r1kb.site import build, search_sections, search_terms
 from r1kb.site.dataset import NO_ADDRESS_BUILD
 from r1kb.site.navcache import NavCache
 
@@ -69,6 +70,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "note": history.note,
     }
     config.extra_css.append(build.badges.BADGE_CSS_PATH)
+    search = config.plugins.get("material/search")
+    if search is not None and hasattr(search, "search_index"):  # set by its on_config
+        search_sections.install(search.search_index)
     return config
 
 
@@ -94,6 +98,25 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     if page.meta.get("r1kb_keywords"):
         _keywords[page.url] = str(page.meta["r1kb_keywords"])
     return markdown
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """Headings the page wrote as HTML (components.html_heading) join its table of contents,
+    under its title, as the toc extension would have put them."""
+    entries = page.meta.pop(build.TOC_KEY, None)
+    if entries and page.toc is not None:
+        add_to_toc(page.toc, entries)
+    return html
+
+
+def add_to_toc(toc: TableOfContents, entries: list[tuple[int, str, str]]) -> None:
+    """Each (level, id, title) under the last entry of a higher level (the title's first)."""
+    for level, anchor, title in entries:
+        link, parent = AnchorLink(title, anchor, level), None
+        items = toc.items
+        while items and items[-1].level < level:
+            parent, items = items[-1], items[-1].children
+        (parent.children if parent is not None else toc.items).append(link)
 
 
 @event_priority(100)  # before the search plugin reads the page

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data"
@@ -196,6 +197,20 @@ def write_site_data(dest: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return dest
+
+
+def build_in_process(out: Path, data_dir: Path, monkeypatch: Any) -> Path:
+    """`mkdocs build` of the project from data_dir into out in this process, so that a test
+    can patch what the build uses (monkeypatch: pytest's fixture)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("R1KB_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("R1KB_SITE_URL", raising=False)
+    monkeypatch.chdir(ROOT)
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
+    return out
 
 
 def build_site(out: Path, data_dir: Path | None = None, timeout: int = 600) -> Path:

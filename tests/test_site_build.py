@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -157,6 +158,19 @@ def test_claim_page_of_v3_training_cost(site: Path) -> None:
     graph = json.loads(ld)["@graph"]
     assert graph[0]["@type"] == "Claim" and graph[0]["identifier"] == "v3-training-cost"
     assert graph[1]["reviewRating"]["alternateName"] == "accurate"
+
+
+def test_claim_page_table_of_contents_lists_its_sections(site: Path) -> None:
+    """The sections are HTML headings (components.html_heading): the hook puts them in the
+    table of contents, in order, each linking to its heading."""
+    html = (site / "claims" / "v3-training-cost" / "index.html").read_text("utf-8")
+    toc = html[html.index('data-md-component="toc"') :]
+    toc = toc[: toc.index("</nav>")]
+    links = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
+    assert links[0] == "sources" and links[-1] == "cite-this-claim"
+    assert "derivation" in links and "changes-to-this-record" in links
+    for anchor in links:
+        assert re.search(rf'<h2 (?:data-search-exclude )?id="{anchor}">', html), anchor
 
 
 def test_claim_and_source_pages_stay_out_of_the_sidebar(site: Path) -> None:

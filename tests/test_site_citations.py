@@ -7,20 +7,31 @@ import io
 import json
 import re
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
+import markdown
 import pytest
 from click.testing import CliRunner
+from mkdocs.config import load_config
 
 from r1kb.cli import cli
-from r1kb.site import citations, exports, jsonld
+from r1kb.site import citations, escape, exports, jsonld
 from r1kb.site.build import load_validated
 from r1kb.site.command import FORMAT_NAMES
+from r1kb.site.components import (
+    block,
+    code_tabs,
+    html_heading,
+    join_blocks,
+    lift_blocks,
+    toc_entries,
+)
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import csv_cell
 from r1kb.site.urls import Urls
-from site_helpers import HOSTILE_STATEMENT, RECORDS, write_site_data
+from site_helpers import HOSTILE_STATEMENT, RECORDS, ROOT, write_site_data
 
 SITE = "https://kb.example.org/r1/"
 
@@ -268,3 +279,53 @@ def test_export_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["export", "--help"])
     assert result.exit_code == 0
     assert "Examples:" in result.output and "r1kb export --format json" in result.output
+
+
+def test_citation_tabs_are_what_the_markdown_extensions_wrote(ctx: SiteContext) -> None:
+    """The claim page writes its citation tabs as HTML (faster than Markdown): the same HTML
+    that pymdownx.tabbed and superfences, configured as in mkdocs.yml, make of the tabs."""
+    claim = next(c for c in ctx.kb.claims.values() if c.statement == HOSTILE_STATEMENT)
+    panels = [
+        ("BibTeX", "bibtex", citations.bibtex(ctx, claim)),
+        ("CSL-JSON", "json", citations.csl_json(ctx, claim)),
+        ("Plain & <text>", "text", citations.plain(ctx, claim) + '\n\n  indented & "quoted"'),
+    ]
+    tabs = []
+    for label, lang, text in panels:
+        body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+        tabs.append(
+            f'=== "{label.replace("&", "&amp;").replace("<", "&lt;")}"\n\n'
+            f"    ```{lang}\n{body}\n    ```\n"
+        )
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url="https://kb.example.org/")
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    assert code_tabs(panels) == md.convert("\n".join(tabs))
+    assert "<script>" not in code_tabs(panels)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "search"),
+    [("Sources", "sources", True), ("Cite <this> & that", "cite", False)],
+)
+def test_html_headings_are_what_toc_wrote(text: str, anchor: str, search: bool) -> None:
+    """Claim pages write their section headings as HTML: as Markdown with the extensions of
+    mkdocs.yml would (id, permalink, search exclusion), text escaped."""
+    attrs = f"#{anchor}" + ("" if search else " data-search-exclude")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url="https://kb.example.org/")
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    written = md.convert(f"## {escape.md_text(text)} {{ {attrs} }}")
+    ours = html_heading(2, text, anchor, search=search)
+    # The same element; characters written as named rather than numeric references.
+    assert [unescape(b) for b in lift_blocks(ours)[1]] == [unescape(written)]
+    assert toc_entries(lift_blocks(ours)[1]) == [(2, anchor, escape.html_text(text))]
+
+
+def test_only_raw_blocks_are_joined() -> None:
+    joined = join_blocks([html_heading(2, "A", "a"), block("<p>x</p>")])
+    assert len(lift_blocks(joined)[1]) == 1
+    with pytest.raises(ValueError, match="only raw blocks"):
+        join_blocks([block("<p>x</p>"), "## Markdown heading"])

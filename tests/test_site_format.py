@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -12,12 +13,14 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from r1kb.kb import STATUSES, VERDICTS, Unit
 from r1kb.site import badges, escape
 from r1kb.site.dates import data_dates
 from r1kb.site.formatting import Formatter
-from r1kb.site.urls import Urls
+from r1kb.site.urls import Urls, _relpath
 from r1kb.site.vocabulary import STATUS_TERMS, VERDICT_TERMS
 from site_helpers import REAL_DATA
 
@@ -309,3 +312,15 @@ def test_data_dates_from_git_history(tmp_path: Path) -> None:
     assert found.from_git and found.of("claims/a.yaml") == "2025-02-03"
     _touch(tmp_path / "claims" / "b.yaml", "2026-05-06")  # not committed: its file time
     assert data_dates(tmp_path).latest == "2026-05-06"
+
+
+_SEGMENT = st.sampled_from(["claims", "x", "a-b", "index.html", "c.svg", ".", "", "claims"])
+
+
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
+def test_relative_paths_are_posixpath_s(target: list[str], base: list[str]) -> None:
+    """Links between pages: the fast relpath gives what posixpath.relpath gives (for paths
+    from the site root, which never start with "/")."""
+    t, b = "/".join(target).lstrip("/"), "/".join(base).lstrip("/")
+    for to in (t, f"{t}/" if t else t):
+        assert _relpath(to, b) == posixpath.relpath(to or ".", b or ".")

@@ -85,15 +85,15 @@ def test_claim_page_shows_everything(ctx: SiteContext) -> None:
     assert "<time>2024-12-26</time>" in page  # history
     assert "<em>widely repeated</em>" in page  # notes rendered as Markdown
     assert "Corrects" in page and '<a href="../r1-training-cost-hostile/">' in page
-    for tab in ('=== "BibTeX"', '=== "CSL-JSON"', '=== "RIS"', '=== "Plain text"'):
-        assert tab in page
-    assert "    @misc{r1kb:v3-training-cost," in page
+    for i, tab in enumerate(("BibTeX", "CSL-JSON", "RIS", "Plain text"), 1):
+        assert f'<label for="__tabbed_1_{i}">{tab}</label>' in page
+    assert '<code class="language-bibtex">@misc{r1kb:v3-training-cost,' in page
     assert "This build has no site address" in page  # no path handed out as a permalink
 
 
 def test_claim_page_escapes_a_hostile_record(ctx: SiteContext) -> None:
     page = claim.render(ctx, ctx.kb.claims["r1-training-cost-hostile"])
-    no_live_markup(page.split("=== ")[0])  # citations sit in code blocks, escaped by Markdown
+    no_live_markup(page)  # citations too: their code blocks are escaped (escape.html_code)
     assert "&lt;script&gt;alert(&quot;statement&quot;)&lt;/script&gt;" in page
     assert "&quot;&gt;&lt;svg onload=alert(2)&gt;" in page
     assert '<a href="https://example.org/report" rel="nofollow noopener">the report</a>' in page
@@ -371,10 +371,13 @@ def test_blocks_lifted_out_of_markdown_come_back_verbatim(ctx: SiteContext) -> N
 
     from r1kb.site.components import fill_slots, lift_blocks
 
-    page = claim.render(ctx, ctx.kb.claims["r1-training-cost-hostile"])
-    lifted, blocks = lift_blocks(page)
-    assert len(blocks) >= 4 and "&lt;script&gt;" not in lifted  # the record text left
-    html = fill_slots(markdown.markdown(lifted, extensions=["attr_list"]), blocks)
-    for b in blocks:
-        assert b in html
-    assert "data-r1kb-slot" not in html
+    claim_page = claim.render(ctx, ctx.kb.claims["r1-training-cost-hostile"])
+    source_page = source.render(ctx, ctx.kb.sources["hostile-blog"])
+    # A claim page is its title and one block (components.join_blocks); a source page has several.
+    for page, count in ((claim_page, 1), (source_page, 2)):
+        lifted, blocks = lift_blocks(page)
+        assert len(blocks) >= count and "&lt;script&gt;" not in lifted  # the record text left
+        html = fill_slots(markdown.markdown(lifted, extensions=["attr_list"]), blocks)
+        for b in blocks:
+            assert b in html
+        assert "data-r1kb-slot" not in html

@@ -18,7 +18,7 @@ from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
 from r1kb.paths import ID_RE
 from r1kb.site import badges, feed, framing, jsonld, release, search_terms
 from r1kb.site import records as api
-from r1kb.site.components import fill_slots, lift_blocks
+from r1kb.site.components import fill_slots, lift_blocks, toc_entries
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import data_dates
 from r1kb.site.escape import html_text
@@ -46,6 +46,7 @@ from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 
 __all__ = [
+    "TOC_KEY",
     "Generated",
     "SiteDataError",
     "check_ids",
@@ -56,6 +57,7 @@ __all__ = [
     "prepare",
 ]
 
+TOC_KEY = "r1kb_toc"  # page.meta: headings written as HTML, for the table of contents
 DATA_ENV = "R1KB_DATA_DIR"  # build the site from another data directory (tests, benchmarks)
 RESERVED_IDS = ("index",)  # would collide with a folder's index page
 OFF_NAV = {"hide": ["navigation"]}  # pages outside the sidebar use its width for content
@@ -201,6 +203,8 @@ def iter_generated(ctx: SiteContext, *, lift: bool = True) -> Iterator[Generated
             g.meta.setdefault("title", page_title(g.content))
             if lift:
                 g.content, g.blocks = lift_blocks(g.content)
+                if toc := toc_entries(g.blocks):
+                    g.meta[TOC_KEY] = toc
         yield g
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from r1kb.kb import Claim
 from r1kb.site.badges import status_badge, verdict_badge
 from r1kb.site.context import SiteContext
-from r1kb.site.escape import html_text, md_anchor, md_text
+from r1kb.site.escape import html_code, html_text, md_anchor, md_text
 
 BLOCK_START, BLOCK_END = "<!-- r1kb:block -->", "<!-- /r1kb:block -->"
 _BLOCK = re.compile(re.escape(BLOCK_START) + r"\n(.*?)\n" + re.escape(BLOCK_END), re.S)
@@ -26,7 +26,40 @@ SHORT_VALUE = 18  # characters: "2.788M GPU-hours" stays on one line
 def block(inner: str, cls: str = "") -> str:
     """A raw HTML block, between markers so that the build can lift it out of the Markdown."""
     attr = f' class="{cls}"' if cls else ""
-    return f"\n{BLOCK_START}\n<div{attr}>\n{inner}\n</div>\n{BLOCK_END}\n\n"
+    return html_block(f"<div{attr}>\n{inner}\n</div>")
+
+
+def html_block(element: str) -> str:
+    """One HTML element as a raw block (see `block`)."""
+    return f"\n{BLOCK_START}\n{element}\n{BLOCK_END}\n\n"
+
+
+def code_tabs(panels: Sequence[tuple[str, str, str]], group: int = 1) -> str:
+    """Content tabs of code, (label, language, text) each, as the Markdown extensions in
+    mkdocs.yml write them (pymdownx.tabbed in its alternate style around
+    pymdownx.superfences code blocks, no Pygments), the first tab selected; group numbers
+    the page's tab sets from 1. Written here rather than in Markdown: the extensions took a
+    third of a claim page's Markdown time."""
+    name = f"__tabbed_{group}"
+    checked = ' checked="checked"'
+    inputs = "".join(
+        f'<input{checked if i == 1 else ""} id="{name}_{i}" name="{name}" type="radio" />'
+        for i in range(1, len(panels) + 1)
+    )
+    labels = "".join(
+        f'<label for="{name}_{i}">{html_text(label)}</label>'
+        for i, (label, _, _) in enumerate(panels, 1)
+    )
+    blocks = "\n".join(
+        '<div class="tabbed-block">\n<pre class="highlight">'
+        f'<code class="language-{md_anchor(lang)}">{html_code(text)}</code></pre>\n</div>'
+        for _, lang, text in panels
+    )
+    return (
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="{group}:{len(panels)}">'
+        f'{inputs}<div class="tabbed-labels">{labels}</div>\n'
+        f'<div class="tabbed-content">\n{blocks}\n</div>\n</div>'
+    )
 
 
 def lift_blocks(markdown: str) -> tuple[str, list[str]]:
@@ -54,6 +87,35 @@ def heading(level: int, text: str, anchor: str | None = None, *, search: bool = 
     attrs = ([f"#{md_anchor(anchor)}"] if anchor else []) + ([] if search else [SEARCH_EXCLUDE])
     attr = f" {{ {' '.join(attrs)} }}" if attrs else ""
     return f"\n{'#' * level} {md_text(text)}{attr}\n\n"
+
+
+def html_heading(level: int, text: str, anchor: str, *, search: bool = True) -> str:
+    """A heading as the toc extension (permalink on) writes one, as a raw block: the build
+    adds it to the page's table of contents (`toc_entries`). Text escaped."""
+    exclude = f" {SEARCH_EXCLUDE}" if not search else ""
+    return html_block(
+        f'<h{level}{exclude} id="{md_anchor(anchor)}">{html_text(text)}<a class="headerlink" '
+        f'href="#{md_anchor(anchor)}" title="Permanent link">&para;</a></h{level}>'
+    )
+
+
+_HTML_HEADING = re.compile(
+    rf'^<h([2-6])(?: {SEARCH_EXCLUDE})? id="([^"]+)">(.*?)<a class="headerlink"', re.M
+)
+
+
+def toc_entries(blocks: Iterable[str]) -> list[tuple[int, str, str]]:
+    """(level, id, title as HTML) of each `html_heading` in a page's blocks, in order."""
+    return [(int(m[1]), m[2], m[3]) for b in blocks for m in _HTML_HEADING.finditer(b)]
+
+
+def join_blocks(parts: Iterable[str]) -> str:
+    """Several raw blocks (`block`, `html_heading`) as one: Python-Markdown's time grows with
+    the number of blocks in a page, not with their size."""
+    parts = list(parts)
+    if any(_BLOCK.sub("", p).strip() for p in parts):
+        raise ValueError("join_blocks: only raw blocks can be joined")
+    return html_block("\n".join(m.group(1) for p in parts for m in _BLOCK.finditer(p)))
 
 
 def link(ctx: SiteContext, page: str, target: str, inner_html: str, cls: str = "") -> str:

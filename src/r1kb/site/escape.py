@@ -3,6 +3,8 @@
 One helper per output kind:
 
 * HTML (fragments inside raw HTML blocks of a page, SVG, attributes): `html_text`;
+* the text of a code block (element content only, never an attribute): `html_code`, which
+  leaves quotes as they are, as the Markdown code blocks did;
 * Markdown that MkDocs renders (page headings): `md_text`, which turns every character
   Markdown or its extensions could act on into a numeric character reference;
 * an anchor in a Markdown attribute list (`{ #id }`): `md_anchor`, which keeps only
@@ -31,6 +33,12 @@ _MD_SPECIAL = set("\\`*_{}[]()#+!|~^=:<>&")
 def html_text(value: object) -> str:
     """Text (or an attribute value) for HTML: & < > " ' escaped."""
     return html.escape(str(value), quote=True)
+
+
+def html_code(value: object) -> str:
+    """Text inside an element, such as <code>: & < > escaped (quotes need no escaping there
+    and stay readable in the page source)."""
+    return html.escape(str(value), quote=False)
 
 
 def md_text(value: object) -> str:

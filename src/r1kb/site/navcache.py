@@ -1,10 +1,14 @@
-"""Render Material's navigation sidebar once per folder for pages outside the navigation.
+"""Render Material's navigation sidebar, tabs, header, footer and config once per folder for
+pages outside the navigation.
 
 Material renders the whole sidebar for every page; with thousands of claim, source and
 quantity pages that is most of the template time. For a page that is not in the
 navigation nothing in the sidebar depends on the page except the relative links, which
 are the same for every page in the same folder, so the first rendering is reused
-(theme/main.html asks `get` before rendering and hands the result to `keep`).
+(theme/main.html asks `get` before rendering and hands the result to `keep`). The same
+holds for the navigation tabs, the footer (no previous or next page outside the navigation)
+and the theme's JSON config; the header differs only by the page's title, which `header`
+puts into the first rendering.
 """
 
 from __future__ import annotations
@@ -25,23 +29,65 @@ class NavCache:
     def __init__(self, nav: Navigation) -> None:
         self._in_nav = {page.url for page in nav.pages}
         self._bases = [_base(url) for url in self._in_nav]
-        self._html: dict[tuple[str, ...], str] = {}
+        self._html: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._header: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._keys: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # folder -> its key
 
     def _key(self, page: Page | None) -> tuple[str, ...] | None:
         if page is None or page.url in self._in_nav:
             return None
         base = _base(page.url)
+        if base not in self._keys:  # asked several times a page: once per folder
+            self._keys[base] = self._folder_key(base)
+        return self._keys[base]
+
+    def _folder_key(self, base: tuple[str, ...]) -> tuple[str, ...] | None:
         # A navigation link inside the page's own folder would be written differently.
         if not base or any(b[: len(base)] == base for b in self._bases):
             return None
         return base[:-1]
 
-    def get(self, page: Page | None) -> str | None:
+    def get(self, page: Page | None, part: str = "nav") -> str | None:
         key = self._key(page)
-        return None if key is None else self._html.get(key)
+        return None if key is None else self._html.get((part, key))
 
-    def keep(self, page: Page | None, html: str) -> str:
+    def keep(self, page: Page | None, html: str, part: str = "nav") -> str:
         key = self._key(page)
         if key is not None:
-            self._html[key] = html
+            self._html[(part, key)] = html
         return html
+
+    def header(self, page: Page | None) -> str | None:
+        """The folder's header with this page's title, or None (then render and `keep_header`)."""
+        key = self._key(page)
+        around = None if key is None else self._header.get(key)
+        if around is None or page is None:
+            return None
+        return around[0] + str(_title(page)) + around[1]
+
+    def keep_header(self, page: Page | None, html: str) -> str:
+        """Keep the header around the page's title, where Material's header writes it (once:
+        a title that is not found there, or found twice, leaves the folder uncached)."""
+        key = self._key(page)
+        if key is None or page is None or key in self._header:
+            return html
+        start = html.find(_TOPIC)
+        start = html.find(_ELLIPSIS, start) + len(_ELLIPSIS) if start >= 0 else -1
+        end = html.find("</span>", start) if start >= len(_ELLIPSIS) else -1
+        title = str(_title(page))
+        inner = html[start:end] if end >= 0 else ""
+        if title and inner.strip() == title and inner.count(title) == 1:
+            lead, _, trail = inner.partition(title)
+            self._header[key] = (html[:start] + lead, trail + html[end:])
+        else:
+            self._header[key] = None
+        return html
+
+
+_TOPIC = 'data-md-component="header-topic"'  # Material's partials/header.html
+_ELLIPSIS = '<span class="md-ellipsis">'
+
+
+def _title(page: Page) -> object:
+    """The title Material's header shows."""
+    return page.meta.get("title") if page.meta and page.meta.get("title") else page.title

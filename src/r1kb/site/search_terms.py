@@ -28,7 +28,7 @@ BOOST = {
     "model": 2.5,
     "accurate": 2.0,
     "quantity": 1.5,  # a claim that names the model too comes before the quantity's page
-    "accurate-undisclosed": 1.5,  # a figure before the record that there is none
+    "accurate-undisclosed": 1.25,  # a figure before the record that there is none ("R1 cost")
     "gap": 1.0,
     "misconception": 0.5,
 }

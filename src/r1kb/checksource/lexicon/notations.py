@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from r1kb.patterncache import compile_all
+
 HY = r"[\-‐‑‒–]"  # hyphens as typeset
 SEP = r"[,\u00a0\u202f\u2009 ]"
 
@@ -101,14 +103,19 @@ QUALIFIER = re.compile(
 
 @dataclass(frozen=True)
 class Tail:
-    pattern: re.Pattern[str]
+    source: str  # the pattern's text, matched case-insensitively
     unit: str
     hint: str | None = None
     money: bool | None = None  # True: only after an amount of money; False: never after one
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The tail alone (the reader tries them all at once: `Tails.after`)."""
+        return re.compile(self.source, re.I)
+
 
 def _tail(pattern: str, unit: str, hint: str | None = None, money: bool | None = False) -> Tail:
-    return Tail(re.compile(pattern, re.I), unit, hint, money)
+    return Tail(pattern, unit, hint, money)
 
 
 def _filler(n: int) -> str:
@@ -209,13 +216,13 @@ def _tail_list(w: TailWords) -> list[Tail]:
     ]  # fmt: skip
 
 
-def _any_tail(tails: list[Tail], money: bool) -> tuple[re.Pattern[str], list[Tail]]:
+def _any_tail(tails: list[Tail], money: bool) -> tuple[str, list[Tail]]:
     """The tails that may follow a number (after an amount of money or not) as one pattern:
     its alternatives are tried in order at one place, so the first tail that matches there is
     the one matched, as when each is tried in turn, in one call instead of twenty."""
     tails = [t for t in tails if t.money is None or t.money is money]
-    body = "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(tails))
-    return re.compile(f"(?:{body})", re.I), tails
+    body = "|".join(f"(?P<t{i}>{t.source})" for i, t in enumerate(tails))
+    return f"(?:{body})", tails
 
 
 @cache
@@ -227,33 +234,45 @@ def tails(words: TailWords) -> Tails:
     gpus = forms(dict(words.units).get("GPUs", ()))
     maker = _MAKER.replace(r"\s+", r"[ \t]+")
     ways = "|".join(w for w in WORD_NUMBERS if " " not in w)
-    machines = re.compile(  # machines of several GPUs each: "64 eight-way H800 boxes"
+    machines = (  # machines of several GPUs each: "64 eight-way H800 boxes"
         rf"[ \t]+(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|{gpus})[ \t]+"
         rf"{maker}(?:(?P<gpu>{gpu})[ \t]+)?"
-        rf"{forms(words.machines)}",
-        re.I,
+        rf"{forms(words.machines)}"
     )
-    product = re.compile(
-        rf"\s*[×x*]\s*{NUMBER}(?![\d.,])(?=\s*(?:{gpu}|{gpus}|{forms(words.machines)}))",
-        re.I,
-    )
+    product = rf"\s*[×x*]\s*{NUMBER}(?![\d.,])(?=\s*(?:{gpu}|{gpus}|{forms(words.machines)}))"
     unit = dict(words.units)
     money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
     durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
     days = forms(unit.get("days", ()))
+    after = {m: _any_tail(every, m) for m in (False, True)}
+    sources = {
+        "after_false": after[False][0],
+        "after_true": after[True][0],
+        "machines": machines,
+        "product": product,
+        "currency_after": rf"\s+(?:{money or '(?!)'})",
+        "every_days": rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}",
+        "not_a_figure": rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}",
+        "size_noun": rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}",
+        "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
+        "experts": rf"{_EXPERTS}{forms(words.expert_cues)})",
+    }
+    # compiled in one batch through the disk cache (r1kb.patterncache): re takes a third of a
+    # second for these, more than checking an article
+    rx = dict(zip(sources, compile_all([(p, re.I) for p in sources.values()]), strict=True))
     return Tails(
         every=every,
-        after={m: _any_tail(every, m) for m in (False, True)},
-        machines=machines,
-        product=product,
+        after={m: (rx[f"after_{str(m).lower()}"], after[m][1]) for m in (False, True)},
+        machines=rx["machines"],
+        product=rx["product"],
         currencies=words.currencies,
-        currency_after=re.compile(rf"\s+(?:{money or '(?!)'})", re.I),
-        every_days=re.compile(rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}", re.I),
+        currency_after=rx["currency_after"],
+        every_days=rx["every_days"],
         signs=dict(words.signs),
-        not_a_figure=re.compile(rf"{_NOT_A_FIGURE}|\s*{HY}?{forms(words.foreign)}", re.I),
-        size_noun=re.compile(rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}", re.I),
-        or_even=re.compile(rf"\s+or\s+(?P<even>even\s+)?{durations}", re.I),
-        experts=re.compile(rf"{_EXPERTS}{forms(words.expert_cues)})", re.I),
+        not_a_figure=rx["not_a_figure"],
+        size_noun=rx["size_noun"],
+        or_even=rx["or_even"],
+        experts=rx["experts"],
     )
 
 

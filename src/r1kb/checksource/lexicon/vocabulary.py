@@ -16,7 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+from r1kb import diskcache
 from r1kb.checksource.lexicon import notations as n
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
@@ -56,6 +58,46 @@ class Hit:
     refs: tuple[str, ...]  # the quantity (or unit) ids the words stand for
 
 
+_CODE_KEY = diskcache.key_of(Path(__file__).read_bytes(), Path(n.__file__).read_bytes())
+
+
+def _plan(terms: dict[str, list[str]]) -> tuple:
+    """The pattern texts of a term set (plain values), kept in the disk cache under the terms
+    and this code: working them out takes longer than checking an article."""
+    key = diskcache.key_of("termset", _CODE_KEY, sorted((k, list(v)) for k, v in terms.items()))
+    stored = diskcache.read("termset", key)
+    if isinstance(stored, tuple) and len(stored) == 8:
+        return stored
+    by_term: dict[str, list[str]] = defaultdict(list)
+    for ref, words in terms.items():
+        for t in words:
+            if t.strip() and ref not in by_term[t.strip()]:
+                by_term[t.strip()].append(ref)
+    ordered = sorted(by_term, key=lambda t: (-len(t), t))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(ordered):
+        groups[t[0].lower()].append(i)
+    sources = [
+        "|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members)
+        for members in groups.values()
+    ]
+    finals, wild = _finals(ordered)
+    letters = "".join(sorted({c for f in finals if f.isascii() for c in (f, f.upper())}))
+    word = "A-Za-z0-9_" if wild else ""
+    plan = (
+        [by_term[t] for t in ordered],
+        list(groups),
+        sources,
+        _starts(ordered),
+        "|".join(map(re.escape, _needles(ordered))) or "(?!)",
+        sorted(finals),
+        wild,
+        f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]",
+    )
+    diskcache.write("termset", key, plan)
+    return plan
+
+
 class TermSet:
     """Many terms, matched longest first, each match with its ids.
 
@@ -64,30 +106,19 @@ class TermSet:
     """
 
     def __init__(self, terms: dict[str, list[str]]) -> None:
-        by_term: dict[str, list[str]] = defaultdict(list)
-        for ref, words in terms.items():
-            for t in words:
-                if t.strip() and ref not in by_term[t.strip()]:
-                    by_term[t.strip()].append(ref)
-        ordered = sorted(by_term, key=lambda t: (-len(t), t))
-        self._refs = [tuple(by_term[t]) for t in ordered]
-        groups: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(ordered):
-            groups[t[0].lower()].append(i)
-        sources = [
-            ("|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members), re.I)
-            for members in groups.values()
-        ]
-        starts = _starts(ordered)
-        needles = "|".join(map(re.escape, _needles(ordered))) or "(?!)"
-        compiled = compile_all([(needles, 0)] + sources + ([(starts, re.I)] if starts else []))
-        self._needles = compiled[0]
-        self._groups = dict(zip(groups, compiled[1:], strict=False))
+        plan = _plan(terms)
+        refs, group_keys, sources, starts, needles, finals, wild, final_chars = plan
+        self._refs = [tuple(r) for r in refs]
+        compiled = compile_all(
+            [(final_chars, 0), (needles, 0)]
+            + [(src, re.I) for src in sources]
+            + ([(starts, re.I)] if starts else [])
+        )
+        self._final_chars = compiled[0]
+        self._needles = compiled[1]
+        self._groups = dict(zip(group_keys, compiled[2:], strict=False))
         self._starts = compiled[-1] if starts else None
-        self._finals, self._wild_end = _finals(ordered)
-        letters = "".join(sorted({c for f in self._finals if f.isascii() for c in (f, f.upper())}))
-        word = "A-Za-z0-9_" if self._wild_end else ""
-        self._final_chars = re.compile(f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]")
+        self._finals, self._wild_end = set(finals), wild
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))
