@@ -283,6 +283,7 @@ PHONE_PAGES = [
     "misconceptions/",
     "claims/",
     "sources/",
+    "quantities/training-cost/",
 ]
 
 
@@ -305,6 +306,14 @@ def test_main_pages_fit_a_phone(browser, base_url: str, artifacts: Path, scheme:
               .map(v => v.textContent)"""
         )
         assert missing == [], (path, missing[:5])
+        # the comparison across models fills the column (Material's table wrapper once shrank
+        # its cards to half the screen)
+        narrow = page.evaluate(
+            """() => [...document.querySelectorAll('.r1kb-compare table')]
+              .filter(t => t.getBoundingClientRect().width < 0.9 * t.closest('article')
+                 .getBoundingClientRect().width).length"""
+        )
+        assert narrow == 0, path
         name = (path.strip("/").replace("/", "-") or "home") + f"-390-{scheme}.png"
         page.screenshot(path=str(artifacts / name))
     page.goto(base_url + "claims/seed-javaedge-r1-rivals-o1-r1-training-cost-5.58m/")
