@@ -10,15 +10,14 @@ then the words in the cell after the figure, kept only when the quantity's unit 
 
 from __future__ import annotations
 
-from r1kb.checksource.attribution.attribute import first_fitting, unit_fits
+from r1kb.checksource.attribution.names import OTHER
+from r1kb.checksource.attribution.quantity import first_fitting, unit_fits
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, find_mentions
 from r1kb.checksource.document.layout import Cell
 from r1kb.checksource.lexicon.vocabulary import number_words, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
-
-OTHER = "other"
 
 
 class CellAttributor:

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution.names import OTHER
 from r1kb.checksource.document.document import Document
 
 _MIN_SHARE = 0.5  # of the article's model mentions, for a model to be its main subject
@@ -33,7 +34,7 @@ class Context:
         if not names:
             return None
         if names[0].kind == "other":
-            return at.OTHER
+            return OTHER
         family = [m for m in names if m.kind == "model"]
         return family[0].ref if family else None
 
@@ -41,7 +42,7 @@ class Context:
         first = next((b for b in doc.blocks if b.kind in ("heading", "paragraph")), None)
         if first is not None and first.end - first.start <= 200:
             named = self._named(attributor, first.start, first.end)
-            if named and named != at.OTHER:
+            if named and named != OTHER:
                 return named
         counts = Counter(
             m.ref for m in attributor.mentions if m.kind == "model" and not m.comparative
@@ -67,7 +68,7 @@ class Context:
     def subject_at(self, pos: int) -> str | None:
         """The section's model, else the article's main subject."""
         section = self.section_subject(pos)
-        if section == at.OTHER:
+        if section == OTHER:
             return None
         return section or self.main
 

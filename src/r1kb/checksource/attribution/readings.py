@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution.cells import CellAttributor
+from r1kb.checksource.attribution.names import COMPANY, EARLIER_CLAUSE, GENERIC, OTHER
 from r1kb.checksource.attribution.recorded import Recorded
+from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.document.layout import Cell
 from r1kb.kb import KnowledgeBase
@@ -52,7 +54,7 @@ class Readings:
     then only `nearby` readings count, and only one the knowledge base recognises."""
 
     raw: Raw  # the candidate, its unit settled
-    sentence: at.Sentence  # the sentence (or cell) it stands in
+    sentence: Sentence  # the sentence (or cell) it stands in
     key: tuple[int, int]  # (the visit of its sentence, its place): a later visit replaces one
     first: Reading | None = None
     how: str = ""  # what decided the first reading's model
@@ -97,7 +99,7 @@ class Reader:
     def of(
         self,
         raw: Raw,
-        s: at.Sentence,
+        s: Sentence,
         carry: str | None,
         rates: list[tuple[object, str]],
         key: tuple[int, int],
@@ -119,18 +121,18 @@ class Reader:
                 if value == raw.low and unit.startswith(("USD-per-", "CNY-per-")):
                     raw.unit = unit
         subject = self.at.subject(raw, s, carry, scope)
-        if subject.model == at.OTHER and not subject.strong:
+        if subject.model == OTHER and not subject.strong:
             # only carried over from a sentence about another model: a family reading counts
             # when the knowledge base recognises it
             return self._unattributed(raw, s, key, where, scope.fallback, ahead)
-        if subject.model in (at.GENERIC, at.OTHER):
+        if subject.model in (GENERIC, OTHER):
             return none
         if subject.model is None:
             return self._unattributed(raw, s, key, where, scope.fallback, ahead)
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
             return none
-        if subject.model == at.COMPANY and quantity not in self.recorded.company_quantities:
+        if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model
             model = scope.fallback or self.main
             if model is None and q_strong:  # its words name the quantity: the model named last
@@ -150,7 +152,7 @@ class Reader:
             first=first,
             how=subject.how,
             strong_model=subject.strong,
-            earlier_clause=subject.how == at.EARLIER_CLAUSE,
+            earlier_clause=subject.how == EARLIER_CLAUSE,
             only_if_recognised=weak_date or loose or raw.hint == "times",
             switch=subject.model if subject.how.startswith("DeepSeek (the company)") else None,
             where=where,
@@ -162,7 +164,7 @@ class Reader:
     def _unattributed(
         self,
         raw: Raw,
-        s: at.Sentence,
+        s: Sentence,
         key: tuple[int, int],
         where: Where,
         fallback: str | None,
@@ -174,7 +176,7 @@ class Reader:
             return Readings(raw, s, key, where=where)
         nearby = self._nearby_models(raw, s, ahead)
         context = [x for x in (fallback, self.main) if x]
-        models = list(dict.fromkeys([*nearby, *context, at.COMPANY]))
+        models = list(dict.fromkeys([*nearby, *context, COMPANY]))
 
         def readings() -> Iterator[Reading]:
             for model in models:
@@ -186,7 +188,7 @@ class Reader:
             raw, s, key, where=where, nearby=readings, nearest=nearby[0] if nearby else None
         )
 
-    def _nearby_models(self, raw: Raw, s: at.Sentence, ahead: int, after: bool = True) -> list[str]:
+    def _nearby_models(self, raw: Raw, s: Sentence, ahead: int, after: bool = True) -> list[str]:
         """The models named before the figure (up to 1,500 characters), nearest first, then
         those named after it (up to `ahead` characters past its sentence)."""
         names = self.at.names_in(max(0, s.start - 1500), s.end + ahead)
@@ -200,11 +202,11 @@ class Reader:
         for q in self._siblings(first.quantity):
             yield Reading(first.model, q, False, ANOTHER_READING)
 
-    def _others(self, raw: Raw, s: at.Sentence, first: Reading) -> Iterator[Reading]:
+    def _others(self, raw: Raw, s: Sentence, first: Reading) -> Iterator[Reading]:
         """The company and the models named in the sentence or up to 2,000 characters before
         it, each with the quantity its words give."""
         names = self.at.names_in(max(0, s.start - 2000), s.end)
-        models = dict.fromkeys([at.COMPANY, *(m.ref for m in names if m.kind == "model")])
+        models = dict.fromkeys([COMPANY, *(m.ref for m in names if m.kind == "model")])
         for model in models:
             if model == first.model:
                 continue
@@ -212,7 +214,7 @@ class Reader:
             if q is not None:
                 yield Reading(model, q, False, ANOTHER_READING)
 
-    def _ranges(self, raw: Raw, s: at.Sentence, quantity: str, ahead: int) -> Iterator[Reading]:
+    def _ranges(self, raw: Raw, s: Sentence, quantity: str, ahead: int) -> Iterator[Reading]:
         """A range ("1.5B to 70B") that one model's figure cannot be: the quantity recorded only
         as a range ("the distilled models' sizes") of a model named in the sentence or before."""
         if quantity in self.recorded.range_only:
@@ -238,17 +240,17 @@ class Reader:
     ) -> Readings:
         """The reading of a figure in a table cell, from the cell's headers outward (`subject`:
         the model of the table's section, else of the article)."""
-        s = at.parse_sentence(text, cell.start, cell.end)
+        s = parse_sentence(text, cell.start, cell.end)
         headers = (cell.row_header, cell.column_header)
         none = Readings(raw, s, key, headers=headers)
         own = text[raw.end : cell.end]
         model, model_how = self.cells.model(cell, subject, own)
-        if model is None or model in (at.OTHER, at.GENERIC):
+        if model is None or model in (OTHER, GENERIC):
             return none
         quantity, quantity_how = self.cells.quantity(raw, cell, text)
         if quantity is None:
             return none
-        if model == at.COMPANY and quantity not in self.recorded.company_quantities:
+        if model == COMPANY and quantity not in self.recorded.company_quantities:
             model = subject  # DeepSeek named for its model
             if model is None:
                 return none

@@ -20,6 +20,7 @@ from r1kb.checksource.attribution.cells import CellAttributor
 from r1kb.checksource.attribution.context import Context
 from r1kb.checksource.attribution.readings import Reader, Readings, Where
 from r1kb.checksource.attribution.recorded import recorded
+from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.find import Candidates
 from r1kb.checksource.document.document import Block, Document
@@ -85,7 +86,7 @@ class _Walk:
             if block.kind == "heading":
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
-                    s = at.parse_sentence(self.doc.text, block.start, block.end)
+                    s = parse_sentence(self.doc.text, block.start, block.end)
                     # a heading is about the section below it
                     where = Where(heading[0], 0)
                     yield from self._sentence(s, inside, None, [], where, scope, _HEADING_AHEAD)
@@ -94,7 +95,7 @@ class _Walk:
             carry = (list_carry or heading[1]) if block.kind == "item" else None
             rates: list[tuple[object, str]] = []
             for s_start, s_end in self.doc.sentences(block):
-                s = at.parse_sentence(self.doc.text, s_start, s_end)
+                s = parse_sentence(self.doc.text, s_start, s_end)
                 inside = raws[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
                 where = Where(heading[0], paragraph)
                 carry = yield from self._sentence(s, inside, carry, rates, where, scope, _AHEAD)
@@ -114,7 +115,7 @@ class _Walk:
 
     def _sentence(
         self,
-        s: at.Sentence,
+        s: Sentence,
         raws: list[Raw],
         carry: str | None,
         rates: list[tuple[object, str]],

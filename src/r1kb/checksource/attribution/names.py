@@ -1,0 +1,26 @@
+"""What a figure's model can be besides a model id, and finding names near a figure."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.mentions import Mention
+
+GENERIC = "generic"  # about models in general ("models like R1")
+OTHER = "other"  # about a model outside R1's family
+COMPANY = "deepseek"
+EARLIER_CLAUSE = "named in an earlier clause"
+
+
+def within(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions inside [start, end) (items sorted by start)."""
+    return [m for m in items[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end]
+
+
+def nearest(names: list[Mention], raw: Raw, prefer_before: bool = False) -> Mention:
+    def distance(m: Mention) -> float:
+        d = raw.start - m.end if m.end <= raw.start else m.start - raw.end
+        return d + (0.5 if prefer_before and m.start >= raw.end else 0)
+
+    return min(names, key=distance)

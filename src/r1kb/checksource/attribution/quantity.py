@@ -1,0 +1,292 @@
+"""Which unit and which quantity a figure is about: the unit narrows it down to the quantities it
+fits; of those, the one whose `terms` (data/quantities.yaml) stand nearest the figure — in its
+own words, its item of an enumeration, its column header, its clause — wins; with none, the
+unit's default quantity (`default_for_unit`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from r1kb.checksource.attribution.names import COMPANY, nearest, within
+from r1kb.checksource.attribution.sentence import Sentence
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.mentions import Mention
+from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
+from r1kb.checksource.lexicon.vocabulary import Hit, Vocabulary
+from r1kb.kb import KnowledgeBase
+from r1kb.units import UnitSystem
+
+# a unit word after these is what a figure is counted per ("for each token", "per GPU")
+_PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
+_FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
+_DURATION_UNITS = DURATIONS
+
+
+class QuantityReader:
+    """The unit and quantity half of the Attributor (attribute.py), whose state it reads."""
+
+    text: str
+    kb: KnowledgeBase
+    units: UnitSystem
+    vocab: Vocabulary
+    spans: list[tuple[int, int]]
+    quantity_how: str
+    range_only: frozenset[str]
+    benchmarks: list[Mention]
+    marks: list[Mention]
+    _benchmark_starts: list[int]
+
+    def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
+        """The unit of a figure written without one ("in the billions"), from its sentence:
+        the nearest unit word or quantity term (a quantity's term stands for its unit)."""
+        best: tuple[int, str] | None = None
+        found = [(h, h.refs[0]) for h in self.vocab.units.find(self.text, s.start, s.end)]
+        for h in self.vocab.quantities.find(self.text, s.start, s.end):
+            q = self.kb.quantities.get(h.refs[0])
+            if q is not None and q.group not in ("benchmark",) and self.kb.units.get(q.unit):
+                found.append((h, q.unit))
+        for h, unit in found:
+            if unit in ("date", "text", "count", "ratio", "percent", *_DURATION_UNITS):
+                continue
+            if _PER_BEFORE.search(self.text, max(s.start, h.start - 8), h.start):
+                continue  # "37 billion for each token": what it is counted per, not its unit
+            distance = min(abs(h.start - raw.end), abs(raw.start - h.end))
+            if best is None or distance < best[0]:
+                best = (distance, unit)
+        return best[1] if best else None
+
+    def fits(self, raw: Raw, quantity: str) -> bool:
+        """The figure's unit can measure the quantity (a figure without a unit fits none)."""
+        return raw.unit is not None and unit_fits(self.kb, self.units, raw.unit, quantity)
+
+    def default_quantity(self, unit: str) -> str | None:
+        if unit in self.vocab.defaults:
+            return self.vocab.defaults[unit]
+        if unit in _DURATION_UNITS:
+            return self.vocab.defaults.get("days")
+        if unit == "CNY":
+            return self.vocab.defaults.get("USD")
+        return None
+
+    def nearest_term(
+        self, raw: Raw, scopes: list[tuple[int, int]], only: frozenset[str] | None = None
+    ) -> str | None:
+        """Of the quantities the figure fits, the one whose term stands nearest it, scope by
+        scope (its own words first)."""
+        for lo, hi in scopes:
+            best: tuple[int, str] | None = None
+            for h in self.vocab.quantities.find(self.text, lo, hi):
+                if self._masked(h.start, h.end, raw):
+                    continue
+                fitting = [q for q in h.refs if self.fits(raw, q)]
+                if raw.low is not None and raw.low == raw.high and not raw.vague:
+                    fitting = [q for q in fitting if q not in self.range_only]
+                if only is not None:
+                    fitting = [q for q in fitting if q in only]
+                if not fitting:
+                    continue
+                distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
+                if self._closer_figure(h.start, h.end, raw, distance):
+                    continue  # "671B total, 37B active": "active" is the 37B's word
+                if best is None or distance < best[0]:
+                    best = (distance, fitting[0])
+                    self.quantity_how = f"the term {self.text[h.start : h.end]!r}"
+            if best is not None:
+                return best[1]
+        return None
+
+    def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
+        """Another figure stands nearer these words than raw does (on the same line)."""
+        i = bisect_left(self.spans, (start, start))
+        for j in (i - 1, i):
+            if not 0 <= j < len(self.spans):
+                continue
+            a, b = self.spans[j]
+            if (a, b) == (raw.start, raw.end):
+                continue
+            other = max(start - b if b <= start else a - end, 0)
+            between = self.text[min(b, start) : max(a, end)]
+            if other < distance and "\n" not in between:
+                return True
+        return False
+
+    def _masked(self, start: int, end: int, raw: Raw) -> bool:
+        """Inside another figure (its words are its own)."""
+        i = bisect_right(self.spans, (start, 1 << 62)) - 1
+        if i >= 0:
+            a, b = self.spans[i]
+            if (a, b) != (raw.start, raw.end) and a <= start < b:
+                return True
+        return False
+
+    def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
+        """The quantity id and whether a cue word decided it (False: the unit's default)."""
+        self.quantity_how = "the figure's unit"
+        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        words = self._own_words(raw, clause)
+        unit = raw.unit or ""
+        if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
+            self.quantity_how = "the term written with the number"
+            return raw.hint, True  # the term written with the number ("61 layers")
+        near = (raw.start, min(clause[1], raw.end + 30))
+        if unit == "date":
+            qid = self.nearest_term(raw, [clause])
+            if qid:
+                return self._known(qid), True
+            self.quantity_how = "no term near it: the default quantity for a date"
+            return self._known(self.default_quantity(unit)), False
+        if unit == "percent":
+            qid, strong = self._benchmark(raw, s, words)
+            if qid is None:
+                qid = self.nearest_term(raw, [near, clause])
+                strong = qid is not None
+            return qid, strong
+        if unit == "count":
+            qid = self.nearest_term(raw, [near, clause])
+            return self._known(qid), qid is not None
+        if unit == "tokens" and raw.hint == "context":
+            return self._known("context-length"), True
+        if unit == "sequences" or raw.hint == "batch":
+            return self._known("batch-size"), True
+        codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
+        if unit == "rating" and not codeforces and not re.search(ELO, words):
+            return None, False
+        header = self._column_header(raw)
+        qid = None
+        if header:
+            qid = self._term_in(raw, header)
+            if qid:
+                self.quantity_how = f"the column header {header.strip()!r}"
+        if qid is None and raw.low is not None and raw.high is not None and raw.low < raw.high:
+            # a range ("1.5B to 70B") is first read as a quantity recorded as a range
+            ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
+            qid = ranged
+        segment = _segment(self.text, raw, clause)
+        # the words right after it in its item, its item, then (as before) its clause
+        own = (near[0], min(near[1], segment[1]))
+        scopes = [near, clause] if segment == clause else [own, segment, near, clause]
+        qid = qid or self.nearest_term(raw, scopes)
+        if qid is not None:
+            return self._known(qid), True
+        default = self.default_quantity(unit)
+        if unit == "tokens" and raw.low is not None and raw.low < 1e7:
+            default = "context-length"
+        if model == COMPANY:
+            default = _FLEET_SUBJECT.get(default or "", default)
+        self.quantity_how = f"no term near it: the default quantity for {unit}"
+        return self._known(default), False
+
+    def _term_in(self, raw: Raw, words: str) -> str | None:
+        return first_fitting(self.vocab.quantities.find(words), lambda q: self.fits(raw, q))
+
+    def _column_header(self, raw: Raw) -> str:
+        """In a table row ("| DeepSeek-R1 | 671B | 37B |"), the header of the figure's column."""
+        start = self.text.rfind("\n", 0, raw.start) + 1
+        if not self.text[start : raw.start].lstrip().startswith("|"):
+            return ""
+        column = self.text[start : raw.start].count("|") - 1
+        top = start
+        while top > 0:
+            above = self.text.rfind("\n", 0, top - 1) + 1
+            if not self.text[above : top - 1].lstrip().startswith("|"):
+                break
+            top = above
+        header = self.text[top : self.text.find("\n", top) % (len(self.text) + 1)]
+        cells = header.strip().strip("|").split("|")
+        return cells[column] if 0 <= column < len(cells) and top != start else ""
+
+    def _own_words(self, raw: Raw, clause: tuple[int, int]) -> str:
+        """The figure's own words first, then its clause without the other figures in it
+        (their cue words are theirs: "37B activated parameters out of 671B")."""
+        chars = list(self.text[clause[0] : clause[1]])
+        first = max(0, bisect_left(self.spans, (clause[0] - 1000, 0)))
+        for a, b in self.spans[first : bisect_right(self.spans, (clause[1], clause[1]))]:
+            if (a, b) != (raw.start, raw.end) and a < clause[1] and clause[0] < b:
+                for i in range(max(a, clause[0]), min(b, clause[1])):
+                    chars[i - clause[0]] = " "
+        return self.text[raw.start : raw.end] + " | " + "".join(chars)
+
+    def _benchmarks_in(self, s: Sentence) -> list[Mention]:
+        return within(self.benchmarks, self._benchmark_starts, s.start, s.end)
+
+    def _benchmark(self, raw: Raw, s: Sentence, words: str) -> tuple[str | None, bool]:
+        if raw.hint == "percentile":  # "96.3rd percentile": its own word names the quantity
+            qid = self.nearest_term(raw, [(raw.start, raw.end)])
+            if qid is not None:
+                return qid, True
+        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        names = [
+            b for b in self._benchmarks_in(s) if clause[0] <= b.start < clause[1]
+        ] or self._benchmarks_in(s)
+        if not names:
+            return None, False
+        follows = [
+            b
+            for b in names
+            if b.start >= raw.end
+            and re.fullmatch(
+                rf"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                self.text[raw.end : b.start],
+                re.I,
+            )
+        ]
+        chosen = follows[0] if follows else nearest(names, raw, prefer_before=True)
+        qid = next((q for q in chosen.refs or (chosen.ref,) if self.fits(raw, q)), None)
+        if qid is None:  # "Codeforces" names a rating and a percentile: a % is the percentile
+            return None, False
+        near = self.text[max(s.start, raw.start - 60) : min(s.end, raw.end + 60)]
+        return self.vocab.narrow(qid, near), True
+
+    def _known(self, qid: str | None) -> str | None:
+        return qid if qid in self.kb.quantities else None
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]\s|\s(?:and|or)\s")
+_SEGMENT_REACH = 200
+
+
+def _segment(text: str, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
+    """The figure's item in an enumeration ("pre-training took 2,664K GPU hours, context
+    extension 119K and post-training 5K"): from the separator before it to the one after it,
+    within its clause and at most a few hundred characters either side."""
+    lo = max(clause[0], raw.start - _SEGMENT_REACH)
+    hi = min(clause[1], raw.end + _SEGMENT_REACH)
+    start = lo
+    for m in _LIST_SEPARATOR.finditer(text, lo, raw.start):
+        start = m.end()
+    after = _LIST_SEPARATOR.search(text, raw.end, hi)
+    end = after.start() if after else hi
+    return (clause[0] if start == lo and lo == clause[0] else start), (
+        clause[1] if end == hi and hi == clause[1] else end
+    )
+
+
+def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: str) -> bool:
+    """A figure in `unit` can measure the quantity; a figure without a unit (a bare number in a
+    table cell) fits any numeric quantity but a date."""
+    q = kb.quantities.get(quantity)
+    if q is None or q.unit == "text" or q.unit not in kb.units:
+        return False
+    if unit is None:
+        return q.unit != "date"
+    if unit == "date" or q.unit == "date":
+        return unit == q.unit
+    figure_unit = kb.units.get(unit)
+    if figure_unit is not None and figure_unit.currency and kb.units[q.unit].currency:
+        return True  # two currencies: compared through an exchange rate
+    try:
+        return units.compatible(unit, q.unit)
+    except Exception:  # an undefined unit: not comparable
+        return False
+
+
+def first_fitting(hits: list[Hit], accepts: Callable[[str], bool]) -> str | None:
+    """The quantity of the first term hit that the figure fits."""
+    for h in hits:
+        fitting = [q for q in h.refs if accepts(q)]
+        if fitting:
+            return fitting[0]
+    return None

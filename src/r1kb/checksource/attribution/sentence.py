@@ -1,0 +1,50 @@
+"""A sentence's structure for attribution: its parentheses and its clauses.
+
+Clauses end at ";", ", and/but/where/when/then …", "but" or "whereas" with or without a comma,
+a spaced dash and a line break before a capital.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+# a line break before a capital inside a sentence ends a clause too (a title line run into the
+# next line); one before a lower-case word is only a wrapped line
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s"
+    r"|\s(?i:but|whereas)\s"  # "has 671B parameters but activates 37B": a contrast, comma or not
+    r"|\n(?=[ \t]*[A-Z])",
+)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    parens: list[tuple[int, int]] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+def parse_sentence(text: str, start: int, end: int) -> Sentence:
+    s = Sentence(start, end)
+    stack: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            stack.append(i)
+        elif ch in ")]" and stack:
+            s.parens.append((stack.pop(), i + 1))
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if not any(a < m.start() < b for a, b in s.parens):
+            cuts.append(m.start())
+    cuts.append(end)
+    s.clauses = [(a, b) for a, b in pairwise(cuts) if b > a]
+    return s
+
+
+def innermost(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    inside = [(a, b) for a, b in spans if a <= start and end <= b]
+    return min(inside, key=lambda p: p[1] - p[0]) if inside else None
