@@ -94,7 +94,7 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         document._NUMERALS,
         extract._WORD_NUM,
         extract._VAGUE,
-        extract._NUM,
+        number_words(KB).tails.number,
         number_words(KB).tails.experts,
         dates._MONTH_ALONE,
         dates._PART_OF_YEAR,

@@ -40,6 +40,16 @@ CASES = {
         (r"(\n  CNY: )", EUR),
         "DeepSeek-R1 cost 5 million euros to train.", ("5 million euros", "EUR", "read"),
     ),
+    # a currency's symbol before an amount, with its country's letters, and its code
+    "a currency's symbol": (
+        (r"(\n  CNY: )", EUR.replace('terms: ["euros"]', 'symbol: "€", terms: ["euros"]')),
+        "DeepSeek-R1 cost €5 million to train.", ("€5 million", "EUR", "read"),
+    ),
+    "a currency's code": (
+        (r"(\n  CNY: )", EUR.replace('terms: ["euros"]', 'symbol: "€", terms: ["euros", "EUR"]')),
+        "DeepSeek-R1 cost EUR 5 million to train.",
+        ("EUR 5 million", "EUR", "read"),
+    ),
     "accelerators": (
         _add_to_list(r"\naccelerators: ", "Z900"),
         "DeepSeek-V3 was trained on 2,048 Z900s.", ("2,048 Z900s", "GPUs", "gpu-count"),

@@ -38,18 +38,9 @@ class Raw:
         return self.low != self.high or self.vague or self.bound in ("upper", "lower")
 
 
-_NUM = re.compile(  # a currency sign or name, a digit, or the dot of ".5"
-    rf"(?=[\dUC$¥￥R.])(?<![\w.,:@#\-‑$¥￥])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?",
-)
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
 _PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
 _PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
-_NUM_AT = re.compile(rf"(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{n.MAGNITUDE})?")
-_RANGE_REST = re.compile(
-    rf"(?P<pct>[ \t]*\\?%)?\s*(?:{n.HY}|—|to|and)\s*(?:{n.CURRENCY}\s?)?{n.NUMBER}"
-    rf"(?:{n.MAGNITUDE})?(?![\d])",
-    re.I,
-)
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
 _MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
@@ -92,6 +83,15 @@ _WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the
 
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
     return spans.overlaps(start, end)
+
+
+def _numerals(
+    words: NumberWords | None,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A number, a number where asked, the rest of a range: with the data's currency signs."""
+    if words is None:
+        return n.plain_numerals()
+    return words.tails.number, words.tails.number_at, words.tails.range_rest
 
 
 def _plausible(raw: Raw) -> bool:
@@ -187,7 +187,8 @@ def _unit_for(
 
 def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
     out: list[Raw] = []
-    for m in _NUM.finditer(text):
+    number, _, range_rest = _numerals(words)
+    for m in number.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         paired = _PAIRED.search(text, max(0, m.start() - 12), m.start())
@@ -208,7 +209,7 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             scale = n.MAGNITUDES[close.group("mag").lower()]
             raw.low = raw.high = value * scale
             raw.step, raw.end = step * scale, close.end()
-        rest = _RANGE_REST.match(text, raw.end)
+        rest = range_rest.match(text, raw.end)
         if rest and _CHANGE_FROM.search(text[max(0, m.start() - 40) : m.start()]):
             rest = None  # "went from 12K to 23K": the second is a figure of its own
         if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
@@ -410,12 +411,15 @@ def find_figures(
     return sorted(figures, key=lambda f: f.start)
 
 
-def bare_numbers(text: str, start: int, end: int, taken: Spans) -> list[Raw]:
+def bare_numbers(
+    text: str, start: int, end: int, taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
     out: list[Raw] = []
+    number, number_at, _ = _numerals(words)
     # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
-    glued = _NUM_AT.match(text, start, end) if start and text[start - 1].isalnum() else None
-    for m in [*([glued] if glued else []), *_NUM.finditer(text, start, end)]:
+    glued = number_at.match(text, start, end) if start and text[start - 1].isalnum() else None
+    for m in [*([glued] if glued else []), *number.finditer(text, start, end)]:
         if _overlaps(m.start(), m.end(), taken) or m.group("cur"):
             continue
         value, step = n.parse_number(m.group("num"))

@@ -30,7 +30,7 @@ def find(doc: Document, kb: KnowledgeBase) -> Candidates:
     cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb))
     taken = Spans([*_not_across(masked, cells), *((r.start, r.end) for r in raws)])
     for c in cells:
-        raws.extend(bare_numbers(doc.text, c.start, c.end, taken))
+        raws.extend(bare_numbers(doc.text, c.start, c.end, taken, number_words(kb)))
     raws.sort(key=lambda r: r.start)
     in_cells, prose = _split(raws, cells)
     return Candidates(mentions, prose, in_cells, sorted((r.start, r.end) for r in raws))

@@ -19,7 +19,8 @@ QUOTE_WORDS = {
     "single": 1, "once": 1, "twice": 2, "double": 2, "doubles": 2, "doubled": 2, "triple": 3,
     "zero": 0, "no": 0, "none": 0, "not any": 0, "cancel": 0, "cancels": 0, "cancelled": 0,
 }  # fmt: skip
-_GLUED = re.compile(rf"(?<![\d.])(?:{n.CURRENCY}\s?)?{n.NUMBER}(?:{GLUED_MAGNITUDE})?")
+# (a currency sign before it changes no value: the quote's numbers are read without one)
+_GLUED = re.compile(rf"(?<![\d.]){n.NUMBER}(?:{GLUED_MAGNITUDE})?")
 _TIMES = re.compile(rf"\s*[×x*]\s*{n.NUMBER}(?![\d.])")
 _QUOTE_WORDS = re.compile(
     r"(?<![\w-])(?P<w>"

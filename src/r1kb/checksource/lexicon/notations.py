@@ -51,7 +51,6 @@ MAGNITUDE = (
     rf"(?:(?:\s|{HY})?(?P<mag>{_MAGNITUDE_NAMES})\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
-CURRENCY = r"(?P<cur>US\s?\$|USD\s?|CN¥|\$|¥|￥|RMB\s?|CNY\s?)"
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -154,6 +153,8 @@ class TailWords:
     context: tuple[str, ...]  # how a context length is written ("context window")
     currencies: tuple[str, ...]  # the ids of the units that are money ("USD", "CNY")
     signs: tuple[tuple[str, str], ...]  # a currency's symbol or term, upper case -> its id
+    # each currency's symbols (with their full-width forms) and three-letter codes ("USD")
+    money_signs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     foreign: tuple[str, ...]  # units no quantity is in ("GB", "bits"): see NOT_A_FIGURE
     size_nouns: tuple[str, ...]  # what follows a model's size ("model", "version")
     expert_cues: tuple[str, ...]  # the words after an experts layout ("routed", "MoE")
@@ -173,6 +174,9 @@ class Tails:
     size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
     or_even: re.Pattern[str]  # "several weeks or even months"
     experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
+    number: re.Pattern[str]  # a number, with the currency written before it and its magnitude
+    number_at: re.Pattern[str]  # the same, matched where it is asked for
+    range_rest: re.Pattern[str]  # the rest of a range after a number ("–6 million")
 
 
 def _tail_list(w: TailWords) -> list[Tail]:
@@ -256,10 +260,18 @@ def tails(words: TailWords) -> Tails:
         "size_noun": rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}",
         "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
         "experts": rf"{_EXPERTS}{forms(words.expert_cues)})",
+        **_numerals(words.money_signs),
     }
     # compiled in one batch through the disk cache (r1kb.patterncache): re takes a third of a
     # second for these, more than checking an article
-    rx = dict(zip(sources, compile_all([(p, re.I) for p in sources.values()]), strict=True))
+    flags = {"number": 0, "number_at": 0}  # a currency's letters keep their case there
+    rx = dict(
+        zip(
+            sources,
+            compile_all([(p, flags.get(k, re.I)) for k, p in sources.items()]),
+            strict=True,
+        )
+    )
     return Tails(
         every=every,
         after={m: (rx[f"after_{str(m).lower()}"], after[m][1]) for m in (False, True)},
@@ -273,7 +285,49 @@ def tails(words: TailWords) -> Tails:
         size_noun=rx["size_noun"],
         or_even=rx["or_even"],
         experts=rx["experts"],
+        number=rx["number"],
+        number_at=rx["number_at"],
+        range_rest=rx["range_rest"],
     )
+
+
+@cache
+def plain_numerals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The number patterns of a reader without a vocabulary: no currency signs."""
+    src = _numerals(())
+    return (
+        re.compile(src["number"]),
+        re.compile(src["number_at"]),
+        re.compile(src["range_rest"], re.I),
+    )
+
+
+def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dict[str, str]:
+    """The number patterns, with the currency signs of the data before a number: a symbol
+    ("$", "¥"), a symbol after the country letters of its currency's code ("US$", "CN¥": an
+    ISO 4217 code begins with its country's), or the code itself ("USD 5.6M", "RMB 2M")."""
+    prefixed, codes, symbols = [], [], []
+    for syms, codes_of in money:
+        esc = "|".join(map(re.escape, syms))
+        for code in codes_of:
+            if esc:
+                prefixed.append(rf"{re.escape(code[:2])}\s?(?:{esc})")
+            codes.append(rf"{re.escape(code)}\s?")
+        symbols += [re.escape(x) for x in syms]
+    signs = [*prefixed, *codes, *symbols]
+    cur = rf"(?P<cur>{'|'.join(signs)})" if signs else "(?P<cur>(?!))"
+    sign_chars = "".join(dict.fromkeys(c for syms, _ in money for x in syms for c in x))
+    first = "".join(dict.fromkeys(c[0] for _, codes_of in money for c in codes_of))
+    starts = re.escape("".join(dict.fromkeys(first + sign_chars)))
+    return {
+        # a look-ahead for what a number or its sign can start with first: the engine skips
+        # ahead on it (a look-behind first is tried at every position)
+        "number": rf"(?=[\d{starts}.])(?<![\w.,:@#\-‑{re.escape(sign_chars)}])"
+        rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
+        "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
+        "range_rest": rf"(?P<pct>[ \t]*\\?%)?\s*(?:{HY}|—|to|and)\s*(?:{cur}\s?)?{NUMBER}"
+        rf"(?:{MAGNITUDE})?(?![\d])",
+    }
 
 
 # A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one

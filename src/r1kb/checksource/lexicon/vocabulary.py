@@ -414,6 +414,7 @@ class NumberWords:
                     for u in money
                     for sign in [*([u.symbol] if u.symbol else []), *u.terms]
                 ),
+                money_signs=tuple((_symbols(u.symbol), _codes(u.terms)) for u in money),
             )
         )
 
@@ -484,3 +485,19 @@ def number_words(kb: KnowledgeBase) -> NumberWords:
 
 
 _NUMBER_WORDS: dict[tuple, NumberWords] = {}
+
+
+_FULL_WIDTH = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF01, 0xFF5F)}
+
+
+def _symbols(symbol: str | None) -> tuple[str, ...]:
+    """A currency's symbol and its full-width form ("¥", "￥")."""
+    if not symbol:
+        return ()
+    wide = _FULL_WIDTH.get(symbol)
+    return (symbol, wide) if wide else (symbol,)
+
+
+def _codes(terms: list[str]) -> tuple[str, ...]:
+    """A currency's three-letter codes among its terms ("USD", "CNY", "RMB")."""
+    return tuple(t for t in terms if len(t) == 3 and t.isascii() and t.isalpha() and t.isupper())
