@@ -164,11 +164,7 @@ class Attributor(QuantityReader):
         after = next(
             (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
         )
-        if (
-            after is not None
-            and after[1] - after[0] <= 120
-            and "\0" not in self._figures_blanked(*after)
-        ):
+        if after is not None and not self._has_figure(*after):
             # "~$5.6M (V3 base)": parentheses right after it, with no figure of their own (not
             # "(compared to OpenAI's 25 000 A100s)"), name whose it is
             named = self.names_in(*after)
@@ -259,6 +255,11 @@ class Attributor(QuantityReader):
             return attached[0]
         before = [m for m in names if m.end <= raw.start]
         return before[-1] if before else after[0]
+
+    def _has_figure(self, start: int, end: int) -> bool:
+        """Whether a figure starts in text[start:end]."""
+        i = bisect_left(self.spans, (start, 0))
+        return i < len(self.spans) and self.spans[i][0] < end
 
     def _figures_blanked(self, start: int, end: int) -> str:
         """text[start:end] with each other figure in it as one NUL ("and \0 for")."""

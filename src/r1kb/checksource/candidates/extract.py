@@ -251,8 +251,8 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             continue
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
             _per_tokens(raw, text, words)
-        if raw.unit in _PER_TRILLION:
-            _per_trillion(raw, text)
+        if words is not None and raw.unit in words.tails.paced:
+            _per_trillion(raw, text, words)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
@@ -262,7 +262,7 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
 def _per_tokens(raw: Raw, text: str, words: NumberWords | None) -> None:
     """ "1 trillion tokens every 3.7 days": a pace in days per trillion tokens."""
     every = words.tails.every_days.match(text, raw.end) if words else None
-    if every is None or not raw.low:
+    if every is None or not raw.low or words is None or "days" not in words.tails.paced:
         return
     days, step = n.parse_number(every.group("num"))
     per = 1e12 / raw.low
@@ -270,23 +270,18 @@ def _per_tokens(raw: Raw, text: str, words: NumberWords | None) -> None:
     raw.step, raw.end, raw.unit, raw.hint = (
         step * per,
         every.end(),
-        "days-per-trillion-tokens",
+        words.tails.paced["days"],
         None,
     )
 
 
-# "each trillion tokens took 180K GPU hours, or 3.7 days": figures of a pace per trillion tokens
-_PER_TRILLION = {"GPU-hours": "GPU-hours-per-trillion-tokens", "days": "days-per-trillion-tokens"}
-_TRILLION_TOKENS = r"(?:each|every|per|a)\s+(?:one\s+)?trillion\s+tokens\b"
-_PER_TRILLION_BEFORE = re.compile(rf"\b{_TRILLION_TOKENS}[^.;!?\n]{{0,80}}\Z", re.I)
-_PER_TRILLION_AFTER = re.compile(rf"[ \t]*(?:for[ \t]+)?{_TRILLION_TOKENS}", re.I)
-
-
-def _per_trillion(raw: Raw, text: str) -> None:
-    """GPU-hours or days said of each trillion tokens, before or right after the figure."""
-    after = _PER_TRILLION_AFTER.match(text, raw.end)
-    if after or _PER_TRILLION_BEFORE.search(text[max(0, raw.start - 120) : raw.start]):
-        raw.unit = _PER_TRILLION[raw.unit or ""]
+def _per_trillion(raw: Raw, text: str, words: NumberWords) -> None:
+    """GPU-hours or days said of each trillion tokens ("each trillion tokens took 180K GPU
+    hours, or 3.7 days"), before the figure in its sentence or right after it: a pace."""
+    tails = words.tails
+    after = tails.per_trillion_after.match(text, raw.end)
+    if after or tails.per_trillion_before.search(text[max(0, raw.start - 120) : raw.start]):
+        raw.unit = tails.paced[raw.unit or ""]
         raw.end = after.end() if after else raw.end
 
 

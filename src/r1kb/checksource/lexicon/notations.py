@@ -169,6 +169,12 @@ class Tails:
     currencies: tuple[str, ...]  # the ids of the units that are money
     currency_after: re.Pattern[str]  # a currency's word after "billions of": group c<i>
     every_days: re.Pattern[str]  # "1 trillion tokens every 3.7 days"
+    # "each trillion tokens took 180K GPU hours": a figure said of each trillion tokens, before
+    # it (its sentence so far) or right after it, and the paced unit of each unit ("days" ->
+    # "days-per-trillion-tokens", as the units table names them)
+    per_trillion_before: re.Pattern[str]
+    per_trillion_after: re.Pattern[str]
+    paced: dict[str, str]
     signs: dict[str, str]  # see currency_unit
     not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
     size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
@@ -249,7 +255,13 @@ def tails(words: TailWords) -> Tails:
     durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
     days = forms(unit.get("days", ()))
     after = {m: _any_tail(every, m) for m in (False, True)}
+    trillion = "|".join(k for k, v in MAGNITUDES.items() if v == 1e12 and len(k) > 1)
+    each_trillion = (
+        rf"(?:each|every|per|a)\s+(?:one\s+)?(?:{trillion})\s+{forms(unit.get('tokens', ()))}"
+    )
     sources = {
+        "per_trillion_before": rf"\b{each_trillion}[^.;!?\n]{{0,80}}\Z",
+        "per_trillion_after": rf"[ \t]*(?:for[ \t]+)?{each_trillion}",
         "after_false": after[False][0],
         "after_true": after[True][0],
         "machines": machines,
@@ -280,6 +292,9 @@ def tails(words: TailWords) -> Tails:
         currencies=words.currencies,
         currency_after=rx["currency_after"],
         every_days=rx["every_days"],
+        per_trillion_before=rx["per_trillion_before"],
+        per_trillion_after=rx["per_trillion_after"],
+        paced={u: f"{u}-per-trillion-tokens" for u in unit if f"{u}-per-trillion-tokens" in unit},
         signs=dict(words.signs),
         not_a_figure=rx["not_a_figure"],
         size_noun=rx["size_noun"],

@@ -64,6 +64,8 @@ class Exchange:
             and all(kb.units.get(u) is not None and kb.units[u].currency for u in (r.unit, r.per))
         ]
         self.currencies = {u for r in self.rates for u in (r.unit, r.per)}
+        # asked again for the same claim for every figure of its quantity
+        self._converted: dict[tuple[str, str], Conversion | None] = {}
 
     def claim_date(self, c: Claim) -> dt.date | None:
         """When the claim's figure was first published: its earliest source making it (for a
@@ -81,6 +83,12 @@ class Exchange:
 
     def convert(self, c: Claim, unit: str) -> Conversion | None:
         """The claim's value in `unit` (another currency), or None without a rate for them."""
+        key = (c.id, unit)
+        if key not in self._converted:
+            self._converted[key] = self._convert(c, unit)
+        return self._converted[key]
+
+    def _convert(self, c: Claim, unit: str) -> Conversion | None:
         if c.value is None or isinstance(c.value, str) or c.unit == unit:
             return None
         when = self.claim_date(c)
