@@ -63,6 +63,10 @@ def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
     text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
     words = [t for q in KB.quantities.values() for t in q.terms]
     text += " ".join(words) + ", ".join(w.upper() for w in words) + "".join(words)  # glued too
+    text += " ".join(w.replace(" ", "-") for w in words) + " ".join(
+        w.replace(" ", " _ ") for w in words
+    )
+    text += " a.a.a- a-day a_total of, at a  total of "  # a term's first word alone, cut short
     text += " millions of tokens, MMLU-Pro, AIME 2024, ofTokens, Kelvin K \u212a, Ōpen, maths"
     words_sets = number_words(KB)
     for terms in (vocabulary(KB).quantities, words_sets._before, words_sets._after):

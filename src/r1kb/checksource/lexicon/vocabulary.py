@@ -163,19 +163,31 @@ class TermSet:
         return window.isascii() and self._needles.search(window.lower()) is None
 
 
-def _heads(terms: list[str]) -> tuple[str, ...] | None:
-    """The first words of terms that share a first character, lowercased (a wildcard's part
-    before its `*`): a match of any of them starts with one. None where that does not hold
-    (a term that starts with a gap, a word that case folding may reach from ASCII text)."""
+_PREFIX_CHARS = 8  # letters of a term's beginning the start pattern spells out
+_GAP_MARK = "\x00"  # a gap between two words, in a prefix
+
+
+def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
+    """The beginnings of terms that share a first character, lowercased: up to _PREFIX_CHARS
+    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a word
+    with non-ASCII letters; any match of a term starts with its prefix. None where that does
+    not hold (a term that starts with a gap, a first word that case folding may reach from
+    ASCII text)."""
     out = []
     for term in terms:
         words = [w for w in _WORD_SPLIT.split(term) if w]
-        if not words or not term.startswith(words[0]):
+        if not words or not term.startswith(words[0]) or not words[0].rstrip("*").isascii():
             return None
-        word = words[0][:-1] if words[0].endswith("*") and len(words[0]) > 1 else words[0]
-        if not word.isascii():
-            return None
-        out.append(word.lower())
+        prefix = ""
+        for word in words:
+            wild = word.endswith("*") and len(word) > 1
+            literal = word[:-1] if wild else word
+            if not literal.isascii() or len(prefix) >= _PREFIX_CHARS:
+                break
+            prefix += (_GAP_MARK if prefix else "") + literal[: _PREFIX_CHARS - len(prefix)]
+            if wild:
+                break
+        out.append(prefix.lower())
     return tuple(dict.fromkeys(out))
 
 
@@ -218,7 +230,8 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
 
 def _trie(words: tuple[str, ...]) -> str:
     """A pattern that matches where one of the words starts, with their common beginnings
-    shared (tried once, not once per word); a word that begins another stands for both."""
+    shared (tried once, not once per word); a word that begins another stands for both; a
+    _GAP_MARK stands for any gap between words (or none)."""
     tree: dict = {}
     for word in sorted(words, key=len):
         node = tree
@@ -231,7 +244,11 @@ def _trie(words: tuple[str, ...]) -> str:
             node[""] = {}
 
     def emit(node: dict) -> str:
-        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        alternatives = [
+            (_GAP if c == _GAP_MARK else re.escape(c)) + emit(child)
+            for c, child in sorted(node.items())
+            if c
+        ]
         if len(alternatives) <= 1:
             return "".join(alternatives)
         return "(?:" + "|".join(alternatives) + ")"
@@ -240,10 +257,11 @@ def _trie(words: tuple[str, ...]) -> str:
 
 
 def _starts(terms: list[str]) -> str | None:
-    """Where a word starts as some term does: the first word of one of the terms (their
-    shared beginnings as one pattern, after a look-ahead for their first characters, which
-    the regular expression engine scans far faster than the terms themselves), else the first
-    character and the second where every term of that first character has a fixed one."""
+    """Where a word starts as some term does: the beginning of one of the terms, its first
+    letters across word gaps (their shared beginnings as one pattern, after a look-ahead for
+    their first characters, which the regular expression engine scans far faster than the
+    terms themselves), else the first character and the second where every term of that first
+    character has a fixed one."""
     seconds: dict[str, set[str] | None] = {}
     for term in terms:
         key = term[0].lower()
@@ -259,11 +277,11 @@ def _starts(terms: list[str]) -> str | None:
     if not seconds:
         return None
 
-    heads = {key: _heads([t for t in terms if t[0].lower() == key]) for key in seconds}
+    heads = {key: _prefixes([t for t in terms if t[0].lower() == key]) for key in seconds}
 
     def start(key: str) -> str:
-        if (first_words := heads[key]) is not None:
-            return _trie(first_words)  # a whole first word: far fewer places to try the terms at
+        if (beginnings := heads[key]) is not None:
+            return _trie(beginnings)  # a term's beginning: far fewer places to try the terms at
         chars = seconds[key]
         return re.escape(key) + (
             f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
