@@ -169,23 +169,24 @@ _GAP_MARK = "\x00"  # a gap between two words, in a prefix
 
 def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
     """The beginnings of terms that share a first character, lowercased: up to _PREFIX_CHARS
-    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a word
-    with non-ASCII letters; any match of a term starts with its prefix. None where that does
-    not hold (a term that starts with a gap, a first word that case folding may reach from
+    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a
+    non-ASCII letter; any match of a term starts with its prefix. None where that does not
+    hold (a term that starts with a gap, a first letter that case folding may reach from
     ASCII text)."""
     out = []
     for term in terms:
         words = [w for w in _WORD_SPLIT.split(term) if w]
-        if not words or not term.startswith(words[0]) or not words[0].rstrip("*").isascii():
+        if not words or not term.startswith(words[0]) or not words[0][0].isascii():
             return None
         prefix = ""
         for word in words:
             wild = word.endswith("*") and len(word) > 1
             literal = word[:-1] if wild else word
-            if not literal.isascii() or len(prefix) >= _PREFIX_CHARS:
+            ascii_run = re.match(r"[\x00-\x7f]*", literal).group()
+            if not ascii_run or len(prefix) >= _PREFIX_CHARS:
                 break
-            prefix += (_GAP_MARK if prefix else "") + literal[: _PREFIX_CHARS - len(prefix)]
-            if wild:
+            prefix += (_GAP_MARK if prefix else "") + ascii_run[: _PREFIX_CHARS - len(prefix)]
+            if wild or ascii_run != literal:
                 break
         out.append(prefix.lower())
     return tuple(dict.fromkeys(out))
