@@ -70,7 +70,11 @@ HOSTILE = [  # name, repeated unit, input format
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),
     ("word-heavy prose 2", PROSE, "text"),
+    # the same after one figure: a text without any figure skips the name and term scans,
+    # one figure at its top makes every scan run over all of it
+    ("word-heavy prose, one figure", PROSE, "text"),
 ]
+HEAD = {"word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. "}
 
 
 def bodies(folder: Path) -> list[str]:
@@ -255,11 +259,14 @@ def main() -> None:
         for name, unit, fmt in kinds:
             if args.only and args.only not in name:
                 continue
+            head = HEAD.get(name, "")
             t = growth(
                 name,
                 unit,
                 [size // 2, size],
-                lambda text, fmt=fmt: check_text(text, kb, fmt=fmt, matcher=matcher),
+                lambda text, fmt=fmt, head=head: check_text(
+                    head + text, kb, fmt=fmt, matcher=matcher
+                ),
             )
             hostile[name] = t[-1] / (size / 1e6)
         worst = max(hostile.values())

@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.candidates import dates, extract, mentions
+from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.document import document
 from r1kb.checksource.lexicon.notations import QUALIFIER, qualifier_before
@@ -20,6 +24,7 @@ from r1kb.checksource.lexicon.vocabulary import (
     number_words,
     vocabulary,
 )
+from r1kb.checksource.pipeline import check_text
 from r1kb.loader import load
 from r1kb.units import UnitSystem
 
@@ -125,3 +130,39 @@ def test_the_linking_zone_before_a_number_is_found_without_a_search() -> None:
     for end in range(len(text) + 1):
         for lo in range(max(0, end - 30), end + 1):
             assert link_zone_start(text, lo, end) == _LINK_ZONE.search(text, lo, end).start()
+
+
+FIGURE_PIECES = [
+    "DeepSeek-R1", "R1", "V3", " was trained on ", "GPUs", " tokens", " parameters", " a few",
+    " two", " weeks", " millions of", "hundreds", " 671B", "7", "$5.6M", " 2,048", "8x256+1",
+    " MoE", " March", " 2025", "Qwen-7B", ". ", "\n\n", "| a | b |\n|---|---|\n| R1 | 37B |\n",
+    "<td>", "1.5", "%", " the", " model",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=16).map("".join))
+def test_a_text_without_a_figure_pattern_reports_what_the_whole_reading_reports(
+    text: str,
+) -> None:
+    """find skips the names and the attribution of a text no figure pattern matches (and
+    without table cells): the report is the one reading all of it gives."""
+    quick = check_text(text, KB).figures
+    kept = find_module.may_hold_figures
+    find_module.may_hold_figures = lambda *_: True
+    try:
+        assert check_text(text, KB).figures == quick
+    finally:
+        find_module.may_hold_figures = kept
+    if not extract.may_hold_figures(text, number_words(KB)):
+        assert quick == []
+
+
+def test_figure_free_text_is_recognised_and_a_figure_anywhere_is_not_skipped() -> None:
+    words = number_words(KB)
+    prose = "DeepSeek R1 was trained on many GPUs, with the usual tokens and parameters. " * 50
+    assert not extract.may_hold_figures(prose, words)
+    for figure in ("It has 671B parameters.", "It took two months.", "since March", "8x256+1 MoE",
+                   "millions of tokens", "$5.6M"):  # fmt: skip
+        assert extract.may_hold_figures(prose + figure, words), figure
+        assert check_text(prose + figure, KB).figures, figure

@@ -47,6 +47,8 @@ Stream = Generator[Readings, Chosen | None, None]
 
 def attribute(doc: Document, found: Candidates, kb: KnowledgeBase, units: UnitSystem) -> Stream:
     """The readings of every candidate: the prose in reading order, then the table cells."""
+    if not found.prose and not found.cells:
+        return  # nothing to read (what a sentence hands on matters only to a figure)
     attributor = at.Attributor(doc.text, kb, found.mentions, units)
     attributor.spans = found.spans
     shapes = recorded(kb)

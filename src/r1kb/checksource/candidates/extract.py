@@ -50,9 +50,22 @@ _CHANGE_FROM = re.compile(
     r"decreased|declined|went\s+up|went\s+down)\s+from\s+(?:about\s+|around\s+)?\Z",
     re.I,
 )
-_WORDS = "|".join(
-    sorted([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS], key=len, reverse=True)
-).replace(" ", r"\s+")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of words, longest first, grouped by their first letter ("a(?:\\s+few|
+    \\s+single)|two"): the engine tries a group only where its letter is, not every word at
+    every place; it matches what the flat alternation, longest first, matches."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0].lower(), []).append(word)
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in members) + ")"
+        for first, members in groups.items()
+    ).replace(r"\ ", r"\s+")
+
+
+_WORDS = _by_first_letter([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS])
 # Each whole-text scan starts with a look-ahead for the characters its matches can start with: the
 # engine skips ahead on that class, where a look-behind first is tried at every position.
 _WORD_FIRSTS = "".join(sorted({w[0] for w in [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS]}))
@@ -383,6 +396,16 @@ def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             raw = Raw(m.start(part), m.end(part), value, value, 1.0, unit="count", hint=quantity)
             out.append(raw)
     return out
+
+
+def may_hold_figures(text: str, words: NumberWords | None = None) -> bool:
+    """False when find_figures can find nothing in text, whatever is masked in it: each of its
+    figures starts as a match of one of these patterns (a date, an expert layout, a magnitude
+    word, a number word, a number), and none matches."""
+    patterns = [_VAGUE, _WORD_NUM, _numerals(words)[0]]
+    if words is not None:
+        patterns.append(words.tails.experts)
+    return any(p.search(text) for p in patterns) or next(find_dates(text), None) is not None
 
 
 def find_figures(
