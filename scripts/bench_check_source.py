@@ -8,7 +8,8 @@ Targets (issue 8 §7, issue 10 §5), each printed with "meets" or "MISSES":
 * linear growth: an article 8 times as long takes at most 8 × 1.5 times as long (the
   headroom is for noise and cache effects, not for a quadratic term, which would show ×64);
 * hostile input (`<a` in HTML, `a.`, `a-`, `1.`, unclosed Markdown, figure-dense text, vague
-  figures, word-heavy prose, a real article repeated) costs under 1 s per MB, each kind with
+  figures, word-heavy prose without a figure and after one, a real article repeated) costs
+  under 1 s per MB, each kind with
   its verdict, and grows linearly too (at most: past MAX_NUMERALS numbers the rest of an
   input is not read, so figure-dense input stops growing);
 * peak resident memory under 200 MB, for this process and for a whole process on 1 MB.
