@@ -9,9 +9,9 @@ Targets (issue 8 §7, issue 10 §5), each printed with "meets" or "MISSES":
   headroom is for noise and cache effects, not for a quadratic term, which would show ×64);
 * hostile input (`<a` in HTML, `a.`, `a-`, `1.`, unclosed Markdown, figure-dense text, vague
   figures, word-heavy prose without a figure and after one, a real article repeated) costs
-  under 1 s per MB, each kind with
-  its verdict, and grows linearly too (at most: past MAX_NUMERALS numbers the rest of an
-  input is not read, so figure-dense input stops growing);
+  under 1 s per MB, each kind with its verdict, and grows linearly too (at most: past
+  MAX_NUMERALS numbers the rest of an input is not read, so figure-dense input stops
+  growing);
 * peak resident memory under 200 MB, for this process and for a whole process on 1 MB.
 
 Real articles are read from ../shared/articles (the body after the dashed line) and
