@@ -15,6 +15,7 @@ from r1kb.checksource.candidates import dates, extract, mentions
 from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.document import document
+from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.notations import QUALIFIER, qualifier_before
 from r1kb.checksource.lexicon.vocabulary import (
     _LINK_ZONE,
@@ -107,6 +108,8 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         number_words(KB).tails.experts,
         dates._MONTH_ALONE,
         dates._PART_OF_YEAR,
+        *dates._COMPILED,
+        *dates._NO_YEAR,
         mentions._EVAL_MARKS,
         mentions._scanner(tuple(mentions._family_patterns(KB)))[1],
         vocabulary(KB).quantities._starts,
@@ -117,6 +120,8 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         " to thousands; US$5.6M, CN¥2, ￥3, RMB 4, .5%, 1,234.5 and 2 048; top-8 of 256 experts,"
         " 8x256+1 MoE; since March, last December, early 2025, MID-2024; pass@1, Top 5%, Elo"
         " 2029, cons@64; R1, DeepSeek-V3, ρ1; Kelvin K \u212a and İstanbul"
+        "; 2025-01-20, 2025/1/20, January 20, 2025, 20th of JANUARY 2025, 20/12/2025, late"
+        " Sept. 2024, ſept 3, Jan 27th and 10 March"
     )
     for scan in scans:
         assert scan is not None and scan.pattern.startswith("(?=[")
@@ -166,3 +171,23 @@ def test_figure_free_text_is_recognised_and_a_figure_anywhere_is_not_skipped() -
                    "millions of tokens", "$5.6M"):  # fmt: skip
         assert extract.may_hold_figures(prose + figure, words), figure
         assert check_text(prose + figure, KB).figures, figure
+
+
+WORD_PIECES = ["a", "ab", "a b", "b", "ba", "abc", "s", "ſ", "K", "\u212a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=6, unique=True),
+    st.lists(st.sampled_from([*WORD_PIECES, " ", "  ", "x", "\n"]), max_size=12).map("".join),
+)
+def test_words_by_first_letter_match_what_the_flat_alternation_matches(
+    words: list[str], text: str
+) -> None:
+    flat = "|".join(sorted(words, key=len, reverse=True)).replace(" ", r"\s+")
+    for tail in ("", r"(?![\w])"):
+        grouped = re.compile(f"(?:{by_first_letter(words)}){tail}", re.I)
+        plain = re.compile(f"(?:{flat}){tail}", re.I)
+        assert [m.span() for m in grouped.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

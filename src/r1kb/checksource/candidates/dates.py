@@ -14,18 +14,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.months import MONTHS
 
-_MONTH = r"(?P<{g}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<{g}>" + by_first_letter(list(MONTHS)).replace("{", "{{").replace("}", "}}") + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+# each pattern starts with a look-ahead for the characters its matches can start with (a year's,
+# a day's, a month name's): the engine skips ahead on it, where `\b` first is tried everywhere
+_AT_YEAR, _AT_DAY = "(?=[12])", "(?=[0-9])"
+_AT_MONTH = "(?=[" + "".join(sorted({m[0] for m in MONTHS})) + "])"
+_AT_PART_OR_MONTH = "(?=[" + "".join(sorted({"e", "m", "l", *(m[0] for m in MONTHS)})) + "])"
 _PATTERNS = [
-    rf"\b{_YEAR.format(g='y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
-    rf"\b{_YEAR.format(g='y')}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b",
-    rf"\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')},?\s+{_YEAR.format(g='y')}\b",
-    rf"\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
-    rf"\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./]{_YEAR.format(g='y')}\b",
-    rf"\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+    rf"{_AT_YEAR}\b{_YEAR.format(g='y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+    rf"{_AT_YEAR}\b{_YEAR.format(g='y')}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b",
+    rf"{_AT_MONTH}\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')},?\s+{_YEAR.format(g='y')}\b",
+    rf"{_AT_DAY}\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+    rf"{_AT_DAY}\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./]{_YEAR.format(g='y')}\b",
+    rf"{_AT_PART_OR_MONTH}\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
 ]
 _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -47,9 +53,12 @@ _MONTH_ALONE = re.compile(  # a look-ahead for the capitals first: the engine sk
 # a day without its year ("January 20", "Jan 27th", "10 January"): kept year-less, as ISO 8601
 # writes it ("--01-20"), and compared by month and day only
 _NO_YEAR = [
-    re.compile(rf"\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')}\b(?![,.]?\s*\d)", re.I),
     re.compile(
-        rf"\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')}\b(?![,.]?\s*\d)", re.I
+        rf"{_AT_MONTH}\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')}\b(?![,.]?\s*\d)", re.I
+    ),
+    re.compile(
+        rf"{_AT_DAY}\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')}\b(?![,.]?\s*\d)",
+        re.I,
     ),
 ]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from r1kb.checksource.candidates.dates import find_dates
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 
@@ -51,21 +52,7 @@ _CHANGE_FROM = re.compile(
     re.I,
 )
 
-
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of words, longest first, grouped by their first letter ("a(?:\\s+few|
-    \\s+single)|two"): the engine tries a group only where its letter is, not every word at
-    every place; it matches what the flat alternation, longest first, matches."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(word[0].lower(), []).append(word)
-    return "|".join(
-        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in members) + ")"
-        for first, members in groups.items()
-    ).replace(r"\ ", r"\s+")
-
-
-_WORDS = _by_first_letter([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS])
+_WORDS = by_first_letter([*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS])
 # Each whole-text scan starts with a look-ahead for the characters its matches can start with: the
 # engine skips ahead on that class, where a look-behind first is tried at every position.
 _WORD_FIRSTS = "".join(sorted({w[0] for w in [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS]}))
