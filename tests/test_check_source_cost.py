@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
-from r1kb.checksource.candidates import dates, extract, mentions
+from r1kb.checksource.candidates import dates, extract, family_scan, mentions
 from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.document import document
@@ -111,7 +111,7 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         *dates._COMPILED,
         *dates._NO_YEAR,
         mentions._EVAL_MARKS,
-        mentions._scanner(tuple(mentions._family_patterns(KB)))[1],
+        family_scan._scanner(tuple(mentions._family_patterns(KB)))[2],
         vocabulary(KB).quantities._starts,
     ]
     text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")

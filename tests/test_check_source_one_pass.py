@@ -11,8 +11,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.candidates import dates
-from r1kb.checksource.candidates.mentions import _family_matches, _family_patterns
+from r1kb.checksource.candidates import dates, family_scan
+from r1kb.checksource.candidates.family_scan import family_matches
+from r1kb.checksource.candidates.mentions import _family_patterns
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 
@@ -31,7 +32,7 @@ def expected(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def found(text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), mid) for m, mid in _family_matches(text, PATTERNS)]
+    return [(m.span(), mid) for m, mid in family_matches(text, PATTERNS)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -94,3 +95,18 @@ def test_dates_skip_only_notations_a_text_cannot_hold(text: str) -> None:
     """A text without a year (19xx, 20xx) or without any digit is not scanned for the dates
     that need one: what is found is what every notation finds."""
     assert list(dates.find_dates(text)) == every_notation(text)
+
+
+def test_a_gate_is_the_fixed_beginning_every_match_of_a_pattern_has() -> None:
+    cases = {
+        r"(?<![\w])R1(?:-|\s)?Zero": "R1",
+        r"(?<![\w.])1\.5B[\s\-]+models?": "1",
+        r"(?<![\w])Rs?x": "R",  # the s may be absent
+        r"(?<![\w])R1\|x": "R1",  # an escaped bar is a character
+        r"(?<![\w])R1|V3": None,  # an alternative at the top level
+        r"(?<![\w])[]|]x": None,
+        r"(?<![\w])(?:a|b)c": None,
+        r"R1": None,  # no look-behind first
+    }
+    for source, gate in cases.items():
+        assert family_scan._gate(re.compile(source)) == gate, source

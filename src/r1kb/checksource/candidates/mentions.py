@@ -10,10 +10,10 @@ names a class of models, not the subject of the figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from r1kb.checksource.candidates.family_scan import family_matches
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, vocabulary
@@ -158,67 +158,6 @@ def _family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
     return _model_patterns(names, aliases, tuple(sorted(_sized(kb))))
 
 
-_LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
-
-
-def _first_chars(pattern: re.Pattern[str]) -> str | None:
-    """The characters a match of a family pattern can start with (both cases, with any
-    non-ASCII character standing for what case folding may map onto a letter), or None when
-    its source does not show them."""
-    source = pattern.pattern
-    for behind in _LOOKBEHINDS:
-        if source.startswith(behind):
-            first = source[len(behind) : len(behind) + 1]
-            if first.isascii() and first.isalnum():
-                if pattern.flags & re.I:
-                    return "".join(dict.fromkeys(first.lower() + first.upper() + "\x80"))
-                return first
-    return None
-
-
-@cache
-def _scanner(
-    patterns: tuple[tuple[re.Pattern[str], str], ...],
-) -> tuple[list[str | None], re.Pattern[str] | None]:
-    """Each pattern's first characters, and a pattern that finds every place one may start."""
-    firsts = [_first_chars(p) for p, _ in patterns]
-    chars = "".join(sorted({c for f in firsts if f for c in f if c != "\x80"}))
-    if not chars:
-        return firsts, None
-    first = "[" + re.escape(chars) + r"\x80-\U0010ffff]"
-    return firsts, re.compile(f"(?={first})(?<!\\w){first}")  # skips ahead on the look-ahead
-
-
-def _family_matches(
-    text: str, patterns: list[tuple[re.Pattern[str], str]]
-) -> Iterator[tuple[re.Match[str], str]]:
-    """What `pattern.finditer(text)` yields for each pattern in turn, trying each pattern only
-    where a word starts with a character its matches can start with: one scan of the text
-    for all patterns, not one per pattern (every pattern starts with a look-behind for a
-    non-word character, which the search engine cannot skip ahead on)."""
-    firsts, scan = _scanner(tuple(patterns))
-    starts: dict[str, list[int]] = {}
-    if scan is not None:
-        for m in scan.finditer(text):
-            c = m.group()
-            starts.setdefault(c if c.isascii() else "\x80", []).append(m.start())
-    for (pattern, mid), first in zip(patterns, firsts, strict=True):
-        if first is None:
-            yield from ((m, mid) for m in pattern.finditer(text))
-            continue
-        where = [pos for c in first for pos in starts.get(c, ())]
-        if len(first) > 1:
-            where.sort()
-        cursor = 0
-        for pos in where:
-            if pos < cursor:
-                continue
-            m = pattern.match(text, pos)
-            if m is not None:
-                yield m, mid
-                cursor = max(m.end(), pos + 1)
-
-
 def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
     """Where a family model name starting at pos may end, longest first, whatever follows it
     (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
@@ -238,7 +177,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
-    for m, mid in _family_matches(text, _family_patterns(kb)):
+    for m, mid in family_matches(text, _family_patterns(kb)):
         if not free(m.start(), m.end()):
             continue
         cont = _CONTINUED.match(text, m.end())  # not a slice: linear on long texts

@@ -1,0 +1,129 @@
+"""The family's model names found in one scan, as if each name pattern had run `finditer`.
+
+The family's names are ~90 patterns (names, aliases, short forms, "the 7B model"…), each
+starting with a look-behind for a non-word character. One scan finds the places a word starts
+with a character some pattern can start with; there, each pattern's fixed beginning (its gate:
+"DeepSeek", "R1", "the"…) is tested once for all the patterns that share it, and a pattern is
+tried only where its gate is, not at every word of its first letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+_LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
+
+
+def _first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The characters a match of a family pattern can start with (both cases, with any
+    non-ASCII character standing for what case folding may map onto a letter), or None when
+    its source does not show them."""
+    source = pattern.pattern
+    for behind in _LOOKBEHINDS:
+        if source.startswith(behind):
+            first = source[len(behind) : len(behind) + 1]
+            if first.isascii() and first.isalnum():
+                if pattern.flags & re.I:
+                    return "".join(dict.fromkeys(first.lower() + first.upper() + "\x80"))
+                return first
+    return None
+
+
+_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _top_level_bar(source: str) -> bool:
+    """Whether a regular expression has an alternative at its top level (`a|b`)."""
+    depth, in_class, i = 0, False, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += source[i + 1 : i + 2] == "]"  # a ] first in a class is one of its characters
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _gate(pattern: re.Pattern[str]) -> str | None:
+    """The letters and digits every match of a family pattern starts with, right after its
+    look-behind (its fixed beginning: "DeepSeek", "R1", "the"…), or None where the source
+    does not show them plainly (no look-behind first, an alternative at the top level)."""
+    source = pattern.pattern
+    behind = next((b for b in _LOOKBEHINDS if source.startswith(b)), None)
+    run = _RUN.match(source, len(behind)) if behind is not None else None
+    if run is None or _top_level_bar(source):
+        return None
+    text = run.group()
+    if source[run.end() : run.end() + 1] in ("?", "*", "{"):
+        text = text[:-1]  # a quantifier may leave out its last character
+    return text or None
+
+
+@cache
+def _scanner(
+    patterns: tuple[tuple[re.Pattern[str], str], ...],
+) -> tuple[list[str | None], list[re.Pattern[str] | None], re.Pattern[str] | None]:
+    """Each pattern's first characters and its gate (its fixed beginning, compiled with its
+    case flag, one object per distinct gate), and a pattern that finds every place one may
+    start."""
+    firsts = [_first_chars(p) for p, _ in patterns]
+    gates: dict[tuple[str, int], re.Pattern[str]] = {}
+    which: list[re.Pattern[str] | None] = []
+    for (pattern, _), first in zip(patterns, firsts, strict=True):
+        run = _gate(pattern) if first is not None else None
+        flags = pattern.flags & re.I
+        which.append(
+            gates.setdefault((run, flags), re.compile(re.escape(run), flags)) if run else None
+        )
+    chars = "".join(sorted({c for f in firsts if f for c in f if c != "\x80"}))
+    if not chars:
+        return firsts, which, None
+    first = "[" + re.escape(chars) + r"\x80-\U0010ffff]"
+    return firsts, which, re.compile(f"(?={first})(?<!\\w){first}")  # skips ahead on it
+
+
+def family_matches(
+    text: str, patterns: list[tuple[re.Pattern[str], str]]
+) -> Iterator[tuple[re.Match[str], str]]:
+    """What `pattern.finditer(text)` yields for each pattern in turn, trying each pattern only
+    where a word starts with its gate (tested once for all the patterns that share it), or
+    with a character its matches can start with where it has none: one scan of the text for
+    all patterns, not one per pattern (every pattern starts with a look-behind for a
+    non-word character, which the search engine cannot skip ahead on)."""
+    firsts, gates, scan = _scanner(tuple(patterns))
+    starts: dict[str, list[int]] = {}
+    if scan is not None:
+        for m in scan.finditer(text):
+            c = m.group()
+            starts.setdefault(c if c.isascii() else "\x80", []).append(m.start())
+    gated: dict[re.Pattern[str], list[int]] = {}
+    for (pattern, mid), first, gate in zip(patterns, firsts, gates, strict=True):
+        if first is None:
+            yield from ((m, mid) for m in pattern.finditer(text))
+            continue
+        if gate is None:
+            where = sorted(pos for c in first for pos in starts.get(c, ()))
+        elif (where := gated.get(gate)) is None:
+            test = gate.match
+            where = gated[gate] = sorted(
+                pos for c in first for pos in starts.get(c, ()) if test(text, pos)
+            )
+        cursor = 0
+        for pos in where:
+            if pos < cursor:
+                continue
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m, mid
+                cursor = max(m.end(), pos + 1)
