@@ -73,7 +73,10 @@ class _Walk:
         heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
         list_carry: str | None = None
         paragraph = 0
+        last = max((r.end for r in raws), default=-1)
         for block in self.doc.blocks:
+            if block.start >= last:
+                return  # no figure from here on: what a sentence hands on matters to none
             block_text = self.doc.text[block.start : block.end]
             if block.kind == "heading":
                 names = [
