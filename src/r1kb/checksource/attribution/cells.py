@@ -24,6 +24,7 @@ class CellAttributor:
     def __init__(self, kb: KnowledgeBase, units: UnitSystem) -> None:
         self.kb = kb
         self.vocab = vocabulary(kb)
+        self.words = number_words(kb)
         self.units = units
         self._names: dict[str, list[Mention]] = {}  # header text -> its names (headers repeat)
 
@@ -68,7 +69,7 @@ class CellAttributor:
             if qid is not None:
                 qid = self.vocab.narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}"
-        cue = number_words(self.kb).before(text, raw.start)  # "Note: head dim 128"
+        cue = self.words.before(text, raw.start)  # "Note: head dim 128"
         if cue is not None and unit_fits(self.kb, self.units, raw.unit, cue):
             return cue, "the term written before it in the cell"
         if raw.unit and raw.unit in self.vocab.defaults:

@@ -24,15 +24,16 @@ class Candidates:
 
 
 def find(doc: Document, kb: KnowledgeBase) -> Candidates:
+    words = number_words(kb)
     cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb))
-    if not cells and not may_hold_figures(doc.text, number_words(kb)):
+    if not cells and not may_hold_figures(doc.text, words):
         return Candidates([], [], [], [])  # no figure to attribute: no name need be found
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
-    raws = find_figures(doc.text, masked, number_words(kb))
+    raws = find_figures(doc.text, masked, words)
     taken = Spans([*_not_across(masked, cells), *((r.start, r.end) for r in raws)])
     for c in cells:
-        raws.extend(bare_numbers(doc.text, c.start, c.end, taken, number_words(kb)))
+        raws.extend(bare_numbers(doc.text, c.start, c.end, taken, words))
     raws.sort(key=lambda r: r.start)
     in_cells, prose = _split(raws, cells)
     return Candidates(mentions, prose, in_cells, sorted((r.start, r.end) for r in raws))
