@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
-from r1kb.site import build, search_sections, search_terms
+from r1kb.site import build, markdown_reuse, search_sections, search_terms
 from r1kb.site.dataset import NO_ADDRESS_BUILD
 from r1kb.site.navcache import NavCache
 
@@ -91,6 +91,11 @@ def on_nav(nav: Navigation, **_: object) -> Navigation:
 def on_env(env: jinja2.Environment, **_: object) -> jinja2.Environment:
     env.globals["r1kb_nav"] = _nav.pop("cache", None)  # theme/main.html
     return env
+
+
+def on_pre_page(page: Page, **_: object) -> Page:
+    markdown_reuse.use(page)  # one Markdown object for every page
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
