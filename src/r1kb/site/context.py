@@ -39,6 +39,7 @@ class SiteContext:
     def __post_init__(self) -> None:
         self._recomputed: dict[str, Recomputation] = {}
         self._per_claim: dict[tuple[str, str], Any] = {}
+        self.claim_since: dict[str, str | None] = {}  # Disclosure.since, for every date
 
     def per_claim(self, what: str, claim: Claim, make: Callable[[], T]) -> T:
         """make() once per claim and `what` (a claim's value or citation is written on

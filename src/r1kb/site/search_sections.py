@@ -62,9 +62,31 @@ def _attrs(text: str) -> dict[str, str | None]:
     }
 
 
+_HEADING_START = re.compile(r"<h[1-6]", re.I)
+_HEADING_END = re.compile(rf"</h[1-6]{_WS}*>", re.I)
+
+
+def _after_last_heading(html: str) -> int:
+    """Where the end tag after the last heading's start tag ends (0 if there is none): no
+    text after it can start a heading, so no section but the last."""
+    last = None
+    for last in _HEADING_START.finditer(html):  # noqa: B007 (the last one is kept)
+        pass
+    found = _HEADING_END.search(html, last.end()) if last is not None else None
+    return found.end() if found is not None else 0
+
+
+def _excluded_top(section: Section) -> bool:
+    """A section the index leaves out, of a heading at the top level: what follows its
+    heading stays in it (an end tag goes back to an earlier section only from a deeper
+    one)."""
+    return section.depth <= 1 and "data-search-exclude" in section.el.attrs
+
+
 def sections(html: str) -> list[Section] | None:
     """The sections Material's Parser finds in html, or None when html is not of the plain
-    shape this tokenizer reads exactly (then use Material's Parser).
+    shape this tokenizer reads exactly (then use Material's Parser). A section the index
+    leaves out (data-search-exclude) may be cut short after the page's last heading.
 
     Material's Parser callbacks (handle_starttag, handle_endtag, handle_data) are written
     into one loop over the tokens. Its Element compares and hashes by tag, so its `skip` set
@@ -80,96 +102,100 @@ def sections(html: str) -> list[Section] | None:
     section: Section | None = None
     data: list[Section] = []
     pos = 0  # the end of the tokens so far: the length of html if no text was left out
-    for whole, tag, attrs, close, end_tag, _comment, text in _TOKENS.findall(html):
-        pos += len(whole)
-        if text:  # handle_data
-            if skipped:
-                continue
-            if "&" in text:
-                text = unescape(text)
-            pre = tags.get("pre")
-            space = text.isspace()
-            if not pre:
-                text = " " if space else text.replace("\n", " ")
-            if section is None:
-                section = Section(Element("hx"))
-                data.append(section)
-            if tags.get(section.el.tag):
-                if not headerlinks:
-                    section.title.append(escape(text, quote=False))
-            elif space:
-                out = section.text
-                if not out or not out[-1].isspace() or pre:
-                    out.append(text)
-            else:
-                section.text.append(escape(text, quote=False))
-            continue
-        if end_tag:
-            tag = end_tag.lower()
-        elif tag:  # handle_starttag, then handle_endtag for <tag/>
-            tag = tag.lower()
-            if tag in _RAW_TEXT:
-                return None
-            if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
-                return None
-            if tag not in void:
-                notable = tag in _HEADINGS or tag == "a" or _NOTABLE.search(attrs)
-                found = _attrs(attrs) if notable else _NO_ATTRS
-                headerlink = tag == "a" and found.get("class") == "headerlink"
-                context.append((tag, headerlink))
-                tags[tag] = tags.get(tag, 0) + 1
-                headerlinks += headerlink
-                if tag in skip:
-                    skipped += 1
-                if tag in _HEADINGS and "id" in found:
-                    depth = len(context)
-                    if tag != "h1" and not data:
-                        section = Section(Element("hx"), depth)
-                        data.append(section)
-                    section = Section(Element(tag, found), depth)
-                    if data:
-                        section.id = found["id"]
-                    data.append(section)
+    cut = _after_last_heading(html)
+    for start, stop in ((0, cut), (cut, len(html))):
+        if start and pos == cut and section is not None and _excluded_top(section):
+            return data  # the rest only adds to a section the index leaves out
+        for whole, tag, attrs, close, end_tag, _comment, text in _TOKENS.findall(html, start, stop):
+            pos += len(whole)
+            if text:  # handle_data
+                if skipped:
+                    continue
+                if "&" in text:
+                    text = unescape(text)
+                pre = tags.get("pre")
+                space = text.isspace()
+                if not pre:
+                    text = " " if space else text.replace("\n", " ")
                 if section is None:
                     section = Section(Element("hx"))
                     data.append(section)
-                if "data-search-exclude" in found or found.get("class") == "linenodiv":
-                    if tag not in skip:
-                        skip.add(tag)
-                        skipped += tags[tag]
-                elif tag in _KEEP and not skipped:
-                    out = section.title if tags.get(section.el.tag) else section.text
-                    out.append(f"<{tag}>")
-            if not close:
+                if tags.get(section.el.tag):
+                    if not headerlinks:
+                        section.title.append(escape(text, quote=False))
+                elif space:
+                    out = section.text
+                    if not out or not out[-1].isspace() or pre:
+                        out.append(text)
+                else:
+                    section.text.append(escape(text, quote=False))
                 continue
-        else:  # a comment
-            continue
-        # handle_endtag
-        if not context or context[-1][0] != tag:
-            continue
-        assert section is not None  # an element is open, so a section is
-        if section.depth > len(context):
-            for s in reversed(data):
-                if s.depth <= len(context):
-                    section.depth = float("inf")
-                    section = s
-                    break
-        headerlink = context.pop()[1]
-        tags[tag] -= 1
-        headerlinks -= headerlink
-        if tag in skip:
-            skipped -= 1
-            if tag not in _SKIP:
-                skip.discard(tag)
-                skipped -= tags[tag]
-            continue
-        if tag in _KEEP and not skipped:
-            out = section.title if tags.get(section.el.tag) else section.text
-            index = out.index(f"<{tag}>")
-            if all(piece.isspace() for piece in islice(out, index + 1, None)):
-                del out[index:]
-            else:
-                out.append(f"</{tag}>")
+            if end_tag:
+                tag = end_tag.lower()
+            elif tag:  # handle_starttag, then handle_endtag for <tag/>
+                tag = tag.lower()
+                if tag in _RAW_TEXT:
+                    return None
+                if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
+                    return None
+                if tag not in void:
+                    notable = tag in _HEADINGS or tag == "a" or _NOTABLE.search(attrs)
+                    found = _attrs(attrs) if notable else _NO_ATTRS
+                    headerlink = tag == "a" and found.get("class") == "headerlink"
+                    context.append((tag, headerlink))
+                    tags[tag] = tags.get(tag, 0) + 1
+                    headerlinks += headerlink
+                    if tag in skip:
+                        skipped += 1
+                    if tag in _HEADINGS and "id" in found:
+                        depth = len(context)
+                        if tag != "h1" and not data:
+                            section = Section(Element("hx"), depth)
+                            data.append(section)
+                        section = Section(Element(tag, found), depth)
+                        if data:
+                            section.id = found["id"]
+                        data.append(section)
+                    if section is None:
+                        section = Section(Element("hx"))
+                        data.append(section)
+                    if "data-search-exclude" in found or found.get("class") == "linenodiv":
+                        if tag not in skip:
+                            skip.add(tag)
+                            skipped += tags[tag]
+                    elif tag in _KEEP and not skipped:
+                        out = section.title if tags.get(section.el.tag) else section.text
+                        out.append(f"<{tag}>")
+                if not close:
+                    continue
+            else:  # a comment
+                continue
+            # handle_endtag
+            if not context or context[-1][0] != tag:
+                continue
+            assert section is not None  # an element is open, so a section is
+            if section.depth > len(context):
+                for s in reversed(data):
+                    if s.depth <= len(context):
+                        section.depth = float("inf")
+                        section = s
+                        break
+            headerlink = context.pop()[1]
+            tags[tag] -= 1
+            headerlinks -= headerlink
+            if tag in skip:
+                skipped -= 1
+                if tag not in _SKIP:
+                    skip.discard(tag)
+                    skipped -= tags[tag]
+                continue
+            if tag in _KEEP and not skipped:
+                out = section.title if tags.get(section.el.tag) else section.text
+                index = out.index(f"<{tag}>")
+                if all(piece.isspace() for piece in islice(out, index + 1, None)):
+                    del out[index:]
+                else:
+                    out.append(f"</{tag}>")
     return data if pos == len(html) else None
 
 
