@@ -34,8 +34,11 @@ def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
+_BIBTEX_TABLE = str.maketrans(_BIBTEX_SPECIAL)
+
+
 def bibtex_escape(text: object) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in one_line(text))
+    return one_line(text).translate(_BIBTEX_TABLE)
 
 
 def bibtex_title(text: object) -> str:
@@ -50,7 +53,7 @@ def bibtex_title(text: object) -> str:
     for word in bibtex_escape(text).split(" "):
         core = word.rstrip(".,;:!?")
         tail = word[len(core) :]
-        if not any(ch.isupper() for ch in core):
+        if core.islower() or not any(ch.isupper() for ch in core):  # islower: quick
             out.append(word)
         elif core.startswith("\\"):
             out.append("{{" + core + "}}" + tail)
