@@ -6,6 +6,7 @@ MkDocs. Data that does not validate stops the build with the validator's report.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import pickle
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 
-from r1kb.site import build, search_sections, search_terms
+from r1kb.site import build, markdown_reuse, search_sections, search_terms
 from r1kb.site.dataset import NO_ADDRESS_BUILD
 from r1kb.site.navcache import NavCache
 
@@ -38,6 +39,10 @@ _nav: dict[str, NavCache] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate and generate the site. The records, and then the generated pages, are moved
+    out of the garbage collector's reach once made (gc.freeze: they are freed as usual when
+    nothing refers to them, but no collection walks them again): the collector's full passes
+    over them took 4 % of a 20,000-claim build."""
     root = Path(config.config_file_path).resolve().parent
     try:
         ctx = build.prepare(
@@ -49,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except build.SiteDataError as exc:
         raise Abort(str(exc)) from None
+    gc.freeze()
     if not config.site_url:
         log.info(NO_ADDRESS_BUILD)  # not a warning: a local preview is a strict build too
     _meta.clear()
@@ -62,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _blocks[g.src_uri], g.blocks = _pack(g.blocks), []
         generated.append(g)
     _site["files"] = generated
+    gc.freeze()
     config.nav = build.nav(ctx)
     history = ctx.history
     config.extra["r1kb_release"] = {
@@ -89,8 +96,15 @@ def on_nav(nav: Navigation, **_: object) -> Navigation:
 
 
 def on_env(env: jinja2.Environment, **_: object) -> jinja2.Environment:
+    """(After every page is converted, before the first is written.)"""
     env.globals["r1kb_nav"] = _nav.pop("cache", None)  # theme/main.html
+    gc.freeze()  # the converted pages, as on_config's records
     return env
+
+
+def on_pre_page(page: Page, **_: object) -> Page:
+    markdown_reuse.use(page)  # one Markdown object for every page
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, **_: object) -> str:

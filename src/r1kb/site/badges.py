@@ -43,6 +43,7 @@ def _badge(kind: str, term: Term, compact: bool, relayed: bool = False) -> str:
     )
 
 
+@cache  # a few hundred thousand badges a large site, of a few dozen kinds
 def status_badge(status: str, *, compact: bool = False, relayed: bool = False) -> str:
     """The badge of a status; compact: the icon only (the word stays for screen readers).
     relayed: the claim is made by someone other than DeepSeek (the tooltip says so)."""
@@ -52,6 +53,7 @@ def status_badge(status: str, *, compact: bool = False, relayed: bool = False) -
     return _badge("status", term, compact, relayed)
 
 
+@cache
 def verdict_badge(verdict: str, *, compact: bool = False) -> str:
     term = VERDICT_TERMS.get(verdict)
     if term is None:
@@ -76,6 +78,7 @@ def badge_css() -> str:
     return "\n".join(rules) + "\n"
 
 
+@cache
 def reading_badge(reading_id: str, label: str, meaning: str) -> str:
     """How a claim's evidence was read (r1kb.site.evidence), shown next to its status."""
     return (

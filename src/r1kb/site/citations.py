@@ -9,12 +9,12 @@ collapsed), so no record text can break the format; BibTeX specials are escaped.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from r1kb.kb import Claim
 from r1kb.site.context import CITATION_AUTHOR, CONTAINER_TITLE, SiteContext
 from r1kb.site.dataset import DATA_LICENCE, build_date, data_version
+from r1kb.site.json_text import indented
 
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -34,8 +34,11 @@ def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
+_BIBTEX_TABLE = str.maketrans(_BIBTEX_SPECIAL)
+
+
 def bibtex_escape(text: object) -> str:
-    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in one_line(text))
+    return one_line(text).translate(_BIBTEX_TABLE)
 
 
 def bibtex_title(text: object) -> str:
@@ -50,7 +53,7 @@ def bibtex_title(text: object) -> str:
     for word in bibtex_escape(text).split(" "):
         core = word.rstrip(".,;:!?")
         tail = word[len(core) :]
-        if not any(ch.isupper() for ch in core):
+        if core.islower() or not any(ch.isupper() for ch in core):  # islower: quick
             out.append(word)
         elif core.startswith("\\"):
             out.append("{{" + core + "}}" + tail)
@@ -75,6 +78,10 @@ class CitationData:
 
 
 def citation_data(ctx: SiteContext, claim: Claim) -> CitationData:
+    return ctx.per_claim("citation", claim, lambda: _citation_data(ctx, claim))
+
+
+def _citation_data(ctx: SiteContext, claim: Claim) -> CitationData:
     note = f"r1kb claim {claim.id}; status: {claim.status}; verdict: {claim.verdict}"
     if claim.withdrawn:
         note += "; withdrawn"
@@ -94,6 +101,11 @@ def _date_parts(date: str) -> dict[str, list[list[int]]]:
 
 
 def bibtex(ctx: SiteContext, claim: Claim) -> str:
+    """Kept per claim: the claim's page and the downloads both write it."""
+    return ctx.per_claim("bibtex", claim, lambda: _bibtex(ctx, claim))
+
+
+def _bibtex(ctx: SiteContext, claim: Claim) -> str:
     d = citation_data(ctx, claim)
     fields = [
         ("title", bibtex_title(d.title)),
@@ -132,7 +144,7 @@ def csl_item(ctx: SiteContext, claim: Claim) -> dict[str, object]:
 
 
 def csl_json(ctx: SiteContext, claim: Claim) -> str:
-    return json.dumps([csl_item(ctx, claim)], indent=2, ensure_ascii=False)
+    return indented([csl_item(ctx, claim)])
 
 
 def ris(ctx: SiteContext, claim: Claim) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, TypeVar
 
 from r1kb.derive import Recomputation, recompute
 from r1kb.kb import Claim, KnowledgeBase, Model, Quantity, Source
@@ -18,6 +20,7 @@ from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, Urls
 from r1kb.site.vocabulary import STATUS_RANK, VERDICT_RANK
 from r1kb.units import UnitSystem
 
+T = TypeVar("T")
 SITE_TITLE = "r1kb"
 CITATION_AUTHOR = "r1kb contributors"
 CONTAINER_TITLE = "r1kb: a citable knowledge base of claims about DeepSeek-R1"
@@ -35,6 +38,16 @@ class SiteContext:
 
     def __post_init__(self) -> None:
         self._recomputed: dict[str, Recomputation] = {}
+        self._per_claim: dict[tuple[str, str], Any] = {}
+        self.claim_since: dict[str, str | None] = {}  # Disclosure.since, for every date
+
+    def per_claim(self, what: str, claim: Claim, make: Callable[[], T]) -> T:
+        """make() once per claim and `what` (a claim's value or citation is written on
+        several pages; records do not change during a build)."""
+        key = (what, claim.id)
+        if key not in self._per_claim:
+            self._per_claim[key] = make()
+        return self._per_claim[key]
 
     @cached_property
     def fmt(self) -> Formatter:
@@ -72,7 +85,7 @@ class SiteContext:
         return q.name if q else quantity_id
 
     def value_text(self, claim: Claim) -> str:
-        return self.fmt.value(claim.value, claim.unit)
+        return self.per_claim("value", claim, lambda: self.fmt.value(claim.value, claim.unit))
 
     def recomputed(self, claim: Claim) -> Recomputation | None:
         if not claim.derivation:

@@ -100,10 +100,17 @@ class Cell:
 class Disclosure:
     """Cells of the matrix for one knowledge base, at one date (None: now)."""
 
-    def __init__(self, kb: KnowledgeBase, as_of: str | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        as_of: str | None = None,
+        since: dict[str, str | None] | None = None,
+    ) -> None:
+        """since: `since` of each claim so far, shared by the Disclosures of one knowledge base
+        at several dates (a claim's first date does not depend on the date looked at)."""
         self.kb = kb
         self.as_of = pad_date(as_of) if as_of else None
-        self._since: dict[str, str | None] = {}
+        self._since: dict[str, str | None] = {} if since is None else since
 
     # --- dates --------------------------------------------------------------------------
     def source_date(self, source_id: str) -> str | None:

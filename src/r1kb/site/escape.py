@@ -49,6 +49,19 @@ def md_text(value: object) -> str:
     return "".join(out)
 
 
+_CHAR_REF = re.compile(r"&#\d+;")
+
+
+def md_literal(text: str) -> bool:
+    """Whether text is as md_text writes it (a line Markdown renders literally): nothing
+    Markdown acts on but numeric character references, one space between words, no
+    control characters."""
+    rest = _CHAR_REF.sub("", text)
+    return (
+        rest.isprintable() and not _MD_SPECIAL.intersection(rest) and text == " ".join(text.split())
+    )
+
+
 def md_anchor(value: object) -> str:
     """An id for a Markdown attribute list: [A-Za-z0-9_-] only, never empty."""
     out = re.sub(r"[^A-Za-z0-9_-]+", "-", str(value)).strip("-")
@@ -70,12 +83,15 @@ def csv_cell(value: object) -> object:
     return value
 
 
+_SPACE = re.compile(r"\s")  # str.isspace's characters
+
+
 def safe_url(url: object) -> str | None:
     """The URL if it is http(s), else None (javascript:, data:, relative and odd URLs)."""
     if not isinstance(url, str):
         return None
     stripped = url.strip()
-    if stripped.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in stripped):
+    if stripped.lower().startswith(SAFE_SCHEMES) and not _SPACE.search(stripped):
         return stripped
     return None
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -22,6 +21,7 @@ from r1kb.site import citations, records
 from r1kb.site.context import CONTAINER_TITLE, SiteContext
 from r1kb.site.dataset import DATA_LICENCE, LICENCE_NOTE, data_version
 from r1kb.site.escape import csv_cell, safe_url
+from r1kb.site.json_text import indented
 
 BOM = "\ufeff"  # spreadsheet programs read a CSV as UTF-8 only when it starts with one
 
@@ -94,7 +94,7 @@ def to_json(ctx: SiteContext) -> str:
         "exchange_rates": [asdict(r) for r in kb.exchange_rates],
         "redirects": dict(sorted(kb.redirects.items())),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return indented(document) + "\n"
 
 
 def main_evidence(ctx: SiteContext, claim: Claim) -> Evidence | None:
@@ -203,7 +203,7 @@ def to_csl_json(ctx: SiteContext) -> str:
     """CSL-JSON items. The only format with no place for the licence: CSL 1.0.1 has no
     variable for it, and processors such as citeproc-py warn about unknown ones."""
     items = [citations.csl_item(ctx, ctx.kb.claims[i]) for i in sorted(ctx.kb.claims)]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return indented(items) + "\n"
 
 
 def to_ris(ctx: SiteContext) -> str:

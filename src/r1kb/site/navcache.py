@@ -1,13 +1,14 @@
-"""Render Material's navigation sidebar, tabs, header, footer and config once per folder for
-pages outside the navigation.
+"""Render Material's navigation sidebar, tabs, header, footer, config, styles and scripts once
+per folder for pages outside the navigation.
 
 Material renders the whole sidebar for every page; with thousands of claim, source and
 quantity pages that is most of the template time. For a page that is not in the
 navigation nothing in the sidebar depends on the page except the relative links, which
 are the same for every page in the same folder, so the first rendering is reused
 (theme/main.html asks `get` before rendering and hands the result to `keep`). The same
-holds for the navigation tabs, the footer (no previous or next page outside the navigation)
-and the theme's JSON config; the header differs only by the page's title, which `header`
+holds for the navigation tabs, the footer (no previous or next page outside the navigation),
+the theme's JSON config and the head's stylesheets, analytics and scripts (links relative
+to the folder); the header differs only by the page's title, which `header`
 puts into the first rendering.
 """
 

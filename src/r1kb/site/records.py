@@ -10,12 +10,12 @@ with the licence and the data version added.
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 from r1kb.kb import Claim, Model, Quantity, Source
 from r1kb.site.context import SiteContext
 from r1kb.site.dataset import DATA_LICENCE, data_version
+from r1kb.site.json_text import indented
 from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES
 
 API = "api"
@@ -104,4 +104,4 @@ def api_file(ctx: SiteContext, kind: str, record: Record) -> str:
         "license": DATA_LICENCE.spdx,
         "version": data_version(ctx),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return indented(doc) + "\n"

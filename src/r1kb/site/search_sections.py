@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
+from itertools import islice
 from typing import Any
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
@@ -43,104 +44,12 @@ _KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # Parse
 _SKIP = ("object", "script", "style")  # Parser.skip at the start
 
 
-class _Sections:
-    """Material's Parser callbacks. Its Element compares and hashes by tag, so its `skip` set
-    and its membership tests on the context are about tags; here the context's tags are
-    counted (and the open elements whose tag is skipped) so that each test takes constant
-    time."""
-
-    def __init__(self) -> None:
-        self.context: list[tuple[str, bool]] = []  # (tag, is a heading's permalink)
-        self.tags: dict[str, int] = {}
-        self.headerlinks = 0  # <a class="headerlink"> in the context
-        self.skip: set[str] = set(_SKIP)
-        self.skipped = 0  # open elements whose tag is in skip
-        self.section: Section | None = None
-        self.data: list[Section] = []
-
-    def _open_section(self) -> Section:
-        if self.section is None:
-            self.section = Section(Element("hx"))
-            self.data.append(self.section)
-        return self.section
-
-    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
-        if tag in void:
-            return
-        tags = self.tags
-        headerlink = tag == "a" and attrs.get("class") == "headerlink"
-        self.context.append((tag, headerlink))
-        tags[tag] = tags.get(tag, 0) + 1
-        self.headerlinks += headerlink
-        if tag in self.skip:
-            self.skipped += 1
-        if tag in _HEADINGS and "id" in attrs:
-            depth = len(self.context)
-            if tag != "h1" and not self.data:
-                self.section = Section(Element("hx"), depth)
-                self.data.append(self.section)
-            self.section = Section(Element(tag, attrs), depth)
-            if self.data:
-                self.section.id = attrs["id"]
-            self.data.append(self.section)
-        section = self._open_section()
-        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-            if tag not in self.skip:
-                self.skip.add(tag)
-                self.skipped += tags[tag]
-            return
-        if tag in _KEEP and not self.skipped:
-            out = section.title if tags.get(section.el.tag) else section.text
-            out.append(f"<{tag}>")
-
-    def end(self, tag: str) -> None:
-        context = self.context
-        if not context or context[-1][0] != tag:
-            return
-        section = self.section
-        assert section is not None  # an element is open, so a section is
-        if section.depth > len(context):
-            for s in reversed(self.data):
-                if s.depth <= len(context):
-                    section.depth = float("inf")
-                    self.section = section = s
-                    break
-        _, headerlink = context.pop()
-        tags = self.tags
-        tags[tag] -= 1
-        self.headerlinks -= headerlink
-        if tag in self.skip:
-            self.skipped -= 1
-            if tag not in _SKIP:
-                self.skip.discard(tag)
-                self.skipped -= tags[tag]
-            return
-        if tag in _KEEP and not self.skipped:
-            out = section.title if tags.get(section.el.tag) else section.text
-            index = out.index(f"<{tag}>")
-            if all(piece.isspace() for piece in out[index + 1 :]):
-                del out[index:]
-            else:
-                out.append(f"</{tag}>")
-
-    def text(self, data: str) -> None:
-        if self.skipped:
-            return
-        pre = bool(self.tags.get("pre"))
-        space = data.isspace()
-        if not pre:
-            data = " " if space else data.replace("\n", " ")
-        section = self._open_section()
-        if self.tags.get(section.el.tag):
-            if not self.headerlinks:
-                section.title.append(escape(data, quote=False))
-        elif space:
-            if not section.text or not section.text[-1].isspace() or pre:
-                section.text.append(data)
-        else:
-            section.text.append(escape(data, quote=False))
-
-
+# The token pattern in one outer group, for findall: (whole token, tag, attrs, close, end,
+# comment, text), '' for a group that took no part.
+_TOKENS = re.compile(f"({_TOKEN.pattern})", re.S)
+# Attribute text that may hold what the section rules read (data-search-exclude, the
+# linenodiv class, or either behind a character reference): only then are attributes read.
+_NOTABLE = re.compile(r"data-search-exclude|linenodiv|&", re.I)
 _NO_ATTRS: dict[str, str | None] = {}
 
 
@@ -153,31 +62,141 @@ def _attrs(text: str) -> dict[str, str | None]:
     }
 
 
+_HEADING_START = re.compile(r"<h[1-6]", re.I)
+_HEADING_END = re.compile(rf"</h[1-6]{_WS}*>", re.I)
+
+
+def _after_last_heading(html: str) -> int:
+    """Where the end tag after the last heading's start tag ends (0 if there is none): no
+    text after it can start a heading, so no section but the last."""
+    last = None
+    for last in _HEADING_START.finditer(html):  # noqa: B007 (the last one is kept)
+        pass
+    found = _HEADING_END.search(html, last.end()) if last is not None else None
+    return found.end() if found is not None else 0
+
+
+def _excluded_top(section: Section) -> bool:
+    """A section the index leaves out, of a heading at the top level: what follows its
+    heading stays in it (an end tag goes back to an earlier section only from a deeper
+    one)."""
+    return section.depth <= 1 and "data-search-exclude" in section.el.attrs
+
+
 def sections(html: str) -> list[Section] | None:
     """The sections Material's Parser finds in html, or None when html is not of the plain
-    shape this tokenizer reads exactly (then use Material's Parser)."""
-    parser = _Sections()
-    start, end, text = parser.start, parser.end, parser.text
-    pos = 0
-    for m in _TOKEN.finditer(html):
-        if m.start() != pos:
-            return None
-        pos = m.end()
-        tag, attrs, close, end_tag, _comment, data = m.groups()
-        if data is not None:
-            text(unescape(data) if "&" in data else data)
-        elif end_tag is not None:
-            end(end_tag.lower())
-        elif tag is not None:
-            tag = tag.lower()
-            if tag in _RAW_TEXT:
-                return None
-            if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
-                return None
-            start(tag, _attrs(attrs))
-            if close:
-                end(tag)
-    return parser.data if pos == len(html) else None
+    shape this tokenizer reads exactly (then use Material's Parser). A section the index
+    leaves out (data-search-exclude) may be cut short after the page's last heading.
+
+    Material's Parser callbacks (handle_starttag, handle_endtag, handle_data) are written
+    into one loop over the tokens. Its Element compares and hashes by tag, so its `skip` set
+    and its membership tests on the context are about tags; here the context's tags are
+    counted (and the open elements whose tag is skipped) so that each test takes constant
+    time.
+    """
+    context: list[tuple[str, bool]] = []  # (tag, is a heading's permalink)
+    tags: dict[str, int] = {}
+    headerlinks = 0  # <a class="headerlink"> in the context
+    skip: set[str] = set(_SKIP)
+    skipped = 0  # open elements whose tag is in skip
+    section: Section | None = None
+    data: list[Section] = []
+    pos = 0  # the end of the tokens so far: the length of html if no text was left out
+    cut = _after_last_heading(html)
+    for start, stop in ((0, cut), (cut, len(html))):
+        if start and pos == cut and section is not None and _excluded_top(section):
+            return data  # the rest only adds to a section the index leaves out
+        for whole, tag, attrs, close, end_tag, _comment, text in _TOKENS.findall(html, start, stop):
+            pos += len(whole)
+            if text:  # handle_data
+                if skipped:
+                    continue
+                if "&" in text:
+                    text = unescape(text)
+                pre = tags.get("pre")
+                space = text.isspace()
+                if not pre:
+                    text = " " if space else text.replace("\n", " ")
+                if section is None:
+                    section = Section(Element("hx"))
+                    data.append(section)
+                if tags.get(section.el.tag):
+                    if not headerlinks:
+                        section.title.append(escape(text, quote=False))
+                elif space:
+                    out = section.text
+                    if not out or not out[-1].isspace() or pre:
+                        out.append(text)
+                else:
+                    section.text.append(escape(text, quote=False))
+                continue
+            if end_tag:
+                tag = end_tag.lower()
+            elif tag:  # handle_starttag, then handle_endtag for <tag/>
+                tag = tag.lower()
+                if tag in _RAW_TEXT:
+                    return None
+                if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
+                    return None
+                if tag not in void:
+                    notable = tag in _HEADINGS or tag == "a" or _NOTABLE.search(attrs)
+                    found = _attrs(attrs) if notable else _NO_ATTRS
+                    headerlink = tag == "a" and found.get("class") == "headerlink"
+                    context.append((tag, headerlink))
+                    tags[tag] = tags.get(tag, 0) + 1
+                    headerlinks += headerlink
+                    if tag in skip:
+                        skipped += 1
+                    if tag in _HEADINGS and "id" in found:
+                        depth = len(context)
+                        if tag != "h1" and not data:
+                            section = Section(Element("hx"), depth)
+                            data.append(section)
+                        section = Section(Element(tag, found), depth)
+                        if data:
+                            section.id = found["id"]
+                        data.append(section)
+                    if section is None:
+                        section = Section(Element("hx"))
+                        data.append(section)
+                    if "data-search-exclude" in found or found.get("class") == "linenodiv":
+                        if tag not in skip:
+                            skip.add(tag)
+                            skipped += tags[tag]
+                    elif tag in _KEEP and not skipped:
+                        out = section.title if tags.get(section.el.tag) else section.text
+                        out.append(f"<{tag}>")
+                if not close:
+                    continue
+            else:  # a comment
+                continue
+            # handle_endtag
+            if not context or context[-1][0] != tag:
+                continue
+            assert section is not None  # an element is open, so a section is
+            if section.depth > len(context):
+                for s in reversed(data):
+                    if s.depth <= len(context):
+                        section.depth = float("inf")
+                        section = s
+                        break
+            headerlink = context.pop()[1]
+            tags[tag] -= 1
+            headerlinks -= headerlink
+            if tag in skip:
+                skipped -= 1
+                if tag not in _SKIP:
+                    skip.discard(tag)
+                    skipped -= tags[tag]
+                continue
+            if tag in _KEEP and not skipped:
+                out = section.title if tags.get(section.el.tag) else section.text
+                index = out.index(f"<{tag}>")
+                if all(piece.isspace() for piece in islice(out, index + 1, None)):
+                    del out[index:]
+                else:
+                    out.append(f"</{tag}>")
+    return data if pos == len(html) else None
 
 
 def material_sections(html: str) -> list[Section]:

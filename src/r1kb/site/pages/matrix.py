@@ -125,7 +125,7 @@ def matrix_table(ctx: SiteContext, page: str, disclosure: Disclosure, models: li
 
 def render(ctx: SiteContext, as_of: str | None = None, page: str = PAGE) -> str:
     """The matrix now, or as it stood at a date (`as_of`, for the timeline)."""
-    disclosure = Disclosure(ctx.kb, as_of)
+    disclosure = Disclosure(ctx.kb, as_of, since=ctx.claim_since)
     models = [m for m in ctx.models_in_order() if disclosure.has_records(m.id) or not as_of]
     title = f"Disclosure matrix as of {as_of}" if as_of else "Disclosure matrix"
     out = [heading(1, title)]

@@ -42,7 +42,7 @@ def _count_html(t: Counter[str]) -> str:
 
 
 def render(ctx: SiteContext) -> str:
-    d = Disclosure(ctx.kb)
+    d = Disclosure(ctx.kb, since=ctx.claim_since)
     models = ctx.models_in_order()
     groups = ctx.quantity_groups
     cells = {
