@@ -78,6 +78,8 @@ ATTRS = [
     ' id="s2"',
     " data-search-exclude",
     ' class="headerlink"',
+    ' class="&#104;eaderlink"',  # a permalink behind a character reference
+    ' title="headerlink" class="x"',  # the word, but not the class
     ' class="linenodiv"',
     ' title="&quot;x&quot;"',
 ]

@@ -120,19 +120,15 @@ def sections(html: str) -> list[Section] | None:
                 if section is None:
                     section = Section(Element("hx"))
                     data.append(section)
-                # html.escape(text, quote=False), called only where it changes something
-                safe = (
-                    escape(text, quote=False) if ">" in text or "&" in text or "<" in text else text
-                )
                 if tags.get(section.el.tag):
                     if not headerlinks:
-                        section.title.append(safe)
+                        section.title.append(escape(text, quote=False))
                 elif space:
                     out = section.text
                     if not out or not out[-1].isspace() or pre:
                         out.append(text)
                 else:
-                    section.text.append(safe)
+                    section.text.append(escape(text, quote=False))
                 continue
             if end_tag:
                 tag = end_tag.lower()
