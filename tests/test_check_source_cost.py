@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution import sentence
 from r1kb.checksource.candidates import dates, extract, family_scan, mentions
 from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.candidates.mentions import find_mentions
@@ -191,3 +192,39 @@ def test_words_by_first_letter_match_what_the_flat_alternation_matches(
         assert [m.span() for m in grouped.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def _parens_of_every_character(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parentheses of text[start:end], read character by character."""
+    out, stack = [], []
+    for i in range(start, end):
+        if text[i] in "([":
+            stack.append(i)
+        elif text[i] in ")]" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "[", "]", "a", " ", "7", "; ", "\n"])).map("".join))
+def test_a_sentence_pairs_its_brackets_as_reading_every_character_did(text: str) -> None:
+    """parse_sentence visits only the brackets (found by one search), not every character."""
+    for start in range(len(text) + 1):
+        for end in (start, (start + len(text)) // 2, len(text)):
+            if end >= start:
+                found = sentence.parse_sentence(text, start, end).parens
+                assert found == _parens_of_every_character(text, start, end)
+
+
+ABBREVIATION_PIECES = ["e.g", "E.G", "approx", "sept", "Jan", "X", "x", "vs", "u.s", ".", " ", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATION_PIECES), max_size=12).map("".join))
+def test_the_end_of_a_sentence_holds_every_abbreviation_its_whole_text_does(head: str) -> None:
+    """Document.sentences looks for an abbreviation before a full stop only in the last
+    characters of the sentence: what a search of all of it finds."""
+    for cut in range(len(head) + 1):
+        text = head[:cut] + "."
+        tail = text[-document._ABBREV_TAIL :]
+        assert bool(document._ABBREV.search(tail)) == bool(document._ABBREV.search(text)), text

@@ -126,7 +126,6 @@ class QuantityReader:
         """The quantity id and whether a cue word decided it (False: the unit's default)."""
         self.quantity_how = "the figure's unit"
         clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
-        words = self._own_words(raw, clause)
         unit = raw.unit or ""
         if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
             self.quantity_how = "the term written with the number"
@@ -139,7 +138,7 @@ class QuantityReader:
             self.quantity_how = "no term near it: the default quantity for a date"
             return self._known(self.default_quantity(unit)), False
         if unit == "percent":
-            qid, strong = self._benchmark(raw, s, words)
+            qid, strong = self._benchmark(raw, s)
             if qid is None:
                 qid = self.nearest_term(raw, [near, clause])
                 strong = qid is not None
@@ -152,7 +151,7 @@ class QuantityReader:
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
         codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
-        if unit == "rating" and not codeforces and not re.search(ELO, words):
+        if unit == "rating" and not codeforces and not re.search(ELO, self._own_words(raw, clause)):
             return None, False
         header = self._column_header(raw)
         qid = None
@@ -212,7 +211,7 @@ class QuantityReader:
     def _benchmarks_in(self, s: Sentence) -> list[Mention]:
         return within(self.benchmarks, self._benchmark_starts, s.start, s.end)
 
-    def _benchmark(self, raw: Raw, s: Sentence, words: str) -> tuple[str | None, bool]:
+    def _benchmark(self, raw: Raw, s: Sentence) -> tuple[str | None, bool]:
         if raw.hint == "percentile":  # "96.3rd percentile": its own word names the quantity
             qid = self.nearest_term(raw, [(raw.start, raw.end)])
             if qid is not None:

@@ -17,6 +17,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?i:but|whereas)\s"  # "has 671B parameters but activates 37B": a contrast, comma or not
     r"|\n(?=[ \t]*[A-Z])",
 )
+_BRACKET = re.compile(r"[()\[\]]")  # the characters parentheses are paired from
 
 
 @dataclass
@@ -30,11 +31,11 @@ class Sentence:
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
     s = Sentence(start, end)
     stack: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "([":
+    for b in _BRACKET.finditer(text, start, end):  # only the brackets, not every character
+        i = b.start()
+        if text[i] in "([":
             stack.append(i)
-        elif ch in ")]" and stack:
+        elif stack:
             s.parens.append((stack.pop(), i + 1))
     cuts = [start]
     for m in _CLAUSE_BREAK.finditer(text, start, end):

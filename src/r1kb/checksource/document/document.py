@@ -45,12 +45,15 @@ _URL = re.compile(
 _MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
-_ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|ca|cf|no|fig|inc|ltd|co|mr|ms|dr|st|u\.s|"
-    + "|".join(MONTH_ABBREVIATIONS)
-    + r")\.|\b[A-Z]\.)$",
-    re.I,
-)
+_ABBREVIATIONS = [
+    *[r"e\.g", r"i\.e", "etc", "vs", "approx", "ca", "cf", "no", "fig", "inc", "ltd", "co"],
+    *["mr", "ms", "dr", "st", r"u\.s"],
+    *MONTH_ABBREVIATIONS,
+]
+_ABBREV = re.compile(rf"(?:\b(?:{'|'.join(_ABBREVIATIONS)})\.|\b[A-Z]\.)$", re.I)
+# no match of _ABBREV is this long (a pattern is at least as long as what it matches), so the
+# end of a sentence this long holds any match with the character before it (for its \b)
+_ABBREV_TAIL = max(len(a) for a in _ABBREVIATIONS) + 3
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 
 
