@@ -225,3 +225,22 @@ def test_words_by_first_letter_match_what_the_flat_alternation_matches(
         assert [m.span() for m in grouped.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+BETWEEN_PIECES = ["between", "Between", "betwee", "n", "x", " ", "\n", "\t", "\u2003", " " * 70]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BETWEEN_PIECES), max_size=12).map("".join))
+def test_between_before_a_number_is_read_from_the_end_as_the_search_of_the_whole_text(
+    text: str,
+) -> None:
+    for end in range(len(text) + 1):
+        plain = re.search(r"between\s*$", text[:end]) is not None
+        assert extract.ends_with_between(text, end) == plain, end
+
+
+def test_between_far_before_a_number_across_white_space_is_still_read() -> None:
+    for text in ("x between" + " " * 300, "between" + "\n" * 65, "x" + " " * 300, " " * 65):
+        plain = re.search(r"between\s*$", text) is not None
+        assert extract.ends_with_between(text, len(text)) == plain == text.strip().endswith("n")
