@@ -90,6 +90,24 @@ def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
     assert len(vocabulary(KB).quantities.find(text)) > len(words)
 
 
+def test_the_terms_of_a_places_first_two_characters_match_as_those_of_its_first_letter() -> None:
+    """A term set tries a place against the terms its first two characters may begin (where
+    they are ASCII): at every place, and with the text cut right after it, the same match as
+    the group of all the terms of its first letter."""
+    text = _terms_text() + " aB, a-b, GPT-4o, gpt4, τ-x, ſe \u212aV"
+    words_sets = number_words(KB)
+    for terms in (vocabulary(KB).quantities, words_sets._before, words_sets._after_size):
+        for pos in range(len(text)):
+            for end in (len(text), pos + 1, pos + 2):
+                group = terms._groups.get(text[pos].lower())
+                plain = group.match(text, pos, end) if group is not None else None
+                pair = terms.terms_at(text, pos, end)
+                got = pair.match(text, pos, end) if pair is not None else None
+                assert (got and (got.span(), got.lastgroup)) == (
+                    plain and (plain.span(), plain.lastgroup)
+                ), (pos, end)
+
+
 def test_the_word_start_tested_once_for_a_group_of_terms_matches_as_each_term_tests_it() -> None:
     """A group's alternation makes the word-start test once, before its terms: at every place
     it matches what the alternation of the terms' own patterns matches (same span, same term)."""
