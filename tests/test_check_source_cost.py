@@ -20,10 +20,14 @@ from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.notations import QUALIFIER, qualifier_before
 from r1kb.checksource.lexicon.vocabulary import (
     _LINK_ZONE,
+    _WORD_SPLIT,
+    _WORD_START,
     Hit,
     TermSet,
+    alternation,
     link_zone_start,
     number_words,
+    term_pattern,
     vocabulary,
 )
 from r1kb.checksource.pipeline import check_text
@@ -66,7 +70,8 @@ def _every_place(terms: TermSet, text: str) -> list[Hit]:
     return out
 
 
-def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
+def _terms_text() -> str:
+    """A text of every quantity term, written in each way a term set must read it."""
     text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
     words = [t for q in KB.quantities.values() for t in q.terms]
     text += " ".join(words) + ", ".join(w.upper() for w in words) + "".join(words)  # glued too
@@ -74,11 +79,58 @@ def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
         w.replace(" ", " _ ") for w in words
     )
     text += " a.a.a- a-day a_total of, at a  total of "  # a term's first word alone, cut short
-    text += " millions of tokens, MMLU-Pro, AIME 2024, ofTokens, Kelvin K \u212a, Ōpen, maths"
+    return text + " millions of tokens, MMLU-Pro, AIME 2024, ofTokens, Kelvin K \u212a, Ōpen, maths"
+
+
+def test_a_term_set_finds_what_its_terms_find_at_every_place() -> None:
+    text = _terms_text()
+    words = [t for q in KB.quantities.values() for t in q.terms]
     words_sets = number_words(KB)
     for terms in (vocabulary(KB).quantities, words_sets._before, words_sets._after):
         assert terms.find(text) == _every_place(terms, text)
     assert len(vocabulary(KB).quantities.find(text)) > len(words)
+
+
+def test_the_terms_of_a_places_first_two_characters_match_as_those_of_its_first_letter() -> None:
+    """A term set tries a place against the terms its first two characters may begin (where
+    they are ASCII): at every place, and with the text cut right after it, the same match as
+    the group of all the terms of its first letter."""
+    text = _terms_text() + " aB, a-b, GPT-4o, gpt4, τ-x, ſe \u212aV"
+    words_sets = number_words(KB)
+    for terms in (vocabulary(KB).quantities, words_sets._before, words_sets._after_size):
+        for pos in range(len(text)):
+            for end in (len(text), pos + 1, pos + 2):
+                group = terms._groups.get(text[pos].lower())
+                plain = group.match(text, pos, end) if group is not None else None
+                pair = terms.terms_at(text, pos, end)
+                got = pair.match(text, pos, end) if pair is not None else None
+                assert (got and (got.span(), got.lastgroup)) == (
+                    plain and (plain.span(), plain.lastgroup)
+                ), (pos, end)
+
+
+def test_the_word_start_tested_once_for_a_group_of_terms_matches_as_each_term_tests_it() -> None:
+    """A group's alternation makes the word-start test once, before its terms: at every place
+    it matches what the alternation of the terms' own patterns matches (same span, same term)."""
+    terms = sorted({t.strip() for q in KB.quantities.values() for t in q.terms if t.strip()})
+    terms.sort(key=lambda t: (-len(t), t))
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, term in enumerate(terms):
+        groups.setdefault(term[0].lower(), []).append((i, term_pattern(term)))
+    text = _terms_text()
+    # every word start, and places between (where neither may match: each term starts there)
+    places = sorted({m.start() for m in re.finditer(_WORD_START, text)} | {*range(0, len(text), 5)})
+    hoisted = 0
+    for members in groups.values():
+        once = re.compile(alternation(members), re.I)
+        flat = re.compile("|".join(f"(?P<t{i}>{p})" for i, p in members), re.I)
+        hoisted += once.pattern != flat.pattern
+        firsts = {next(w for w in _WORD_SPLIT.split(terms[i]) if w)[0] for i, _ in members}
+        near = re.compile(f"[{re.escape(''.join(firsts))}]", re.I)  # where a term may begin
+        for pos in (p for p in places if near.match(text, p)):
+            a, b = once.match(text, pos), flat.match(text, pos)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), pos
+    assert hoisted
 
 
 def test_one_search_for_a_final_character_answers_as_the_test_of_each() -> None:
@@ -228,3 +280,22 @@ def test_the_end_of_a_sentence_holds_every_abbreviation_its_whole_text_does(head
         text = head[:cut] + "."
         tail = text[-document._ABBREV_TAIL :]
         assert bool(document._ABBREV.search(tail)) == bool(document._ABBREV.search(text)), text
+
+
+BETWEEN_PIECES = ["between", "Between", "betwee", "n", "x", " ", "\n", "\t", "\u2003", " " * 70]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BETWEEN_PIECES), max_size=12).map("".join))
+def test_between_before_a_number_is_read_from_the_end_as_the_search_of_the_whole_text(
+    text: str,
+) -> None:
+    for end in range(len(text) + 1):
+        plain = re.search(r"between\s*$", text[:end]) is not None
+        assert extract.ends_with_between(text, end) == plain, end
+
+
+def test_between_far_before_a_number_across_white_space_is_still_read() -> None:
+    for text in ("x between" + " " * 300, "between" + "\n" * 65, "x" + " " * 300, " " * 65):
+        plain = re.search(r"between\s*$", text) is not None
+        assert extract.ends_with_between(text, len(text)) == plain == text.strip().endswith("n")

@@ -110,3 +110,30 @@ def test_a_gate_is_the_fixed_beginning_every_match_of_a_pattern_has() -> None:
     }
     for source, gate in cases.items():
         assert family_scan._gate(re.compile(source)) == gate, source
+
+
+NOTATION_PIECES = [*DATE_PIECES, "ſept", "\u212a", "İ", "mid", "late-", "9", "x", "_", ".", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NOTATION_PIECES), max_size=14).map("".join))
+def test_each_date_notation_tried_where_it_may_start_finds_what_its_scan_finds(text: str) -> None:
+    """A notation tried only at the word starts with a digit, or with a month's name or a part
+    of a year, finds what `finditer` over the whole text finds."""
+    finditer = dates._finder(text)
+    for pattern in [*dates._COMPILED, dates._PART_OF_YEAR, *dates._NO_YEAR]:
+        plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer(pattern)] == plain, pattern.pattern
+
+
+def test_every_date_notation_is_tried_only_at_places() -> None:
+    """Each notation starts as a number or as a name does (none is scanned for everywhere)."""
+    starts = (
+        dates._AT_YEAR,
+        dates._AT_DAY,
+        dates._AT_MONTH,
+        dates._AT_PART_OR_MONTH,
+        dates._AT_PART,
+    )
+    for pattern in [*dates._COMPILED, dates._PART_OF_YEAR, *dates._NO_YEAR]:
+        assert pattern.pattern.startswith(starts), pattern.pattern

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from r1kb.checksource.candidates.spans import Spans
@@ -34,12 +34,20 @@ _PATTERNS = [
     rf"{_AT_PART_OR_MONTH}\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
 ]
 _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
+# every notation starts at a word start with a digit, or with a month's name or a part of a
+# year: those places are found in two scans, and each notation is tried only there
+_AT_NUMBER = re.compile(r"(?=[0-9])\b")
+_AT_NAME = re.compile(
+    rf"{_AT_PART_OR_MONTH}\b(?=early|mid|late|{by_first_letter(list(MONTHS))})", re.I
+)
+_BY_NUMBER = (_AT_YEAR, _AT_DAY)  # how a notation read from a number starts
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_DIGIT = re.compile(r"\d")
 # a part of a year ("early 2025"): its months, first and last
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_AT_PART = "(?=[eml])"
 _PART_OF_YEAR = re.compile(
-    rf"(?=[eml])\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
+    rf"{_AT_PART}\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
 )
 # a month alone ("in December", "the original January paper"): capitalised and written out, not
 # "May" (a verb as often as a month), nor "last December" (a relative date)
@@ -106,6 +114,36 @@ def _read(m: re.Match[str]) -> tuple[str, str] | None:
     return f"{y:04d}-{month:02d}-01", f"{y:04d}-{month:02d}-{last:02d}"
 
 
+def matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, for a pattern that matches only at these places
+    (in order) and never an empty string: each place after the last match is tried."""
+    after = 0
+    for pos in places:
+        if pos >= after and (m := pattern.match(text, pos)) is not None:
+            yield m
+            after = m.end()
+
+
+def _finder(text: str) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
+    """`finditer` for the date notations, each tried only at the places where it may start."""
+    numbers: list[int] | None = None
+    names: list[int] | None = None
+
+    def find(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        nonlocal numbers, names
+        if pattern.pattern.startswith(_BY_NUMBER):
+            if numbers is None:
+                numbers = [m.start() for m in _AT_NUMBER.finditer(text)]
+            return matches_at(pattern, text, numbers)
+        if not pattern.pattern.startswith((_AT_MONTH, _AT_PART_OR_MONTH, _AT_PART)):
+            return pattern.finditer(text)  # a notation that starts otherwise: everywhere
+        if names is None:
+            names = [m.start() for m in _AT_NAME.finditer(text)]
+        return matches_at(pattern, text, names)
+
+    return find
+
+
 def find_dates(text: str) -> Iterator[DateMatch]:
     """Every date in text, longest notation first, never overlapping."""
     taken = Spans()
@@ -114,8 +152,9 @@ def find_dates(text: str) -> Iterator[DateMatch]:
     # 20xx: a text without them is not scanned for them (text of few numbers costs half)
     years = _ANY_YEAR.search(text) is not None
     digits = years or _ANY_DIGIT.search(text) is not None
+    finditer = _finder(text)
     for pattern in _COMPILED if years else ():
-        for m in pattern.finditer(text):
+        for m in finditer(pattern):
             if taken.overlaps(m.start(), m.end()):
                 continue
             days = _read(m)
@@ -123,7 +162,7 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                 continue
             taken.add(m.start(), m.end())
             found.append(DateMatch(m.start(), m.end(), *days))
-    for m in _PART_OF_YEAR.finditer(text) if years else ():
+    for m in finditer(_PART_OF_YEAR) if years else ():
         if not taken.overlaps(m.start(), m.end()):
             y, (first, last) = int(m.group("y")), _PARTS[m.group("part").lower()]
             end_day = calendar.monthrange(y, last)[1]
@@ -134,7 +173,7 @@ def find_dates(text: str) -> Iterator[DateMatch]:
                 )
             )
     for pattern in _NO_YEAR if digits else ():
-        for m in pattern.finditer(text):
+        for m in finditer(pattern):
             if taken.overlaps(m.start(), m.end()):
                 continue
             word = m.group("mn").lower().rstrip(".")

@@ -81,6 +81,21 @@ _WORD_UNITS = (*n.DURATIONS, "GPUs")
 _WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the currencies
 
 
+_BETWEEN = re.compile(r"between\s*$")
+
+
+def ends_with_between(text: str, end: int) -> bool:
+    """Whether text[:end] ends with "between" and white space ("between 5 and 6"), as
+    `_BETWEEN.search(text[:end])` answers, reading only its last word and the white space after
+    it, never the whole text before each number."""
+    size = 64
+    while True:
+        window = text[max(0, end - size) : end]
+        if size >= end or len(window.rstrip()) >= len("between"):
+            return _BETWEEN.search(window) is not None
+        size *= 4
+
+
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
     return spans.overlaps(start, end)
 
@@ -222,7 +237,7 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
                 raw.step = step * hscale
             if high * hscale > (raw.low or 0) and (
                 rest.group(0)[len(rest.group("pct") or "") :].strip()[:3] != "and"
-                or re.search(r"between\s*$", text[: m.start()])
+                or ends_with_between(text, m.start())
             ):
                 raw.high, raw.end = high * hscale, rest.end()
                 raw.step = max(raw.step, hstep * hscale)

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from r1kb import diskcache
 from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon import pairs
+from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -51,6 +53,16 @@ def term_pattern(term: str) -> str:
     return head + body + tail
 
 
+def alternation(patterns: list[tuple[int, str]]) -> str:
+    """The terms' patterns as one alternation, each in its named group `t<index>`, tried in
+    order. Where every one begins with the word-start test, that test is made once, before the
+    alternatives: the same matches, without the look-behinds tried again for each term."""
+    if patterns and all(p.startswith(_WORD_START) for _, p in patterns):
+        rest = "|".join(f"(?P<t{i}>{p[len(_WORD_START) :]})" for i, p in patterns)
+        return f"{_WORD_START}(?:{rest})"
+    return "|".join(f"(?P<t{i}>{p})" for i, p in patterns)
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int
@@ -58,7 +70,9 @@ class Hit:
     refs: tuple[str, ...]  # the quantity (or unit) ids the words stand for
 
 
-_CODE_KEY = diskcache.key_of(Path(__file__).read_bytes(), Path(n.__file__).read_bytes())
+_CODE_KEY = diskcache.key_of(
+    *(Path(m.__file__).read_bytes() for m in (n, pairs)), Path(__file__).read_bytes()
+)
 
 
 def _plan(terms: dict[str, list[str]]) -> tuple:
@@ -66,7 +80,7 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
     and this code: working them out takes longer than checking an article."""
     key = diskcache.key_of("termset", _CODE_KEY, sorted((k, list(v)) for k, v in terms.items()))
     stored = diskcache.read("termset", key)
-    if isinstance(stored, tuple) and len(stored) == 8:
+    if isinstance(stored, tuple) and len(stored) == 10:
         return stored
     by_term: dict[str, list[str]] = defaultdict(list)
     for ref, words in terms.items():
@@ -78,9 +92,13 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
     for i, t in enumerate(ordered):
         groups[t[0].lower()].append(i)
     sources = [
-        "|".join(f"(?P<t{i}>{term_pattern(ordered[i])})" for i in members)
-        for members in groups.values()
+        alternation([(i, term_pattern(ordered[i])) for i in members]) for members in groups.values()
     ]
+    first_words = [next((w for w in _WORD_SPLIT.split(t) if w), "") for t in ordered]
+    by_pair = by_pairs(
+        [pair_key(t, w) for t, w in zip(ordered, first_words, strict=True)],
+        [t[0].lower() for t in ordered],
+    )
     finals, wild = _finals(ordered)
     letters = "".join(sorted({c for f in finals if f.isascii() for c in (f, f.upper())}))
     word = "A-Za-z0-9_" if wild else ""
@@ -93,6 +111,8 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
         sorted(finals),
         wild,
         f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]",
+        list(by_pair),
+        [alternation([(i, term_pattern(ordered[i])) for i in m]) for m in by_pair.values()],
     )
     diskcache.write("termset", key, plan)
     return plan
@@ -107,16 +127,19 @@ class TermSet:
 
     def __init__(self, terms: dict[str, list[str]]) -> None:
         plan = _plan(terms)
-        refs, group_keys, sources, starts, needles, finals, wild, final_chars = plan
+        refs, group_keys, sources, starts, needles, finals, wild, final_chars = plan[:8]
+        pair_keys, pair_sources = plan[8:]
         self._refs = [tuple(r) for r in refs]
         compiled = compile_all(
             [(final_chars, 0), (needles, 0)]
             + [(src, re.I) for src in sources]
+            + [(src, re.I) for src in pair_sources]
             + ([(starts, re.I)] if starts else [])
         )
         self._final_chars = compiled[0]
         self._needles = compiled[1]
         self._groups = dict(zip(group_keys, compiled[2:], strict=False))
+        self._pairs = dict(zip(pair_keys, compiled[2 + len(sources) :], strict=False))
         self._starts = compiled[-1] if starts else None
         self._finals, self._wild_end = set(finals), wild
 
@@ -136,7 +159,7 @@ class TermSet:
             s = self._starts.search(text, pos, end)
             if s is None or (last is not None and s.start() > last):
                 return
-            group = self._groups.get(text[s.start()].lower())
+            group = self.terms_at(text, s.start(), end)
             m = group.match(text, s.start(), end) if group is not None else None
             if m is None or m.end() == m.start():
                 pos = s.start() + 1
@@ -144,6 +167,15 @@ class TermSet:
             index = int(m.lastgroup[1:]) if m.lastgroup else 0
             yield Hit(m.start(), m.end(), self._refs[index])
             pos = m.end()
+
+    def terms_at(self, text: str, pos: int, end: int) -> re.Pattern[str] | None:
+        """The terms that may match at pos: by its first two characters where they are ASCII
+        (see `pairs`), else by its first one."""
+        pair = text[pos : min(pos + 2, end)]
+        if len(pair) == 2 and pair.isascii():
+            key = pair.lower()
+            return self._pairs.get(key) or self._pairs.get(key[0])
+        return self._groups.get(pair[:1].lower())
 
     def may_end_with(self, char: str) -> bool:
         """False when no term can end with this character (a quick test before a search)."""
