@@ -13,11 +13,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.months import MONTHS
 
-_MONTH = r"(?P<{g}>" + by_first_letter(list(MONTHS)).replace("{", "{{").replace("}", "}}") + r")\.?"
+_MONTH_NAMES = by_first_letter(list(MONTHS))
+_MONTH = r"(?P<{g}>" + _MONTH_NAMES + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 # each pattern starts with a look-ahead for the characters its matches can start with (a year's,
@@ -37,9 +39,7 @@ _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
 # every notation starts at a word start with a digit, or with a month's name or a part of a
 # year: those places are found in two scans, and each notation is tried only there
 _AT_NUMBER = re.compile(r"(?=[0-9])\b")
-_AT_NAME = re.compile(
-    rf"{_AT_PART_OR_MONTH}\b(?=early|mid|late|{by_first_letter(list(MONTHS))})", re.I
-)
+_AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=early|mid|late|{_MONTH_NAMES})", re.I)
 _BY_NUMBER = (_AT_YEAR, _AT_DAY)  # how a notation read from a number starts
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_DIGIT = re.compile(r"\d")
@@ -112,16 +112,6 @@ def _read(m: re.Match[str]) -> tuple[str, str] | None:
         return None
     last = calendar.monthrange(y, month)[1]
     return f"{y:04d}-{month:02d}-01", f"{y:04d}-{month:02d}-{last:02d}"
-
-
-def matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text)` yields, for a pattern that matches only at these places
-    (in order) and never an empty string: each place after the last match is tried."""
-    after = 0
-    for pos in places:
-        if pos >= after and (m := pattern.match(text, pos)) is not None:
-            yield m
-            after = m.end()
 
 
 def _finder(text: str) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from r1kb.checksource.candidates.dates import find_dates
@@ -37,6 +38,9 @@ class Raw:
     @property
     def is_range(self) -> bool:
         return self.low != self.high or self.vague or self.bound in ("upper", "lower")
+
+
+Finder = Callable[[str, Spans, NumberWords | None], list[Raw]]  # one kind of figure
 
 
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
@@ -400,14 +404,23 @@ def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     return out
 
 
+def _finders(words: NumberWords | None) -> list[tuple[Finder, re.Pattern[str] | None]]:
+    """The figure finders after the dates, in the order find_figures runs them, each with the
+    pattern every figure it finds starts as a match of (None: it finds none)."""
+    return [
+        (_experts, words.tails.experts if words is not None else None),
+        (_vague, _VAGUE),
+        (_words, _WORD_NUM),
+        (_numbers, _numerals(words)[0]),
+    ]
+
+
 def may_hold_figures(text: str, words: NumberWords | None = None) -> bool:
-    """False when find_figures can find nothing in text, whatever is masked in it: each of its
-    figures starts as a match of one of these patterns (a date, an expert layout, a magnitude
-    word, a number word, a number), and none matches."""
-    patterns = [_VAGUE, _WORD_NUM, _numerals(words)[0]]
-    if words is not None:
-        patterns.append(words.tails.experts)
-    return any(p.search(text) for p in patterns) or next(find_dates(text), None) is not None
+    """False when find_figures can find nothing in text, whatever is masked in it: none of its
+    finders' patterns (nor a date) matches."""
+    return any(p is not None and p.search(text) for _, p in _finders(words)) or (
+        next(find_dates(text), None) is not None
+    )
 
 
 def find_figures(
@@ -422,7 +435,7 @@ def find_figures(
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
-    for finder in (_experts, _vague, _words, _numbers):
+    for finder, _ in _finders(words):
         for raw in finder(text, taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from r1kb.checksource.candidates.places import matches_at
+
 _LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
 
 
@@ -119,11 +121,4 @@ def family_matches(
             where = gated[gate] = sorted(
                 pos for c in first for pos in starts.get(c, ()) if test(text, pos)
             )
-        cursor = 0
-        for pos in where:
-            if pos < cursor:
-                continue
-            m = pattern.match(text, pos)
-            if m is not None:
-                yield m, mid
-                cursor = max(m.end(), pos + 1)
+        yield from ((m, mid) for m in matches_at(pattern, text, where))  # never empty
