@@ -91,9 +91,8 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
     groups: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(ordered):
         groups[t[0].lower()].append(i)
-    sources = [
-        alternation([(i, term_pattern(ordered[i])) for i in members]) for members in groups.values()
-    ]
+    patterns = [term_pattern(t) for t in ordered]
+    sources = [alternation([(i, patterns[i]) for i in members]) for members in groups.values()]
     first_words = [next((w for w in _WORD_SPLIT.split(t) if w), "") for t in ordered]
     by_pair = by_pairs(
         [pair_key(t, w) for t, w in zip(ordered, first_words, strict=True)],
@@ -112,7 +111,7 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
         wild,
         f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]",
         list(by_pair),
-        [alternation([(i, term_pattern(ordered[i])) for i in m]) for m in by_pair.values()],
+        [alternation([(i, patterns[i]) for i in m]) for m in by_pair.values()],
     )
     diskcache.write("termset", key, plan)
     return plan
