@@ -71,11 +71,12 @@ HOSTILE = [  # name, repeated unit, input format
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),
     ("word-heavy prose 2", PROSE, "text"),
-    # the same after one figure: a text without any figure skips the name and term scans,
-    # one figure at its top makes every scan run over all of it
+    # the same with one figure at its end: a text without any figure skips the name and term
+    # scans, and the walk stops past the last figure; one figure at the end makes every scan
+    # and the whole walk run over all of it
     ("word-heavy prose, one figure", PROSE, "text"),
 ]
-HEAD = {"word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. "}
+TAIL = {"word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. "}
 
 
 def bodies(folder: Path) -> list[str]:
@@ -260,13 +261,13 @@ def main() -> None:
         for name, unit, fmt in kinds:
             if args.only and args.only not in name:
                 continue
-            head = HEAD.get(name, "")
+            tail = TAIL.get(name, "")
             t = growth(
                 name,
                 unit,
                 [size // 2, size],
-                lambda text, fmt=fmt, head=head: check_text(
-                    head + text, kb, fmt=fmt, matcher=matcher
+                lambda text, fmt=fmt, tail=tail: check_text(
+                    text + tail, kb, fmt=fmt, matcher=matcher
                 ),
             )
             hostile[name] = t[-1] / (size / 1e6)
