@@ -101,7 +101,8 @@ class Document:
         chunk = self.text[block.start : block.end]
         for m in _SENTENCE_END.finditer(chunk):
             end = block.start + m.end()
-            head = self.text[start : block.start + m.start() + 1]
+            stop = block.start + m.start() + 1  # the sentence so far, its full stop included
+            head = self.text[max(start, stop - _ABBREV_TAIL) : stop]  # its end holds any match
             nxt = self.text[end : end + 1]
             if _ABBREV.search(head) or (nxt and nxt.islower()):
                 continue
