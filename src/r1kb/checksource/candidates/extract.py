@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from r1kb.checksource.candidates.dates import find_dates
+from r1kb.checksource.candidates.dates import DateMatch, find_dates
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
@@ -40,7 +40,8 @@ class Raw:
         return self.low != self.high or self.vague or self.bound in ("upper", "lower")
 
 
-Finder = Callable[[str, Spans, NumberWords | None], list[Raw]]  # one kind of figure
+# one kind of figure: read from the text's matches of its pattern (see `_finders`)
+Finder = Callable[[str, Iterable[re.Match[str]], Spans, NumberWords | None], list[Raw]]
 
 
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
@@ -204,10 +205,12 @@ def _unit_for(
     return False
 
 
-def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _numbers(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     out: list[Raw] = []
-    number, _, range_rest = _numerals(words)
-    for m in number.finditer(text):
+    range_rest = _numerals(words)[2]
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
         paired = _PAIRED.search(text, max(0, m.start() - 12), m.start())
@@ -304,10 +307,12 @@ def _per_trillion(raw: Raw, text: str, words: NumberWords) -> None:
         raw.end = after.end() if after else raw.end
 
 
-def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _words(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """Number words and vague counts before a unit: "two months", "several weeks"."""
     out: list[Raw] = []
-    for m in _WORD_NUM.finditer(text):
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
         word = re.sub(r"\s+", " ", m.group("w").lower())
@@ -347,10 +352,12 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
     return out
 
 
-def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _vague(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
     out: list[Raw] = []
-    for m in _VAGUE.finditer(text):
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
         g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
@@ -385,13 +392,15 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
     return out
 
 
-def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _experts(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """The parts of a Mixture-of-Experts layout ("8-of-256 routing", "8x256+1 MoE"): each
     number with the quantity its part names."""
     out: list[Raw] = []
     if words is None:
         return out
-    for m in words.tails.experts.finditer(text):
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
         for part, qid in n.EXPERT_PARTS.items():
@@ -415,28 +424,62 @@ def _finders(words: NumberWords | None) -> list[tuple[Finder, re.Pattern[str] | 
     ]
 
 
-def may_hold_figures(text: str, words: NumberWords | None = None) -> bool:
-    """False when find_figures can find nothing in text, whatever is masked in it: none of its
-    finders' patterns (nor a date) matches."""
-    return any(p is not None and p.search(text) for _, p in _finders(words)) or (
-        next(find_dates(text), None) is not None
-    )
+class FigureScan:
+    """The whole-text matches of each finder's pattern and the dates of a text, each scan made
+    once and only when asked: may_hold_figures and find_figures read the same (the patterns do
+    not depend on what is masked, a finder skips its masked matches)."""
+
+    def __init__(self, text: str, words: NumberWords | None = None) -> None:
+        self.text, self.words = text, words
+        self._finders = _finders(words)
+        self._found: dict[int, list[re.Match[str]]] = {}
+        self._dates: list[DateMatch] | None = None
+
+    def found(self, i: int) -> list[re.Match[str]]:
+        """The matches of the pattern of the i-th finder (of `_finders`)."""
+        if i not in self._found:
+            pattern = self._finders[i][1]
+            self._found[i] = list(pattern.finditer(self.text)) if pattern is not None else []
+        return self._found[i]
+
+    def dates(self) -> list[DateMatch]:
+        if self._dates is None:
+            self._dates = list(find_dates(self.text))
+        return self._dates
+
+    def may_hold(self) -> bool:
+        """False when find_figures can find nothing in the text, whatever is masked in it: none
+        of its finders' patterns (nor a date) matches."""
+        return any(self.found(i) for i in range(len(self._finders))) or bool(self.dates())
+
+
+def may_hold_figures(
+    text: str, words: NumberWords | None = None, scan: FigureScan | None = None
+) -> bool:
+    """False when find_figures can find nothing in text, whatever is masked in it (`scan`: the
+    text's scans, kept for find_figures)."""
+    return (scan or FigureScan(text, words)).may_hold()
 
 
 def find_figures(
-    text: str, masked: list[tuple[int, int]], words: NumberWords | None = None
+    text: str,
+    masked: list[tuple[int, int]],
+    words: NumberWords | None = None,
+    scan: FigureScan | None = None,
 ) -> list[Raw]:
-    """Every figure of text outside the masked spans (model names, benchmark names…)."""
+    """Every figure of text outside the masked spans (model names, benchmark names…); `scan`:
+    the text's scans, when they were made already."""
+    scan = scan or FigureScan(text, words)
     taken = Spans(masked)
     placed = Spans()
     figures: list[Raw] = []
-    for d in find_dates(text):
+    for d in scan.dates():
         if not _overlaps(d.start, d.end, taken):
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
-    for finder, _ in _finders(words):
-        for raw in finder(text, taken, words):
+    for i, (finder, _) in enumerate(_finders(words)):
+        for raw in finder(text, scan.found(i), taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)
                 taken.add(raw.start, raw.end)

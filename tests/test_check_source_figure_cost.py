@@ -1,0 +1,40 @@
+"""The shortcuts of reading a text and finding its figures give the answers of the plain code
+they replace: each whole-text scan made once for both questions find asks, on random and
+hostile texts (non-ASCII digits and spaces, Markdown, HTML)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource.candidates import dates, extract
+from r1kb.checksource.lexicon.vocabulary import number_words
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+WORDS = number_words(KB)
+PIECES = [
+    "DeepSeek-R1", " was trained on ", "GPUs", " tokens", " parameters", " a few", " two",
+    " weeks", " millions of", "hundreds", " 671B", "7", "$5.6M", " 2,048", "8x256+1", " MoE",
+    " March", " 2025", "Qwen-7B", ". ", "\n\n", "| a | b |\n|---|---|\n| R1 | 37B |\n", "<td>",
+    "1.5", "%", " the", " model", "١٢٣", "\u00a0", "\u2009", "ſ", "\u212a", "**", "`x`",
+    "<b>", "&amp;", " between ", " and ", " to ", "~", " about ", "e.g.", " per ", "/",
+]  # fmt: skip
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+
+
+def _plain_may_hold(text: str) -> bool:
+    """may_hold_figures as it was: a search of each finder's pattern, then the dates."""
+    patterns = [p for _, p in extract._finders(WORDS) if p is not None]
+    return any(p.search(text) for p in patterns) or next(dates.find_dates(text), None) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_one_scan_per_pattern_answers_as_a_search_for_each_question(text: str) -> None:
+    scan = extract.FigureScan(text, WORDS)
+    assert extract.may_hold_figures(text, WORDS, scan) == _plain_may_hold(text)
+    assert extract.find_figures(text, [], WORDS, scan) == extract.find_figures(text, [], WORDS)
