@@ -4,12 +4,14 @@ hostile texts (non-ASCII digits and spaces, Markdown, HTML)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract
+from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 
@@ -17,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KB = load(ROOT / "data").kb
 WORDS = number_words(KB)
 PIECES = [
+    " or even months", " or weeks", " or  EVEN days",
     "DeepSeek-R1", " was trained on ", "GPUs", " tokens", " parameters", " a few", " two",
     " weeks", " millions of", "hundreds", " 671B", "7", "$5.6M", " 2,048", "8x256+1", " MoE",
     " March", " 2025", "Qwen-7B", ". ", "\n\n", "| a | b |\n|---|---|\n| R1 | 37B |\n", "<td>",
@@ -38,3 +41,35 @@ def test_one_scan_per_pattern_answers_as_a_search_for_each_question(text: str) -
     scan = extract.FigureScan(text, WORDS)
     assert extract.may_hold_figures(text, WORDS, scan) == _plain_may_hold(text)
     assert extract.find_figures(text, [], WORDS, scan) == extract.find_figures(text, [], WORDS)
+
+
+def _plain_parse(num: str) -> tuple[float, float]:
+    """parse_number as it was, every number through the separator and power patterns."""
+    clean = re.sub(n.SEP, "", num)
+    m = n._POWER.fullmatch(clean)
+    return n._plain(clean) if m is None else n.parse_number(clean)
+
+
+NUMBER_PIECES = ["0", "1", "7", "00", ".", ",", "\u00a0", "\u2009", " ", "e", "3", "^", "²", "١"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), min_size=1, max_size=10).map("".join))
+def test_a_plain_number_is_read_as_the_separator_and_power_patterns_read_it(num: str) -> None:
+    for m in n.plain_numerals()[0].finditer(num):
+        got = m.group("num")
+        assert n.parse_number(got) == _plain_parse(got), got
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(min_value=0, max_value=400))
+def test_a_tail_matched_where_it_starts_is_the_tail_of_the_rest_of_the_text(
+    text: str, pos: int
+) -> None:
+    """ "or even" after a number word, matched in the text at its place, not in a copy of the
+    text after it (each copy cost the length of the rest of the text)."""
+    pos = min(pos, len(text))
+    at, rest = WORDS.tails.or_even.match(text, pos), WORDS.tails.or_even.match(text[pos:])
+    assert (at and (at.start() - pos, at.end() - pos, at.groupdict())) == (
+        rest and (rest.start(), rest.end(), rest.groupdict())
+    )

@@ -87,6 +87,7 @@ _WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the
 
 
 _BETWEEN = re.compile(r"between\s*$")
+_SPACES = re.compile(r"\s+")
 
 
 def ends_with_between(text: str, end: int) -> bool:
@@ -213,8 +214,10 @@ def _numbers(
     for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
-        paired = _PAIRED.search(text, max(0, m.start() - 12), m.start())
-        if not paired and _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
+        start = m.start()
+        if _DENOMINATOR.search(text, max(0, start - 6), start) and not _PAIRED.search(
+            text, max(0, start - 12), start
+        ):
             continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)
@@ -268,13 +271,13 @@ def _numbers(
             raw.gpu = machines.group("gpu")
         if not _plausible(raw):
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
-        bound, qstart = n.qualifier_before(text, raw.start)
         if not machines and not _unit_for(raw, text, letter, words):
-            continue
+            continue  # (the unit never moves raw.start: the qualifier is read after it)
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
             _per_tokens(raw, text, words)
         if words is not None and raw.unit in words.tails.paced:
             _per_trillion(raw, text, words)
+        bound, qstart = n.qualifier_before(text, raw.start)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
@@ -315,7 +318,7 @@ def _words(
     for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
-        word = re.sub(r"\s+", " ", m.group("w").lower())
+        word = _SPACES.sub(" ", m.group("w").lower())
         raw = Raw(m.start(), m.end())
         if word in n.VAGUE_COUNTS:
             raw.low, raw.high = n.VAGUE_COUNTS[word]
@@ -330,21 +333,22 @@ def _words(
             raw.low = raw.high = (raw.low or 0.0) * scale
             raw.step, raw.end = scale, mag.end()
             units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
-        found = _match_tail(text, raw.end, False, words)
-        named = words.after(text, raw.end) if words is not None and not mag else None
+        found = _match_tail(text, raw.end, False, words) if units else None  # none for "a single"
         if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
             raw.money = words is not None and tail.unit in words.tails.currencies
-        elif named is not None and words is not None:
+        elif (
+            named := words.after(text, raw.end) if words is not None and not mag else None
+        ) is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]
         else:
             continue
-        widen = words.tails.or_even.match(text[raw.end :]) if words else None
+        widen = words.tails.or_even.match(text, raw.end) if words else None
         if widen and widen.group("even"):
             raw.high = None  # "several weeks or even months": at least several weeks
-            raw.end += widen.end()
+            raw.end = widen.end()
         bound, qstart = n.qualifier_before(text, raw.start)
         if bound:
             raw.bound, raw.start = bound, qstart

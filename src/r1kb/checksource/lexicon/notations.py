@@ -358,13 +358,16 @@ _POWER = re.compile(
     rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{_SUPERSCRIPTS}]+))"
 )
 _SUPER = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
+_SEP = re.compile(SEP)
 
 
 def parse_number(num: str) -> tuple[float, float]:
     """The value of a written number and its precision step ("2,048" -> 2048, 1; "5.6" -> 0.1;
     "6.71e20" -> 6.71e20, 1e18; "10^9" -> 1e9). A value too large for a float is infinite (the
     caller refuses it, see plausible); never an OverflowError."""
-    clean = re.sub(SEP, "", num)
+    if num.isascii() and num.replace(".", "").isdigit():
+        return _plain(num)  # digits and a decimal point: no separator to drop, no power
+    clean = _SEP.sub("", num)
     m = _POWER.fullmatch(clean)
     if m is None:
         return _plain(clean)
