@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract
+from r1kb.checksource.document import layout
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
@@ -73,3 +74,27 @@ def test_a_tail_matched_where_it_starts_is_the_tail_of_the_rest_of_the_text(
     assert (at and (at.start() - pos, at.end() - pos, at.groupdict())) == (
         rest and (rest.start(), rest.end(), rest.groupdict())
     )
+
+
+LABEL_PIECES = [
+    "Total parameters", "Hidden Size", "- ", "* ", "•", "+", "\t", " ", "  ", "671B", "7,168",
+    "\u00a0", "\u2003", "\x1c", "x", "(", ")", ":", ": ", "’", "&", "‑", "١", "²", ".", ",",
+    "\n", "\n\n", "$5", "~3", "| a |", "a" * 70,
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=12).map("".join))
+def test_a_line_with_a_character_no_label_holds_is_read_as_the_label_test_reads_it(
+    text: str,
+) -> None:
+    """A spec-sheet line is refused without taking its bullets off when it holds a character
+    no label can: the cells the whole test finds."""
+    lines = layout._lines(text)
+    quick = [layout._spec_cells(text, lines, i) for i in range(len(lines))]
+    kept = layout._NOT_A_LABEL
+    layout._NOT_A_LABEL = re.compile("(?!)")
+    try:
+        assert quick == [layout._spec_cells(text, lines, i) for i in range(len(lines))]
+    finally:
+        layout._NOT_A_LABEL = kept
