@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract
-from r1kb.checksource.document import layout
+from r1kb.checksource.document import layout, masks
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
@@ -98,3 +98,34 @@ def test_a_line_with_a_character_no_label_holds_is_read_as_the_label_test_reads_
         assert quick == [layout._spec_cells(text, lines, i) for i in range(len(lines))]
     finally:
         layout._NOT_A_LABEL = kept
+
+
+# Markdown's marks as the reader blanked them with one alternation tried at every place
+PLAIN_MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
+MASK_PIECES = [
+    "https://x.org/a", "http://", "www.", "www.a.b", "a@b.c", "@", "a.b@c-d.org", "x@y", "@@",
+    ".", "+", "-", "_", " ", "\n", "\t", "\u00a0", "\u2003", "é", "١", "<", ">", "<b>", "](",
+    "](x)", ")", "[", "]", "`", "`code`", "*", "**", "_", "#", "> ", "a", "ab", "a" * 70,
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(MASK_PIECES), max_size=20).map("".join))
+def test_addresses_and_marks_are_blanked_as_the_patterns_tried_everywhere_blank_them(
+    text: str,
+) -> None:
+    assert masks.blank_urls(text) == masks.URL.sub(masks._blank, text)
+    assert masks.MD_MASK.sub(masks._blank, text) == PLAIN_MD_MASK.sub(masks._blank, text)
+    assert masks.mask(text, markdown=True) == PLAIN_MD_MASK.sub(
+        masks._blank, masks.blank_fences(masks.URL.sub(masks._blank, text))
+    )
+
+
+def test_the_articles_are_blanked_as_the_patterns_tried_everywhere_blank_them() -> None:
+    folder = ROOT.parent / "shared" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts.append((ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text("utf-8"))
+    for text in texts:
+        assert masks.mask(text, markdown=True) == PLAIN_MD_MASK.sub(
+            masks._blank, masks.blank_fences(masks.URL.sub(masks._blank, text))
+        )

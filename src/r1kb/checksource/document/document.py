@@ -16,6 +16,7 @@ from html import unescape
 from itertools import islice
 
 from r1kb.checksource.document.htmltokens import tokens
+from r1kb.checksource.document.masks import mask
 from r1kb.checksource.lexicon.months import MONTH_ABBREVIATIONS
 from r1kb.checksource.lexicon.notations import VAGUE_MAGNITUDES, VAGUE_MULTIPLIERS
 
@@ -35,14 +36,6 @@ _NUMERALS = re.compile(
     re.I,
 )
 MAX_SENTENCE = 1200
-# Linear on any input: an e-mail's local part starts where a run of its characters starts and
-# is at most 64 long (RFC 5321), so a megabyte of "a.a.a." is not re-scanned from every dot.
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>()\[\]]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"
-)
-# Each alternative stops at the next opener of its own kind, so that no match attempt scans past
-# another one (a megabyte of "](" or "<<<" costs one pass, not one per opener).
-_MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = [
@@ -160,40 +153,13 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     fmt = fmt or detect_format(raw, name)
     if fmt == "html":
         return _HtmlReader(raw).document()
-    masked = _mask(raw, markdown=fmt == "markdown")
+    masked = mask(raw, markdown=fmt == "markdown")
     doc = Document(raw, masked, fmt)
     doc.blocks = _line_blocks(masked, raw, markdown=fmt == "markdown")
     heads = [b for b in doc.blocks if b.kind == "heading"]
     if heads:
         doc.title = masked[heads[0].start : heads[0].end].strip() or None
     return doc
-
-
-def _mask(raw: str, markdown: bool) -> str:
-    def blank(m: re.Match[str]) -> str:
-        found = m.group()  # without a line break (the usual case) no second pattern is run
-        return re.sub(r"[^\n]", " ", found) if "\n" in found else " " * len(found)
-
-    text = _URL.sub(blank, raw)
-    if markdown:
-        text = _MD_MASK.sub(blank, _blank_fences(text))
-    return text
-
-
-def _blank_fences(text: str) -> str:
-    """Code between pairs of ``` blanked (newlines kept); an unpaired ``` is left as it is.
-    One pass over the fences: a lazy ```.*?``` pattern would re-scan the rest of the text from
-    every unclosed fence."""
-    parts, pos = [], 0
-    while (open_at := text.find("```", pos)) >= 0:
-        close_at = text.find("```", open_at + 3)
-        if close_at < 0:
-            break
-        end = close_at + 3
-        parts += [text[pos:open_at], re.sub(r"[^\n]", " ", text[open_at:end])]
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
 
 
 def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
