@@ -32,7 +32,7 @@ TEXTS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 
 def _plain_may_hold(text: str) -> bool:
     """may_hold_figures as it was: a search of each finder's pattern, then the dates."""
-    patterns = [p for _, p in extract._finders(WORDS) if p is not None]
+    patterns = [p for _, p, _ in extract._finders(WORDS) if p is not None]
     return any(p.search(text) for p in patterns) or next(dates.find_dates(text), None) is not None
 
 
@@ -129,3 +129,31 @@ def test_the_articles_are_blanked_as_the_patterns_tried_everywhere_blank_them() 
         assert masks.mask(text, markdown=True) == PLAIN_MD_MASK.sub(
             masks._blank, masks.blank_fences(masks.URL.sub(masks._blank, text))
         )
+
+
+START_PIECES = [
+    "two", "Two", "ſix", "ſeveral", "a few", "A  Few", "a\u00a0couple of", "tens", "Hundreds",
+    "millions of", "Billions", "thouſands", "top", "TOP-8 of 256 experts", "8x256+1 MoE",
+    "58 8x256+1 MoE", "March", "march", "Sept.", "ſept", "early", "Mid", "late", "2025",
+    "January 20, 2025", "20 Jan 2025", "2025-01-20", "1/20/2025", "İ", "ı", "\u212a", "k",
+    "1", "12", "1.5", ".5", "$5.6M", "US$2", "RMB 3", "USD 4", "CN¥2", "￥3", "١٢", "x", "-",
+    ".", ",", "@", "#", ":", " ", "\n", "\u2009", "é", "_", "R1", "V3", "|",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(START_PIECES), max_size=16).map("".join))
+def test_a_pattern_tried_at_its_places_finds_what_it_finds_everywhere(text: str) -> None:
+    """FigureScan tries each finder's pattern only at the places found for its kind (a word of
+    the finders', a digit, a number's first character): the matches of the whole scan; and the
+    dates read at the word places are the dates read everywhere."""
+    for words in (WORDS, None):
+        scan = extract.FigureScan(text, words)
+        for i, (_, pattern, _) in enumerate(extract._finders(words)):
+            plain = [] if pattern is None else list(pattern.finditer(text))
+            assert [(m.span(), m.groupdict()) for m in scan.found(i)] == [
+                (m.span(), m.groupdict()) for m in plain
+            ]
+        assert scan.dates() == list(dates.find_dates(text))
+    digit_starts = [m.start() for m in re.finditer(r"(?=[0-9])\b", text)]
+    assert [m.start() for m in dates._AT_NUMBER.finditer(text)] == digit_starts

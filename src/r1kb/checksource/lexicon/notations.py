@@ -64,9 +64,11 @@ COUNT_WORDS = {"a single": 1}
 # (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers), read only
 # before a word of the layout (`expert_layout_cues` in data/quantities.yaml, see `tails`); a
 # look-ahead first: the engine skips ahead to a digit or a "top"
+EXPERTS_LEAD = "top"  # the word a layout may start with ("top-8 of 256")
 _EXPERTS = (
-    rf"(?=[\dt])(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 layers
-    rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
+    rf"(?=[\d{EXPERTS_LEAD[0]}])(?<![\w.])"
+    rf"(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 layers
+    rf"(?:{EXPERTS_LEAD}{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
     rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?"
 )
 EXPERT_PARTS = {  # the quantity (its id in data/quantities.yaml) each part counts
@@ -181,6 +183,9 @@ class Tails:
     or_even: re.Pattern[str]  # "several weeks or even months"
     experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
     number: re.Pattern[str]  # a number, with the currency written before it and its magnitude
+    # the places a number may start at, found by a scan the engine skips ahead in (its first
+    # character, then the look-behind of `number`): `number` matches nowhere else
+    number_places: re.Pattern[str]
     number_at: re.Pattern[str]  # the same, matched where it is asked for
     range_rest: re.Pattern[str]  # the rest of a range after a number ("–6 million")
 
@@ -276,7 +281,7 @@ def tails(words: TailWords) -> Tails:
     }
     # compiled in one batch through the disk cache (r1kb.patterncache): re takes a third of a
     # second for these, more than checking an article
-    flags = {"number": 0, "number_at": 0}  # a currency's letters keep their case there
+    flags = {"number": 0, "number_at": 0, "number_places": 0}  # a currency's letters keep case
     rx = dict(
         zip(
             sources,
@@ -301,19 +306,22 @@ def tails(words: TailWords) -> Tails:
         or_even=rx["or_even"],
         experts=rx["experts"],
         number=rx["number"],
+        number_places=rx["number_places"],
         number_at=rx["number_at"],
         range_rest=rx["range_rest"],
     )
 
 
 @cache
-def plain_numerals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The number patterns of a reader without a vocabulary: no currency signs."""
+def plain_numerals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The number patterns of a reader without a vocabulary (no currency signs): a number,
+    a number where asked, the rest of a range, the places a number may start at."""
     src = _numerals(())
     return (
         re.compile(src["number"]),
         re.compile(src["number_at"]),
         re.compile(src["range_rest"], re.I),
+        re.compile(src["number_places"]),
     )
 
 
@@ -333,12 +341,15 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
     cur = rf"(?P<cur>{'|'.join(signs)})" if signs else "(?P<cur>(?!))"
     sign_chars = "".join(dict.fromkeys(c for syms, _ in money for x in syms for c in x))
     first = "".join(dict.fromkeys(c[0] for _, codes_of in money for c in codes_of))
-    starts = re.escape("".join(dict.fromkeys(first + sign_chars)))
+    starts = rf"[\d{re.escape(''.join(dict.fromkeys(first + sign_chars)))}.]"
+    glued = rf"[\w.,:@#\-‑{re.escape(sign_chars)}]"  # what a number is never read after
     return {
-        # a look-ahead for what a number or its sign can start with first: the engine skips
-        # ahead on it (a look-behind first is tried at every position)
-        "number": rf"(?=[\d{starts}.])(?<![\w.,:@#\-‑{re.escape(sign_chars)}])"
-        rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
+        # a look-ahead for what a number or its sign can start with first (a look-behind first
+        # is tried at every position)
+        "number": rf"(?={starts})(?<!{glued})(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
+        # the same first character read, then the look-behind before it: a pattern that begins
+        # with a class, which the engine skips ahead on
+        "number_places": rf"{starts}(?<!{glued}.)",
         "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
         "range_rest": rf"(?P<pct>[ \t]*\\?%)?\s*(?:{HY}|—|to|and)\s*(?:{cur}\s?)?{NUMBER}"
         rf"(?:{MAGNITUDE})?(?![\d])",
