@@ -5,13 +5,15 @@ hostile texts (non-ASCII digits and spaces, Markdown, HTML)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract
-from r1kb.checksource.document import layout, masks
+from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.document import document, layout, masks
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
@@ -157,3 +159,103 @@ def test_a_pattern_tried_at_its_places_finds_what_it_finds_everywhere(text: str)
         assert scan.dates() == list(dates.find_dates(text))
     digit_starts = [m.start() for m in re.finditer(r"(?=[0-9])\b", text)]
     assert [m.start() for m in dates._AT_NUMBER.finditer(text)] == digit_starts
+
+
+class _PlainSpans:
+    """Spans as it was: each span inserted in turn, the two neighbours tried in a loop."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans: list[tuple[int, int]] = []
+        for s in spans:
+            insort(self._spans, s)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._spans, (end, end))
+        for j in (i - 1, i):
+            if 0 <= j < len(self._spans):
+                s, e = self._spans[j]
+                if start < e and s < end:
+                    return True
+        return False
+
+
+SPAN = st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SPAN, max_size=12), st.lists(SPAN, max_size=12))
+def test_spans_sorted_at_once_answer_as_spans_inserted_one_by_one(
+    spans: list[tuple[int, int]], asked: list[tuple[int, int]]
+) -> None:
+    quick, plain = Spans(spans), _PlainSpans(spans)
+    for start, end in [*asked, *spans]:
+        assert quick.overlaps(start, end) == plain.overlaps(start, end)
+    for s in asked:
+        quick.add(*s)
+        plain.overlaps(0, 0)
+        insort(plain._spans, s)
+    assert quick._spans == plain._spans
+    for start, end in [*asked, *spans]:
+        assert quick.overlaps(start, end) == plain.overlaps(start, end)
+
+
+def _plain_line_blocks(text: str, raw: str, markdown: bool) -> list[document.Block]:
+    """_line_blocks as it was: the joining rule read on a copy of the whole paragraph so far,
+    a heading's words all split."""
+    blocks: list[document.Block] = []
+    lead_in, pos = False, 0
+    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
+        start, end, pos = pos, pos + len(line), pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            lead_in = False
+            continue
+        words = stripped.split()
+        heading = (
+            raw_line.lstrip().startswith("#")
+            or (
+                0 < len(words) <= 8
+                and stripped[:1].isupper()
+                and not stripped.endswith(document._TERMINAL)
+                and not document._ITEM.match(line)
+                and "|" not in stripped
+                and not any(ch.isdigit() for ch in stripped)
+            )
+            if markdown
+            else document._looks_like_heading(line, markdown, raw_line)
+        )
+        if raw_line.lstrip().startswith("|"):
+            kind = "row"
+        elif document._ITEM.match(raw_line):
+            kind = "item"
+        elif heading:
+            kind = "heading"
+        elif lead_in and len(stripped) <= 300:
+            kind = "item"
+        else:
+            kind = "paragraph"
+        prev = blocks[-1] if blocks else None
+        if (
+            prev is not None
+            and kind == prev.kind == "paragraph"
+            and prev.end == start - 1
+            and (markdown or len(text[prev.start : prev.end]) >= 50)
+            and not text[prev.start : prev.end].rstrip().endswith(tuple(".!?:"))
+        ):
+            blocks[-1] = document.Block(prev.start, end, "paragraph")
+        else:
+            blocks.append(document.Block(start, end, kind))
+        lead_in = stripped.endswith(":") or (lead_in and bool(document._ITEM.match(raw_line)))
+    return blocks
+
+
+BLOCK_PIECES = [
+    "A line of prose that goes on", " and on", "Two Words", ".", ":", "!", " ", "  ", "\t",
+    "\n", "\n\n", "- item", "1. item", "| a | b |", "# Title", "x" * 60, "\u2003", "é", "7",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_PIECES), max_size=20).map("".join), st.booleans())
+def test_blocks_are_read_as_when_each_paragraph_was_copied(text: str, markdown: bool) -> None:
+    assert document._line_blocks(text, text, markdown) == _plain_line_blocks(text, text, markdown)

@@ -167,7 +167,7 @@ def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
     if markdown and raw_line.lstrip().startswith("#"):
         return True
     if markdown:  # an unmarked title line in scraped Markdown: short, capitalised, no full stop
-        words = stripped.split()
+        words = stripped.split(maxsplit=8)  # (more than 8 words: 9 parts)
         return (
             0 < len(words) <= 8
             and stripped[:1].isupper()
@@ -194,6 +194,7 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
         pos += len(line) + 1
     blocks: list[Block] = []
     lead_in = False  # the previous block ended with ':' (items follow)
+    last = ""  # the last line read that is not blank, stripped: the one blocks[-1] ends with
     for start, end, line, raw_line in lines:
         stripped = line.strip()
         if not stripped:
@@ -215,8 +216,8 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
             and kind == "paragraph"
             and prev.kind == "paragraph"
             and prev.end == start - 1
-            and (markdown or len(text[prev.start : prev.end]) >= 50)
-            and not text[prev.start : prev.end].rstrip().endswith(tuple(".!?:"))
+            and (markdown or prev.end - prev.start >= 50)
+            and not last.endswith(tuple(".!?:"))  # (the block, right-stripped, ends with it)
         )
         if joins and prev is not None:
             blocks[-1] = Block(prev.start, end, "paragraph")
@@ -224,6 +225,7 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
             blocks.append(Block(start, end, kind))
         # a lead-in (a line ending with ':') makes the next line an item, and bullets after it
         lead_in = stripped.endswith(":") or (lead_in and bool(_ITEM.match(raw_line)))
+        last = stripped
     return blocks
 
 
