@@ -139,7 +139,8 @@ START_PIECES = [
     "58 8x256+1 MoE", "March", "march", "Sept.", "ſept", "early", "Mid", "late", "2025",
     "January 20, 2025", "20 Jan 2025", "2025-01-20", "1/20/2025", "İ", "ı", "\u212a", "k",
     "1", "12", "1.5", ".5", "$5.6M", "US$2", "RMB 3", "USD 4", "CN¥2", "￥3", "١٢", "x", "-",
-    ".", ",", "@", "#", ":", " ", "\n", "\u2009", "é", "_", "R1", "V3", "|",
+    ".", ",", "@", "#", ":", " ", "\n", "\u2009", "é", "_", "R1", "V3", "|", "3rd", "2nd of",
+    "12/31/2024", "31.12.2024", "2024/1/5", "1٢", "123", "٣١", "15 ", "March 3", "3 March",
 ]  # fmt: skip
 
 
@@ -259,3 +260,17 @@ BLOCK_PIECES = [
 @given(st.lists(st.sampled_from(BLOCK_PIECES), max_size=20).map("".join), st.booleans())
 def test_blocks_are_read_as_when_each_paragraph_was_copied(text: str, markdown: bool) -> None:
     assert document._line_blocks(text, text, markdown) == _plain_line_blocks(text, text, markdown)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(START_PIECES), max_size=16).map("".join))
+def test_a_date_notation_tried_at_its_places_finds_what_it_finds_everywhere(text: str) -> None:
+    """Each notation read from a number is tried only where a year, or a day's one or two
+    digits, starts; one read from a name only at the word places: the matches of a scan."""
+    words = extract.FigureScan(text, WORDS).places("word")
+    for places in (None, words):
+        find = dates._finder(text, places)
+        for pattern in [*dates._COMPILED, dates._PART_OF_YEAR, *dates._NO_YEAR]:
+            assert [(m.span(), m.groupdict()) for m in find(pattern)] == [
+                (m.span(), m.groupdict()) for m in pattern.finditer(text)
+            ]

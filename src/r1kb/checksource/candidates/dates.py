@@ -42,6 +42,7 @@ _AT_NUMBER = re.compile(r"[0-9](?<!\w[0-9])")  # a digit at a word start: a clas
 # the engine skips ahead on, then the look-behind before it (what `(?=[0-9])\b` finds)
 _AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=early|mid|late|{_MONTH_NAMES})", re.I)
 _BY_NUMBER = (_AT_YEAR, _AT_DAY)  # how a notation read from a number starts
+_CENTURIES = ("19", "20")  # what every year (_YEAR) starts with
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_DIGIT = re.compile(r"\d")
 # a part of a year ("early 2025"): its months, first and last
@@ -122,15 +123,21 @@ def _finder(
 ) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
     """`finditer` for the date notations, each tried only at the places where it may start
     (`words`: where a word of STARTING_WORDS may begin, when the caller found them)."""
-    numbers: list[int] | None = None
+    numbers: dict[str, list[int]] = {}  # the digits at a word start, by how a notation starts
     names: list[int] | None = None
 
     def find(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        nonlocal numbers, names
+        nonlocal names
         if pattern.pattern.startswith(_BY_NUMBER):
-            if numbers is None:
-                numbers = [m.start() for m in _AT_NUMBER.finditer(text)]
-            return matches_at(pattern, text, numbers)
+            if not numbers:
+                every = [m.start() for m in _AT_NUMBER.finditer(text)]
+                numbers[_AT_YEAR] = [p for p in every if text.startswith(_CENTURIES, p)]
+                # a day's digits (one or two, `[0-3]?\d`): not three digits in a row
+                numbers[_AT_DAY] = [
+                    p for p in every if len(run := text[p : p + 3]) < 3 or not run.isdecimal()
+                ]
+            year = pattern.pattern.startswith(_AT_YEAR)
+            return matches_at(pattern, text, numbers[_AT_YEAR if year else _AT_DAY])
         if not pattern.pattern.startswith((_AT_MONTH, _AT_PART_OR_MONTH, _AT_PART)):
             return pattern.finditer(text)  # a notation that starts otherwise: everywhere
         if names is None:
