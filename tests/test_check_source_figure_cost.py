@@ -274,3 +274,23 @@ def test_a_date_notation_tried_at_its_places_finds_what_it_finds_everywhere(text
             assert [(m.span(), m.groupdict()) for m in find(pattern)] == [
                 (m.span(), m.groupdict()) for m in pattern.finditer(text)
             ]
+
+
+UNIT_PIECES = [
+    " ", "-", "two", " months", " weeks", "days", " hours", " GPU hours", " H800", " GPUs",
+    " Nvidia", " H800 GPUs", " tokens", " parameters", "%", " percent", " of", " or even",
+    " extra", " more", " shared", "\n", "s", "\u2009", "ſ", " wee\u212as", " MONTHS", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map("".join))
+def test_where_no_tail_in_a_word_unit_matches_the_first_tail_is_in_another_unit(
+    text: str,
+) -> None:
+    """A number word's tails are read only where one in a unit of WORD_UNITS matches: elsewhere
+    the first tail that matches (if any) is one a number word is not read with."""
+    for pos in range(len(text) + 1):
+        if WORDS.tails.word_units.match(text, pos) is None:
+            found = extract._match_tail(text, pos, False, WORDS)
+            assert found is None or found[0].unit not in n.WORD_UNITS, (text, pos)

@@ -83,7 +83,6 @@ _VAGUE_UNITS = {
 
 
 _WORD_MAGNITUDE = re.compile(rf"\s+(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
-_WORD_UNITS = (*n.DURATIONS, "GPUs")
 _WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the currencies
 
 
@@ -329,14 +328,18 @@ def _words(
         else:
             raw.low = raw.high = float(n.WORD_NUMBERS.get(word) or n.COUNT_WORDS[word])
             raw.step = 1.0
-        units = _WORD_UNITS if word not in n.COUNT_WORDS else ()
+        units = n.WORD_UNITS if word not in n.COUNT_WORDS else ()
         mag = _WORD_MAGNITUDE.match(text, raw.end) if word in n.WORD_NUMBERS else None
         if mag:  # "six million dollars", "two billion parameters"
             scale = n.MAGNITUDES[mag.group("mag").lower()]
             raw.low = raw.high = (raw.low or 0.0) * scale
             raw.step, raw.end = scale, mag.end()
             units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
-        found = _match_tail(text, raw.end, False, words) if units else None  # none for "a single"
+        found = (  # none for "a single"; read only where a tail in a unit of WORD_UNITS is
+            _match_tail(text, raw.end, False, words)
+            if units and (mag or words is None or words.tails.word_units.match(text, raw.end))
+            else None
+        )
         if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()

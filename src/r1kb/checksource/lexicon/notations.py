@@ -84,6 +84,7 @@ VAGUE_MAGNITUDES = {
 
 # the ids of the units of wall-clock time (data/quantities.yaml)
 DURATIONS = ("hours", "days", "weeks", "months")
+WORD_UNITS = (*DURATIONS, "GPUs")  # the units a number word is read with ("two months")
 # how an evaluation's protocol is written by a score ("pass@1", "cons@64")
 EVAL_MARK = r"(?:pass|cons|maj)@\d+"
 ELO = r"\b[Ee][Ll][Oo]\b"  # the rating system a bare rating is in ("an Elo of 2029")
@@ -166,6 +167,9 @@ class TailWords:
 class Tails:
     every: list[Tail]  # in the order they are tried
     after: dict[bool, tuple[re.Pattern[str], list[Tail]]]  # after money or not: see _any_tail
+    # the tails (not after money) in a unit of WORD_UNITS: where none matches, the first tail
+    # that matches (if any) is in another unit
+    word_units: re.Pattern[str]
     machines: re.Pattern[str]  # "64 eight-way H800 boxes"
     product: re.Pattern[str]  # "64×8 H800s"
     currencies: tuple[str, ...]  # the ids of the units that are money
@@ -269,6 +273,7 @@ def tails(words: TailWords) -> Tails:
         "per_trillion_after": rf"[ \t]*(?:for[ \t]+)?{each_trillion}",
         "after_false": after[False][0],
         "after_true": after[True][0],
+        "word_units": "|".join(f"(?:{t.source})" for t in after[False][1] if t.unit in WORD_UNITS),
         "machines": machines,
         "product": product,
         "currency_after": rf"\s+(?:{money or '(?!)'})",
@@ -292,6 +297,7 @@ def tails(words: TailWords) -> Tails:
     return Tails(
         every=every,
         after={m: (rx[f"after_{str(m).lower()}"], after[m][1]) for m in (False, True)},
+        word_units=rx["word_units"],
         machines=rx["machines"],
         product=rx["product"],
         currencies=words.currencies,
