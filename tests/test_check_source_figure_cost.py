@@ -294,3 +294,49 @@ def test_where_no_tail_in_a_word_unit_matches_the_first_tail_is_in_another_unit(
         if WORDS.tails.word_units.match(text, pos) is None:
             found = extract._match_tail(text, pos, False, WORDS)
             assert found is None or found[0].unit not in n.WORD_UNITS, (text, pos)
+
+
+# the qualifiers as the one pattern they were written as, searched through the text before a
+# number from its start
+PLAIN_QUALIFIERS = [
+    (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
+     r"|nearly|almost|shy\s+of|<|≤)", "upper"),
+    (r"(?:over|above|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of"
+     r"|>|≥)", "lower"),
+    (r"(?:about|around|approximately|approx\.?|roughly|some|circa|an\s+estimated|estimated"
+     r"|~|≈|∼)", "approx"),
+]  # fmt: skip
+PLAIN_QUALIFIER = re.compile(
+    r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(PLAIN_QUALIFIERS)) + r")\s*$",
+    re.I,
+)
+
+
+def _plain_qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    window = text[max(0, start - 25) : start]
+    m = PLAIN_QUALIFIER.search(window)
+    if not m or (m.start() > 0 and text[max(0, start - 25) + m.start() - 1].isalnum()):
+        return None, start
+    kind = next(PLAIN_QUALIFIERS[i][1] for i in range(len(PLAIN_QUALIFIERS)) if m.group(f"q{i}"))
+    return kind, max(0, start - 25) + m.start()
+
+
+QUALIFIER_PIECES = [
+    "just", "JUST", "under", "no", "more", "than", "less", "at", "most", "almost", "some", "ſome",
+    "awe", "approx", "approx.", ".", "an", "estimated", "in", "excess", "of", "north", "up",
+    "to", "x", "(", "<", "≤", ">", "~", "≈", "∼", " ", "  ", "\n", "\t", "\u00a0", "\u2003",
+    "İ", "ı", "\u212a", "7", "a" * 20,
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=12).map("".join))
+def test_a_qualifier_read_from_the_end_is_the_one_the_search_from_the_start_finds(
+    text: str,
+) -> None:
+    for start in range(len(text) + 1):
+        assert n.qualifier_before(text, start) == _plain_qualifier_before(text, start), start
+        built, plain = n.QUALIFIER.search(text[:start]), PLAIN_QUALIFIER.search(text[:start])
+        assert (built and (built.span(), built.groupdict())) == (
+            plain and (plain.span(), plain.groupdict())
+        )

@@ -89,17 +89,54 @@ WORD_UNITS = (*DURATIONS, "GPUs")  # the units a number word is read with ("two 
 EVAL_MARK = r"(?:pass|cons|maj)@\d+"
 ELO = r"\b[Ee][Ll][Oo]\b"  # the rating system a bare rating is in ("an Elo of 2029")
 
+# the qualifiers before a number, by the bound each makes ("under 5": at most 5), and the word
+# that may lead those of a kind ("just under")
+QUALIFIER_WORDS = {
+    "upper": ("under", "below", "less than", "fewer than", "up to", "at most", "no more than",
+              "nearly", "almost", "shy of", "<", "≤"),
+    "lower": ("over", "above", "more than", "at least", "in excess of", "upwards of", "exceeding",
+              "north of", ">", "≥"),
+    "approx": ("about", "around", "approximately", "approx.", "approx", "roughly", "some",
+               "circa", "an estimated", "estimated", "~", "≈", "∼"),
+}  # fmt: skip
+_QUALIFIER_LEADS = {"upper": ("just",)}
+
+
+def _spaced(words: list[str]) -> str:
+    return r"\s+".join(map(re.escape, words))
+
+
 QUALIFIERS = [
-    (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
-     r"|nearly|almost|shy\s+of|<|≤)", "upper"),
-    (r"(?:over|above|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of"
-     r"|>|≥)", "lower"),
-    (r"(?:about|around|approximately|approx\.?|roughly|some|circa|an\s+estimated|estimated"
-     r"|~|≈|∼)", "approx"),
-]  # fmt: skip
+    (
+        "".join(rf"(?:{lead}\s+)?" for lead in _QUALIFIER_LEADS.get(kind, ()))
+        + f"(?:{'|'.join(_spaced(p.split()) for p in phrases)})",
+        kind,
+    )
+    for kind, phrases in QUALIFIER_WORDS.items()
+]
 _QUALIFIER_SIGNS = "<≤>≥~≈∼."  # the last characters of QUALIFIERS that are not letters
 QUALIFIER = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I
+)
+# Each qualifier written backwards, longest first (the fewest letters and spaces it can be
+# written with): matched at the start of the text before a number turned round, the first one
+# that matches is the longest that ends the text, the one QUALIFIER finds first searching it
+# from its start, in one match instead of a search that tries every place.
+_QUALIFIER_ENDS = sorted(
+    (
+        (words, kind)
+        for kind, phrases in QUALIFIER_WORDS.items()
+        for p in phrases
+        for words in [p.split()] + [[lead, *p.split()] for lead in _QUALIFIER_LEADS.get(kind, ())]
+    ),
+    key=lambda ends: -len(" ".join(ends[0])),
+)
+_QUALIFIER_END = re.compile(
+    "|".join(
+        f"(?P<r{i}>{_spaced([w[::-1] for w in reversed(words)])})"
+        for i, (words, _) in enumerate(_QUALIFIER_ENDS)
+    ),
+    re.I,
 )
 
 
@@ -441,17 +478,19 @@ def currency_unit(symbol: str | None, signs: dict[str, str]) -> str | None:
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
-    """A qualifier right before start ("under", "about", "~"): its kind and where it begins."""
-    window = text[max(0, start - 25) : start]
-    last = window.rstrip()[-1:]
+    """A qualifier right before start ("under", "about", "~"): its kind and where it begins
+    (the first match of QUALIFIER in the 25 characters before start, read from their end)."""
+    lo = max(0, start - 25)
+    head = text[lo:start].rstrip()
+    last = head[-1:]
     if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
         return None, start  # a quick test: every qualifier ends in a letter or one of the signs
-    if last == "." and window.rstrip()[-7:].lower() != "approx.":
+    if last == "." and head[-7:].lower() != "approx.":
         return None, start  # the one qualifier that ends in a dot ("1. 1. 1." searched none)
-    m = QUALIFIER.search(window)
-    if not m:
+    m = _QUALIFIER_END.match(head[::-1])
+    if not m or not m.lastgroup:
         return None, start
-    if m.start() > 0 and text[max(0, start - 25) + m.start() - 1].isalnum():
+    at = lo + len(head) - m.end()
+    if at > lo and text[at - 1].isalnum():
         return None, start
-    kind = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if m.group(f"q{i}"))
-    return kind, max(0, start - 25) + m.start()
+    return _QUALIFIER_ENDS[int(m.lastgroup[1:])][1], at
