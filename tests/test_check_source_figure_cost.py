@@ -340,3 +340,33 @@ def test_a_qualifier_read_from_the_end_is_the_one_the_search_from_the_start_find
         assert (built and (built.span(), built.groupdict())) == (
             plain and (plain.span(), plain.groupdict())
         )
+
+
+def _plain_numerals_cut(raw: str, most: int) -> int:
+    """numerals_cut as it was: the numbers scanned up to one past the most read."""
+    ends = [m.end() for m in document._NUMERALS.finditer(raw)][: most + 1]
+    if len(ends) <= most:
+        return len(raw)
+    end = ends[most - 1]
+    for sep in ("\n", " "):
+        at = raw.rfind(sep, 0, end)
+        if at > 0:
+            return at + 1
+    return end
+
+
+NUMERAL_PIECES = [
+    "7", "12", "1.5", " ", "\n", "tens", "TENS", "Hundreds", "thousands", "millions", "billions",
+    "trillions", "dozens", "attention", "lions", "tokens", "x", "-", "ſ", "İ", "ı", "١", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NUMERAL_PIECES), max_size=20).map("".join), st.integers(1, 8))
+def test_a_text_counted_without_a_scan_is_cut_where_the_scan_cuts_it(raw: str, most: int) -> None:
+    kept = document.MAX_NUMERALS
+    document.MAX_NUMERALS = most
+    try:
+        assert document.numerals_cut(raw) == _plain_numerals_cut(raw, most)
+    finally:
+        document.MAX_NUMERALS = kept

@@ -35,6 +35,8 @@ _NUMERALS = re.compile(
     rf"(?:\d++|\b(?:{'|'.join(_MAGNITUDE_WORDS)})\b)",
     re.I,
 )
+# the last letters of each magnitude word: each match of one in an ASCII text holds its own
+_MAGNITUDE_ENDS = sorted({w[-4:] for w in _MAGNITUDE_WORDS})
 MAX_SENTENCE = 1200
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
@@ -136,6 +138,8 @@ def detect_format(raw: str, name: str = "") -> str:
 def numerals_cut(raw: str) -> int:
     """Where the input is cut: after its MAX_NUMERALS-th number (at the last line break, else
     the last space, before the end of that number), or its whole length."""
+    if _few_numerals(raw):
+        return len(raw)
     ends = [m.end() for m in islice(_NUMERALS.finditer(raw), MAX_NUMERALS + 1)]
     if len(ends) <= MAX_NUMERALS:
         return len(raw)  # no number past the last one read
@@ -145,6 +149,19 @@ def numerals_cut(raw: str) -> int:
         if at > 0:
             return at + 1
     return end
+
+
+def _few_numerals(raw: str) -> bool:
+    """True when an ASCII text holds at most MAX_NUMERALS numbers, by counting without a scan:
+    a run of digits holds a digit, a magnitude word its last letters (lower-cased, as the
+    case-blind scan reads ASCII). False when that count is larger, or for other text."""
+    if not raw.isascii():
+        return False
+    digits = sum(map(raw.count, "0123456789"))
+    if digits > MAX_NUMERALS:
+        return False
+    low = raw.lower()
+    return digits + sum(map(low.count, _MAGNITUDE_ENDS)) <= MAX_NUMERALS
 
 
 def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
