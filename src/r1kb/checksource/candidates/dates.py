@@ -38,13 +38,17 @@ _PATTERNS = [
 _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
 # every notation starts at a word start with a digit, or with a month's name or a part of a
 # year: those places are found in two scans, and each notation is tried only there
-_AT_NUMBER = re.compile(r"(?=[0-9])\b")
+_AT_NUMBER = re.compile(r"[0-9](?<!\w[0-9])")  # a digit at a word start: a class first, which
+# the engine skips ahead on, then the look-behind before it (what `(?=[0-9])\b` finds)
 _AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=early|mid|late|{_MONTH_NAMES})", re.I)
 _BY_NUMBER = (_AT_YEAR, _AT_DAY)  # how a notation read from a number starts
+_CENTURIES = ("19", "20")  # what every year (_YEAR) starts with
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_DIGIT = re.compile(r"\d")
 # a part of a year ("early 2025"): its months, first and last
 _PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# the words a date read from a name starts with (a month's, or a part of a year's)
+STARTING_WORDS = (*_PARTS, *MONTHS)
 _AT_PART = "(?=[eml])"
 _PART_OF_YEAR = re.compile(
     rf"{_AT_PART}\b(?P<part>early|mid|late)[\s-]+{_YEAR.format(g='y')}\b(?![\-/.]\d)", re.I
@@ -114,35 +118,49 @@ def _read(m: re.Match[str]) -> tuple[str, str] | None:
     return f"{y:04d}-{month:02d}-01", f"{y:04d}-{month:02d}-{last:02d}"
 
 
-def _finder(text: str) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
-    """`finditer` for the date notations, each tried only at the places where it may start."""
-    numbers: list[int] | None = None
+def _finder(
+    text: str, words: list[int] | None = None
+) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
+    """`finditer` for the date notations, each tried only at the places where it may start
+    (`words`: where a word of STARTING_WORDS may begin, when the caller found them)."""
+    numbers: dict[str, list[int]] = {}  # the digits at a word start, by how a notation starts
     names: list[int] | None = None
 
     def find(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        nonlocal numbers, names
+        nonlocal names
         if pattern.pattern.startswith(_BY_NUMBER):
-            if numbers is None:
-                numbers = [m.start() for m in _AT_NUMBER.finditer(text)]
-            return matches_at(pattern, text, numbers)
+            if not numbers:
+                every = [m.start() for m in _AT_NUMBER.finditer(text)]
+                numbers[_AT_YEAR] = [p for p in every if text.startswith(_CENTURIES, p)]
+                # a day's digits (one or two, `[0-3]?\d`): not three digits in a row
+                numbers[_AT_DAY] = [
+                    p for p in every if len(run := text[p : p + 3]) < 3 or not run.isdecimal()
+                ]
+            year = pattern.pattern.startswith(_AT_YEAR)
+            return matches_at(pattern, text, numbers[_AT_YEAR if year else _AT_DAY])
         if not pattern.pattern.startswith((_AT_MONTH, _AT_PART_OR_MONTH, _AT_PART)):
             return pattern.finditer(text)  # a notation that starts otherwise: everywhere
         if names is None:
-            names = [m.start() for m in _AT_NAME.finditer(text)]
+            if words is None:
+                names = [m.start() for m in _AT_NAME.finditer(text)]
+            else:
+                names = [p for p in words if _AT_NAME.match(text, p)]
         return matches_at(pattern, text, names)
 
     return find
 
 
-def find_dates(text: str) -> Iterator[DateMatch]:
-    """Every date in text, longest notation first, never overlapping."""
+def find_dates(text: str, words: list[int] | None = None) -> Iterator[DateMatch]:
+    """Every date in text, longest notation first, never overlapping. `words`: the places
+    where a word of STARTING_WORDS may begin (every one, maybe more), when the caller found
+    them: the names are looked for only there."""
     taken = Spans()
     found: list[DateMatch] = []
     # every notation but a month alone holds a digit, and all with a year hold one of 19xx or
     # 20xx: a text without them is not scanned for them (text of few numbers costs half)
     years = _ANY_YEAR.search(text) is not None
     digits = years or _ANY_DIGIT.search(text) is not None
-    finditer = _finder(text)
+    finditer = _finder(text, words)
     for pattern in _COMPILED if years else ():
         for m in finditer(pattern):
             if taken.overlaps(m.start(), m.end()):
@@ -175,7 +193,8 @@ def find_dates(text: str) -> Iterator[DateMatch]:
             taken.add(m.start(), m.end())
             day = "--" + iso[5:]
             found.append(DateMatch(m.start(), m.end(), day, day))
-    for m in _MONTH_ALONE.finditer(text):
+    alone = _MONTH_ALONE.finditer(text) if words is None else matches_at(_MONTH_ALONE, text, words)
+    for m in alone:
         if not taken.overlaps(m.start(), m.end()):
             month = f"--{MONTHS[m.group('mn').lower()]:02d}"
             found.append(DateMatch(m.start(), m.end(), month, month))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from r1kb.checksource.candidates.dates import find_dates
+from r1kb.checksource.candidates.dates import STARTING_WORDS, DateMatch, find_dates
+from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
@@ -40,7 +41,8 @@ class Raw:
         return self.low != self.high or self.vague or self.bound in ("upper", "lower")
 
 
-Finder = Callable[[str, Spans, NumberWords | None], list[Raw]]  # one kind of figure
+# one kind of figure: read from the text's matches of its pattern (see `_finders`)
+Finder = Callable[[str, Iterable[re.Match[str]], Spans, NumberWords | None], list[Raw]]
 
 
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
@@ -81,11 +83,11 @@ _VAGUE_UNITS = {
 
 
 _WORD_MAGNITUDE = re.compile(rf"\s+(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
-_WORD_UNITS = (*n.DURATIONS, "GPUs")
 _WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the currencies
 
 
 _BETWEEN = re.compile(r"between\s*$")
+_SPACES = re.compile(r"\s+")
 
 
 def ends_with_between(text: str, end: int) -> bool:
@@ -106,11 +108,13 @@ def _overlaps(start: int, end: int, spans: Spans) -> bool:
 
 def _numerals(
     words: NumberWords | None,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A number, a number where asked, the rest of a range: with the data's currency signs."""
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A number, a number where asked, the rest of a range, the places a number may start at:
+    with the data's currency signs."""
     if words is None:
         return n.plain_numerals()
-    return words.tails.number, words.tails.number_at, words.tails.range_rest
+    t = words.tails
+    return t.number, t.number_at, t.range_rest, t.number_places
 
 
 def _plausible(raw: Raw) -> bool:
@@ -204,14 +208,18 @@ def _unit_for(
     return False
 
 
-def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _numbers(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     out: list[Raw] = []
-    number, _, range_rest = _numerals(words)
-    for m in number.finditer(text):
+    range_rest = _numerals(words)[2]
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
-        paired = _PAIRED.search(text, max(0, m.start() - 12), m.start())
-        if not paired and _DENOMINATOR.search(text, max(0, m.start() - 6), m.start()):
+        start = m.start()
+        if _DENOMINATOR.search(text, max(0, start - 6), start) and not _PAIRED.search(
+            text, max(0, start - 12), start
+        ):
             continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)
@@ -265,13 +273,13 @@ def _numbers(text: str, taken: Spans, words: NumberWords | None = None) -> list[
             raw.gpu = machines.group("gpu")
         if not _plausible(raw):
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
-        bound, qstart = n.qualifier_before(text, raw.start)
         if not machines and not _unit_for(raw, text, letter, words):
-            continue
+            continue  # (the unit never moves raw.start: the qualifier is read after it)
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
             _per_tokens(raw, text, words)
         if words is not None and raw.unit in words.tails.paced:
             _per_trillion(raw, text, words)
+        bound, qstart = n.qualifier_before(text, raw.start)
         if bound:
             raw.bound, raw.start = bound, qstart
         out.append(raw)
@@ -304,13 +312,15 @@ def _per_trillion(raw: Raw, text: str, words: NumberWords) -> None:
         raw.end = after.end() if after else raw.end
 
 
-def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _words(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """Number words and vague counts before a unit: "two months", "several weeks"."""
     out: list[Raw] = []
-    for m in _WORD_NUM.finditer(text):
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
-        word = re.sub(r"\s+", " ", m.group("w").lower())
+        word = _SPACES.sub(" ", m.group("w").lower())
         raw = Raw(m.start(), m.end())
         if word in n.VAGUE_COUNTS:
             raw.low, raw.high = n.VAGUE_COUNTS[word]
@@ -318,28 +328,33 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
         else:
             raw.low = raw.high = float(n.WORD_NUMBERS.get(word) or n.COUNT_WORDS[word])
             raw.step = 1.0
-        units = _WORD_UNITS if word not in n.COUNT_WORDS else ()
+        units = n.WORD_UNITS if word not in n.COUNT_WORDS else ()
         mag = _WORD_MAGNITUDE.match(text, raw.end) if word in n.WORD_NUMBERS else None
         if mag:  # "six million dollars", "two billion parameters"
             scale = n.MAGNITUDES[mag.group("mag").lower()]
             raw.low = raw.high = (raw.low or 0.0) * scale
             raw.step, raw.end = scale, mag.end()
             units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
-        found = _match_tail(text, raw.end, False, words)
-        named = words.after(text, raw.end) if words is not None and not mag else None
+        found = (  # none for "a single"; read only where a tail in a unit of WORD_UNITS is
+            _match_tail(text, raw.end, False, words)
+            if units and (mag or words is None or words.tails.word_units.match(text, raw.end))
+            else None
+        )
         if found and found[0].unit in units:
             tail, tm = found
             raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
             raw.money = words is not None and tail.unit in words.tails.currencies
-        elif named is not None and words is not None:
+        elif (
+            named := words.after(text, raw.end) if words is not None and not mag else None
+        ) is not None and words is not None:
             raw.hint, raw.end = named
             raw.unit = words.unit[named[0]]
         else:
             continue
-        widen = words.tails.or_even.match(text[raw.end :]) if words else None
+        widen = words.tails.or_even.match(text, raw.end) if words else None
         if widen and widen.group("even"):
             raw.high = None  # "several weeks or even months": at least several weeks
-            raw.end += widen.end()
+            raw.end = widen.end()
         bound, qstart = n.qualifier_before(text, raw.start)
         if bound:
             raw.bound, raw.start = bound, qstart
@@ -347,10 +362,12 @@ def _words(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
     return out
 
 
-def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _vague(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
     out: list[Raw] = []
-    for m in _VAGUE.finditer(text):
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
         g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
@@ -385,13 +402,15 @@ def _vague(text: str, taken: Spans, words: NumberWords | None = None) -> list[Ra
     return out
 
 
-def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[Raw]:
+def _experts(
+    text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
+) -> list[Raw]:
     """The parts of a Mixture-of-Experts layout ("8-of-256 routing", "8x256+1 MoE"): each
     number with the quantity its part names."""
     out: list[Raw] = []
     if words is None:
         return out
-    for m in words.tails.experts.finditer(text):
+    for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
         for part, qid in n.EXPERT_PARTS.items():
@@ -404,39 +423,99 @@ def _experts(text: str, taken: Spans, words: NumberWords | None = None) -> list[
     return out
 
 
-def _finders(words: NumberWords | None) -> list[tuple[Finder, re.Pattern[str] | None]]:
+# The places the patterns of several finders may start at, each kind found by one scan for all
+# of them: a word of one of theirs (a number word, a vague magnitude, the lead of an experts
+# layout, a month's or a part of a year's), where each pattern is then tried, not everywhere.
+_STARTING = [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS, *n.VAGUE_MULTIPLIERS]
+_STARTING = list(dict.fromkeys([*_STARTING, *n.VAGUE_MAGNITUDES, n.EXPERTS_LEAD, *STARTING_WORDS]))
+_AT_WORD = re.compile(
+    rf"(?=[{''.join(sorted({w[0] for w in _STARTING}))}])\b(?={by_first_letter(_STARTING)})", re.I
+)
+_AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
+
+
+def _finders(
+    words: NumberWords | None,
+) -> list[tuple[Finder, re.Pattern[str] | None, tuple[str, ...]]]:
     """The figure finders after the dates, in the order find_figures runs them, each with the
-    pattern every figure it finds starts as a match of (None: it finds none)."""
+    pattern every figure it finds starts as a match of (None: it finds none) and the kinds of
+    place that pattern may start at (see FigureScan.places)."""
     return [
-        (_experts, words.tails.experts if words is not None else None),
-        (_vague, _VAGUE),
-        (_words, _WORD_NUM),
-        (_numbers, _numerals(words)[0]),
+        (_experts, words.tails.experts if words is not None else None, ("digit", "word")),
+        (_vague, _VAGUE, ("word",)),
+        (_words, _WORD_NUM, ("word",)),
+        (_numbers, _numerals(words)[0], ("number",)),
     ]
 
 
-def may_hold_figures(text: str, words: NumberWords | None = None) -> bool:
-    """False when find_figures can find nothing in text, whatever is masked in it: none of its
-    finders' patterns (nor a date) matches."""
-    return any(p is not None and p.search(text) for _, p in _finders(words)) or (
-        next(find_dates(text), None) is not None
-    )
+class FigureScan:
+    """The whole-text matches of each finder's pattern and the dates of a text, each scan made
+    once and only when asked: may_hold_figures and find_figures read the same (the patterns do
+    not depend on what is masked, a finder skips its masked matches). A pattern is tried only
+    at the places it may start at, each kind of place found by one scan for every pattern."""
+
+    def __init__(self, text: str, words: NumberWords | None = None) -> None:
+        self.text, self.words = text, words
+        self._finders = _finders(words)
+        self._found: dict[int, list[re.Match[str]]] = {}
+        self._dates: list[DateMatch] | None = None
+        self._places: dict[str, list[int]] = {}
+
+    def places(self, kind: str) -> list[int]:
+        """Every place a pattern of this kind of place may start at, in order (maybe more)."""
+        if kind not in self._places:
+            scan = {"word": _AT_WORD, "digit": _AT_DIGIT, "number": _numerals(self.words)[3]}
+            self._places[kind] = [m.start() for m in scan[kind].finditer(self.text)]
+        return self._places[kind]
+
+    def found(self, i: int) -> list[re.Match[str]]:
+        """The matches of the pattern of the i-th finder (of `_finders`)."""
+        if i not in self._found:
+            _, pattern, kinds = self._finders[i]
+            places = sorted(p for kind in kinds for p in self.places(kind))
+            self._found[i] = (
+                list(matches_at(pattern, self.text, places)) if pattern is not None else []
+            )
+        return self._found[i]
+
+    def dates(self) -> list[DateMatch]:
+        if self._dates is None:
+            self._dates = list(find_dates(self.text, self.places("word")))
+        return self._dates
+
+    def may_hold(self) -> bool:
+        """False when find_figures can find nothing in the text, whatever is masked in it: none
+        of its finders' patterns (nor a date) matches."""
+        return any(self.found(i) for i in range(len(self._finders))) or bool(self.dates())
+
+
+def may_hold_figures(
+    text: str, words: NumberWords | None = None, scan: FigureScan | None = None
+) -> bool:
+    """False when find_figures can find nothing in text, whatever is masked in it (`scan`: the
+    text's scans, kept for find_figures)."""
+    return (scan or FigureScan(text, words)).may_hold()
 
 
 def find_figures(
-    text: str, masked: list[tuple[int, int]], words: NumberWords | None = None
+    text: str,
+    masked: list[tuple[int, int]],
+    words: NumberWords | None = None,
+    scan: FigureScan | None = None,
 ) -> list[Raw]:
-    """Every figure of text outside the masked spans (model names, benchmark names…)."""
+    """Every figure of text outside the masked spans (model names, benchmark names…); `scan`:
+    the text's scans, when they were made already."""
+    scan = scan or FigureScan(text, words)
     taken = Spans(masked)
     placed = Spans()
     figures: list[Raw] = []
-    for d in find_dates(text):
+    for d in scan.dates():
         if not _overlaps(d.start, d.end, taken):
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
-    for finder, _ in _finders(words):
-        for raw in finder(text, taken, words):
+    for i, (finder, _, _) in enumerate(_finders(words)):
+        for raw in finder(text, scan.found(i), taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)
                 taken.add(raw.start, raw.end)
@@ -449,7 +528,7 @@ def bare_numbers(
 ) -> list[Raw]:
     """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
     out: list[Raw] = []
-    number, number_at, _ = _numerals(words)
+    number, number_at, _, _ = _numerals(words)
     # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
     glued = number_at.match(text, start, end) if start and text[start - 1].isalnum() else None
     for m in [*([glued] if glued else []), *number.finditer(text, start, end)]:

@@ -6,7 +6,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from r1kb.checksource.candidates.extract import Raw, bare_numbers, find_figures, may_hold_figures
+from r1kb.checksource.candidates.extract import (
+    FigureScan,
+    Raw,
+    bare_numbers,
+    find_figures,
+    may_hold_figures,
+)
 from r1kb.checksource.candidates.mentions import Mention, find_mentions, name_ends
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document.document import Document
@@ -26,11 +32,12 @@ class Candidates:
 def find(doc: Document, kb: KnowledgeBase) -> Candidates:
     words = number_words(kb)
     cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb))
-    if not cells and not may_hold_figures(doc.text, words):
+    scan = FigureScan(doc.text, words)  # each whole-text scan made once, for both questions
+    if not cells and not may_hold_figures(doc.text, words, scan):
         return Candidates([], [], [], [])  # no figure to attribute: no name need be found
     mentions = find_mentions(doc.text, kb)
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
-    raws = find_figures(doc.text, masked, words)
+    raws = find_figures(doc.text, masked, words, scan)
     taken = Spans([*_not_across(masked, cells), *((r.start, r.end) for r in raws)])
     for c in cells:
         raws.extend(bare_numbers(doc.text, c.start, c.end, taken, words))

@@ -8,17 +8,19 @@ from collections.abc import Iterable
 
 class Spans:
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._spans: list[tuple[int, int]] = []
-        for s in spans:
-            self.add(*s)
+        self._spans = sorted((s, e) for s, e in spans)  # as when each is added in turn
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self._spans, (end, end))
-        for j in (i - 1, i):
-            if 0 <= j < len(self._spans):
-                s, e = self._spans[j]
-                if start < e and s < end:
-                    return True
+        """Whether [start, end) overlaps the span that starts last before end or the next."""
+        spans = self._spans
+        i = bisect_left(spans, (end, end))
+        if i:
+            s, e = spans[i - 1]
+            if start < e and s < end:
+                return True
+        if i < len(spans):
+            s, e = spans[i]
+            return start < e and s < end
         return False
 
     def add(self, start: int, end: int) -> None:

@@ -16,6 +16,7 @@ from html import unescape
 from itertools import islice
 
 from r1kb.checksource.document.htmltokens import tokens
+from r1kb.checksource.document.masks import mask
 from r1kb.checksource.lexicon.months import MONTH_ABBREVIATIONS
 from r1kb.checksource.lexicon.notations import VAGUE_MAGNITUDES, VAGUE_MULTIPLIERS
 
@@ -34,15 +35,9 @@ _NUMERALS = re.compile(
     rf"(?:\d++|\b(?:{'|'.join(_MAGNITUDE_WORDS)})\b)",
     re.I,
 )
+# the last letters of each magnitude word: each match of one in an ASCII text holds its own
+_MAGNITUDE_ENDS = sorted({w[-4:] for w in _MAGNITUDE_WORDS})
 MAX_SENTENCE = 1200
-# Linear on any input: an e-mail's local part starts where a run of its characters starts and
-# is at most 64 long (RFC 5321), so a megabyte of "a.a.a." is not re-scanned from every dot.
-_URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>()\[\]]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"
-)
-# Each alternative stops at the next opener of its own kind, so that no match attempt scans past
-# another one (a megabyte of "](" or "<<<" costs one pass, not one per opener).
-_MD_MASK = re.compile(r"`[^`\n]*`|\]\([^()\]\s]*\)|<[^<>\n]+>|[*_#>]+")
 _TERMINAL = tuple(".!?:;,…")
 _ITEM = re.compile(r"^\s*(?:[-*+•·‣◦]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = [
@@ -101,7 +96,8 @@ class Document:
         chunk = self.text[block.start : block.end]
         for m in _SENTENCE_END.finditer(chunk):
             end = block.start + m.end()
-            head = self.text[start : block.start + m.start() + 1]
+            stop = block.start + m.start() + 1  # the sentence so far, its full stop included
+            head = self.text[max(start, stop - _ABBREV_TAIL) : stop]  # its end holds any match
             nxt = self.text[end : end + 1]
             if _ABBREV.search(head) or (nxt and nxt.islower()):
                 continue
@@ -142,6 +138,8 @@ def detect_format(raw: str, name: str = "") -> str:
 def numerals_cut(raw: str) -> int:
     """Where the input is cut: after its MAX_NUMERALS-th number (at the last line break, else
     the last space, before the end of that number), or its whole length."""
+    if _few_numerals(raw):
+        return len(raw)
     ends = [m.end() for m in islice(_NUMERALS.finditer(raw), MAX_NUMERALS + 1)]
     if len(ends) <= MAX_NUMERALS:
         return len(raw)  # no number past the last one read
@@ -153,13 +151,26 @@ def numerals_cut(raw: str) -> int:
     return end
 
 
+def _few_numerals(raw: str) -> bool:
+    """True when an ASCII text holds at most MAX_NUMERALS numbers, by counting without a scan:
+    a run of digits holds a digit, a magnitude word its last letters (lower-cased, as the
+    case-blind scan reads ASCII). False when that count is larger, or for other text."""
+    if not raw.isascii():
+        return False
+    digits = sum(map(raw.count, "0123456789"))
+    if digits > MAX_NUMERALS:
+        return False
+    low = raw.lower()
+    return digits + sum(map(low.count, _MAGNITUDE_ENDS)) <= MAX_NUMERALS
+
+
 def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     """The document for an input text; `fmt` forces text, markdown or html."""
     raw = raw[: numerals_cut(raw[:MAX_CHARS])]
     fmt = fmt or detect_format(raw, name)
     if fmt == "html":
         return _HtmlReader(raw).document()
-    masked = _mask(raw, markdown=fmt == "markdown")
+    masked = mask(raw, markdown=fmt == "markdown")
     doc = Document(raw, masked, fmt)
     doc.blocks = _line_blocks(masked, raw, markdown=fmt == "markdown")
     heads = [b for b in doc.blocks if b.kind == "heading"]
@@ -168,39 +179,12 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     return doc
 
 
-def _mask(raw: str, markdown: bool) -> str:
-    def blank(m: re.Match[str]) -> str:
-        found = m.group()  # without a line break (the usual case) no second pattern is run
-        return re.sub(r"[^\n]", " ", found) if "\n" in found else " " * len(found)
-
-    text = _URL.sub(blank, raw)
-    if markdown:
-        text = _MD_MASK.sub(blank, _blank_fences(text))
-    return text
-
-
-def _blank_fences(text: str) -> str:
-    """Code between pairs of ``` blanked (newlines kept); an unpaired ``` is left as it is.
-    One pass over the fences: a lazy ```.*?``` pattern would re-scan the rest of the text from
-    every unclosed fence."""
-    parts, pos = [], 0
-    while (open_at := text.find("```", pos)) >= 0:
-        close_at = text.find("```", open_at + 3)
-        if close_at < 0:
-            break
-        end = close_at + 3
-        parts += [text[pos:open_at], re.sub(r"[^\n]", " ", text[open_at:end])]
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
 def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
     stripped = line.strip()
     if markdown and raw_line.lstrip().startswith("#"):
         return True
     if markdown:  # an unmarked title line in scraped Markdown: short, capitalised, no full stop
-        words = stripped.split()
+        words = stripped.split(maxsplit=8)  # (more than 8 words: 9 parts)
         return (
             0 < len(words) <= 8
             and stripped[:1].isupper()
@@ -227,6 +211,7 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
         pos += len(line) + 1
     blocks: list[Block] = []
     lead_in = False  # the previous block ended with ':' (items follow)
+    last = ""  # the last line read that is not blank, stripped: the one blocks[-1] ends with
     for start, end, line, raw_line in lines:
         stripped = line.strip()
         if not stripped:
@@ -248,8 +233,8 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
             and kind == "paragraph"
             and prev.kind == "paragraph"
             and prev.end == start - 1
-            and (markdown or len(text[prev.start : prev.end]) >= 50)
-            and not text[prev.start : prev.end].rstrip().endswith(tuple(".!?:"))
+            and (markdown or prev.end - prev.start >= 50)
+            and not last.endswith(tuple(".!?:"))  # (the block, right-stripped, ends with it)
         )
         if joins and prev is not None:
             blocks[-1] = Block(prev.start, end, "paragraph")
@@ -257,6 +242,7 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
             blocks.append(Block(start, end, kind))
         # a lead-in (a line ending with ':') makes the next line an item, and bullets after it
         lead_in = stripped.endswith(":") or (lead_in and bool(_ITEM.match(raw_line)))
+        last = stripped
     return blocks
 
 

@@ -26,6 +26,10 @@ _KEY_VALUE = re.compile(
 _LABEL = re.compile(r"^[A-Za-z(][\w ()/\-‑.,&'’]{1,60}$")
 _MAX_VALUE = 40
 _BULLET = re.compile(r"[ \t]*[-*+•][ \t]+")  # spec sheets written as a bulleted list
+# a character no label holds, which taking bullets off and white space from the ends leaves
+# (no label character, no bullet, no white space; or a digit): a line with one is no label
+_NOT_A_LABEL = re.compile(r"[^\w ()/\-‑.,&'’\t*+•\s]|\d")
+_LONGEST_LABEL = 61  # what _LABEL matches at most
 
 
 @dataclass(frozen=True)
@@ -135,8 +139,12 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     if m and any(ch.isdigit() for ch in m.group("value")):
         va, vb = a + m.start("value"), a + m.end("value")
         return [Cell(va, vb, m.group("key").strip(), "", "", a)]
+    if _NOT_A_LABEL.search(line):
+        return []  # (a quick test: the label would hold it)
     label = _BULLET.sub("", line).strip()
-    if not label or not _LABEL.match(label) or any(ch.isdigit() for ch in label):
+    if not label or len(label) > _LONGEST_LABEL or not _LABEL.match(label):
+        return []
+    if any(ch.isdigit() for ch in label):
         return []
     if len(label.split()) > 7 or label.endswith((".", ",")):
         return []

@@ -64,9 +64,11 @@ COUNT_WORDS = {"a single": 1}
 # (K routed experts chosen of N, plus S shared; "58 8x256+1 MoE": 58 such layers), read only
 # before a word of the layout (`expert_layout_cues` in data/quantities.yaml, see `tails`); a
 # look-ahead first: the engine skips ahead to a digit or a "top"
+EXPERTS_LEAD = "top"  # the word a layout may start with ("top-8 of 256")
 _EXPERTS = (
-    rf"(?=[\dt])(?<![\w.])(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 layers
-    rf"(?:top{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
+    rf"(?=[\d{EXPERTS_LEAD[0]}])(?<![\w.])"
+    rf"(?:(?P<l>\d{{1,3}})\s+(?=\d+\s?[x×]))?"  # "58 8x256+1 MoE": 58 layers
+    rf"(?:{EXPERTS_LEAD}{HY}?\s?)?(?P<k>\d{{1,3}})(?:{HY}of{HY}|\s+of\s+|\s?[x×]\s?)(?P<n>\d{{1,4}})"
     rf"(?:\s?\+\s?(?P<s>\d{{1,2}}))?(?=(?:\s|{HY})+(?:\w+\s+)?"
 )
 EXPERT_PARTS = {  # the quantity (its id in data/quantities.yaml) each part counts
@@ -82,21 +84,59 @@ VAGUE_MAGNITUDES = {
 
 # the ids of the units of wall-clock time (data/quantities.yaml)
 DURATIONS = ("hours", "days", "weeks", "months")
+WORD_UNITS = (*DURATIONS, "GPUs")  # the units a number word is read with ("two months")
 # how an evaluation's protocol is written by a score ("pass@1", "cons@64")
 EVAL_MARK = r"(?:pass|cons|maj)@\d+"
 ELO = r"\b[Ee][Ll][Oo]\b"  # the rating system a bare rating is in ("an Elo of 2029")
 
+# the qualifiers before a number, by the bound each makes ("under 5": at most 5), and the word
+# that may lead those of a kind ("just under")
+QUALIFIER_WORDS = {
+    "upper": ("under", "below", "less than", "fewer than", "up to", "at most", "no more than",
+              "nearly", "almost", "shy of", "<", "≤"),
+    "lower": ("over", "above", "more than", "at least", "in excess of", "upwards of", "exceeding",
+              "north of", ">", "≥"),
+    "approx": ("about", "around", "approximately", "approx.", "approx", "roughly", "some",
+               "circa", "an estimated", "estimated", "~", "≈", "∼"),
+}  # fmt: skip
+_QUALIFIER_LEADS = {"upper": ("just",)}
+
+
+def _spaced(words: list[str]) -> str:
+    return r"\s+".join(map(re.escape, words))
+
+
 QUALIFIERS = [
-    (r"(?:just\s+)?(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than"
-     r"|nearly|almost|shy\s+of|<|≤)", "upper"),
-    (r"(?:over|above|more\s+than|at\s+least|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of"
-     r"|>|≥)", "lower"),
-    (r"(?:about|around|approximately|approx\.?|roughly|some|circa|an\s+estimated|estimated"
-     r"|~|≈|∼)", "approx"),
-]  # fmt: skip
+    (
+        "".join(rf"(?:{lead}\s+)?" for lead in _QUALIFIER_LEADS.get(kind, ()))
+        + f"(?:{'|'.join(_spaced(p.split()) for p in phrases)})",
+        kind,
+    )
+    for kind, phrases in QUALIFIER_WORDS.items()
+]
 _QUALIFIER_SIGNS = "<≤>≥~≈∼."  # the last characters of QUALIFIERS that are not letters
 QUALIFIER = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I
+)
+# Each qualifier written backwards, longest first (the fewest letters and spaces it can be
+# written with): matched at the start of the text before a number turned round, the first one
+# that matches is the longest that ends the text, the one QUALIFIER finds first searching it
+# from its start, in one match instead of a search that tries every place.
+_QUALIFIER_ENDS = sorted(
+    (
+        (words, kind)
+        for kind, phrases in QUALIFIER_WORDS.items()
+        for p in phrases
+        for words in [p.split()] + [[lead, *p.split()] for lead in _QUALIFIER_LEADS.get(kind, ())]
+    ),
+    key=lambda ends: -len(" ".join(ends[0])),
+)
+_QUALIFIER_END = re.compile(
+    "|".join(
+        f"(?P<r{i}>{_spaced([w[::-1] for w in reversed(words)])})"
+        for i, (words, _) in enumerate(_QUALIFIER_ENDS)
+    ),
+    re.I,
 )
 
 
@@ -164,6 +204,9 @@ class TailWords:
 class Tails:
     every: list[Tail]  # in the order they are tried
     after: dict[bool, tuple[re.Pattern[str], list[Tail]]]  # after money or not: see _any_tail
+    # the tails (not after money) in a unit of WORD_UNITS: where none matches, the first tail
+    # that matches (if any) is in another unit
+    word_units: re.Pattern[str]
     machines: re.Pattern[str]  # "64 eight-way H800 boxes"
     product: re.Pattern[str]  # "64×8 H800s"
     currencies: tuple[str, ...]  # the ids of the units that are money
@@ -181,6 +224,9 @@ class Tails:
     or_even: re.Pattern[str]  # "several weeks or even months"
     experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
     number: re.Pattern[str]  # a number, with the currency written before it and its magnitude
+    # the places a number may start at, found by a scan the engine skips ahead in (its first
+    # character, then the look-behind of `number`): `number` matches nowhere else
+    number_places: re.Pattern[str]
     number_at: re.Pattern[str]  # the same, matched where it is asked for
     range_rest: re.Pattern[str]  # the rest of a range after a number ("–6 million")
 
@@ -264,6 +310,7 @@ def tails(words: TailWords) -> Tails:
         "per_trillion_after": rf"[ \t]*(?:for[ \t]+)?{each_trillion}",
         "after_false": after[False][0],
         "after_true": after[True][0],
+        "word_units": "|".join(f"(?:{t.source})" for t in after[False][1] if t.unit in WORD_UNITS),
         "machines": machines,
         "product": product,
         "currency_after": rf"\s+(?:{money or '(?!)'})",
@@ -276,7 +323,7 @@ def tails(words: TailWords) -> Tails:
     }
     # compiled in one batch through the disk cache (r1kb.patterncache): re takes a third of a
     # second for these, more than checking an article
-    flags = {"number": 0, "number_at": 0}  # a currency's letters keep their case there
+    flags = {"number": 0, "number_at": 0, "number_places": 0}  # a currency's letters keep case
     rx = dict(
         zip(
             sources,
@@ -287,6 +334,7 @@ def tails(words: TailWords) -> Tails:
     return Tails(
         every=every,
         after={m: (rx[f"after_{str(m).lower()}"], after[m][1]) for m in (False, True)},
+        word_units=rx["word_units"],
         machines=rx["machines"],
         product=rx["product"],
         currencies=words.currencies,
@@ -301,19 +349,22 @@ def tails(words: TailWords) -> Tails:
         or_even=rx["or_even"],
         experts=rx["experts"],
         number=rx["number"],
+        number_places=rx["number_places"],
         number_at=rx["number_at"],
         range_rest=rx["range_rest"],
     )
 
 
 @cache
-def plain_numerals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The number patterns of a reader without a vocabulary: no currency signs."""
+def plain_numerals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The number patterns of a reader without a vocabulary (no currency signs): a number,
+    a number where asked, the rest of a range, the places a number may start at."""
     src = _numerals(())
     return (
         re.compile(src["number"]),
         re.compile(src["number_at"]),
         re.compile(src["range_rest"], re.I),
+        re.compile(src["number_places"]),
     )
 
 
@@ -333,12 +384,15 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
     cur = rf"(?P<cur>{'|'.join(signs)})" if signs else "(?P<cur>(?!))"
     sign_chars = "".join(dict.fromkeys(c for syms, _ in money for x in syms for c in x))
     first = "".join(dict.fromkeys(c[0] for _, codes_of in money for c in codes_of))
-    starts = re.escape("".join(dict.fromkeys(first + sign_chars)))
+    starts = rf"[\d{re.escape(''.join(dict.fromkeys(first + sign_chars)))}.]"
+    glued = rf"[\w.,:@#\-‑{re.escape(sign_chars)}]"  # what a number is never read after
     return {
-        # a look-ahead for what a number or its sign can start with first: the engine skips
-        # ahead on it (a look-behind first is tried at every position)
-        "number": rf"(?=[\d{starts}.])(?<![\w.,:@#\-‑{re.escape(sign_chars)}])"
-        rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
+        # a look-ahead for what a number or its sign can start with first (a look-behind first
+        # is tried at every position)
+        "number": rf"(?={starts})(?<!{glued})(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
+        # the same first character read, then the look-behind before it: a pattern that begins
+        # with a class, which the engine skips ahead on
+        "number_places": rf"{starts}(?<!{glued}.)",
         "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
         "range_rest": rf"(?P<pct>[ \t]*\\?%)?\s*(?:{HY}|—|to|and)\s*(?:{cur}\s?)?{NUMBER}"
         rf"(?:{MAGNITUDE})?(?![\d])",
@@ -358,13 +412,16 @@ _POWER = re.compile(
     rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{_SUPERSCRIPTS}]+))"
 )
 _SUPER = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
+_SEP = re.compile(SEP)
 
 
 def parse_number(num: str) -> tuple[float, float]:
     """The value of a written number and its precision step ("2,048" -> 2048, 1; "5.6" -> 0.1;
     "6.71e20" -> 6.71e20, 1e18; "10^9" -> 1e9). A value too large for a float is infinite (the
     caller refuses it, see plausible); never an OverflowError."""
-    clean = re.sub(SEP, "", num)
+    if num.isascii() and num.replace(".", "").isdigit():
+        return _plain(num)  # digits and a decimal point: no separator to drop, no power
+    clean = _SEP.sub("", num)
     m = _POWER.fullmatch(clean)
     if m is None:
         return _plain(clean)
@@ -421,17 +478,19 @@ def currency_unit(symbol: str | None, signs: dict[str, str]) -> str | None:
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
-    """A qualifier right before start ("under", "about", "~"): its kind and where it begins."""
-    window = text[max(0, start - 25) : start]
-    last = window.rstrip()[-1:]
+    """A qualifier right before start ("under", "about", "~"): its kind and where it begins
+    (the first match of QUALIFIER in the 25 characters before start, read from their end)."""
+    lo = max(0, start - 25)
+    head = text[lo:start].rstrip()
+    last = head[-1:]
     if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
         return None, start  # a quick test: every qualifier ends in a letter or one of the signs
-    if last == "." and window.rstrip()[-7:].lower() != "approx.":
+    if last == "." and head[-7:].lower() != "approx.":
         return None, start  # the one qualifier that ends in a dot ("1. 1. 1." searched none)
-    m = QUALIFIER.search(window)
-    if not m:
+    m = _QUALIFIER_END.match(head[::-1])
+    if not m or not m.lastgroup:
         return None, start
-    if m.start() > 0 and text[max(0, start - 25) + m.start() - 1].isalnum():
+    at = lo + len(head) - m.end()
+    if at > lo and text[at - 1].isalnum():
         return None, start
-    kind = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if m.group(f"q{i}"))
-    return kind, max(0, start - 25) + m.start()
+    return _QUALIFIER_ENDS[int(m.lastgroup[1:])][1], at
