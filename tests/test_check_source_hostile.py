@@ -18,8 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from r1kb import fsutil
+from r1kb.checksource.candidates.dates import MONTHS
 from r1kb.checksource.document import htmltokens, inputs
 from r1kb.checksource.document.document import read
+from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon.folding import ASCII_TWINS
 from r1kb.checksource.lexicon.notations import parse_number
 from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import COMMENT_LIMIT, as_json, markdown, render
@@ -328,3 +331,63 @@ def test_the_masks_still_blank_links_and_addresses() -> None:
     md = read("See [the paper](https://arxiv.org/abs/1) and `5B` in ```\ncode 7B\n```.\n", "a.md")
     assert "5B" not in md.text and "7B" not in md.text and "the paper" in md.text
     assert read("```a" * 1000, "a.md").text.count("a") == 500  # paired fences blanked
+
+
+# --- words matched case-insensitively: the four non-ASCII twins of ASCII letters ----------
+
+
+def test_the_ascii_twins_are_every_letter_re_matches_with_an_ascii_one() -> None:
+    found = {
+        chr(cp): a
+        for cp in range(0x80, 0x3000)  # the twins lie below; the Kelvin sign checked alone
+        for a in "abcdefghijklmnopqrstuvwxyz"
+        if re.fullmatch(a, chr(cp), re.I)
+    }
+    if re.fullmatch("k", "\u212a", re.I):
+        found["\u212a"] = "k"
+    assert {chr(k): v for k, v in ASCII_TWINS.items()} == found
+
+
+def _twinned(word: str) -> list[str]:
+    """The word with each ASCII letter that has a twin written as that twin, one at a time."""
+    twins = {v: chr(k) for k, v in ASCII_TWINS.items() if chr(k) != "\u0130"}
+    twins["i"] = "\u0131"
+    return [word[:i] + twins[c] + word[i + 1 :] for i, c in enumerate(word) if c in twins]
+
+
+def _figures(kb: KnowledgeBase, text: str) -> list[tuple[object, str]]:
+    return [(f.value, f.unit) for f in check_text(text, kb).figures]
+
+
+@pytest.mark.parametrize(
+    ("template", "words", "read"),
+    [  # read: the words' pattern is case-insensitive, so a twin spelling is read as well
+        ("DeepSeek-R1 was trained for {} weeks.", [*n.WORD_NUMBERS, *n.VAGUE_COUNTS], True),
+        ("DeepSeek-R1 was released on 20 {} 2025.", list(MONTHS), False),
+        ("DeepSeek-R1 was released in {} 2025.", ["early", "mid", "late"], True),
+        ("DeepSeek-V3 was trained on 256 {}-way H800 nodes.", ["two", "four", "eight"], True),
+        ("DeepSeek-R1 costs $0.55 per million {} tokens.", ["input", "output"], True),
+    ],
+)
+def test_words_with_a_non_ascii_twin_are_read_as_their_ascii_spelling_or_not_at_all(
+    kb: KnowledgeBase, template: str, words: list[str], read: bool
+) -> None:
+    """ "ſeven weeks" matched the number words' pattern and raised KeyError on the table."""
+    for word in words:
+        expected = _figures(kb, template.format(word))
+        assert expected, word
+        for spelling in _twinned(word):
+            got = _figures(kb, template.format(spelling))
+            assert got == expected if read else got in (expected, []), spelling
+
+
+def test_no_word_of_the_tables_raises_in_any_twin_spelling(kb: KnowledgeBase) -> None:
+    """ "a ſingle GPU", "ſix weeks": every table a matched word is looked up in."""
+    tables = [n.WORD_NUMBERS, n.COUNT_WORDS, n.VAGUE_COUNTS, n.VAGUE_MAGNITUDES, n.MAGNITUDES]
+    words = [w for table in tables for w in table if len(w) > 2]
+    text = " ".join(
+        f"DeepSeek-R1 used {spelling} H800 GPUs for 5 {spelling} weeks, $2 {spelling}."
+        for w in words
+        for spelling in _twinned(w)
+    )
+    check_text(text, kb)  # no exception

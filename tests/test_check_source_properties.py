@@ -48,13 +48,19 @@ NUMBERS = [
     "2.788M", "1e999", "10^400", "6.71 × 10^11", "3.3e24", "1" + "0" * 40, "0.5", "64×8",
     "1.5B to 70B", "about $6 million", "January 20, 2025", "2025-01-20", "several weeks",
     "hundreds of billions", "79.8", "2029", "96.3rd", ".5", "1,234,567.89", "9" * 400,
+    "five days", "a single GPU", "thousands of tokens", "256 eight-way nodes", "mid 2025",
 ]  # fmt: skip
 UNITS = [
     "parameters", "tokens", "H800 GPUs", "GPU-hours", "per GPU-hour", "context window", "days",
     "FLOPs", "on AIME 2024", "Codeforces rating", "percentile", "yuan", "", "%", "layers",
 ]  # fmt: skip
 WORDS = ["was trained on", "has", "cost", "costs", "about", "under", "and", "the", "of", "for"]
-piece = st.one_of(*(st.sampled_from(x) for x in (MODELS, NUMBERS, UNITS, WORDS)))
+# the non-ASCII letters a case-insensitive pattern matches with ASCII ones ("ſeven weeks"
+# raised KeyError): a piece may be written with them
+TWINS = [("i", "ı"), ("s", "ſ"), ("k", "K"), ("I", "İ")]
+piece = st.one_of(*(st.sampled_from(x) for x in (MODELS, NUMBERS, UNITS, WORDS))).flatmap(
+    lambda p: st.sampled_from([p, *(p.replace(a, b) for a, b in TWINS if a in p)])
+)
 sentence = st.lists(piece, min_size=1, max_size=12).map(" ".join).map(lambda s: s + ".")
 cell = st.one_of(piece, st.text(max_size=8))
 

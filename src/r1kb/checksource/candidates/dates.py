@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.alternation import by_first_letter
+from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.months import MONTHS
 
 _MONTH_NAMES = by_first_letter(list(MONTHS))
@@ -96,9 +97,7 @@ def _iso(y: int, m: int, d: int) -> str | None:
 def _read(m: re.Match[str]) -> tuple[str, str] | None:
     g = m.groupdict()
     y = int(g["y"])
-    month = MONTHS.get((g.get("mn") or "").lower().rstrip(".")) or (
-        int(g["m"]) if g.get("m") else 0
-    )
+    month = MONTHS.get(fold(g.get("mn") or "").rstrip(".")) or (int(g["m"]) if g.get("m") else 0)
     if g.get("a"):  # dd/mm/yyyy or mm/dd/yyyy: only when one of them cannot be a month
         a, b = int(g["a"]), int(g["b"])
         if a > 12 >= b:
@@ -172,7 +171,7 @@ def find_dates(text: str, words: list[int] | None = None) -> Iterator[DateMatch]
             found.append(DateMatch(m.start(), m.end(), *days))
     for m in finditer(_PART_OF_YEAR) if years else ():
         if not taken.overlaps(m.start(), m.end()):
-            y, (first, last) = int(m.group("y")), _PARTS[m.group("part").lower()]
+            y, (first, last) = int(m.group("y")), _PARTS[fold(m.group("part"))]
             end_day = calendar.monthrange(y, last)[1]
             taken.add(m.start(), m.end())
             found.append(
@@ -184,7 +183,7 @@ def find_dates(text: str, words: list[int] | None = None) -> Iterator[DateMatch]
         for m in finditer(pattern):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            word = m.group("mn").lower().rstrip(".")
+            word = fold(m.group("mn")).rstrip(".")
             if word == "may":  # "may 3 …" is more often the verb
                 continue
             iso = _iso(2000, MONTHS.get(word, 0), int(m.group("d")))  # a leap year: 29 Feb
@@ -196,6 +195,6 @@ def find_dates(text: str, words: list[int] | None = None) -> Iterator[DateMatch]
     alone = _MONTH_ALONE.finditer(text) if words is None else matches_at(_MONTH_ALONE, text, words)
     for m in alone:
         if not taken.overlaps(m.start(), m.end()):
-            month = f"--{MONTHS[m.group('mn').lower()]:02d}"
+            month = f"--{MONTHS[fold(m.group('mn'))]:02d}"
             found.append(DateMatch(m.start(), m.end(), month, month))
     yield from sorted(found, key=lambda d: d.start)

@@ -17,6 +17,7 @@ from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
+from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 
@@ -143,7 +144,7 @@ def _unit_for(
         raw.unit, raw.hint = tail.unit, tail.hint
         raw.gpu = m.groupdict().get("gpu")
         if m.groupdict().get("io"):
-            raw.hint = m.group("io").lower().replace(" ", "-")
+            raw.hint = fold(m.group("io")).replace(" ", "-")
         raw.end = m.end()
         if raw.unit == "hours" and (raw.low or 0) >= 1e5:
             raw.unit = "GPU-hours"  # "2.788 million hours": no run lasts eleven years
@@ -233,7 +234,7 @@ def _numbers(
             raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
         close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
         if close:  # "$5.6$ million"
-            scale = n.MAGNITUDES[close.group("mag").lower()]
+            scale = n.MAGNITUDES[fold(close.group("mag"))]
             raw.low = raw.high = value * scale
             raw.step, raw.end = step * scale, close.end()
         rest = range_rest.match(text, raw.end)
@@ -266,7 +267,7 @@ def _numbers(
             else None
         )
         if machines:  # "64 eight-way H800 boxes": 512 GPUs
-            word = (machines.group("word") or "").lower()
+            word = fold(machines.group("word") or "")
             ways = n.WORD_NUMBERS.get(word) or int(machines.group("digits") or 0)
             raw.low = raw.high = (raw.low or 0.0) * ways
             raw.step, raw.end, raw.unit = 1.0, machines.end(), "GPUs"
@@ -320,7 +321,7 @@ def _words(
     for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
-        word = _SPACES.sub(" ", m.group("w").lower())
+        word = _SPACES.sub(" ", fold(m.group("w")))
         raw = Raw(m.start(), m.end())
         if word in n.VAGUE_COUNTS:
             raw.low, raw.high = n.VAGUE_COUNTS[word]
@@ -331,7 +332,7 @@ def _words(
         units = n.WORD_UNITS if word not in n.COUNT_WORDS else ()
         mag = _WORD_MAGNITUDE.match(text, raw.end) if word in n.WORD_NUMBERS else None
         if mag:  # "six million dollars", "two billion parameters"
-            scale = n.MAGNITUDES[mag.group("mag").lower()]
+            scale = n.MAGNITUDES[fold(mag.group("mag"))]
             raw.low = raw.high = (raw.low or 0.0) * scale
             raw.step, raw.end = scale, mag.end()
             units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
@@ -370,7 +371,7 @@ def _vague(
     for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
-        g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+        g = {k: (fold(v) if isinstance(v, str) else v) for k, v in m.groupdict().items()}
         if g["g1"]:
             mag = n.VAGUE_MAGNITUDES[g["g1"]][0] if g["g1"] != "thousands" else 1e3
             lo = n.VAGUE_MULTIPLIERS.get(g["m1"], (1, 10))[0] * mag

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon.folding import fold
 
 # A magnitude letter glued to the next cell of a flattened table: "64K32K8K"
 GLUED_MAGNITUDE = n.MAGNITUDE.replace("(?![A-Za-z0-9])", "(?![A-Za-z])")
@@ -50,7 +51,7 @@ def stated_numbers(text: str) -> list[float]:
         if times and n.magnitude(m) == 1.0:
             out.append(value * n.parse_number(times.group("num"))[0])
     for m in _QUOTE_WORDS.finditer(text):
-        word = re.sub(r"\s+", " ", m.group("w").lower())
+        word = re.sub(r"\s+", " ", fold(m.group("w")))
         for table in (n.WORD_NUMBERS, QUOTE_WORDS):
             if word in table:
                 out.append(float(table[word]))

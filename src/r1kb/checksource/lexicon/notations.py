@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from r1kb.checksource.lexicon.folding import fold
 from r1kb.patterncache import compile_all
 
 HY = r"[\-‐‑‒–]"  # hyphens as typeset
@@ -464,7 +465,7 @@ def plausible(value: float | None) -> bool:
 
 def magnitude(m: re.Match[str]) -> float:
     word = m.group("mag") or m.group("sfx") or m.group("sfxl")
-    return MAGNITUDES[word.lower()] if word else 1.0
+    return MAGNITUDES[fold(word)] if word else 1.0
 
 
 def currency_unit(symbol: str | None, signs: dict[str, str]) -> str | None:
