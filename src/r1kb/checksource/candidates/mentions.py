@@ -16,6 +16,8 @@ from functools import cache
 from r1kb.checksource.candidates.family_scan import family_matches
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
+from r1kb.checksource.lexicon.some_terms import SomeTerms
+from r1kb.checksource.lexicon.together import TermSets
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
@@ -126,17 +128,45 @@ def _sized(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
 _VENDOR = re.compile(r"(?<![\w])[A-Z][A-Za-z]+(?:['’]s)?\s+$")
 
 
-@cache
-def _name_sets(
-    outside: tuple[str, ...], company: tuple[tuple[str, str], ...], gpus: tuple[str, ...]
-) -> list[tuple[str, TermSet]]:
-    """Outside names, the company's names and accelerators, as term sets (longest first)."""
-    return [
-        # a chip's name and its plural ("2,048 Nvidia H800s")
-        ("gpu", TermSet({"": [*gpus, *(g + "s" for g in gpus if not g.endswith("*"))]})),
-        ("other", TermSet({"": list(outside)})),
-        ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
-    ]
+_KINDS = ("gpu", "other", "company")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Accelerators, outside names and the company's names (term sets, longest first), and the
+    quantity terms that name a benchmark: found from one scan of a text."""
+
+    sets: TermSets  # the three kinds of names, then the benchmarks' own terms
+    benchmarks: SomeTerms
+    quantities: TermSet  # kept with them: its id names no other
+
+
+_NAMES: dict[tuple, _Names] = {}
+
+
+def _names(kb: KnowledgeBase) -> _Names:
+    whole = vocabulary(kb).quantities
+    gpus = tuple(kb.accelerators)
+    outside = tuple(kb.outside)
+    company = tuple((m.id, a) for m in kb.models.values() if m.kind == "company" for a in m.aliases)
+    wanted = frozenset(q.id for q in kb.quantities.values() if q.group == "benchmark")
+    key = (id(whole), gpus, outside, company, wanted)
+    if (names := _NAMES.get(key)) is None:
+        if len(_NAMES) > 8:
+            _NAMES.clear()
+        terms = {q.id: list(q.terms) for q in kb.quantities.values()}
+        benchmarks = SomeTerms(whole, terms, set(wanted))
+        sets = TermSets(
+            [
+                # a chip's name and its plural ("2,048 Nvidia H800s")
+                {"": [*gpus, *(g + "s" for g in gpus if not g.endswith("*"))]},
+                {"": list(outside)},
+                {mid: [a for m, a in company if m == mid] for mid, _ in company},
+                benchmarks.part_terms,
+            ]
+        )
+        names = _NAMES[key] = _Names(sets, benchmarks, whole)
+    return names
 
 
 def _comparative(text: str, start: int, end: int) -> bool:
@@ -195,13 +225,10 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             add(Mention(m.start(), cont.end(), "other"))  # an unknown variant
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
-    names_sets = _name_sets(
-        tuple(kb.outside),
-        tuple((m.id, a) for m in kb.models.values() if m.kind == "company" for a in m.aliases),
-        tuple(kb.accelerators),
-    )
-    for kind, terms in names_sets:
-        for hit in terms.find(text):
+    names = _names(kb)
+    *name_hits, benchmark_hits = names.sets.find_each(text)
+    for kind, hits in zip(_KINDS, name_hits, strict=True):
+        for hit in hits:
             start = hit.start
             if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
                 vendor = _VENDOR.search(text, max(0, start - 16), start)
@@ -220,7 +247,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
                 )
                 add(Mention(hit.start, hit.end, kind, ref, comparative))
     benchmarks = {q.id for q in kb.quantities.values() if q.group == "benchmark"}
-    for hit in vocabulary(kb).quantities.find(text):
+    for hit in names.benchmarks.find(text, benchmark_hits):
         refs = tuple(r for r in hit.refs if r in benchmarks)
         if refs and free(hit.start, hit.end):
             add(Mention(hit.start, hit.end, "benchmark", refs[0], refs=refs))
