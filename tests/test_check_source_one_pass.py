@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.candidates import dates, family_scan, prefixes
+from r1kb.checksource.candidates import dates, family_scan, mentions, prefixes
 from r1kb.checksource.candidates.family_scan import family_matches
 from r1kb.checksource.candidates.mentions import _family_patterns
 from r1kb.checksource.lexicon.vocabulary import number_words
@@ -192,3 +192,16 @@ def test_a_pattern_splits_into_its_items_at_the_top_level() -> None:
     for source, ends in cases.items():
         found = prefixes.items(source)
         assert (found and [end for end, _ in found]) == ends, source
+
+
+MARK_PIECES = [
+    "pass", "cons", "maj", "@", "1", "23", "Elo", "elo", "ELO", "Top", "top", "TOP", " ", "\n",
+    "%", "x", "ſ", "paſs", "conſ", "\u00a0", "٣", "o", "p", "_", "by", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=20).map("".join))
+def test_evaluation_marks_tried_before_an_at_or_a_number_are_those_of_the_scan(text: str) -> None:
+    plain = [m.span() for m in mentions._EVAL_MARKS.finditer(text)]
+    assert [m.span() for m in mentions._marks(text)] == plain

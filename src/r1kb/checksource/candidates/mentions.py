@@ -10,10 +10,12 @@ names a class of models, not the subject of the figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from r1kb.checksource.candidates.family_scan import family_matches
+from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
 from r1kb.checksource.lexicon.some_terms import SomeTerms
@@ -35,6 +37,13 @@ _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
 # a look-ahead first (the first letters of pass/cons/maj, Elo, Top): the engine skips ahead on it
 _EVAL_MARKS = re.compile(rf"(?=[pcmet])(?:{EVAL_MARK}|(?:{ELO}|\bTop)\s?\d+%?)", re.I)
+# where an evaluation mark may start: 4 or 3 characters before an "@" and a digit ("pass@1",
+# "maj@8"), 3 or 4 before a digit right after an "o" or a "p" and maybe a space ("Elo 2029",
+# "Top5"); each found by a scan the engine skips ahead on ("@", a digit)
+_MARK_AT = re.compile(r"@\d")
+_MARK_NUMBER = re.compile(r"\d(?:(?<=[oOpP]\d)|(?<=[oOpP]\s\d))")
+_HY_END = re.compile(rf"{HY}(\w+)$")
+_HY_WORD = re.compile(rf"{HY}(\w+)")
 
 
 @dataclass(frozen=True)
@@ -176,8 +185,8 @@ def _comparative(text: str, start: int, end: int) -> bool:
 def _suffix_comparative(text: str, start: int, end: int) -> bool:
     """A name that only qualifies a class ("OpenAI-level abilities", "GPT-4-class models"), with
     the suffix after it or inside it (a name matched with any ending, "Llama*")."""
-    cont = re.match(rf"(?:{HY}|['’])(\w+)", text[end : end + 12])
-    inside = re.search(rf"{HY}(\w+)$", text[start:end])
+    cont = _CONTINUED.match(text[end : end + 12])
+    inside = _HY_END.search(text[start:end])
     return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
 
 
@@ -193,6 +202,13 @@ def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
     (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
     ends = {m.end() for p, _ in _family_patterns(kb) if (m := p.match(text, pos))}
     return sorted(ends, reverse=True)
+
+
+def _marks(text: str) -> Iterator[re.Match[str]]:
+    """What `_EVAL_MARKS.finditer(text)` yields, the pattern tried only where a mark may start."""
+    at = {s for m in _MARK_AT.finditer(text) for s in (m.start() - 4, m.start() - 3)}
+    at.update(s for m in _MARK_NUMBER.finditer(text) for s in (m.start() - 4, m.start() - 3))
+    return matches_at(_EVAL_MARKS, text, sorted(s for s in at if s >= 0))
 
 
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
@@ -233,25 +249,26 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
                 vendor = _VENDOR.search(text, max(0, start - 16), start)
                 start = vendor.start() if vendor else start
+            if not free(start, hit.end):
+                continue
             # the suffix after the name, or the end of a name read with a wildcard ("Llama*")
-            suffix = re.search(rf"{HY}(\w+)$", text[hit.start : hit.end]) or re.match(
-                rf"{HY}(\w+)", text[hit.end : hit.end + 12]
+            suffix = _HY_END.search(text[hit.start : hit.end]) or _HY_WORD.match(
+                text[hit.end : hit.end + 12]
             )
             if kind == "other" and suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
                 continue  # "Llama-style attention": a kind of design, not a model named
-            if free(start, hit.end):
-                hit = Hit(start, hit.end, hit.refs)
-                ref = hit.refs[0] if kind == "company" else ""
-                comparative = _comparative(text, hit.start, hit.end) or _suffix_comparative(
-                    text, hit.start, hit.end
-                )
-                add(Mention(hit.start, hit.end, kind, ref, comparative))
+            hit = Hit(start, hit.end, hit.refs)
+            ref = hit.refs[0] if kind == "company" else ""
+            comparative = _comparative(text, hit.start, hit.end) or _suffix_comparative(
+                text, hit.start, hit.end
+            )
+            add(Mention(hit.start, hit.end, kind, ref, comparative))
     benchmarks = {q.id for q in kb.quantities.values() if q.group == "benchmark"}
     for hit in names.benchmarks.find(text, benchmark_hits):
         refs = tuple(r for r in hit.refs if r in benchmarks)
         if refs and free(hit.start, hit.end):
             add(Mention(hit.start, hit.end, "benchmark", refs[0], refs=refs))
-    for m in _EVAL_MARKS.finditer(text):
+    for m in _marks(text):
         if free(m.start(), m.end()):
             add(Mention(m.start(), m.end(), "mark", m.group().lower()))
     return sorted(found, key=lambda m: m.start)

@@ -21,6 +21,7 @@ _GAP = r"[\s\-‐‑‒–_]*"
 _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
 _PREFIX_CHARS = 8  # letters of a term's beginning the start pattern spells out
 _GAP_MARK = "\x00"  # a gap between two words, in a prefix
+_CHUNK = 8  # first letters under one look-ahead for them, in the scan
 
 
 def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
@@ -140,15 +141,22 @@ def scanner(terms: list[str]) -> str | None:
         if any(len(k) != 1 or not k.isascii() for k in signs):
             marked.append("(?<=[^\\x00-\\x7f])")
         branches.append(f"(?:{'|'.join(marked)})(?P<sign>)")
+    if plain or others:  # before the capitals: most characters the scan stops at are not
+        chunks = [plain[i : i + _CHUNK] for i in range(0, len(plain), _CHUNK)]
+        spelled = ["|".join(_spelled(k, rests[k]) for k in chunk) for chunk in chunks]
+        if len(chunks) > 1:  # the engine tests one class where it would test each letter's
+            spelled = [
+                f"(?=[{re.escape(''.join(k + k.upper() for k in chunk))}])(?:{alternatives})"
+                for chunk, alternatives in zip(chunks, spelled, strict=True)
+            ]
+        after = "|".join(spelled + others)
+        branches.append(f"(?<=\\W)(?={after})")
     letters = [k for k in plain if k != k.upper()]
     if letters:
         glued = "|".join(
             f"(?<={k.upper()})" + (f"(?i:{rests[k]})" if rests[k] else "") for k in letters
         )
         branches.append(f"(?<=[a-z][A-Z])(?=(?:{glued}))(?P<glued>)")
-    if plain or others:
-        after = "|".join([_spelled(k, rests[k]) for k in plain] + others)
-        branches.append(f"(?<=\\W)(?={after})")
     under = "_" if "_" in signs else ""  # the one sign that is a word character
     return f"[\\WA-Z{under}](?:{'|'.join(branches)})"
 
