@@ -205,3 +205,22 @@ MARK_PIECES = [
 def test_evaluation_marks_tried_before_an_at_or_a_number_are_those_of_the_scan(text: str) -> None:
     plain = [m.span() for m in mentions._EVAL_MARKS.finditer(text)]
     assert [m.span() for m in mentions._marks(text)] == plain
+
+
+COMPARATIVE_PIECES = [
+    "like", "such", " as", "similar", " to", "than", "vs.", "vs", "rivals", "lags", "behind",
+    " ", "  ", "\n", "\u00a0", "the", "a", " a ", "x", "-", "un", "well ", "ahead of", "Like", "s",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(COMPARATIVE_PIECES), max_size=14).map("".join))
+def test_a_comparative_word_is_found_as_each_word_with_its_own_word_start_finds_it(
+    text: str,
+) -> None:
+    """The word start tested once before the comparative words, and the white space a match
+    ends with tested first, answer as each word tested with its own word start."""
+    each = "|".join(rf"\b{word}" for word in mentions._COMPARATIVE_WORDS)
+    plain = re.compile(f"(?:{each}){mentions._COMPARATIVE_END}", re.I)
+    window = text[-40:]
+    assert mentions._comparative(text, len(text), len(text)) == bool(plain.search(window))
