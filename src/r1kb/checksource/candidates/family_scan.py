@@ -2,9 +2,10 @@
 
 The family's names are ~90 patterns (names, aliases, short forms, "the 7B model"…), each
 starting with a look-behind for a non-word character. One scan finds the places a word starts
-with a character some pattern can start with; there, each pattern's fixed beginning (its gate:
-"DeepSeek", "R1", "the"…) is tested once for all the patterns that share it, and a pattern is
-tried only where its gate is, not at every word of its first letter.
+with some pattern's fixed beginning (its gate: "DeepSeek", "R1", "the"…); there, each gate is
+tested once for all the patterns that share it, then their longer beginnings ("DeepSeek R1",
+"DeepSeek R1 Distill", see `prefixes`), and a pattern is tried only where all of its own
+matched, not at every word of its first letter.
 """
 
 from __future__ import annotations

@@ -23,11 +23,12 @@ _INSIDE = re.compile(r"[\w\s\-‐‑‒–.]")  # word, gap and wildcard charact
 def separators(terms: Iterable[str]) -> str:
     """The ASCII characters no match of the terms can hold: none of a term's characters (as
     re.I reads them), no word character, gap or character a wildcard reads."""
-    chars = {c for t in terms for c in t}
+    chars = "".join(sorted({c for t in terms for c in t}))
+    held = re.compile(f"[{re.escape(chars)}]", re.I) if chars else None
     return "".join(
         x
         for x in map(chr, range(128))
-        if not _INSIDE.match(x) and not any(re.fullmatch(re.escape(c), x, re.I) for c in chars)
+        if not _INSIDE.match(x) and (held is None or not held.fullmatch(x))
     )
 
 
