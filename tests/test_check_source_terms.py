@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.lexicon.some_terms import SomeTerms
+from r1kb.checksource.lexicon.together import TermSets
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
 
 TERM_PIECES = [
@@ -114,3 +115,17 @@ def test_the_hits_that_name_some_ids_are_those_the_whole_set_finds(
         data = data.draw(st.lists(st.sampled_from(pieces), max_size=12))
     text = "".join(data)
     assert some.find(text) == [h for h in whole.find(text) if wanted.intersection(h.refs)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(terms_strategy, dense_terms), min_size=1, max_size=3), st.data())
+def test_term_sets_scanned_for_at_once_find_what_each_finds(
+    term_sets: list[dict[str, list[str]]], data: st.DataObject
+) -> None:
+    """One scan for where any term of several sets may start gives each set its own hits."""
+    with mock.patch.dict(os.environ, {"R1KB_CACHE_DIR": ""}):
+        together = TermSets(term_sets)
+    words = [w for t in term_sets for ts in t.values() for x in ts for w in (x, x.upper())]
+    text = "".join(data.draw(st.lists(st.sampled_from(TEXT_PIECES + words), max_size=20)))
+    assert together.find_each(text) == [s.find(text) for s in together.sets]
+    assert all(s.find(text) == every_place(s, text, 0, len(text)) for s in together.sets)
