@@ -33,6 +33,7 @@ from r1kb.checksource.lexicon.vocabulary import (
 from r1kb.checksource.pipeline import check_text
 from r1kb.loader import load
 from r1kb.units import UnitSystem
+from test_check_source_terms import every_place
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = load(ROOT / "data").kb
@@ -58,16 +59,7 @@ def test_a_clause_searched_once_answers_as_a_search_up_to_each_position() -> Non
 def _every_place(terms: TermSet, text: str) -> list[Hit]:
     """TermSet.find without its shortcuts: the terms of each first character tried at every
     place of the text."""
-    out, pos = [], 0
-    while pos < len(text):
-        group = terms._groups.get(text[pos].lower())
-        m = group.match(text, pos) if group is not None else None
-        if m is None or m.end() == m.start():
-            pos += 1
-            continue
-        out.append(Hit(m.start(), m.end(), terms._refs[int(m.lastgroup[1:])]))
-        pos = m.end()
-    return out
+    return every_place(terms, text, 0, len(text))
 
 
 def _terms_text() -> str:
@@ -165,8 +157,7 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         *dates._NO_YEAR,
         mentions._EVAL_MARKS,
         family_scan._scanner(tuple(mentions._family_patterns(KB)))[2],
-        vocabulary(KB).quantities._starts,
-    ]
+    ]  # a term set's scan: tests/test_check_source_terms.py
     text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
     text += (
         " Two, ſeven, SIX, a  few, eleven-day; Millions or even Billions of tokens, hundreds"

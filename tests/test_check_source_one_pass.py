@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.candidates import dates, family_scan
+from r1kb.checksource.candidates import dates, family_scan, mentions, prefixes
 from r1kb.checksource.candidates.family_scan import family_matches
 from r1kb.checksource.candidates.mentions import _family_patterns
 from r1kb.checksource.lexicon.vocabulary import number_words
@@ -137,3 +137,90 @@ def test_every_date_notation_is_tried_only_at_places() -> None:
     )
     for pattern in [*dates._COMPILED, dates._PART_OF_YEAR, *dates._NO_YEAR]:
         assert pattern.pattern.startswith(starts), pattern.pattern
+
+
+SYNTHETIC = [
+    (re.compile(p, f), p)
+    for p, f in [
+        (r"(?<![\w])R{1}1x", 0),  # a first character, no gate
+        (r"(?<![\w])Rx(?:a|b)?y[\]\-]z", re.I),
+        (r"(?<![\w.])R(?:-|\s)?1(?:-|\s)?Zero", re.I),
+        (r"(?<![\w.])R(?:-|\s)?1(?:-|\s)?Zero", 0),
+        (r"(?<![\w.])R(?:-|\s)?1\.5B(?![\w.])", re.I),
+        (r"(?<![\w.])R1[\s\-]+x\w*", re.I),
+        (r"(?<![\w])R1", 0),
+        (r"(?<![\w])ſx", re.I),
+        (r"(?<![\w])[Rr]1x", 0),  # no first character shown: searched for everywhere
+    ]
+]
+SYNTHETIC_PIECES = [
+    "R", "r", "1", "x", "X", "y", "Zero", "zero", "-", " ", ".", "1.5B", "a", "]", "z", "s",
+    "ſ", "\u212a", "_", "\n", "Rx", "R1",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SYNTHETIC_PIECES), max_size=30).map("".join))
+def test_patterns_tried_by_their_beginnings_find_what_each_finds(text: str) -> None:
+    """Gates, shared beginnings and the alternations of longer ones only skip places: on
+    patterns of every kind (with and without a gate, either case flag), the scan finds what
+    each pattern finds one by one."""
+    plain = [(m.span(), mid) for p, mid in SYNTHETIC for m in p.finditer(text)]
+    assert [(m.span(), mid) for m, mid in family_matches(text, SYNTHETIC)] == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, *SYNTHETIC_PIECES]), max_size=30).map("".join))
+def test_every_beginning_of_a_pattern_matches_where_it_does(text: str) -> None:
+    for pattern, _ in [*PATTERNS, *SYNTHETIC]:
+        cuts = prefixes.beginnings(pattern.pattern, 0)
+        assert cuts and cuts[-1] == pattern.pattern
+        for pos in range(len(text) + 1):
+            if pattern.match(text, pos):
+                assert all(re.compile(c, pattern.flags).match(text, pos) for c in cuts), pos
+
+
+def test_a_pattern_splits_into_its_items_at_the_top_level() -> None:
+    cases = {
+        r"(?<![\w])R1(?:-|\s)?x": [9, 10, 11, 20, 21],
+        r"a[\]\-(]+b\.c": [1, 9, 10, 12, 13],
+        r"a\sb{2,3}?": [1, 3, 10],
+        r"a|b": None,
+        r"a\1": None,
+        r"(a": None,
+    }
+    for source, ends in cases.items():
+        found = prefixes.items(source)
+        assert (found and [end for end, _ in found]) == ends, source
+
+
+MARK_PIECES = [
+    "pass", "cons", "maj", "@", "1", "23", "Elo", "elo", "ELO", "Top", "top", "TOP", " ", "\n",
+    "%", "x", "ſ", "paſs", "conſ", "\u00a0", "٣", "o", "p", "_", "by", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=20).map("".join))
+def test_evaluation_marks_tried_before_an_at_or_a_number_are_those_of_the_scan(text: str) -> None:
+    plain = [m.span() for m in mentions._EVAL_MARKS.finditer(text)]
+    assert [m.span() for m in mentions._marks(text)] == plain
+
+
+COMPARATIVE_PIECES = [
+    "like", "such", " as", "similar", " to", "than", "vs.", "vs", "rivals", "lags", "behind",
+    " ", "  ", "\n", "\u00a0", "the", "a", " a ", "x", "-", "un", "well ", "ahead of", "Like", "s",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(COMPARATIVE_PIECES), max_size=14).map("".join))
+def test_a_comparative_word_is_found_as_each_word_with_its_own_word_start_finds_it(
+    text: str,
+) -> None:
+    """The word start tested once before the comparative words, and the white space a match
+    ends with tested first, answer as each word tested with its own word start."""
+    each = "|".join(rf"\b{word}" for word in mentions._COMPARATIVE_WORDS)
+    plain = re.compile(f"(?:{each}){mentions._COMPARATIVE_END}", re.I)
+    window = text[-40:]
+    assert mentions._comparative(text, len(text), len(text)) == bool(plain.search(window))

@@ -2,9 +2,10 @@
 
 The family's names are ~90 patterns (names, aliases, short forms, "the 7B model"…), each
 starting with a look-behind for a non-word character. One scan finds the places a word starts
-with a character some pattern can start with; there, each pattern's fixed beginning (its gate:
-"DeepSeek", "R1", "the"…) is tested once for all the patterns that share it, and a pattern is
-tried only where its gate is, not at every word of its first letter.
+with some pattern's fixed beginning (its gate: "DeepSeek", "R1", "the"…); there, each gate is
+tested once for all the patterns that share it, then their longer beginnings ("DeepSeek R1",
+"DeepSeek R1 Distill", see `prefixes`), and a pattern is tried only where all of its own
+matched, not at every word of its first letter.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from r1kb.checksource.candidates.places import matches_at
+from r1kb.checksource.candidates.prefixes import Chains, chains
 
 _LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
 
@@ -92,7 +94,27 @@ def _scanner(
     if not chars:
         return firsts, which, None
     first = "[" + re.escape(chars) + r"\x80-\U0010ffff]"
-    return firsts, which, re.compile(f"(?={first})(?<!\\w){first}")  # skips ahead on it
+    # only where a gate is (or a first character of a pattern without one)
+    ungated = {c for f, g in zip(firsts, which, strict=True) if f and g is None for c in f}
+    gated = [f"(?{'i' if g.flags & re.I else '-i'}:{g.pattern})" for g in dict.fromkeys(which) if g]
+    if ungated:
+        plain = "".join(sorted(ungated - {"\x80"}))
+        gated.append(f"[{re.escape(plain)}\\x80-\\U0010ffff]")
+    at = "(?=" + "|".join(gated) + ")"
+    return firsts, which, re.compile(f"(?={first})(?<!\\w){at}{first}")  # skips ahead on it
+
+
+@cache
+def _chains(
+    patterns: tuple[tuple[re.Pattern[str], str], ...], gates: tuple[re.Pattern[str] | None, ...]
+) -> Chains:
+    """The beginnings of the gated patterns, longer than their gates (see `prefixes`)."""
+    ends = [
+        next((len(b) for b in _LOOKBEHINDS if p.pattern.startswith(b)), 0)
+        + (len(g.pattern) if g is not None else 0)
+        for (p, _), g in zip(patterns, gates, strict=True)
+    ]
+    return chains([(p, g, e) for (p, _), g, e in zip(patterns, gates, ends, strict=True)])
 
 
 def family_matches(
@@ -110,15 +132,25 @@ def family_matches(
             c = m.group()
             starts.setdefault(c if c.isascii() else "\x80", []).append(m.start())
     gated: dict[re.Pattern[str], list[int]] = {}
-    for (pattern, mid), first, gate in zip(patterns, firsts, gates, strict=True):
+
+    def at_gate(gate: re.Pattern[str], first: str) -> list[int]:
+        if (where := gated.get(gate)) is None:
+            test = gate.match
+            where = gated[gate] = sorted(
+                pos for c in first for pos in starts.get(c, ()) if test(text, pos)
+            )
+        return where
+
+    tree: Chains = _chains(tuple(patterns), tuple(gates))
+    found: dict[object, list[int]] = {}
+    for (pattern, mid), first, gate, leaf in zip(patterns, firsts, gates, tree.leaves, strict=True):
         if first is None:
             yield from ((m, mid) for m in pattern.finditer(text))
             continue
         if gate is None:
             where = sorted(pos for c in first for pos in starts.get(c, ()))
-        elif (where := gated.get(gate)) is None:
-            test = gate.match
-            where = gated[gate] = sorted(
-                pos for c in first for pos in starts.get(c, ()) if test(text, pos)
-            )
+        elif leaf is None:
+            where = at_gate(gate, first)
+        else:
+            where = tree.places(leaf, text, lambda g, f=first: at_gate(g, f), found)
         yield from ((m, mid) for m in matches_at(pattern, text, where))  # never empty

@@ -10,29 +10,62 @@ names a class of models, not the subject of the figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from r1kb.checksource.candidates.family_scan import family_matches
+from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
+from r1kb.checksource.lexicon.some_terms import SomeTerms
+from r1kb.checksource.lexicon.together import TermSets
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
+# the words before a comparative name, each at a word start: tested once, before them all (the
+# search tries each of a window's 40 places), as "no word character before, one after" (each
+# word begins with a letter), which the engine tests faster than a word boundary
+_COMPARATIVE_WORDS = (
+    r"like",
+    r"such\s+as",
+    r"similar\s+to",
+    r"comparable\s+to",
+    r"compared\s+(?:to|with)",
+    r"than",
+    r"versus",
+    r"vs\.?",
+    r"unlike",
+    r"similar\s+[\w-]+(?:\s+[\w-]+)?\s+to",
+    r"rivals?",
+    r"beats?",
+    r"level\s+with",
+    r"par\s+with",
+    r"ahead\s+of",
+    r"(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are|was|were|sits?|ranks?|ranked|just|slightly|far|well|only)\s+behind",
+    r"against",
+    r"outperform(?:s|ed|ing)?",
+    r"surpass(?:es|ed|ing)?",
+    r"match(?:es|ed|ing)?",
+    r"equals?",
+)
+_COMPARATIVE_END = r"\s+(?:the\s+|a\s+)?$"
 _COMPARATIVE_BEFORE = re.compile(
-    r"(?:\blike|\bsuch\s+as|\bsimilar\s+to|\bcomparable\s+to|\bcompared\s+(?:to|with)|\bthan"
-    r"|\bversus|\bvs\.?|\bunlike|\bsimilar\s+[\w-]+(?:\s+[\w-]+)?\s+to|\brivals?|\bbeats?"
-    r"|\blevel\s+with|\bpar\s+with|\bahead\s+of|\b(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are|was|were|sits?|ranks?|ranked|just|slightly|far|well|only)\s+behind|\bagainst|\boutperform(?:s|ed|ing)?"
-    r"|\bsurpass(?:es|ed|ing)?|\bmatch(?:es|ed|ing)?|\bequals?)"
-    r"\s+(?:the\s+|a\s+)?$",
-    re.I,
+    rf"(?<!\w)(?=\w)(?:{'|'.join(_COMPARATIVE_WORDS)}){_COMPARATIVE_END}", re.I
 )
 _CONTINUED = re.compile(rf"(?:{HY}|['’])(\w+)")
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
 # a look-ahead first (the first letters of pass/cons/maj, Elo, Top): the engine skips ahead on it
 _EVAL_MARKS = re.compile(rf"(?=[pcmet])(?:{EVAL_MARK}|(?:{ELO}|\bTop)\s?\d+%?)", re.I)
+# where an evaluation mark may start: 4 or 3 characters before an "@" and a digit ("pass@1",
+# "maj@8"), 3 or 4 before a digit right after an "o" or a "p" and maybe a space ("Elo 2029",
+# "Top5"); each found by a scan the engine skips ahead on ("@", a digit)
+_MARK_AT = re.compile(r"@\d")
+_MARK_NUMBER = re.compile(r"\d(?:(?<=[oOpP]\d)|(?<=[oOpP]\s\d))")
+_HY_END = re.compile(rf"{HY}(\w+)$")
+_HY_WORD = re.compile(rf"{HY}(\w+)")
 
 
 @dataclass(frozen=True)
@@ -126,28 +159,58 @@ def _sized(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
 _VENDOR = re.compile(r"(?<![\w])[A-Z][A-Za-z]+(?:['’]s)?\s+$")
 
 
-@cache
-def _name_sets(
-    outside: tuple[str, ...], company: tuple[tuple[str, str], ...], gpus: tuple[str, ...]
-) -> list[tuple[str, TermSet]]:
-    """Outside names, the company's names and accelerators, as term sets (longest first)."""
-    return [
-        # a chip's name and its plural ("2,048 Nvidia H800s")
-        ("gpu", TermSet({"": [*gpus, *(g + "s" for g in gpus if not g.endswith("*"))]})),
-        ("other", TermSet({"": list(outside)})),
-        ("company", TermSet({mid: [a for m, a in company if m == mid] for mid, _ in company})),
-    ]
+_KINDS = ("gpu", "other", "company")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Accelerators, outside names and the company's names (term sets, longest first), and the
+    quantity terms that name a benchmark: found from one scan of a text."""
+
+    sets: TermSets  # the three kinds of names, then the benchmarks' own terms
+    benchmarks: SomeTerms
+    quantities: TermSet  # kept with them: its id names no other
+
+
+_NAMES: dict[tuple, _Names] = {}
+
+
+def _names(kb: KnowledgeBase) -> _Names:
+    whole = vocabulary(kb).quantities
+    gpus = tuple(kb.accelerators)
+    outside = tuple(kb.outside)
+    company = tuple((m.id, a) for m in kb.models.values() if m.kind == "company" for a in m.aliases)
+    wanted = frozenset(q.id for q in kb.quantities.values() if q.group == "benchmark")
+    key = (id(whole), gpus, outside, company, wanted)
+    if (names := _NAMES.get(key)) is None:
+        if len(_NAMES) > 8:
+            _NAMES.clear()
+        terms = {q.id: list(q.terms) for q in kb.quantities.values()}
+        benchmarks = SomeTerms(whole, terms, set(wanted))
+        sets = TermSets(
+            [
+                # a chip's name and its plural ("2,048 Nvidia H800s")
+                {"": [*gpus, *(g + "s" for g in gpus if not g.endswith("*"))]},
+                {"": list(outside)},
+                {mid: [a for m, a in company if m == mid] for mid, _ in company},
+                benchmarks.part_terms,
+            ]
+        )
+        names = _NAMES[key] = _Names(sets, benchmarks, whole)
+    return names
 
 
 def _comparative(text: str, start: int, end: int) -> bool:
-    return bool(_COMPARATIVE_BEFORE.search(text[max(0, start - 40) : start]))
+    window = text[max(0, start - 40) : start]
+    # a match ends with white space (at the end, or before a last line break)
+    return window[-1:].isspace() and _COMPARATIVE_BEFORE.search(window) is not None
 
 
 def _suffix_comparative(text: str, start: int, end: int) -> bool:
     """A name that only qualifies a class ("OpenAI-level abilities", "GPT-4-class models"), with
     the suffix after it or inside it (a name matched with any ending, "Llama*")."""
-    cont = re.match(rf"(?:{HY}|['’])(\w+)", text[end : end + 12])
-    inside = re.search(rf"{HY}(\w+)$", text[start:end])
+    cont = _CONTINUED.match(text[end : end + 12])
+    inside = _HY_END.search(text[start:end])
     return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
 
 
@@ -163,6 +226,13 @@ def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
     (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
     ends = {m.end() for p, _ in _family_patterns(kb) if (m := p.match(text, pos))}
     return sorted(ends, reverse=True)
+
+
+def _marks(text: str) -> Iterator[re.Match[str]]:
+    """What `_EVAL_MARKS.finditer(text)` yields, the pattern tried only where a mark may start."""
+    at = {s for m in _MARK_AT.finditer(text) for s in (m.start() - 4, m.start() - 3)}
+    at.update(s for m in _MARK_NUMBER.finditer(text) for s in (m.start() - 4, m.start() - 3))
+    return matches_at(_EVAL_MARKS, text, sorted(s for s in at if s >= 0))
 
 
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
@@ -195,36 +265,34 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             add(Mention(m.start(), cont.end(), "other"))  # an unknown variant
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
-    names_sets = _name_sets(
-        tuple(kb.outside),
-        tuple((m.id, a) for m in kb.models.values() if m.kind == "company" for a in m.aliases),
-        tuple(kb.accelerators),
-    )
-    for kind, terms in names_sets:
-        for hit in terms.find(text):
+    names = _names(kb)
+    *name_hits, benchmark_hits = names.sets.find_each(text)
+    for kind, hits in zip(_KINDS, name_hits, strict=True):
+        for hit in hits:
             start = hit.start
             if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
                 vendor = _VENDOR.search(text, max(0, start - 16), start)
                 start = vendor.start() if vendor else start
+            if not free(start, hit.end):
+                continue
             # the suffix after the name, or the end of a name read with a wildcard ("Llama*")
-            suffix = re.search(rf"{HY}(\w+)$", text[hit.start : hit.end]) or re.match(
-                rf"{HY}(\w+)", text[hit.end : hit.end + 12]
+            suffix = _HY_END.search(text[hit.start : hit.end]) or _HY_WORD.match(
+                text[hit.end : hit.end + 12]
             )
             if kind == "other" and suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
                 continue  # "Llama-style attention": a kind of design, not a model named
-            if free(start, hit.end):
-                hit = Hit(start, hit.end, hit.refs)
-                ref = hit.refs[0] if kind == "company" else ""
-                comparative = _comparative(text, hit.start, hit.end) or _suffix_comparative(
-                    text, hit.start, hit.end
-                )
-                add(Mention(hit.start, hit.end, kind, ref, comparative))
+            hit = Hit(start, hit.end, hit.refs)
+            ref = hit.refs[0] if kind == "company" else ""
+            comparative = _comparative(text, hit.start, hit.end) or _suffix_comparative(
+                text, hit.start, hit.end
+            )
+            add(Mention(hit.start, hit.end, kind, ref, comparative))
     benchmarks = {q.id for q in kb.quantities.values() if q.group == "benchmark"}
-    for hit in vocabulary(kb).quantities.find(text):
+    for hit in names.benchmarks.find(text, benchmark_hits):
         refs = tuple(r for r in hit.refs if r in benchmarks)
         if refs and free(hit.start, hit.end):
             add(Mention(hit.start, hit.end, "benchmark", refs[0], refs=refs))
-    for m in _EVAL_MARKS.finditer(text):
+    for m in _marks(text):
         if free(m.start(), m.end()):
             add(Mention(m.start(), m.end(), "mark", m.group().lower()))
     return sorted(found, key=lambda m: m.start)

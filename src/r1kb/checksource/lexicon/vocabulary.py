@@ -13,21 +13,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from r1kb import diskcache
 from r1kb.checksource.lexicon import notations as n
-from r1kb.checksource.lexicon import pairs
+from r1kb.checksource.lexicon import pairs, starts
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
+from r1kb.checksource.lexicon.starts import _GAP, _WORD_SPLIT, places, scanner
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
-
-_GAP = r"[\s\-‐‑‒–_]*"
-_WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
-
 
 # a word starts after a non-word character, or where a flattened page glued it onto the word
 # before it ("128KV headsDim per head"): a capital right after a small letter
@@ -71,7 +68,7 @@ class Hit:
 
 
 _CODE_KEY = diskcache.key_of(
-    *(Path(m.__file__).read_bytes() for m in (n, pairs)), Path(__file__).read_bytes()
+    *(Path(m.__file__).read_bytes() for m in (n, pairs, starts)), Path(__file__).read_bytes()
 )
 
 
@@ -105,7 +102,7 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
         [by_term[t] for t in ordered],
         list(groups),
         sources,
-        _starts(ordered),
+        scanner(ordered),
         "|".join(map(re.escape, _needles(ordered))) or "(?!)",
         sorted(finals),
         wild,
@@ -126,20 +123,20 @@ class TermSet:
 
     def __init__(self, terms: dict[str, list[str]]) -> None:
         plan = _plan(terms)
-        refs, group_keys, sources, starts, needles, finals, wild, final_chars = plan[:8]
+        refs, group_keys, sources, scan, needles, finals, wild, final_chars = plan[:8]
         pair_keys, pair_sources = plan[8:]
         self._refs = [tuple(r) for r in refs]
         compiled = compile_all(
             [(final_chars, 0), (needles, 0)]
             + [(src, re.I) for src in sources]
             + [(src, re.I) for src in pair_sources]
-            + ([(starts, re.I)] if starts else [])
+            + ([(scan, 0)] if scan else [])
         )
         self._final_chars = compiled[0]
         self._needles = compiled[1]
         self._groups = dict(zip(group_keys, compiled[2:], strict=False))
         self._pairs = dict(zip(pair_keys, compiled[2 + len(sources) :], strict=False))
-        self._starts = compiled[-1] if starts else None
+        self._starts = compiled[-1] if scan else None
         self._finals, self._wild_end = set(finals), wild
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -153,18 +150,25 @@ class TermSet:
         if self._starts is None:
             return
         end = len(text) if end is None else end
+        yield from self.hits_at(text, places(self._starts, text, start, end), start, end, last)
+
+    def hits_at(
+        self, text: str, where: Iterable[int], start: int, end: int, last: int | None = None
+    ) -> Iterator[Hit]:
+        """The hits of `hits`, with the terms tried only at these places (in order, some
+        maybe twice): any that hold each place this set's own scan gives from `start`."""
         pos = start
-        while True:
-            s = self._starts.search(text, pos, end)
-            if s is None or (last is not None and s.start() > last):
+        for place in where:
+            if place < pos:
+                continue  # inside the last hit (or given twice)
+            if last is not None and place > last:
                 return
-            group = self.terms_at(text, s.start(), end)
-            m = group.match(text, s.start(), end) if group is not None else None
-            if m is None or m.end() == m.start():
-                pos = s.start() + 1
+            group = self.terms_at(text, place, end)
+            m = group.match(text, place, end) if group is not None else None
+            if m is None or m.end() == place:
                 continue
             index = int(m.lastgroup[1:]) if m.lastgroup else 0
-            yield Hit(m.start(), m.end(), self._refs[index])
+            yield Hit(place, m.end(), self._refs[index])
             pos = m.end()
 
     def terms_at(self, text: str, pos: int, end: int) -> re.Pattern[str] | None:
@@ -192,35 +196,6 @@ class TermSet:
         each term has a word that must then be there, and in ASCII text none of them is."""
         window = text[start:end]
         return window.isascii() and self._needles.search(window.lower()) is None
-
-
-_PREFIX_CHARS = 8  # letters of a term's beginning the start pattern spells out
-_GAP_MARK = "\x00"  # a gap between two words, in a prefix
-
-
-def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
-    """The beginnings of terms that share a first character, lowercased: up to _PREFIX_CHARS
-    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a
-    non-ASCII letter; any match of a term starts with its prefix. None where that does not
-    hold (a term that starts with a gap, a first letter that case folding may reach from
-    ASCII text)."""
-    out = []
-    for term in terms:
-        words = [w for w in _WORD_SPLIT.split(term) if w]
-        if not words or not term.startswith(words[0]) or not words[0][0].isascii():
-            return None
-        prefix = ""
-        for word in words:
-            wild = word.endswith("*") and len(word) > 1
-            literal = word[:-1] if wild else word
-            ascii_run = re.match(r"[\x00-\x7f]*", literal).group()
-            if not ascii_run or len(prefix) >= _PREFIX_CHARS:
-                break
-            prefix += (_GAP_MARK if prefix else "") + ascii_run[: _PREFIX_CHARS - len(prefix)]
-            if wild or ascii_run != literal:
-                break
-        out.append(prefix.lower())
-    return tuple(dict.fromkeys(out))
 
 
 # non-ASCII letters that match an ASCII one in a case-insensitive pattern (Python's re)
@@ -258,86 +233,6 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
             if last[-1].isalpha():
                 finals.add("s")  # the plural
     return finals, wild
-
-
-def _trie(words: tuple[str, ...]) -> str:
-    """A pattern that matches where one of the words starts, with their common beginnings
-    shared (tried once, not once per word); a word that begins another stands for both; a
-    _GAP_MARK stands for any gap between words (or none)."""
-    tree: dict = {}
-    for word in sorted(words, key=len):
-        node = tree
-        for c in word:
-            if "" in node:
-                break  # a shorter word already starts here
-            node = node.setdefault(c, {})
-        else:
-            node.clear()
-            node[""] = {}
-
-    def emit(node: dict) -> str:
-        alternatives = [
-            (_GAP if c == _GAP_MARK else re.escape(c)) + emit(child)
-            for c, child in sorted(node.items())
-            if c
-        ]
-        if len(alternatives) <= 1:
-            return "".join(alternatives)
-        return "(?:" + "|".join(alternatives) + ")"
-
-    return emit(tree)
-
-
-def _starts(terms: list[str]) -> str | None:
-    """Where a word starts as some term does: the beginning of one of the terms, its first
-    letters across word gaps (their shared beginnings as one pattern, after a look-ahead for
-    their first characters, which the regular expression engine scans far faster than the
-    terms themselves), else the first character and the second where every term of that first
-    character has a fixed one."""
-    seconds: dict[str, set[str] | None] = {}
-    for term in terms:
-        key = term[0].lower()
-        words = [w for w in _WORD_SPLIT.split(term) if w]
-        literal = words[0][:-1] if words and words[0].endswith("*") and len(words[0]) > 1 else ""
-        literal = literal or (words[0] if words else "")
-        if key not in seconds:
-            seconds[key] = set()
-        if len(literal) < 2 or len(key) != 1:  # any character may follow (a gap, a plural…)
-            seconds[key] = None
-        elif (chars := seconds[key]) is not None:
-            chars.add(literal[1])
-    if not seconds:
-        return None
-
-    heads = {key: _prefixes([t for t in terms if t[0].lower() == key]) for key in seconds}
-
-    def start(key: str) -> str:
-        if (beginnings := heads[key]) is not None:
-            return _trie(beginnings)  # a term's beginning: far fewer places to try the terms at
-        chars = seconds[key]
-        return re.escape(key) + (
-            f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
-        )
-
-    words = sorted(k for k in seconds if k.isalnum())
-    signs = sorted(k for k in seconds if not k.isalnum())
-    if any(len(k) != 1 for k in seconds):  # a first letter that lowercases to two characters
-        alternatives = [
-            (rf"{_WORD_START}{re.escape(k)}" if k.isalnum() else re.escape(k)) for k in seconds
-        ]
-    else:
-        alternatives = []
-        if words:
-            firsts = "".join(map(re.escape, words))
-            alternatives.append(rf"{_WORD_START}(?=[{firsts}])(?:{'|'.join(map(start, words))})")
-        if signs:
-            alternatives.append(
-                f"(?=[{''.join(map(re.escape, signs))}])(?:{'|'.join(map(start, signs))})"
-            )
-        # the first characters again, before the look-behinds: the engine skips ahead on them
-        every = "".join(map(re.escape, words + signs))
-        return f"(?=[{every}])(?:{'|'.join(alternatives)})"  # compiled with re.I
-    return "|".join(alternatives)  # compiled with re.I
 
 
 @dataclass

@@ -1,0 +1,176 @@
+"""Where a term set's terms may start in a text, found by one scan.
+
+A term whose first character is a letter or digit starts a word: right after a character that
+is not a word character (or at the text's start), or at a capital glued onto a small letter
+("128KV"). The scan is compiled without re.I and begins with one character class (a non-word
+character, an ASCII capital), which Python's engine skips ahead on without trying a match at
+each character; after it, each first letter's beginnings are spelled with both cases of the
+letter (its branch is taken only where the letter is) and read case-insensitively from the
+second character on. A non-ASCII first character, which case folding may map onto a letter,
+is tried against every term's beginning case-insensitively, as the terms themselves are.
+
+The places found are a superset of the places a term matches at: the terms are tried there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_GAP = r"[\s\-‐‑‒–_]*"
+_WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
+_PREFIX_CHARS = 8  # letters of a term's beginning the start pattern spells out
+_GAP_MARK = "\x00"  # a gap between two words, in a prefix
+_CHUNK = 8  # first letters under one look-ahead for them, in the scan
+
+
+def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
+    """The beginnings of terms that share a first character, lowercased: up to _PREFIX_CHARS
+    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a
+    non-ASCII letter; any match of a term starts with its prefix. None where that does not
+    hold (a term that starts with a gap, a first letter that case folding may reach from
+    ASCII text)."""
+    out = []
+    for term in terms:
+        words = [w for w in _WORD_SPLIT.split(term) if w]
+        if not words or not term.startswith(words[0]) or not words[0][0].isascii():
+            return None
+        prefix = ""
+        for word in words:
+            wild = word.endswith("*") and len(word) > 1
+            literal = word[:-1] if wild else word
+            ascii_run = re.match(r"[\x00-\x7f]*", literal).group()
+            if not ascii_run or len(prefix) >= _PREFIX_CHARS:
+                break
+            prefix += (_GAP_MARK if prefix else "") + ascii_run[: _PREFIX_CHARS - len(prefix)]
+            if wild or ascii_run != literal:
+                break
+        out.append(prefix.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _trie(words: tuple[str, ...]) -> dict:
+    """The words as a tree of their characters, a word that begins another standing for both
+    (its end marked by the key "")."""
+    tree: dict = {}
+    for word in sorted(words, key=len):
+        node = tree
+        for c in word:
+            if "" in node:
+                break  # a shorter word already starts here
+            node = node.setdefault(c, {})
+        else:
+            node.clear()
+            node[""] = {}
+    return tree
+
+
+def _emit(node: dict) -> str:
+    """A pattern that matches where one of a tree's words starts, with their common
+    beginnings shared (tried once, not once per word); a _GAP_MARK stands for any gap between
+    words (or none)."""
+    alternatives = [
+        (_GAP if c == _GAP_MARK else re.escape(c)) + _emit(child)
+        for c, child in sorted(node.items())
+        if c
+    ]
+    if len(alternatives) <= 1:
+        return "".join(alternatives)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _rests(terms: list[str]) -> dict[str, str]:
+    """For each first character of the terms (lowercased), what must follow it where one of
+    them starts: the rest of their beginnings across word gaps (see _prefixes), else the
+    second character where every term of that first character has a fixed one, else nothing."""
+    seconds: dict[str, set[str] | None] = {}
+    for term in terms:
+        key = term[0].lower()
+        words = [w for w in _WORD_SPLIT.split(term) if w]
+        literal = words[0][:-1] if words and words[0].endswith("*") and len(words[0]) > 1 else ""
+        literal = literal or (words[0] if words else "")
+        if key not in seconds:
+            seconds[key] = set()
+        if len(literal) < 2 or len(key) != 1:  # any character may follow (a gap, a plural…)
+            seconds[key] = None
+        elif (chars := seconds[key]) is not None:
+            chars.add(literal[1])
+    out = {}
+    for key, chars in seconds.items():
+        beginnings = _prefixes([t for t in terms if t[0].lower() == key])
+        tree = _trie(beginnings) if beginnings is not None else {}
+        if list(tree) == [key]:
+            out[key] = _emit(tree[key])  # a term's beginning: far fewer places to try
+        else:
+            out[key] = f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
+    return out
+
+
+def _spelled(first: str, rest: str) -> str:
+    """A first character in both its ASCII cases, then the rest read case-insensitively."""
+    both = "".join(dict.fromkeys(first + first.upper()))
+    head = f"[{re.escape(both)}]" if len(both) > 1 else re.escape(both)
+    return head + (f"(?i:{rest})" if rest else "")
+
+
+def scanner(terms: list[str]) -> str | None:
+    """The scan of where the terms may start (compiled without flags): each match is one
+    character, and a place is right after it, at it (group `glued`: a capital glued onto a
+    small letter) or at it and right after it (group `sign`: a sign some term starts with)."""
+    rests = _rests(terms)
+    if not rests:
+        return None
+    words = sorted(k for k in rests if k.isalnum())
+    signs = sorted(k for k in rests if not k.isalnum())
+    plain = [k for k in words if len(k) == 1 and k.isascii()]
+    # a non-ASCII first character: every term's beginning, as the terms read it (re.I)
+    if any(len(k) != 1 for k in rests):
+        others = ["(?=[^\\x00-\\x7f])"]  # lowercased to two characters: any such place
+    elif words:
+        every = "|".join(re.escape(k) + rests[k] for k in words)
+        others = [f"(?=[^\\x00-\\x7f])(?i:{every})"]
+    else:
+        others = []
+    branches = []
+    if signs:  # first: the place right after a sign is given too
+        marked = [
+            f"(?<={re.escape(k)})" + (f"(?=(?i:{rests[k]}))" if rests[k] else "")
+            for k in signs
+            if len(k) == 1 and k.isascii()
+        ]
+        if any(len(k) != 1 or not k.isascii() for k in signs):
+            marked.append("(?<=[^\\x00-\\x7f])")
+        branches.append(f"(?:{'|'.join(marked)})(?P<sign>)")
+    if plain or others:  # before the capitals: most characters the scan stops at are not
+        chunks = [plain[i : i + _CHUNK] for i in range(0, len(plain), _CHUNK)]
+        spelled = ["|".join(_spelled(k, rests[k]) for k in chunk) for chunk in chunks]
+        if len(chunks) > 1:  # the engine tests one class where it would test each letter's
+            spelled = [
+                f"(?=[{re.escape(''.join(k + k.upper() for k in chunk))}])(?:{alternatives})"
+                for chunk, alternatives in zip(chunks, spelled, strict=True)
+            ]
+        after = "|".join(spelled + others)
+        branches.append(f"(?<=\\W)(?={after})")
+    letters = [k for k in plain if k != k.upper()]
+    if letters:
+        glued = "|".join(
+            f"(?<={k.upper()})" + (f"(?i:{rests[k]})" if rests[k] else "") for k in letters
+        )
+        branches.append(f"(?<=[a-z][A-Z])(?=(?:{glued}))(?P<glued>)")
+    under = "_" if "_" in signs else ""  # the one sign that is a word character
+    return f"[\\WA-Z{under}](?:{'|'.join(branches)})"
+
+
+def places(scan: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
+    """The places, in order (some twice), where `scanner`'s terms may start in
+    text[start:end] (a word start at `start` is seen by the character before it)."""
+    if start == 0 < end:
+        yield 0
+    for m in scan.finditer(text, max(start - 1, 0), end):
+        kind = m.lastgroup
+        if kind is None:
+            yield m.start() + 1
+        else:
+            yield m.start()
+            if kind == "sign":
+                yield m.start() + 1
