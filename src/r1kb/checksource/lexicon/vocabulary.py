@@ -21,6 +21,7 @@ from pathlib import Path
 from r1kb import diskcache
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon import pairs, starts
+from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
 from r1kb.checksource.lexicon.starts import _GAP, _WORD_SPLIT, places, scanner
 from r1kb.kb import KnowledgeBase
@@ -198,10 +199,6 @@ class TermSet:
         return window.isascii() and self._needles.search(window.lower()) is None
 
 
-# non-ASCII letters that match an ASCII one in a case-insensitive pattern (Python's re)
-_ASCII_TWINS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
-
-
 def _needles(terms: list[str]) -> list[str]:
     """One word per term that any match of it in ASCII text contains, lowercased (the longest;
     a wildcard word counts by the part before its `*`); terms that cannot match ASCII text at
@@ -209,7 +206,7 @@ def _needles(terms: list[str]) -> list[str]:
     out = set()
     for term in terms:
         words = [w[:-1] if w.endswith("*") and len(w) > 1 else w for w in _WORD_SPLIT.split(term)]
-        words = [w.translate(_ASCII_TWINS).lower() for w in words if w]
+        words = [fold(w) for w in words if w]
         if words and all(w.isascii() for w in words):
             out.add(max(words, key=len))
     return sorted(out)
