@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from r1kb.checksource.attribution.names import COMPANY, nearest, within
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
-from r1kb.checksource.lexicon.vocabulary import Hit, Vocabulary
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, Vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
@@ -179,7 +180,7 @@ class QuantityReader:
         return self._known(default), False
 
     def _term_in(self, raw: Raw, words: str) -> str | None:
-        return first_fitting(self.vocab.quantities.find(words), lambda q: self.fits(raw, q))
+        return first_fitting(terms_of(self.vocab.quantities, words), lambda q: self.fits(raw, q))
 
     def _column_header(self, raw: Raw) -> str:
         """In a table row ("| DeepSeek-R1 | 671B | 37B |"), the header of the figure's column."""
@@ -282,7 +283,21 @@ def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: 
         return False
 
 
-def first_fitting(hits: list[Hit], accepts: Callable[[str], bool]) -> str | None:
+_KEPT_WORDS = 300  # the longest words whose terms are kept (a header, not a page in a cell)
+
+
+def terms_of(terms: TermSet, words: str) -> Sequence[Hit]:
+    """The terms of a header or a cell's words, found once for short ones: a table's headers
+    are asked again for each of its figures."""
+    return _kept_terms(terms, words) if len(words) <= _KEPT_WORDS else terms.find(words)
+
+
+@lru_cache(maxsize=4096)
+def _kept_terms(terms: TermSet, words: str) -> tuple[Hit, ...]:
+    return tuple(terms.find(words))
+
+
+def first_fitting(hits: Sequence[Hit], accepts: Callable[[str], bool]) -> str | None:
     """The quantity of the first term hit that the figure fits."""
     for h in hits:
         fitting = [q for q in h.refs if accepts(q)]

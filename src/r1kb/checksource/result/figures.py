@@ -7,6 +7,7 @@ import re
 
 from r1kb.checksource.document.document import MAX_CHARS, MAX_NUMERALS, Document
 from r1kb.checksource.matching.choose import Choice
+from r1kb.checksource.matching.match import Judgement
 from r1kb.checksource.result import wording
 from r1kb.checksource.result.result import Figure, Report
 from r1kb.kb import KnowledgeBase
@@ -25,15 +26,41 @@ def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: Knowle
             else ""
         )
         out.notes.append(f"only the first {len(doc.original):,} characters were read{why}")
-    out.figures = sorted((figure(doc, c, kb) for c in chosen), key=lambda f: f.start)
+    said = _Said(doc, kb)
+    out.figures = sorted((figure(doc, c, kb, said) for c in chosen), key=lambda f: f.start)
     return out
 
 
-def figure(doc: Document, c: Choice, kb: KnowledgeBase) -> Figure:
+class _Said:
+    """The words of one report said once each: a judgement shared by figures of the same value
+    (the matcher judges them once) has one message; a sentence short enough to be quoted
+    whole is the same quote for each of its figures."""
+
+    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+        self.doc, self.kb = doc, kb
+        # id -> (the judgement, its words): holding the judgement keeps its id its own
+        self._messages: dict[int, tuple[Judgement, str]] = {}
+        self._quotes: dict[tuple[int, int], str] = {}
+
+    def message(self, j: Judgement) -> str:
+        if id(j) not in self._messages:
+            self._messages[id(j)] = (j, wording.message(self.kb, j))
+        return self._messages[id(j)][1]
+
+    def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:
+        if hi - lo > _QUOTE_MAX:  # cut around the figure: its own quote
+            return _quote(self.doc, lo, hi, fig)
+        if (lo, hi) not in self._quotes:
+            self._quotes[lo, hi] = _quote(self.doc, lo, hi, fig)
+        return self._quotes[lo, hi]
+
+
+def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = None) -> Figure:
+    said = said or _Said(doc, kb)
     r, j = c.readings, c.judgement
     start, end = doc.source_span(r.raw.start, r.raw.end)
     line, col = doc.line_col(start)
-    quote = _quote(doc, r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
+    quote = said.quote(r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
     fig = Figure(
         text=doc.original[start:end],
         start=start,
@@ -48,7 +75,7 @@ def figure(doc: Document, c: Choice, kb: KnowledgeBase) -> Figure:
         claims=[x.id for x in j.claims],
         corrections=[x.id for x in j.corrections],
         related=[x.id for x in j.related],
-        message=wording.message(kb, j),
+        message=said.message(j),
         quote=quote,
         attribution=c.how,
         quantity_basis=c.basis,
