@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
@@ -181,3 +181,47 @@ def test_the_terms_of_words_found_once_are_their_terms(words: str) -> None:
     for terms in (vocabulary(KB).quantities, vocabulary(KB).units):
         assert list(terms_of(terms, words)) == terms.find(words)
         assert list(terms_of(terms, words)) == terms.find(words)  # kept, or found again
+
+
+def _plain_nearest_term(
+    self: at.Attributor, raw: Raw, scopes: list[tuple[int, int]], only: frozenset[str] | None
+) -> str | None:
+    """nearest_term as it was: every term of every scope read, the first of the nearest
+    taken."""
+    for lo, hi in scopes:
+        terms = self.vocab.quantities.find(self.text, lo, hi)
+        found = [(read, h) for h in terms if (read := self.term_reading(raw, h, only))]
+        if found:
+            (_, quantity), h = min(found, key=lambda f: f[0][0])
+            self.quantity_how = f"the term {self.text[h.start : h.end]!r}"
+            return quantity
+    return None
+
+
+TERM_PIECES = [
+    "671B ", "37B ", "total ", "activated ", "parameters", " and ", ", ", "training cost ",
+    "$5.6M ", "2,048 ", "GPUs ", "context length ", "128K ", "tokens ", "of ", "capex ",
+    "R&D ", "the ", "cluster ", "fleet ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TERM_PIECES), min_size=1, max_size=16).map("".join))
+@example("training cost of the $5.6M capex")  # a term after the figure nearer than one before
+def test_the_nearest_term_read_up_to_where_none_can_be_nearer_is_the_nearest_of_all(
+    text: str,
+) -> None:
+    doc = read(text, "t.txt")
+    found = find(doc, KB)
+    attributor = at.Attributor(doc.text, KB, found.mentions, MATCHER.units)
+    attributor.spans = found.spans
+    scopes = [(0, len(text)), (0, len(text) // 2), (0, len(text))]
+    for raw in found.prose:
+        for unit in (raw.unit, "parameters", "USD", "tokens"):
+            figure = Raw(**{**vars(raw), "unit": unit})
+            for spans in (scopes, [(figure.start, min(len(text), figure.end + 30)), *scopes]):
+                for only in (None, frozenset({"total-parameters", "context-length"})):
+                    plain = _plain_nearest_term(attributor, figure, spans, only)
+                    how = attributor.quantity_how
+                    assert attributor.nearest_term(figure, spans, only) == plain
+                    assert attributor.quantity_how == how

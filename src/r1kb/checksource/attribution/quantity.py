@@ -76,28 +76,40 @@ class QuantityReader:
         self, raw: Raw, scopes: list[tuple[int, int]], only: frozenset[str] | None = None
     ) -> str | None:
         """Of the quantities the figure fits, the one whose term stands nearest it, scope by
-        scope (its own words first)."""
-        for lo, hi in scopes:
+        scope (its own words first). A scope is read only up to the first term after the
+        figure no nearer than the nearest found (the terms come in order: none further on is
+        nearer), and a scope the same as one read before is not read again."""
+        for k, (lo, hi) in enumerate(scopes):
+            if (lo, hi) in scopes[:k]:
+                continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            for h in self.vocab.quantities.find(self.text, lo, hi):
-                if self._masked(h.start, h.end, raw):
-                    continue
-                fitting = [q for q in h.refs if self.fits(raw, q)]
-                if raw.low is not None and raw.low == raw.high and not raw.vague:
-                    fitting = [q for q in fitting if q not in self.range_only]
-                if only is not None:
-                    fitting = [q for q in fitting if q in only]
-                if not fitting:
-                    continue
-                distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
-                if self._closer_figure(h.start, h.end, raw, distance):
-                    continue  # "671B total, 37B active": "active" is the 37B's word
-                if best is None or distance < best[0]:
-                    best = (distance, fitting[0])
+            for h in self.vocab.quantities.hits(self.text, lo, hi):
+                if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
+                    break
+                found = self.term_reading(raw, h, only)
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = found
                     self.quantity_how = f"the term {self.text[h.start : h.end]!r}"
             if best is not None:
                 return best[1]
         return None
+
+    def term_reading(self, raw: Raw, h: Hit, only: frozenset[str] | None) -> tuple[int, str] | None:
+        """The term's distance from the figure and the first quantity it names that the figure
+        fits, if the term is the figure's to read."""
+        if self._masked(h.start, h.end, raw):
+            return None
+        fitting = [q for q in h.refs if self.fits(raw, q)]
+        if raw.low is not None and raw.low == raw.high and not raw.vague:
+            fitting = [q for q in fitting if q not in self.range_only]
+        if only is not None:
+            fitting = [q for q in fitting if q in only]
+        if not fitting:
+            return None
+        distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
+        if self._closer_figure(h.start, h.end, raw, distance):
+            return None  # "671B total, 37B active": "active" is the 37B's word
+        return distance, fitting[0]
 
     def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
         """Another figure stands nearer these words than raw does (on the same line)."""
