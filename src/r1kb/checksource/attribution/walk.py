@@ -101,6 +101,7 @@ class _Walk:
             rates: list[tuple[object, str]] = []
             if self.at.names_in(block.start, block.end) or self._has_figure(starts, block):
                 spans = self.doc.sentences(block)
+                where = Where(heading[0], paragraph)
                 quiet = 0  # the first of the figure-free sentences since the last figure's
                 for k, (s_start, s_end) in enumerate(spans):
                     lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
@@ -108,7 +109,6 @@ class _Walk:
                         continue  # read when a figure needs what it hands on
                     carry = self._handed_on(spans[quiet:k], carry)
                     s = parse_sentence(self.doc.text, s_start, s_end)
-                    where = Where(heading[0], paragraph)
                     carry = yield from self._sentence(
                         s, raws[lo:hi], carry, rates, where, scope, _AHEAD
                     )
