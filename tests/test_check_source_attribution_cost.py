@@ -5,6 +5,7 @@ said once are the words said for each figure; a header's terms found once are it
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,7 @@ def test_the_words_said_once_are_those_said_for_each_figure() -> None:
             r, j = c.readings, c.judgement
             span = (r.raw.start, r.raw.end)
             assert said.message(j) == wording.message(KB, j)
+            assert said.value(j) == j.value.as_json()
             quote = figures._quote(doc, r.sentence.start, r.sentence.end, span)
             assert said.quote(r.sentence.start, r.sentence.end, span) == quote
 
@@ -225,3 +227,14 @@ def test_the_nearest_term_read_up_to_where_none_can_be_nearer_is_the_nearest_of_
                     how = attributor.quantity_how
                     assert attributor.nearest_term(figure, spans, only) == plain
                     assert attributor.quantity_how == how
+
+
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000ab.")))
+def test_white_space_made_one_space_by_splitting_is_as_by_a_pattern(text: str) -> None:
+    assert figures.one_spaced(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_white_space_to_split_on_is_white_space_to_a_pattern() -> None:
+    space = re.compile(r"\s")
+    differ = [c for c in map(chr, range(0x110000)) if bool(space.match(c)) != c.isspace()]
+    assert differ == []

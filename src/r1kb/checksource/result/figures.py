@@ -3,8 +3,6 @@ section and paragraph, the sentence it stands in) and worded (why its outcome)."
 
 from __future__ import annotations
 
-import re
-
 from r1kb.checksource.document.document import MAX_CHARS, MAX_NUMERALS, Document
 from r1kb.checksource.matching.choose import Choice
 from r1kb.checksource.matching.match import Judgement
@@ -33,19 +31,27 @@ def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: Knowle
 
 class _Said:
     """The words of one report said once each: a judgement shared by figures of the same value
-    (the matcher judges them once) has one message; a sentence short enough to be quoted
-    whole is the same quote for each of its figures."""
+    (the matcher judges them once) has one message and one value; a sentence short enough to
+    be quoted whole is the same quote for each of its figures."""
 
     def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
         self.doc, self.kb = doc, kb
-        # id -> (the judgement, its words): holding the judgement keeps its id its own
-        self._messages: dict[int, tuple[Judgement, str]] = {}
+        # id -> (the judgement, its words, its value): holding it keeps its id its own
+        self._judged: dict[int, tuple[Judgement, str, object]] = {}
         self._quotes: dict[tuple[int, int], str] = {}
 
+    def _of(self, j: Judgement) -> tuple[Judgement, str, object]:
+        if id(j) not in self._judged:
+            self._judged[id(j)] = (j, wording.message(self.kb, j), j.value.as_json())
+        return self._judged[id(j)]
+
     def message(self, j: Judgement) -> str:
-        if id(j) not in self._messages:
-            self._messages[id(j)] = (j, wording.message(self.kb, j))
-        return self._messages[id(j)][1]
+        return self._of(j)[1]
+
+    def value(self, j: Judgement) -> object:
+        """The figure's value as JSON (a range: each figure its own dict)."""
+        value = self._of(j)[2]
+        return dict(value) if isinstance(value, dict) else value
 
     def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:
         if hi - lo > _QUOTE_MAX:  # cut around the figure: its own quote
@@ -67,7 +73,7 @@ def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = Non
         end=end,
         line=line,
         column=col,
-        value=j.value.as_json(),
+        value=said.value(j),
         unit=j.value.unit,
         model=j.model,
         quantity=j.quantity,
@@ -96,7 +102,13 @@ def _quote(doc: Document, lo: int, hi: int, fig: tuple[int, int]) -> str:
         a = text.find(" ", a, fig[0]) + 1 if text.find(" ", a, fig[0]) >= 0 else a
         b = text.rfind(" ", fig[1], b) if text.rfind(" ", fig[1], b) > 0 else b
         sentence = text[a:b]
-    return re.sub(r"\s+", " ", sentence).strip()
+    return one_spaced(sentence)
+
+
+def one_spaced(words: str) -> str:
+    """Each run of white space as one space, none at either end (str.split's white space is
+    the `\\s` of a pattern: the same answer as replacing each run of it by a space, stripped)."""
+    return " ".join(words.split())
 
 
 def _locator(heading: str | None, paragraph: int, line: int) -> str:
