@@ -238,3 +238,25 @@ def test_white_space_to_split_on_is_white_space_to_a_pattern() -> None:
     space = re.compile(r"\s")
     differ = [c for c in map(chr, range(0x110000)) if bool(space.match(c)) != c.isspace()]
     assert differ == []
+
+
+GENERIC_PIECES = [
+    "a ", "an ", "A ", "many ", "Most ", "such ", "rival ", "is ", "as ", "was ", "it's ",
+    "are ", "were ", "model", "models ", "LLM", "system ", "big ", "open-weight ", "x",
+    "\u017fome ", "\u212a", "\u0130", ". ", "-", "’s ",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(GENERIC_PIECES), max_size=14).map("".join))
+def test_a_phrase_about_models_in_general_found_by_its_first_letter_first_is_as_before(
+    text: str,
+) -> None:
+    plain = re.compile(at._NOT_AFTER + at._GENERIC_NOUN, re.I)
+    for start in range(len(text) + 1):
+        for end in (start, len(text)):
+            fast = at._GENERIC_PHRASE.search(text, start, end)
+            slow = plain.search(text, start, end)
+            assert (fast and fast.span()) == (slow and slow.span()), (text, start, end)
+            fast, slow = at._GENERIC_PHRASE.match(text, start), plain.match(text, start)
+            assert (fast and fast.span()) == (slow and slow.span()), (text, start)
