@@ -36,9 +36,12 @@ from r1kb.units import UnitSystem
 
 # a sentence about models in general ("a model with billions of parameters", "training a large
 # LLM"): notation of generic reference, not a vocabulary of names
+_GENERIC_WORDS = (
+    "a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger"
+    "|similar|comparable|competing|rival"
+)
 _GENERIC_NOUN = (
-    r"\b(?:a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger"
-    r"|similar|comparable|competing|rival)\s+"
+    rf"\b(?:{_GENERIC_WORDS})\s+"
     r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
 )
 _GENERIC_SUBJECT = re.compile(
@@ -48,9 +51,10 @@ _GENERIC_SUBJECT = re.compile(
 )
 # "the cost of training a leading model": a model in general, but not as what the subject is
 # ("It is a mixture-of-experts model with 671B parameters")
-_GENERIC_PHRASE = re.compile(
-    r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere )" + _GENERIC_NOUN, re.I
-)
+_NOT_AFTER = r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere )"
+# the phrase's first letter tested first: the look-behinds are tried only where it may start
+_GENERIC_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_WORDS.split('|')}))}])"
+_GENERIC_PHRASE = re.compile(_GENERIC_FIRST + _NOT_AFTER + _GENERIC_NOUN, re.I)
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")

@@ -11,7 +11,7 @@ then the words in the cell after the figure, kept only when the quantity's unit 
 from __future__ import annotations
 
 from r1kb.checksource.attribution.names import OTHER
-from r1kb.checksource.attribution.quantity import first_fitting, unit_fits
+from r1kb.checksource.attribution.quantity import first_fitting, terms_of, unit_fits
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, find_mentions
 from r1kb.checksource.document.layout import Cell
@@ -63,7 +63,7 @@ class CellAttributor:
             ("the cell", after),
         ):
             qid = first_fitting(
-                self.vocab.quantities.find(words),
+                terms_of(self.vocab.quantities, words),
                 lambda q: unit_fits(self.kb, self.units, raw.unit, q),
             )
             if qid is not None:
@@ -75,7 +75,7 @@ class CellAttributor:
         if raw.unit and raw.unit in self.vocab.defaults:
             return self.vocab.defaults[raw.unit], f"the default quantity for {raw.unit}"
         for header in (cell.row_header, cell.column_header):  # a header naming the unit only
-            units = [u for h in self.vocab.units.find(header) for u in h.refs]
+            units = [u for h in terms_of(self.vocab.units, header) for u in h.refs]
             unit = next((u for u in units if u in self.vocab.defaults), None)
             if unit is not None and raw.unit is None:
                 return self.vocab.defaults[unit], f"the header {header!r} names its unit"

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from r1kb.checksource.attribution.names import COMPANY, nearest, within
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
-from r1kb.checksource.lexicon.vocabulary import Hit, Vocabulary
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, Vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
@@ -75,28 +76,40 @@ class QuantityReader:
         self, raw: Raw, scopes: list[tuple[int, int]], only: frozenset[str] | None = None
     ) -> str | None:
         """Of the quantities the figure fits, the one whose term stands nearest it, scope by
-        scope (its own words first)."""
-        for lo, hi in scopes:
+        scope (its own words first). A scope is read only up to the first term after the
+        figure no nearer than the nearest found (the terms come in order: none further on is
+        nearer), and a scope the same as one read before is not read again."""
+        for k, (lo, hi) in enumerate(scopes):
+            if (lo, hi) in scopes[:k]:
+                continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            for h in self.vocab.quantities.find(self.text, lo, hi):
-                if self._masked(h.start, h.end, raw):
-                    continue
-                fitting = [q for q in h.refs if self.fits(raw, q)]
-                if raw.low is not None and raw.low == raw.high and not raw.vague:
-                    fitting = [q for q in fitting if q not in self.range_only]
-                if only is not None:
-                    fitting = [q for q in fitting if q in only]
-                if not fitting:
-                    continue
-                distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
-                if self._closer_figure(h.start, h.end, raw, distance):
-                    continue  # "671B total, 37B active": "active" is the 37B's word
-                if best is None or distance < best[0]:
-                    best = (distance, fitting[0])
+            for h in self.vocab.quantities.hits(self.text, lo, hi):
+                if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
+                    break
+                found = self.term_reading(raw, h, only)
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = found
                     self.quantity_how = f"the term {self.text[h.start : h.end]!r}"
             if best is not None:
                 return best[1]
         return None
+
+    def term_reading(self, raw: Raw, h: Hit, only: frozenset[str] | None) -> tuple[int, str] | None:
+        """The term's distance from the figure and the first quantity it names that the figure
+        fits, if the term is the figure's to read."""
+        if self._masked(h.start, h.end, raw):
+            return None
+        fitting = [q for q in h.refs if self.fits(raw, q)]
+        if raw.low is not None and raw.low == raw.high and not raw.vague:
+            fitting = [q for q in fitting if q not in self.range_only]
+        if only is not None:
+            fitting = [q for q in fitting if q in only]
+        if not fitting:
+            return None
+        distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
+        if self._closer_figure(h.start, h.end, raw, distance):
+            return None  # "671B total, 37B active": "active" is the 37B's word
+        return distance, fitting[0]
 
     def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
         """Another figure stands nearer these words than raw does (on the same line)."""
@@ -179,7 +192,7 @@ class QuantityReader:
         return self._known(default), False
 
     def _term_in(self, raw: Raw, words: str) -> str | None:
-        return first_fitting(self.vocab.quantities.find(words), lambda q: self.fits(raw, q))
+        return first_fitting(terms_of(self.vocab.quantities, words), lambda q: self.fits(raw, q))
 
     def _column_header(self, raw: Raw) -> str:
         """In a table row ("| DeepSeek-R1 | 671B | 37B |"), the header of the figure's column."""
@@ -282,7 +295,21 @@ def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: 
         return False
 
 
-def first_fitting(hits: list[Hit], accepts: Callable[[str], bool]) -> str | None:
+_KEPT_WORDS = 300  # the longest words whose terms are kept (a header, not a page in a cell)
+
+
+def terms_of(terms: TermSet, words: str) -> Sequence[Hit]:
+    """The terms of a header or a cell's words, found once for short ones: a table's headers
+    are asked again for each of its figures."""
+    return _kept_terms(terms, words) if len(words) <= _KEPT_WORDS else terms.find(words)
+
+
+@lru_cache(maxsize=4096)
+def _kept_terms(terms: TermSet, words: str) -> tuple[Hit, ...]:
+    return tuple(terms.find(words))
+
+
+def first_fitting(hits: Sequence[Hit], accepts: Callable[[str], bool]) -> str | None:
     """The quantity of the first term hit that the figure fits."""
     for h in hits:
         fitting = [q for q in h.refs if accepts(q)]

@@ -12,7 +12,7 @@ text allows and how sure each reading is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from r1kb.checksource.attribution import attribute as at
@@ -44,10 +44,6 @@ class Where:
     paragraph: int  # 0 for the heading itself
 
 
-def _nothing(*_: object) -> Iterator[Reading]:
-    return iter(())
-
-
 @dataclass
 class Readings:
     """One candidate and what its words allow. `first` is None when no model is named for it:
@@ -68,14 +64,37 @@ class Readings:
     switch: str | None = None  # the model "DeepSeek" stood for: who the next sentences are about
     where: Where | None = None  # None in a table cell
     headers: tuple[str, ...] = ()  # a table cell's row and column headers
-    # the other readings the text allows, for when the first conflicts or is new: the first
-    # model with the unit's other quantities; the other models named nearby with the quantity
-    # their words give; a quantity recorded only as a range, for a range
-    siblings: Callable[[], Iterator[Reading]] = _nothing
-    others: Callable[[], Iterator[Reading]] = _nothing
-    ranges: Callable[[], Iterator[Reading]] = _nothing
-    nearby: Callable[[], Iterator[Reading]] = _nothing  # when no model is named
     nearest: str | None = None  # of the nearby models, the one named nearest before
+    # what the other readings are worked out from, only when matching asks for them (None: the
+    # text allows no other); `ahead`: how far past its sentence models named nearby are read
+    reader: Reader | None = None
+    ahead: int = 0
+    models: tuple[str, ...] = ()  # when no model is named: those to try, nearest first
+
+    # the other readings the text allows, for when the first conflicts or is new
+    def siblings(self) -> Iterator[Reading]:
+        """The first model with the unit's other quantities."""
+        if self.reader is None or self.first is None:
+            return iter(())
+        return self.reader._siblings_of(self.first)
+
+    def others(self) -> Iterator[Reading]:
+        """The other models named nearby, with the quantity their words give."""
+        if self.reader is None or self.first is None:
+            return iter(())
+        return self.reader._others(self.raw, self.sentence, self.first)
+
+    def ranges(self) -> Iterator[Reading]:
+        """A quantity recorded only as a range, for a range."""
+        if self.reader is None or self.first is None:
+            return iter(())
+        return self.reader._ranges(self.raw, self.sentence, self.first.quantity, self.ahead)
+
+    def nearby(self) -> Iterator[Reading]:
+        """When no model is named: each of `models` with the quantity its words give."""
+        if self.reader is None:
+            return iter(())
+        return self.reader._with_quantities(self.raw, self.sentence, self.models)
 
 
 class Reader:
@@ -156,9 +175,8 @@ class Reader:
             only_if_recognised=weak_date or loose or raw.hint == "times",
             switch=subject.model if subject.how.startswith("DeepSeek (the company)") else None,
             where=where,
-            siblings=lambda: self._siblings_of(first),
-            others=lambda: self._others(raw, s, first),
-            ranges=lambda: self._ranges(raw, s, quantity, ahead),
+            reader=self,
+            ahead=ahead,
         )
 
     def _unattributed(
@@ -176,17 +194,15 @@ class Reader:
             return Readings(raw, s, key, where=where)
         nearby = self._nearby_models(raw, s, ahead)
         context = [x for x in (fallback, self.main) if x]
-        models = list(dict.fromkeys([*nearby, *context, COMPANY]))
+        models = tuple(dict.fromkeys([*nearby, *context, COMPANY]))
+        nearest = nearby[0] if nearby else None
+        return Readings(raw, s, key, where=where, nearest=nearest, reader=self, models=models)
 
-        def readings() -> Iterator[Reading]:
-            for model in models:
-                quantity, strong = self.at.quantity(raw, model, s)
-                if quantity is not None:
-                    yield Reading(model, quantity, strong, self.at.quantity_how)
-
-        return Readings(
-            raw, s, key, where=where, nearby=readings, nearest=nearby[0] if nearby else None
-        )
+    def _with_quantities(self, raw: Raw, s: Sentence, models: tuple[str, ...]) -> Iterator[Reading]:
+        for model in models:
+            quantity, strong = self.at.quantity(raw, model, s)
+            if quantity is not None:
+                yield Reading(model, quantity, strong, self.at.quantity_how)
 
     def _nearby_models(self, raw: Raw, s: Sentence, ahead: int, after: bool = True) -> list[str]:
         """The models named before the figure (up to 1,500 characters), nearest first, then

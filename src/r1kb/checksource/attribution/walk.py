@@ -65,7 +65,7 @@ class _Walk:
         self, doc: Document, attributor: at.Attributor, reader: Reader, context: Context
     ) -> None:
         self.doc, self.at, self.reader, self.context = doc, attributor, reader, context
-        self.visits = 0  # sentences read so far (a key of each candidate's readings)
+        self.visits = 0  # sentences with figures read so far (a key of their readings)
 
     def prose(self, raws: list[Raw]) -> Stream:
         previous: str | None = None  # the subject the last paragraph ended on
@@ -99,14 +99,42 @@ class _Walk:
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
             rates: list[tuple[object, str]] = []
-            for s_start, s_end in self.doc.sentences(block):
-                s = parse_sentence(self.doc.text, s_start, s_end)
-                inside = raws[bisect_left(starts, s_start) : bisect_left(starts, s_end)]
+            if self.at.names_in(block.start, block.end) or self._has_figure(starts, block):
+                spans = self.doc.sentences(block)
                 where = Where(heading[0], paragraph)
-                carry = yield from self._sentence(s, inside, carry, rates, where, scope, _AHEAD)
+                quiet = 0  # the first of the figure-free sentences since the last figure's
+                for k, (s_start, s_end) in enumerate(spans):
+                    lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
+                    if lo == hi:
+                        continue  # read when a figure needs what it hands on
+                    carry = self._handed_on(spans[quiet:k], carry)
+                    s = parse_sentence(self.doc.text, s_start, s_end)
+                    carry = yield from self._sentence(
+                        s, raws[lo:hi], carry, rates, where, scope, _AHEAD
+                    )
+                    quiet = k + 1
+                carry = self._handed_on(spans[quiet:], carry)
+            # else: a block that names no model and holds no figure hands on what it was given
             if block.kind != "item":
                 list_carry = None if self._several_models(block) else (carry or heading[1])
             previous = carry or previous
+
+    @staticmethod
+    def _has_figure(starts: list[int], block: Block) -> bool:
+        return bisect_left(starts, block.start) < bisect_left(starts, block.end)
+
+    def _handed_on(self, quiet: list[tuple[int, int]], carry: str | None) -> str | None:
+        """The subject handed on past figure-free sentences: that of the last one naming a model
+        outside its parentheses (or None if it names models only in comparison), else `carry`.
+        The same as reading each in turn, but only the last ones are read (a megabyte of prose
+        before a figure is not parsed sentence by sentence)."""
+        for s_start, s_end in reversed(quiet):
+            if not self.at.names_in(s_start, s_end):
+                continue  # names nothing: hands on what it was given
+            last, generic = self.at.last_subject(parse_sentence(self.doc.text, s_start, s_end))
+            if last or generic:
+                return last
+        return carry
 
     def _several_models(self, block: Block) -> bool:
         """A lead-in that names several models ("I gave it to O1, Sonnet and Gemini:") does

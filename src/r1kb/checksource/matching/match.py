@@ -21,6 +21,7 @@ from r1kb.units import UnitError, UnitSystem
 
 OUTCOMES = ("agrees", "conflicts", "known-misconception", "misattributed", "new")
 _INF = math.inf
+_JUDGED_MAX = 20_000  # judgements kept for figures said again (a matcher serves many articles)
 
 
 @dataclass
@@ -105,6 +106,11 @@ def value_of(raw: Raw, unit: str, units: UnitSystem) -> Value | None:
     return v
 
 
+def judged_key(raw: Raw) -> tuple[object, ...]:
+    """What of a figure `value_of` reads: figures equal in these are judged alike."""
+    return (raw.unit, raw.low, raw.high, raw.step, raw.bound, raw.vague, raw.dates)
+
+
 @dataclass
 class Judgement:
     outcome: str
@@ -127,6 +133,9 @@ class Matcher:
         self.exchange = Exchange(kb, self.units)
         self.index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         self.by_quantity: dict[str, list[Claim]] = defaultdict(list)
+        # (the figure's value, model, quantity, strength) -> its judgement: a figure said again
+        # ("671B parameters" in every section) is judged once; nothing changes a judgement
+        self._judged: dict[tuple[object, ...], Judgement | None] = {}
         for c in kb.live_claims():
             makers = {e.source for e in c.sources if e.role == "claims"}
             if makers and makers <= exclude_sources:
@@ -217,6 +226,20 @@ class Matcher:
 
     def judge(
         self, raw: Raw, model: str, quantity: str, strong_quantity: bool = True
+    ) -> Judgement | None:
+        """The figure's judgement as the model's quantity; the same object for a figure of the
+        same value judged again in the same reading (the figure enters only through
+        `value_of`, which reads no more of it than `judged_key` holds)."""
+        key = (*judged_key(raw), model, quantity, strong_quantity)
+        if key in self._judged:
+            return self._judged[key]
+        if len(self._judged) >= _JUDGED_MAX:
+            self._judged.clear()
+        j = self._judged[key] = self._judge_anew(raw, model, quantity, strong_quantity)
+        return j
+
+    def _judge_anew(
+        self, raw: Raw, model: str, quantity: str, strong_quantity: bool
     ) -> Judgement | None:
         j = self._judge(raw, model, quantity, strong_quantity)
         if j is not None and j.value.unit in self.exchange.currencies:

@@ -3,10 +3,9 @@ section and paragraph, the sentence it stands in) and worded (why its outcome)."
 
 from __future__ import annotations
 
-import re
-
 from r1kb.checksource.document.document import MAX_CHARS, MAX_NUMERALS, Document
 from r1kb.checksource.matching.choose import Choice
+from r1kb.checksource.matching.match import Judgement
 from r1kb.checksource.result import wording
 from r1kb.checksource.result.result import Figure, Report
 from r1kb.kb import KnowledgeBase
@@ -25,22 +24,56 @@ def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: Knowle
             else ""
         )
         out.notes.append(f"only the first {len(doc.original):,} characters were read{why}")
-    out.figures = sorted((figure(doc, c, kb) for c in chosen), key=lambda f: f.start)
+    said = _Said(doc, kb)
+    out.figures = sorted((figure(doc, c, kb, said) for c in chosen), key=lambda f: f.start)
     return out
 
 
-def figure(doc: Document, c: Choice, kb: KnowledgeBase) -> Figure:
+class _Said:
+    """The words of one report said once each: a judgement shared by figures of the same value
+    (the matcher judges them once) has one message and one value; a sentence short enough to
+    be quoted whole is the same quote for each of its figures."""
+
+    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+        self.doc, self.kb = doc, kb
+        # id -> (the judgement, its words, its value): holding it keeps its id its own
+        self._judged: dict[int, tuple[Judgement, str, object]] = {}
+        self._quotes: dict[tuple[int, int], str] = {}
+
+    def _of(self, j: Judgement) -> tuple[Judgement, str, object]:
+        if id(j) not in self._judged:
+            self._judged[id(j)] = (j, wording.message(self.kb, j), j.value.as_json())
+        return self._judged[id(j)]
+
+    def message(self, j: Judgement) -> str:
+        return self._of(j)[1]
+
+    def value(self, j: Judgement) -> object:
+        """The figure's value as JSON (a range: each figure its own dict)."""
+        value = self._of(j)[2]
+        return dict(value) if isinstance(value, dict) else value
+
+    def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:
+        if hi - lo > _QUOTE_MAX:  # cut around the figure: its own quote
+            return _quote(self.doc, lo, hi, fig)
+        if (lo, hi) not in self._quotes:
+            self._quotes[lo, hi] = _quote(self.doc, lo, hi, fig)
+        return self._quotes[lo, hi]
+
+
+def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = None) -> Figure:
+    said = said or _Said(doc, kb)
     r, j = c.readings, c.judgement
     start, end = doc.source_span(r.raw.start, r.raw.end)
     line, col = doc.line_col(start)
-    quote = _quote(doc, r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
+    quote = said.quote(r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
     fig = Figure(
         text=doc.original[start:end],
         start=start,
         end=end,
         line=line,
         column=col,
-        value=j.value.as_json(),
+        value=said.value(j),
         unit=j.value.unit,
         model=j.model,
         quantity=j.quantity,
@@ -48,7 +81,7 @@ def figure(doc: Document, c: Choice, kb: KnowledgeBase) -> Figure:
         claims=[x.id for x in j.claims],
         corrections=[x.id for x in j.corrections],
         related=[x.id for x in j.related],
-        message=wording.message(kb, j),
+        message=said.message(j),
         quote=quote,
         attribution=c.how,
         quantity_basis=c.basis,
@@ -69,7 +102,13 @@ def _quote(doc: Document, lo: int, hi: int, fig: tuple[int, int]) -> str:
         a = text.find(" ", a, fig[0]) + 1 if text.find(" ", a, fig[0]) >= 0 else a
         b = text.rfind(" ", fig[1], b) if text.rfind(" ", fig[1], b) > 0 else b
         sentence = text[a:b]
-    return re.sub(r"\s+", " ", sentence).strip()
+    return one_spaced(sentence)
+
+
+def one_spaced(words: str) -> str:
+    """Each run of white space as one space, none at either end (str.split's white space is
+    the `\\s` of a pattern: the same answer as replacing each run of it by a space, stripped)."""
+    return " ".join(words.split())
 
 
 def _locator(heading: str | None, paragraph: int, line: int) -> str:
