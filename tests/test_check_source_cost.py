@@ -181,6 +181,25 @@ def test_the_linking_zone_before_a_number_is_found_without_a_search() -> None:
             assert link_zone_start(text, lo, end) == _LINK_ZONE.search(text, lo, end).start()
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["of", " ", "=", ":", "~", "\t", "\n", "é", "ſ", "ı", "İ", "K", "—", "τ"])
+        | st.sampled_from(["1", ";", ".", "$", "_", "[", "\x7f", "\x00", "is", "ⅱ", "\u00a0"]),
+        max_size=40,
+    ).map("".join),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_the_linking_zone_read_backwards_is_the_zone_a_search_finds(
+    text: str, lo: int, end: int
+) -> None:
+    """Non-ASCII characters (in the zone, as case folding may make them letters) among ASCII
+    ones on either side of the zone's edge: the backward read stops where the search starts."""
+    lo, end = min(lo, end, len(text)), min(max(lo, end), len(text))
+    assert link_zone_start(text, lo, end) == _LINK_ZONE.search(text, lo, end).start()
+
+
 FIGURE_PIECES = [
     "DeepSeek-R1", "R1", "V3", " was trained on ", "GPUs", " tokens", " parameters", " a few",
     " two", " weeks", " millions of", "hundreds", " 671B", "7", "$5.6M", " 2,048", "8x256+1",

@@ -296,6 +296,22 @@ def test_where_no_tail_in_a_word_unit_matches_the_first_tail_is_in_another_unit(
             assert found is None or found[0].unit not in n.WORD_UNITS, (text, pos)
 
 
+MONEY_PIECES = ["$", "5.6", " per ", "1M", " input ", " cached ", " tokens", " GPU-hour", " ¥"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_PIECES + MONEY_PIECES), max_size=10).map("".join))
+def test_a_tail_group_is_read_as_the_dict_of_its_groups_reads_it(text: str) -> None:
+    """A group of a tail's match read alone (present or not in the tail pattern, matched or
+    not) is what the dict of all its groups gives for it."""
+    for pos in range(len(text) + 1):
+        for money in (False, True):
+            found = extract._match_tail(text, pos, money, WORDS)
+            if found is not None:
+                for name in ("gpu", "io", "t0", "nothing"):
+                    assert extract._named(found[1], name) == found[1].groupdict().get(name)
+
+
 # the qualifiers as the one pattern they were written as, searched through the text before a
 # number from its start
 PLAIN_QUALIFIERS = [

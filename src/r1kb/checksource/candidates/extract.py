@@ -134,6 +134,11 @@ def _match_tail(
     return tails[int(m.lastgroup[1:])], m
 
 
+def _named(m: re.Match[str], name: str) -> str | None:
+    """`m.groupdict().get(name)`, without a dict of each of the tails' many groups."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _unit_for(
     raw: Raw, text: str, mag_letter: str | None, words: NumberWords | None = None
 ) -> bool:
@@ -142,9 +147,9 @@ def _unit_for(
     if found:
         tail, m = found
         raw.unit, raw.hint = tail.unit, tail.hint
-        raw.gpu = m.groupdict().get("gpu")
-        if m.groupdict().get("io"):
-            raw.hint = fold(m.group("io")).replace(" ", "-")
+        raw.gpu = _named(m, "gpu")
+        if io := _named(m, "io"):
+            raw.hint = fold(io).replace(" ", "-")
         raw.end = m.end()
         if raw.unit == "hours" and (raw.low or 0) >= 1e5:
             raw.unit = "GPU-hours"  # "2.788 million hours": no run lasts eleven years

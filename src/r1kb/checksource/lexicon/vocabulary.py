@@ -294,6 +294,7 @@ _LINK = re.compile(
 _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
 # [ \t\n=:~A-Za-z\x80-\U0010ffff], which takes 25 times longer to compile
 _LINK_ASCII = "".join(c for c in map(chr, range(128)) if _LINK_ZONE.fullmatch(c))
+_OUTSIDE_LINK_ZONE = re.compile(r"[\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]")  # the rest
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
@@ -306,8 +307,9 @@ def link_zone_start(text: str, lo: int, end: int) -> int:
     `_LINK_ZONE.search(text, lo, end).start()` answers, without a match tried at each place."""
     kept = text[lo:end].rstrip(_LINK_ASCII)
     if kept and not kept[-1].isascii():  # a character case folding may make a letter
-        zone = _LINK_ZONE.search(text, lo, end)
-        return zone.start() if zone else end
+        # the last character outside the zone: the first one of the window read backwards
+        outside = _OUTSIDE_LINK_ZONE.search(kept[::-1])
+        return lo + (len(kept) - outside.start() if outside else 0)
     return lo + len(kept)
 
 
