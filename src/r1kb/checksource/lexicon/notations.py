@@ -171,14 +171,24 @@ def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
     """One alternation of written forms from the data (unit terms, accelerator names), longest
     first: the words of a form match with any run of spaces or hyphens between them, a trailing
     `*` matches any ending, and (`bounded`) a form ending in a letter or digit ends at a word
-    boundary; a GPU name is not bounded, its plural or a glued suffix may follow ("H800s")."""
-    out = []
+    boundary; a GPU name is not bounded, its plural or a glued suffix may follow ("H800s").
+    A look-ahead for the forms' first characters comes first: where none is, one class is
+    tested instead of each form (the engine tries a case-insensitive form's first letter only
+    by jumping into it)."""
+    out, firsts = [], set()
     for form in sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w)):
         wild = form.endswith("*") and len(form) > 1
         parts = [p for p in re.split(r"[\s\-‐‑‒–]+", form[:-1] if wild else form) if p]
+        if not parts:  # a form of gap characters: no first character to look for
+            firsts = None
+        elif firsts is not None:
+            firsts.add(parts[0][0])
         body = _GAP.join(map(re.escape, parts)) + (r"\w*" if wild else "")
         out.append(body + (r"\b" if bounded and (wild or form[-1].isalnum()) else ""))
-    return f"(?:{'|'.join(out)})" if out else "(?!)"
+    if not out:
+        return "(?!)"
+    ahead = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
+    return f"{ahead}(?:{'|'.join(out)})"
 
 
 @dataclass(frozen=True)
