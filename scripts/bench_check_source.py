@@ -273,12 +273,9 @@ def main() -> None:
                 ),
             )
             hostile[name] = t[-1] / (size / 1e6)
-            read_chars = len(
-                read((unit * (size // len(unit) + 1))[:size] + tail, "-", fmt).original
-            )
-            if (
-                read_chars < size
-            ):  # the cap: what uncut text of the kind costs is the smaller size's
+            largest = (unit * (size // len(unit) + 1))[:size] + tail
+            read_chars = len(read(largest, "-", fmt).original)
+            if read_chars < size:  # cut: uncut text of the kind costs what the smaller size shows
                 print(
                     f"    (cut at its {MAX_NUMERALS:,}th number, {read_chars // 1000} KB read: "
                     f"the cost is bounded; {t[0] / (size / 2e6):.2f} s/MB at {size // 2000} KB)"
