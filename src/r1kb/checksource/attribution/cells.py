@@ -19,6 +19,8 @@ from r1kb.checksource.lexicon.vocabulary import number_words, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
+_KEPT = 4096  # the narrowed quantities kept (a table's cells; not a page of distinct ones)
+
 
 class CellAttributor:
     def __init__(self, kb: KnowledgeBase, units: UnitSystem) -> None:
@@ -27,6 +29,17 @@ class CellAttributor:
         self.words = number_words(kb)
         self.units = units
         self._names: dict[str, list[Mention]] = {}  # header text -> its names (headers repeat)
+        self._narrowed: dict[tuple[str, str, str, str], str] = {}
+
+    def _narrow(self, quantity: str, row: str, column: str, after: str) -> str:
+        """`Vocabulary.narrow`, asked once for each quantity and words (a table's headers are
+        asked again for each of its figures)."""
+        key = (quantity, row, column, after)
+        if key not in self._narrowed:
+            if len(self._narrowed) >= _KEPT:
+                self._narrowed.clear()
+            self._narrowed[key] = self.vocab.narrow(quantity, row, column, after)
+        return self._narrowed[key]
 
     def _models(self, header: str) -> list[Mention]:
         if header not in self._names:
@@ -67,7 +80,7 @@ class CellAttributor:
                 lambda q: unit_fits(self.kb, self.units, raw.unit, q),
             )
             if qid is not None:
-                qid = self.vocab.narrow(qid, cell.row_header, cell.column_header, after)
+                qid = self._narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}"
         cue = self.words.before(text, raw.start)  # "Note: head dim 128"
         if cue is not None and unit_fits(self.kb, self.units, raw.unit, cue):

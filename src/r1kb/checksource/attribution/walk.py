@@ -20,7 +20,7 @@ from r1kb.checksource.attribution.cells import CellAttributor
 from r1kb.checksource.attribution.context import Context
 from r1kb.checksource.attribution.readings import Reader, Readings, Where
 from r1kb.checksource.attribution.recorded import recorded
-from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
+from r1kb.checksource.attribution.sentence import Sentence, parse_parens, parse_sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.find import Candidates
 from r1kb.checksource.document.document import Block, Document
@@ -131,7 +131,7 @@ class _Walk:
         for s_start, s_end in reversed(quiet):
             if not self.at.names_in(s_start, s_end):
                 continue  # names nothing: hands on what it was given
-            last, generic = self.at.last_subject(parse_sentence(self.doc.text, s_start, s_end))
+            last, generic = self.at.last_subject(parse_parens(self.doc.text, s_start, s_end))
             if last or generic:
                 return last
         return carry
