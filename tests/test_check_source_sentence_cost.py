@@ -157,7 +157,20 @@ def _plain_narrow(self: cells.CellAttributor, qid: str, row: str, column: str, a
     return self.vocab.narrow(qid, row, column, after)
 
 
+def _plain_fitting(self: cells.CellAttributor, unit: str | None, words: str) -> str | None:
+    return quantity.first_fitting(
+        quantity.terms_of(self.vocab.quantities, words),
+        lambda q: quantity.unit_fits(self.kb, self.units, unit, q),
+    )
+
+
+def _plain_generic_before(self: at.Attributor, clause: tuple[int, int], end: int) -> bool:
+    return at._GENERIC_PHRASE.search(self.text, clause[0], end) is not None
+
+
 def _plain(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(cells.CellAttributor, "_fitting", _plain_fitting)
+    patch.setattr(at.Attributor, "_generic_before", _plain_generic_before)
     patch.setattr(at.Attributor, "subject", _plain_subject)
     patch.setattr(at.Attributor, "last_subject", _plain_last_subject)
     patch.setattr(quantity.QuantityReader, "fits", _plain_fits)
@@ -178,7 +191,8 @@ PIECES = [
     "parameters ", "total ", "active ", "activated ", "on AIME ", "on MATH-500 ",
     "context length ", "training cost ", "GPU hours ", "that o1 posts ", "which ",
     " vs ", ", and ", ", but ", "; ", " — ", "whereas ", "it ", "It ", "The model ",
-    "a large model ", "most models ", "distilled ", "7B ", "the ", "for ", "of ",
+    "a large model ", "most models ", "such \u017fystems ", "any LLM ", "distilled ", "7B ",
+    "the ", "for ", "of ",
     ". ", ".\n", "\n\n", "\n- ", "\n# DeepSeek-V3\n", "\n| Model | Params |\n|---|---|\n",
     "| R1 | 671B |\n", "$2.19 per million tokens ", "$2.19 ", "x",
 ]  # fmt: skip
@@ -246,3 +260,20 @@ def test_a_judgement_s_ids_listed_once_are_its_ids() -> None:
         said = figures._Said(doc, KB)
         for c in match(attribute(doc, find(doc, KB), KB, matcher.units), matcher):
             assert said.ids(c.judgement) == _plain_ids(said, c.judgement)
+
+
+NOUN_PIECES = [
+    "a ", "any ", "Most ", "such ", "rival ", "is ", "big ", "model", "models ", "LLM", "LLMs ",
+    "\u017fystem ", "SETUP ", "cluster", "network ", "\u212a", "\u0130", ". ", "x", "’s ",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(NOUN_PIECES), max_size=14).map("".join))
+def test_a_stretch_without_the_noun_of_a_phrase_about_models_in_general_holds_none(
+    text: str,
+) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            if at._GENERIC_NOUN_ONLY.search(text, start, end) is None:
+                assert at._GENERIC_PHRASE.search(text, start, end) is None, (text, start, end)

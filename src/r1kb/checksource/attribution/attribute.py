@@ -40,10 +40,8 @@ _GENERIC_WORDS = (
     "a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger"
     "|similar|comparable|competing|rival"
 )
-_GENERIC_NOUN = (
-    rf"\b(?:{_GENERIC_WORDS})\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
-)
+_GENERIC_NOUNS = "models?|LLMs?|networks?|systems?|setups?|clusters?"
+_GENERIC_NOUN = rf"\b(?:{_GENERIC_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:{_GENERIC_NOUNS})\b"
 _GENERIC_SUBJECT = re.compile(
     _GENERIC_NOUN
     + r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
@@ -55,6 +53,10 @@ _NOT_AFTER = r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere
 # the phrase's first letter tested first: the look-behinds are tried only where it may start
 _GENERIC_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_WORDS.split('|')}))}])"
 _GENERIC_PHRASE = re.compile(_GENERIC_FIRST + _NOT_AFTER + _GENERIC_NOUN, re.I)
+# the noun every such phrase ends with, found first by its first letter: a stretch without one
+# holds no phrase, and is not searched for one (most clauses name no "model" at all)
+_NOUN_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_NOUNS.split('|')}))}])"
+_GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
@@ -159,7 +161,9 @@ class Attributor(QuantityReader):
         same answer as searching the clause up to `end`, but the clause is searched once, not
         again for each of its figures (a clause of a thousand figures was quadratic)."""
         if clause not in self._first_generic:
-            self._first_generic[clause] = _GENERIC_PHRASE.search(self.text, *clause)
+            noun = _GENERIC_NOUN_ONLY.search(self.text, *clause)
+            found = _GENERIC_PHRASE.search(self.text, *clause) if noun else None
+            self._first_generic[clause] = found
         first = self._first_generic[clause]
         if end > 0 and _GLUED.match(self.text, end - 1):  # a boundary there only when cut there
             return _GENERIC_PHRASE.search(self.text, clause[0], end) is not None

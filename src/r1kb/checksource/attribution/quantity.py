@@ -307,13 +307,13 @@ def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: 
         return False
 
 
-_KEPT_WORDS = 300  # the longest words whose terms are kept (a header, not a page in a cell)
+KEPT_WORDS = 300  # the longest words whose terms are kept (a header, not a page in a cell)
 
 
 def terms_of(terms: TermSet, words: str) -> Sequence[Hit]:
     """The terms of a header or a cell's words, found once for short ones: a table's headers
     are asked again for each of its figures."""
-    return _kept_terms(terms, words) if len(words) <= _KEPT_WORDS else terms.find(words)
+    return _kept_terms(terms, words) if len(words) <= KEPT_WORDS else terms.find(words)
 
 
 @lru_cache(maxsize=4096)
