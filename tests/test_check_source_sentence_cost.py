@@ -25,9 +25,9 @@ from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.find import find
 from r1kb.checksource.document.document import read
 from r1kb.checksource.matching.choose import match
-from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.matching.match import Judgement, Matcher
 from r1kb.checksource.pipeline import check_text
-from r1kb.checksource.result import figures
+from r1kb.checksource.result import figures, wording
 from r1kb.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,11 +177,13 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(readings.Reader, "of", _plain_of)
     patch.setattr(cells.CellAttributor, "_narrow", _plain_narrow)
     patch.setattr(Sentence, "clause_at", _clause)
-    patch.setattr(figures._Said, "ids", _plain_ids)
+    patch.setattr(figures._Said, "judged", _plain_judged)
 
 
-def _plain_ids(self: figures._Said, j: object) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(x.id for x in xs) for xs in (j.claims, j.corrections, j.related))  # type: ignore[attr-defined]
+def _plain_judged(self: figures._Said, j: Judgement) -> figures._Judged:
+    """A judgement's words, value and ids, said anew for each figure."""
+    ids = tuple(tuple(x.id for x in xs) for xs in (j.claims, j.corrections, j.related))
+    return j, wording.message(KB, j), j.value.as_json(), ids
 
 
 PIECES = [
@@ -259,7 +261,8 @@ def test_a_judgement_s_ids_listed_once_are_its_ids() -> None:
         matcher = Matcher(KB)
         said = figures._Said(doc, KB)
         for c in match(attribute(doc, find(doc, KB), KB, matcher.units), matcher):
-            assert said.ids(c.judgement) == _plain_ids(said, c.judgement)
+            assert said.judged(c.judgement) == _plain_judged(said, c.judgement)
+            assert said.judged(c.judgement) == _plain_judged(said, c.judgement)  # said again
 
 
 NOUN_PIECES = [

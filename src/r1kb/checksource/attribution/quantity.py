@@ -175,8 +175,8 @@ class QuantityReader:
             return self._known("context-length"), True
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
-        codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
-        if unit == "rating" and not codeforces and not re.search(ELO, self._own_words(raw, clause)):
+        rating = unit == "rating"  # an Elo rating, or one in a sentence naming Codeforces
+        if rating and not self._codeforces(s) and not re.search(ELO, self._own_words(raw, clause)):
             return None, False
         header = self._column_header(raw)
         qid = None
@@ -232,6 +232,10 @@ class QuantityReader:
                 for i in range(max(a, clause[0]), min(b, clause[1])):
                     chars[i - clause[0]] = " "
         return self.text[raw.start : raw.end] + " | " + "".join(chars)
+
+    def _codeforces(self, s: Sentence) -> bool:
+        """The sentence names Codeforces (a rating in it is one)."""
+        return any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
 
     def _benchmarks_in(self, s: Sentence) -> list[Mention]:
         return within(self.benchmarks, self._benchmark_starts, s.start, s.end)

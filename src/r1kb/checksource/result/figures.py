@@ -42,6 +42,10 @@ class _Said:
         self._judged: dict[int, _Judged] = {}
         self._quotes: dict[tuple[int, int], str] = {}
 
+    def judged(self, j: Judgement) -> _Judged:
+        """The judgement, its words, its value and its ids, said once."""
+        return self._of(j)
+
     def _of(self, j: Judgement) -> _Judged:
         said = self._judged.get(id(j))
         if said is None:
@@ -57,10 +61,6 @@ class _Said:
         value = self._of(j)[2]
         return dict(value) if isinstance(value, dict) else value
 
-    def ids(self, j: Judgement) -> tuple[tuple[str, ...], ...]:
-        """The ids of the judgement's claims, corrections and related records."""
-        return self._of(j)[3]
-
     def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:
         if hi - lo > _QUOTE_MAX:  # cut around the figure: its own quote
             return _quote(self.doc, lo, hi, fig)
@@ -75,8 +75,10 @@ def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = Non
     start, end = doc.source_span(r.raw.start, r.raw.end)
     line, col = doc.line_col(start)
     quote = said.quote(r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
-    message, value = said.message(j), said.value(j)  # each figure its own lists of ids
-    claims, corrections, related = map(list, said.ids(j))
+    _, message, value, ids = said.judged(j)
+    if isinstance(value, dict):  # a range: each figure its own dict, and its own lists of ids
+        value = dict(value)
+    claims, corrections, related = map(list, ids)
     fig = Figure(
         text=doc.original[start:end],
         start=start,
