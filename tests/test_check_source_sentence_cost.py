@@ -204,6 +204,7 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
 @example("GPT-4 Turbo (72.6%) and R1 (79.8% vs 71.5%), (V3 base) ~$5.6M (V3 base).")
 @example("It has 671B parameters (37B active), like R1 [o1 (97.3%)]; V3 has 128K.")
+@example("DeepSeek-V3 was pre-trained on 14.8T tokens (a report).")  # a name, none after it
 def test_a_sentence_read_once_for_its_figures_reads_as_each_figure_did(text: str) -> None:
     for name in ("t.txt", "t.md"):
         fast = check_text(text, KB, name=name, matcher=MATCHER).as_dict()

@@ -180,8 +180,8 @@ class Attributor(QuantityReader):
         relative = self._relative(raw, s)
         if relative is not None:
             return relative
-        named = self.named(s)
-        if not named:  # of what follows, only a pair in parentheses answers without a name
+        in_sentence = self.named(s)
+        if not in_sentence:  # of what follows, only a pair in parentheses answers without one
             if paren is not None and self._second_of_pair(raw, paren):
                 return Subject(None, False, "the other side of a comparison")
             return None
@@ -222,7 +222,7 @@ class Attributor(QuantityReader):
         for lo, hi in (clause, (s.start, clause[0])):
             names = [
                 m
-                for m, inner in named  # the names in [lo, hi), a stretch of the sentence
+                for m, inner in in_sentence  # the names in [lo, hi), a stretch of it
                 if lo <= m.start < hi
                 and m.end <= hi
                 and not m.comparative
@@ -233,7 +233,7 @@ class Attributor(QuantityReader):
                 continue
             chosen = self._choose(raw, names)
             if chosen.kind == "company":
-                family = [m for m, _ in named if m.kind == "model" and not m.comparative]
+                family = [m for m, _ in in_sentence if m.kind == "model" and not m.comparative]
                 if family:
                     chosen = nearest(family, raw)
             if chosen.kind == "other":
