@@ -40,10 +40,8 @@ _GENERIC_WORDS = (
     "a|an|any|most|many|some|other|typical|modern|such|these|those|smaller|larger"
     "|similar|comparable|competing|rival"
 )
-_GENERIC_NOUN = (
-    rf"\b(?:{_GENERIC_WORDS})\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|networks?|systems?|setups?|clusters?)\b"
-)
+_GENERIC_NOUNS = "models?|LLMs?|networks?|systems?|setups?|clusters?"
+_GENERIC_NOUN = rf"\b(?:{_GENERIC_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:{_GENERIC_NOUNS})\b"
 _GENERIC_SUBJECT = re.compile(
     _GENERIC_NOUN
     + r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
@@ -55,6 +53,10 @@ _NOT_AFTER = r"(?<!\bis )(?<!\bas )(?<!\bwas )(?<!['’]s )(?<!\bare )(?<!\bwere
 # the phrase's first letter tested first: the look-behinds are tried only where it may start
 _GENERIC_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_WORDS.split('|')}))}])"
 _GENERIC_PHRASE = re.compile(_GENERIC_FIRST + _NOT_AFTER + _GENERIC_NOUN, re.I)
+# the noun every such phrase ends with, found first by its first letter: a stretch without one
+# holds no phrase, and is not searched for one (most clauses name no "model" at all)
+_NOUN_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_NOUNS.split('|')}))}])"
+_GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
@@ -67,6 +69,9 @@ _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
+
+
+Named = tuple[Mention, tuple[int, int] | None]  # a name and its innermost parentheses
 
 
 @dataclass
@@ -104,21 +109,27 @@ class Attributor(QuantityReader):
         self.range_only: frozenset[str] = frozenset()  # recorded only as ranges (set by the caller)
         self._generic: dict[tuple[int, int], bool] = {}  # sentence span -> about models at large
         self._first_generic: dict[tuple[int, int], re.Match[str] | None] = {}  # clause -> match
+        self._named: tuple[Sentence | None, list[Named]] = (None, [])  # the last sentence's
+        self._fit: dict[tuple[str, str], bool] = {}
 
     def names_in(self, start: int, end: int) -> list[Mention]:
         return within(self.mentions, self._mention_starts, start, end)
 
+    def named(self, s: Sentence) -> list[Named]:
+        """The names in the sentence, each with its innermost parentheses: found once for
+        the sentence, not again for each of its figures."""
+        if self._named[0] is not s:
+            names = self.names_in(s.start, s.end)
+            self._named = (s, [(m, innermost(s.parens, m.start, m.end)) for m in names])
+        return self._named[1]
+
     # --- the model -----------------------------------------------------------------
     def subject(self, raw: Raw, s: Sentence, carry: str | None, scope: Scope) -> Subject:
-        found = self._explicit(raw, s)
+        paren = innermost(s.parens, raw.start, raw.end) if s.parens else None
+        found = self._explicit(raw, s, paren)
         if found is None:
-            paren = innermost(s.parens, raw.start, raw.end)
-            names = [
-                m
-                for m in self.names_in(s.start, s.end)
-                if innermost(s.parens, m.start, m.end) in (None, paren)
-            ]
-            clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+            names = [m for m, inner in self.named(s) if inner is None or inner == paren]
+            clause = s.clause_at(raw.start)
             # "models like R1 use …" is about models in general; "… by 93% relative to
             # Llama-style attention" compares the subject's figure with another
             if any(m.comparative and m.end <= raw.start for m in names):
@@ -150,7 +161,9 @@ class Attributor(QuantityReader):
         same answer as searching the clause up to `end`, but the clause is searched once, not
         again for each of its figures (a clause of a thousand figures was quadratic)."""
         if clause not in self._first_generic:
-            self._first_generic[clause] = _GENERIC_PHRASE.search(self.text, *clause)
+            noun = _GENERIC_NOUN_ONLY.search(self.text, *clause)
+            found = _GENERIC_PHRASE.search(self.text, *clause) if noun else None
+            self._first_generic[clause] = found
         first = self._first_generic[clause]
         if end > 0 and _GLUED.match(self.text, end - 1):  # a boundary there only when cut there
             return _GENERIC_PHRASE.search(self.text, clause[0], end) is not None
@@ -161,10 +174,17 @@ class Attributor(QuantityReader):
         # no phrase starts before the first one's start, but a shorter one may end before `end`
         return _GENERIC_PHRASE.search(self.text, first.start(), end) is not None
 
-    def _explicit(self, raw: Raw, s: Sentence) -> Subject | None:
+    def _explicit(self, raw: Raw, s: Sentence, paren: tuple[int, int] | None) -> Subject | None:
+        """The model the sentence names for the figure (`paren`: the figure's innermost
+        parentheses)."""
         relative = self._relative(raw, s)
         if relative is not None:
             return relative
+        in_sentence = self.named(s)
+        if not in_sentence:  # of what follows, only a pair in parentheses answers without one
+            if paren is not None and self._second_of_pair(raw, paren):
+                return Subject(None, False, "the other side of a comparison")
+            return None
         after = next(
             (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
         )
@@ -178,7 +198,6 @@ class Attributor(QuantityReader):
                 return Subject(named[0].ref, True, "named in the parentheses after it")
             if named and named[0].kind == "other":
                 return Subject(OTHER, True, "another model in the parentheses after it")
-        paren = innermost(s.parens, raw.start, raw.end)
         if paren is not None:
             inside = self.names_in(*paren)
             family = [m for m in inside if m.kind != "other"]
@@ -198,25 +217,23 @@ class Attributor(QuantityReader):
                 return Subject(
                     OTHER if m.kind == "other" else m.ref, True, "named before the parentheses"
                 )
-        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        clause = s.clause_at(raw.start)
         # the figure's clause, else the clauses before it (a later clause has its own subject)
         for lo, hi in (clause, (s.start, clause[0])):
             names = [
                 m
-                for m in self.names_in(lo, hi)
-                if not m.comparative
-                and innermost(s.parens, m.start, m.end) in (None, paren)
+                for m, inner in in_sentence  # the names in [lo, hi), a stretch of it
+                if lo <= m.start < hi
+                and m.end <= hi
+                and not m.comparative
+                and (inner is None or inner == paren)
                 and (m.end <= raw.start or m.start >= raw.end)  # "2,048 NVIDIA H800s": its own
             ]
             if not names:
                 continue
             chosen = self._choose(raw, names)
             if chosen.kind == "company":
-                family = [
-                    m
-                    for m in self.names_in(s.start, s.end)
-                    if m.kind == "model" and not m.comparative
-                ]
+                family = [m for m, _ in in_sentence if m.kind == "model" and not m.comparative]
                 if family:
                     chosen = nearest(family, raw)
             if chosen.kind == "other":
@@ -292,9 +309,7 @@ class Attributor(QuantityReader):
 
     def last_subject(self, s: Sentence) -> tuple[str | None, bool]:
         """The subject a sentence hands on, and whether it is only about models in general."""
-        names = [
-            m for m in self.names_in(s.start, s.end) if innermost(s.parens, m.start, m.end) is None
-        ]
+        names = [m for m, inner in self.named(s) if inner is None]
         plain = [m for m in names if not m.comparative]
         if plain:
             last = plain[-1]

@@ -11,13 +11,15 @@ then the words in the cell after the figure, kept only when the quantity's unit 
 from __future__ import annotations
 
 from r1kb.checksource.attribution.names import OTHER
-from r1kb.checksource.attribution.quantity import first_fitting, terms_of, unit_fits
+from r1kb.checksource.attribution.quantity import KEPT_WORDS, first_fitting, terms_of, unit_fits
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, find_mentions
 from r1kb.checksource.document.layout import Cell
 from r1kb.checksource.lexicon.vocabulary import number_words, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
+
+_KEPT = 4096  # the answers kept for a table's headers (not a page of distinct ones)
 
 
 class CellAttributor:
@@ -27,6 +29,37 @@ class CellAttributor:
         self.words = number_words(kb)
         self.units = units
         self._names: dict[str, list[Mention]] = {}  # header text -> its names (headers repeat)
+        self._narrowed: dict[tuple[str, str, str, str], str] = {}
+        self._fit: dict[tuple[str | None, str], str | None] = {}
+
+    def _fitting(self, unit: str | None, words: str) -> str | None:
+        """The quantity of the first term of the words that a figure in `unit` fits, asked
+        once for each unit and words (a table's headers are asked again for each figure)."""
+        key = (unit, words)
+        if key in self._fit:
+            return self._fit[key]
+        found = first_fitting(
+            terms_of(self.vocab.quantities, words),
+            lambda q: unit_fits(self.kb, self.units, unit, q),
+        )
+        if len(words) <= KEPT_WORDS:  # a header, not a page in a cell
+            if len(self._fit) >= _KEPT:
+                self._fit.clear()
+            self._fit[key] = found
+        return found
+
+    def _narrow(self, quantity: str, row: str, column: str, after: str) -> str:
+        """`Vocabulary.narrow`, asked once for each quantity and words (a table's headers are
+        asked again for each of its figures)."""
+        key = (quantity, row, column, after)
+        if key in self._narrowed:
+            return self._narrowed[key]
+        narrowed = self.vocab.narrow(quantity, row, column, after)
+        if len(row) + len(column) + len(after) <= KEPT_WORDS:  # headers, not pages
+            if len(self._narrowed) >= _KEPT:
+                self._narrowed.clear()
+            self._narrowed[key] = narrowed
+        return narrowed
 
     def _models(self, header: str) -> list[Mention]:
         if header not in self._names:
@@ -62,12 +95,9 @@ class CellAttributor:
             ("column header", cell.column_header),
             ("the cell", after),
         ):
-            qid = first_fitting(
-                terms_of(self.vocab.quantities, words),
-                lambda q: unit_fits(self.kb, self.units, raw.unit, q),
-            )
+            qid = self._fitting(raw.unit, words)
             if qid is not None:
-                qid = self.vocab.narrow(qid, cell.row_header, cell.column_header, after)
+                qid = self._narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}"
         cue = self.words.before(text, raw.start)  # "Note: head dim 128"
         if cue is not None and unit_fits(self.kb, self.units, raw.unit, cue):

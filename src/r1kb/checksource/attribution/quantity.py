@@ -39,6 +39,7 @@ class QuantityReader:
     benchmarks: list[Mention]
     marks: list[Mention]
     _benchmark_starts: list[int]
+    _fit: dict[tuple[str, str], bool]  # (unit, quantity) -> whether the unit measures it
 
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
         """The unit of a figure written without one ("in the billions"), from its sentence:
@@ -60,8 +61,14 @@ class QuantityReader:
         return best[1] if best else None
 
     def fits(self, raw: Raw, quantity: str) -> bool:
-        """The figure's unit can measure the quantity (a figure without a unit fits none)."""
-        return raw.unit is not None and unit_fits(self.kb, self.units, raw.unit, quantity)
+        """The figure's unit can measure the quantity (a figure without a unit fits none);
+        each unit and quantity asked about once."""
+        if raw.unit is None:
+            return False
+        fit = self._fit.get((raw.unit, quantity))
+        if fit is None:
+            fit = self._fit[raw.unit, quantity] = unit_fits(self.kb, self.units, raw.unit, quantity)
+        return fit
 
     def default_quantity(self, unit: str) -> str | None:
         if unit in self.vocab.defaults:
@@ -78,7 +85,9 @@ class QuantityReader:
         """Of the quantities the figure fits, the one whose term stands nearest it, scope by
         scope (its own words first). A scope is read only up to the first term after the
         figure no nearer than the nearest found (the terms come in order: none further on is
-        nearer), and a scope the same as one read before is not read again."""
+        nearer), and a scope the same as one read before is not read again; a term found
+        again in a later scope is not read again either."""
+        readings: dict[Hit, tuple[int, str] | None] = {}
         for k, (lo, hi) in enumerate(scopes):
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
@@ -86,7 +95,10 @@ class QuantityReader:
             for h in self.vocab.quantities.hits(self.text, lo, hi):
                 if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
                     break
-                found = self.term_reading(raw, h, only)
+                if h in readings:
+                    found = readings[h]
+                else:
+                    found = readings[h] = self.term_reading(raw, h, only)
                 if found is not None and (best is None or found[0] < best[0]):
                     best = found
                     self.quantity_how = f"the term {self.text[h.start : h.end]!r}"
@@ -138,7 +150,7 @@ class QuantityReader:
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
         """The quantity id and whether a cue word decided it (False: the unit's default)."""
         self.quantity_how = "the figure's unit"
-        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        clause = s.clause_at(raw.start)
         unit = raw.unit or ""
         if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
             self.quantity_how = "the term written with the number"
@@ -163,8 +175,8 @@ class QuantityReader:
             return self._known("context-length"), True
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
-        codeforces = any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
-        if unit == "rating" and not codeforces and not re.search(ELO, self._own_words(raw, clause)):
+        rating = unit == "rating"  # an Elo rating, or one in a sentence naming Codeforces
+        if rating and not self._codeforces(s) and not re.search(ELO, self._own_words(raw, clause)):
             return None, False
         header = self._column_header(raw)
         qid = None
@@ -221,6 +233,10 @@ class QuantityReader:
                     chars[i - clause[0]] = " "
         return self.text[raw.start : raw.end] + " | " + "".join(chars)
 
+    def _codeforces(self, s: Sentence) -> bool:
+        """The sentence names Codeforces (a rating in it is one)."""
+        return any(b.ref == "codeforces-rating" for b in self._benchmarks_in(s))
+
     def _benchmarks_in(self, s: Sentence) -> list[Mention]:
         return within(self.benchmarks, self._benchmark_starts, s.start, s.end)
 
@@ -229,7 +245,7 @@ class QuantityReader:
             qid = self.nearest_term(raw, [(raw.start, raw.end)])
             if qid is not None:
                 return qid, True
-        clause = next((c for c in s.clauses if c[0] <= raw.start < c[1]), (s.start, s.end))
+        clause = s.clause_at(raw.start)
         names = [
             b for b in self._benchmarks_in(s) if clause[0] <= b.start < clause[1]
         ] or self._benchmarks_in(s)
@@ -295,13 +311,13 @@ def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: 
         return False
 
 
-_KEPT_WORDS = 300  # the longest words whose terms are kept (a header, not a page in a cell)
+KEPT_WORDS = 300  # the longest words whose terms are kept (a header, not a page in a cell)
 
 
 def terms_of(terms: TermSet, words: str) -> Sequence[Hit]:
     """The terms of a header or a cell's words, found once for short ones: a table's headers
     are asked again for each of its figures."""
-    return _kept_terms(terms, words) if len(words) <= _KEPT_WORDS else terms.find(words)
+    return _kept_terms(terms, words) if len(words) <= KEPT_WORDS else terms.find(words)
 
 
 @lru_cache(maxsize=4096)

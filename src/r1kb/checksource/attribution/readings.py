@@ -128,29 +128,29 @@ class Reader:
     ) -> Readings:
         """The readings of a figure in the prose; `rates` are the (value, unit) of the rates
         ("$2 per million tokens") already found in its paragraph."""
-        raw = Raw(**vars(raw))
-        none = Readings(raw, s, key, where=where)
+        # the candidate itself when its unit stands (nothing changes it), else a copy
         loose = raw.unit is None and raw.vague  # "investment in the billions"
         if raw.unit is None:
+            raw = Raw(**vars(raw))
             raw.unit = self.at.unit_from_words(raw, s)
             if raw.unit is None:
-                return none
+                return Readings(raw, s, key, where=where)
         if raw.unit in ("USD", "CNY") and raw.low == raw.high:
             for value, unit in rates:
                 if value == raw.low and unit.startswith(("USD-per-", "CNY-per-")):
-                    raw.unit = unit
+                    raw = Raw(**{**vars(raw), "unit": unit})
         subject = self.at.subject(raw, s, carry, scope)
         if subject.model == OTHER and not subject.strong:
             # only carried over from a sentence about another model: a family reading counts
             # when the knowledge base recognises it
             return self._unattributed(raw, s, key, where, scope.fallback, ahead)
         if subject.model in (GENERIC, OTHER):
-            return none
+            return Readings(raw, s, key, where=where)
         if subject.model is None:
             return self._unattributed(raw, s, key, where, scope.fallback, ahead)
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
-            return none
+            return Readings(raw, s, key, where=where)
         if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model
             model = scope.fallback or self.main
@@ -161,7 +161,7 @@ class Reader:
             subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
             quantity, q_strong = self.at.quantity(raw, model, s)
             if quantity is None:
-                return none
+                return Readings(raw, s, key, where=where)
         first = Reading(subject.model, quantity, q_strong, self.at.quantity_how)
         weak_date = raw.unit == "date" and not q_strong and not subject.strong
         return Readings(

@@ -27,8 +27,27 @@ class Sentence:
     parens: list[tuple[int, int]] = field(default_factory=list)
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """The clause that holds pos, else the whole sentence."""
+        for clause in self.clauses:
+            if clause[0] <= pos < clause[1]:
+                return clause
+        return (self.start, self.end)
+
 
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
+    s = parse_parens(text, start, end)
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if not any(a < m.start() < b for a, b in s.parens):
+            cuts.append(m.start())
+    cuts.append(end)
+    s.clauses = [(a, b) for a, b in pairwise(cuts) if b > a]
+    return s
+
+
+def parse_parens(text: str, start: int, end: int) -> Sentence:
+    """The sentence with its parentheses only (all that the subject it hands on needs)."""
     s = Sentence(start, end)
     stack: list[int] = []
     for b in _BRACKET.finditer(text, start, end):  # only the brackets, not every character
@@ -37,12 +56,6 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
             stack.append(i)
         elif stack:
             s.parens.append((stack.pop(), i + 1))
-    cuts = [start]
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if not any(a < m.start() < b for a, b in s.parens):
-            cuts.append(m.start())
-    cuts.append(end)
-    s.clauses = [(a, b) for a, b in pairwise(cuts) if b > a]
     return s
 
 

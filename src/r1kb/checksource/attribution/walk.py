@@ -20,7 +20,7 @@ from r1kb.checksource.attribution.cells import CellAttributor
 from r1kb.checksource.attribution.context import Context
 from r1kb.checksource.attribution.readings import Reader, Readings, Where
 from r1kb.checksource.attribution.recorded import recorded
-from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
+from r1kb.checksource.attribution.sentence import Sentence, parse_parens, parse_sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.find import Candidates
 from r1kb.checksource.document.document import Block, Document
@@ -77,20 +77,18 @@ class _Walk:
         for block in self.doc.blocks:
             if block.start >= last:
                 return  # no figure from here on: what a sentence hands on matters to none
-            block_text = self.doc.text[block.start : block.end]
             if block.kind == "heading":
                 names = [
                     m
                     for m in self.at.names_in(block.start, block.end)
                     if m.kind == "model" and not m.comparative
                 ]
+                block_text = self.doc.text[block.start : block.end]
                 heading = (" ".join(block_text.split()), names[0].ref if names else None)
                 paragraph, list_carry = 0, None
-            # what the block's sentences fall back on when they name no model
-            scope = at.Scope(heading[1], previous, self.context.subject_at(block.start))
-            if block.kind == "heading":
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
+                    scope = self._scope(heading[1], previous, block)
                     s = parse_sentence(self.doc.text, block.start, block.end)
                     # a heading is about the section below it
                     where = Where(heading[0], 0)
@@ -100,6 +98,7 @@ class _Walk:
             carry = (list_carry or heading[1]) if block.kind == "item" else None
             rates: list[tuple[object, str]] = []
             if self.at.names_in(block.start, block.end) or self._has_figure(starts, block):
+                scope = self._scope(heading[1], previous, block)
                 spans = self.doc.sentences(block)
                 where = Where(heading[0], paragraph)
                 quiet = 0  # the first of the figure-free sentences since the last figure's
@@ -119,6 +118,11 @@ class _Walk:
                 list_carry = None if self._several_models(block) else (carry or heading[1])
             previous = carry or previous
 
+    def _scope(self, heading: str | None, previous: str | None, block: Block) -> at.Scope:
+        """What the block's sentences fall back on when they name no model (made only for a
+        block that names a model or holds a figure: the others read nothing)."""
+        return at.Scope(heading, previous, self.context.subject_at(block.start))
+
     @staticmethod
     def _has_figure(starts: list[int], block: Block) -> bool:
         return bisect_left(starts, block.start) < bisect_left(starts, block.end)
@@ -131,7 +135,7 @@ class _Walk:
         for s_start, s_end in reversed(quiet):
             if not self.at.names_in(s_start, s_end):
                 continue  # names nothing: hands on what it was given
-            last, generic = self.at.last_subject(parse_sentence(self.doc.text, s_start, s_end))
+            last, generic = self.at.last_subject(parse_parens(self.doc.text, s_start, s_end))
             if last or generic:
                 return last
         return carry

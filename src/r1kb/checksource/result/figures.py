@@ -11,6 +11,7 @@ from r1kb.checksource.result.result import Figure, Report
 from r1kb.kb import KnowledgeBase
 
 _QUOTE_MAX = 300
+_Judged = tuple[Judgement, str, object, tuple[tuple[str, ...], ...]]
 
 
 def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: KnowledgeBase) -> Report:
@@ -36,14 +37,21 @@ class _Said:
 
     def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
         self.doc, self.kb = doc, kb
-        # id -> (the judgement, its words, its value): holding it keeps its id its own
-        self._judged: dict[int, tuple[Judgement, str, object]] = {}
+        # id -> (the judgement, its words, its value, the ids of its claims, corrections and
+        # related records): holding it keeps its id its own
+        self._judged: dict[int, _Judged] = {}
         self._quotes: dict[tuple[int, int], str] = {}
 
-    def _of(self, j: Judgement) -> tuple[Judgement, str, object]:
-        if id(j) not in self._judged:
-            self._judged[id(j)] = (j, wording.message(self.kb, j), j.value.as_json())
-        return self._judged[id(j)]
+    def judged(self, j: Judgement) -> _Judged:
+        """The judgement, its words, its value and its ids, said once."""
+        return self._of(j)
+
+    def _of(self, j: Judgement) -> _Judged:
+        said = self._judged.get(id(j))
+        if said is None:
+            ids = tuple(tuple(x.id for x in xs) for xs in (j.claims, j.corrections, j.related))
+            said = self._judged[id(j)] = (j, wording.message(self.kb, j), j.value.as_json(), ids)
+        return said
 
     def message(self, j: Judgement) -> str:
         return self._of(j)[1]
@@ -67,21 +75,25 @@ def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = Non
     start, end = doc.source_span(r.raw.start, r.raw.end)
     line, col = doc.line_col(start)
     quote = said.quote(r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
+    _, message, value, ids = said.judged(j)
+    if isinstance(value, dict):  # a range: each figure its own dict, and its own lists of ids
+        value = dict(value)
+    claims, corrections, related = map(list, ids)
     fig = Figure(
         text=doc.original[start:end],
         start=start,
         end=end,
         line=line,
         column=col,
-        value=said.value(j),
+        value=value,
         unit=j.value.unit,
         model=j.model,
         quantity=j.quantity,
         outcome=j.outcome,
-        claims=[x.id for x in j.claims],
-        corrections=[x.id for x in j.corrections],
-        related=[x.id for x in j.related],
-        message=said.message(j),
+        claims=claims,
+        corrections=corrections,
+        related=related,
+        message=message,
         quote=quote,
         attribution=c.how,
         quantity_basis=c.basis,

@@ -1,0 +1,283 @@
+"""The shortcuts that read a sentence once for all its figures give the answers of the plain
+code they replace: a sentence's names and their parentheses found once, the clause of a figure
+found without a generator, a unit's fit to a quantity asked once, a figure copied only when its
+unit changes, a cell's narrowed quantity asked once, a judgement's ids listed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution import cells, quantity, readings
+from r1kb.checksource.attribution.names import EARLIER_CLAUSE, GENERIC, OTHER, nearest
+from r1kb.checksource.attribution.sentence import (
+    Sentence,
+    innermost,
+    parse_parens,
+    parse_sentence,
+)
+from r1kb.checksource.attribution.walk import attribute
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.find import find
+from r1kb.checksource.document.document import read
+from r1kb.checksource.matching.choose import match
+from r1kb.checksource.matching.match import Judgement, Matcher
+from r1kb.checksource.pipeline import check_text
+from r1kb.checksource.result import figures, wording
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+MATCHER = Matcher(KB)
+
+
+# --- the plain code, as it was --------------------------------------------------------------
+def _clause(s: Sentence, pos: int) -> tuple[int, int]:
+    return next((c for c in s.clauses if c[0] <= pos < c[1]), (s.start, s.end))
+
+
+def _plain_subject(
+    self: at.Attributor, raw: Raw, s: Sentence, carry: str | None, scope: at.Scope
+) -> at.Subject:
+    found = _plain_explicit(self, raw, s)
+    if found is None:
+        paren = innermost(s.parens, raw.start, raw.end)
+        names = [
+            m
+            for m in self.names_in(s.start, s.end)
+            if innermost(s.parens, m.start, m.end) in (None, paren)
+        ]
+        clause = _clause(s, raw.start)
+        if any(m.comparative and m.end <= raw.start for m in names):
+            found = at.Subject(GENERIC, True, "only compared with")
+        elif not names and self._generic_before(clause, raw.start):
+            found = at.Subject(GENERIC, True, "a model in general named before it")
+        elif carry:
+            found = at.Subject(carry, False, "carried over")
+        elif scope.heading and at._PRONOUN.match(self.text, s.start):
+            found = at.Subject(scope.heading, False, "the section's model")
+        elif scope.previous and at._PRONOUN.match(self.text, s.start):
+            found = at.Subject(scope.previous, False, "the previous paragraph's model")
+        elif scope.fallback and not raw.vague and not self._generic_subject(s):
+            found = at.Subject(scope.fallback, False, "the section's or the article's subject")
+        else:
+            found = at.Subject(None)
+    return self._distilled(raw, s, found)
+
+
+def _plain_explicit(self: at.Attributor, raw: Raw, s: Sentence) -> at.Subject | None:
+    relative = self._relative(raw, s)
+    if relative is not None:
+        return relative
+    after = next(
+        (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
+    )
+    if after is not None and not self._has_figure(*after):
+        named = self.names_in(*after)
+        if any(m.comparative for m in named):
+            named = []
+        if named and named[0].kind == "model":
+            return at.Subject(named[0].ref, True, "named in the parentheses after it")
+        if named and named[0].kind == "other":
+            return at.Subject(OTHER, True, "another model in the parentheses after it")
+    paren = innermost(s.parens, raw.start, raw.end)
+    if paren is not None:
+        inside = self.names_in(*paren)
+        family = [m for m in inside if m.kind != "other"]
+        if family:
+            return at.Subject(nearest(family, raw).ref, True, "named in the parentheses")
+        if inside:
+            return at.Subject(OTHER, True, "another model in the parentheses")
+        if self._second_of_pair(raw, paren):
+            return at.Subject(None, False, "the other side of a comparison")
+        before = [
+            m
+            for m in self.names_in(s.start, paren[0])
+            if at._VARIANT.fullmatch(self.text, m.end, paren[0])
+        ]
+        if before:
+            m = before[-1]
+            return at.Subject(
+                OTHER if m.kind == "other" else m.ref, True, "named before the parentheses"
+            )
+    clause = _clause(s, raw.start)
+    for lo, hi in (clause, (s.start, clause[0])):
+        names = [
+            m
+            for m in self.names_in(lo, hi)
+            if not m.comparative
+            and innermost(s.parens, m.start, m.end) in (None, paren)
+            and (m.end <= raw.start or m.start >= raw.end)
+        ]
+        if not names:
+            continue
+        chosen = self._choose(raw, names)
+        if chosen.kind == "company":
+            family = [
+                m for m in self.names_in(s.start, s.end) if m.kind == "model" and not m.comparative
+            ]
+            if family:
+                chosen = nearest(family, raw)
+        if chosen.kind == "other":
+            return at.Subject(OTHER, True, "another model")
+        if lo != clause[0]:
+            return at.Subject(chosen.ref, False, EARLIER_CLAUSE)
+        return at.Subject(chosen.ref, True, "named in the sentence")
+    return None
+
+
+def _plain_last_subject(self: at.Attributor, s: Sentence) -> tuple[str | None, bool]:
+    names = [
+        m for m in self.names_in(s.start, s.end) if innermost(s.parens, m.start, m.end) is None
+    ]
+    plain = [m for m in names if not m.comparative]
+    if plain:
+        last = plain[-1]
+        return (OTHER if last.kind == "other" else last.ref), False
+    return None, bool(names)
+
+
+def _plain_fits(self: quantity.QuantityReader, raw: Raw, qid: str) -> bool:
+    return raw.unit is not None and quantity.unit_fits(self.kb, self.units, raw.unit, qid)
+
+
+_fast_of = readings.Reader.of
+
+
+def _plain_of(self: readings.Reader, raw: Raw, *rest: object) -> readings.Readings:
+    """Reader.of given a copy of the figure each time (as it made one before)."""
+    return _fast_of(self, Raw(**vars(raw)), *rest)  # type: ignore[arg-type]
+
+
+def _plain_narrow(self: cells.CellAttributor, qid: str, row: str, column: str, after: str) -> str:
+    return self.vocab.narrow(qid, row, column, after)
+
+
+def _plain_fitting(self: cells.CellAttributor, unit: str | None, words: str) -> str | None:
+    return quantity.first_fitting(
+        quantity.terms_of(self.vocab.quantities, words),
+        lambda q: quantity.unit_fits(self.kb, self.units, unit, q),
+    )
+
+
+def _plain_generic_before(self: at.Attributor, clause: tuple[int, int], end: int) -> bool:
+    return at._GENERIC_PHRASE.search(self.text, clause[0], end) is not None
+
+
+def _plain(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(cells.CellAttributor, "_fitting", _plain_fitting)
+    patch.setattr(at.Attributor, "_generic_before", _plain_generic_before)
+    patch.setattr(at.Attributor, "subject", _plain_subject)
+    patch.setattr(at.Attributor, "last_subject", _plain_last_subject)
+    patch.setattr(quantity.QuantityReader, "fits", _plain_fits)
+    patch.setattr(readings.Reader, "of", _plain_of)
+    patch.setattr(cells.CellAttributor, "_narrow", _plain_narrow)
+    patch.setattr(Sentence, "clause_at", _clause)
+    patch.setattr(figures._Said, "judged", _plain_judged)
+
+
+def _plain_judged(self: figures._Said, j: Judgement) -> figures._Judged:
+    """A judgement's words, value and ids, said anew for each figure."""
+    ids = tuple(tuple(x.id for x in xs) for xs in (j.claims, j.corrections, j.related))
+    return j, wording.message(KB, j), j.value.as_json(), ids
+
+
+PIECES = [
+    "DeepSeek-R1 ", "R1 ", "V3 ", "DeepSeek ", "o1 ", "GPT-4 Turbo ", "Llama-style ",
+    "like R1 ", "compared with Llama ", "(", ")", "[", "]", "(V3 base) ", "(o1) ",
+    "671B ", "37B ", "$5.6M ", "2,048 H800s ", "79.8% ", "97.3% ", "128K ", "14.8T tokens ",
+    "parameters ", "total ", "active ", "activated ", "on AIME ", "on MATH-500 ",
+    "context length ", "training cost ", "GPU hours ", "that o1 posts ", "which ",
+    " vs ", ", and ", ", but ", "; ", " — ", "whereas ", "it ", "It ", "The model ",
+    "a large model ", "most models ", "such \u017fystems ", "any LLM ", "distilled ", "7B ",
+    "the ", "for ", "of ",
+    ". ", ".\n", "\n\n", "\n- ", "\n# DeepSeek-V3\n", "\n| Model | Params |\n|---|---|\n",
+    "| R1 | 671B |\n", "$2.19 per million tokens ", "$2.19 ", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+@example("GPT-4 Turbo (72.6%) and R1 (79.8% vs 71.5%), (V3 base) ~$5.6M (V3 base).")
+@example("It has 671B parameters (37B active), like R1 [o1 (97.3%)]; V3 has 128K.")
+@example("DeepSeek-V3 was pre-trained on 14.8T tokens (a report).")  # a name, none after it
+def test_a_sentence_read_once_for_its_figures_reads_as_each_figure_did(text: str) -> None:
+    for name in ("t.txt", "t.md"):
+        fast = check_text(text, KB, name=name, matcher=MATCHER).as_dict()
+        with pytest.MonkeyPatch.context() as patch:
+            _plain(patch)
+            plain = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        assert fast == plain
+
+
+def test_the_case_articles_read_as_with_the_plain_code() -> None:
+    cases = sorted((ROOT / "tests" / "cases").rglob("*.txt"))
+    assert cases
+    for path in cases:
+        text = path.read_text(encoding="utf-8")
+        fast = check_text(text, KB, name=path.name, matcher=MATCHER).as_dict()
+        with pytest.MonkeyPatch.context() as patch:
+            _plain(patch)
+            plain = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        assert fast == plain, path
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+def test_a_sentence_s_names_and_clauses_found_once_are_those_found_for_each_figure(
+    text: str,
+) -> None:
+    doc = read(text, "t.txt")
+    found = find(doc, KB)
+    attributor = at.Attributor(doc.text, KB, found.mentions, MATCHER.units)
+    for block in doc.blocks:
+        for start, end in doc.sentences(block):
+            s = parse_sentence(doc.text, start, end)
+            assert parse_parens(doc.text, start, end).parens == s.parens
+            named = attributor.named(s)
+            assert [m for m, _ in named] == attributor.names_in(start, end)
+            for m, inner in named:
+                assert inner == innermost(s.parens, m.start, m.end)
+            for pos in range(start - 1, end + 2):
+                assert s.clause_at(pos) == _clause(s, pos)
+
+
+def test_a_unit_s_fit_asked_once_is_its_fit() -> None:
+    attributor = at.Attributor("", KB, [], MATCHER.units)
+    units = [None, *KB.units, "USD-per-million-tokens", "samples", "nonsense"]
+    for _ in range(2):  # asked, then answered from what was asked
+        for unit in units:
+            for qid in [*KB.quantities, "nonsense"]:
+                raw = Raw(0, 1, unit=unit)
+                assert attributor.fits(raw, qid) == _plain_fits(attributor, raw, qid)
+
+
+def test_a_judgement_s_ids_listed_once_are_its_ids() -> None:
+    for path in sorted((ROOT / "tests" / "cases").rglob("*.txt")):
+        doc = read(path.read_text(encoding="utf-8"), path.name)
+        matcher = Matcher(KB)
+        said = figures._Said(doc, KB)
+        for c in match(attribute(doc, find(doc, KB), KB, matcher.units), matcher):
+            assert said.judged(c.judgement) == _plain_judged(said, c.judgement)
+            assert said.judged(c.judgement) == _plain_judged(said, c.judgement)  # said again
+
+
+NOUN_PIECES = [
+    "a ", "any ", "Most ", "such ", "rival ", "is ", "big ", "model", "models ", "LLM", "LLMs ",
+    "\u017fystem ", "SETUP ", "cluster", "network ", "\u212a", "\u0130", ". ", "x", "’s ",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(NOUN_PIECES), max_size=14).map("".join))
+def test_a_stretch_without_the_noun_of_a_phrase_about_models_in_general_holds_none(
+    text: str,
+) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            if at._GENERIC_NOUN_ONLY.search(text, start, end) is None:
+                assert at._GENERIC_PHRASE.search(text, start, end) is None, (text, start, end)
