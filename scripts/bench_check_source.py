@@ -280,11 +280,14 @@ def main() -> None:
                     f"    (cut at its {MAX_NUMERALS:,}th number, {read_chars // 1000} KB read: "
                     f"the cost is bounded; {t[0] / (size / 2e6):.2f} s/MB at {size // 2000} KB)"
                 )
-        worst = max(hostile.values())
-        print(
-            f"  worst hostile cost {worst:.2f} s/MB "
-            f"(target < {HOSTILE_S_PER_MB} s/MB: {verdict(worst < HOSTILE_S_PER_MB)})"
-        )
+        if hostile:
+            worst = max(hostile.values())
+            print(
+                f"  worst hostile cost {worst:.2f} s/MB "
+                f"(target < {HOSTILE_S_PER_MB} s/MB: {verdict(worst < HOSTILE_S_PER_MB)})"
+            )
+        else:
+            print(f"  no hostile kind's name has {args.only!r}")
         figures["hostile_s_per_mb"] = hostile
         if args.line_mb:
             figures["one_line_s_per_mb"] = one_line(kb, matcher, args.line_mb)
