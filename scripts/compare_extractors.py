@@ -30,7 +30,7 @@ import warnings
 from pathlib import Path
 from unittest import mock
 
-from r1kb.checksource.candidates import extract
+from r1kb.checksource.candidates import extract, figure_scan
 from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.evaluation.evaluate import evaluate, total
 from r1kb.config import find_config
@@ -68,7 +68,7 @@ def quantulum_figures(text: str, masked: list[tuple[int, int]]) -> list[extract.
 def price_parser_figures(text: str, masked: list[tuple[int, int]]) -> list[extract.Raw]:
     from price_parser import Price
 
-    figures = extract.find_figures(text, masked)
+    figures = figure_scan.find_figures(text, masked)
     for raw in figures:
         if raw.money and raw.low is not None:
             amount = Price.fromstring(text[raw.start : raw.end]).amount_float
@@ -81,7 +81,7 @@ def main() -> int:
     config = find_config(start=ROOT)
     kb = load(config.data_dir).kb
     labels = ROOT / "tests" / "seed_labels"
-    rows = [("own patterns", extract.find_figures)]
+    rows = [("own patterns", figure_scan.find_figures)]
     for name, module, finder in (
         ("quantulum3", "quantulum3", quantulum_figures),
         ("own + price-parser money", "price_parser", price_parser_figures),

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution import sentence
-from r1kb.checksource.candidates import dates, extract, family_scan, mentions
+from r1kb.checksource.candidates import dates, extract, family_scan, figure_scan, mentions
 from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.document import document
@@ -222,17 +222,17 @@ def test_a_text_without_a_figure_pattern_reports_what_the_whole_reading_reports(
         assert check_text(text, KB).figures == quick
     finally:
         find_module.may_hold_figures = kept
-    if not extract.may_hold_figures(text, number_words(KB)):
+    if not figure_scan.may_hold_figures(text, number_words(KB)):
         assert quick == []
 
 
 def test_figure_free_text_is_recognised_and_a_figure_anywhere_is_not_skipped() -> None:
     words = number_words(KB)
     prose = "DeepSeek R1 was trained on many GPUs, with the usual tokens and parameters. " * 50
-    assert not extract.may_hold_figures(prose, words)
+    assert not figure_scan.may_hold_figures(prose, words)
     for figure in ("It has 671B parameters.", "It took two months.", "since March", "8x256+1 MoE",
                    "millions of tokens", "$5.6M"):  # fmt: skip
-        assert extract.may_hold_figures(prose + figure, words), figure
+        assert figure_scan.may_hold_figures(prose + figure, words), figure
         assert check_text(prose + figure, KB).figures, figure
 
 

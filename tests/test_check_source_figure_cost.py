@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.candidates import dates, extract
+from r1kb.checksource.candidates import dates, extract, figure_scan
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document import document, layout, masks
 from r1kb.checksource.lexicon import notations as n
@@ -34,16 +34,18 @@ TEXTS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 
 def _plain_may_hold(text: str) -> bool:
     """may_hold_figures as it was: a search of each finder's pattern, then the dates."""
-    patterns = [p for _, p, _ in extract._finders(WORDS) if p is not None]
+    patterns = [p for _, p, _ in extract.finders(WORDS) if p is not None]
     return any(p.search(text) for p in patterns) or next(dates.find_dates(text), None) is not None
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_one_scan_per_pattern_answers_as_a_search_for_each_question(text: str) -> None:
-    scan = extract.FigureScan(text, WORDS)
-    assert extract.may_hold_figures(text, WORDS, scan) == _plain_may_hold(text)
-    assert extract.find_figures(text, [], WORDS, scan) == extract.find_figures(text, [], WORDS)
+    scan = figure_scan.FigureScan(text, WORDS)
+    assert figure_scan.may_hold_figures(text, WORDS, scan) == _plain_may_hold(text)
+    assert figure_scan.find_figures(text, [], WORDS, scan) == figure_scan.find_figures(
+        text, [], WORDS
+    )
 
 
 def _plain_parse(num: str) -> tuple[float, float]:
@@ -151,8 +153,8 @@ def test_a_pattern_tried_at_its_places_finds_what_it_finds_everywhere(text: str)
     the finders', a digit, a number's first character): the matches of the whole scan; and the
     dates read at the word places are the dates read everywhere."""
     for words in (WORDS, None):
-        scan = extract.FigureScan(text, words)
-        for i, (_, pattern, _) in enumerate(extract._finders(words)):
+        scan = figure_scan.FigureScan(text, words)
+        for i, (_, pattern, _) in enumerate(extract.finders(words)):
             plain = [] if pattern is None else list(pattern.finditer(text))
             assert [(m.span(), m.groupdict()) for m in scan.found(i)] == [
                 (m.span(), m.groupdict()) for m in plain
@@ -267,7 +269,7 @@ def test_blocks_are_read_as_when_each_paragraph_was_copied(text: str, markdown: 
 def test_a_date_notation_tried_at_its_places_finds_what_it_finds_everywhere(text: str) -> None:
     """Each notation read from a number is tried only where a year, or a day's one or two
     digits, starts; one read from a name only at the word places: the matches of a scan."""
-    words = extract.FigureScan(text, WORDS).places("word")
+    words = figure_scan.FigureScan(text, WORDS).places("word")
     for places in (None, words):
         find = dates._finder(text, places)
         for pattern in [*dates._COMPILED, dates._PART_OF_YEAR, *dates._NO_YEAR]:

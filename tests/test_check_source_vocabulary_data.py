@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from r1kb.checksource.candidates.extract import find_figures
+from r1kb.checksource.candidates.figure_scan import find_figures
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.checksource.pipeline import check_text
 from r1kb.loader import load

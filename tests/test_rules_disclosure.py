@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_DATA
-from r1kb.checksource.candidates.extract import find_figures
+from r1kb.checksource.candidates.figure_scan import find_figures
 from r1kb.checksource.candidates.quoted import stated_numbers
 from r1kb.validate import validate
 

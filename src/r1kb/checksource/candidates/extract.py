@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from r1kb.checksource.candidates.dates import STARTING_WORDS, DateMatch, find_dates
-from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
@@ -42,7 +40,7 @@ class Raw:
         return self.low != self.high or self.vague or self.bound in ("upper", "lower")
 
 
-# one kind of figure: read from the text's matches of its pattern (see `_finders`)
+# one kind of figure: read from the text's matches of its pattern (see `finders`)
 Finder = Callable[[str, Iterable[re.Match[str]], Spans, NumberWords | None], list[Raw]]
 
 
@@ -107,7 +105,7 @@ def _overlaps(start: int, end: int, spans: Spans) -> bool:
     return spans.overlaps(start, end)
 
 
-def _numerals(
+def numerals(
     words: NumberWords | None,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A number, a number where asked, the rest of a range, the places a number may start at:
@@ -218,7 +216,7 @@ def _numbers(
     text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
 ) -> list[Raw]:
     out: list[Raw] = []
-    range_rest = _numerals(words)[2]
+    range_rest = numerals(words)[2]
     for m in found:
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -429,18 +427,7 @@ def _experts(
     return out
 
 
-# The places the patterns of several finders may start at, each kind found by one scan for all
-# of them: a word of one of theirs (a number word, a vague magnitude, the lead of an experts
-# layout, a month's or a part of a year's), where each pattern is then tried, not everywhere.
-_STARTING = [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS, *n.VAGUE_MULTIPLIERS]
-_STARTING = list(dict.fromkeys([*_STARTING, *n.VAGUE_MAGNITUDES, n.EXPERTS_LEAD, *STARTING_WORDS]))
-_AT_WORD = re.compile(
-    rf"(?=[{''.join(sorted({w[0] for w in _STARTING}))}])\b(?={by_first_letter(_STARTING)})", re.I
-)
-_AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
-
-
-def _finders(
+def finders(
     words: NumberWords | None,
 ) -> list[tuple[Finder, re.Pattern[str] | None, tuple[str, ...]]]:
     """The figure finders after the dates, in the order find_figures runs them, each with the
@@ -450,83 +437,8 @@ def _finders(
         (_experts, words.tails.experts if words is not None else None, ("digit", "word")),
         (_vague, _VAGUE, ("word",)),
         (_words, _WORD_NUM, ("word",)),
-        (_numbers, _numerals(words)[0], ("number",)),
+        (_numbers, numerals(words)[0], ("number",)),
     ]
-
-
-class FigureScan:
-    """The whole-text matches of each finder's pattern and the dates of a text, each scan made
-    once and only when asked: may_hold_figures and find_figures read the same (the patterns do
-    not depend on what is masked, a finder skips its masked matches). A pattern is tried only
-    at the places it may start at, each kind of place found by one scan for every pattern."""
-
-    def __init__(self, text: str, words: NumberWords | None = None) -> None:
-        self.text, self.words = text, words
-        self._finders = _finders(words)
-        self._found: dict[int, list[re.Match[str]]] = {}
-        self._dates: list[DateMatch] | None = None
-        self._places: dict[str, list[int]] = {}
-
-    def places(self, kind: str) -> list[int]:
-        """Every place a pattern of this kind of place may start at, in order (maybe more)."""
-        if kind not in self._places:
-            scan = {"word": _AT_WORD, "digit": _AT_DIGIT, "number": _numerals(self.words)[3]}
-            self._places[kind] = [m.start() for m in scan[kind].finditer(self.text)]
-        return self._places[kind]
-
-    def found(self, i: int) -> list[re.Match[str]]:
-        """The matches of the pattern of the i-th finder (of `_finders`)."""
-        if i not in self._found:
-            _, pattern, kinds = self._finders[i]
-            places = sorted(p for kind in kinds for p in self.places(kind))
-            self._found[i] = (
-                list(matches_at(pattern, self.text, places)) if pattern is not None else []
-            )
-        return self._found[i]
-
-    def dates(self) -> list[DateMatch]:
-        if self._dates is None:
-            self._dates = list(find_dates(self.text, self.places("word")))
-        return self._dates
-
-    def may_hold(self) -> bool:
-        """False when find_figures can find nothing in the text, whatever is masked in it: none
-        of its finders' patterns (nor a date) matches."""
-        return any(self.found(i) for i in range(len(self._finders))) or bool(self.dates())
-
-
-def may_hold_figures(
-    text: str, words: NumberWords | None = None, scan: FigureScan | None = None
-) -> bool:
-    """False when find_figures can find nothing in text, whatever is masked in it (`scan`: the
-    text's scans, kept for find_figures)."""
-    return (scan or FigureScan(text, words)).may_hold()
-
-
-def find_figures(
-    text: str,
-    masked: list[tuple[int, int]],
-    words: NumberWords | None = None,
-    scan: FigureScan | None = None,
-) -> list[Raw]:
-    """Every figure of text outside the masked spans (model names, benchmark names…); `scan`:
-    the text's scans, when they were made already."""
-    scan = scan or FigureScan(text, words)
-    taken = Spans(masked)
-    placed = Spans()
-    figures: list[Raw] = []
-    for d in scan.dates():
-        if not _overlaps(d.start, d.end, taken):
-            figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
-            taken.add(d.start, d.end)
-            placed.add(d.start, d.end)
-    for i, (finder, _, _) in enumerate(_finders(words)):
-        for raw in finder(text, scan.found(i), taken, words):
-            if not placed.overlaps(raw.start, raw.end):
-                figures.append(raw)
-                taken.add(raw.start, raw.end)
-                placed.add(raw.start, raw.end)
-    return sorted(figures, key=lambda f: f.start)
 
 
 def bare_numbers(
@@ -534,7 +446,7 @@ def bare_numbers(
 ) -> list[Raw]:
     """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
     out: list[Raw] = []
-    number, number_at, _, _ = _numerals(words)
+    number, number_at, _, _ = numerals(words)
     # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
     glued = number_at.match(text, start, end) if start and text[start - 1].isalnum() else None
     for m in [*([glued] if glued else []), *number.finditer(text, start, end)]:

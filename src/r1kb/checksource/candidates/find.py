@@ -6,13 +6,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from r1kb.checksource.candidates.extract import (
-    FigureScan,
-    Raw,
-    bare_numbers,
-    find_figures,
-    may_hold_figures,
-)
+from r1kb.checksource.candidates.extract import Raw, bare_numbers
+from r1kb.checksource.candidates.figure_scan import FigureScan, find_figures, may_hold_figures
 from r1kb.checksource.candidates.mentions import Mention, find_mentions, name_ends
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document.document import Document

@@ -1,6 +1,6 @@
 """The figures a quote states, read with check-source's notations, for the validator.
 
-Looser than the extractor (checksource/extract.py), which must decide from prose alone what is a
+Looser than the extractor (candidates/extract.py), which must decide from prose alone what is a
 figure: here the value sought is known (a `disclosed` claim's), so every number of the quote counts,
 however it is written or glued to its neighbours.
 """

@@ -1,0 +1,101 @@
+"""Where a text's figures are: each figure finder's pattern (and the dates) matched once over
+the whole text, at the places it may start, for both of `find`'s questions (may this text
+hold a figure at all, and which are they).
+"""
+
+from __future__ import annotations
+
+import re
+
+from r1kb.checksource.candidates.dates import STARTING_WORDS, DateMatch, find_dates
+from r1kb.checksource.candidates.extract import Raw, finders, numerals
+from r1kb.checksource.candidates.places import matches_at
+from r1kb.checksource.candidates.spans import Spans
+from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon.alternation import by_first_letter
+from r1kb.checksource.lexicon.vocabulary import NumberWords
+
+# The places the patterns of several finders may start at, each kind found by one scan for all
+# of them: a word of one of theirs (a number word, a vague magnitude, the lead of an experts
+# layout, a month's or a part of a year's), where each pattern is then tried, not everywhere.
+_STARTING = [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS, *n.VAGUE_MULTIPLIERS]
+_STARTING = list(dict.fromkeys([*_STARTING, *n.VAGUE_MAGNITUDES, n.EXPERTS_LEAD, *STARTING_WORDS]))
+_AT_WORD = re.compile(
+    rf"(?=[{''.join(sorted({w[0] for w in _STARTING}))}])\b(?={by_first_letter(_STARTING)})", re.I
+)
+_AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
+
+
+class FigureScan:
+    """The whole-text matches of each finder's pattern and the dates of a text, each scan made
+    once and only when asked: may_hold_figures and find_figures read the same (the patterns do
+    not depend on what is masked, a finder skips its masked matches). A pattern is tried only
+    at the places it may start at, each kind of place found by one scan for every pattern."""
+
+    def __init__(self, text: str, words: NumberWords | None = None) -> None:
+        self.text, self.words = text, words
+        self._finders = finders(words)
+        self._found: dict[int, list[re.Match[str]]] = {}
+        self._dates: list[DateMatch] | None = None
+        self._places: dict[str, list[int]] = {}
+
+    def places(self, kind: str) -> list[int]:
+        """Every place a pattern of this kind of place may start at, in order (maybe more)."""
+        if kind not in self._places:
+            scan = {"word": _AT_WORD, "digit": _AT_DIGIT, "number": numerals(self.words)[3]}
+            self._places[kind] = [m.start() for m in scan[kind].finditer(self.text)]
+        return self._places[kind]
+
+    def found(self, i: int) -> list[re.Match[str]]:
+        """The matches of the pattern of the i-th finder (of `finders`)."""
+        if i not in self._found:
+            _, pattern, kinds = self._finders[i]
+            places = sorted(p for kind in kinds for p in self.places(kind))
+            self._found[i] = (
+                list(matches_at(pattern, self.text, places)) if pattern is not None else []
+            )
+        return self._found[i]
+
+    def dates(self) -> list[DateMatch]:
+        if self._dates is None:
+            self._dates = list(find_dates(self.text, self.places("word")))
+        return self._dates
+
+    def may_hold(self) -> bool:
+        """False when find_figures can find nothing in the text, whatever is masked in it: none
+        of its finders' patterns (nor a date) matches."""
+        return any(self.found(i) for i in range(len(self._finders))) or bool(self.dates())
+
+
+def may_hold_figures(
+    text: str, words: NumberWords | None = None, scan: FigureScan | None = None
+) -> bool:
+    """False when find_figures can find nothing in text, whatever is masked in it (`scan`: the
+    text's scans, kept for find_figures)."""
+    return (scan or FigureScan(text, words)).may_hold()
+
+
+def find_figures(
+    text: str,
+    masked: list[tuple[int, int]],
+    words: NumberWords | None = None,
+    scan: FigureScan | None = None,
+) -> list[Raw]:
+    """Every figure of text outside the masked spans (model names, benchmark names…); `scan`:
+    the text's scans, when they were made already."""
+    scan = scan or FigureScan(text, words)
+    taken = Spans(masked)
+    placed = Spans()
+    figures: list[Raw] = []
+    for d in scan.dates():
+        if not taken.overlaps(d.start, d.end):
+            figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
+            taken.add(d.start, d.end)
+            placed.add(d.start, d.end)
+    for i, (finder, _, _) in enumerate(finders(words)):
+        for raw in finder(text, scan.found(i), taken, words):
+            if not placed.overlaps(raw.start, raw.end):
+                figures.append(raw)
+                taken.add(raw.start, raw.end)
+                placed.add(raw.start, raw.end)
+    return sorted(figures, key=lambda f: f.start)
