@@ -15,6 +15,7 @@ from r1kb.checksource.candidates import dates, extract, figure_scan
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document import document, layout, masks
 from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon import tails
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 
@@ -61,7 +62,7 @@ NUMBER_PIECES = ["0", "1", "7", "00", ".", ",", "\u00a0", "\u2009", " ", "e", "3
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(NUMBER_PIECES), min_size=1, max_size=10).map("".join))
 def test_a_plain_number_is_read_as_the_separator_and_power_patterns_read_it(num: str) -> None:
-    for m in n.plain_numerals()[0].finditer(num):
+    for m in tails.plain_numerals()[0].finditer(num):
         got = m.group("num")
         assert n.parse_number(got) == _plain_parse(got), got
 
@@ -328,7 +329,7 @@ def test_forms_behind_a_look_ahead_for_their_first_characters_match_as_the_forms
     """The look-ahead for the forms' first characters (case-insensitive, as the forms are read:
     the twins ſ/s, K/k, İ/ı/i) keeps every match of the alternation, and its backtracking."""
     text = "".join(pieces)
-    ahead = n.forms(words, bounded)
+    ahead = tails.forms(words, bounded)
     # without it: where a form has no first character (only gaps), there is none to drop
     plain = ahead[ahead.index("])") + 2 :] if ahead.startswith("(?=[") else ahead
     for pos in range(len(text) + 1):

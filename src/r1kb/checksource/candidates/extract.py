@@ -16,6 +16,7 @@ from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.folding import fold
+from r1kb.checksource.lexicon.tails import Tail, plain_numerals
 from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 
@@ -111,7 +112,7 @@ def numerals(
     """A number, a number where asked, the rest of a range, the places a number may start at:
     with the data's currency signs."""
     if words is None:
-        return n.plain_numerals()
+        return plain_numerals()
     t = words.tails
     return t.number, t.number_at, t.range_rest, t.number_places
 
@@ -122,7 +123,7 @@ def _plausible(raw: Raw) -> bool:
 
 def _match_tail(
     text: str, pos: int, money: bool, words: NumberWords | None
-) -> tuple[n.Tail, re.Match[str]] | None:
+) -> tuple[Tail, re.Match[str]] | None:
     if words is None:
         return None  # no vocabulary, no unit words
     pattern, tails = words.tails.after[money]

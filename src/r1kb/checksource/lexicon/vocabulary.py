@@ -21,6 +21,7 @@ from pathlib import Path
 from r1kb import diskcache
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon import pairs, starts
+from r1kb.checksource.lexicon import tails as unit_tails
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
 from r1kb.checksource.lexicon.starts import _GAP, _WORD_SPLIT, places, scanner
@@ -69,7 +70,8 @@ class Hit:
 
 
 _CODE_KEY = diskcache.key_of(
-    *(Path(m.__file__).read_bytes() for m in (n, pairs, starts)), Path(__file__).read_bytes()
+    *(Path(m.__file__).read_bytes() for m in (n, pairs, starts, unit_tails)),
+    Path(__file__).read_bytes(),
 )
 
 
@@ -334,8 +336,8 @@ class NumberWords:
         self._after_size = TermSet(sizes)
         self._before = TermSet(bare)
         money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
-        self.tails = n.tails(
-            n.TailWords(
+        self.tails = unit_tails.tails(
+            unit_tails.TailWords(
                 units=tuple((u.id, tuple(u.terms)) for u in kb.units.values()),
                 accelerators=tuple(kb.accelerators),
                 variants=tuple(kb.accelerator_variants),
