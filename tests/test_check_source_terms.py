@@ -7,14 +7,20 @@ terms found by scanning with the whole set only around them."""
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from r1kb.checksource.lexicon import starts
 from r1kb.checksource.lexicon.some_terms import SomeTerms
 from r1kb.checksource.lexicon.together import TermSets
-from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, number_words
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TERM_PIECES = [
     "a", "b", "k", "s", "i", "K", "S", "I", "\u212a", "ſ", "ı", "İ", "τ", "é", "1", "%", " ",
@@ -129,3 +135,33 @@ def test_term_sets_scanned_for_at_once_find_what_each_finds(
     text = "".join(data.draw(st.lists(st.sampled_from(TEXT_PIECES + words), max_size=20)))
     assert together.find_each(text) == [s.find(text) for s in together.sets]
     assert all(s.find(text) == every_place(s, text, 0, len(text)) for s in together.sets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from("abk1 x"), min_size=1, max_size=5).map("".join), max_size=8),
+    st.lists(st.sampled_from(["a", "b", "k", "1", " ", "x", "ab", "bk", "1x", "ka"]), max_size=30),
+)
+def test_the_needles_pattern_is_found_where_one_of_its_words_is(words: list[str], pieces) -> None:
+    """`starts.any_of` (absent_from's test, as one tree of the words) finds a match exactly
+    where an alternation of the words does."""
+    text = "".join(pieces)
+    tree = re.compile(starts.any_of(words))
+    alternation = re.compile("|".join(map(re.escape, words)) or "(?!)")
+    assert (tree.search(text) is None) == (alternation.search(text) is None)
+
+
+def test_absent_from_says_absent_only_where_no_term_is_found() -> None:
+    """On the number words' term sets, over windows of number-dense prose; and it does say
+    absent in windows of figures alone (the shortcut is taken)."""
+    words = number_words(load(ROOT / "data").kb)
+    text = "1 1 1 R1 671B 2,048 H800 GPUs for 2.788M GPU hours, a batch size of 4096 tokens; "
+    text += "the learning rate of 7.3e-6 and a KL coefficient of 0.001, 1x128 tiles. " * 2
+    for terms in (words._before, words._after, words._after_size):
+        skipped = 0
+        for lo in range(0, len(text), 7):
+            for hi in range(lo, min(len(text), lo + 70), 9):
+                if terms.absent_from(text, lo, hi):
+                    skipped += 1
+                    assert terms.find(text, lo, hi) == [], (lo, hi)
+        assert skipped

@@ -79,6 +79,13 @@ def _emit(node: dict) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def any_of(words: list[str]) -> str:
+    """A pattern found wherever one of the words occurs (the same places to look as an
+    alternation of the words, tried as one tree: a word that begins another stands for both,
+    and a place is given up at its first character that no word continues with)."""
+    return _emit(_trie(tuple(words))) if words else "(?!)"
+
+
 def _rests(terms: list[str]) -> dict[str, str]:
     """For each first character of the terms (lowercased), what must follow it where one of
     them starts: the rest of their beginnings across word gaps (see _prefixes), else the

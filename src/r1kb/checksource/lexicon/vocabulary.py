@@ -106,7 +106,7 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
         list(groups),
         sources,
         scanner(ordered),
-        "|".join(map(re.escape, _needles(ordered))) or "(?!)",
+        starts.any_of(_needles(ordered)),
         sorted(finals),
         wild,
         f"[{re.escape(letters)}{word}\\x80-\\U0010ffff]",
