@@ -372,6 +372,8 @@ class NumberWords:
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
         reach = _FILLER_REACH.match(text, pos, window)  # a term starts no further than this
+        if terms.absent_from(text, pos, window):
+            return None  # no term's needle word in the window: no term either
         for hit in terms.hits(text, pos, window, reach.end() if reach else pos):
             gap = text[pos : hit.start]
             if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
