@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from r1kb.checksource.candidates.places import matches_at
-from r1kb.checksource.candidates.prefixes import Chains, chains
+from r1kb.checksource.candidates.prefixes import Chains, chains, items
 
 _LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
 
@@ -38,35 +38,15 @@ def _first_chars(pattern: re.Pattern[str]) -> str | None:
 _RUN = re.compile(r"[A-Za-z0-9]+")
 
 
-def _top_level_bar(source: str) -> bool:
-    """Whether a regular expression has an alternative at its top level (`a|b`)."""
-    depth, in_class, i = 0, False, 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += source[i + 1 : i + 2] == "]"  # a ] first in a class is one of its characters
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
 def _gate(pattern: re.Pattern[str]) -> str | None:
     """The letters and digits every match of a family pattern starts with, right after its
     look-behind (its fixed beginning: "DeepSeek", "R1", "the"…), or None where the source
-    does not show them plainly (no look-behind first, an alternative at the top level)."""
+    does not show them plainly (no look-behind first; not a plain sequence of items, such as an
+    alternative at the top level: see `prefixes.items`)."""
     source = pattern.pattern
     behind = next((b for b in _LOOKBEHINDS if source.startswith(b)), None)
     run = _RUN.match(source, len(behind)) if behind is not None else None
-    if run is None or _top_level_bar(source):
+    if run is None or items(source) is None:
         return None
     text = run.group()
     if source[run.end() : run.end() + 1] in ("?", "*", "{"):
