@@ -18,9 +18,9 @@ from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.document import document
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.notations import QUALIFIER, qualifier_before
+from r1kb.checksource.lexicon.starts import WORD_SPLIT
 from r1kb.checksource.lexicon.vocabulary import (
     _LINK_ZONE,
-    _WORD_SPLIT,
     _WORD_START,
     Hit,
     TermSet,
@@ -117,7 +117,7 @@ def test_the_word_start_tested_once_for_a_group_of_terms_matches_as_each_term_te
         once = re.compile(alternation(members), re.I)
         flat = re.compile("|".join(f"(?P<t{i}>{p})" for i, p in members), re.I)
         hoisted += once.pattern != flat.pattern
-        firsts = {next(w for w in _WORD_SPLIT.split(terms[i]) if w)[0] for i, _ in members}
+        firsts = {next(w for w in WORD_SPLIT.split(terms[i]) if w)[0] for i, _ in members}
         near = re.compile(f"[{re.escape(''.join(firsts))}]", re.I)  # where a term may begin
         for pos in (p for p in places if near.match(text, p)):
             a, b = once.match(text, pos), flat.match(text, pos)

@@ -10,6 +10,7 @@ then the words in the cell after the figure, kept only when the quantity's unit 
 
 from __future__ import annotations
 
+from r1kb.capped import CappedDict
 from r1kb.checksource.attribution.names import OTHER
 from r1kb.checksource.attribution.quantity import KEPT_WORDS, first_fitting, terms_of, unit_fits
 from r1kb.checksource.candidates.extract import Raw
@@ -29,8 +30,8 @@ class CellAttributor:
         self.words = number_words(kb)
         self.units = units
         self._names: dict[str, list[Mention]] = {}  # header text -> its names (headers repeat)
-        self._narrowed: dict[tuple[str, str, str, str], str] = {}
-        self._fit: dict[tuple[str | None, str], str | None] = {}
+        self._narrowed: CappedDict[tuple[str, str, str, str], str] = CappedDict(_KEPT)
+        self._fit: CappedDict[tuple[str | None, str], str | None] = CappedDict(_KEPT)
 
     def _fitting(self, unit: str | None, words: str) -> str | None:
         """The quantity of the first term of the words that a figure in `unit` fits, asked
@@ -43,9 +44,7 @@ class CellAttributor:
             lambda q: unit_fits(self.kb, self.units, unit, q),
         )
         if len(words) <= KEPT_WORDS:  # a header, not a page in a cell
-            if len(self._fit) >= _KEPT:
-                self._fit.clear()
-            self._fit[key] = found
+            self._fit.keep(key, found)
         return found
 
     def _narrow(self, quantity: str, row: str, column: str, after: str) -> str:
@@ -56,9 +55,7 @@ class CellAttributor:
             return self._narrowed[key]
         narrowed = self.vocab.narrow(quantity, row, column, after)
         if len(row) + len(column) + len(after) <= KEPT_WORDS:  # headers, not pages
-            if len(self._narrowed) >= _KEPT:
-                self._narrowed.clear()
-            self._narrowed[key] = narrowed
+            self._narrowed.keep(key, narrowed)
         return narrowed
 
     def _models(self, header: str) -> list[Mention]:

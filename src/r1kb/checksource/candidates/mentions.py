@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from r1kb.capped import CappedDict
 from r1kb.checksource.candidates.family_scan import family_matches
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
@@ -169,10 +170,11 @@ class _Names:
 
     sets: TermSets  # the three kinds of names, then the benchmarks' own terms
     benchmarks: SomeTerms
+    benchmark_ids: frozenset[str]
     quantities: TermSet  # kept with them: its id names no other
 
 
-_NAMES: dict[tuple, _Names] = {}
+_NAMES: CappedDict[tuple, _Names] = CappedDict(9)  # one per knowledge base in use
 
 
 def _names(kb: KnowledgeBase) -> _Names:
@@ -183,8 +185,6 @@ def _names(kb: KnowledgeBase) -> _Names:
     wanted = frozenset(q.id for q in kb.quantities.values() if q.group == "benchmark")
     key = (id(whole), gpus, outside, company, wanted)
     if (names := _NAMES.get(key)) is None:
-        if len(_NAMES) > 8:
-            _NAMES.clear()
         terms = {q.id: list(q.terms) for q in kb.quantities.values()}
         benchmarks = SomeTerms(whole, terms, set(wanted))
         sets = TermSets(
@@ -196,7 +196,7 @@ def _names(kb: KnowledgeBase) -> _Names:
                 benchmarks.part_terms,
             ]
         )
-        names = _NAMES[key] = _Names(sets, benchmarks, whole)
+        names = _NAMES.keep(key, _Names(sets, benchmarks, wanted, whole))
     return names
 
 
@@ -287,9 +287,8 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
                 text, hit.start, hit.end
             )
             add(Mention(hit.start, hit.end, kind, ref, comparative))
-    benchmarks = {q.id for q in kb.quantities.values() if q.group == "benchmark"}
     for hit in names.benchmarks.find(text, benchmark_hits):
-        refs = tuple(r for r in hit.refs if r in benchmarks)
+        refs = tuple(r for r in hit.refs if r in names.benchmark_ids)
         if refs and free(hit.start, hit.end):
             add(Mention(hit.start, hit.end, "benchmark", refs[0], refs=refs))
     for m in _marks(text):

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_GAP = r"[\s\-‐‑‒–_]*"
-_WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
+GAP = r"[\s\-‐‑‒–_]*"  # between the words of a term: spaces, hyphens, underscores, or none
+WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
 _PREFIX_CHARS = 8  # letters of a term's beginning the start pattern spells out
 _GAP_MARK = "\x00"  # a gap between two words, in a prefix
 _CHUNK = 8  # first letters under one look-ahead for them, in the scan
@@ -32,7 +32,7 @@ def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
     ASCII text)."""
     out = []
     for term in terms:
-        words = [w for w in _WORD_SPLIT.split(term) if w]
+        words = [w for w in WORD_SPLIT.split(term) if w]
         if not words or not term.startswith(words[0]) or not words[0][0].isascii():
             return None
         prefix = ""
@@ -70,7 +70,7 @@ def _emit(node: dict) -> str:
     beginnings shared (tried once, not once per word); a _GAP_MARK stands for any gap between
     words (or none)."""
     alternatives = [
-        (_GAP if c == _GAP_MARK else re.escape(c)) + _emit(child)
+        (GAP if c == _GAP_MARK else re.escape(c)) + _emit(child)
         for c, child in sorted(node.items())
         if c
     ]
@@ -93,7 +93,7 @@ def _rests(terms: list[str]) -> dict[str, str]:
     seconds: dict[str, set[str] | None] = {}
     for term in terms:
         key = term[0].lower()
-        words = [w for w in _WORD_SPLIT.split(term) if w]
+        words = [w for w in WORD_SPLIT.split(term) if w]
         literal = words[0][:-1] if words and words[0].endswith("*") and len(words[0]) > 1 else ""
         literal = literal or (words[0] if words else "")
         if key not in seconds:

@@ -19,12 +19,13 @@ from functools import cache
 from pathlib import Path
 
 from r1kb import diskcache
+from r1kb.capped import CappedDict
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon import pairs, starts
 from r1kb.checksource.lexicon import tails as unit_tails
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
-from r1kb.checksource.lexicon.starts import _GAP, _WORD_SPLIT, places, scanner
+from r1kb.checksource.lexicon.starts import GAP, WORD_SPLIT, places, scanner
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -35,7 +36,7 @@ _WORD_START = r"(?:(?<![\w])|(?-i:(?<=[a-z])(?=[A-Z])))"
 
 def term_pattern(term: str) -> str:
     """The regular expression of one term (see the module docstring)."""
-    words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+    words = [w for w in WORD_SPLIT.split(term.strip()) if w]
     parts = []
     for i, word in enumerate(words):
         if word.endswith("*") and len(word) > 1:
@@ -44,7 +45,7 @@ def term_pattern(term: str) -> str:
             parts.append(re.escape(word) + r"(?:s|es)?")
         else:
             parts.append(re.escape(word))
-    body = _GAP.join(parts)
+    body = GAP.join(parts)
     first = words[0][0] if words else ""
     last = words[-1][-1] if words else ""
     head = _WORD_START if first.isalnum() else ""
@@ -93,7 +94,7 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
         groups[t[0].lower()].append(i)
     patterns = [term_pattern(t) for t in ordered]
     sources = [alternation([(i, patterns[i]) for i in members]) for members in groups.values()]
-    first_words = [next((w for w in _WORD_SPLIT.split(t) if w), "") for t in ordered]
+    first_words = [next((w for w in WORD_SPLIT.split(t) if w), "") for t in ordered]
     by_pair = by_pairs(
         [pair_key(t, w) for t, w in zip(ordered, first_words, strict=True)],
         [t[0].lower() for t in ordered],
@@ -207,7 +208,7 @@ def _needles(terms: list[str]) -> list[str]:
     all have none."""
     out = set()
     for term in terms:
-        words = [w[:-1] if w.endswith("*") and len(w) > 1 else w for w in _WORD_SPLIT.split(term)]
+        words = [w[:-1] if w.endswith("*") and len(w) > 1 else w for w in WORD_SPLIT.split(term)]
         words = [fold(w) for w in words if w]
         if words and all(w.isascii() for w in words):
             out.add(max(words, key=len))
@@ -220,7 +221,7 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
     finals: set[str] = set()
     wild = False
     for term in terms:
-        words = [w for w in _WORD_SPLIT.split(term.strip()) if w]
+        words = [w for w in WORD_SPLIT.split(term.strip()) if w]
         if not words:
             continue
         last = words[-1]
@@ -426,13 +427,11 @@ def number_words(kb: KnowledgeBase) -> NumberWords:
     )
     cached = _NUMBER_WORDS.get(key)
     if cached is None:
-        if len(_NUMBER_WORDS) > 8:
-            _NUMBER_WORDS.clear()
-        cached = _NUMBER_WORDS[key] = NumberWords(kb)
+        cached = _NUMBER_WORDS.keep(key, NumberWords(kb))
     return cached
 
 
-_NUMBER_WORDS: dict[tuple, NumberWords] = {}
+_NUMBER_WORDS: CappedDict[tuple, NumberWords] = CappedDict(9)  # one per knowledge base
 
 
 _FULL_WIDTH = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF01, 0xFF5F)}

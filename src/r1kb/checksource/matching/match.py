@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from r1kb.capped import CappedDict
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.matching.exchange import Conversion, Exchange
 from r1kb.kb import Claim, KnowledgeBase
@@ -135,7 +136,7 @@ class Matcher:
         self.by_quantity: dict[str, list[Claim]] = defaultdict(list)
         # (the figure's value, model, quantity, strength) -> its judgement: a figure said again
         # ("671B parameters" in every section) is judged once; nothing changes a judgement
-        self._judged: dict[tuple[object, ...], Judgement | None] = {}
+        self._judged: CappedDict[tuple[object, ...], Judgement | None] = CappedDict(_JUDGED_MAX)
         for c in kb.live_claims():
             makers = {e.source for e in c.sources if e.role == "claims"}
             if makers and makers <= exclude_sources:
@@ -233,10 +234,7 @@ class Matcher:
         key = (*judged_key(raw), model, quantity, strong_quantity)
         if key in self._judged:
             return self._judged[key]
-        if len(self._judged) >= _JUDGED_MAX:
-            self._judged.clear()
-        j = self._judged[key] = self._judge_anew(raw, model, quantity, strong_quantity)
-        return j
+        return self._judged.keep(key, self._judge_anew(raw, model, quantity, strong_quantity))
 
     def _judge_anew(
         self, raw: Raw, model: str, quantity: str, strong_quantity: bool
