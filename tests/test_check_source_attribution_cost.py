@@ -169,8 +169,9 @@ def test_the_words_said_once_are_those_said_for_each_figure() -> None:
         for c in chosen:
             r, j = c.readings, c.judgement
             span = (r.raw.start, r.raw.end)
-            assert said.message(j) == wording.message(KB, j)
-            assert said.value(j) == j.value.as_json()
+            _, message, value, _ = said.judged(j)
+            assert message == wording.message(KB, j)
+            assert value == j.value.as_json()
             quote = figures._quote(doc, r.sentence.start, r.sentence.end, span)
             assert said.quote(r.sentence.start, r.sentence.end, span) == quote
 

@@ -44,22 +44,11 @@ class _Said:
 
     def judged(self, j: Judgement) -> _Judged:
         """The judgement, its words, its value and its ids, said once."""
-        return self._of(j)
-
-    def _of(self, j: Judgement) -> _Judged:
         said = self._judged.get(id(j))
         if said is None:
             ids = tuple(tuple(x.id for x in xs) for xs in (j.claims, j.corrections, j.related))
             said = self._judged[id(j)] = (j, wording.message(self.kb, j), j.value.as_json(), ids)
         return said
-
-    def message(self, j: Judgement) -> str:
-        return self._of(j)[1]
-
-    def value(self, j: Judgement) -> object:
-        """The figure's value as JSON (a range: each figure its own dict)."""
-        value = self._of(j)[2]
-        return dict(value) if isinstance(value, dict) else value
 
     def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:
         if hi - lo > _QUOTE_MAX:  # cut around the figure: its own quote
