@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from r1kb.kb import Unit
 from r1kb.loader import PUBLISHED_HEADER, PUBLISHED_IDS
@@ -19,6 +20,14 @@ REAL_DATA = ROOT / "data"
 CASES = ROOT / "tests" / "cases"
 CASE_SNAPSHOTS = CASES / "snapshots"
 CASE_ONLY = ("expected.yaml", "snapshots")  # parts of a case folder that are not data
+
+# The suite is a gate: the property tests try the same examples on every run, so CI's verdict
+# depends on the commit, never on a draw. `pytest --hypothesis-profile=explore` draws new
+# examples (run it before a release, or after changing a shortcut) and prints a reproducible
+# case for any failure; add that case to the test's explicit examples.
+settings.register_profile("gate", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile("gate")
 
 
 def build_data_dir(case: Path | None, dest: Path) -> Path:

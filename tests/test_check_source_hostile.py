@@ -62,6 +62,7 @@ def strict_json(text: str) -> Any:
         "DeepSeek-R1 has 10^400 parameters.",  # was read as 400
         "DeepSeek-R1 cost $1" + "0" * 320 + " to train.",
         "DeepSeek-V3 used 999^9999 GPUs and 0^-1 GPUs.",
+        "DeepSeek-R1 has 0e1000 parameters and 0 × 10^999 tokens.",  # was 0 × inf: NaN
     ],
 )
 def test_numbers_too_large_for_a_float_are_not_figures(kb: KnowledgeBase, sentence: str) -> None:
@@ -104,6 +105,7 @@ def test_scientific_and_power_notation_are_read_whole(kb: KnowledgeBase) -> None
     assert parse_number("2^17")[0] == 131072
     assert parse_number("3.3×10²⁴")[0] == pytest.approx(3.3e24)
     assert parse_number("1e999")[0] == float("inf")  # refused by the extractor, never printed
+    assert parse_number("0e1000") == (float("inf"), float("inf"))  # was (NaN, inf)
     (fig,) = check_text("DeepSeek-R1 has 6.71 × 10^11 parameters.", kb).figures
     assert fig.value == 671e9 and fig.outcome == "agrees"
     (fig,) = check_text("DeepSeek-R1 has 6.71e20 parameters.", kb).figures

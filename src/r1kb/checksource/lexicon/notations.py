@@ -166,6 +166,8 @@ def parse_number(num: str) -> tuple[float, float]:
     scaled = m.group("e") or m.group("t")
     if scaled:  # mantissa × 10^power ("6.71e20", "3.3 × 10^24")
         scale = _pow10(int(scaled.translate(_SUPER)))
+        if math.isinf(scale):  # "0e1000" too: 0 × inf would be NaN, which compares unequal
+            return math.inf, math.inf
         return value * scale, step * scale
     power = int((m.group("p") or m.group("s")).translate(_SUPER))  # base ** power ("2^17")
     if value == 10:
