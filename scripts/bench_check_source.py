@@ -8,11 +8,11 @@ Targets (issue 8 §7, issue 10 §5), each printed with "meets" or "MISSES":
 * linear growth: an article 8 times as long takes at most 8 × 1.5 times as long (the
   headroom is for noise and cache effects, not for a quadratic term, which would show ×64);
 * hostile input (`<a` in HTML, `a.`, `a-`, `1.`, unclosed Markdown, figure-dense text, vague
-  figures, word-heavy prose without a figure and with one at its end, a real article
-  repeated) costs under 1 s per MB, each kind with its verdict, and grows linearly too (at
-  most: past MAX_NUMERALS numbers the rest of an input is not read, so figure-dense input
-  stops growing; a kind cut at the larger size says so, with its cost per MB at the smaller
-  one);
+  figures, word-heavy prose without a figure and with one at its end, long runs of spaces,
+  line breaks, tabs or full stops, a real article repeated) costs under 1 s per MB, each
+  kind with its verdict, and grows linearly too (at most: past MAX_NUMERALS numbers the rest
+  of an input is not read, so figure-dense input stops growing; a kind cut at the larger
+  size says so, with its cost per MB at the smaller one);
 * peak resident memory under 200 MB, for this process and for a whole process on 1 MB.
 
 Real articles are read from ../shared/articles (the body after the dashed line) and
@@ -58,7 +58,7 @@ PROSE = (
     "DeepSeek R1 was trained on many GPUs, and the models like it use a large number of "
     "tokens; its training cost, the paper says, was lower than that of other large models. "
 )
-HOSTILE = [  # name, repeated unit, input format
+HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (None: detected)
     ("<a in HTML", "<a", "html"),
     ("a.", "a.", "text"),
     ("a-", "a-", "text"),
@@ -77,6 +77,13 @@ HOSTILE = [  # name, repeated unit, input format
     # scans, and the walk stops past the last figure; one figure at the end makes every scan
     # and the whole walk run over all of it
     ("word-heavy prose, one figure", PROSE, "text"),
+    # long runs of one character, which a pattern tried at each place in the run read to its
+    # end from there (a number before 16 KB of spaces took 15 s); the format is detected
+    ("a number, 10 KB of spaces", "R1 has 671" + " " * 10_000, None),
+    ("a number, 10 KB of line breaks", "R1 has 671" + "\n" * 10_000, None),
+    ("'$5', 10 KB of full stops", "$5" + "." * 10_000, None),
+    ("'trained on', 10 KB of tabs", "trained on " + "\t" * 10_000, None),
+    ("10 KB of blank lines", "DeepSeek-R1\n" + "\n" * 10_000, None),
 ]
 TAIL = {"word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. "}
 

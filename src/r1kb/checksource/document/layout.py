@@ -26,6 +26,7 @@ _KEY_VALUE = re.compile(
 _LABEL = re.compile(r"^[A-Za-z(][\w ()/\-‑.,&'’]{1,60}$")
 _MAX_VALUE = 40
 _BULLET = re.compile(r"[ \t]*[-*+•][ \t]+")  # spec sheets written as a bulleted list
+_BULLET_MARK = re.compile(r"[-*+•][ \t]+")  # a bullet without the spaces before it
 # a character no label holds, which taking bullets off and white space from the ends leaves
 # (no label character, no bullet, no white space; or a digit): a line with one is no label
 _NOT_A_LABEL = re.compile(r"[^\w ()/\-‑.,&'’\t*+•\s]|\d")
@@ -113,6 +114,9 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
+        if not line or line.isspace():  # no cell, no label (blank lines cost 7 µs each)
+            i += 1
+            continue
         if line.count("|") >= 2 or (line.count("|") == 1 and _next_is_pipe_row(text, lines, i)):
             rows: list[list[tuple[int, int]]] = []
             start = a
@@ -132,6 +136,20 @@ def _next_is_pipe_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     return i + 1 < len(lines) and text[lines[i + 1][0] : lines[i + 1][1]].count("|") >= 1
 
 
+def _without_bullets(line: str) -> str:
+    """`_BULLET.sub("", line)`, read once: a search for _BULLET from each place in a run of
+    spaces read the rest of the run (10 KB of spaces took a second)."""
+    out, last = [], 0
+    for m in _BULLET_MARK.finditer(line):
+        start = m.start()
+        while start > last and line[start - 1] in " \t":  # the spaces before it, not yet cut
+            start -= 1
+        out.append(line[last:start])
+        last = m.end()
+    out.append(line[last:])
+    return "".join(out)
+
+
 def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     a, b = lines[i]
     line = text[a:b]
@@ -141,7 +159,7 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
         return [Cell(va, vb, m.group("key").strip(), "", "", a)]
     if _NOT_A_LABEL.search(line):
         return []  # (a quick test: the label would hold it)
-    label = _BULLET.sub("", line).strip()
+    label = _without_bullets(line).strip()
     if not label or len(label) > _LONGEST_LABEL or not _LABEL.match(label):
         return []
     if any(ch.isdigit() for ch in label):

@@ -1,0 +1,106 @@
+"""Runs of one character (spaces after a number, full stops, blank lines, indented lines) are
+read once. Patterns that tried each place in a run and read the rest of it from there, or let
+two gaps in a row share a run, cost the square (or cube) of its length: a number before 16 KB
+of spaces took 15 s. Each rewritten pattern is compared here with the plain one it replaces,
+on random texts full of such runs; the cost itself is in the benchmark
+(`scripts/bench_check_source.py`: the "run" kinds)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource.document import document, layout
+from r1kb.checksource.lexicon.vocabulary import number_words
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = number_words(load(ROOT / "data").kb)
+
+
+def _plain(source: str) -> str:
+    """A pattern's source without its possessive quantifiers (`*+`, `++`, `?+`, `}+`)."""
+    return re.sub(r"(?<!\\)([*+?}])\+", r"\1", source)
+
+
+def _texts(pieces: list[str], size: int = 30) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=size).map("".join)
+
+
+TAIL_PIECES = [
+    " ", "  ", "\n", "\t", "\u00a0", "-", "–", "GPU", " GPU", "hours", " hours", "H800", " H800",
+    "NVIDIA", "th", "st", "percentile", " percentile", "per", " per ", "tokens", " tokens",
+    "parameters", "params", "million", "x", "a", "of", "GPUs", "days", "%", "cent", "samples",
+]  # fmt: skip
+
+
+def _matched(m: re.Match[str] | None) -> tuple[int, str | None, dict[str, str | None]] | None:
+    return m and (m.end(), m.lastgroup, m.groupdict())
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(TAIL_PIECES), st.booleans())
+def test_possessive_unit_tails_match_as_the_plain_tails(text: str, money: bool) -> None:
+    """Every tail, tried at once after a number, ends where the plain pattern ends."""
+    pattern, _ = WORDS.tails.after[money]
+    plain = re.compile(_plain(pattern.pattern), pattern.flags)
+    assert _matched(pattern.match(text)) == _matched(plain.match(text))
+    units = WORDS.tails.word_units
+    assert _matched(units.match(text)) == _matched(
+        re.compile(_plain(units.pattern), units.flags).match(text)
+    )
+
+
+STOP_PIECES = [".", "..", "!", "?", "…", '"', "”", ")", "]", " ", "\n", "a", "b.", "Mr.", "1.5"]
+PLAIN_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(STOP_PIECES))
+def test_a_sentence_ends_where_the_plain_pattern_ends_it(text: str) -> None:
+    spans = [m.span() for m in document._SENTENCE_END.finditer(text)]
+    assert spans == [m.span() for m in PLAIN_SENTENCE_END.finditer(text)]
+
+
+BULLET_PIECES = [" ", "  ", "\t", "-", "*", "+", "•", "a", "Total", "1", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(BULLET_PIECES))
+def test_bullets_are_taken_off_as_the_plain_pattern_takes_them(text: str) -> None:
+    assert layout._without_bullets(text) == layout._BULLET.sub("", text)
+
+
+FORMAT_PIECES = ["\n", "\n\n", " ", "\t", "- a", "* b", "-", "# T", "## x", "a", "](http://x)"]
+
+
+def _plain_format(raw: str) -> str:
+    """detect_format as it was for a text without a telling name or HTML."""
+    if re.search(r"^#{1,6} \S|^\s*[-*] \S.*\n\s*[-*] \S|\]\(https?://", raw[:5000], re.M):
+        return "markdown"
+    return "text"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(FORMAT_PIECES))
+def test_markdown_is_told_from_text_as_before(text: str) -> None:
+    assert document.detect_format(text) == _plain_format(text)
+
+
+def test_the_examples_that_were_slow_read_as_before() -> None:
+    """The runs the benchmark times, read here for what they give: no figure from a run."""
+    assert _plain(WORDS.tails.after[False][0].pattern) != WORDS.tails.after[False][0].pattern
+    for text in ("671" + " " * 300 + "B parameters.", "671" + " " * 300 + "percentile"):
+        pattern = WORDS.tails.after[False][0]
+        plain = re.compile(_plain(pattern.pattern), pattern.flags)
+        assert _matched(pattern.match(text, 3)) == _matched(plain.match(text, 3)) is not None
+    assert document.detect_format("\n" * 5000 + "- a\n- b") == "text"  # past the 5,000 read
+    assert document.detect_format("- a\n\n\n- b") == "markdown"
+    assert layout._without_bullets("  - Total params  -  - x -") == "Total paramsx -"
+    assert [m.group() for m in document._SENTENCE_END.finditer("a..... b. " + "." * 3000)] == [
+        "..... ",
+        ". ",
+    ]
