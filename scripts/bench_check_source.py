@@ -69,6 +69,7 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("figure-dense '1,234 '", "1,234 ", "text"),
     ("figure-dense 'R1 671B '", "R1 671B ", "text"),
     ("'1 1 1 '", "1 1 1 ", "text"),
+    ("figure-dense '1% '", "1% ", "text"),  # each "%" a term the others read: 1 ms a figure
     ("quantity terms", "GPU hours tokens parameters context length ", "text"),
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),

@@ -5,6 +5,7 @@ unit changes, a cell's narrowed quantity asked once, a judgement's ids listed on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution import cells, quantity, readings
 from r1kb.checksource.attribution.names import EARLIER_CLAUSE, GENERIC, OTHER, nearest
+from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import (
     Sentence,
     innermost,
@@ -24,6 +26,7 @@ from r1kb.checksource.attribution.walk import attribute
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.find import find
 from r1kb.checksource.document.document import read
+from r1kb.checksource.lexicon.vocabulary import Hit, vocabulary
 from r1kb.checksource.matching.choose import match
 from r1kb.checksource.matching.match import Judgement, Matcher
 from r1kb.checksource.pipeline import check_text
@@ -168,7 +171,20 @@ def _plain_generic_before(self: at.Attributor, clause: tuple[int, int], end: int
     return at._GENERIC_PHRASE.search(self.text, clause[0], end) is not None
 
 
+class _PlainScopeTerms:
+    """A scope's terms found anew for each figure, none marked as another figure's words (the
+    term reading's own _masked test decides, as it alone did)."""
+
+    def __init__(self, reader: quantity.QuantityReader) -> None:
+        self.reader = reader
+
+    def of(self, lo: int, hi: int) -> Iterator[tuple[Hit, None]]:
+        for h in self.reader.vocab.quantities.hits(self.reader.text, lo, hi):
+            yield h, None
+
+
 def _plain(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(quantity.QuantityReader, "_scope_terms", lambda self: _PlainScopeTerms(self))
     patch.setattr(cells.CellAttributor, "_fitting", _plain_fitting)
     patch.setattr(at.Attributor, "_generic_before", _plain_generic_before)
     patch.setattr(at.Attributor, "subject", _plain_subject)
@@ -196,7 +212,7 @@ PIECES = [
     "a large model ", "most models ", "such \u017fystems ", "any LLM ", "distilled ", "7B ",
     "the ", "for ", "of ",
     ". ", ".\n", "\n\n", "\n- ", "\n# DeepSeek-V3\n", "\n| Model | Params |\n|---|---|\n",
-    "| R1 | 671B |\n", "$2.19 per million tokens ", "$2.19 ", "x",
+    "| R1 | 671B |\n", "$2.19 per million tokens ", "$2.19 ", "x", "1% ", "1%", "0.5 % ",
 ]  # fmt: skip
 
 
@@ -281,3 +297,27 @@ def test_a_stretch_without_the_noun_of_a_phrase_about_models_in_general_holds_no
         for end in range(start, len(text) + 1):
             if at._GENERIC_NOUN_ONLY.search(text, start, end) is None:
                 assert at._GENERIC_PHRASE.search(text, start, end) is None, (text, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400), st.integers(0, 8)), max_size=6),
+)
+def test_a_scope_s_terms_found_once_are_those_found_for_each_figure(
+    text: str, reads: list[tuple[int, int, int]]
+) -> None:
+    """Readers of the same and of overlapping scopes, each stopping early, get the terms a
+    scan of their own finds, each with the figure span it lies inside."""
+    terms = vocabulary(KB).quantities
+    doc = read(text, "t.txt")
+    spans = find(doc, KB).spans
+    shared = ScopeTerms(terms, doc.text, spans)
+    for a, b, stop in reads + reads:
+        lo, hi = sorted((min(a, len(doc.text)), min(b, len(doc.text))))
+        got = [x for _, x in zip(range(stop), shared.of(lo, hi), strict=False)]
+        plain = list(terms.hits(doc.text, lo, hi))[:stop]
+        assert [h for h, _ in got] == plain
+        for h, inside in got:
+            holding = [(s, e) for s, e in spans if s <= h.start < e]
+            assert inside == (holding[-1] if holding else None)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from r1kb.checksource.attribution.names import COMPANY, nearest, within
+from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
@@ -40,6 +41,7 @@ class QuantityReader:
     marks: list[Mention]
     _benchmark_starts: list[int]
     _fit: dict[tuple[str, str], bool]  # (unit, quantity) -> whether the unit measures it
+    _scopes: tuple[list[tuple[int, int]], ScopeTerms] | None = None  # for these spans
 
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
         """The unit of a figure written without one ("in the billions"), from its sentence:
@@ -92,9 +94,11 @@ class QuantityReader:
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            for h in self.vocab.quantities.hits(self.text, lo, hi):
+            for h, inside in self._scope_terms().of(lo, hi):
                 if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
                     break
+                if inside is not None and inside != (raw.start, raw.end):
+                    continue  # another figure's words (see _masked)
                 if h in readings:
                     found = readings[h]
                 else:
@@ -105,6 +109,12 @@ class QuantityReader:
             if best is not None:
                 return best[1]
         return None
+
+    def _scope_terms(self) -> ScopeTerms:
+        """The terms of each scope read, found once for the document (its spans are set)."""
+        if self._scopes is None or self._scopes[0] is not self.spans:
+            self._scopes = (self.spans, ScopeTerms(self.vocab.quantities, self.text, self.spans))
+        return self._scopes[1]
 
     def term_reading(self, raw: Raw, h: Hit, only: frozenset[str] | None) -> tuple[int, str] | None:
         """The term's distance from the figure and the first quantity it names that the figure
