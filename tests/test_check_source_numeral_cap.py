@@ -1,11 +1,11 @@
-"""Text made of little but numbers is read up to MAX_NUMERALS numbers; the rest is not read,
-and every report format says so."""
+"""Text made of little but numbers is read up to MAX_NUMERALS numbers, text of many short lines
+up to MAX_LINES lines; the rest is not read, and every report format says which cap cut it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from r1kb.checksource.document.document import MAX_NUMERALS, numerals_cut
+from r1kb.checksource.document.document import MAX_LINES, MAX_NUMERALS, lines_cut, numerals_cut
 from r1kb.checksource.matching.match import Matcher
 from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import FORMATS, render
@@ -55,3 +55,29 @@ def test_magnitude_words_count_as_numbers() -> None:
     assert numerals_cut(mixed) == len("7 billions ") * (MAX_NUMERALS // 2 - 1) + 2
     inside = "attention tens! " * (MAX_NUMERALS - 1)  # "tens" in "attention" is no number
     assert numerals_cut(inside + "attention 1 2") == len(inside) + len("attention ")
+
+
+def test_the_line_cut_falls_after_the_last_line_read() -> None:
+    lines = "a\n" * (MAX_LINES + 5)
+    assert lines_cut(lines) == 2 * MAX_LINES
+    assert lines_cut("a\n" * (MAX_LINES - 1) + "no line break after this") == len(
+        "a\n" * (MAX_LINES - 1) + "no line break after this"
+    )
+    assert lines_cut("\n" * MAX_LINES) == MAX_LINES  # all of it: nothing after the last
+    paper = ROOT.parent / "shared" / "sources" / "deepseek-v3-technical-report.txt"
+    if paper.is_file():  # 2,914 lines
+        text = paper.read_text(encoding="utf-8")
+        assert lines_cut(text) == len(text)
+
+
+def test_many_short_lines_are_cut_with_a_note_in_every_format() -> None:
+    """A megabyte of two-character lines took 4-5 s: each line a block to read."""
+    text = LEAD + "a\n" * (MAX_LINES + 100) + "DeepSeek-R1 has 671B parameters.\n"
+    report = check_text(text, KB, "lines.txt", matcher=MATCHER)
+    assert [f.text for f in report.figures] == [
+        f.text for f in check_text(LEAD, KB, "lines.txt", matcher=MATCHER).figures
+    ]  # the figure after the cut is not read
+    (note,) = report.notes
+    assert f"the first {MAX_LINES:,} lines" in note and "numbers" not in note
+    for fmt in FORMATS:
+        assert f"the first {MAX_LINES:,} lines" in render(CheckResult([report]), fmt), fmt

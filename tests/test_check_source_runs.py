@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.document import document, layout
+from r1kb.checksource.document import document, glued, layout
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 
@@ -104,3 +104,58 @@ def test_the_examples_that_were_slow_read_as_before() -> None:
         "..... ",
         ". ",
     ]
+
+
+def _plain_find_cells(text: str, name_ends: layout.NameEnds | None = None) -> list[layout.Cell]:
+    """find_cells as it was: every line read, from the first to the last."""
+    cells: list[layout.Cell] = []
+    lines = layout._lines(text)
+    if name_ends is not None:
+        cells.extend(layout.Cell(*c) for c in glued.glued_tables(text, lines, name_ends))
+    done = [(c.start, c.end) for c in cells]
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        if line.count("|") >= 2 or (
+            line.count("|") == 1 and layout._next_is_pipe_row(text, lines, i)
+        ):
+            rows: list[list[tuple[int, int]]] = []
+            start = a
+            while i < len(lines) and text[lines[i][0] : lines[i][1]].count("|") >= 1:
+                rows.extend(layout._rows_of_line(text, *lines[i]))
+                i += 1
+            cells.extend(layout._table_cells(text, rows, start))
+            continue
+        cells.extend(
+            c
+            for c in layout._spec_cells(text, lines, i)
+            if not any(x <= c.start < y for x, y in done)
+        )
+        i += 1
+    return sorted(cells, key=lambda c: c.start)
+
+
+CELL_PIECES = [
+    "\n", "\n\n", "\n\n\n", "\n\n\n\n", " ", "\t", "\r", "\u00a0", "\u2009", "- ", "* ", "• ", "-5",
+    "Hidden Size", "Total params", "Layers", "7,168", "671B", "$5.6M", "~37B", "١٢", "²",
+    "Key: 61", "Context：128K", "a", ".", ",", "| a | b |", "|---|---|", "| R1 | 671B |", "|",
+    "VariantTotal paramsActive", "DeepSeek-R1671B37B", "≈2", "<1", "x",
+]  # fmt: skip
+
+
+def _names(text: str, pos: int) -> list[int]:
+    """A model name's ends at pos, for the glued tables ("DeepSeek-R1" only)."""
+    return [pos + 11] if text.startswith("DeepSeek-R1", pos) else []
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts(CELL_PIECES, 40))
+@example("Hidden Size\n\n\n7,168")  # the value three lines down
+@example("Layers\n\u00b2")  # a digit only str.isdigit knows
+@example("Layers\n- \r61")  # white space after the bullet that only strip takes
+@example("Layers\n\u2009 ١٢")
+def test_the_lines_a_cell_may_begin_on_hold_every_cell(text: str) -> None:
+    """Only the candidate lines are read: they give the cells reading every line gave."""
+    assert layout.find_cells(text) == _plain_find_cells(text)
+    assert layout.find_cells(text, _names) == _plain_find_cells(text, _names)

@@ -27,6 +27,11 @@ MAX_CHARS = 5_000_000
 # report's notes say so. A long research paper holds a few thousand. A magnitude word
 # ("millions of tokens") is a number too: each is a figure to attribute.
 MAX_NUMERALS = 10_000
+# The most lines check-source reads in one input. Each line is a block to classify, a place a
+# table or spec sheet may begin and a paragraph to walk, some microseconds each: a megabyte of
+# two-character lines ("a\n") cost 4–5 s. The DeepSeek-V3 technical report has 2,914 lines (and
+# reaches MAX_NUMERALS first, as figure-dense text does).
+MAX_LINES = 10_000
 # the runs of digits, each taken whole, and the magnitude words of vague figures (after a
 # look-ahead for their first characters, which the engine skips ahead on)
 _MAGNITUDE_WORDS = [*VAGUE_MULTIPLIERS, *VAGUE_MAGNITUDES]
@@ -155,6 +160,27 @@ def numerals_cut(raw: str) -> int:
     return end
 
 
+def lines_cut(raw: str) -> int:
+    """Where the input is cut: after its MAX_LINES-th line break, or its whole length."""
+    if raw.count("\n") < MAX_LINES:
+        return len(raw)
+    at = -1
+    for _ in range(MAX_LINES):
+        at = raw.find("\n", at + 1)
+    return at + 1
+
+
+def cut_reason(read: str, given: str) -> str | None:
+    """Why only `read` of the input `given` was read (None: it was read whole)."""
+    if len(read) >= len(given):
+        return None
+    if len(read) >= MAX_CHARS:
+        return None  # the characters' cap, which the note states by itself
+    if read.count("\n") >= MAX_LINES:
+        return f"the first {MAX_LINES:,} lines"
+    return f"the first {MAX_NUMERALS:,} numbers"
+
+
 def _few_numerals(raw: str) -> bool:
     """True when an ASCII text holds at most MAX_NUMERALS numbers, by counting without a scan:
     a run of digits holds a digit, a magnitude word its last letters (lower-cased, as the
@@ -170,7 +196,9 @@ def _few_numerals(raw: str) -> bool:
 
 def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     """The document for an input text; `fmt` forces text, markdown or html."""
-    raw = raw[: numerals_cut(raw[:MAX_CHARS])]
+    raw = raw[:MAX_CHARS]
+    raw = raw[: lines_cut(raw)]
+    raw = raw[: numerals_cut(raw)]
     fmt = fmt or detect_format(raw, name)
     if fmt == "html":
         return _HtmlReader(raw).document()

@@ -83,6 +83,8 @@ GluedCell = tuple[int, int, str, str, str, int]  # start, end, row, column, head
 def glued_tables(text: str, lines: list[tuple[int, int]], name_ends: NameEnds) -> list[GluedCell]:
     """Every cell of the glued tables among the lines (after the first column)."""
     out: list[GluedCell] = []
+    if _GLUED.search(text) is None:
+        return out  # no row can split (split_row asks for a glued figure), so no table
     i = 0
     while i < len(lines):
         header = _header(text, *lines[i])

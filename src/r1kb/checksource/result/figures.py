@@ -3,7 +3,7 @@ section and paragraph, the sentence it stands in) and worded (why its outcome)."
 
 from __future__ import annotations
 
-from r1kb.checksource.document.document import MAX_CHARS, MAX_NUMERALS, Document
+from r1kb.checksource.document.document import Document, cut_reason
 from r1kb.checksource.matching.choose import Choice
 from r1kb.checksource.matching.match import Judgement
 from r1kb.checksource.result import wording
@@ -19,11 +19,8 @@ def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: Knowle
     prose = doc.text if doc.fmt == "html" else doc.original
     out = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose)
     if len(text) > len(doc.original):
-        why = (
-            f" (the first {MAX_NUMERALS:,} numbers: the most check-source reads in one input)"
-            if len(doc.original) < min(len(text), MAX_CHARS)
-            else ""
-        )
+        cap = cut_reason(doc.original, text)
+        why = f" ({cap}: the most check-source reads in one input)" if cap else ""
         out.notes.append(f"only the first {len(doc.original):,} characters were read{why}")
     said = _Said(doc, kb)
     out.figures = sorted((figure(doc, c, kb, said) for c in chosen), key=lambda f: f.start)
