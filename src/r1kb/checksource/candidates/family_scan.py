@@ -127,6 +127,8 @@ def family_matches(
         if first is None:
             yield from ((m, mid) for m in pattern.finditer(text))
             continue
+        if starts.keys().isdisjoint(first):
+            continue  # no place to try (each way below reads its places from `starts`)
         if gate is None:
             where = sorted(pos for c in first for pos in starts.get(c, ()))
         elif leaf is None:
