@@ -85,6 +85,7 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("'$5', 10 KB of full stops", "$5" + "." * 10_000, None),
     ("'trained on', 10 KB of tabs", "trained on " + "\t" * 10_000, None),
     ("10 KB of blank lines", "DeepSeek-R1\n" + "\n" * 10_000, None),
+    ("10 KB of digits", "R1 " + "1" * 10_000 + " ", None),
     # many short lines: each a block to read, a place a table may begin
     ("short lines 'a'", "a\n", None),
     ("short lines '#'", "#\n", None),

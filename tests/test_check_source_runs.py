@@ -159,3 +159,17 @@ def test_the_lines_a_cell_may_begin_on_hold_every_cell(text: str) -> None:
     """Only the candidate lines are read: they give the cells reading every line gave."""
     assert layout.find_cells(text) == _plain_find_cells(text)
     assert layout.find_cells(text, _names) == _plain_find_cells(text, _names)
+
+
+PLAIN_GLUED = re.compile(r"[\w)]\d+(?:\.\d+)?[KMBTk]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["1", "1" * 29, "1" * 31, ".", "B", "k", "x", " ", ")", "R1"])).map(
+        "".join
+    ),
+    st.integers(0, 100),
+)
+def test_a_glued_figure_is_found_where_the_unbounded_pattern_finds_one(text: str, at: int) -> None:
+    assert (glued._GLUED.search(text, at) is None) == (PLAIN_GLUED.search(text, at) is None)

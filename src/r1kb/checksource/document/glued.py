@@ -19,7 +19,11 @@ NameEnds = Callable[[str, int], list[int]]
 
 _CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z])")
 _VALUE = re.compile(r"\d+(?:\.\d+)?[KMBTk](?:[ \t]*\([^()\d]{1,20}\))?")
-_GLUED = re.compile(r"[\w)]\d+(?:\.\d+)?[KMBTk]")  # a figure glued to what stands before it
+# a figure glued to what stands before it; only asked whether there is one, so the digits
+# are bounded (a search from each place in a run of 10,000 digits read the rest of the run;
+# where a longer run is glued on, its last digits are found from a later place)
+_GLUED = re.compile(r"[\w)]\d{1,30}(?:\.\d{1,30})?[KMBTk]")
+_MAGNITUDE_AFTER_DIGIT = re.compile(r"\d[KMBTk]")  # how every match of _GLUED ends
 _MAX_HEADER = 120
 _MAX_COLUMN = 30
 _MIN_ROWS = 2
@@ -83,8 +87,8 @@ GluedCell = tuple[int, int, str, str, str, int]  # start, end, row, column, head
 def glued_tables(text: str, lines: list[tuple[int, int]], name_ends: NameEnds) -> list[GluedCell]:
     """Every cell of the glued tables among the lines (after the first column)."""
     out: list[GluedCell] = []
-    if _GLUED.search(text) is None:
-        return out  # no row can split (split_row asks for a glued figure), so no table
+    if _MAGNITUDE_AFTER_DIGIT.search(text) is None:
+        return out  # no glued figure (each ends so), no row can split, so no table
     i = 0
     while i < len(lines):
         header = _header(text, *lines[i])
