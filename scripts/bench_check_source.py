@@ -288,11 +288,12 @@ def main() -> None:
             )
             hostile[name] = t[-1] / (size / 1e6)
             largest = (unit * (size // len(unit) + 1))[:size] + tail
-            kept = read(largest, "-", fmt).original
+            kept = read(largest, "-", fmt)
             cap = cut_reason(kept, largest)
             if cap:  # cut: uncut text of the kind costs what the smaller size shows
                 print(
-                    f"    (cut after {cap}, {len(kept) // 1000} KB read: the cost is bounded; "
+                    f"    (cut after {cap}, {len(kept.original) // 1000} KB read: the cost is "
+                    "bounded; "
                     f"{t[0] / (size / 2e6):.2f} s/MB at {size // 2000} KB)"
                 )
         if hostile:

@@ -81,3 +81,17 @@ def test_many_short_lines_are_cut_with_a_note_in_every_format() -> None:
     assert f"the first {MAX_LINES:,} lines" in note and "numbers" not in note
     for fmt in FORMATS:
         assert f"the first {MAX_LINES:,} lines" in render(CheckResult([report]), fmt), fmt
+
+
+def test_a_page_is_cut_at_the_lines_of_its_text_not_of_its_source() -> None:
+    """A page's source may hold many more lines than its text (scripts, indentation): those
+    do not count; the paragraphs written to its text do."""
+    figure = "<p>DeepSeek-R1 has 671B parameters.</p>"
+    long_source = "<html><script>\n" + "var x = y;\n" * (MAX_LINES + 100) + "</script>" + figure
+    report = check_text(long_source, KB, "page.html", matcher=MATCHER)
+    assert [f.value for f in report.figures] == [671e9] and not report.notes
+    many_paragraphs = "<html>" + "<p>a</p>" * (MAX_LINES + 100) + figure
+    report = check_text(many_paragraphs, KB, "page.html", matcher=MATCHER)
+    assert report.figures == []
+    (note,) = report.notes
+    assert f"the first {MAX_LINES:,} lines" in note

@@ -170,13 +170,12 @@ def lines_cut(raw: str) -> int:
     return at + 1
 
 
-def cut_reason(read: str, given: str) -> str | None:
-    """Why only `read` of the input `given` was read (None: it was read whole)."""
-    if len(read) >= len(given):
+def cut_reason(doc: Document, given: str) -> str | None:
+    """Why only `doc.original` of the input `given` was read (None: it was read whole, or only
+    the characters' cap cut it, which the note states by itself)."""
+    if len(doc.original) >= min(len(given), MAX_CHARS):
         return None
-    if len(read) >= MAX_CHARS:
-        return None  # the characters' cap, which the note states by itself
-    if read.count("\n") >= MAX_LINES:
+    if doc.text.count("\n") >= MAX_LINES:  # (an HTML page's lines are those of its text)
         return f"the first {MAX_LINES:,} lines"
     return f"the first {MAX_NUMERALS:,} numbers"
 
@@ -197,9 +196,10 @@ def _few_numerals(raw: str) -> bool:
 def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     """The document for an input text; `fmt` forces text, markdown or html."""
     raw = raw[:MAX_CHARS]
-    raw = raw[: lines_cut(raw)]
+    fmt = fmt or detect_format(raw, name)  # (from its first 5,000 characters: before any cut)
+    if fmt != "html":  # a page's source lines are not its text's: the reader counts those
+        raw = raw[: lines_cut(raw)]
     raw = raw[: numerals_cut(raw)]
-    fmt = fmt or detect_format(raw, name)
     if fmt == "html":
         return _HtmlReader(raw).document()
     masked = mask(raw, markdown=fmt == "markdown")
@@ -301,12 +301,14 @@ class _HtmlReader:
         self.in_title = False
         self.pre = 0
         self.sup = 0
+        self.lines = 0  # line breaks written to the text (the reader stops at MAX_LINES)
 
     def _emit(self, text: str, start: int, end: int | None = None) -> None:
         if self.in_title:
             self.title.append(text)
         if self.skip:
             return
+        self.lines += text.count("\n")
         for i, ch in enumerate(text):
             self.chars.append(ch)
             self.src.append(start + i if end is None else start)
@@ -368,6 +370,9 @@ class _HtmlReader:
 
     def document(self) -> Document:
         for t in tokens(self.raw):
+            if self.lines >= MAX_LINES:  # the page's text is cut where its source is
+                self.raw = self.raw[: t.start]
+                break
             if t.kind == "start":
                 self.starttag(t.name, t.start)
             elif t.kind == "end":

@@ -19,7 +19,7 @@ def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: Knowle
     prose = doc.text if doc.fmt == "html" else doc.original
     out = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose)
     if len(text) > len(doc.original):
-        cap = cut_reason(doc.original, text)
+        cap = cut_reason(doc, text)
         why = f" ({cap}: the most check-source reads in one input)" if cap else ""
         out.notes.append(f"only the first {len(doc.original):,} characters were read{why}")
     said = _Said(doc, kb)
