@@ -91,6 +91,7 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("short lines '#'", "#\n", None),
     ("short lines '> '", "> \n", None),
     ("short rows '| |'", "| |\n", None),
+    ("short paragraphs '<p>a</p>'", "<p>a</p>", "html"),
 ]
 TAIL = {"word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. "}
 
