@@ -13,7 +13,9 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from r1kb.checksource.candidates import extract
 from r1kb.checksource.document import document, glued, layout
+from r1kb.checksource.lexicon.tails import MAX_GAP
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 
@@ -45,13 +47,10 @@ def _matched(m: re.Match[str] | None) -> tuple[int, str | None, dict[str, str | 
 @given(_texts(TAIL_PIECES), st.booleans())
 def test_possessive_unit_tails_match_as_the_plain_tails(text: str, money: bool) -> None:
     """Every tail, tried at once after a number, ends where the plain pattern ends."""
-    pattern, _ = WORDS.tails.after[money]
-    plain = re.compile(_plain(pattern.pattern), pattern.flags)
-    assert _matched(pattern.match(text)) == _matched(plain.match(text))
-    units = WORDS.tails.word_units
-    assert _matched(units.match(text)) == _matched(
-        re.compile(_plain(units.pattern), units.flags).match(text)
-    )
+    for pattern in (WORDS.tails.after[money][0], WORDS.tails.word_units):
+        plain = re.compile(_plain(pattern.pattern), pattern.flags)
+        for at in range(len(text) + 1):  # as after a number at each place
+            assert _matched(pattern.match(text, at)) == _matched(plain.match(text, at)), at
 
 
 STOP_PIECES = [".", "..", "!", "?", "…", '"', "”", ")", "]", " ", "\n", "a", "b.", "Mr.", "1.5"]
@@ -93,7 +92,7 @@ def test_markdown_is_told_from_text_as_before(text: str) -> None:
 def test_the_examples_that_were_slow_read_as_before() -> None:
     """The runs the benchmark times, read here for what they give: no figure from a run."""
     assert _plain(WORDS.tails.after[False][0].pattern) != WORDS.tails.after[False][0].pattern
-    for text in ("671" + " " * 300 + "B parameters.", "671" + " " * 300 + "percentile"):
+    for text in ("671" + " " * 60 + "B parameters.", "671" + " " * 60 + "percentile"):
         pattern = WORDS.tails.after[False][0]
         plain = re.compile(_plain(pattern.pattern), pattern.flags)
         assert _matched(pattern.match(text, 3)) == _matched(plain.match(text, 3)) is not None
@@ -173,3 +172,37 @@ PLAIN_GLUED = re.compile(r"[\w)]\d+(?:\.\d+)?[KMBTk]")
 )
 def test_a_glued_figure_is_found_where_the_unbounded_pattern_finds_one(text: str, at: int) -> None:
     assert (glued._GLUED.search(text, at) is None) == (PLAIN_GLUED.search(text, at) is None)
+
+
+GAP_PIECES = [
+    " ", "  ", "\n", "\t", "-", "x", "×", "times", "fold", "th", "model", "size", "version",
+    "to", "and", "–", "—", "%", "USD", "dollars", "$", "5", "1.5", "for", "each", "every",
+    "trillion", "tokens", "eight", "8", "-way", "way", "H800", "GPU", "nodes", "servers",
+    "million", "billion", "GB", "bits", "days",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(GAP_PIECES))
+def test_possessive_gaps_after_a_number_match_as_the_plain_gaps(text: str) -> None:
+    """The patterns tried right after a number, their gaps made possessive (a run of spaces
+    was handed back one by one, the words after it tried at each)."""
+    t = WORDS.tails
+    for pattern in (
+        t.not_a_figure, t.size_noun, t.range_rest, t.currency_after, t.per_trillion_after,
+        t.machines, extract._WORD_MAGNITUDE,
+    ):  # fmt: skip
+        plain = re.compile(_plain(pattern.pattern), pattern.flags)
+        for at in range(len(text) + 1):  # as after a number at each place
+            assert _matched(pattern.match(text, at)) == _matched(plain.match(text, at)), at
+
+
+def test_a_unit_is_read_across_at_most_max_gap_spaces() -> None:
+    """A word 65 spaces or line breaks after a number belongs to another line or column."""
+    pattern, tails = WORDS.tails.after[False]
+    for gap in (" ", "\n", " -"):
+        near = "2048" + gap * (MAX_GAP // len(gap)) + "GPUs"
+        far = "2048" + gap * (MAX_GAP // len(gap) + 1) + "GPUs"
+        m = pattern.match(near, 4)
+        assert m is not None and tails[int(m.lastgroup[1:])].unit == "GPUs"
+        assert pattern.match(far, 4) is None and WORDS.tails.word_units.match(far, 4) is None

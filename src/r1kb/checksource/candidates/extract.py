@@ -82,7 +82,7 @@ _VAGUE_UNITS = {
 }  # fmt: skip
 
 
-_WORD_MAGNITUDE = re.compile(rf"\s+(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
+_WORD_MAGNITUDE = re.compile(rf"\s++(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
 _WORD_MAGNITUDE_UNITS = ("parameters", "tokens", "GPU-hours", "GPUs")  # and the currencies
 
 

@@ -140,7 +140,7 @@ _QUALIFIER_END = re.compile(
 MULTIPLE = re.compile(r"[ \t]?(?:×|x\b|times\b|{HY}?fold\b)".replace("{HY}", HY), re.I)
 # What a number can be followed by without being a figure this tool knows: a multiple, an
 # ordinal's ending; and (see `tails.tails`) a unit the knowledge base has no quantity in
-NOT_A_FIGURE_SOURCE = r"\s*(?:x\b|×|times\b|fold\b|st\b|nd\b|rd\b|th\b)"
+NOT_A_FIGURE_SOURCE = r"\s*+(?:x\b|×|times\b|fold\b|st\b|nd\b|rd\b|th\b)"
 NOT_A_FIGURE = re.compile(NOT_A_FIGURE_SOURCE, re.I)
 
 

@@ -172,13 +172,20 @@ def _tail_list(w: TailWords) -> list[Tail]:
     ]  # fmt: skip
 
 
+# A unit is read across at most this many spaces, line breaks and hyphens after its number:
+# a word further on is another line's or column's. Tested once, before the tails (each of
+# which read a run of ten thousand spaces to its end: 14 ms a number).
+MAX_GAP = 64
+_NEAR = rf"(?=[\s\-‐‑‒–]{{0,{MAX_GAP}}}+(?![\s\-‐‑‒–]))"
+
+
 def _any_tail(tails: list[Tail], money: bool) -> tuple[str, list[Tail]]:
     """The tails that may follow a number (after an amount of money or not) as one pattern:
     its alternatives are tried in order at one place, so the first tail that matches there is
     the one matched, as when each is tried in turn, in one call instead of twenty."""
     tails = [t for t in tails if t.money is None or t.money is money]
     body = "|".join(f"(?P<t{i}>{t.source})" for i, t in enumerate(tails))
-    return f"(?:{body})", tails
+    return f"{_NEAR}(?:{body})", tails
 
 
 @cache
@@ -191,7 +198,7 @@ def tails(words: TailWords) -> Tails:
     maker = _MAKER.replace(r"\s+", r"[ \t]+")
     ways = "|".join(w for w in WORD_NUMBERS if " " not in w)
     machines = (  # machines of several GPUs each: "64 eight-way H800 boxes"
-        rf"[ \t]+(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|{gpus})[ \t]+"
+        rf"[ \t]++(?:(?P<word>{ways})|(?P<digits>\d{{1,2}})){HY}?(?:way|{gpus})[ \t]+"
         rf"{maker}(?:(?P<gpu>{gpu})[ \t]+)?"
         rf"{forms(words.machines)}"
     )
@@ -207,16 +214,19 @@ def tails(words: TailWords) -> Tails:
     )
     sources = {
         "per_trillion_before": rf"\b{each_trillion}[^.;!?\n]{{0,80}}\Z",
-        "per_trillion_after": rf"[ \t]*(?:for[ \t]+)?{each_trillion}",
+        "per_trillion_after": rf"[ \t]*+(?:for[ \t]++)?{each_trillion}",
         "after_false": after[False][0],
         "after_true": after[True][0],
-        "word_units": "|".join(f"(?:{t.source})" for t in after[False][1] if t.unit in WORD_UNITS),
+        "word_units": _NEAR
+        + "(?:"
+        + "|".join(f"(?:{t.source})" for t in after[False][1] if t.unit in WORD_UNITS)
+        + ")",
         "machines": machines,
         "product": product,
-        "currency_after": rf"\s+(?:{money or '(?!)'})",
+        "currency_after": rf"\s++(?:{money or '(?!)'})",
         "every_days": rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}",
-        "not_a_figure": rf"{NOT_A_FIGURE_SOURCE}|\s*{HY}?{forms(words.foreign)}",
-        "size_noun": rf"\s*(?:[\w‑\-]+\s+)?{forms(words.size_nouns)}",
+        "not_a_figure": rf"{NOT_A_FIGURE_SOURCE}|\s*+{HY}?{forms(words.foreign)}",
+        "size_noun": rf"\s*+(?:[\w‑\-]++\s++)?{forms(words.size_nouns)}",
         "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
         "experts": rf"{EXPERTS}{forms(words.expert_cues)})",
         **_numerals(words.money_signs),
@@ -294,6 +304,6 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
         # with a class, which the engine skips ahead on
         "number_places": rf"{starts}(?<!{glued}.)",
         "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
-        "range_rest": rf"(?P<pct>[ \t]*\\?%)?\s*(?:{HY}|—|to|and)\s*(?:{cur}\s?)?{NUMBER}"
+        "range_rest": rf"(?P<pct>[ \t]*+\\?%)?\s*+(?:{HY}|—|to|and)\s*+(?:{cur}\s?)?{NUMBER}"
         rf"(?:{MAGNITUDE})?(?![\d])",
     }
