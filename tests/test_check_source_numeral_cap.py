@@ -95,3 +95,18 @@ def test_a_page_is_cut_at_the_lines_of_its_text_not_of_its_source() -> None:
     assert report.figures == []
     (note,) = report.notes
     assert f"the first {MAX_LINES:,} lines" in note
+
+
+def test_a_page_is_cut_at_the_numbers_of_its_text_not_of_its_source() -> None:
+    """A page's inline styles and scripts may hold more than MAX_NUMERALS numbers before its
+    article: they are not its text and were counted (the article was cut away)."""
+    figure = "<p>DeepSeek-R1 has 671B parameters.</p>"
+    style = "<style>" + "a{margin:0 1px 2px 3px}" * (MAX_NUMERALS // 3) + "</style>"
+    report = check_text("<html>" + style + figure, KB, "page.html", matcher=MATCHER)
+    assert [f.value for f in report.figures] == [671e9] and not report.notes
+    dense = "<html><p>" + "7 " * (MAX_NUMERALS + 50) + "</p>" + figure
+    report = check_text(dense, KB, "page.html", matcher=MATCHER)
+    assert 671e9 not in [f.value for f in report.figures]
+    (note,) = report.notes
+    assert f"the first {MAX_NUMERALS:,} numbers" in note
+    assert report.text.count("7") == MAX_NUMERALS  # read up to the number past the cap

@@ -152,7 +152,11 @@ def numerals_cut(raw: str) -> int:
     ends = [m.end() for m in islice(_NUMERALS.finditer(raw), MAX_NUMERALS + 1)]
     if len(ends) <= MAX_NUMERALS:
         return len(raw)  # no number past the last one read
-    end = ends[MAX_NUMERALS - 1]
+    return _cut_before(raw, ends[MAX_NUMERALS - 1])
+
+
+def _cut_before(raw: str, end: int) -> int:
+    """Where to cut before `end`: after the last line break, else the last space, before it."""
     for sep in ("\n", " "):
         at = raw.rfind(sep, 0, end)
         if at > 0:
@@ -197,11 +201,10 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     """The document for an input text; `fmt` forces text, markdown or html."""
     raw = raw[:MAX_CHARS]
     fmt = fmt or detect_format(raw, name)  # (from its first 5,000 characters: before any cut)
-    if fmt != "html":  # a page's source lines are not its text's: the reader counts those
-        raw = raw[: lines_cut(raw)]
+    if fmt == "html":  # a page's source is not its text (scripts, styles, indentation): the
+        return _HtmlReader(raw).document()  # reader counts the lines and numbers it writes
+    raw = raw[: lines_cut(raw)]
     raw = raw[: numerals_cut(raw)]
-    if fmt == "html":
-        return _HtmlReader(raw).document()
     masked = mask(raw, markdown=fmt == "markdown")
     doc = Document(raw, masked, fmt)
     doc.blocks = _line_blocks(masked, raw, markdown=fmt == "markdown")
@@ -301,14 +304,25 @@ class _HtmlReader:
         self.in_title = False
         self.pre = 0
         self.sup = 0
-        self.lines = 0  # line breaks written to the text (the reader stops at MAX_LINES)
+        # line breaks and numbers written to the text: the reader stops at MAX_LINES or past
+        # MAX_NUMERALS, at `cut` in the source
+        self.lines = 0
+        self.numerals = 0
+        self.cut: int | None = None
 
     def _emit(self, text: str, start: int, end: int | None = None) -> None:
         if self.in_title:
             self.title.append(text)
-        if self.skip:
+        if self.skip or self.cut is not None:
             return
         self.lines += text.count("\n")
+        room = MAX_NUMERALS - self.numerals
+        found = list(islice(_NUMERALS.finditer(text), room + 1))
+        self.numerals += len(found)
+        if len(found) > room:  # the text holds MAX_NUMERALS numbers before this one
+            at = _cut_before(text, found[room].start() + 1) if end is None else 0
+            text = text[: min(at, found[room].start())]
+            self.cut = start + len(text) if end is None else start
         for i, ch in enumerate(text):
             self.chars.append(ch)
             self.src.append(start + i if end is None else start)
@@ -370,8 +384,10 @@ class _HtmlReader:
 
     def document(self) -> Document:
         for t in tokens(self.raw):
-            if self.lines >= MAX_LINES:  # the page's text is cut where its source is
-                self.raw = self.raw[: t.start]
+            if self.cut is None and self.lines >= MAX_LINES:
+                self.cut = t.start
+            if self.cut is not None:  # the page's text is cut where its source is
+                self.raw = self.raw[: self.cut]
                 break
             if t.kind == "start":
                 self.starttag(t.name, t.start)
