@@ -15,7 +15,7 @@ from r1kb.checksource.attribution import sentence
 from r1kb.checksource.candidates import dates, extract, family_scan, figure_scan, mentions
 from r1kb.checksource.candidates import find as find_module
 from r1kb.checksource.candidates.mentions import find_mentions
-from r1kb.checksource.document import document
+from r1kb.checksource.document import caps, document
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.notations import QUALIFIER, qualifier_before
 from r1kb.checksource.lexicon.starts import WORD_SPLIT
@@ -146,7 +146,7 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
     """The look-ahead put before each whole-text scan changes where the engine tries, never
     what it finds (case folding included: "ſ" is an "s", "K" a "k" under re.I)."""
     scans = [
-        document._NUMERALS,
+        caps.NUMERALS,
         extract._WORD_NUM,
         extract._VAGUE,
         number_words(KB).tails.number,

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract, figure_scan
 from r1kb.checksource.candidates.spans import Spans
-from r1kb.checksource.document import document, layout, masks
+from r1kb.checksource.document import caps, document, layout, masks
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon import tails
 from r1kb.checksource.lexicon.vocabulary import number_words
@@ -387,7 +387,7 @@ def test_a_qualifier_read_from_the_end_is_the_one_the_search_from_the_start_find
 
 def _plain_numerals_cut(raw: str, most: int) -> int:
     """numerals_cut as it was: the numbers scanned up to one past the most read."""
-    ends = [m.end() for m in document._NUMERALS.finditer(raw)][: most + 1]
+    ends = [m.end() for m in caps.NUMERALS.finditer(raw)][: most + 1]
     if len(ends) <= most:
         return len(raw)
     end = ends[most - 1]
@@ -407,9 +407,9 @@ NUMERAL_PIECES = [
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(NUMERAL_PIECES), max_size=20).map("".join), st.integers(1, 8))
 def test_a_text_counted_without_a_scan_is_cut_where_the_scan_cuts_it(raw: str, most: int) -> None:
-    kept = document.MAX_NUMERALS
-    document.MAX_NUMERALS = most
+    kept = caps.MAX_NUMERALS
+    caps.MAX_NUMERALS = most
     try:
-        assert document.numerals_cut(raw) == _plain_numerals_cut(raw, most)
+        assert caps.numerals_cut(raw) == _plain_numerals_cut(raw, most)
     finally:
-        document.MAX_NUMERALS = kept
+        caps.MAX_NUMERALS = kept

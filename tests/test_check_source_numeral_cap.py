@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from r1kb.checksource.document.document import MAX_LINES, MAX_NUMERALS, lines_cut, numerals_cut
+from r1kb.checksource.document.caps import MAX_LINES, MAX_NUMERALS, lines_cut, numerals_cut
 from r1kb.checksource.matching.match import Matcher
 from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.reporting.report import FORMATS, render

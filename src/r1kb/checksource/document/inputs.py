@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from r1kb.checksource.document.document import MAX_CHARS
+from r1kb.checksource.document.caps import MAX_CHARS
 
 MAX_BYTES = 4 * MAX_CHARS  # UTF-8 takes at most 4 bytes a character
 _CHUNK = 1 << 16
