@@ -265,7 +265,7 @@ class _HtmlReader:
         if len(found) > room:  # the text holds MAX_NUMERALS numbers before this one
             at = cut_before(text, found[room].start() + 1) if end is None else 0
             text = text[: min(at, found[room].start())]
-            self.cut = start + len(text) if end is None else start
+            self.cut = start + len(text)  # (an entity is kept whole or not at all: "")
         for i, ch in enumerate(text):
             self.chars.append(ch)
             self.src.append(start + i if end is None else start)

@@ -141,9 +141,6 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
         i = candidates[k]
         a, b = lines[i]
         line = text[a:b]
-        if not line or line.isspace():  # no cell, no label (blank lines cost 7 µs each)
-            i += 1
-            continue
         if line.count("|") >= 2 or (line.count("|") == 1 and _next_is_pipe_row(text, lines, i)):
             rows: list[list[tuple[int, int]]] = []
             start = a
