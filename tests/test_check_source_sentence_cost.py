@@ -178,7 +178,7 @@ class _PlainScopeTerms:
     def __init__(self, reader: quantity.QuantityReader) -> None:
         self.reader = reader
 
-    def of(self, lo: int, hi: int) -> Iterator[tuple[Hit, None]]:
+    def of(self, lo: int, hi: int, outer: object = None) -> Iterator[tuple[Hit, None]]:
         for h in self.reader.vocab.quantities.hits(self.reader.text, lo, hi):
             yield h, None
 
@@ -202,6 +202,8 @@ def _plain_judged(self: figures._Said, j: Judgement) -> figures._Judged:
     return j, wording.message(KB, j), j.value.as_json(), ids
 
 
+# the edges of terms: plural and glued endings, a word on after a gap, a term's words apart
+TERM_EDGES = ["layer", "context", "length", "training cost", "s", "x", "-", "_", " ", "%", "1"]
 PIECES = [
     "DeepSeek-R1 ", "R1 ", "V3 ", "DeepSeek ", "o1 ", "GPT-4 Turbo ", "Llama-style ",
     "like R1 ", "compared with Llama ", "(", ")", "[", "]", "(V3 base) ", "(o1) ",
@@ -321,3 +323,37 @@ def test_a_scope_s_terms_found_once_are_those_found_for_each_figure(
         for h, inside in got:
             holding = [(s, e) for s, e in spans if s <= h.start < e]
             assert inside == (holding[-1] if holding else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, *TERM_EDGES]), min_size=1, max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), min_size=1, max_size=8),
+    st.integers(0, 6),
+)
+@example("GPU hours GPU hourss 1% context length", [(0, 40), (4, 12), (10, 19), (1, 3)], 6)
+@example("1% 1% GPU hoursx", [(0, 16), (3, 13)], 6)
+@example("1% training costs", [(0, 17), (3, 16)], 6)
+@example("layersx", [(0, 6)], 6)  # a term that ends where a word goes on
+@example("context lengthx", [(0, 14)], 6)
+@example("layer layer layer", [(12, 17)], 1)  # the clause read only to its first term
+def test_a_scope_read_off_the_terms_of_one_holding_it_has_the_terms_of_its_own_scan(
+    text: str, scopes: list[tuple[int, int]], stop: int
+) -> None:
+    """A figure's small scope, read off its clause's terms found so far, holds the terms a scan
+    of its own finds: at every place a term, a gap or a word may be cut at its edges, and
+    wherever a figure before stopped reading the clause."""
+    terms = vocabulary(KB).quantities
+    outer = (0, len(text))
+    shared = ScopeTerms(terms, text, [])
+    list(zip(range(stop), shared.of(*outer), strict=False))  # read by a figure before
+    for a, b in scopes:
+        lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+        got = [h for h, _ in shared.of(lo, hi, outer)]
+        assert got == list(terms.hits(text, lo, hi)), (lo, hi)
+    for lo in range(len(text) + 1):
+        for hi in range(lo, min(len(text), lo + 24) + 1):
+            fresh = ScopeTerms(terms, text, [])
+            all(True for _ in fresh.of(*outer))
+            got = [h for h, _ in fresh.of(lo, hi, outer)]
+            assert got == list(terms.hits(text, lo, hi)), (lo, hi)

@@ -88,13 +88,14 @@ class QuantityReader:
         scope (its own words first). A scope is read only up to the first term after the
         figure no nearer than the nearest found (the terms come in order: none further on is
         nearer), and a scope the same as one read before is not read again; a term found
-        again in a later scope is not read again either."""
+        again in a later scope is not read again either. The last scope holds the others (a
+        figure's clause): where its terms are found already, theirs are read off them."""
         readings: dict[Hit, tuple[int, str] | None] = {}
         for k, (lo, hi) in enumerate(scopes):
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            for h, inside in self._scope_terms().of(lo, hi):
+            for h, inside in self._scope_terms().of(lo, hi, scopes[-1]):
                 if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
                     break
                 if inside is not None and inside != (raw.start, raw.end):

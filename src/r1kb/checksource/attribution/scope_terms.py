@@ -6,41 +6,86 @@ figures ("1% 1% 1% …") every figure read the hundred "%" that belong to the ot
 millisecond each. Here a scope's terms are found once, lazily (a reader that stops at the
 first term far enough away stops the scan there too), each with the figure it lies inside, so
 that a reader passes another figure's words by a comparison.
+
+A figure's own small scope (the words right after it) lies inside its clause. Where the
+clause's terms are already found that far, the small scope's terms are read off them instead
+of scanned again (see `_inside`): in "1% 1% 1% …" that scan was 30 µs a figure.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
 
 Span = tuple[int, int]
+Found = tuple[Hit, Span | None]
+
+
+class _Scope:
+    """One scope's terms found so far, and the scan that finds the rest."""
+
+    def __init__(self, scan: Iterator[Hit]) -> None:
+        self.got: list[Found] = []
+        self.starts: list[int] = []
+        self.scan: Iterator[Hit] | None = scan
+
+    def found_to(self, pos: int) -> bool:
+        """Every term that starts before pos is found."""
+        return self.scan is None or (bool(self.starts) and self.starts[-1] >= pos)
 
 
 class ScopeTerms:
     def __init__(self, terms: TermSet, text: str, spans: list[Span]) -> None:
         self._terms, self._text, self._spans = terms, text, spans
-        self._scopes: dict[Span, tuple[list[tuple[Hit, Span | None]], Iterator[Hit]]] = {}
+        self._scopes: dict[Span, _Scope] = {}
 
-    def of(self, lo: int, hi: int) -> Iterator[tuple[Hit, Span | None]]:
+    def of(self, lo: int, hi: int, outer: Span | None = None) -> Iterator[Found]:
         """The terms in text[lo:hi] in order, each with the figure span it lies inside (the
-        span that starts last at or before it and holds it; None: no figure's words)."""
-        found = self._scopes.get((lo, hi))
-        if found is None:
-            found = self._scopes[lo, hi] = ([], self._terms.hits(self._text, lo, hi))
-        got, more = found
+        span that starts last at or before it and holds it; None: no figure's words). `outer`:
+        a scope that holds this one, whose terms found so far may give this one's."""
+        scope = self._scopes.get((lo, hi))
+        if scope is None:
+            scope = self._scopes[lo, hi] = self._inside(lo, hi, outer) or _Scope(
+                self._terms.hits(self._text, lo, hi)
+            )
         i = 0
         while True:
-            if i == len(got):
-                h = next(more, None)
+            if i == len(scope.got):
+                h = next(scope.scan, None) if scope.scan is not None else None
                 if h is None:
+                    scope.scan = None
                     return
-                got.append((h, self._inside(h.start)))
-            yield got[i]
+                scope.got.append((h, self._holding(h.start)))
+                scope.starts.append(h.start)
+            yield scope.got[i]
             i += 1
 
-    def _inside(self, start: int) -> Span | None:
+    def _inside(self, lo: int, hi: int, outer: Span | None) -> _Scope | None:
+        """The terms of text[lo:hi] as those of `outer` that lie in it, where that is what a
+        scan of text[lo:hi] of its own finds, else None. A scan of its own differs only where
+        it reads past its edges: where a term of the outer scope crosses lo (the scan would
+        start inside it) or hi (its end cut off, a shorter term may match), or where a term
+        may end at hi (the scan sees the text end there, the outer scope the word character
+        after it: "(?![\\w])" passes in one and not in the other)."""
+        if outer is None or outer == (lo, hi) or not outer[0] <= lo <= hi <= outer[1]:
+            return None
+        known = self._scopes.get(outer)
+        if known is None or not known.found_to(hi):
+            return None  # finding them here would read more than the scope's own scan
+        if hi < outer[1] and (self._text[hi].isalnum() or self._text[hi] == "_"):
+            return None
+        first, last = bisect_left(known.starts, lo), bisect_left(known.starts, hi)
+        if first and known.got[first - 1][0].end > lo:
+            return None
+        if last and known.got[last - 1][0].end > hi:
+            return None
+        inner = _Scope(iter(()))
+        inner.got, inner.starts, inner.scan = known.got[first:last], known.starts[first:last], None
+        return inner
+
+    def _holding(self, start: int) -> Span | None:
         i = bisect_right(self._spans, (start, 1 << 62)) - 1
         if i >= 0 and self._spans[i][0] <= start < self._spans[i][1]:
             return self._spans[i]
