@@ -386,6 +386,10 @@ class NumberWords:
             break
         return None
 
+    def may_score_after(self, text: str, pos: int) -> bool:
+        """False when score_after finds no benchmark here (its first test alone)."""
+        return _ON.match(text, pos) is not None
+
     def score_after(self, text: str, pos: int) -> str | None:
         """The benchmark a bare score is "on" ("79.8 on AIME 2024")."""
         on = _ON.match(text, pos)
