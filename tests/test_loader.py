@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, relative_file
+from r1kb.kb import KnowledgeBase
 from r1kb.loader import ID_RE, MAX_BYTES, load
 
 MINIMAL = CASES / "valid" / "minimal"
@@ -228,3 +230,17 @@ def test_folders_nested_thousands_deep_are_no_recursion_error(
         for _ in range(made):
             os.chdir("..")
             os.rmdir("d")
+
+
+def test_a_value_derived_from_a_knowledge_base_is_made_once_and_a_copy_makes_its_own() -> None:
+    kb = KnowledgeBase()
+    made: list[KnowledgeBase] = []
+
+    def make(k: KnowledgeBase) -> int:
+        made.append(k)
+        return len(made)
+
+    assert kb.derived("n", make) == kb.derived("n", make) == 1
+    copy = dataclasses.replace(kb, outside=["o1"])
+    assert copy.derived("n", make) == 2
+    assert made == [kb, copy]

@@ -7,8 +7,11 @@ site renderers, the exports and check-source all read from it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 STATUSES = ("disclosed", "derived", "estimated", "speculative", "undisclosed")
 VERDICTS = ("accurate", "inaccurate", "misleading", "unsupported", "outdated")
@@ -173,6 +176,15 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self._index: dict[str, dict[str, list[str]]] | None = None
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, name: str, make: Callable[[KnowledgeBase], T]) -> T:
+        """A value worked out from the knowledge base (its compiled vocabulary, a summary of
+        its records), made once: like the index, it holds because a knowledge base is not
+        changed once loaded. A copy (`dataclasses.replace`) makes its own."""
+        if name not in self._derived:
+            self._derived[name] = make(self)
+        return self._derived[name]
 
     # --- lookups -------------------------------------------------------------
     def resolve(self, claim_id: str) -> Claim | None:

@@ -101,7 +101,7 @@ class Attributor(QuantityReader):
         self.mentions = [m for m in mentions if m.kind in ("model", "company", "other")]
         self.benchmarks = [m for m in mentions if m.kind == "benchmark"]
         self.marks = [m for m in mentions if m.kind == "mark"]
-        self.distill_sizes = _distill_sizes(kb)
+        self.distill_sizes = kb.derived("distill_sizes", _distill_sizes)
         self._mention_starts = [m.start for m in self.mentions]
         self._benchmark_starts = [m.start for m in self.benchmarks]
         self.spans: list[tuple[int, int]] = []  # every figure's span, sorted (set by the caller)

@@ -20,6 +20,11 @@ class Recorded:
 
 
 def recorded(kb: KnowledgeBase) -> Recorded:
+    """(Read once per knowledge base: every claim is looked at.)"""
+    return kb.derived("recorded", _recorded)
+
+
+def _recorded(kb: KnowledgeBase) -> Recorded:
     live = kb.live_claims()
     companies = {m.id for m in kb.models.values() if m.kind == "company"}
     shapes: dict[str, set[bool]] = defaultdict(set)

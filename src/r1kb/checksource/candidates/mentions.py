@@ -178,6 +178,10 @@ _NAMES: CappedDict[tuple, _Names] = CappedDict(9)  # one per knowledge base in u
 
 
 def _names(kb: KnowledgeBase) -> _Names:
+    return kb.derived("mention_names", _make_names)
+
+
+def _make_names(kb: KnowledgeBase) -> _Names:
     whole = vocabulary(kb).quantities
     gpus = tuple(kb.accelerators)
     outside = tuple(kb.outside)
@@ -215,6 +219,10 @@ def _suffix_comparative(text: str, start: int, end: int) -> bool:
 
 
 def _family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
+    return kb.derived("family_patterns", _make_family_patterns)
+
+
+def _make_family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
     family = [m for m in kb.models.values() if m.kind != "company"]
     names = tuple(sorted((m.id, m.name) for m in family))
     aliases = tuple(sorted((m.id, a) for m in family for a in m.aliases))

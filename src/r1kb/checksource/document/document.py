@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import unescape
-from itertools import islice
+from itertools import islice, repeat
 
 from r1kb.checksource.document.caps import (
     MAX_CHARS,
@@ -266,10 +266,13 @@ class _HtmlReader:
             at = cut_before(text, found[room].start() + 1) if end is None else 0
             text = text[: min(at, found[room].start())]
             self.cut = start + len(text)  # (an entity is kept whole or not at all: "")
-        for i, ch in enumerate(text):
-            self.chars.append(ch)
-            self.src.append(start + i if end is None else start)
-            self.src_end.append(start + i + 1 if end is None else end)
+        self.chars.extend(text)  # each character with its input offsets, a run at a time
+        if end is None:  # as written: character by character
+            self.src.extend(range(start, start + len(text)))
+            self.src_end.extend(range(start + 1, start + len(text) + 1))
+        else:  # an entity or a mark: every character stands for the whole of it
+            self.src.extend(repeat(start, len(text)))
+            self.src_end.extend(repeat(end, len(text)))
 
     def _break(self, kind: str, at: int) -> None:
         if self.chars and self.chars[-1] != "\n":

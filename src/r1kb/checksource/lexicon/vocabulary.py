@@ -264,8 +264,9 @@ def _key(kb: KnowledgeBase) -> tuple:
 
 
 def vocabulary(kb: KnowledgeBase) -> Vocabulary:
-    """The compiled vocabulary of a knowledge base (cached on its contents)."""
-    return _compile(_key(kb))
+    """The compiled vocabulary of a knowledge base (cached on its contents, and found once per
+    knowledge base: its key hashes every quantity's terms)."""
+    return kb.derived("vocabulary", lambda kb: _compile(_key(kb)))
 
 
 @cache
@@ -419,7 +420,12 @@ class NumberWords:
 
 
 def number_words(kb: KnowledgeBase) -> NumberWords:
-    """The compiled number words of a knowledge base (cached on its quantities)."""
+    """The compiled number words of a knowledge base (cached on its quantities, and found once
+    per knowledge base)."""
+    return kb.derived("number_words", _number_words)
+
+
+def _number_words(kb: KnowledgeBase) -> NumberWords:
     key = (
         _key(kb),
         tuple(kb.accelerators),
