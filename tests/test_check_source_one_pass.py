@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, family_scan, mentions, prefixes
@@ -150,6 +150,8 @@ SYNTHETIC = [
         (r"(?<![\w.])R1[\s\-]+x\w*", re.I),
         (r"(?<![\w])R1", 0),
         (r"(?<![\w])ſx", re.I),
+        (r"(?<![\w])sx", re.I),  # found at "ſx" too: case folding reaches "s" from "ſ"
+        (r"(?<![\w])kx", re.I),  # and "k" from the Kelvin sign
         (r"(?<![\w])[Rr]1x", 0),  # no first character shown: searched for everywhere
     ]
 ]
@@ -161,6 +163,7 @@ SYNTHETIC_PIECES = [
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(SYNTHETIC_PIECES), max_size=30).map("".join))
+@example("ſx \u212ax")
 def test_patterns_tried_by_their_beginnings_find_what_each_finds(text: str) -> None:
     """Gates, shared beginnings and the alternations of longer ones only skip places: on
     patterns of every kind (with and without a gate, either case flag), the scan finds what

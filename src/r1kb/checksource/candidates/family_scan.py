@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from r1kb.capped import CappedDict
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.prefixes import Chains, chains, items
 
@@ -97,6 +98,34 @@ def _chains(
     return chains([(p, g, e) for (p, _), g, e in zip(patterns, gates, ends, strict=True)])
 
 
+Prepared = tuple[
+    list[str | None],  # each pattern's first characters
+    list[re.Pattern[str] | None],  # its gate
+    re.Pattern[str] | None,  # the scan for the places one may start
+    Chains,  # the gated patterns' longer beginnings
+    dict[str, list[int]],  # a first character -> the patterns that may start with it
+    list[int],  # the patterns that may start anywhere (their source shows no first character)
+]
+_PREPARED: CappedDict[int, tuple[list[tuple[re.Pattern[str], str]], Prepared]] = CappedDict(9)
+
+
+def _prepared(patterns: list[tuple[re.Pattern[str], str]]) -> Prepared:
+    """The scan, gates and beginnings of a list of patterns, worked out once per list (a key of
+    ninety patterns hashed on each call cost more than scanning a table header)."""
+    kept = _PREPARED.get(id(patterns))
+    if kept is not None and kept[0] is patterns:
+        return kept[1]
+    firsts, gates, scan = _scanner(tuple(patterns))
+    by_char: dict[str, list[int]] = {}
+    for i, first in enumerate(firsts):
+        for c in first or ():
+            by_char.setdefault(c, []).append(i)
+    ungated = [i for i, first in enumerate(firsts) if first is None]
+    prepared = (firsts, gates, scan, _chains(tuple(patterns), tuple(gates)), by_char, ungated)
+    _PREPARED.keep(id(patterns), (patterns, prepared))  # the list kept: its id stays its own
+    return prepared
+
+
 def family_matches(
     text: str, patterns: list[tuple[re.Pattern[str], str]]
 ) -> Iterator[tuple[re.Match[str], str]]:
@@ -105,7 +134,7 @@ def family_matches(
     with a character its matches can start with where it has none: one scan of the text for
     all patterns, not one per pattern (every pattern starts with a look-behind for a
     non-word character, which the search engine cannot skip ahead on)."""
-    firsts, gates, scan = _scanner(tuple(patterns))
+    firsts, gates, scan, tree, by_char, ungated = _prepared(patterns)
     starts: dict[str, list[int]] = {}
     if scan is not None:
         for m in scan.finditer(text):
@@ -121,14 +150,14 @@ def family_matches(
             )
         return where
 
-    tree: Chains = _chains(tuple(patterns), tuple(gates))
     found: dict[object, list[int]] = {}
-    for (pattern, mid), first, gate, leaf in zip(patterns, firsts, gates, tree.leaves, strict=True):
+    # the patterns with a place to try (each way below reads its places from `starts`), in order
+    tried = sorted({i for c in starts if c in by_char for i in by_char[c]}.union(ungated))
+    for i in tried:
+        (pattern, mid), first, gate, leaf = patterns[i], firsts[i], gates[i], tree.leaves[i]
         if first is None:
             yield from ((m, mid) for m in pattern.finditer(text))
             continue
-        if starts.keys().isdisjoint(first):
-            continue  # no place to try (each way below reads its places from `starts`)
         if gate is None:
             where = sorted(pos for c in first for pos in starts.get(c, ()))
         elif leaf is None:
