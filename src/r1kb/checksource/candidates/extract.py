@@ -229,11 +229,11 @@ def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
     if not (num.isascii() and num.replace(".", "", 1).isdigit()):
         return False  # separators, powers: read as before
     end, t = m.end(), words.tails
-    if (
-        t.range_rest.match(text, end)
+    if (  # a unit first: the most common reading that keeps a number
+        t.after[False][0].match(text, end)
+        or t.range_rest.match(text, end)
         or t.product.match(text, end)
         or t.machines.match(text, end)
-        or t.after[False][0].match(text, end)
         or n.MULTIPLE.match(text, end)
         or words.may_score_after(text, end)
     ):
