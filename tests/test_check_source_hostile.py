@@ -72,6 +72,21 @@ def test_numbers_too_large_for_a_float_are_not_figures(kb: KnowledgeBase, senten
     assert strict_json(result.output)["figures"] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DeepSeek-R1 has 10^\t3 parameters.",  # a tab in a power: was ValueError
+        "DeepSeek-V3 used 5 ^\n3 GPUs.",
+        "It cost 1,000^\t2024 dollars.",
+        "DeepSeek-R1 has 6.71\u2003×\u300010^11 parameters.",  # an em space, an ideographic one
+    ],
+)
+def test_white_space_in_a_power_is_no_traceback(kb: KnowledgeBase, sentence: str) -> None:
+    check_text(sentence, kb)
+    result = run("--format", "json", "-", stdin=sentence)
+    assert result.exit_code == 0 and result.exception is None, result.output
+
+
 def test_drafts_never_get_an_infinite_value(tmp_path: Path) -> None:
     """Drafts got `value: Infinity` from a number too large for a float."""
     import yaml

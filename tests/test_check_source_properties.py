@@ -147,3 +147,22 @@ def test_markdown_never_raises(text: str) -> None:
 @given(html_docs)
 def test_html_never_raises(text: str) -> None:
     check(text, "a.html")
+
+
+# Every character a number's notation is made of (digits, separators, powers, signs), and every
+# white space character: "10^\t3" held a tab where a power may hold a space (ValueError).
+NOTATION = [*"0123456789.,eE^*×x·+-−⁻²⁴", "10", "**", "\u00a0", "\u202f", "\u2009"]
+SPACES = [c for c in map(chr, range(0x3001)) if c.isspace()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*NOTATION, *SPACES]), max_size=20).map("".join))
+def test_every_number_the_notation_reads_has_a_value(text: str) -> None:
+    """Each match of the number pattern parses (to a float: an infinite one is refused later)."""
+    from r1kb.checksource.lexicon.notations import parse_number
+    from r1kb.checksource.lexicon.vocabulary import number_words
+
+    for m in number_words(knowledge()[0]).tails.number.finditer(text):
+        value, step = parse_number(m.group("num"))
+        assert isinstance(value, float) and isinstance(step, float), m.group("num")
+    check(f"DeepSeek-R1 has {text} parameters.", fmt="text")

@@ -149,7 +149,9 @@ _POWER = re.compile(
     rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{_SUPERSCRIPTS}]+))"
 )
 _SUPER = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
-_SEP = re.compile(SEP)
+# what a number's notation may hold between its digits and is no digit: the thousands
+# separators, and the white space a power may be written with ("10^\t3" raised ValueError)
+_SEP = re.compile(rf"{SEP}|\s")
 
 
 def parse_number(num: str) -> tuple[float, float]:
