@@ -357,3 +357,17 @@ def test_a_scope_read_off_the_terms_of_one_holding_it_has_the_terms_of_its_own_s
             all(True for _ in fresh.of(*outer))
             got = [h for h, _ in fresh.of(lo, hi, outer)]
             assert got == list(terms.hits(text, lo, hi)), (lo, hi)
+
+
+def test_a_term_looks_past_its_end_only_with_one_negative_look_ahead() -> None:
+    """What reading a small scope off its clause relies on (`ScopeTerms._inside`): a term's
+    pattern holds no look-ahead, word boundary or end anchor but its tail `(?![\\w])` (and its
+    head's look at its own first character: a capital after a small letter)."""
+    from r1kb.checksource.lexicon.vocabulary import _WORD_START, term_pattern
+
+    terms = [t for q in KB.quantities.values() for t in q.terms]
+    assert terms
+    for term in terms:
+        body = term_pattern(term).removeprefix(_WORD_START).removesuffix(r"(?![\w])")
+        for sign in ("(?=", "(?!", r"\b", r"\B", "$", r"\Z"):
+            assert sign not in body, (term, sign)

@@ -68,7 +68,13 @@ class ScopeTerms:
         it reads past its edges: where a term of the outer scope crosses lo (the scan would
         start inside it) or hi (its end cut off, a shorter term may match), or where a term
         may end at hi (the scan sees the text end there, the outer scope the word character
-        after it: "(?![\\w])" passes in one and not in the other)."""
+        after it: "(?![\\w])" passes in one and not in the other).
+
+        Why nothing else differs: a term's pattern looks past its end only with that one
+        negative look-ahead (`term_pattern`; tests/test_check_source_sentence_cost.py holds
+        it to that), and what the place scan's positive look-aheads miss at the cut would be
+        a term crossing hi; one character before hi, the terms tried are looked up by that
+        character alone, which lists every term that can match one character."""
         if outer is None or outer == (lo, hi) or not outer[0] <= lo <= hi <= outer[1]:
             return None
         known = self._scopes.get(outer)

@@ -214,7 +214,8 @@ def _unit_for(
 
 
 def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
-    """A bare number ("17", "63.6": no sign, letter or magnitude word, under 1e8) that nothing
+    """A bare number ("17", "63.6": no sign, letter or magnitude word; at most eight
+    characters, so under 1e8, where no size reading applies) that nothing
     written after it and no term before it can give a unit: `_numbers` would drop it, after
     building it and reading each of these one by one, and more. In a table of axis numbers or a
     run of "1 1 1" nearly every number is one: this test costs half of that.
