@@ -408,3 +408,28 @@ def test_no_word_of_the_tables_raises_in_any_twin_spelling(kb: KnowledgeBase) ->
         for spelling in _twinned(w)
     )
     check_text(text, kb)  # no exception
+
+
+# --- an input's name: bytes that are not UTF-8 ---------------------------------------------
+
+
+def test_shown_name_writes_bytes_that_are_not_utf8_as_escapes() -> None:
+    assert inputs.shown_name(os.fsdecode(b"/a/bad\xff\xfename.txt")) == "/a/bad\\xff\\xfename.txt"
+    # read in an ASCII locale, a UTF-8 name comes back whole
+    assert inputs.shown_name(b"\xc3\xbc.txt".decode("ascii", "surrogateescape")) == "ü.txt"
+    assert inputs.shown_name("a\ud800b") == "a\\ud800b"  # no byte gives it: escaped too
+    assert inputs.shown_name("-") == "-"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github"])
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_traceback(tmp_path: Path, fmt: str) -> None:
+    """A name with bytes that are not UTF-8 reached every format as surrogates, which none
+    could encode (UnicodeEncodeError in the comment's size, in the drafts)."""
+    path = os.fsdecode(os.fsencode(tmp_path) + b"/bad\xff\xfename.txt")
+    Path(path).write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--format", fmt, path, "--draft", str(tmp_path / "drafts"))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert "bad\\xff\\xfename.txt" in result.output
+    if fmt == "json":
+        assert strict_json(result.stdout)["figures"][0]["input"].endswith("bad\\xff\\xfename.txt")
+    assert list((tmp_path / "drafts").rglob("*.yaml"))

@@ -74,7 +74,7 @@ def check_source(
       r1kb check-source --draft drafts/ article.txt
       r1kb check-source --explain article.md
     """
-    from r1kb.checksource.document.inputs import MAX_BYTES, decode, read_input
+    from r1kb.checksource.document.inputs import MAX_BYTES, decode, read_input, shown_name
     from r1kb.checksource.matching.match import Matcher
     from r1kb.checksource.pipeline import check_text
     from r1kb.checksource.reporting.report import render
@@ -98,8 +98,8 @@ def check_source(
     matcher = Matcher(kb, frozenset(without))
     result = CheckResult()
     for path in files:
-        name = "-" if str(path) == "-" else str(path)
-        got = read_input(name)
+        got = read_input(str(path))
+        name = shown_name(str(path))  # what the reports print
         if got.error is not None:
             result.reports.append(Report(name=name, error=got.error))
             continue

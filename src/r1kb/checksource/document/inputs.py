@@ -27,6 +27,16 @@ class Input:
     error: str | None = None  # why it could not be read
 
 
+def shown_name(name: str) -> str:
+    """An input's name as reports show it: bytes of a file name that are not UTF-8 (held by
+    Python as lone surrogates, which no output can encode) written as `\\xff`."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file system byte gives
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def read_input(name: str, limit: int = MAX_BYTES) -> Input:
     """The first `limit` bytes of a file, or of standard input for "-"."""
     if name == "-":
