@@ -60,6 +60,9 @@ PROSE = (
 )
 HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (None: detected)
     ("<a in HTML", "<a", "html"),
+    ("stray < in HTML", "<", "html"),  # a token each: 5 s/MB
+    ("<td> in HTML", "<td>", "html"),  # a quarter of a million cells on one line
+    ("<b>x in HTML", "<b>x", "html"),  # half a million tokens
     ("a.", "a.", "text"),
     ("a-", "a-", "text"),
     ("1.", "1.", "text"),

@@ -341,6 +341,20 @@ def test_html_tokens_cover_each_character_once() -> None:
     assert "R1 & V3 671B < 5" in text and "if (a" not in text
 
 
+def test_a_lt_that_starts_no_tag_is_part_of_the_text_around_it() -> None:
+    """A `<` that starts no tag was a token of its own (a megabyte of them took 5 s): it is
+    part of one text token with the text around it, and the page's text is the same."""
+    assert [t.kind for t in htmltokens.tokens("a < b <<< c <2")] == ["text"]
+    toks = list(htmltokens.tokens("x < y <b>z</b> < &amp; <"))
+    assert [(t.kind, t.start, t.end) for t in toks] == [
+        ("text", 0, 6), ("start", 6, 9), ("text", 9, 10), ("end", 10, 14),
+        ("text", 14, 17), ("entity", 17, 22), ("text", 22, 24),
+    ]  # fmt: skip
+    assert read("<p>R1 < 5 <<< 6 &lt; 7 <b>x</b></p>", fmt="html").text.strip() == (
+        "R1 < 5 <<< 6 < 7 x"
+    )
+
+
 def test_the_masks_still_blank_links_and_addresses() -> None:
     doc = read("Mail a.b+c@example.co.uk or see https://x.org/a_1 and www.y.com now.\n")
     assert "@" not in doc.text and "x.org" not in doc.text and "y.com" not in doc.text

@@ -259,13 +259,14 @@ class _HtmlReader:
         if self.skip or self.cut is not None:
             return
         self.lines += text.count("\n")
-        room = MAX_NUMERALS - self.numerals
-        found = list(islice(NUMERALS.finditer(text), room + 1))
-        self.numerals += len(found)
-        if len(found) > room:  # the text holds MAX_NUMERALS numbers before this one
-            at = cut_before(text, found[room].start() + 1) if end is None else 0
-            text = text[: min(at, found[room].start())]
-            self.cut = start + len(text)  # (an entity is kept whole or not at all: "")
+        if NUMERALS.search(text) is not None:  # (most text between two tags holds none)
+            room = MAX_NUMERALS - self.numerals
+            found = list(islice(NUMERALS.finditer(text), room + 1))
+            self.numerals += len(found)
+            if len(found) > room:  # the text holds MAX_NUMERALS numbers before this one
+                at = cut_before(text, found[room].start() + 1) if end is None else 0
+                text = text[: min(at, found[room].start())]
+                self.cut = start + len(text)  # (an entity is kept whole or not at all: "")
         self.chars.extend(text)  # each character with its input offsets, a run at a time
         if end is None:  # as written: character by character
             self.src.extend(range(start, start + len(text)))
@@ -273,6 +274,17 @@ class _HtmlReader:
         else:  # an entity or a mark: every character stands for the whole of it
             self.src.extend(repeat(start, len(text)))
             self.src_end.extend(repeat(end, len(text)))
+
+    def _mark(self, mark: str, at: int) -> None:
+        """A cell's pipe or space (no number, no line break), standing for the tag at `at`:
+        what `_emit(mark, at, at)` does, without looking for either (one per `<td>`)."""
+        if self.in_title:
+            self.title.append(mark)
+        if self.skip or self.cut is not None:
+            return
+        self.chars.extend(mark)
+        self.src.extend(repeat(at, len(mark)))
+        self.src_end.extend(repeat(at, len(mark)))
 
     def _break(self, kind: str, at: int) -> None:
         if self.chars and self.chars[-1] != "\n":
@@ -292,7 +304,7 @@ class _HtmlReader:
             kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else "paragraph"
             self._break("item" if tag == "li" else "row" if tag == "tr" else kind, at)
         if tag in ("td", "th"):  # cells as a pipe row, which the layout reader parses
-            self._emit("| ", at, at)
+            self._mark("| ", at)
 
     def endtag(self, tag: str, at: int) -> None:
         if tag in _SKIP_TAGS and tag != "head" and self.skip:
@@ -304,9 +316,9 @@ class _HtmlReader:
         if tag == "sup" and self.sup:
             self.sup -= 1
         if tag in ("td", "th"):
-            self._emit(" ", at, at)
+            self._mark(" ", at)
         if tag == "tr":
-            self._emit("|", at, at)
+            self._mark("|", at)
         if tag in _BLOCK_TAGS:
             self._break("paragraph", at)
 
@@ -317,7 +329,8 @@ class _HtmlReader:
         if self.sup:  # "10<sup>24</sup>" is a power, "97.3%<sup>1</sup>" a footnote mark
             data = data.translate(_SUPERSCRIPT)
         if not self.pre:
-            data = data.replace("\r", " ").replace("\n", " ")
+            if "\n" in data or "\r" in data:
+                data = data.replace("\r", " ").replace("\n", " ")
             if not data.strip() and (not self.chars or self.chars[-1] == "\n"):
                 return  # the layout's whitespace between blocks (rows of a table stay adjacent)
         self._emit(data, at)
@@ -329,20 +342,20 @@ class _HtmlReader:
         self._emit(unescape(self.raw[start:end]), start, end)
 
     def document(self) -> Document:
-        for t in tokens(self.raw):
-            if self.cut is None and self.lines >= MAX_LINES:
-                self.cut = t.start
-            if self.cut is not None:  # the page's text is cut where its source is
-                self.raw = self.raw[: self.cut]
+        for kind, start, end, name in tokens(self.raw):  # (unpacked: a megabyte of tags)
+            if self.cut is not None or self.lines >= MAX_LINES:
+                if self.cut is None:  # MAX_LINES lines read: cut before this token
+                    self.cut = start
+                self.raw = self.raw[: self.cut]  # the page's text is cut where its source is
                 break
-            if t.kind == "start":
-                self.starttag(t.name, t.start)
-            elif t.kind == "end":
-                self.endtag(t.name, t.start)
-            elif t.kind == "entity":
-                self.entity(t.start, t.end)
+            if kind == "text":
+                self.data(self.raw[start:end], start)
+            elif kind == "start":
+                self.starttag(name, start)
+            elif kind == "end":
+                self.endtag(name, start)
             else:
-                self.data(self.raw[t.start : t.end], t.start)
+                self.entity(start, end)
         text = "".join(self.chars)
         doc = Document(self.raw, text, "html", _src=self.src, _src_end=self.src_end)
         blocks: list[Block] = []
