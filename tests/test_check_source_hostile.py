@@ -11,6 +11,7 @@ import itertools
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,32 @@ def test_markdown_report_shows_the_title_literally(kb: KnowledgeBase) -> None:
     assert "octocat" in out and "evil" in out  # shown, inert
 
 
+@pytest.mark.parametrize(
+    ("article", "name"),
+    [
+        ("Title \x1b[31mred\x07 here\nDeepSeek-R1 has 671B parameters.\n", "a.txt"),
+        ("<title>T \x1b[31m\x01\x7fx</title><p>DeepSeek-R1 has 671B parameters.</p>", "a.html"),
+        ("Title\nDeepSeek-R1 has 671B parameters.\n", "n\x1b[31m\x07.txt"),
+        ("T\x00\x1b[31m\n\nDeepSeek-R1 has 671B parameters.\n", "a.txt"),
+    ],
+)
+def test_markdown_report_shows_control_characters_as_escapes(
+    kb: KnowledgeBase, article: str, name: str
+) -> None:
+    """An escape sequence, a bell, a NUL or a DEL in a title or a file name reached the
+    comment as it was; it is shown as its escape (`\x1b`)."""
+    out = markdown(CheckResult([check_text(article, kb, name)]))
+    assert not [ch for ch in out if unicodedata.category(ch) == "Cc" and ch != "\n"], out
+    assert "x1b" in out
+
+
+def test_markdown_report_shows_dollars_literally_not_as_math(kb: KnowledgeBase) -> None:
+    """GitHub renders "$…$" in a comment as LaTeX: "$5.6M and $6M" lost its figures."""
+    report = check_text("# Costs: $5.6M and $6M\n\nDeepSeek-V3 cost $5.6M and $6M.\n", kb, "a.md")
+    out = markdown(CheckResult([report]))
+    assert "$" not in out and "&#36;5.6M" in out
+
+
 def many_figures(n: int) -> Report:
     fig = Figure(
         "671B parameters", 0, 15, 1, 1, 671e9, "parameters", "deepseek-r1", "total-parameters",
@@ -329,6 +356,34 @@ def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a regular file" in result.output
 
 
+def test_a_directory_among_the_inputs_is_reported_with_the_others(tmp_path: Path) -> None:
+    """A directory stopped the whole run with a usage error: the other inputs got no report."""
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run(str(tmp_path), str(article))
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "cannot read: a directory" in result.output and "1 agrees" in result.output
+
+
+def test_a_file_named_dash_is_read_when_written_as_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`./-` is the file named "-" (a Path made it "-": standard input was read instead)."""
+    monkeypatch.chdir(tmp_path)
+    Path("-").write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--data", str(ROOT / "data"), "./-", stdin="DeepSeek-V3 cost $5.6M.\n")
+    assert result.exit_code == 0 and "671B parameters" in result.output, result.output
+    assert "5.6M" not in result.output
+
+
+def test_an_empty_draft_folder_is_refused(tmp_path: Path) -> None:
+    """`--draft ""` wrote the drafts into the working directory."""
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--draft", "", str(article))
+    assert result.exit_code == 2 and "give a folder" in result.output, result.output
+
+
 def test_html_tokens_cover_each_character_once() -> None:
     """The tokenizer never goes back: 100 KB of an unclosed tag is one token-less pass, and
     tokens come in input order without overlapping."""
@@ -447,3 +502,24 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_a_traceback(tmp_path: Path, f
     if fmt == "json":
         assert strict_json(result.stdout)["figures"][0]["input"].endswith("bad\\xff\\xfename.txt")
     assert list((tmp_path / "drafts").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "github"])
+def test_an_output_encoding_without_the_article_s_characters_is_no_traceback(
+    tmp_path: Path, fmt: str
+) -> None:
+    """A latin-1 terminal could not print full-width digits (UnicodeEncodeError): what it
+    lacks is escaped, and JSON stays JSON (`\\uff16` is one of its escapes)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has \uff16\uff17\uff11B parameters.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "r1kb", "check-source", "--format", fmt, str(article)],
+        capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+    )  # fmt: skip
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    if fmt == "json":
+        (figure,) = strict_json(done.stdout.decode("latin-1"))["figures"]
+        assert figure["text"] == "\uff16\uff17\uff11B parameters"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -154,6 +155,9 @@ cli.add_command(export)
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):  # a character the output's encoding lacks (a
+        if isinstance(stream, io.TextIOWrapper):  # latin-1 terminal) is escaped, never a traceback
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli(standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive

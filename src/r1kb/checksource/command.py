@@ -25,8 +25,17 @@ def _outcomes(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return frozenset(wanted)
 
 
+def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """A folder's path; an empty one is refused (it would be the working directory)."""
+    if value is not None and not value.strip():
+        raise click.BadParameter("give a folder (an empty path is the working directory)")
+    return None if value is None else Path(value)
+
+
 @click.command("check-source", context_settings=CONTEXT)
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+# as given, not a Path ("./-" is the file named "-", Path would make it standard input); a
+# directory among them is reported with the other inputs' reports, not a usage error
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: a table grouped by outcome; markdown (a pull-request comment); json; "
               "github: workflow annotations.")  # fmt: skip
@@ -36,7 +45,7 @@ def _outcomes(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
               help="The data directory (default: from [tool.r1kb] in pyproject.toml, "
               "else ./data).")  # fmt: skip
-@click.option("--draft", "draft_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--draft", "draft_dir", callback=_folder, type=click.Path(file_okay=False),
               help="Also write a draft source record and one draft claim per figure into DIR "
               "(sources/, claims/, snapshots/), with TODOs to resolve.")  # fmt: skip
 @click.option("--input-format", "input_fmt",
@@ -50,7 +59,7 @@ def _outcomes(ctx: click.Context, param: click.Parameter, value: str | None) -> 
               help="Under each figure, the evidence that decided its model and quantity, the "
               "claims it was compared with and why the outcome (text format).")  # fmt: skip
 def check_source(
-    files: tuple[Path, ...],
+    files: tuple[str, ...],
     fmt: str,
     fail_on: frozenset[str],
     data_dir: Path | None,
@@ -98,8 +107,8 @@ def check_source(
     matcher = Matcher(kb, frozenset(without))
     result = CheckResult()
     for path in files:
-        got = read_input(str(path))
-        name = shown_name(str(path))  # what the reports print
+        got = read_input(path)
+        name = shown_name(path)  # what the reports print
         if got.error is not None:
             result.reports.append(Report(name=name, error=got.error))
             continue

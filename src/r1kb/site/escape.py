@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree as etree
@@ -42,10 +43,18 @@ def html_code(value: object) -> str:
 
 
 def md_text(value: object) -> str:
-    """Text for a line of Markdown (e.g. a heading) that renders literally, never as markup."""
+    """Text for a line of Markdown (e.g. a heading) that renders literally, never as markup; a
+    control character (an escape sequence, a NUL) is shown as its escape (`\x1b`), never sent
+    to the reader's screen."""
     out = []
     for ch in " ".join(str(value).split()):
-        out.append(f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch)
+        if ch in _MD_SPECIAL:
+            out.append(f"&#{ord(ch)};")
+        elif not ch.isprintable() and unicodedata.category(ch) in ("Cc", "Cs"):
+            shown = ch.encode("unicode_escape").decode("ascii")  # "\x1b"
+            out.append(shown.replace("\\", "&#92;"))
+        else:
+            out.append(ch)
     return "".join(out)
 
 

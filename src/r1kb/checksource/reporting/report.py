@@ -98,10 +98,11 @@ def text(result: CheckResult, fail_on: frozenset[str] = frozenset(), explain: bo
 def _md(text: str, limit: int = 300) -> str:
     """Article text (a title, a figure, a file name) for a line of a GitHub comment: shown
     literally, never as a link, an image, HTML, a table cell break, an @mention or an issue
-    reference (a zero-width space follows @ and #, and breaks "://" and "www.")."""
+    reference (a zero-width space follows @ and #, and breaks "://" and "www."), nor as math
+    (GitHub renders "$…$" as LaTeX: "$5.6M and $6M")."""
     clipped = _clip(text, limit).replace("@", "@\u200b").replace("#", "#\u200b")
     clipped = clipped.replace("://", ":\u200b//").replace("www.", "www\u200b.")
-    return md_text(clipped)
+    return md_text(clipped).replace("$", "&#36;")
 
 
 def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
