@@ -258,7 +258,8 @@ class _HtmlReader:
             self.title.append(text)
         if self.skip or self.cut is not None:
             return
-        self.lines += text.count("\n")
+        if "\n" in text:
+            self.lines += text.count("\n")
         if NUMERALS.search(text) is not None:  # (most text between two tags holds none)
             room = MAX_NUMERALS - self.numerals
             found = list(islice(NUMERALS.finditer(text), room + 1))
@@ -269,8 +270,9 @@ class _HtmlReader:
                 self.cut = start + len(text)  # (an entity is kept whole or not at all: "")
         self.chars.extend(text)  # each character with its input offsets, a run at a time
         if end is None:  # as written: character by character
-            self.src.extend(range(start, start + len(text)))
-            self.src_end.extend(range(start + 1, start + len(text) + 1))
+            n = len(text)
+            self.src.extend(range(start, start + n))
+            self.src_end.extend(range(start + 1, start + n + 1))
         else:  # an entity or a mark: every character stands for the whole of it
             self.src.extend(repeat(start, len(text)))
             self.src_end.extend(repeat(end, len(text)))

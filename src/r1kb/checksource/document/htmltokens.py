@@ -48,8 +48,9 @@ def tokens(raw: str) -> Iterator[Token]:
         if lt < 0:
             break
         nxt = raw[lt + 1 : lt + 2]
-        end_tag = nxt == "/" and raw[lt + 2 : lt + 3].isalpha()
-        if not (nxt.isalpha() or end_tag or nxt in ("!", "?", "/")):
+        start_tag = nxt.isalpha()
+        end_tag = not start_tag and nxt == "/" and raw[lt + 2 : lt + 3].isalpha()
+        if not (start_tag or end_tag or nxt in ("!", "?", "/")):
             pos = lt + 1  # a `<` that starts no tag: the text goes on
             continue
         if lt > text_from:
@@ -57,7 +58,7 @@ def tokens(raw: str) -> Iterator[Token]:
                 yield _new(Token, ("text", text_from, lt, ""))
             else:
                 yield from _text(raw, text_from, lt)
-        if nxt.isalpha() or end_tag:
+        if start_tag or end_tag:
             rest = _TAG.match(raw, lt + (2 if end_tag else 1))
             if rest is None:
                 return  # a tag that never closes runs to the end of the input
