@@ -247,3 +247,21 @@ def test_node_properties_are_found_wherever_a_node_starts(text: str) -> None:
     """The event scan is skipped unless a property could start a node: never miss one."""
     codes = {i.code for i in load_text(text).issues}
     assert codes & {"yaml-alias", "yaml-tag"}, (text, codes)
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\x85", "\u2028", "\u2029"])
+def test_anchors_and_aliases_after_any_line_break_are_refused(newline: str) -> None:
+    """Lines that ended in CR, NEL or LS hid `- &a` and `- *a` from the scan: an alias bomb
+    with them hung the parser."""
+    text = newline.join(["a: 1", "list:", "  - &e x", "  - *e", "tagged:", "  - !!map {}", ""])
+    codes = {i.code for i in load_text(text).issues}
+    assert codes & {"yaml-alias", "yaml-tag"}, (newline, codes)
+    assert load_text(text).data is None
+
+
+def test_leading_zeros_never_pass_int_s_limit_on_digits() -> None:
+    """4,300 leading zeros before 87072 raised ValueError (Python's limit on the digits of a
+    decimal int()); they are zeros: the value is 87072."""
+    assert value_of("0" * 4300 + "87072") == 87072
+    assert value_of("-" + "0" * 5000 + "7") == -7
+    assert value_of("0" * 5000) == 0

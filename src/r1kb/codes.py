@@ -466,6 +466,15 @@ _CODES: list[Code] = [
         "Reported once per source, on the source record, with the claims concerned.",
     ),
     Code(
+        "invalid-url",
+        "error",
+        "reference",
+        "URL that cannot be read",
+        "A source's `url` or `archive_url` starts with http:// or https:// but is no URL a "
+        "browser could follow: a `[` that opens an IPv6 address and never closes, characters "
+        "that Unicode normalisation turns into a `/`, `?` or `#` in the host.",
+    ),
+    Code(
         "duplicate-source",
         "warning",
         "reference",

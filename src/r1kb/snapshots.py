@@ -87,7 +87,12 @@ SNAPSHOT_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
 
 def safe_snapshot_name(name: object) -> bool:
     """A plain file name inside a snapshot directory: no folder, no '..', no hidden file."""
-    return isinstance(name, str) and bool(SNAPSHOT_NAME_RE.match(name)) and ".." not in name
+    return (
+        isinstance(name, str)
+        and bool(SNAPSHOT_NAME_RE.match(name))
+        and ".." not in name
+        and len(name.encode("utf-8")) <= 255  # longer is no file name: ENAMETOOLONG
+    )
 
 
 def find_snapshot(name: str, directories: list[Path]) -> Snapshot | None:
@@ -95,6 +100,10 @@ def find_snapshot(name: str, directories: list[Path]) -> Snapshot | None:
         return None
     for directory in directories:
         candidate = directory / name
-        if candidate.is_file():
+        try:
+            found = candidate.is_file()
+        except OSError:  # a folder that cannot be read
+            continue
+        if found:
             return _load(str(candidate.resolve()))
     return None

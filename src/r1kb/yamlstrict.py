@@ -152,8 +152,9 @@ class StrictConstructor:
             number = int(value[2:], 8)
         elif value.startswith("0x"):
             number = int(value[2:], 16)
-        elif len(value.lstrip("+-0")) <= 309:  # longer is beyond any float (and int()'s limit)
-            number = int(value, 10)
+        elif len(core := value.lstrip("+-").lstrip("0_")) <= 309:  # longer is beyond any float
+            number = int(core or "0", 10) * (-1 if value.startswith("-") else 1)  # (and 4,300
+            # leading zeros passed int()'s limit on digits)
         if number is None or abs(number) > _FLOAT_MAX:
             shown = value if len(value) <= 20 else value[:20] + "…"
             self._issue("yaml-non-finite", f"{shown} is too large to be a figure", node)
@@ -229,8 +230,12 @@ def _scan_events(text: str) -> list[YamlIssue]:
 # line start (after `--- ` or any `- ` entries), after `:` or `?`, or after `[`, `{` or `,`.
 # False positives (a line or a quoted text starting with *emphasis*) only cost a scan; Markdown
 # emphasis inside a sentence ("the *whole* report") does not trigger it.
+# A line starts after any of YAML's line breaks: "\r", NEL, LS and PS too (PyYAML reads them
+# as breaks; `^` alone let an alias bomb with CR line endings through, and hang the parse).
 _MAYBE_PROPERTY = re.compile(
-    r"(?:^[ \t]*(?:---[ \t]+)?(?:-[ \t]+)*|[:?][ \t]*|[\[{,][ \t]*)(?:[&*]\S|!)", re.MULTILINE
+    r"(?:(?:^|(?<=[\r\x85\u2028\u2029]))[ \t]*(?:---[ \t]+)?(?:-[ \t]+)*|[:?][ \t]*"
+    r"|[\[{,][ \t]*)(?:[&*]\S|!)",
+    re.MULTILINE,
 )
 
 

@@ -137,12 +137,13 @@ def _broken_redirect(ctx: Context, target: str) -> str:
     live = ctx.loaded.present_claim_ids
     if target not in redirects:
         return f"redirect target {target!r} has no claim file"
-    chain = [target]
-    while chain[-1] in redirects and chain[-1] not in live:
+    chain, seen = [target], {target}  # (a set: a chain of thousands was looked through
+    while chain[-1] in redirects and chain[-1] not in live:  # for each of its links)
         following = redirects[chain[-1]]
-        if following in chain:
+        if following in seen:
             return "redirects go round in a circle: " + " -> ".join([*chain, following])
         chain.append(following)
+        seen.add(following)
     if chain[-1] in live:
         return ""  # resolves
     return (

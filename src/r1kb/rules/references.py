@@ -239,10 +239,24 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
 def _url_key(url: str) -> str:
     """A URL as a reader would tell it apart: no fragment, no trailing slash, host in lower
     case, http and https alike."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "https://[::1/x": no URL to compare (see `sources`)
+        return url.strip()
     path = parts.path.rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
     return f"{parts.netloc.lower().removeprefix('www.')}{path}{query}"
+
+
+def _unreadable_url(url: object) -> str:
+    """Why the URL cannot be parsed ("Invalid IPv6 URL"), or "" when it can (or is absent)."""
+    if not isinstance(url, str):
+        return ""
+    try:
+        urlsplit(url.strip())
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 def duplicate_sources(ctx: Context) -> Iterator[Problem]:
@@ -277,6 +291,12 @@ def sources(ctx: Context) -> Iterator[Problem]:
                 f"a {s.kind} is not DeepSeek's own document: set primary: false",
                 ("primary",),
             )
+        for key in ("url", "archive_url"):
+            why = _unreadable_url(getattr(s, key, None))
+            if why:
+                yield problem(
+                    s.file, "invalid-url", f"not a URL a browser can follow: {why}", (key,)
+                )
         if s.snapshot is not None and not safe_snapshot_name(s.snapshot):
             yield problem(
                 s.file,
