@@ -466,6 +466,15 @@ _CODES: list[Code] = [
         "Reported once per source, on the source record, with the claims concerned.",
     ),
     Code(
+        "record-unreadable",
+        "error",
+        "schema",
+        "Record r1kb cannot read",
+        "The record passed the schema in data/schema but lacks what r1kb builds the knowledge "
+        "base from (a claim without `sources`, a key r1kb does not know): the schema was "
+        "loosened in the same change. The record is left out of the knowledge base.",
+    ),
+    Code(
         "invalid-url",
         "error",
         "reference",

@@ -241,7 +241,7 @@ def _load(data_dir: Path) -> Loaded:
             problems.append(problem(rf.display, "data-missing", f"{rf.path.name} is missing"))
             continue
         _read(rf, schema_dir, problems, unusable)
-    loaded = Loaded(data_dir=data_dir, kb=_build(files), problems=problems)
+    loaded = Loaded(data_dir=data_dir, kb=_build(files, problems), problems=problems)
     loaded.files = {rf.display: rf for rf in files}
     loaded.present_claim_ids = {rf.id for rf in files if rf.kind == "claim" and rf.id}
     loaded.present_source_ids = {rf.id for rf in files if rf.kind == "source" and rf.id}
@@ -253,37 +253,59 @@ def _load(data_dir: Path) -> Loaded:
     return loaded
 
 
-def _build(files: list[RecordFile]) -> KnowledgeBase:
+def _build(files: list[RecordFile], problems: list[Problem] | None = None) -> KnowledgeBase:
+    """The knowledge base of the valid records. A record that passed a schema loosened in the
+    same change (`{}`: a claim without `sources`, a key r1kb does not know) is left out with a
+    problem (`problems`), not a traceback."""
     kb = KnowledgeBase()
     for rf in files:
         if not rf.valid:
             continue
-        d = rf.data
-        if rf.kind == "models":
-            for mid, m in d["models"].items():
-                kb.models[mid] = Model(id=mid, **m)
-            kb.outside = list(d.get("outside", []))
-            kb.size_nouns = list(d.get("size_nouns", []))
-        elif rf.kind == "quantities":
-            for uid, u in d["units"].items():
-                kb.units[uid] = Unit(id=uid, **u)
-            for qid, q in d["quantities"].items():
-                kb.quantities[qid] = Quantity(id=qid, **q)
-            kb.accelerators = list(d.get("accelerators", []))
-            kb.accelerator_variants = list(d.get("accelerator_variants", []))
-            kb.gpu_machines = list(d.get("gpu_machines", []))
-            kb.foreign_units = list(d.get("foreign_units", []))
-            kb.expert_layout_cues = list(d.get("expert_layout_cues", []))
-        elif rf.kind == "exchange-rates":
-            kb.exchange_rates = [ExchangeRate(**r) for r in d["exchange_rates"]]
-        elif rf.kind == "redirects":
-            kb.redirects.update(d["redirects"])
-            for kind in RENAMED_KINDS:
-                kb.renamed[kind] = dict(d.get(kind) or {})
-        elif rf.kind == "source" and rf.id:
-            kb.sources[rf.id] = Source(id=rf.id, file=rf.display, **d)
-        elif rf.kind == "claim" and rf.id:
-            fields = dict(d)
-            fields["sources"] = [Evidence(**e) for e in d["sources"]]
-            kb.claims[rf.id] = Claim(id=rf.id, file=rf.display, **fields)
+        try:
+            _add(kb, rf)
+        except (TypeError, KeyError, ValueError, AttributeError) as exc:
+            if problems is None:
+                raise
+            rf.valid = False  # (never stored as a valid record by r1kb.kbcache)
+            why = f"{type(exc).__name__}: {exc}"
+            problems.append(
+                problem(
+                    rf.display,
+                    "record-unreadable",
+                    f"the record passed data/schema but is not one r1kb can read ({why})",
+                    hint="restore data/schema, or give the record the fields the schema asks",
+                )
+            )
     return kb
+
+
+def _add(kb: KnowledgeBase, rf: RecordFile) -> None:
+    """One valid record into the knowledge base."""
+    d = rf.data
+    if rf.kind == "models":
+        for mid, m in d["models"].items():
+            kb.models[mid] = Model(id=mid, **m)
+        kb.outside = list(d.get("outside", []))
+        kb.size_nouns = list(d.get("size_nouns", []))
+    elif rf.kind == "quantities":
+        for uid, u in d["units"].items():
+            kb.units[uid] = Unit(id=uid, **u)
+        for qid, q in d["quantities"].items():
+            kb.quantities[qid] = Quantity(id=qid, **q)
+        kb.accelerators = list(d.get("accelerators", []))
+        kb.accelerator_variants = list(d.get("accelerator_variants", []))
+        kb.gpu_machines = list(d.get("gpu_machines", []))
+        kb.foreign_units = list(d.get("foreign_units", []))
+        kb.expert_layout_cues = list(d.get("expert_layout_cues", []))
+    elif rf.kind == "exchange-rates":
+        kb.exchange_rates = [ExchangeRate(**r) for r in d["exchange_rates"]]
+    elif rf.kind == "redirects":
+        kb.redirects.update(d["redirects"])
+        for kind in RENAMED_KINDS:
+            kb.renamed[kind] = dict(d.get(kind) or {})
+    elif rf.kind == "source" and rf.id:
+        kb.sources[rf.id] = Source(id=rf.id, file=rf.display, **d)
+    elif rf.kind == "claim" and rf.id:
+        fields = dict(d)
+        fields["sources"] = [Evidence(**e) for e in d["sources"]]
+        kb.claims[rf.id] = Claim(id=rf.id, file=rf.display, **fields)
