@@ -165,3 +165,19 @@ def test_cached_dimensions_and_factors_answer_as_pint_does(
         for value in values:
             assert cached.convert(value, a, b) == pint_only.convert(value, a, b), (a, b, value)
     assert "registry" not in cached.__dict__  # pint was never asked
+
+
+def test_a_dimension_of_many_units_is_converted_when_asked(real_units: UnitSystem) -> None:
+    """Every pair of 1,000 units of one dimension was converted up front (81 s to validate):
+    a dimension of more than MAX_PAIRED units is converted by pint when a figure asks."""
+    from r1kb.units import MAX_PAIRED
+
+    many = {f"x{i}": Unit(id=f"x{i}", label="x", definition=f"{i + 2} * USD") for i in range(200)}
+    system = UnitSystem({**real_units.units, **many})
+    assert MAX_PAIRED < 200
+    assert system.convert(3.0, "x0", "x1") == pytest.approx(2.0)  # 3 × 2 USD = 2 × 3 USD
+    assert system.convert(1.0, "x198", "USD") == pytest.approx(200.0)
+    assert system.compatible("x5", "USD") and not system.compatible("x5", "hours")
+    facts = system._facts
+    assert facts is not None and ("x0", "x1") not in facts[1]
+    assert ("hours", "days") in facts[1] or ("days", "hours") in facts[1]  # a small dimension
