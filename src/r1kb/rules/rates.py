@@ -9,7 +9,7 @@ from r1kb.checksource.candidates.quoted import stated_numbers
 from r1kb.paths import ID_RE, display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
-from r1kb.rules.references import is_iso_date
+from r1kb.rules.references import is_future, is_real_date
 
 
 def exchange_rates(ctx: Context) -> Iterator[Problem]:
@@ -43,8 +43,10 @@ def exchange_rates(ctx: Context) -> Iterator[Problem]:
                 (*at, "quote"),
                 hint="quote the source's words that give the rate, or correct `value`",
             )
-        if len(rate.date) == 10 and not is_iso_date(rate.date):
-            yield problem(qfile, "bad-date", f"{rate.date!r} is not a calendar day", (*at, "date"))
+        if not is_real_date(rate.date):
+            yield problem(qfile, "bad-date", f"{rate.date!r} is not a real date", (*at, "date"))
+        elif is_future(rate.date):
+            yield problem(qfile, "date-in-future", f"{rate.date} is in the future", (*at, "date"))
 
 
 def _currencies(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -25,12 +26,28 @@ SECONDARY_KINDS = {
 }
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PERIOD = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2}))?")
+
+
 def is_iso_date(text: str) -> bool:
+    """A calendar day written YYYY-MM-DD (not "2025-W09-5", a week date Python also reads)."""
+    if not isinstance(text, str) or not _DAY.fullmatch(text):
+        return False
     try:
         dt.date.fromisoformat(text)
     except ValueError:
         return False
-    return len(text) == 10
+    return True
+
+
+def is_real_date(text: str) -> bool:
+    """A day, a month or a year that exists: YYYY-MM-DD, YYYY-MM or YYYY, never month 13, month 0
+    or year 0."""
+    if is_iso_date(text):
+        return True
+    m = _PERIOD.fullmatch(text) if isinstance(text, str) else None
+    return m is not None and int(m["y"]) >= 1 and (m["m"] is None or 1 <= int(m["m"]) <= 12)
 
 
 def vocabularies(ctx: Context) -> Iterator[Problem]:
@@ -133,7 +150,12 @@ def is_future(value: str) -> bool:
     """After tomorrow (UTC): a record cannot tell what has not happened yet (a day of slack
     for time zones)."""
     tomorrow = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
-    return is_iso_date(value) and dt.date.fromisoformat(value) > tomorrow
+    if is_iso_date(value):
+        return dt.date.fromisoformat(value) > tomorrow
+    if not is_real_date(value):
+        return False
+    first = dt.date(int(value[:4]), int(value[5:7]) if len(value) > 4 else 1, 1)
+    return first > tomorrow  # a month or a year that has not begun
 
 
 def _future(file: str, value: str, parts: tuple[str | int, ...]) -> Problem:
@@ -164,6 +186,8 @@ def _value_kind(ctx: Context, c: Claim) -> Iterator[Problem]:
             )
         elif not is_iso_date(value):
             yield problem(c.file, "bad-date", f"{value!r} is not a real date", ("value",))
+        elif is_future(value):
+            yield _future(c.file, value, ("value",))
     elif unit == "text":
         if not isinstance(value, str):
             yield problem(
@@ -307,7 +331,7 @@ def sources(ctx: Context) -> Iterator[Problem]:
             )
         for key in ("published", "accessed"):
             value = getattr(s, key)
-            if value and len(value) == 10 and not is_iso_date(value):
+            if value and not is_real_date(value):
                 yield problem(s.file, "bad-date", f"{value!r} is not a real date", (key,))
             elif value and is_future(value):
                 yield _future(s.file, value, (key,))
