@@ -10,8 +10,16 @@ from r1kb.rules import Context
 
 
 def _cycles(ctx: Context) -> set[str]:
+    def current(cid: str) -> str:  # an input named by an old id is the claim it redirects to
+        found = ctx.kb.resolve(cid) if isinstance(cid, str) else None
+        return found.id if found is not None else cid
+
     graph = {
-        c.id: [s["claim"] for s in (c.derivation or {}).get("inputs", {}).values() if "claim" in s]
+        c.id: [
+            current(s["claim"])
+            for s in (c.derivation or {}).get("inputs", {}).values()
+            if "claim" in s
+        ]
         for c in ctx.kb.claims.values()
     }
     in_cycle: set[str] = set()

@@ -250,9 +250,11 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
         if c.withdrawn and "replaced_by" in c.withdrawn:
             refs.append((("withdrawn", "replaced_by"), c.withdrawn["replaced_by"]))
         for parts, target in refs:
-            if target == c.id:
+            resolved = ctx.kb.resolve(target) if isinstance(target, str) else None
+            if target == c.id or (resolved is not None and resolved.id == c.id):
+                via = "" if target == c.id else f" (through the redirect {target!r})"
                 yield problem(
-                    c.file, "self-reference", "a claim cannot refer to itself here", parts
+                    c.file, "self-reference", f"a claim cannot refer to itself here{via}", parts
                 )
             elif not ctx.claim_exists(target):
                 yield problem(

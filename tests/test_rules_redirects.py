@@ -1,0 +1,26 @@
+"""References through redirects: a claim that names itself by an old id (found by a fuzzing
+review: the rules compared ids as written)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from r1kb.validate import validate
+
+
+def test_a_claim_that_names_itself_through_a_redirect_is_caught(tmp_path: Path) -> None:
+    """An input or a relation naming the claim itself by an old id, or two derivations that
+    depend on each other through old ids, validated (the rules compared ids as written)."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    (data / "redirects.yaml").write_text(
+        "redirects:\n  old-self: v3-training-duration-derived\n", encoding="utf-8"
+    )
+    claim = data / "claims" / "v3-training-duration-derived.yaml"
+    text = claim.read_text(encoding="utf-8").replace(
+        "{claim: v3-base-gpu-count}", "{claim: old-self}"
+    )
+    claim.write_text(text, encoding="utf-8")
+    codes = {p.code for p in validate(data).problems if p.file.endswith(claim.name)}
+    assert {"self-reference", "derivation-cycle"} <= codes, codes
