@@ -475,6 +475,15 @@ _CODES: list[Code] = [
         "loosened in the same change. The record is left out of the knowledge base.",
     ),
     Code(
+        "blank-text",
+        "error",
+        "schema",
+        "Text of only spaces",
+        "A quote, statement, locator, derivation method, title, publisher, name, alias or "
+        "term holds only spaces or invisible characters (zero-width spaces): nothing a reader "
+        "could check, and a blank quote is found in any snapshot.",
+    ),
+    Code(
         "invalid-url",
         "error",
         "reference",

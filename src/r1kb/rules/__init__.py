@@ -40,6 +40,7 @@ Rule = Callable[[Context], Iterable[Problem]]
 def all_rules() -> list[Rule]:
     from r1kb.rules import (
         agreement,
+        blank,
         derivations,
         disclosure,
         permanence,
@@ -60,4 +61,5 @@ def all_rules() -> list[Rule]:
         *relations.RULES,
         *agreement.RULES,
         *quotes.RULES,
+        *blank.RULES,
     ]
