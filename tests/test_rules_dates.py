@@ -52,3 +52,21 @@ def test_an_exchange_rate_s_month_is_checked(tmp_path: Path, date: str, code: st
     rates.write_text(text, encoding="utf-8")
     problems = validate(data).problems
     assert [p.code for p in problems if p.file.endswith("exchange-rates.yaml")] == [code]
+
+
+@pytest.mark.parametrize(
+    ("value", "bad"),
+    [("5e-324", True), ("1.7e308", True), ("{low: -1.7e308, high: 5}", True), ("1e31", True),
+     ("0", False), ("1e-30", False), ("1e30", False), ("3.2856e24", False)],
+)  # fmt: skip
+def test_a_value_beyond_any_figure_s_size_is_refused(tmp_path: Path, value: str, bad: bool) -> None:
+    """5e-324, 1.7e308 and 1e300 trillion tokens validated, then broke the site's charts."""
+    from r1kb.validate import validate
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", data)
+    claim = data / "claims" / "deepseek-gpu-fleet-size-cnbc-50000.yaml"
+    text = re.sub(r"(?m)^value: .*$", f"value: {value}", claim.read_text(encoding="utf-8"))
+    claim.write_text(text, encoding="utf-8")
+    codes = [p.code for p in validate(data).problems if p.file.endswith(claim.name)]
+    assert ("value-out-of-range" in codes) is bad, codes

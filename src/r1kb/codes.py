@@ -475,6 +475,15 @@ _CODES: list[Code] = [
         "loosened in the same change. The record is left out of the knowledge base.",
     ),
     Code(
+        "value-out-of-range",
+        "error",
+        "value",
+        "Value beyond any figure's size",
+        "A numeric value (or a range's bound) is larger than 1e30 or smaller than 1e-30 in "
+        "size (0 is fine): beyond any quantity the knowledge base records, and beyond what the "
+        "site's charts and unit conversions can show.",
+    ),
+    Code(
         "blank-text",
         "error",
         "schema",

@@ -105,6 +105,7 @@ def claim_fields(ctx: Context) -> Iterator[Problem]:
             )
         yield from _constant_units(ctx, c)
         yield from _other_dates(c)
+        yield from _magnitudes(c)
         if c.unit not in kb.units and c.unit != "1":
             yield problem(c.file, "unknown-unit", f"unit {c.unit!r} is not defined", ("unit",))
             continue
@@ -131,6 +132,32 @@ def _constant_units(ctx: Context, c: Claim) -> Iterator[Problem]:
                 "unknown-unit",
                 f"unit {unit!r} of input {name!r} is not defined",
                 ("derivation", "inputs", name, "unit"),
+            )
+
+
+# The magnitudes a figure can have: beyond any quantity of the knowledge base (training compute
+# is ~3e24 FLOP) on either side. 5e-324 and 1.7e308 validated, then broke the site's charts (a
+# logarithm of 0, a tick of 10^309) and a unit conversion ran to infinity.
+MAX_MAGNITUDE = 1e30
+MIN_MAGNITUDE = 1e-30
+
+
+def _magnitudes(c: Claim) -> Iterator[Problem]:
+    value = c.value
+    pairs: list[tuple[tuple[str, ...], object]] = [(("value",), value)]
+    if isinstance(value, dict):
+        pairs = [(("value", k), value.get(k)) for k in ("low", "high")]
+    for parts, v in pairs:
+        if isinstance(v, bool) or not isinstance(v, int | float) or v == 0:
+            continue
+        if not MIN_MAGNITUDE <= abs(v) <= MAX_MAGNITUDE:
+            yield problem(
+                c.file,
+                "value-out-of-range",
+                f"{v:g} is beyond any figure's size (between {MIN_MAGNITUDE:g} and "
+                f"{MAX_MAGNITUDE:g}, or 0)",
+                parts,
+                hint="check the unit: a figure this large or small is one in another unit",
             )
 
 
