@@ -4,6 +4,8 @@ about (inherited facts, estimates beside undisclosed, the Nature paper's changes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from r1kb.kb import KnowledgeBase
@@ -11,6 +13,7 @@ from r1kb.site import build
 from r1kb.site.chart import _axis, chart_points, uses_log_scale
 from r1kb.site.context import SiteContext
 from r1kb.site.disclosure import BESIDE, KINDS, Disclosure, pad_date
+from r1kb.site.escape import md_anchor
 from r1kb.site.pages import matrix, quantity, timeline, transparency
 from r1kb.site.urls import Urls
 from site_helpers import REAL_DATA
@@ -127,9 +130,18 @@ def test_transparency_counts_match_the_cells(ctx: SiteContext) -> None:
         cells = [d.cell(q, m.id) for q in ctx.kb.quantities]
         own = sum(c.kind in ("disclosed", "derived") for c in cells)
         applicable = sum(c.kind != "not-applicable" for c in cells)
-        row = page.split(f'href="#m-{m.id}"')[1].split("</tr>")[0]
+        row = page.split(f'href="#{md_anchor(f"m-{m.id}")}"')[1].split("</tr>")[0]
         total = row.rsplit("<td>", 1)[1]
         assert total.startswith(f"<strong>{own}</strong> / {applicable}") or applicable == 0
+
+
+def test_every_model_link_of_the_summary_table_reaches_its_heading(ctx: SiteContext) -> None:
+    """The table linked to "#m-deepseek-r1-distill-qwen-1.5b", the heading's id is
+    "m-deepseek-r1-distill-qwen-1-5b" (found by a review of the built site)."""
+    page = transparency.render(ctx)
+    ids = set(re.findall(r"\{ #([\w-]+)", page))
+    links = re.findall(r'href="#([^"]+)"', page)
+    assert links and set(links) <= ids, set(links) - ids
 
 
 def test_chart_rows_have_unique_short_labels(ctx: SiteContext) -> None:

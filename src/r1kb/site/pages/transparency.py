@@ -10,7 +10,7 @@ from r1kb.site.badges import status_badge
 from r1kb.site.components import block, claim_link, heading, link, model_link, source_link
 from r1kb.site.context import SiteContext
 from r1kb.site.disclosure import Cell, Disclosure
-from r1kb.site.escape import html_text
+from r1kb.site.escape import html_text, md_anchor
 
 PAGE = "transparency.md"
 OWN = ("disclosed", "derived")
@@ -67,7 +67,7 @@ def render(ctx: SiteContext) -> str:
     for m in models:
         tds = "".join(f"<td>{_count_html(_tally(cells[(m.id, g)]))}</td>" for g in groups)
         total = _tally([c for g in groups for c in cells[(m.id, g)]])
-        anchor = html_text(f"m-{m.id}")
+        anchor = md_anchor(f"m-{m.id}")  # as the model's heading writes its id ("1.5b": "1-5b")
         rows.append(
             f'<tr><th scope="row"><a href="#{anchor}">{html_text(ctx.model_alias(m.id))}</a></th>'
             f"{tds}<td>{_count_html(total)}</td></tr>"
