@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,16 @@ CASE_ONLY = ("expected.yaml", "snapshots")  # parts of a case folder that are no
 settings.register_profile("gate", derandomize=True, print_blob=True)
 settings.register_profile("explore", derandomize=False, print_blob=True)
 settings.load_profile("gate")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The suite's own cache folder: a run never reads nor writes the user's (or a home that
+    does not exist); the commands it starts inherit the setting."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("R1KB_CACHE_DIR", str(folder))
+        yield folder
 
 
 def build_data_dir(case: Path | None, dest: Path) -> Path:

@@ -149,13 +149,15 @@ def test_unchecked_quotes_warn_unless_strict(runner: CliRunner, minimal: Path) -
 @pytest.mark.parametrize(
     "args",
     [
-        ["validate", "--data", "/nonexistent/r1kb"],
+        ["validate", "--data", "{missing}/r1kb"],
         ["validate", "--format", "xml"],
         ["no-such-command"],
     ],
 )
-def test_usage_errors_exit_two_without_traceback(runner: CliRunner, args: list[str]) -> None:
-    result = runner.invoke(cli, args)
+def test_usage_errors_exit_two_without_traceback(
+    runner: CliRunner, args: list[str], tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, [a.format(missing=tmp_path / "missing") for a in args])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -244,9 +246,12 @@ def test_a_non_utf8_pyproject_is_not_a_traceback(
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-def test_validate_refuses_a_missing_snapshots_folder(runner: CliRunner, minimal: Path) -> None:
-    result = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", "/nonexistent"])
-    assert result.exit_code == 2 and "'/nonexistent' is not a directory" in result.output
+def test_validate_refuses_a_missing_snapshots_folder(
+    runner: CliRunner, minimal: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing"  # never an absolute path of the machine: it may exist there
+    result = runner.invoke(cli, ["validate", "--data", str(minimal), "--snapshots", str(missing)])
+    assert result.exit_code == 2 and f"'{missing}' is not a directory" in result.output
 
 
 def test_no_module_imports_the_top_level_cli() -> None:

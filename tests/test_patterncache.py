@@ -94,3 +94,18 @@ def test_term_sets_find_the_same_hits_from_the_cache(folder: Path) -> None:
     fresh = TermSet(terms).find(TEXT)
     assert [TEXT[h.start : h.end] for h in fresh] == ["GPU-Hours", "hidden size"]
     assert TermSet(terms).find(TEXT) == fresh  # second set built from the cache files
+
+
+def test_a_home_folder_that_does_not_exist_turns_the_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("R1KB_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "nonexistent"))
+    assert patterncache.cache_dir() is None
+    patterncache.compile_all(PATTERNS)
+    assert not (tmp_path / "nonexistent").exists()  # nothing created where no home is
+    (tmp_path / "nonexistent").mkdir()
+    assert patterncache.cache_dir() == tmp_path / "nonexistent" / ".cache" / "r1kb"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert patterncache.cache_dir() == tmp_path / "xdg" / "r1kb"

@@ -5,7 +5,8 @@ conversion factors) are kept in the user's cache folder under a hash of those in
 carries the SHA-256 of its payload: one that is cut short, altered or of another layout reads
 as absent, and is rewritten. Files are written atomically; a folder that cannot be written
 only costs the time. `R1KB_CACHE_DIR` names another folder; set to an empty value it turns
-the cache off.
+the cache off. Without `XDG_CACHE_HOME`, a home folder that does not exist (a service account's
+`/nonexistent`) turns it off too: a tool must not create someone's home folder.
 """
 
 from __future__ import annotations
@@ -23,8 +24,13 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("R1KB_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "r1kb"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "r1kb"
+    home = os.path.expanduser("~")
+    if home == "~" or not os.path.isdir(home):
+        return None
+    return Path(home) / ".cache" / "r1kb"
 
 
 def key_of(*inputs: object) -> str:
