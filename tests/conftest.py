@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,14 +31,25 @@ settings.register_profile("explore", derandomize=False, print_blob=True)
 settings.load_profile("gate")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The suite's own cache folder: a run never reads nor writes the user's (or a home that
-    does not exist); the commands it starts inherit the setting."""
-    folder = tmp_path_factory.mktemp("cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("R1KB_CACHE_DIR", str(folder))
-        yield folder
+_CACHE_KEY = pytest.StashKey[tuple[str, str | None]]()  # the folder, the setting before
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's own cache folder, set before collection (test modules compile patterns when
+    imported): a run never reads nor writes the user's cache, nor creates a home folder that
+    does not exist; the commands the tests start inherit the setting."""
+    folder = tempfile.mkdtemp(prefix="r1kb-test-cache-")
+    config.stash[_CACHE_KEY] = (folder, os.environ.get("R1KB_CACHE_DIR"))
+    os.environ["R1KB_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, before = config.stash[_CACHE_KEY]
+    shutil.rmtree(folder, ignore_errors=True)
+    if before is None:
+        os.environ.pop("R1KB_CACHE_DIR", None)
+    else:
+        os.environ["R1KB_CACHE_DIR"] = before
 
 
 def build_data_dir(case: Path | None, dest: Path) -> Path:
