@@ -238,6 +238,32 @@ def test_csv_formula_injection_is_defused_in_every_column(data_dir: Path) -> Non
                 assert not cell.lstrip().startswith(("=", "+", "-", "@")), row
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", "\u2028", "\x85", " \t "])
+def test_a_formula_after_any_whitespace_is_defused(space: str) -> None:
+    """Only spaces and U+00A0 were skipped: an em space (U+2003) before '=' reached the sheet."""
+    for start in "=+-@":
+        assert csv_cell(space + start + "1") == "'" + space + start + "1"
+    assert csv_cell(space + "1") == space + "1"
+
+
+def test_a_carriage_return_in_a_csv_field_is_quoted(data_dir: Path) -> None:
+    """Rows ended in "\n", so a bare "\r" in a field was written unquoted: a spreadsheet saw a
+    row end there, and the rest of the field start a row (and a formula)."""
+    kb = load_validated(data_dir, [])
+    for c in kb.claims.values():
+        c.statement = "first part\r=HYPERLINK(1)"
+        c.sources = [replace(e, quote="first part\r@SUM(1)") for e in c.sources]
+    ctx = SiteContext(kb=kb, urls=Urls(site_url=SITE), dates=DataDates(latest=None))
+    for text in (exports.to_csv(ctx), exports.to_evidence_csv(ctx)):
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        width = len(rows[0])
+        assert all(len(row) == width for row in rows), [r for r in rows if len(r) != width]
+        assert not any(cell.startswith(("=", "@")) for row in rows for cell in row)
+    rows = list(csv.DictReader(io.StringIO(exports.to_csv(ctx).removeprefix("\ufeff"))))
+    assert len(rows) == len(kb.claims)
+    assert all(r["statement"].startswith("first part") for r in rows)
+
+
 def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:
     n = len(ctx.kb.claims)
     assert exports.to_bibtex(ctx).count("@misc{r1kb:") == n

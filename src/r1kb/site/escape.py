@@ -77,18 +77,20 @@ def md_anchor(value: object) -> str:
     return out or "section"
 
 
-# What a spreadsheet reads as the start of a formula (also after leading blanks).
+# What a spreadsheet reads as the start of a formula (also after leading whitespace).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
 
 def csv_cell(value: object) -> object:
     """A CSV cell a spreadsheet shows as it is: numbers stay numbers; text that could start a
-    formula gets a leading apostrophe."""
+    formula, also after whitespace of any kind (str.isspace: U+00A0, U+2003, U+3000...),
+    gets a leading apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         text = str(value)
-        return "'" + text if text.lstrip(" \u00a0").startswith(FORMULA_START) else text
+        formula = text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
+        return "'" + text if formula else text
     return value
 
 
