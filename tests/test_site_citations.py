@@ -238,7 +238,7 @@ def test_csv_formula_injection_is_defused_in_every_column(data_dir: Path) -> Non
                 assert not cell.lstrip().startswith(("=", "+", "-", "@")), row
 
 
-@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", "\u2028", "\x85", " \t "])
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", "\u2028", "\u205f", " \t "])
 def test_a_formula_after_any_whitespace_is_defused(space: str) -> None:
     """Only spaces and U+00A0 were skipped: an em space (U+2003) before '=' reached the sheet."""
     for start in "=+-@":
@@ -262,6 +262,37 @@ def test_a_carriage_return_in_a_csv_field_is_quoted(data_dir: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(exports.to_csv(ctx).removeprefix("\ufeff"))))
     assert len(rows) == len(kb.claims)
     assert all(r["statement"].startswith("first part") for r in rows)
+
+
+CONTROLS = "red \x1b[31m, bell \x07, nul \x00, csi \x9b, rlo \u202e, lri \u2066, pdi \u2069"
+
+
+def test_control_characters_reach_no_download_as_they_are(data_dir: Path) -> None:
+    """An escape sequence, a C1 control or a bidirectional override in a record reached the
+    RIS, BibTeX and CSV downloads as it was (a terminal or a reader acted on it); each is now
+    shown as its escape. JSON escapes them itself."""
+    kb = load_validated(data_dir, [])
+    for c in kb.claims.values():
+        c.statement = c.scope = CONTROLS
+        c.sources = [replace(e, locator=CONTROLS, quote=CONTROLS) for e in c.sources]
+    ctx = SiteContext(kb=kb, urls=Urls(site_url=SITE), dates=DataDates(latest=None))
+    for text in (exports.to_ris(ctx), exports.to_bibtex(ctx)):
+        assert not [ch for ch in text if ch != "\n" and escape.is_control(ch)]
+        assert "\\x1b" in text.replace("\\textbackslash{}", "\\") and "u202e" in text
+    for text in (exports.to_csv(ctx), exports.to_evidence_csv(ctx)):
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        cells = [cell for row in rows for cell in row]
+        assert not [
+            ch for cell in cells for ch in cell if ch not in "\t\n" and escape.is_control(ch)
+        ]
+        assert any("\\x1b[31m" in cell and "\\u202e" in cell for cell in cells)
+
+
+def test_markdown_and_downloads_share_one_test_of_control_characters() -> None:
+    """md_text showed C0 and C1 controls as escapes, and now bidirectional overrides too."""
+    assert escape.md_text("a\u202eb\x1bc") == "a&#92;u202eb&#92;x1bc"
+    assert escape.show_controls("tab\tnl\n\x85", keep="\t\n") == "tab\tnl\n\\x85"
+    assert not escape.is_control("\u200f") and not escape.is_control("é")
 
 
 def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:

@@ -211,7 +211,7 @@ def to_csl_json(ctx: SiteContext) -> str:
 def to_ris(ctx: SiteContext) -> str:
     """RIS records; the header line before the first record is ignored by RIS readers."""
     entries = [citations.ris(ctx, ctx.kb.claims[i]) for i in sorted(ctx.kb.claims)]
-    return "\n\n".join([citations.one_line(_header(ctx)), *entries]) + "\n"
+    return "\n\n".join([citations.ris_text(_header(ctx)), *entries]) + "\n"
 
 
 @dataclass(frozen=True)
