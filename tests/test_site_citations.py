@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from mkdocs.config import load_config
 
 from r1kb.cli import cli
-from r1kb.site import citations, escape, exports, jsonld
-from r1kb.site.build import load_validated
+from r1kb.site import build, citations, escape, exports, jsonld
+from r1kb.site.build import SiteDataError, load_validated
 from r1kb.site.command import FORMAT_NAMES
 from r1kb.site.components import (
     block,
@@ -30,7 +30,7 @@ from r1kb.site.components import (
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import csv_cell
-from r1kb.site.urls import Urls
+from r1kb.site.urls import Urls, site_url_problem
 from site_helpers import HOSTILE_STATEMENT, RECORDS, ROOT, write_site_data
 
 SITE = "https://kb.example.org/r1/"
@@ -320,6 +320,42 @@ def test_export_command_writes_the_file(data_dir: Path, tmp_path: Path) -> None:
     local = unset.invoke(cli, ["export", "--data", str(data_dir), "--format", "ris"])
     assert local.exit_code == 0 and "no site address" in local.stderr
     assert "UR  -" not in local.stdout  # no path posing as a URL
+
+
+BAD_ADDRESSES = [
+    "https://kb.example.org/r1/}",  # ended the BibTeX brace field
+    "https://kb.example.org/r1/\n@misc{x,",
+    "javascript:alert(1)",
+    "javascript://kb.example.org/%0aalert(1)",
+    "kb.example.org/r1/",
+    "https:///r1/",
+    'https://kb.example.org/"><script>',
+    "https://kb.example.org/r1/\u202e",
+    "https://kb.example.org/r1/?page=",
+]
+
+
+@pytest.mark.parametrize("address", BAD_ADDRESSES)
+def test_a_bad_site_address_is_a_usage_error(data_dir: Path, address: str) -> None:
+    """--site-url and R1KB_SITE_URL were written unchecked into citations and rows."""
+    for args, env, named in (
+        (["--site-url", address], {"R1KB_SITE_URL": None}, "--site-url"),
+        ([], {"R1KB_SITE_URL": address}, "R1KB_SITE_URL"),
+    ):
+        result = CliRunner(env=env).invoke(
+            cli, ["export", "--data", str(data_dir), "--format", "bibtex", *args]
+        )
+        assert result.exit_code == 2, result.output
+        assert f"Error: {named} {address!r}" in result.output
+        assert "@misc{r1kb" not in result.output
+
+
+def test_a_bad_site_address_stops_the_site_build() -> None:
+    """mkdocs.yml reads R1KB_SITE_URL as site_url: MkDocs lets javascript://… and braces by."""
+    for address in ("javascript://kb.example.org/%0aalert(1)", "https://kb.example.org/}"):
+        with pytest.raises(SiteDataError, match="R1KB_SITE_URL"):
+            build.prepare(ROOT, site_url=address)
+    assert site_url_problem(SITE) is None and site_url_problem("http://localhost:8000/") is None
 
 
 def test_export_command_refuses_invalid_data(data_dir: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -53,8 +54,6 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
       r1kb export --format csv --output claims.csv
       r1kb export --format bibtex --site-url https://example.org/r1kb/ -o r1kb.bib
     """
-    import os
-
     from r1kb.fsutil import write_atomic
     from r1kb.options import resolve_data
     from r1kb.site.build import SiteDataError, load_validated
@@ -64,13 +63,13 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
     from r1kb.site.exports import FORMATS
     from r1kb.site.urls import Urls
 
+    base = _site_address(site_url)
     data, snapshots = resolve_data(data_dir)
     try:
         kb = load_validated(data, snapshots)
     except SiteDataError as exc:
         click.echo(str(exc).replace("the site is not built", "nothing is exported"), err=True)
         sys.exit(1)
-    base = site_url or os.environ.get("R1KB_SITE_URL") or None
     ctx = SiteContext(kb=kb, urls=Urls(site_url=base), dates=data_dates(data))
     text = FORMATS[fmt].render(ctx)
     if base is None:
@@ -84,3 +83,19 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
     except OSError as exc:
         raise click.UsageError(f"cannot write {str(output)!r}: {exc.strerror or exc}") from None
     click.echo(f"wrote {output} ({fmt}, {len(kb.claims)} claims)", err=True)
+
+
+def _site_address(option: str | None) -> str | None:
+    """--site-url, else $R1KB_SITE_URL (empty: none). An address that is not an absolute
+    http(s) URL is a usage error naming where it came from: it is written as it is into
+    every citation and row."""
+    from r1kb.site.urls import site_url_problem
+
+    where, value = (
+        ("--site-url", option) if option else ("R1KB_SITE_URL", os.getenv("R1KB_SITE_URL"))
+    )
+    if not value:
+        return None
+    if why := site_url_problem(value):
+        raise click.UsageError(f"{where} {value!r} {why}")
+    return value
