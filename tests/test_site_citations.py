@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import replace
 from html import unescape
 from pathlib import Path
@@ -356,6 +358,36 @@ def test_a_bad_site_address_stops_the_site_build() -> None:
         with pytest.raises(SiteDataError, match="R1KB_SITE_URL"):
             build.prepare(ROOT, site_url=address)
     assert site_url_problem(SITE) is None and site_url_problem("http://localhost:8000/") is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_export_refuses_an_output_that_is_a_link_or_a_pipe(data_dir: Path, tmp_path: Path) -> None:
+    """-o replaced a link (or a named pipe) with the export; the file behind stays as it was."""
+    target = tmp_path / "target.txt"
+    target.write_text("kept", encoding="utf-8")
+    link, fifo = tmp_path / "link.csv", tmp_path / "fifo.csv"
+    link.symlink_to(target)
+    os.mkfifo(fifo)
+    for path, what in ((link, "a symbolic link"), (fifo, "a named pipe")):
+        result = CliRunner().invoke(
+            cli, ["export", "--data", str(data_dir), "--format", "csv", "-o", str(path)]
+        )
+        assert result.exit_code == 2 and f"is {what}, not a regular file" in result.output
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "kept"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_export_refuses_an_output_inside_the_data_directory(tmp_path: Path) -> None:
+    """-o data/claims/x.yaml wrote the export where the next run reads it as a record."""
+    data = write_site_data(tmp_path / "data")
+    (tmp_path / "alias").symlink_to(data)
+    before = sorted(p.name for p in (data / "claims").iterdir())
+    for path in (data / "claims" / "export.yaml", tmp_path / "alias" / "claims" / "x.yaml"):
+        result = CliRunner().invoke(
+            cli, ["export", "--data", str(data), "--format", "json", "-o", str(path)]
+        )
+        assert result.exit_code == 2 and "inside the data directory" in result.output
+    assert sorted(p.name for p in (data / "claims").iterdir()) == before
 
 
 def test_export_command_refuses_invalid_data(data_dir: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -34,7 +35,8 @@ FORMAT_NAMES = ("json", "csv", "evidence-csv", "bibtex", "csl-json", "ris")  # =
     "-o",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     default=None,
-    help="File to write (default: standard output).",
+    help="File to write, new or a regular file outside the data directory (default: standard "
+    "output).",
 )
 @click.option(
     "--site-url",
@@ -65,6 +67,8 @@ def export(data_dir: Path | None, fmt: str, output: Path | None, site_url: str |
 
     base = _site_address(site_url)
     data, snapshots = resolve_data(data_dir)
+    if output is not None:
+        _check_output(output, data)
     try:
         kb = load_validated(data, snapshots)
     except SiteDataError as exc:
@@ -99,3 +103,25 @@ def _site_address(option: str | None) -> str | None:
     if why := site_url_problem(value):
         raise click.UsageError(f"{where} {value!r} {why}")
     return value
+
+
+def _check_output(output: Path, data: Path) -> None:
+    """--output names a new or a regular file outside the data directory, else a usage error:
+    a link would be replaced (or followed by the check of a writable path), a FIFO or a device
+    written into, and a file under data/ become a record."""
+    from r1kb.datatree import file_kind
+
+    try:
+        mode: int | None = os.lstat(output).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {str(output)!r}: {exc.strerror or exc}") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "a directory" if stat.S_ISDIR(mode) else file_kind(mode)
+        raise click.UsageError(f"--output {str(output)!r} is {what}, not a regular file")
+    if output.parent.resolve().is_relative_to(data.resolve()):
+        raise click.UsageError(
+            f"--output {str(output)!r} is inside the data directory {str(data)!r}: "
+            "an export there would be read as a record"
+        )
