@@ -282,7 +282,7 @@ def test_publish_ids_adds_models_and_quantities(runner: CliRunner, minimal: Path
 
 def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:
     published = minimal / "published-ids.txt"
-    published.write_text("claims/an-old-claim\n")
+    published.write_text("# ids\nclaims/an-old-claim\n")
     result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
     assert result.exit_code == 0, result.output
     ids = [line for line in published.read_text().splitlines() if not line.startswith("#")]
