@@ -253,6 +253,21 @@ GENERATED = [
         (("published-ids.txt", None, "published-ids-unreadable"),),
     ),
     Generated(
+        "published-ids-empty",  # was: valid, with the guard switched off
+        _write("published-ids.txt", b""),
+        (("published-ids.txt", None, "published-ids-unreadable"),),
+    ),
+    Generated(
+        "published-ids-blank",
+        _write("published-ids.txt", b"\n  \n"),
+        (("published-ids.txt", None, "published-ids-unreadable"),),
+    ),
+    Generated(
+        "published-ids-without-header",  # the list lost its beginning (a truncated merge)
+        _write("published-ids.txt", b"claims/gone-claim\n"),
+        (("published-ids.txt", 1, "published-ids-unreadable"),),
+    ),
+    Generated(
         "published-ids-with-bom",  # the header stays a comment; the guard still runs
         _write("published-ids.txt", "\ufeff# ids\nclaims/gone-claim\n".encode()),
         (("published-ids.txt", 2, "published-id-missing"),),

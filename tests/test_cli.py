@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import click
 import pytest
@@ -86,6 +87,61 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "r1kb", "--help"], capture_output=True, text=True, check=False
     )
     assert out.returncode == 0 and "validate" in out.stdout
+
+
+DEV_FULL = Path("/dev/full")
+
+
+def _run(args: list[str], stdout: IO[str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A command as a shell runs it (r1kb through main(), not click's test runner)."""
+    return subprocess.run(
+        args, stdout=stdout, stderr=subprocess.PIPE, text=True, check=False, timeout=300
+    )
+
+
+@pytest.mark.skipif(not DEV_FULL.exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["codes"],
+        ["codes", "--format", "json"],
+        ["--help"],
+        ["validate"],
+        ["export"],
+        ["publish-ids"],
+    ],
+)
+def test_a_full_standard_output_is_one_line_not_a_traceback(
+    command: list[str], minimal: Path
+) -> None:
+    """click.echo's OSError (No space left on device) was a traceback, and a small output
+    that failed only when flushed at exit was "Exception ignored" and status 120."""
+    args = command if command[0] in ("codes", "--help") else [*command, "--data", str(minimal)]
+    with DEV_FULL.open("w") as full:
+        out = _run([sys.executable, "-m", "r1kb", *args], stdout=full)
+    assert out.returncode == 1, out.stderr
+    assert "r1kb: cannot write the output: No space left on device" in out.stderr.splitlines()
+    assert "Traceback" not in out.stderr and "Exception ignored" not in out.stderr
+
+
+def test_a_closed_pipe_ends_quietly(minimal: Path) -> None:
+    """`r1kb export | head -1`: the reader is gone; no message, no traceback, status 1."""
+    args = [sys.executable, "-m", "r1kb", "export", "--data", str(minimal), "--format", "json"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # before r1kb has written anything: every write finds no reader
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1
+    assert b"Traceback" not in err and b"Exception ignored" not in err
+    assert b"cannot write" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell closes the descriptor")
+def test_a_closed_standard_output_is_an_error() -> None:
+    """`r1kb codes >&-` lost the whole output and said it succeeded (status 0)."""
+    out = _run(["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "r1kb", "codes"])
+    assert out.returncode == 1
+    assert out.stderr == "r1kb: cannot write the output: standard output is closed\n"
 
 
 def test_validate_clean_exits_zero(runner: CliRunner, minimal: Path) -> None:
@@ -226,7 +282,7 @@ def test_publish_ids_adds_models_and_quantities(runner: CliRunner, minimal: Path
 
 def test_publish_ids_only_adds(runner: CliRunner, minimal: Path) -> None:
     published = minimal / "published-ids.txt"
-    published.write_text("claims/an-old-claim\n")
+    published.write_text("# ids\nclaims/an-old-claim\n")
     result = runner.invoke(cli, ["publish-ids", "--data", str(minimal)])
     assert result.exit_code == 0, result.output
     ids = [line for line in published.read_text().splitlines() if not line.startswith("#")]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from dataclasses import replace
 from html import unescape
 from pathlib import Path
@@ -16,8 +18,8 @@ from click.testing import CliRunner
 from mkdocs.config import load_config
 
 from r1kb.cli import cli
-from r1kb.site import citations, escape, exports, jsonld
-from r1kb.site.build import load_validated
+from r1kb.site import build, citations, escape, exports, jsonld
+from r1kb.site.build import SiteDataError, load_validated
 from r1kb.site.command import FORMAT_NAMES
 from r1kb.site.components import (
     block,
@@ -30,7 +32,7 @@ from r1kb.site.components import (
 from r1kb.site.context import SiteContext
 from r1kb.site.dates import DataDates
 from r1kb.site.escape import csv_cell
-from r1kb.site.urls import Urls
+from r1kb.site.urls import Urls, site_url_problem
 from site_helpers import HOSTILE_STATEMENT, RECORDS, ROOT, write_site_data
 
 SITE = "https://kb.example.org/r1/"
@@ -238,6 +240,63 @@ def test_csv_formula_injection_is_defused_in_every_column(data_dir: Path) -> Non
                 assert not cell.lstrip().startswith(("=", "+", "-", "@")), row
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", "\u2028", "\u205f", " \t "])
+def test_a_formula_after_any_whitespace_is_defused(space: str) -> None:
+    """Only spaces and U+00A0 were skipped: an em space (U+2003) before '=' reached the sheet."""
+    for start in "=+-@":
+        assert csv_cell(space + start + "1") == "'" + space + start + "1"
+    assert csv_cell(space + "1") == space + "1"
+
+
+def test_a_carriage_return_in_a_csv_field_is_quoted(data_dir: Path) -> None:
+    """Rows ended in "\n", so a bare "\r" in a field was written unquoted: a spreadsheet saw a
+    row end there, and the rest of the field start a row (and a formula)."""
+    kb = load_validated(data_dir, [])
+    for c in kb.claims.values():
+        c.statement = "first part\r=HYPERLINK(1)"
+        c.sources = [replace(e, quote="first part\r@SUM(1)") for e in c.sources]
+    ctx = SiteContext(kb=kb, urls=Urls(site_url=SITE), dates=DataDates(latest=None))
+    for text in (exports.to_csv(ctx), exports.to_evidence_csv(ctx)):
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        width = len(rows[0])
+        assert all(len(row) == width for row in rows), [r for r in rows if len(r) != width]
+        assert not any(cell.startswith(("=", "@")) for row in rows for cell in row)
+    rows = list(csv.DictReader(io.StringIO(exports.to_csv(ctx).removeprefix("\ufeff"))))
+    assert len(rows) == len(kb.claims)
+    assert all(r["statement"].startswith("first part") for r in rows)
+
+
+CONTROLS = "red \x1b[31m, bell \x07, nul \x00, csi \x9b, rlo \u202e, lri \u2066, pdi \u2069"
+
+
+def test_control_characters_reach_no_download_as_they_are(data_dir: Path) -> None:
+    """An escape sequence, a C1 control or a bidirectional override in a record reached the
+    RIS, BibTeX and CSV downloads as it was (a terminal or a reader acted on it); each is now
+    shown as its escape. JSON escapes them itself."""
+    kb = load_validated(data_dir, [])
+    for c in kb.claims.values():
+        c.statement = c.scope = CONTROLS
+        c.sources = [replace(e, locator=CONTROLS, quote=CONTROLS) for e in c.sources]
+    ctx = SiteContext(kb=kb, urls=Urls(site_url=SITE), dates=DataDates(latest=None))
+    for text in (exports.to_ris(ctx), exports.to_bibtex(ctx)):
+        assert not [ch for ch in text if ch != "\n" and escape.is_control(ch)]
+        assert "\\x1b" in text.replace("\\textbackslash{}", "\\") and "u202e" in text
+    for text in (exports.to_csv(ctx), exports.to_evidence_csv(ctx)):
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        cells = [cell for row in rows for cell in row]
+        assert not [
+            ch for cell in cells for ch in cell if ch not in "\t\n" and escape.is_control(ch)
+        ]
+        assert any("\\x1b[31m" in cell and "\\u202e" in cell for cell in cells)
+
+
+def test_markdown_and_downloads_share_one_test_of_control_characters() -> None:
+    """md_text showed C0 and C1 controls as escapes, and now bidirectional overrides too."""
+    assert escape.md_text("a\u202eb\x1bc") == "a&#92;u202eb&#92;x1bc"
+    assert escape.show_controls("tab\tnl\n\x85", keep="\t\n") == "tab\tnl\n\\x85"
+    assert not escape.is_control("\u200f") and not escape.is_control("é")
+
+
 def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:
     n = len(ctx.kb.claims)
     assert exports.to_bibtex(ctx).count("@misc{r1kb:") == n
@@ -263,6 +322,72 @@ def test_export_command_writes_the_file(data_dir: Path, tmp_path: Path) -> None:
     local = unset.invoke(cli, ["export", "--data", str(data_dir), "--format", "ris"])
     assert local.exit_code == 0 and "no site address" in local.stderr
     assert "UR  -" not in local.stdout  # no path posing as a URL
+
+
+BAD_ADDRESSES = [
+    "https://kb.example.org/r1/}",  # ended the BibTeX brace field
+    "https://kb.example.org/r1/\n@misc{x,",
+    "javascript:alert(1)",
+    "javascript://kb.example.org/%0aalert(1)",
+    "kb.example.org/r1/",
+    "https:///r1/",
+    'https://kb.example.org/"><script>',
+    "https://kb.example.org/r1/\u202e",
+    "https://kb.example.org/r1/?page=",
+]
+
+
+@pytest.mark.parametrize("address", BAD_ADDRESSES)
+def test_a_bad_site_address_is_a_usage_error(data_dir: Path, address: str) -> None:
+    """--site-url and R1KB_SITE_URL were written unchecked into citations and rows."""
+    for args, env, named in (
+        (["--site-url", address], {"R1KB_SITE_URL": None}, "--site-url"),
+        ([], {"R1KB_SITE_URL": address}, "R1KB_SITE_URL"),
+    ):
+        result = CliRunner(env=env).invoke(
+            cli, ["export", "--data", str(data_dir), "--format", "bibtex", *args]
+        )
+        assert result.exit_code == 2, result.output
+        assert f"Error: {named} {address!r}" in result.output
+        assert "@misc{r1kb" not in result.output
+
+
+def test_a_bad_site_address_stops_the_site_build() -> None:
+    """mkdocs.yml reads R1KB_SITE_URL as site_url: MkDocs lets javascript://… and braces by."""
+    for address in ("javascript://kb.example.org/%0aalert(1)", "https://kb.example.org/}"):
+        with pytest.raises(SiteDataError, match="R1KB_SITE_URL"):
+            build.prepare(ROOT, site_url=address)
+    assert site_url_problem(SITE) is None and site_url_problem("http://localhost:8000/") is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_export_refuses_an_output_that_is_a_link_or_a_pipe(data_dir: Path, tmp_path: Path) -> None:
+    """-o replaced a link (or a named pipe) with the export; the file behind stays as it was."""
+    target = tmp_path / "target.txt"
+    target.write_text("kept", encoding="utf-8")
+    link, fifo = tmp_path / "link.csv", tmp_path / "fifo.csv"
+    link.symlink_to(target)
+    os.mkfifo(fifo)
+    for path, what in ((link, "a symbolic link"), (fifo, "a named pipe")):
+        result = CliRunner().invoke(
+            cli, ["export", "--data", str(data_dir), "--format", "csv", "-o", str(path)]
+        )
+        assert result.exit_code == 2 and f"is {what}, not a regular file" in result.output
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "kept"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_export_refuses_an_output_inside_the_data_directory(tmp_path: Path) -> None:
+    """-o data/claims/x.yaml wrote the export where the next run reads it as a record."""
+    data = write_site_data(tmp_path / "data")
+    (tmp_path / "alias").symlink_to(data)
+    before = sorted(p.name for p in (data / "claims").iterdir())
+    for path in (data / "claims" / "export.yaml", tmp_path / "alias" / "claims" / "x.yaml"):
+        result = CliRunner().invoke(
+            cli, ["export", "--data", str(data), "--format", "json", "-o", str(path)]
+        )
+        assert result.exit_code == 2 and "inside the data directory" in result.output
+    assert sorted(p.name for p in (data / "claims").iterdir()) == before
 
 
 def test_export_command_refuses_invalid_data(data_dir: Path, tmp_path: Path) -> None:

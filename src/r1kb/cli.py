@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from r1kb.checksource.command import check_source
 from r1kb.new import new
 from r1kb.options import CONTEXT, existing_dirs, resolve_data
 from r1kb.options import data_option as _data_option
+from r1kb.outstream import OutputError, OutputStream
 from r1kb.site.command import export
 
 __all__ = ["cli", "main", "resolve_data"]
@@ -158,7 +160,17 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a character the output's encoding lacks (a
         if isinstance(stream, io.TextIOWrapper):  # latin-1 terminal) is escaped, never a traceback
             stream.reconfigure(errors="backslashreplace")
+    out = OutputStream(sys.stdout)
+    sys.stdout = out  # type: ignore[assignment]
+    status: object = 0
     try:
         cli(standalone_mode=True)
+    except SystemExit as exc:  # click ends every run this way, a broken pipe too (status 1)
+        status = exc.code
+    except OutputError:  # any other failed write of the output (a full disk)
+        pass
     except KeyboardInterrupt:  # pragma: no cover - interactive
         sys.exit(130)
+    with contextlib.suppress(OutputError):
+        out.flush()  # what is still buffered: a small output to a full disk fails only here
+    sys.exit(out.give_up() if out.error is not None else status)

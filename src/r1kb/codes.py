@@ -556,7 +556,8 @@ _CODES: list[Code] = [
         "error",
         "permanence",
         "Published-id list unreadable",
-        "data/published-ids.txt is missing, a directory, not UTF-8, or has a line that is not "
+        "data/published-ids.txt is missing, a directory, not UTF-8, empty, without its header "
+        "line (a comment, first), or has a line that is not "
         "`<kind>/<id>`: the guard of published ids cannot run, so validation fails rather than "
         "let a published id vanish unnoticed.",
     ),

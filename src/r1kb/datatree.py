@@ -12,7 +12,7 @@ from r1kb.paths import display_path
 from r1kb.problems import Problem, problem
 
 
-def _file_kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
     for test, name in (
         (stat.S_ISLNK, "a symbolic link"),
         (stat.S_ISFIFO, "a named pipe"),
@@ -51,7 +51,7 @@ def unsafe_entries(data_dir: Path) -> list[Problem]:
                     problem(
                         display_path(Path(entry.path)),
                         "not-a-regular-file",
-                        f"{_file_kind(mode)}: only regular files belong under the data directory",
+                        f"{file_kind(mode)}: only regular files belong under the data directory",
                         hint="replace it with the file's own content, or remove it",
                     )
                 )

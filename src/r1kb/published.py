@@ -1,8 +1,8 @@
 """data/published-ids.txt: the ids published on the site, read strictly.
 
-A list that is missing, a directory, not UTF-8 or has a line that is not `<kind>/<id>` is a
-problem (published-ids-unreadable), never an empty list: an empty list would switch the guard
-of published ids off without a word.
+A list that is missing, a directory, not UTF-8, empty, without its header line (a comment)
+or has a line that is not `<kind>/<id>` is a problem (published-ids-unreadable), never an
+empty list: an empty list would switch the guard of published ids off without a word.
 """
 
 from __future__ import annotations
@@ -70,6 +70,15 @@ def read_published(data_dir: Path) -> PublishedList:
     text, issue = decode(raw)
     if issue is not None:
         return fail(f"{PUBLISHED_IDS}: {issue.message}", line=issue.line, hint=restore)
+    if not text.strip():
+        return fail(f"{PUBLISHED_IDS} is empty, so no published id is guarded", hint=restore)
+    if not text.startswith("#"):
+        return fail(
+            f"{PUBLISHED_IDS} does not start with its header line (a comment: "
+            f"{PUBLISHED_HEADER.strip()!r}): it may have lost its beginning",
+            line=1,
+            hint=restore,
+        )
     for n, line in enumerate(text.splitlines(), 1):
         entry = line.strip()
         if not entry or entry.startswith("#"):

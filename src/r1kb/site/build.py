@@ -42,7 +42,7 @@ from r1kb.site.pages import (
     transparency,
 )
 from r1kb.site.repository import Repository
-from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls
+from r1kb.site.urls import CLAIMS, MODELS, QUANTITIES, SOURCES, STATUS, Urls, site_url_problem
 from r1kb.site.urls import VERDICTS as VERDICT_DIR
 
 __all__ = [
@@ -144,6 +144,10 @@ def prepare(
 ) -> SiteContext:
     """Validate the project's data and return the context every renderer uses; the
     records' git history is read here, once per build."""
+    if site_url and (why := site_url_problem(site_url)):
+        raise SiteDataError(
+            f"r1kb: the site address {site_url!r} (site_url in mkdocs.yml: R1KB_SITE_URL) {why}"
+        )
     data_dir, snapshots = data_location(project_root)
     kb = load_validated(data_dir, snapshots)
     history = release.load(data_dir)

@@ -4,7 +4,8 @@ The cited work is the claim's page in the knowledge base: its title is the claim
 statement, its author the knowledge base's contributors, its date the last change of the
 claim's record, its URL the absolute permalink (left out when the build has no site
 address), with the data's version and the access date. Every field is one line (whitespace
-collapsed), so no record text can break the format; BibTeX specials are escaped.
+collapsed), so no record text can break the format; BibTeX specials are escaped, and control
+characters are shown as their escapes in BibTeX and RIS (escape.show_controls).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from r1kb.kb import Claim
 from r1kb.site.context import CITATION_AUTHOR, CONTAINER_TITLE, SiteContext
 from r1kb.site.dataset import DATA_LICENCE, build_date, data_version
+from r1kb.site.escape import show_controls
 from r1kb.site.json_text import indented
 
 _BIBTEX_SPECIAL = {
@@ -38,7 +40,14 @@ _BIBTEX_TABLE = str.maketrans(_BIBTEX_SPECIAL)
 
 
 def bibtex_escape(text: object) -> str:
-    return one_line(text).translate(_BIBTEX_TABLE)
+    """One line of BibTeX text: control characters as their escapes, whose backslash is then
+    escaped with the other specials."""
+    return show_controls(one_line(text)).translate(_BIBTEX_TABLE)
+
+
+def ris_text(text: object) -> str:
+    """The value of a RIS line: one line, control characters as their escapes."""
+    return show_controls(one_line(text))
 
 
 def bibtex_title(text: object) -> str:
@@ -162,7 +171,7 @@ def ris(ctx: SiteContext, claim: Claim) -> str:
     if d.date:
         lines += [("PY", d.year or ""), ("DA", d.date.replace("-", "/"))]
     lines += [("ET", d.version), ("N1", d.note), ("ER", "")]
-    return "\n".join(f"{tag}  - {one_line(value)}".rstrip() for tag, value in lines)
+    return "\n".join(f"{tag}  - {ris_text(value)}".rstrip() for tag, value in lines)
 
 
 def plain(ctx: SiteContext, claim: Claim) -> str:

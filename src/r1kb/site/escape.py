@@ -10,6 +10,9 @@ One helper per output kind:
 * an anchor in a Markdown attribute list (`{ #id }`): `md_anchor`, which keeps only
   letters, digits, '-' and '_' (nothing can close the list or start another attribute);
 * a CSV cell: `csv_cell`, which defuses what a spreadsheet would run as a formula;
+* a BibTeX field and a RIS line: `citations.bibtex_escape` and `citations.ris_text`;
+  like `csv_cell` and `md_text`, they show control characters and bidirectional overrides
+  as their escapes (`is_control`, `show_controls`);
 * annotations written in Markdown (`notes`): `render_markdown`, which renders them to HTML
   without raw HTML, keeps only http/https links and turns images into their alt text
   (nothing is fetched from other hosts when a page is viewed).
@@ -42,17 +45,42 @@ def html_code(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
+# The bidirectional classes of the embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069): they reorder the text shown around them ("Trojan Source").
+_BIDI_CONTROLS = frozenset(("LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"))
+
+
+def is_control(ch: str) -> bool:
+    """Whether no output sends ch as it is: a C0 or C1 control character (an escape
+    sequence, a NUL), a lone surrogate, or a bidirectional embedding, override or isolate."""
+    return not ch.isprintable() and (
+        unicodedata.category(ch) in ("Cc", "Cs") or unicodedata.bidirectional(ch) in _BIDI_CONTROLS
+    )
+
+
+def char_escape(ch: str) -> str:
+    """A character as its visible escape: "\\x1b", "\\u202e"."""
+    return ch.encode("unicode_escape").decode("ascii")
+
+
+def show_controls(text: str, keep: str = "") -> str:
+    """text with every character is_control finds, but those in keep, as its visible escape:
+    for the downloads (CSV, BibTeX, RIS), whose readers would act on them."""
+    if text.isprintable():  # the common case: no control character at all
+        return text
+    return "".join(char_escape(ch) if ch not in keep and is_control(ch) else ch for ch in text)
+
+
 def md_text(value: object) -> str:
     """Text for a line of Markdown (e.g. a heading) that renders literally, never as markup; a
-    control character (an escape sequence, a NUL) is shown as its escape (`\x1b`), never sent
-    to the reader's screen."""
+    control character (an escape sequence, a NUL, a bidirectional override) is shown as its
+    escape (`\x1b`), never sent to the reader's screen."""
     out = []
     for ch in " ".join(str(value).split()):
         if ch in _MD_SPECIAL:
             out.append(f"&#{ord(ch)};")
-        elif not ch.isprintable() and unicodedata.category(ch) in ("Cc", "Cs"):
-            shown = ch.encode("unicode_escape").decode("ascii")  # "\x1b"
-            out.append(shown.replace("\\", "&#92;"))
+        elif is_control(ch):
+            out.append(char_escape(ch).replace("\\", "&#92;"))
         else:
             out.append(ch)
     return "".join(out)
@@ -77,18 +105,21 @@ def md_anchor(value: object) -> str:
     return out or "section"
 
 
-# What a spreadsheet reads as the start of a formula (also after leading blanks).
+# What a spreadsheet reads as the start of a formula (also after leading whitespace).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
 
 def csv_cell(value: object) -> object:
-    """A CSV cell a spreadsheet shows as it is: numbers stay numbers; text that could start a
-    formula gets a leading apostrophe."""
+    """A CSV cell a spreadsheet shows as it is: numbers stay numbers; control characters but
+    tab and newline are shown as their escapes (show_controls); text that could start a
+    formula, also after whitespace of any kind (str.isspace: U+00A0, U+2003, U+3000...),
+    gets a leading apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        text = str(value)
-        return "'" + text if text.lstrip(" \u00a0").startswith(FORMULA_START) else text
+        text = show_controls(str(value), keep="\t\n")
+        formula = text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
+        return "'" + text if formula else text
     return value
 
 

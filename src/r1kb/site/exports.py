@@ -5,7 +5,7 @@ deterministic (sorted ids; the only date that is not the data's is the citations
 date, which $SOURCE_DATE_EPOCH pins). Every file states the data licence. The CSV files
 start with a byte-order mark, so spreadsheet programs read them as UTF-8; cells that a
 spreadsheet would run as a formula (starting with = + - @, tab, carriage return, newline,
-| or %, also after blanks) are prefixed with an apostrophe, in every column
+| or %, also after whitespace of any kind) are prefixed with an apostrophe, in every column
 (escape.csv_cell).
 """
 
@@ -119,7 +119,9 @@ def _source_cells(ctx: SiteContext, e: Evidence | None) -> list[object]:
 
 def _csv(header: tuple[str, ...], rows: list[list[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # Rows end in CRLF (RFC 4180): the writer then quotes every field holding a carriage
+    # return, which a spreadsheet takes for the end of a row (with "\n", it did not).
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([csv_cell(v) for v in row])
@@ -209,7 +211,7 @@ def to_csl_json(ctx: SiteContext) -> str:
 def to_ris(ctx: SiteContext) -> str:
     """RIS records; the header line before the first record is ignored by RIS readers."""
     entries = [citations.ris(ctx, ctx.kb.claims[i]) for i in sorted(ctx.kb.claims)]
-    return "\n\n".join([citations.one_line(_header(ctx)), *entries]) + "\n"
+    return "\n\n".join([citations.ris_text(_header(ctx)), *entries]) + "\n"
 
 
 @dataclass(frozen=True)

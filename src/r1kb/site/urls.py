@@ -10,10 +10,36 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 # Folders of the per-record pages; each also holds an index page (index.md).
 CLAIMS, SOURCES, MODELS, QUANTITIES = "claims", "sources", "models", "quantities"
 STATUS, VERDICTS = "status", "verdicts"
+
+
+# Characters no URL holds as they are (RFC 3986) and quotes: each would end a BibTeX brace
+# field, an HTML attribute or a Markdown link the address is written into.
+_URL_FORBIDDEN = frozenset("\"'<>{}\\^`|")
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why url cannot be the site's address (--site-url, R1KB_SITE_URL), or None. It is
+    written as it is into permalinks, citations (BibTeX too), feeds and JSON-LD, so it must
+    be an absolute http(s) URL with a host, and nothing else."""
+    if any(ch.isspace() for ch in url) or not url.isprintable():
+        return "holds whitespace or a control character"
+    if bad := sorted(_URL_FORBIDDEN.intersection(url)):
+        return f"holds {' '.join(bad)}, which no URL holds as it is"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return "is not a URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "is not an absolute http(s) URL with a host (https://example.org/r1kb/)"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return "has a query or a fragment: the address of a site has neither"
+    return None
 
 
 @dataclass(frozen=True)
