@@ -148,7 +148,7 @@ def test_values_are_exact_and_finite() -> None:
 
     assert new_module.parse_value("12345678901234567", "parameters") == 12345678901234567
     assert new_module.parse_value("671,000,000,000", "parameters") == 671000000000
-    for bad in ("nan", "inf", "-Infinity", "1e999"):
+    for bad in ("nan", "inf", "-Infinity"):
         with pytest.raises(click.BadParameter, match="not a finite number"):
             new_module.parse_value(bad, "USD")
 
@@ -167,3 +167,43 @@ def test_comments_in_records_cannot_inject_keys(name: str) -> None:
     )
     loaded = load_text(text)
     assert not loaded.issues and loaded.data == {"statement": "x"}, text
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 5000, "-" + "9" * 4301, "1e999", "1e31", "-2e30", "1e-400", "-1e-31", "..1e31"]
+)
+def test_values_beyond_the_validated_range_are_refused(text: str) -> None:
+    """5,000 digits gave a traceback (Python's int() digit limit) and 1e-400 became 0; validate
+    refuses anything beyond [1e-30, 1e30] in size (value-out-of-range)."""
+    import click
+
+    with pytest.raises(click.BadParameter, match="beyond any figure's size") as caught:
+        new_module.parse_value(text, "USD")
+    assert "1e-30" in caught.value.message and "another unit" in caught.value.message
+
+
+@pytest.mark.parametrize("text", ["0", "-0.0", "0e-400", "1e30", "-1e-30", "1e-30..1e30"])
+def test_values_at_the_validated_limits_are_kept(text: str) -> None:
+    low, _, high = text.partition("..")
+    value = new_module.parse_value(text, "USD")
+    expected = {"low": float(low), "high": float(high)} if high else float(text)
+    assert value == expected
+
+
+def test_a_value_of_5000_digits_is_a_usage_error(data: Path) -> None:
+    args = [*CLAIM]
+    args[args.index("5,580,000")] = "1" * 5000
+    result = run(data, args)
+    assert result.exit_code == 2 and "beyond any figure's size" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (data / "claims" / "acme-blog-2025-02-01-r1-training-cost.yaml").exists()
+
+
+@pytest.mark.parametrize(("text", "ascii"), [("١٢٣", "123"), ("１２.５", "12.5"), ("٥..٧", "5")])
+def test_digits_other_than_0_to_9_are_refused(text: str, ascii: str) -> None:
+    """Arabic-Indic (and full-width) digits were read as 123 without a word."""
+    import click
+
+    with pytest.raises(click.BadParameter, match="digits other than 0-9") as caught:
+        new_module.parse_value(text, "USD")
+    assert f"write {ascii!r}" in caught.value.message

@@ -10,12 +10,15 @@ import datetime as dt
 import math
 import re
 import sys
+import unicodedata
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import click
 
 from r1kb.options import CONTEXT
+from r1kb.rules.references import MAX_MAGNITUDE, MIN_MAGNITUDE, beyond_magnitude
 
 ROLES = ("claims", "supports", "refutes")
 
@@ -148,19 +151,56 @@ def parse_value(text: str | None, unit: str) -> Any:
             out["high"] = parse_value(high, unit)
         return out
     clean = re.sub(r"[,_\s]", "", text)
-    if re.fullmatch(r"[-+]?[0-9]+", clean):
-        return int(clean)  # exact: 12345678901234567 stays 12345678901234567
+    if any(not ch.isascii() and unicodedata.decimal(ch, None) is not None for ch in clean):
+        raise click.BadParameter(
+            f"{text!r} is written with digits other than 0-9: write {_ascii_digits(text)!r}",
+            param_hint="--value",
+        )
+    exact = _decimal(text, clean)  # no digit limit (int() stops at 4,300), no rounding to 0
+    if not exact.is_finite():
+        raise click.BadParameter(
+            f"{text!r} is not a finite number: give the figure itself", param_hint="--value"
+        )
+    number = float(exact)  # quick for 100,000 digits, which int() takes seconds over
+    value: int | float
+    if re.fullmatch(r"[-+]?[0-9]+", clean) and math.isfinite(number):
+        value = int(exact)  # exact: 12345678901234567 stays 12345678901234567
+    else:
+        value = int(number) if number.is_integer() and abs(number) < 1e15 else number
+    if beyond_magnitude(value) or (exact and not value):  # 1e-400 would be written as 0
+        raise _beyond(text)
+    return value
+
+
+def _ascii_digits(text: str) -> str:
+    """text with every decimal digit written 0-9 ("١٢٣" -> "123")."""
+    return "".join(
+        str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch for ch in text
+    )
+
+
+def _decimal(text: str, clean: str) -> Decimal:
     try:
-        number = float(clean)
+        return Decimal(clean)
+    except InvalidOperation:
+        pass
+    try:
+        float(clean)
     except ValueError:
         raise click.BadParameter(
             f"{text!r} is not a number (nor LOW..HIGH)", param_hint="--value"
         ) from None
-    if not math.isfinite(number):
-        raise click.BadParameter(
-            f"{text!r} is not a finite number: give the figure itself", param_hint="--value"
-        )
-    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+    raise _beyond(text)  # an exponent too large even for Decimal: 1e99999999999999999999
+
+
+def _beyond(text: str) -> click.BadParameter:
+    """validate's value-out-of-range, said before anything is written."""
+    shown = repr(text) if len(text) <= 40 else f"a value of {len(text):,} characters"
+    return click.BadParameter(
+        f"{shown} is beyond any figure's size (between {MIN_MAGNITUDE:g} and "
+        f"{MAX_MAGNITUDE:g}, or 0): give it in another unit that brings it within",
+        param_hint="--value",
+    )
 
 
 @new.command("claim", context_settings=CONTEXT)
