@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from r1kb import new as new_module
 from r1kb.cli import cli
-from r1kb.scaffold import SCHEMA_LINES
+from r1kb.scaffold import FOLDERS, SCHEMA_LINES
 from r1kb.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,11 +106,14 @@ def test_values_ranges_dates_and_undisclosed(data: Path) -> None:
             "new", "claim", "r1-hidden-size-undisclosed", "--subject", "deepseek-r1",
             "--quantity", "hidden-size", "--statement", "DeepSeek has not stated R1's hidden size.",
             "--status", "undisclosed", "--verdict", "accurate",
+            "--checked", "deepseek-r1-paper-v1", "--checked", "deepseek-v3-technical-report",
         ],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = (data / "claims" / "r1-hidden-size-undisclosed.yaml").read_text(encoding="utf-8")
     assert "value: null" in text and "sources: []" in text
+    assert "checked:\n- deepseek-r1-paper-v1\n- deepseek-v3-technical-report" in text
+    assert not [p for p in validate(data, []).errors if "undisclosed" in p.file]
 
 
 def test_new_on_a_full_disk_leaves_no_record(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,3 +210,58 @@ def test_digits_other_than_0_to_9_are_refused(text: str, ascii: str) -> None:
     with pytest.raises(click.BadParameter, match="digits other than 0-9") as caught:
         new_module.parse_value(text, "USD")
     assert f"write {ascii!r}" in caught.value.message
+
+
+def _claim_with(**changes: str) -> list[str]:
+    args = [*CLAIM]
+    for flag, value in changes.items():
+        args[args.index("--" + flag.replace("_", "-")) + 1] = value
+    return args
+
+
+def _source_with(*extra: str, **changes: str) -> list[str]:
+    args = [*SOURCE]
+    for flag, value in changes.items():
+        args[args.index("--" + flag) + 1] = value
+    return [*args, *extra]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (_source_with(published="2999-01-01"), "date-in-future"),
+        (_source_with(published="2025-13"), "bad-date"),
+        (_source_with("--snapshot", "../secret.txt"), "schema-bad-value"),
+        (_source_with("--snapshot=-rf.txt"), "schema-bad-value"),
+        (_claim_with(locator="   "), "blank-text"),
+        (_claim_with(quote="\u200b\u200b\u200b"), "blank-text"),
+        (_claim_with(value="null"), "value-missing"),
+        (
+            _claim_with(status="undisclosed", verdict="accurate", value="null"),
+            "undisclosed-unchecked",
+        ),
+        (_claim_with(value="1e30..1"), "bad-range"),
+    ],
+)
+def test_new_refuses_a_record_validate_would_refuse(data: Path, args: list[str], code: str) -> None:
+    """`new` wrote these records, then `r1kb validate` refused them."""
+    if args[1] == "claim":
+        assert run(data, SOURCE).exit_code == 0
+    before = validate(data, [])
+    result = run(data, args)
+    assert result.exit_code == 2, result.output
+    assert "would not validate" in result.output and f"[{code}]" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (data / FOLDERS[args[1]] / f"{args[2]}.yaml").exists()
+    assert validate(data, []).problems == before.problems
+
+
+@pytest.mark.parametrize("kind", ["source", "claim"])
+def test_reserved_ids_are_refused(data: Path, kind: str) -> None:
+    """`index` validated, then `r1kb export` and the site refused it (a folder's index page)."""
+    run(data, SOURCE)
+    args = [*(SOURCE if kind == "source" else CLAIM)]
+    args[2] = "index"
+    result = run(data, args)
+    assert result.exit_code == 2 and "'index' is reserved" in result.output
+    assert not (data / FOLDERS[kind] / "index.yaml").exists()
