@@ -265,3 +265,46 @@ def test_reserved_ids_are_refused(data: Path, kind: str) -> None:
     result = run(data, args)
     assert result.exit_code == 2 and "'index' is reserved" in result.output
     assert not (data / FOLDERS[kind] / "index.yaml").exists()
+
+
+def test_two_runs_creating_one_id_do_not_both_write(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both runs passed the id check; the second one's rename replaced the first one's record."""
+    import os
+
+    target = data / "sources" / "acme-blog-2025-02-01.yaml"
+    real_fsync = os.fsync
+
+    def other_run_writes_first(fd: int) -> None:
+        if not target.exists():
+            target.write_text("# the other run's record\n", encoding="utf-8")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", other_run_writes_first)
+    result = run(data, SOURCE)
+    assert result.exit_code == 2 and "already exists" in result.output, result.output
+    assert target.read_text(encoding="utf-8") == "# the other run's record\n"
+    assert not list((data / "sources").glob(".*"))
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_write_exclusive_never_replaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
+    import errno
+    import os
+
+    from r1kb.fsutil import write_exclusive
+
+    def no_links(src: str, dst: str) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))  # FAT, some network shares
+
+    if not links:
+        monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "a.yaml"
+    write_exclusive(path, "one\n")
+    with pytest.raises(FileExistsError):
+        write_exclusive(path, "two\n")
+    assert path.read_text(encoding="utf-8") == "one\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]

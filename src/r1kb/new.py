@@ -71,10 +71,15 @@ def _finish(
     if problems:
         raise click.UsageError("the record would not validate:\n  " + "\n  ".join(problems))
     data = loaded.data_dir
+    where = data / scaffold.FOLDERS[kind]
     try:
-        path = scaffold.write(data, kind, record_id, text)
+        path = scaffold.write(data, kind, record_id, text, exclusive=True)
+    except FileExistsError:
+        raise click.UsageError(
+            f"{where / f'{record_id}.yaml'} already exists (written while this ran); "
+            "nothing was written"
+        ) from None
     except OSError as exc:
-        where = data / scaffold.FOLDERS[kind]
         raise click.ClickException(
             f"cannot write the record into {where}: {exc.strerror or exc}; nothing was written"
         ) from None

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from r1kb.fsutil import read_regular_file, write_atomic
+from r1kb.fsutil import read_regular_file, write_atomic, write_exclusive
 from r1kb.loader import MAX_BYTES, RECORD_FOLDERS
 from r1kb.paths import ID_RE, RESERVED_IDS
 from r1kb.published import read_published
@@ -124,9 +124,11 @@ def dump_block(data: dict[str, Any]) -> str:
     return text
 
 
-def write(data_dir: Path, kind: str, record_id: str, text: str) -> Path:
+def write(data_dir: Path, kind: str, record_id: str, text: str, *, exclusive: bool = False) -> Path:
+    """Write the record (never half of it: a full disk leaves none); exclusive: never over a
+    record of that id, even one another run writes meanwhile (FileExistsError)."""
     folder = data_dir / FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record_id}.yaml"
-    write_atomic(path, text)  # never a half-written (or 0-byte) record on a full disk
+    (write_exclusive if exclusive else write_atomic)(path, text)
     return path
