@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from r1kb import new as new_module
 from r1kb.cli import cli
-from r1kb.scaffold import SCHEMA_LINES
+from r1kb.scaffold import FOLDERS, SCHEMA_LINES
 from r1kb.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,11 +106,14 @@ def test_values_ranges_dates_and_undisclosed(data: Path) -> None:
             "new", "claim", "r1-hidden-size-undisclosed", "--subject", "deepseek-r1",
             "--quantity", "hidden-size", "--statement", "DeepSeek has not stated R1's hidden size.",
             "--status", "undisclosed", "--verdict", "accurate",
+            "--checked", "deepseek-r1-paper-v1", "--checked", "deepseek-v3-technical-report",
         ],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = (data / "claims" / "r1-hidden-size-undisclosed.yaml").read_text(encoding="utf-8")
     assert "value: null" in text and "sources: []" in text
+    assert "checked:\n- deepseek-r1-paper-v1\n- deepseek-v3-technical-report" in text
+    assert not [p for p in validate(data, []).errors if "undisclosed" in p.file]
 
 
 def test_new_on_a_full_disk_leaves_no_record(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,7 +151,7 @@ def test_values_are_exact_and_finite() -> None:
 
     assert new_module.parse_value("12345678901234567", "parameters") == 12345678901234567
     assert new_module.parse_value("671,000,000,000", "parameters") == 671000000000
-    for bad in ("nan", "inf", "-Infinity", "1e999"):
+    for bad in ("nan", "inf", "-Infinity"):
         with pytest.raises(click.BadParameter, match="not a finite number"):
             new_module.parse_value(bad, "USD")
 
@@ -167,3 +170,141 @@ def test_comments_in_records_cannot_inject_keys(name: str) -> None:
     )
     loaded = load_text(text)
     assert not loaded.issues and loaded.data == {"statement": "x"}, text
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 5000, "-" + "9" * 4301, "1e999", "1e31", "-2e30", "1e-400", "-1e-31", "..1e31"]
+)
+def test_values_beyond_the_validated_range_are_refused(text: str) -> None:
+    """5,000 digits gave a traceback (Python's int() digit limit) and 1e-400 became 0; validate
+    refuses anything beyond [1e-30, 1e30] in size (value-out-of-range)."""
+    import click
+
+    with pytest.raises(click.BadParameter, match="beyond any figure's size") as caught:
+        new_module.parse_value(text, "USD")
+    assert "1e-30" in caught.value.message and "another unit" in caught.value.message
+
+
+@pytest.mark.parametrize("text", ["0", "-0.0", "0e-400", "1e30", "-1e-30", "1e-30..1e30"])
+def test_values_at_the_validated_limits_are_kept(text: str) -> None:
+    low, _, high = text.partition("..")
+    value = new_module.parse_value(text, "USD")
+    expected = {"low": float(low), "high": float(high)} if high else float(text)
+    assert value == expected
+
+
+def test_a_value_of_5000_digits_is_a_usage_error(data: Path) -> None:
+    args = [*CLAIM]
+    args[args.index("5,580,000")] = "1" * 5000
+    result = run(data, args)
+    assert result.exit_code == 2 and "beyond any figure's size" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (data / "claims" / "acme-blog-2025-02-01-r1-training-cost.yaml").exists()
+
+
+@pytest.mark.parametrize(("text", "ascii"), [("١٢٣", "123"), ("１２.５", "12.5"), ("٥..٧", "5")])
+def test_digits_other_than_0_to_9_are_refused(text: str, ascii: str) -> None:
+    """Arabic-Indic (and full-width) digits were read as 123 without a word."""
+    import click
+
+    with pytest.raises(click.BadParameter, match="digits other than 0-9") as caught:
+        new_module.parse_value(text, "USD")
+    assert f"write {ascii!r}" in caught.value.message
+
+
+def _claim_with(**changes: str) -> list[str]:
+    args = [*CLAIM]
+    for flag, value in changes.items():
+        args[args.index("--" + flag.replace("_", "-")) + 1] = value
+    return args
+
+
+def _source_with(*extra: str, **changes: str) -> list[str]:
+    args = [*SOURCE]
+    for flag, value in changes.items():
+        args[args.index("--" + flag) + 1] = value
+    return [*args, *extra]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (_source_with(published="2999-01-01"), "date-in-future"),
+        (_source_with(published="2025-13"), "bad-date"),
+        (_source_with("--snapshot", "../secret.txt"), "schema-bad-value"),
+        (_source_with("--snapshot=-rf.txt"), "schema-bad-value"),
+        (_claim_with(locator="   "), "blank-text"),
+        (_claim_with(quote="\u200b\u200b\u200b"), "blank-text"),
+        (_claim_with(value="null"), "value-missing"),
+        (
+            _claim_with(status="undisclosed", verdict="accurate", value="null"),
+            "undisclosed-unchecked",
+        ),
+        (_claim_with(value="1e30..1"), "bad-range"),
+    ],
+)
+def test_new_refuses_a_record_validate_would_refuse(data: Path, args: list[str], code: str) -> None:
+    """`new` wrote these records, then `r1kb validate` refused them."""
+    if args[1] == "claim":
+        assert run(data, SOURCE).exit_code == 0
+    before = validate(data, [])
+    result = run(data, args)
+    assert result.exit_code == 2, result.output
+    assert "would not validate" in result.output and f"[{code}]" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (data / FOLDERS[args[1]] / f"{args[2]}.yaml").exists()
+    assert validate(data, []).problems == before.problems
+
+
+@pytest.mark.parametrize("kind", ["source", "claim"])
+def test_reserved_ids_are_refused(data: Path, kind: str) -> None:
+    """`index` validated, then `r1kb export` and the site refused it (a folder's index page)."""
+    run(data, SOURCE)
+    args = [*(SOURCE if kind == "source" else CLAIM)]
+    args[2] = "index"
+    result = run(data, args)
+    assert result.exit_code == 2 and "'index' is reserved" in result.output
+    assert not (data / FOLDERS[kind] / "index.yaml").exists()
+
+
+def test_two_runs_creating_one_id_do_not_both_write(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both runs passed the id check; the second one's rename replaced the first one's record."""
+    import os
+
+    target = data / "sources" / "acme-blog-2025-02-01.yaml"
+    real_fsync = os.fsync
+
+    def other_run_writes_first(fd: int) -> None:
+        if not target.exists():
+            target.write_text("# the other run's record\n", encoding="utf-8")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", other_run_writes_first)
+    result = run(data, SOURCE)
+    assert result.exit_code == 2 and "already exists" in result.output, result.output
+    assert target.read_text(encoding="utf-8") == "# the other run's record\n"
+    assert not list((data / "sources").glob(".*"))
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_write_exclusive_never_replaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
+    import errno
+    import os
+
+    from r1kb.fsutil import write_exclusive
+
+    def no_links(src: str, dst: str) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))  # FAT, some network shares
+
+    if not links:
+        monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "a.yaml"
+    write_exclusive(path, "one\n")
+    with pytest.raises(FileExistsError):
+        write_exclusive(path, "two\n")
+    assert path.read_text(encoding="utf-8") == "one\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]

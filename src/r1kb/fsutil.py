@@ -8,13 +8,15 @@ Everything under data/ comes from pull requests; a link there could point anywhe
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}
 
 
 def tree_entries(folder: Path | str) -> Iterator[tuple[str, os.DirEntry[str] | None]]:
@@ -59,6 +61,19 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
     On any error (a full or read-only disk) the temporary file is removed, the target is left
     as it was, and OSError is raised.
     """
+    _write_via_temp(path, data, encoding, os.replace)
+
+
+def write_exclusive(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> None:
+    """write_atomic for a file that must not exist yet: FileExistsError if it does, even when
+    another process creates it while this one writes (two `r1kb new` runs for one id)."""
+    _write_via_temp(path, data, encoding, _link_new)
+
+
+def _write_via_temp(
+    path: Path, data: str | bytes, encoding: str, put: Callable[[str, Path], None]
+) -> None:
+    """Write a complete temporary file next to path, then put it there."""
     payload = data.encode(encoding) if isinstance(data, str) else data
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -74,11 +89,28 @@ def write_atomic(path: Path, data: str | bytes, *, encoding: str = "utf-8") -> N
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+        put(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give the complete file tmp the name path unless that name is taken: a link fails
+    then, where a rename would replace the file."""
+    try:
+        os.link(tmp, path)
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        # A file system without links (FAT, some network shares): take the name, then
+        # replace the empty file taken with the complete one.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600))
+        os.replace(tmp, path)
+        return
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def _mode_for(path: Path) -> int:

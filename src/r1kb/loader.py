@@ -37,6 +37,7 @@ from r1kb.yamlstrict import YamlIssue, decode, load_text
 
 MAX_BYTES = 1024 * 1024
 SCHEMA_LINE = "# yaml-language-server: $schema="
+RECORD_FOLDERS = {"source": "sources", "claim": "claims"}  # sources first, as they are loaded
 __all__ = [
     "ID_RE",
     "MAX_BYTES",
@@ -91,6 +92,17 @@ def _read(
     except OSError as exc:
         problems.append(problem(rf.display, "file-unreadable", exc.strerror or str(exc)))
         return
+    _parse(rf, raw, schema_dir, problems, unusable)
+
+
+def _parse(
+    rf: RecordFile,
+    raw: bytes,
+    schema_dir: Path,
+    problems: list[Problem],
+    unusable: dict[str, str],
+) -> None:
+    """A record file's bytes: decoded, parsed strictly, checked against its schema."""
     text, issue = decode(raw)
     if issue is not None:
         problems.append(problem(rf.display, issue.code, issue.message, line=issue.line))
@@ -232,8 +244,8 @@ def _load(data_dir: Path) -> Loaded:
         path = data_dir / name
         if os.path.lexists(path) or kind not in ("redirects", "exchange-rates"):
             files.append(RecordFile(path, display_path(path), kind))
-    files += _record_files(data_dir / "sources", "source", problems)
-    files += _record_files(data_dir / "claims", "claim", problems)
+    for kind, folder in RECORD_FOLDERS.items():
+        files += _record_files(data_dir / folder, kind, problems)
     for rf in files:
         if rf.display in unsafe:
             continue
@@ -251,6 +263,28 @@ def _load(data_dir: Path) -> Loaded:
     loaded.published = published
     loaded.kb.published_ids = published.ids
     return loaded
+
+
+def with_record(loaded: Loaded, kind: str, record_id: str, text: str) -> tuple[Loaded, str]:
+    """loaded as it would be with one more record (kind "claim" or "source") holding text,
+    which is not written: what `r1kb new` validates before it writes anything. Also the file
+    the record's problems are reported on."""
+    data_dir = loaded.data_dir
+    path = data_dir / RECORD_FOLDERS[kind] / f"{record_id}.yaml"
+    rf = RecordFile(path, display_path(path), kind, record_id)
+    schema_dir = schemas.schema_dir(data_dir)
+    why = schemas.unusable(schema_dir, kind)
+    problems = list(loaded.problems)
+    _parse(rf, text.encode("utf-8"), schema_dir, problems, {kind: why} if why else {})
+    files = [*(f for f in loaded.files.values() if f.display != rf.display), rf]
+    out = Loaded(data_dir, _build(files, problems), {f.display: f for f in files}, problems)
+    out.present_claim_ids = loaded.present_claim_ids | ({record_id} if kind == "claim" else set())
+    out.present_source_ids = loaded.present_source_ids | (
+        {record_id} if kind == "source" else set()
+    )
+    out.published = loaded.published
+    out.kb.published_ids = loaded.kb.published_ids
+    return out, rf.display
 
 
 def _build(files: list[RecordFile], problems: list[Problem] | None = None) -> KnowledgeBase:

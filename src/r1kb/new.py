@@ -1,7 +1,8 @@
 """`r1kb new source` and `r1kb new claim`: scaffold a record from flags.
 
 Missing values are asked for when the command runs in a terminal, and refused (exit 2) when it
-does not. The id, the references and the schema are checked before anything is written.
+does not. The id and the references are checked, then the record, still in memory, goes
+through everything `r1kb validate` checks: nothing validate would refuse is written.
 """
 
 from __future__ import annotations
@@ -10,12 +11,19 @@ import datetime as dt
 import math
 import re
 import sys
+import unicodedata
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from r1kb.options import CONTEXT
+from r1kb.rules.references import MAX_MAGNITUDE, MIN_MAGNITUDE, beyond_magnitude
+
+if TYPE_CHECKING:
+    from r1kb.loader import Loaded
+    from r1kb.problems import Problem
 
 ROLES = ("claims", "supports", "refutes")
 
@@ -37,32 +45,74 @@ def _fill(values: dict[str, Any], required: dict[str, dict[str, Any]]) -> None:
         values[key] = click.prompt(key.replace("_", " "), **required[key])
 
 
-def _data(data_dir: Path | None) -> tuple[Path, Any]:
+def _data(data_dir: Path | None) -> tuple[Loaded, list[Path]]:
+    """The data as loaded, and the snapshot directories validate checks quotes against."""
     from r1kb.loader import load
     from r1kb.options import resolve_data
 
-    data, _ = resolve_data(data_dir)
-    return data, load(data)
+    data, snapshots = resolve_data(data_dir)
+    return load(data), snapshots
 
 
 def _finish(
-    data: Path, kind: str, record_id: str, fields: dict[str, Any], problems: list[str]
+    loaded: Loaded,
+    snapshots: list[Path],
+    kind: str,
+    record_id: str,
+    fields: dict[str, Any],
+    problems: list[str],
 ) -> None:
-    from r1kb import scaffold, schemas
+    """Write the record unless it would not validate: new's own checks first (they say how
+    to fix a flag), then validate's."""
+    from r1kb import scaffold
 
-    found = schemas.check(schemas.schema_dir(data), kind, f"{record_id}.yaml", fields)
-    problems += [f"{p.path}: {p.message}" for p in found]
+    text = scaffold.render(kind, fields, {}, [])
+    problems = problems or _refusals(loaded, snapshots, kind, record_id, text)
     if problems:
         raise click.UsageError("the record would not validate:\n  " + "\n  ".join(problems))
+    data = loaded.data_dir
+    where = data / scaffold.FOLDERS[kind]
     try:
-        path = scaffold.write(data, kind, record_id, scaffold.render(kind, fields, {}, []))
+        path = scaffold.write(data, kind, record_id, text, exclusive=True)
+    except FileExistsError:
+        raise click.UsageError(
+            f"{where / f'{record_id}.yaml'} already exists (written while this ran); "
+            "nothing was written"
+        ) from None
     except OSError as exc:
-        where = data / scaffold.FOLDERS[kind]
         raise click.ClickException(
             f"cannot write the record into {where}: {exc.strerror or exc}; nothing was written"
         ) from None
     click.echo(f"wrote {path}")
     click.echo("next: fill in anything else the record needs, then run `r1kb validate`")
+
+
+def _refusals(
+    loaded: Loaded, snapshots: list[Path], kind: str, record_id: str, text: str
+) -> list[str]:
+    """The errors `r1kb validate` would report once the record is written, and does not now:
+    the schema and every rule, run on the record held in memory."""
+    from r1kb.loader import with_record
+    from r1kb.validate import validate_loaded
+
+    before = {_key(p) for p in validate_loaded(loaded, snapshots).errors}
+    with_it, record = with_record(loaded, kind, record_id, text)
+    after = validate_loaded(with_it, snapshots)
+    return [_said(p, record) for p in after.errors if _key(p) not in before]
+
+
+def _key(p: Problem) -> tuple[str, str, str]:
+    """A problem without its message, which can change with the records ("3 quote(s)")."""
+    return p.file, p.path, p.code
+
+
+def _said(p: Problem, record: str) -> str:
+    """A problem as validate says it; the file only when it is not the new record."""
+    from r1kb.reporters import one_line
+
+    where = "" if p.file == record else f"{one_line(p.file)}: "
+    line = f"{where}{one_line(p.path)}: {one_line(p.message)} [{p.code}]"
+    return line + (f"\n    hint: {one_line(p.hint)}" if p.hint else "")
 
 
 def _check_id(data: Path, kind: str, record_id: str) -> None:
@@ -112,7 +162,8 @@ def new_source(source_id: str, data_dir: Path | None, **values: Any) -> None:
     """
     from r1kb import schemas
 
-    data, _ = _data(data_dir)
+    loaded, snapshots = _data(data_dir)
+    data = loaded.data_dir
     _check_id(data, "source", source_id)
     kinds = schemas.load_schema(schemas.schema_dir(data), "source")["properties"]["kind"]["enum"]
     _fill(values, {
@@ -129,7 +180,7 @@ def new_source(source_id: str, data_dir: Path | None, **values: Any) -> None:
     fields |= {"kind": values["kind"], "primary": values["primary"], "read_as": values["read_as"]}
     if values["snapshot"]:
         fields["snapshot"] = values["snapshot"]
-    _finish(data, "source", source_id, fields, [])
+    _finish(loaded, snapshots, "source", source_id, fields, [])
 
 
 def parse_value(text: str | None, unit: str) -> Any:
@@ -148,19 +199,56 @@ def parse_value(text: str | None, unit: str) -> Any:
             out["high"] = parse_value(high, unit)
         return out
     clean = re.sub(r"[,_\s]", "", text)
-    if re.fullmatch(r"[-+]?[0-9]+", clean):
-        return int(clean)  # exact: 12345678901234567 stays 12345678901234567
+    if any(not ch.isascii() and unicodedata.decimal(ch, None) is not None for ch in clean):
+        raise click.BadParameter(
+            f"{text!r} is written with digits other than 0-9: write {_ascii_digits(text)!r}",
+            param_hint="--value",
+        )
+    exact = _decimal(text, clean)  # no digit limit (int() stops at 4,300), no rounding to 0
+    if not exact.is_finite():
+        raise click.BadParameter(
+            f"{text!r} is not a finite number: give the figure itself", param_hint="--value"
+        )
+    number = float(exact)  # quick for 100,000 digits, which int() takes seconds over
+    value: int | float
+    if re.fullmatch(r"[-+]?[0-9]+", clean) and math.isfinite(number):
+        value = int(exact)  # exact: 12345678901234567 stays 12345678901234567
+    else:
+        value = int(number) if number.is_integer() and abs(number) < 1e15 else number
+    if beyond_magnitude(value) or (exact and not value):  # 1e-400 would be written as 0
+        raise _beyond(text)
+    return value
+
+
+def _ascii_digits(text: str) -> str:
+    """text with every decimal digit written 0-9 ("١٢٣" -> "123")."""
+    return "".join(
+        str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch for ch in text
+    )
+
+
+def _decimal(text: str, clean: str) -> Decimal:
     try:
-        number = float(clean)
+        return Decimal(clean)
+    except InvalidOperation:
+        pass
+    try:
+        float(clean)
     except ValueError:
         raise click.BadParameter(
             f"{text!r} is not a number (nor LOW..HIGH)", param_hint="--value"
         ) from None
-    if not math.isfinite(number):
-        raise click.BadParameter(
-            f"{text!r} is not a finite number: give the figure itself", param_hint="--value"
-        )
-    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+    raise _beyond(text)  # an exponent too large even for Decimal: 1e99999999999999999999
+
+
+def _beyond(text: str) -> click.BadParameter:
+    """validate's value-out-of-range, said before anything is written."""
+    shown = repr(text) if len(text) <= 40 else f"a value of {len(text):,} characters"
+    return click.BadParameter(
+        f"{shown} is beyond any figure's size (between {MIN_MAGNITUDE:g} and "
+        f"{MAX_MAGNITUDE:g}, or 0): give it in another unit that brings it within",
+        param_hint="--value",
+    )
 
 
 @new.command("claim", context_settings=CONTEXT)
@@ -186,6 +274,11 @@ def parse_value(text: str | None, unit: str) -> Any:
 @click.option(
     "--corrected-by", "corrected_by", multiple=True, help="An accurate claim id (repeatable)."
 )
+@click.option(
+    "--checked",
+    multiple=True,
+    help="A primary source id that does not give the figure (undisclosed claims; repeatable).",
+)
 @click.option("--method", help="How an estimate was made (for estimated claims).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path))
 def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
@@ -200,9 +293,9 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
     """
     from r1kb.units import UnitSystem
 
-    data, loaded = _data(data_dir)
+    loaded, snapshots = _data(data_dir)
     kb = loaded.kb
-    _check_id(data, "claim", claim_id)
+    _check_id(loaded.data_dir, "claim", claim_id)
     _fill(values, {
         "subject": {"type": click.Choice(sorted(kb.models))},
         "quantity": {"type": click.Choice(sorted(kb.quantities))},
@@ -242,8 +335,10 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
     fields |= {"status": values["status"], "verdict": values["verdict"], "sources": []}
     if values["source"]:
         fields["sources"] = [{k: values[k] for k in ("source", "role", "locator", "quote")}]
+    if values["checked"]:
+        fields["checked"] = list(values["checked"])
     if values["method"]:
         fields["method"] = values["method"]
     if values["corrected_by"]:
         fields["relations"] = {"corrected_by": list(values["corrected_by"])}
-    _finish(data, "claim", claim_id, fields, problems)
+    _finish(loaded, snapshots, "claim", claim_id, fields, problems)

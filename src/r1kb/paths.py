@@ -10,6 +10,8 @@ from pathlib import Path
 # A kebab-case id ('.' allowed between words: r1-distill-qwen-1.5b). \Z, not $: "$" would
 # accept a trailing newline, and an id becomes a file path and a URL.
 ID_RE = re.compile(r"^[a-z0-9]+([-.][a-z0-9]+)*\Z")
+# Ids no record may have: a page of its own would collide with its folder's index page.
+RESERVED_IDS = ("index",)
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 

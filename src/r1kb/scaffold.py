@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from r1kb.fsutil import read_regular_file, write_atomic
-from r1kb.loader import MAX_BYTES
-from r1kb.paths import ID_RE
+from r1kb.fsutil import read_regular_file, write_atomic, write_exclusive
+from r1kb.loader import MAX_BYTES, RECORD_FOLDERS
+from r1kb.paths import ID_RE, RESERVED_IDS
 from r1kb.published import read_published
 from r1kb.yamlstrict import decode, load_text
 
@@ -23,7 +23,7 @@ SCHEMA_LINES = {
     "claim": "# yaml-language-server: $schema=../schema/claim.schema.json",
     "source": "# yaml-language-server: $schema=../schema/source.schema.json",
 }
-FOLDERS = {"claim": "claims", "source": "sources"}
+FOLDERS = RECORD_FOLDERS
 
 
 def slug(text: str, max_words: int = 8, max_len: int = 60) -> str:
@@ -34,12 +34,14 @@ def slug(text: str, max_words: int = 8, max_len: int = 60) -> str:
 
 
 def taken_ids(data_dir: Path, kind: str) -> set[str]:
-    """Ids a new record of this kind may not use: existing files, redirects, published ids.
+    """Ids a new record of this kind may not use: existing files, redirects, published ids,
+    reserved ids.
 
     Never raises: an unreadable list or redirects file adds nothing here (`r1kb new` refuses
     to write while the published list cannot be read, see published_problem)."""
     folder = data_dir / FOLDERS[kind]
     ids = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+    ids |= set(RESERVED_IDS)
     prefix = f"{FOLDERS[kind]}/"
     ids |= {e[len(prefix) :] for e in read_published(data_dir).ids if e.startswith(prefix)}
     raw = read_regular_file(data_dir / "redirects.yaml", MAX_BYTES)
@@ -70,6 +72,8 @@ def id_problem(record_id: str, taken: set[str]) -> str | None:
             f"{record_id!r} is not a kebab-case id (lowercase letters and digits, "
             "words joined by '-', at most 100 characters)"
         )
+    if record_id in RESERVED_IDS:
+        return f"{record_id!r} is reserved: the site's page for its folder has that name"
     if record_id in taken:
         return f"{record_id!r} is already used (or was published and must not be reused)"
     return None
@@ -120,9 +124,11 @@ def dump_block(data: dict[str, Any]) -> str:
     return text
 
 
-def write(data_dir: Path, kind: str, record_id: str, text: str) -> Path:
+def write(data_dir: Path, kind: str, record_id: str, text: str, *, exclusive: bool = False) -> Path:
+    """Write the record (never half of it: a full disk leaves none); exclusive: never over a
+    record of that id, even one another run writes meanwhile (FileExistsError)."""
     folder = data_dir / FOLDERS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{record_id}.yaml"
-    write_atomic(path, text)  # never a half-written (or 0-byte) record on a full disk
+    (write_exclusive if exclusive else write_atomic)(path, text)
     return path

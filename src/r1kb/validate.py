@@ -48,7 +48,11 @@ class ValidationResult:
 
 
 def validate(data_dir: Path, snapshot_dirs: list[Path] | None = None) -> ValidationResult:
-    loaded = load(Path(data_dir))
+    return validate_loaded(load(Path(data_dir)), snapshot_dirs)
+
+
+def validate_loaded(loaded: Loaded, snapshot_dirs: list[Path] | None = None) -> ValidationResult:
+    """The rules run on records already loaded (as `r1kb new` loads a record not yet written)."""
     ctx = Context(loaded=loaded, snapshot_dirs=list(snapshot_dirs or []))
     problems = list(loaded.problems)
     structural = bool(loaded.kb.models) and bool(loaded.kb.quantities)

@@ -142,15 +142,20 @@ MAX_MAGNITUDE = 1e30
 MIN_MAGNITUDE = 1e-30
 
 
+def beyond_magnitude(v: object) -> bool:
+    """A number of a size no figure has (0 and anything not a number aside)."""
+    if isinstance(v, bool) or not isinstance(v, int | float) or v == 0:
+        return False
+    return not MIN_MAGNITUDE <= abs(v) <= MAX_MAGNITUDE
+
+
 def _magnitudes(c: Claim) -> Iterator[Problem]:
     value = c.value
     pairs: list[tuple[tuple[str, ...], object]] = [(("value",), value)]
     if isinstance(value, dict):
         pairs = [(("value", k), value.get(k)) for k in ("low", "high")]
     for parts, v in pairs:
-        if isinstance(v, bool) or not isinstance(v, int | float) or v == 0:
-            continue
-        if not MIN_MAGNITUDE <= abs(v) <= MAX_MAGNITUDE:
+        if beyond_magnitude(v):
             yield problem(
                 c.file,
                 "value-out-of-range",

@@ -15,7 +15,7 @@ from typing import Any
 
 from r1kb.config import find_config
 from r1kb.kb import STATUSES, VERDICTS, KnowledgeBase
-from r1kb.paths import ID_RE
+from r1kb.paths import ID_RE, RESERVED_IDS
 from r1kb.site import badges, feed, framing, jsonld, release, search_terms
 from r1kb.site import records as api
 from r1kb.site.components import fill_slots, lift_blocks, toc_entries
@@ -59,7 +59,6 @@ __all__ = [
 
 TOC_KEY = "r1kb_toc"  # page.meta: headings written as HTML, for the table of contents
 DATA_ENV = "R1KB_DATA_DIR"  # build the site from another data directory (tests, benchmarks)
-RESERVED_IDS = ("index",)  # would collide with a folder's index page
 OFF_NAV = {"hide": ["navigation"]}  # pages outside the sidebar use its width for content
 # Lists of claims repeat what the claim pages say: out of the search index, so that a search
 # lands on claims (and indexing stays proportional to the knowledge base, not a multiple).
