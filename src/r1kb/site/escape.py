@@ -1,6 +1,7 @@
 """Escaping: every string that comes from a record goes through one of these functions.
 
-One helper per output kind:
+One helper per output kind (each shows what must not reach a screen as itself, `_HIDDEN`,
+as its escape: `\x1b`, `\u202e`):
 
 * HTML (fragments inside raw HTML blocks of a page, SVG, attributes): `html_text`;
 * the text of a code block (element content only, never an attribute): `html_code`, which
@@ -20,7 +21,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree as etree
@@ -30,32 +30,43 @@ SAFE_SCHEMES = ("http://", "https://")
 # Characters Python-Markdown or an extension may interpret inside a line of text.
 _MD_SPECIAL = set("\\`*_{}[]()#+!|~^=:<>&")
 
+# What never reaches a reader's screen as itself: control characters (C0 but tab, line feed
+# and carriage return, which are whitespace to HTML and Markdown; DEL; C1), lone surrogates,
+# and the bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069
+# (after a right-to-left override a line shows reversed: "txt.exe" as "exe.txt").
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    """A hidden character as its escape, written so that neither HTML nor Markdown reads
+    the backslash ("\x1b" as `&#92;x1b`)."""
+    return match.group().encode("unicode_escape").decode("ascii").replace("\\", "&#92;")
+
+
+def visible(text: str) -> str:
+    """text with every hidden character (`_HIDDEN`) shown as its escape."""
+    return _HIDDEN.sub(_shown, text)
+
 
 def html_text(value: object) -> str:
-    """Text (or an attribute value) for HTML: & < > " ' escaped."""
-    return html.escape(str(value), quote=True)
+    """Text (or an attribute value) for HTML: & < > " ' escaped, hidden characters shown."""
+    return visible(html.escape(str(value), quote=True))
 
 
 def html_code(value: object) -> str:
     """Text inside an element, such as <code>: & < > escaped (quotes need no escaping there
-    and stay readable in the page source)."""
-    return html.escape(str(value), quote=False)
+    and stay readable in the page source), hidden characters shown."""
+    return visible(html.escape(str(value), quote=False))
 
 
 def md_text(value: object) -> str:
     """Text for a line of Markdown (e.g. a heading) that renders literally, never as markup; a
     control character (an escape sequence, a NUL) is shown as its escape (`\x1b`), never sent
-    to the reader's screen."""
-    out = []
-    for ch in " ".join(str(value).split()):
-        if ch in _MD_SPECIAL:
-            out.append(f"&#{ord(ch)};")
-        elif not ch.isprintable() and unicodedata.category(ch) in ("Cc", "Cs"):
-            shown = ch.encode("unicode_escape").decode("ascii")  # "\x1b"
-            out.append(shown.replace("\\", "&#92;"))
-        else:
-            out.append(ch)
-    return "".join(out)
+    to the reader's screen, nor is a bidirectional override (`\u202e`)."""
+    text = "".join(
+        f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in " ".join(str(value).split())
+    )
+    return visible(text)
 
 
 _CHAR_REF = re.compile(r"&#\d+;")
@@ -116,13 +127,14 @@ def external_link(url: object, text: object) -> str:
 def json_for_script(data: Any) -> str:
     """JSON that is safe inside <script type="application/ld+json"> (no `</script>` break-out)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None)
-    return (
+    text = (
         text.replace("&", "\\u0026")
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # the same string to JSON
 
 
 def render_markdown(text: str, *, inline: bool = False) -> str:
@@ -132,7 +144,7 @@ def render_markdown(text: str, *, inline: bool = False) -> str:
     """
     md = _markdown()
     md.reset()
-    rendered = md.convert(text)
+    rendered = visible(md.convert(text))
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>"):
         inner = rendered[3:-4]
         if "<p>" not in inner:
