@@ -161,6 +161,16 @@ def test_without_git_the_history_is_unavailable(
     assert "Record history is not available" in page
     assert "set <code>R1KB_REPO_URL</code>" in page  # no repository: says so
     assert "unversioned" in changelog.render(ctx)
+    # the release links to the changelog, which has no section for it
+    assert "#release-unversioned" not in page and 'href="../../changelog/">unversioned' in page
+
+
+def test_a_version_has_a_changelog_section_only_when_it_was_released() -> None:
+    released = history.History(available=True, releases=[history.Release("2025.03.01", "")])
+    assert released.release("2025.03.01+local") is released.releases[0]
+    assert history.History().release(history.UNVERSIONED) is None
+    assert released.release("2025.03.02") is None
+    assert history.History(available=True).release(history.UNVERSIONED + history.LOCAL) is None
 
 
 def test_access_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:

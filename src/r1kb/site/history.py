@@ -33,6 +33,7 @@ TAG_RE = re.compile(r"^data-(\d{4})\.(\d{2})\.(\d{2})$")
 COMPARED = ("value", "unit", "status", "verdict")  # reported field by field
 CLAIMS_DIR = "claims/"
 UNVERSIONED = "unversioned"
+LOCAL = "+local"  # a version with uncommitted edits: the release they would join
 _COMMIT = "\x1e"
 _FIELD = "\x1f"
 
@@ -93,7 +94,10 @@ class History:
         return self.claims.get(claim_id, [])
 
     def release(self, version: str) -> Release | None:
-        return next((r for r in self.releases if r.version == version), None)
+        """The release a version names (`2026.11.30+local` names 2026.11.30), or None: an
+        unversioned build, or uncommitted edits in a repository with no commit yet."""
+        name = version.removesuffix(LOCAL)
+        return next((r for r in self.releases if r.version == name), None)
 
 
 def _run(data_dir: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
@@ -303,7 +307,7 @@ def read(data_dir: Path) -> History:
         )
     if history.local_changes:
         notes.append("The data has uncommitted changes: they are in no release yet.")
-        history.version += "+local"
+        history.version += LOCAL
     history.note = " ".join(notes) or None
     return history
 
