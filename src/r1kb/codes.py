@@ -231,7 +231,9 @@ _CODES: list[Code] = [
         "error",
         "reference",
         "Unit definition invalid",
-        "A unit in data/quantities.yaml cannot be defined (bad expression, unknown unit).",
+        "A unit in data/quantities.yaml cannot be defined (an empty or bad expression, an "
+        "unknown unit, a circle of definitions). Reported once, at the definition: units "
+        "built on it and the records that use them are not reported again.",
     ),
     Code(
         "value-kind-mismatch",

@@ -44,10 +44,10 @@ def derivations(ctx: Context) -> Iterator[Problem]:
             for s in c.derivation["inputs"].values()
         ):
             continue  # reported as unknown-claim
-        if _unit_unknown(ctx, c.unit) or any(
-            _unit_unknown(ctx, _input_unit(ctx, s)) for s in c.derivation["inputs"].values()
+        if _unit_unusable(ctx, c.unit) or any(
+            _unit_unusable(ctx, _input_unit(ctx, s)) for s in c.derivation["inputs"].values()
         ):
-            continue  # reported as unknown-unit
+            continue  # reported as unknown-unit, or once at the unit's bad definition
         r = recompute(ctx.kb, ctx.units, c)
         if r.error_code:
             yield problem(c.file, r.error_code, r.error or "", ("derivation", "formula"))
@@ -78,8 +78,11 @@ def _input_unit(ctx: Context, spec: dict[str, str]) -> str | None:
     return spec.get("unit")
 
 
-def _unit_unknown(ctx: Context, unit: str | None) -> bool:
-    return unit is not None and unit != "1" and unit not in ctx.kb.units
+def _unit_unusable(ctx: Context, unit: str | None) -> bool:
+    """Not defined, or defined on something that cannot be (bad-unit-definition)."""
+    if unit is None or unit == "1":
+        return False
+    return unit not in ctx.kb.units or ctx.units.broken(unit)
 
 
 def _show(value: object) -> str:
