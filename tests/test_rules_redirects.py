@@ -4,8 +4,10 @@ review: the rules compared ids as written)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+from conftest import CASES
 from r1kb.validate import validate
 
 
@@ -24,3 +26,26 @@ def test_a_claim_that_names_itself_through_a_redirect_is_caught(tmp_path: Path) 
     claim.write_text(text, encoding="utf-8")
     codes = {p.code for p in validate(data).problems if p.file.endswith(claim.name)}
     assert {"self-reference", "derivation-cycle"} <= codes, codes
+
+
+def test_redirect_messages_name_each_kind_in_the_singular(
+    make_data: Callable[..., Path],
+) -> None:
+    """A renamed quantity's problems said "a live quantitie" (the kind minus its last letter)."""
+    data = make_data(CASES / "invalid" / "redirect-invalid")
+    (data / "redirects.yaml").write_text(
+        "redirects: {}\n"
+        "sources: {toy-report: a-blog, old-blog: no-such-source}\n"
+        "models: {deepseek-v3: deepseek-r1, old-model: no-such-model}\n"
+        "quantities: {training-cost: gpu-rental-price, old-cost: no-such-quantity}\n",
+        encoding="utf-8",
+    )
+    found = {p.message for p in validate(data).problems if p.code == "redirect-invalid"}
+    assert found == {
+        "'toy-report' is a live source and cannot redirect",
+        "redirect target 'no-such-source' is not a source id",
+        "'deepseek-v3' is a live model and cannot redirect",
+        "redirect target 'no-such-model' is not a model id",
+        "'training-cost' is a live quantity and cannot redirect",
+        "redirect target 'no-such-quantity' is not a quantity id",
+    }

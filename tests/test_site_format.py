@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import posixpath
 import re
@@ -137,6 +138,38 @@ def test_md_text_leaves_no_markdown_or_html_active() -> None:
         assert ch not in out
     assert "&#42;a&#42;" in out
     assert "&#38; i" in out
+
+
+HIDDEN = [
+    "\x1b",
+    "\x00",
+    "\x7f",
+    "\x9b",
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+]
+
+
+@pytest.mark.parametrize("ch", HIDDEN, ids=lambda ch: f"U+{ord(ch):04X}")
+@pytest.mark.parametrize(
+    "helper",
+    [escape.html_text, escape.html_code, escape.md_text, escape.render_markdown],
+    ids=lambda f: f.__name__,
+)
+def test_controls_and_bidi_overrides_are_shown_as_escapes(helper, ch: str) -> None:  # type: ignore[no-untyped-def]
+    out = helper(f"a{ch}b")
+    assert ch not in out
+    assert ch.encode("unicode_escape").decode("ascii").replace("\\", "&#92;") in out
+
+
+@pytest.mark.parametrize("ch", HIDDEN, ids=lambda ch: f"U+{ord(ch):04X}")
+def test_json_for_script_writes_controls_and_bidi_overrides_as_json_escapes(ch: str) -> None:
+    text = escape.json_for_script({"a": f"x{ch}y"})
+    assert ch not in text and json.loads(text) == {"a": f"x{ch}y"}
+
+
+def test_line_breaks_and_tabs_stay_whitespace_in_html() -> None:
+    assert escape.html_text("a\tb\nc\r") == "a\tb\nc\r"
 
 
 @pytest.mark.parametrize(

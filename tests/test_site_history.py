@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from r1kb.site import build, feed, history, release
+from r1kb.site.dates import data_dates
 from r1kb.site.pages import changelog, claim
 from r1kb.site.repository import FIGURE_WRONG, NEW_ARTICLE, Repository
 from site_helpers import ROOT, build_site, write_site_data
@@ -24,7 +25,8 @@ DURATION = "claims/v3-base-pretraining-duration.yaml"
 PARAMS = "claims/r1-total-parameters.yaml"
 
 
-def git(repo: Path, *args: str, day: str | None = None) -> str:
+def git(repo: Path, *args: str, day: str | None = None, at: str | None = None) -> str:
+    """git in repo; day (YYYY-MM-DD, noon UTC) or at (any date git reads) dates a commit."""
     env = {
         **os.environ,
         "GIT_CONFIG_GLOBAL": os.devnull,
@@ -34,8 +36,8 @@ def git(repo: Path, *args: str, day: str | None = None) -> str:
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@example.org",
     }
-    if day:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
+    if day or at:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = at or f"{day}T12:00:00+00:00"
     done = subprocess.run(
         ["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True
     )
@@ -161,6 +163,47 @@ def test_without_git_the_history_is_unavailable(
     assert "Record history is not available" in page
     assert "set <code>R1KB_REPO_URL</code>" in page  # no repository: says so
     assert "unversioned" in changelog.render(ctx)
+    # the release links to the changelog, which has no section for it
+    assert "#release-unversioned" not in page and 'href="../../changelog/">unversioned' in page
+
+
+def test_a_version_has_a_changelog_section_only_when_it_was_released() -> None:
+    released = history.History(available=True, releases=[history.Release("2025.03.01", "")])
+    assert released.release("2025.03.01+local") is released.releases[0]
+    assert history.History().release(history.UNVERSIONED) is None
+    assert released.release("2025.03.02") is None
+    assert history.History(available=True).release(history.UNVERSIONED + history.LOCAL) is None
+
+
+BEYOND_9999 = "@300000000000 +0000"  # year 11476: git takes it, Python's dates stop at 9999
+
+
+def test_a_commit_dated_past_year_9999_is_left_out_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build stopped with a traceback (datetime: year 11476 is out of range)."""
+    data = write_site_data(tmp_path / "data")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "records", day="2025-01-10")
+    edit(
+        data / DURATION, "status: disclosed", "status: estimated\nmethod: A guess from the report."
+    )
+    git(tmp_path, "commit", "-qam", "a bogus date", at=BEYOND_9999)
+    assert git(tmp_path, "log", "-1", "--format=%ct").strip() == BEYOND_9999[1:13]
+    h = history.read(data)
+    assert h.available and h.version == "2025.01.10"
+    assert [r.version for r in h.releases] == ["2025.01.10"]
+    assert [c.kind for c in h.of("v3-base-pretraining-duration")] == ["added"]
+    assert "1 commit has an impossible date" in (h.note or "")
+    monkeypatch.setenv("R1KB_DATA_DIR", str(data))
+    ctx = build.prepare(ROOT)
+    assert ctx.dates.of(DURATION) == "2025-01-10" and ctx.dates.latest == "2025-01-10"
+    assert "impossible date" in changelog.render(ctx)
+    claim.render(ctx, ctx.kb.claims["v3-base-pretraining-duration"])
+    assert data_dates(data).of(DURATION) == "2025-01-10"  # git asked again (%cs)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BEYOND_9999[1:13])
+    assert len(release.access_date()) == 10  # today, as without SOURCE_DATE_EPOCH
 
 
 def test_access_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:

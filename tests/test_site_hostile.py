@@ -37,8 +37,14 @@ HEADERS = {
 }
 
 
+# In every payload too: a right-to-left override (it reorders what follows on the screen) and
+# an escape (a terminal would act on it); neither may reach a page as the raw character.
+RAW = ("\u202e", "\x1b")
+HIDDEN = "".join(RAW)
+
+
 def _payload(i: int, original: str = "") -> str:
-    return f"{PAYLOADS[i % len(PAYLOADS)]} {original}".strip()
+    return f"{HIDDEN}{PAYLOADS[i % len(PAYLOADS)]} {original}".strip()
 
 
 def _poison_vocabulary(data: Path, name: str, fields: dict[str, tuple[str, ...]]) -> None:
@@ -216,6 +222,17 @@ def test_no_page_of_the_hostile_site_carries_injected_markup(hostile_everything:
         shown += html.count(MARK)
         assert not injected(html), (path.relative_to(hostile_everything), injected(html))
     assert shown > 50, "the payloads did not reach the pages: the test proves nothing"
+    # the data downloads and the API (downloads/, api/) keep the records' text as it is
+    readable = [*pages, hostile_everything / "search" / "search_index.json"]
+    raw = [
+        (path.relative_to(hostile_everything), hex(ord(ch)))
+        for path in readable
+        for ch in RAW
+        if ch in path.read_text(encoding="utf-8")
+    ]
+    assert not raw, raw
+    claim = (hostile_everything / "claims" / "v3-training-cost" / "index.html").read_text("utf-8")
+    assert "&#92;u202e&#92;x1b" in claim  # shown as their escapes
     for path in hostile_everything.rglob("*.svg"):
         assert not injected(path.read_text(encoding="utf-8")), path
 

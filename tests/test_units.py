@@ -181,3 +181,24 @@ def test_a_dimension_of_many_units_is_converted_when_asked(real_units: UnitSyste
     facts = system._facts
     assert facts is not None and ("x0", "x1") not in facts[1]
     assert ("hours", "days") in facts[1] or ("days", "hours") in facts[1]  # a small dimension
+
+
+def test_a_unit_built_on_a_bad_one_is_not_an_error_of_its_own() -> None:
+    units = {
+        "GPUs": Unit(id="GPUs", label="GPUs", definition="[gpu]"),
+        "empty": Unit(id="empty", label="e", definition=""),
+        "twice": Unit(id="twice", label="t", definition="2 * empty"),
+        "loop-a": Unit(id="loop-a", label="a", definition="2 * loop-b"),
+        "loop-b": Unit(id="loop-b", label="b", definition="3 * loop-a"),
+        "on-loop": Unit(id="on-loop", label="l", definition="4 * loop-a * GPUs"),
+    }
+    system = UnitSystem(units)
+    with pytest.raises(UnitError, match=r"'twice' builds on 'empty': .*is empty"):
+        system.quantity(1.0, "twice")  # asked before anything else: the message is the same
+    assert system.errors == {
+        "empty": "cannot define unit 'empty': the definition is empty",
+        "loop-a": "unit 'loop-a' depends on itself: loop-a -> loop-b -> loop-a",
+        "loop-b": "unit 'loop-b' depends on itself: loop-b -> loop-a -> loop-b",
+    }
+    assert system.built_on == {"twice": "empty", "on-loop": "loop-a"}
+    assert [u for u in units if system.broken(u)] == [*units][1:]

@@ -183,6 +183,14 @@ _CODES: list[Code] = [
         "The subject (or a model's `derived_from`) is not a model id in data/models.yaml.",
     ),
     Code(
+        "model-derivation-cycle",
+        "error",
+        "reference",
+        "Model derives from itself",
+        "A model's `derived_from` names the model itself, or a model that derives from it "
+        "(two models that derive from each other): the message names the circle.",
+    ),
+    Code(
         "unknown-quantity",
         "error",
         "reference",
@@ -223,7 +231,9 @@ _CODES: list[Code] = [
         "error",
         "reference",
         "Unit definition invalid",
-        "A unit in data/quantities.yaml cannot be defined (bad expression, unknown unit).",
+        "A unit in data/quantities.yaml cannot be defined (an empty or bad expression, an "
+        "unknown unit, a circle of definitions). Reported once, at the definition: units "
+        "built on it and the records that use them are not reported again.",
     ),
     Code(
         "value-kind-mismatch",
@@ -398,6 +408,14 @@ _CODES: list[Code] = [
         "relations",
         "Claim refers to itself",
         "A claim cannot contradict, supersede, correct or derive from itself.",
+    ),
+    Code(
+        "supersedes-cycle",
+        "error",
+        "relations",
+        "Claims supersede each other",
+        "Claims list each other under `supersedes` (A supersedes B and B supersedes A, or a "
+        "longer circle): the message names the circle.",
     ),
     Code(
         "accurate-claims-disagree",

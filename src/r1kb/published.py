@@ -18,7 +18,15 @@ from r1kb.yamlstrict import decode
 
 PUBLISHED_IDS = "published-ids.txt"
 MAX_PUBLISHED_BYTES = 16 * 1024 * 1024
-PUBLISHED_KINDS = ("claims", "sources", "models", "quantities")
+# Each kind of published id (its folder on the site, its key in redirects.yaml) and one of
+# its kind, as messages name it ("a live quantity", never the plural minus its last letter).
+KIND_SINGULAR = {
+    "claims": "claim",
+    "sources": "source",
+    "models": "model",
+    "quantities": "quantity",
+}
+PUBLISHED_KINDS = tuple(KIND_SINGULAR)
 RENAMED_KINDS = ("sources", "models", "quantities")  # redirects.yaml keys besides `redirects`
 PUBLISHED_HEADER = (
     "# Ids published on the site: permanent. "

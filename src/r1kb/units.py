@@ -50,7 +50,10 @@ class UnitError(Exception):
 class UnitSystem:
     def __init__(self, units: dict[str, Unit]) -> None:
         self.units = units
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, str] = {}  # unit id -> why its own definition is bad
+        # unit id -> the bad unit its definition builds on: not reported again (one bad
+        # definition is one problem, however many units and records use it)
+        self.built_on: dict[str, str] = {}
         self._factors: dict[str, float] = {}
         self.checked_signatures: set[tuple[object, ...]] = set()  # see derive.recompute
 
@@ -65,10 +68,18 @@ class UnitSystem:
         while pending:
             progressed = False
             for uid, unit in list(pending.items()):
-                deps = {t for t in _TOKEN.findall(unit.definition) if t in self.units and t != uid}
+                deps = self._deps(uid)
                 if deps & pending.keys():
                     continue
+                bad = sorted(d for d in deps if d in self.errors or d in self.built_on)
+                if bad:
+                    self.built_on[uid] = self.built_on.get(bad[0], bad[0])
+                    del pending[uid]
+                    progressed = True
+                    continue
                 try:
+                    if not unit.definition.strip():
+                        raise UnitError("the definition is empty")
                     if not _DEFINITION.fullmatch(unit.definition):
                         raise UnitError(
                             "write numbers and unit names joined by * and / (powers up to ** 9), "
@@ -83,10 +94,37 @@ class UnitSystem:
                 del pending[uid]
                 progressed = True
             if not progressed:
-                for uid in pending:
-                    self.errors[uid] = f"unit {uid!r} depends on itself"
+                self._circles(pending)
                 break
         return reg
+
+    def _deps(self, uid: str) -> set[str]:
+        """The units uid's definition names."""
+        tokens = _TOKEN.findall(self.units[uid].definition)
+        return {t for t in tokens if t in self.units and t != uid}
+
+    def _circles(self, pending: dict[str, Unit]) -> None:
+        """Units left undefined: those on a circle of definitions are errors (the message
+        names the circle), those that only build on one are built on it."""
+        from r1kb.cycles import cycles
+
+        graph = {uid: sorted(self._deps(uid) & pending.keys()) for uid in pending}
+        found = cycles(graph)
+        for uid, circle in found.items():
+            self.errors[uid] = f"unit {uid!r} depends on itself: {circle.show()}"
+        for uid in sorted(pending.keys() - found.keys()):
+            root = uid
+            while root not in found:  # along the definitions into a circle
+                root = graph[root][0]
+            self.built_on[uid] = root
+
+    def broken(self, unit_id: str) -> bool:
+        """Whether unit_id cannot be used: its definition is bad (reported at the definition,
+        bad-unit-definition) or builds on a unit whose definition is."""
+        if not self.is_numeric(unit_id):
+            return False
+        self.registry  # noqa: B018 - defines every unit, collecting errors
+        return unit_id in self.errors or unit_id in self.built_on
 
     def _translate(self, definition: str) -> str:
         text = definition.strip()
@@ -105,8 +143,11 @@ class UnitSystem:
             return self.registry.dimensionless
         if unit_id not in self.units or not self.units[unit_id].numeric:
             raise UnitError(f"{unit_id!r} is not a numeric unit")
-        if unit_id in self.errors:
-            raise UnitError(self.errors[unit_id])
+        if self.broken(unit_id):  # (defines every unit first)
+            if unit_id in self.errors:
+                raise UnitError(self.errors[unit_id])
+            root = self.built_on[unit_id]
+            raise UnitError(f"unit {unit_id!r} builds on {root!r}: {self.errors[root]}")
         try:
             return self.registry.Unit(safe_name(unit_id))
         except Exception as exc:

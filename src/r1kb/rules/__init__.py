@@ -43,6 +43,7 @@ def all_rules() -> list[Rule]:
         blank,
         derivations,
         disclosure,
+        lineage,
         permanence,
         quotes,
         rates,
@@ -54,6 +55,7 @@ def all_rules() -> list[Rule]:
     return [
         *permanence.RULES,
         *references.RULES,
+        *lineage.RULES,
         *rates.RULES,
         *status.RULES,
         *disclosure.RULES,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from r1kb.cycles import Circle, cycles
 from r1kb.derive import recompute
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
 
 
-def _cycles(ctx: Context) -> set[str]:
+def _cycles(ctx: Context) -> dict[str, Circle]:
     def current(cid: str) -> str:  # an input named by an old id is the claim it redirects to
         found = ctx.kb.resolve(cid) if isinstance(cid, str) else None
         return found.id if found is not None else cid
@@ -22,30 +23,7 @@ def _cycles(ctx: Context) -> set[str]:
         ]
         for c in ctx.kb.claims.values()
     }
-    in_cycle: set[str] = set()
-    state: dict[str, int] = {}  # 1 on stack, 2 done
-    for start in graph:
-        if state.get(start):
-            continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        path: list[str] = []
-        while stack:
-            node, i = stack.pop()
-            if i == 0:
-                state[node] = 1
-                path.append(node)
-            targets = graph.get(node, [])
-            if i < len(targets):
-                stack.append((node, i + 1))
-                nxt = targets[i]
-                if state.get(nxt) == 1:
-                    in_cycle.update(path[path.index(nxt) :])
-                elif not state.get(nxt) and nxt in graph:
-                    stack.append((nxt, 0))
-            else:
-                state[node] = 2
-                path.pop()
-    return in_cycle
+    return cycles(graph)
 
 
 def derivations(ctx: Context) -> Iterator[Problem]:
@@ -57,7 +35,7 @@ def derivations(ctx: Context) -> Iterator[Problem]:
             yield problem(
                 c.file,
                 "derivation-cycle",
-                "this derivation depends on itself through its inputs",
+                f"this derivation depends on itself through its inputs: {cyclic[c.id].show()}",
                 ("derivation", "inputs"),
             )
             continue
@@ -66,10 +44,10 @@ def derivations(ctx: Context) -> Iterator[Problem]:
             for s in c.derivation["inputs"].values()
         ):
             continue  # reported as unknown-claim
-        if _unit_unknown(ctx, c.unit) or any(
-            _unit_unknown(ctx, _input_unit(ctx, s)) for s in c.derivation["inputs"].values()
+        if _unit_unusable(ctx, c.unit) or any(
+            _unit_unusable(ctx, _input_unit(ctx, s)) for s in c.derivation["inputs"].values()
         ):
-            continue  # reported as unknown-unit
+            continue  # reported as unknown-unit, or once at the unit's bad definition
         r = recompute(ctx.kb, ctx.units, c)
         if r.error_code:
             yield problem(c.file, r.error_code, r.error or "", ("derivation", "formula"))
@@ -100,8 +78,11 @@ def _input_unit(ctx: Context, spec: dict[str, str]) -> str | None:
     return spec.get("unit")
 
 
-def _unit_unknown(ctx: Context, unit: str | None) -> bool:
-    return unit is not None and unit != "1" and unit not in ctx.kb.units
+def _unit_unusable(ctx: Context, unit: str | None) -> bool:
+    """Not defined, or defined on something that cannot be (bad-unit-definition)."""
+    if unit is None or unit == "1":
+        return False
+    return unit not in ctx.kb.units or ctx.units.broken(unit)
 
 
 def _show(value: object) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from r1kb.paths import ID_RE, display_path
 from r1kb.problems import Problem, problem
-from r1kb.published import PUBLISHED_IDS
+from r1kb.published import KIND_SINGULAR, PUBLISHED_IDS
 from r1kb.rules import Context
 
 UNIT_ID_RE = re.compile(r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*\Z")
@@ -87,7 +87,7 @@ def permanence(ctx: Context) -> Iterator[Problem]:
                 yield problem(
                     rfile,
                     "redirect-invalid",
-                    f"{old!r} is a live {kind[:-1]} and cannot redirect",
+                    f"{old!r} is a live {KIND_SINGULAR[kind]} and cannot redirect",
                     (kind, old),
                     at_key=True,
                 )
@@ -96,7 +96,7 @@ def permanence(ctx: Context) -> Iterator[Problem]:
                 yield problem(
                     rfile,
                     "redirect-invalid",
-                    f"redirect target {new!r} is not a {kind[:-1]} id"
+                    f"redirect target {new!r} is not a {KIND_SINGULAR[kind]} id"
                     + (chained if new in renames else ""),
                     (kind, old),
                 )

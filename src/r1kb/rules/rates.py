@@ -53,6 +53,8 @@ def _currencies(
     ctx: Context, qfile: str, unit: str, per: str, at: tuple[str | int, ...]
 ) -> Iterator[Problem]:
     units = ctx.kb.units
+    if not units:
+        return  # quantities.yaml did not load: reported there, not once per rate
     for field, uid in (("unit", unit), ("per", per)):
         if uid not in units:
             yield problem(qfile, "unknown-unit", f"unit {uid!r} is not defined", (*at, field))

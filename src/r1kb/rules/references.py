@@ -86,14 +86,20 @@ def vocabularies(ctx: Context) -> Iterator[Problem]:
 
 def claim_fields(ctx: Context) -> Iterator[Problem]:
     kb = ctx.kb
+    # A vocabulary file that did not load (no models, no quantities: the schema asks for at
+    # least one) is reported on its own; its ids are not reported missing once per claim.
     for c in kb.claims.values():
-        if c.subject not in kb.models:
+        yield from _other_dates(c)
+        yield from _magnitudes(c)
+        if kb.models and c.subject not in kb.models:
             yield problem(
                 c.file,
                 "unknown-model",
                 f"{c.subject!r} is not a model in models.yaml",
                 ("subject",),
             )
+        if not kb.quantities:
+            continue
         quantity = kb.quantities.get(c.quantity)
         if quantity is None:
             yield problem(
@@ -104,8 +110,6 @@ def claim_fields(ctx: Context) -> Iterator[Problem]:
                 hint="add it to data/quantities.yaml or use an existing id",
             )
         yield from _constant_units(ctx, c)
-        yield from _other_dates(c)
-        yield from _magnitudes(c)
         if c.unit not in kb.units and c.unit != "1":
             yield problem(c.file, "unknown-unit", f"unit {c.unit!r} is not defined", ("unit",))
             continue
@@ -113,7 +117,8 @@ def claim_fields(ctx: Context) -> Iterator[Problem]:
             quantity is not None
             and quantity.unit in kb.units
             and not ctx.units.compatible(c.unit, quantity.unit)
-        ):
+            and not (ctx.units.broken(c.unit) or ctx.units.broken(quantity.unit))
+        ):  # (a unit that cannot be defined is reported once, at its definition)
             yield problem(
                 c.file,
                 "unit-mismatch",

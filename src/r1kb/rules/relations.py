@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from r1kb.cycles import cycles
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
 
@@ -43,6 +44,27 @@ def contradictions(ctx: Context) -> Iterator[Problem]:
                     f"{t!r} does not list {c.id!r} in its `contradicts`",
                     ("relations", "contradicts", i),
                 )
+
+
+def supersessions(ctx: Context) -> Iterator[Problem]:
+    """Claims that supersede each other (directly or round a longer circle): neither is the
+    newer. A claim that supersedes itself is a self-reference."""
+    kb = ctx.kb
+
+    def current(cid: str) -> str:  # named by an old id: the claim it redirects to
+        found = kb.resolve(cid)
+        return found.id if found is not None else cid
+
+    graph = {c.id: [current(t) for t in c.related("supersedes")] for c in kb.claims.values()}
+    for cid, circle in cycles(graph).items():
+        if len(circle.nodes) > 1:
+            yield problem(
+                kb.claims[cid].file,
+                "supersedes-cycle",
+                f"claims supersede each other in a circle: {circle.show()}",
+                ("relations", "supersedes", graph[cid].index(circle.next)),
+                hint="only the newer claim lists the older one under `supersedes`",
+            )
 
 
 def withdrawals(ctx: Context) -> Iterator[Problem]:
@@ -111,6 +133,7 @@ def history(ctx: Context) -> Iterator[Problem]:
 RULES = [
     corrections,
     contradictions,
+    supersessions,
     withdrawals,
     withdrawn_uses,
     history,

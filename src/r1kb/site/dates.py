@@ -7,13 +7,15 @@ without git, outside a repository or on a git error, modification times are used
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from r1kb.fsutil import tree_entries
-from r1kb.site.history import git_text
+from r1kb.site.history import git_text, utc_day
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # git's %cs; "11476-08-15" for a bogus date
 
 
 @dataclass
@@ -35,7 +37,7 @@ def _mtime_date(path: Path) -> str | None:
         stamp = path.stat().st_mtime
     except OSError:
         return None
-    return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat()
+    return utc_day(stamp)
 
 
 def _record_files(data_dir: Path) -> list[str]:
@@ -59,6 +61,8 @@ def _git_dates(data_dir: Path) -> dict[str, str] | None:
         if not lines:
             continue
         day, names = lines[0], lines[1:]
+        if not ISO_DAY.fullmatch(day):
+            continue  # a commit dated past the year 9999 (git takes it): no day to show
         for name in names:
             dates.setdefault(name, day)  # newest commit first
     return dates

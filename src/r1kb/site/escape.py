@@ -1,6 +1,7 @@
 """Escaping: every string that comes from a record goes through one of these functions.
 
-One helper per output kind:
+One helper per output kind (each shows what must not reach a screen as itself, `_HIDDEN`,
+as its escape: `\x1b`, `\u202e`):
 
 * HTML (fragments inside raw HTML blocks of a page, SVG, attributes): `html_text`;
 * the text of a code block (element content only, never an attribute): `html_code`, which
@@ -10,9 +11,8 @@ One helper per output kind:
 * an anchor in a Markdown attribute list (`{ #id }`): `md_anchor`, which keeps only
   letters, digits, '-' and '_' (nothing can close the list or start another attribute);
 * a CSV cell: `csv_cell`, which defuses what a spreadsheet would run as a formula;
-* a BibTeX field and a RIS line: `citations.bibtex_escape` and `citations.ris_text`;
-  like `csv_cell` and `md_text`, they show control characters and bidirectional overrides
-  as their escapes (`is_control`, `show_controls`);
+* a BibTeX field and a RIS line: `citations.bibtex_escape` and `citations.ris_text`
+  (the downloads show hidden characters as plain escapes, `show_controls`);
 * annotations written in Markdown (`notes`): `render_markdown`, which renders them to HTML
   without raw HTML, keeps only http/https links and turns images into their alt text
   (nothing is fetched from other hosts when a page is viewed).
@@ -23,7 +23,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from functools import cache
 from typing import Any
 from xml.etree import ElementTree as etree
@@ -33,29 +32,16 @@ SAFE_SCHEMES = ("http://", "https://")
 # Characters Python-Markdown or an extension may interpret inside a line of text.
 _MD_SPECIAL = set("\\`*_{}[]()#+!|~^=:<>&")
 
-
-def html_text(value: object) -> str:
-    """Text (or an attribute value) for HTML: & < > " ' escaped."""
-    return html.escape(str(value), quote=True)
-
-
-def html_code(value: object) -> str:
-    """Text inside an element, such as <code>: & < > escaped (quotes need no escaping there
-    and stay readable in the page source)."""
-    return html.escape(str(value), quote=False)
-
-
-# The bidirectional classes of the embeddings, overrides and isolates (U+202A-U+202E,
-# U+2066-U+2069): they reorder the text shown around them ("Trojan Source").
-_BIDI_CONTROLS = frozenset(("LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"))
+# What never reaches a reader's screen as itself: control characters (C0 but tab, line feed
+# and carriage return, which are whitespace to HTML and Markdown; DEL; C1), lone surrogates,
+# and the bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069
+# (after a right-to-left override a line shows reversed: "txt.exe" as "exe.txt").
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def is_control(ch: str) -> bool:
-    """Whether no output sends ch as it is: a C0 or C1 control character (an escape
-    sequence, a NUL), a lone surrogate, or a bidirectional embedding, override or isolate."""
-    return not ch.isprintable() and (
-        unicodedata.category(ch) in ("Cc", "Cs") or unicodedata.bidirectional(ch) in _BIDI_CONTROLS
-    )
+    """Whether ch is a hidden character (`_HIDDEN`): no output sends it as it is."""
+    return _HIDDEN.fullmatch(ch) is not None
 
 
 def char_escape(ch: str) -> str:
@@ -63,27 +49,43 @@ def char_escape(ch: str) -> str:
     return ch.encode("unicode_escape").decode("ascii")
 
 
-def show_controls(text: str, keep: str = "") -> str:
-    """text with every character is_control finds, but those in keep, as its visible escape:
-    for the downloads (CSV, BibTeX, RIS), whose readers would act on them."""
-    if text.isprintable():  # the common case: no control character at all
-        return text
-    return "".join(char_escape(ch) if ch not in keep and is_control(ch) else ch for ch in text)
+def _shown(match: re.Match[str]) -> str:
+    """A hidden character as its escape, written so that neither HTML nor Markdown reads
+    the backslash ("\x1b" as `&#92;x1b`)."""
+    return char_escape(match.group()).replace("\\", "&#92;")
+
+
+def visible(text: str) -> str:
+    """text with every hidden character (`_HIDDEN`) shown as its escape, for HTML and
+    Markdown."""
+    return _HIDDEN.sub(_shown, text)
+
+
+def show_controls(text: str) -> str:
+    """text with every hidden character shown as its plain escape (`\\x1b`): for the
+    downloads (CSV, BibTeX, RIS), whose readers would act on them."""
+    return _HIDDEN.sub(lambda m: char_escape(m.group()), text)
+
+
+def html_text(value: object) -> str:
+    """Text (or an attribute value) for HTML: & < > " ' escaped, hidden characters shown."""
+    return visible(html.escape(str(value), quote=True))
+
+
+def html_code(value: object) -> str:
+    """Text inside an element, such as <code>: & < > escaped (quotes need no escaping there
+    and stay readable in the page source), hidden characters shown."""
+    return visible(html.escape(str(value), quote=False))
 
 
 def md_text(value: object) -> str:
     """Text for a line of Markdown (e.g. a heading) that renders literally, never as markup; a
-    control character (an escape sequence, a NUL, a bidirectional override) is shown as its
-    escape (`\x1b`), never sent to the reader's screen."""
-    out = []
-    for ch in " ".join(str(value).split()):
-        if ch in _MD_SPECIAL:
-            out.append(f"&#{ord(ch)};")
-        elif is_control(ch):
-            out.append(char_escape(ch).replace("\\", "&#92;"))
-        else:
-            out.append(ch)
-    return "".join(out)
+    control character (an escape sequence, a NUL) is shown as its escape (`\x1b`), never sent
+    to the reader's screen, nor is a bidirectional override (`\u202e`)."""
+    text = "".join(
+        f"&#{ord(ch)};" if ch in _MD_SPECIAL else ch for ch in " ".join(str(value).split())
+    )
+    return visible(text)
 
 
 _CHAR_REF = re.compile(r"&#\d+;")
@@ -110,14 +112,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 
 
 def csv_cell(value: object) -> object:
-    """A CSV cell a spreadsheet shows as it is: numbers stay numbers; control characters but
-    tab and newline are shown as their escapes (show_controls); text that could start a
-    formula, also after whitespace of any kind (str.isspace: U+00A0, U+2003, U+3000...),
-    gets a leading apostrophe."""
+    """A CSV cell a spreadsheet shows as it is: numbers stay numbers; hidden characters are
+    shown as their escapes (show_controls); text that could start a formula, also after
+    whitespace of any kind (str.isspace: U+00A0, U+2003, U+3000...), gets a leading
+    apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        text = show_controls(str(value), keep="\t\n")
+        text = show_controls(str(value))
         formula = text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
         return "'" + text if formula else text
     return value
@@ -147,13 +149,14 @@ def external_link(url: object, text: object) -> str:
 def json_for_script(data: Any) -> str:
     """JSON that is safe inside <script type="application/ld+json"> (no `</script>` break-out)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None)
-    return (
+    text = (
         text.replace("&", "\\u0026")
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # the same string to JSON
 
 
 def render_markdown(text: str, *, inline: bool = False) -> str:
@@ -163,7 +166,7 @@ def render_markdown(text: str, *, inline: bool = False) -> str:
     """
     md = _markdown()
     md.reset()
-    rendered = md.convert(text)
+    rendered = visible(md.convert(text))
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>"):
         inner = rendered[3:-4]
         if "<p>" not in inner:

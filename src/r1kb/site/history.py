@@ -33,6 +33,7 @@ TAG_RE = re.compile(r"^data-(\d{4})\.(\d{2})\.(\d{2})$")
 COMPARED = ("value", "unit", "status", "verdict")  # reported field by field
 CLAIMS_DIR = "claims/"
 UNVERSIONED = "unversioned"
+LOCAL = "+local"  # a version with uncommitted edits: the release they would join
 _COMMIT = "\x1e"
 _FIELD = "\x1f"
 
@@ -93,7 +94,10 @@ class History:
         return self.claims.get(claim_id, [])
 
     def release(self, version: str) -> Release | None:
-        return next((r for r in self.releases if r.version == version), None)
+        """The release a version names (`2026.11.30+local` names 2026.11.30), or None: an
+        unversioned build, or uncommitted edits in a repository with no commit yet."""
+        name = version.removesuffix(LOCAL)
+        return next((r for r in self.releases if r.version == name), None)
 
 
 def _run(data_dir: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
@@ -118,8 +122,13 @@ def git_text(data_dir: Path, *args: str) -> str | None:
     return None if out is None else out.decode("utf-8", "replace")
 
 
-def _day(stamp: int) -> str:
-    return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat()
+def utc_day(stamp: float) -> str | None:
+    """The UTC day of a Unix time as YYYY-MM-DD, or None when no such day can be written:
+    git takes a commit dated past year 9999 (a bogus clock, a forged commit)."""
+    try:
+        return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def version_name(day: str) -> str:
@@ -141,10 +150,10 @@ def _tags(data_dir: Path) -> list[tuple[int, str]]:
     return sorted(tags)
 
 
-def release_of(stamp: int, tags: list[tuple[int, str]]) -> str:
-    """The first tagged release at or after the commit time, else the commit's UTC date."""
+def release_of(stamp: int, day: str, tags: list[tuple[int, str]]) -> str:
+    """The first tagged release at or after the commit time, else the commit's UTC day."""
     i = bisect.bisect_left(tags, (stamp, ""))
-    return tags[i][1] if i < len(tags) else version_name(_day(stamp))
+    return tags[i][1] if i < len(tags) else version_name(day)
 
 
 @dataclass
@@ -159,12 +168,14 @@ class _Entry:
 class _Commit:
     sha: str
     stamp: int
+    day: str  # YYYY-MM-DD (UTC)
     boundary: bool
     entries: list[_Entry]
 
 
-def _parse_log(log: str, shallow: bool) -> list[_Commit]:
-    commits = []
+def _parse_log(log: str, shallow: bool) -> tuple[list[_Commit], int]:
+    """The commits of the log, and how many were left out for a date no day can name."""
+    commits, undated = [], 0
     for chunk in log.split(_COMMIT):
         lines = chunk.strip("\n").split("\n")
         head = lines[0].split(_FIELD)
@@ -178,9 +189,13 @@ def _parse_log(log: str, shallow: bool) -> list[_Commit]:
             if not tab or len(parts) != 5 or not meta.startswith(":") or path.startswith('"'):
                 continue  # a quoted path has characters no record file name has
             entries.append(_Entry(parts[2], parts[3], parts[4][:1], path))
+        day = utc_day(int(stamp))
+        if day is None:
+            undated += 1
+            continue
         boundary = shallow and not parents.strip()
-        commits.append(_Commit(sha, int(stamp), boundary, entries))
-    return commits
+        commits.append(_Commit(sha, int(stamp), day, boundary, entries))
+    return commits, undated
 
 
 def _read_blobs(data_dir: Path, ids: list[str]) -> dict[str, Any]:
@@ -253,7 +268,7 @@ def read(data_dir: Path) -> History:
     )
     if log is None:
         return unavailable("Record history is not available: git could not read the log.")
-    commits = _parse_log(log, shallow)
+    commits, undated = _parse_log(log, shallow)
     tags = _tags(data_dir)
     wanted: list[str] = []
     for c in commits:
@@ -264,13 +279,13 @@ def read(data_dir: Path) -> History:
     history = History(available=True, prefix=prefix, shallow=shallow)
     by_version: dict[str, Release] = {}
     for c in commits:  # newest first
-        version = release_of(c.stamp, tags)
+        version = release_of(c.stamp, c.day, tags)
         release = by_version.get(version)
         if release is None:
-            release = by_version[version] = Release(version, _day(c.stamp))
+            release = by_version[version] = Release(version, c.day)
             history.releases.append(release)
         for e in c.entries:
-            history.file_dates.setdefault(e.path, _day(c.stamp))
+            history.file_dates.setdefault(e.path, c.day)
             cid = _claim_id(e.path)
             if cid is None:
                 if e.path not in release.other:
@@ -283,7 +298,7 @@ def read(data_dir: Path) -> History:
                 kind = "removed"
             else:
                 kind, fields = _diff(blobs.get(e.old_blob), blobs.get(e.new_blob))
-            change = Change(c.sha, _day(c.stamp), version, kind, prefix + e.path, fields)
+            change = Change(c.sha, c.day, version, kind, prefix + e.path, fields)
             history.claims.setdefault(cid, []).append(change)
     for cid, changes in history.claims.items():
         _add_to_releases(cid, changes, by_version)
@@ -291,7 +306,7 @@ def read(data_dir: Path) -> History:
         for ids in (release.added, release.changed, release.withdrawn, release.removed):
             ids.sort()
     if commits:
-        history.version = release_of(commits[0].stamp, tags)
+        history.version = release_of(commits[0].stamp, commits[0].day, tags)
     history.dirty = _dirty(data_dir, prefix)
     history.local_changes = bool(history.dirty)
     notes = []
@@ -301,9 +316,15 @@ def read(data_dir: Path) -> History:
             "the clone's first commit are not shown, and records first seen there are marked "
             "as present rather than added."
         )
+    if undated:
+        notes.append(
+            f"{undated} commit{' has' if undated == 1 else 's have'} an impossible date "
+            "(past the year 9999) and "
+            f"{'is' if undated == 1 else 'are'} left out of the history."
+        )
     if history.local_changes:
         notes.append("The data has uncommitted changes: they are in no release yet.")
-        history.version += "+local"
+        history.version += LOCAL
     history.note = " ".join(notes) or None
     return history
 

@@ -8,7 +8,7 @@ from r1kb.kb import Claim
 from r1kb.site.components import block, link, table_block
 from r1kb.site.context import SiteContext
 from r1kb.site.escape import external_link, html_text, md_anchor
-from r1kb.site.history import Change, FieldChange
+from r1kb.site.history import LOCAL, Change, FieldChange
 
 CHANGELOG = "changelog.md"
 KIND_LABELS = {
@@ -52,11 +52,15 @@ def change_text(ctx: SiteContext, ch: Change, unit: str) -> str:
 
 def release_anchor(version: str) -> str:
     """The changelog's anchor of a release: '2026.11.30' -> 'release-2026-11-30'."""
-    return md_anchor(f"release-{version.split('+')[0]}")
+    return md_anchor(f"release-{version.removesuffix(LOCAL)}")
 
 
 def release_link(ctx: SiteContext, page: str, version: str) -> str:
-    href = ctx.urls.rel(page, CHANGELOG) + "#" + release_anchor(version)
+    """The version, linked to its release's section of the changelog, or to the changelog's
+    top where it has none (`unversioned`: a build without git history)."""
+    href = ctx.urls.rel(page, CHANGELOG)
+    if ctx.history.release(version) is not None:
+        href += "#" + release_anchor(version)
     return f'<a href="{html_text(href)}">{html_text(version)}</a>'
 
 
