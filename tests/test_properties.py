@@ -296,8 +296,9 @@ def test_the_base_is_clean(data_dir: Path) -> None:
 
 
 def break_the_disk(mp: pytest.MonkeyPatch, failing: str, code: int) -> None:
-    """One step of fsutil.write_atomic fails with code, as on a full or read-only disk
-    (mkstemp, fdopen for writing, write, fsync or replace); reading files still works."""
+    """One step of fsutil's writes fails with code, as on a full or read-only disk
+    (mkstemp, fdopen for writing, write, fsync, or replace: the step that names the file,
+    os.replace or, for a file that must be new, os.link); reading files still works."""
     import os
     import tempfile
 
@@ -328,6 +329,9 @@ def break_the_disk(mp: pytest.MonkeyPatch, failing: str, code: int) -> None:
         mp.setattr(os, "fdopen", fdopen)
     elif failing == "mkstemp":
         mp.setattr(tempfile, "mkstemp", fail)
+    elif failing == "replace":
+        mp.setattr(os, "replace", fail)
+        mp.setattr(os, "link", fail)
     else:
         mp.setattr(os, failing, fail)
 
