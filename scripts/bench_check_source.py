@@ -151,6 +151,14 @@ def sample_article() -> str:
     return line * 60
 
 
+def every_article() -> str:
+    """The labelled articles one after another (every layout they use: spec sheets, glued
+    tables, comparison tables), else the sample article."""
+    folder = SHARED / "articles"
+    texts = bodies(folder) if folder.is_dir() else []
+    return "\n\n".join(texts) if texts else sample_article()
+
+
 def _child_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -277,7 +285,11 @@ def main() -> None:
         size = args.size_kb * 1000 if args.size_kb else 50_000 if args.quick else 200_000
         print(f"hostile input ({size // 2000} KB and {size // 1000} KB):")
         hostile = {}
-        kinds = [*HOSTILE, ("real article repeated", article, "text")]
+        kinds = [
+            *HOSTILE,
+            ("real article repeated", article, "text"),
+            ("every article, repeated", every_article() + "\n\n", "text"),
+        ]
         for name, unit, fmt in kinds:
             if args.only and args.only not in name:
                 continue

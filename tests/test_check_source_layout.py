@@ -12,8 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from r1kb.checksource.candidates.mentions import name_ends
+from r1kb.checksource.document import layout
 from r1kb.checksource.document.layout import find_cells
 from r1kb.checksource.evaluation.corpus import body_of, fits, locate, score
 from r1kb.checksource.pipeline import check_text
@@ -311,3 +314,20 @@ def test_quality_floor_on_the_labelled_articles(kb: KnowledgeBase) -> None:
     assert total.recall >= 0.96, total.recall
     assert total.precision >= 0.96, total.precision
     assert total.outcome >= 0.96, total.outcome
+
+
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])),
+        max_size=12,
+    ),
+    pos=st.integers(-2, 85),
+)
+def test_a_position_is_covered_by_spans_as_a_test_of_each_span_says(
+    spans: list[tuple[int, int]], pos: int
+) -> None:
+    """The logarithmic test of whether a spec-sheet value lies in a glued table's cell (a test
+    of each cell for each value grew with the square of the text's length), against the test
+    of each span, with spans nested, overlapping, empty and unsorted."""
+    expected = any(a <= pos < b for a, b in spans)
+    assert layout._covered_by(spans)(pos) is expected

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from r1kb.checksource.document.glued import NameEnds, glued_tables
 
@@ -130,7 +132,7 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
     lines = _lines(text)
     if name_ends is not None:
         cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
-    glued = [(c.start, c.end) for c in cells]
+    in_glued = _covered_by([(c.start, c.end) for c in cells])
     candidates = _candidates(text, lines)
     k, i = 0, 0
     while True:
@@ -149,11 +151,24 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
                 i += 1
             cells.extend(_table_cells(text, rows, start))
             continue
-        cells.extend(
-            c for c in _spec_cells(text, lines, i) if not any(a <= c.start < b for a, b in glued)
-        )
+        cells.extend(c for c in _spec_cells(text, lines, i) if not in_glued(c.start))
         i += 1
     return sorted(cells, key=lambda c: c.start)
+
+
+def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position is inside one of the spans (start <= pos < end), in logarithmic time:
+    a test against each glued cell for each spec-sheet value grew with the square of a text's
+    length (12 ms of find_cells' 59 on the labelled articles repeated to 500 KB)."""
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end up to each span
+
+    def covered(pos: int) -> bool:
+        j = bisect_right(starts, pos) - 1
+        return j >= 0 and reach[j] > pos
+
+    return covered
 
 
 def _next_is_pipe_row(text: str, lines: list[tuple[int, int]], i: int) -> bool:
