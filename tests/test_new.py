@@ -256,6 +256,17 @@ def test_new_refuses_a_record_validate_would_refuse(data: Path, args: list[str],
     assert validate(data, []).problems == before.problems
 
 
+def test_new_says_every_problem_at_once(data: Path) -> None:
+    """With a reference of its own checks wrong, `new` said only that one; what validate would
+    refuse besides (a blank locator) came on the next run. Both are said, and validate's
+    counterpart of an own check (unknown-source) is not said twice."""
+    result = run(data, _claim_with(source="no-such-source", locator=" "))
+    assert result.exit_code == 2, result.output
+    assert "source: no source 'no-such-source'" in result.output
+    assert "[blank-text]" in result.output and "[unknown-source]" not in result.output
+    assert not (data / "claims" / f"{CLAIM[2]}.yaml").exists()
+
+
 @pytest.mark.parametrize("kind", ["source", "claim"])
 def test_reserved_ids_are_refused(data: Path, kind: str) -> None:
     """`index` validated, then `r1kb export` and the site refused it (a folder's index page)."""

@@ -60,16 +60,22 @@ def _finish(
     kind: str,
     record_id: str,
     fields: dict[str, Any],
-    problems: list[str],
+    problems: list[tuple[str, str]],
 ) -> None:
-    """Write the record unless it would not validate: new's own checks first (they say how
-    to fix a flag), then validate's."""
+    """Write the record unless it would not validate. Every problem is said at once: new's
+    own checks (code, message: they say how to fix a flag), then validate's, but for those of
+    a code an own check already reported."""
     from r1kb import scaffold
 
     text = scaffold.render(kind, fields, {}, [])
-    problems = problems or _refusals(loaded, snapshots, kind, record_id, text)
-    if problems:
-        raise click.UsageError("the record would not validate:\n  " + "\n  ".join(problems))
+    covered = {code for code, _ in problems}
+    said = [message for _, message in problems] + [
+        message
+        for code, message in _refusals(loaded, snapshots, kind, record_id, text)
+        if code not in covered
+    ]
+    if said:
+        raise click.UsageError("the record would not validate:\n  " + "\n  ".join(said))
     data = loaded.data_dir
     where = data / scaffold.FOLDERS[kind]
     try:
@@ -89,16 +95,16 @@ def _finish(
 
 def _refusals(
     loaded: Loaded, snapshots: list[Path], kind: str, record_id: str, text: str
-) -> list[str]:
-    """The errors `r1kb validate` would report once the record is written, and does not now:
-    the schema and every rule, run on the record held in memory."""
+) -> list[tuple[str, str]]:
+    """The errors `r1kb validate` would report once the record is written, and does not now
+    (code, message): the schema and every rule, run on the record held in memory."""
     from r1kb.loader import with_record
     from r1kb.validate import validate_loaded
 
     before = {_key(p) for p in validate_loaded(loaded, snapshots).errors}
     with_it, record = with_record(loaded, kind, record_id, text)
     after = validate_loaded(with_it, snapshots)
-    return [_said(p, record) for p in after.errors if _key(p) not in before]
+    return [(p.code, _said(p, record)) for p in after.errors if _key(p) not in before]
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
@@ -312,17 +318,36 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         else {"value": {}, "source": {}, "locator": {}, "quote": {}}
     )
     _fill(values, needs)
-    problems = []
+    problems: list[tuple[str, str]] = []  # (the code validate would report, new's message)
     if values["subject"] not in kb.models:
-        problems.append(f"subject: no model {values['subject']!r} in data/models.yaml")
+        problems.append(
+            ("unknown-model", f"subject: no model {values['subject']!r} in data/models.yaml")
+        )
     if quantity is None:
-        problems.append(f"quantity: no quantity {values['quantity']!r} in data/quantities.yaml")
+        problems.append(
+            (
+                "unknown-quantity",
+                f"quantity: no quantity {values['quantity']!r} in data/quantities.yaml",
+            )
+        )
     elif not UnitSystem(kb.units).compatible(unit, quantity.unit):
-        problems.append(f"unit: {unit!r} does not fit {quantity.id} (its unit is {quantity.unit})")
+        problems.append(
+            (
+                "unit-mismatch",
+                f"unit: {unit!r} does not fit {quantity.id} (its unit is {quantity.unit})",
+            )
+        )
     if values["source"] and values["source"] not in kb.sources:
-        problems.append(f"source: no source {values['source']!r} (add it with `r1kb new source`)")
+        problems.append(
+            (
+                "unknown-source",
+                f"source: no source {values['source']!r} (add it with `r1kb new source`)",
+            )
+        )
     problems += [
-        f"corrected_by: no claim {c!r}" for c in values["corrected_by"] if c not in kb.claims
+        ("unknown-claim", f"corrected_by: no claim {c!r}")
+        for c in values["corrected_by"]
+        if c not in kb.claims
     ]
     fields: dict[str, Any] = {"subject": values["subject"], "quantity": values["quantity"]}
     if values["scope"]:
