@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from r1kb import new as new_module
@@ -265,6 +266,61 @@ def test_new_says_every_problem_at_once(data: Path) -> None:
     assert "source: no source 'no-such-source'" in result.output
     assert "[blank-text]" in result.output and "[unknown-source]" not in result.output
     assert not (data / "claims" / f"{CLAIM[2]}.yaml").exists()
+    # the same code elsewhere in the record is another problem, and said too
+    result = run(data, [*_claim_with(source="no-such-source"), "--checked", "no-such-checked"])
+    assert "source: no source 'no-such-source'" in result.output
+    assert "$.checked[0]: source 'no-such-checked'" in result.output, result.output
+
+
+DERIVED = [
+    "new", "claim", "acme-r1-rl-cost-check", "--subject", "deepseek-r1",
+    "--quantity", "training-cost", "--value", "294000", "--status", "derived",
+    "--statement", "R1's RL GPU-hours at 2 dollars an hour make its cost.",
+    "--verdict", "accurate", "--source", "acme-blog-2025-02-01", "--locator", "paragraph 3",
+    "--quote", "R1 cost $5.58M to train", "--formula", "gpu_hours * price",
+    "--input", "gpu_hours=r1-rl-gpu-hours", "--input", "price=2 USD-per-GPU-hour",
+]  # fmt: skip
+
+
+def test_a_derived_claim_is_written_with_its_derivation(data: Path) -> None:
+    """`new` offered "derived", then refused every derived claim: it had no way to write the
+    formula and inputs validate requires (derived-without-derivation)."""
+    assert run(data, SOURCE).exit_code == 0
+    result = run(data, DERIVED)
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load((data / "claims" / "acme-r1-rl-cost-check.yaml").read_text("utf-8"))
+    assert record["derivation"] == {
+        "formula": "gpu_hours * price",
+        "inputs": {
+            "gpu_hours": {"claim": "r1-rl-gpu-hours"},
+            "price": {"value": 2, "unit": "USD-per-GPU-hour"},
+        },
+    }
+    outcome = validate(data, [])
+    assert outcome.ok, [(p.file, p.message) for p in outcome.errors]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (["--input", "gpu_hours"], "write NAME=CLAIM_ID or NAME=VALUE UNIT"),
+        (["--input", "price=3 USD-per-GPU-hour"], "'price' is given twice"),
+        (["--input", "x=1e999 USD"], "beyond any figure's size"),
+    ],
+)
+def test_derivation_inputs_that_cannot_be_read_are_usage_errors(
+    data: Path, change: list[str], said: str
+) -> None:
+    assert run(data, SOURCE).exit_code == 0
+    result = run(data, [*DERIVED, *change])
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert not (data / "claims" / "acme-r1-rl-cost-check.yaml").exists()
+
+
+def test_a_derived_claim_without_inputs_is_refused(data: Path) -> None:
+    args = [a for a in DERIVED if not a.startswith(("gpu_hours=", "price="))]
+    result = run(data, [a for a in args if a != "--input"])
+    assert result.exit_code == 2 and "needs its formula's inputs" in result.output
 
 
 @pytest.mark.parametrize("kind", ["source", "claim"])

@@ -60,19 +60,19 @@ def _finish(
     kind: str,
     record_id: str,
     fields: dict[str, Any],
-    problems: list[tuple[str, str]],
+    problems: list[tuple[str, str, str]],
 ) -> None:
     """Write the record unless it would not validate. Every problem is said at once: new's
-    own checks (code, message: they say how to fix a flag), then validate's, but for those of
-    a code an own check already reported."""
+    own checks (code, path, message: they say how to fix a flag), then validate's, but for
+    the ones an own check already said (the same code at the same path)."""
     from r1kb import scaffold
 
     text = scaffold.render(kind, fields, {}, [])
-    covered = {code for code, _ in problems}
-    said = [message for _, message in problems] + [
+    covered = {(code, path) for code, path, _ in problems}
+    said = [message for _, _, message in problems] + [
         message
-        for code, message in _refusals(loaded, snapshots, kind, record_id, text)
-        if code not in covered
+        for code, path, message in _refusals(loaded, snapshots, kind, record_id, text)
+        if (code, path) not in covered
     ]
     if said:
         raise click.UsageError("the record would not validate:\n  " + "\n  ".join(said))
@@ -95,16 +95,16 @@ def _finish(
 
 def _refusals(
     loaded: Loaded, snapshots: list[Path], kind: str, record_id: str, text: str
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str, str]]:
     """The errors `r1kb validate` would report once the record is written, and does not now
-    (code, message): the schema and every rule, run on the record held in memory."""
+    (code, path, message): the schema and every rule, run on the record held in memory."""
     from r1kb.loader import with_record
     from r1kb.validate import validate_loaded
 
     before = {_key(p) for p in validate_loaded(loaded, snapshots).errors}
     with_it, record = with_record(loaded, kind, record_id, text)
     after = validate_loaded(with_it, snapshots)
-    return [(p.code, _said(p, record)) for p in after.errors if _key(p) not in before]
+    return [(p.code, p.path, _said(p, record)) for p in after.errors if _key(p) not in before]
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
@@ -286,6 +286,19 @@ def _beyond(text: str) -> click.BadParameter:
     help="A primary source id that does not give the figure (undisclosed claims; repeatable).",
 )
 @click.option("--method", help="How an estimate was made (for estimated claims).")
+@click.option(
+    "--formula",
+    help="Arithmetic over the inputs' names that gives the value (derived claims): "
+    "'gpu_hours * price'.",
+)
+@click.option(
+    "--input",
+    "inputs",
+    multiple=True,
+    metavar="NAME=CLAIM_ID|NAME=VALUE UNIT",
+    help="An input of the formula: another claim, or a constant with its unit "
+    "('price=2 USD-per-GPU-hour'). Repeatable.",
+)
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path))
 def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
     """Write data/claims/CLAIM_ID.yaml.
@@ -296,6 +309,13 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
           --value 5580000 --statement "Acme says R1 cost $5.58M to train." \\
           --status speculative --verdict misleading --corrected-by v3-training-cost \\
           --source acme-blog-2025-02-01 --locator "paragraph 3" --quote "R1 cost $5.58M"
+
+    \b
+    A derived claim names its arithmetic:
+      r1kb new claim r1-rl-cost-check --subject deepseek-r1 --quantity training-cost \\
+          --value 294000 --status derived --verdict accurate ... \\
+          --formula "gpu_hours * price" --input gpu_hours=r1-rl-gpu-hours \\
+          --input "price=2 USD-per-GPU-hour"
     """
     from r1kb.units import UnitSystem
 
@@ -317,16 +337,26 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         if values["status"] == "undisclosed"
         else {"value": {}, "source": {}, "locator": {}, "quote": {}}
     )
+    if values["status"] == "derived":  # its derivation: without one validate refuses it
+        needs["formula"] = {}
+        if not values["inputs"]:
+            raise click.UsageError("a derived claim needs its formula's inputs: --input NAME=...")
     _fill(values, needs)
-    problems: list[tuple[str, str]] = []  # (the code validate would report, new's message)
+    # (the code and path validate would report the problem with, new's message)
+    problems: list[tuple[str, str, str]] = []
     if values["subject"] not in kb.models:
         problems.append(
-            ("unknown-model", f"subject: no model {values['subject']!r} in data/models.yaml")
+            (
+                "unknown-model",
+                "$.subject",
+                f"subject: no model {values['subject']!r} in data/models.yaml",
+            )
         )
     if quantity is None:
         problems.append(
             (
                 "unknown-quantity",
+                "$.quantity",
                 f"quantity: no quantity {values['quantity']!r} in data/quantities.yaml",
             )
         )
@@ -334,6 +364,7 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         problems.append(
             (
                 "unit-mismatch",
+                "$.unit",
                 f"unit: {unit!r} does not fit {quantity.id} (its unit is {quantity.unit})",
             )
         )
@@ -341,12 +372,13 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         problems.append(
             (
                 "unknown-source",
+                "$.sources[0].source",
                 f"source: no source {values['source']!r} (add it with `r1kb new source`)",
             )
         )
     problems += [
-        ("unknown-claim", f"corrected_by: no claim {c!r}")
-        for c in values["corrected_by"]
+        ("unknown-claim", f"$.relations.corrected_by[{i}]", f"corrected_by: no claim {c!r}")
+        for i, c in enumerate(values["corrected_by"])
         if c not in kb.claims
     ]
     fields: dict[str, Any] = {"subject": values["subject"], "quantity": values["quantity"]}
@@ -364,6 +396,38 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         fields["checked"] = list(values["checked"])
     if values["method"]:
         fields["method"] = values["method"]
+    if values["formula"]:
+        fields["derivation"] = {
+            "formula": values["formula"],
+            "inputs": parse_inputs(values["inputs"]),
+        }
     if values["corrected_by"]:
         fields["relations"] = {"corrected_by": list(values["corrected_by"])}
     _finish(loaded, snapshots, "claim", claim_id, fields, problems)
+
+
+_CONSTANT = re.compile(r"\s*(?P<value>\S+)\s+(?P<unit>\S+)\s*")
+
+
+def parse_inputs(items: tuple[str, ...]) -> dict[str, Any]:
+    """A derivation's inputs from `--input` flags: NAME=CLAIM_ID (another claim) or
+    NAME=VALUE UNIT (a constant with its unit)."""
+    inputs: dict[str, Any] = {}
+    for item in items:
+        name, sep, what = (part.strip() for part in item.partition("="))
+        if not sep or not name or not what:
+            raise click.BadParameter(
+                f"{item!r}: write NAME=CLAIM_ID or NAME=VALUE UNIT", param_hint="--input"
+            )
+        if name in inputs:
+            raise click.BadParameter(f"{name!r} is given twice", param_hint="--input")
+        constant = _CONSTANT.fullmatch(what)
+        if constant is None:
+            inputs[name] = {"claim": what}
+            continue
+        try:
+            value = parse_value(constant.group("value"), constant.group("unit"))
+        except click.BadParameter as exc:
+            raise click.BadParameter(exc.message, param_hint="--input") from None
+        inputs[name] = {"value": value, "unit": constant.group("unit")}
+    return inputs
