@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -92,10 +93,12 @@ def test_python_dash_m_runs_the_cli() -> None:
 DEV_FULL = Path("/dev/full")
 
 
-def _run(args: list[str], stdout: IO[str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], stdout: IO[str] | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """A command as a shell runs it (r1kb through main(), not click's test runner)."""
     return subprocess.run(
-        args, stdout=stdout, stderr=subprocess.PIPE, text=True, check=False, timeout=300
+        args, stdout=stdout, stderr=subprocess.PIPE, text=True, check=False, timeout=300, env=env
     )
 
 
@@ -111,14 +114,17 @@ def _run(args: list[str], stdout: IO[str] | None = None) -> subprocess.Completed
         ["publish-ids"],
     ],
 )
+@pytest.mark.parametrize("encoding", [None, "ascii"])
 def test_a_full_standard_output_is_one_line_not_a_traceback(
-    command: list[str], minimal: Path
+    command: list[str], encoding: str | None, minimal: Path
 ) -> None:
     """click.echo's OSError (No space left on device) was a traceback, and a small output
-    that failed only when flushed at exit was "Exception ignored" and status 120."""
+    that failed only when flushed at exit was "Exception ignored" and status 120. With an
+    ASCII output (PYTHONIOENCODING=ascii), click wrote to its buffer directly: a traceback."""
     args = command if command[0] in ("codes", "--help") else [*command, "--data", str(minimal)]
+    env = {**os.environ, **({"PYTHONIOENCODING": encoding} if encoding else {})}
     with DEV_FULL.open("w") as full:
-        out = _run([sys.executable, "-m", "r1kb", *args], stdout=full)
+        out = _run([sys.executable, "-m", "r1kb", *args], stdout=full, env=env)
     assert out.returncode == 1, out.stderr
     assert "r1kb: cannot write the output: No space left on device" in out.stderr.splitlines()
     assert "Traceback" not in out.stderr and "Exception ignored" not in out.stderr

@@ -211,6 +211,9 @@ def test_access_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) 
     assert release.access_date() == "2025-01-01"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert len(release.access_date()) == 10
+    for epoch in ("\u00b2", "\u0661\u0662", "-5", "1e9"):  # int("²") was a ValueError
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        assert len(release.access_date()) == 10  # today, as without SOURCE_DATE_EPOCH
 
 
 @pytest.fixture

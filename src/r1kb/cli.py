@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import sys
@@ -159,7 +160,9 @@ cli.add_command(export)
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a character the output's encoding lacks (a
         if isinstance(stream, io.TextIOWrapper):  # latin-1 terminal) is escaped, never a traceback
-            stream.reconfigure(errors="backslashreplace")
+            # click writes UTF-8 to an ASCII stream's buffer itself, past OutputStream: say it
+            ascii_only = codecs.lookup(stream.encoding).name == "ascii"
+            stream.reconfigure(encoding="utf-8" if ascii_only else None, errors="backslashreplace")
     out = OutputStream(sys.stdout)
     sys.stdout = out  # type: ignore[assignment]
     status: object = 0

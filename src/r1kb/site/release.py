@@ -43,7 +43,7 @@ def data_version(root: Path) -> str:
 
 def access_date() -> str:
     """Today (UTC) as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH for a reproducible build
-    (when it names one: not past the year 9999)."""
+    (when it names one: ASCII digits, not past the year 9999)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    day = history.utc_day(int(epoch)) if epoch.isdigit() else None
+    day = history.utc_day(int(epoch)) if epoch.isascii() and epoch.isdigit() else None
     return day or dt.datetime.now(tz=dt.UTC).date().isoformat()
