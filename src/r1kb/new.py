@@ -114,7 +114,7 @@ def _key(p: Problem) -> tuple[str, str, str]:
 
 def _said(p: Problem, record: str) -> str:
     """A problem as validate says it; the file only when it is not the new record."""
-    from r1kb.reporters import one_line
+    from r1kb.problems import one_line
 
     where = "" if p.file == record else f"{one_line(p.file)}: "
     line = f"{where}{one_line(p.path)}: {one_line(p.message)} [{p.code}]"

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import json
 
+from r1kb.problems import one_line
 from r1kb.validate import ValidationResult
 
 FORMATS = ("text", "json", "github")
-
-
-def one_line(value: str) -> str:
-    """Text for one line of a terminal or CI log: control characters (a newline in a file
-    name, an escape sequence) are shown escaped, so that no problem can start a line of its
-    own (`::error …` is a workflow command in a GitHub log)."""
-    if value.isprintable():
-        return value
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in value
-    )
 
 
 def text(result: ValidationResult, color: bool = False) -> str:

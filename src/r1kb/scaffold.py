@@ -16,6 +16,7 @@ import yaml
 from r1kb.fsutil import read_regular_file, write_atomic, write_exclusive
 from r1kb.loader import MAX_BYTES, RECORD_FOLDERS
 from r1kb.paths import ID_RE, RESERVED_IDS
+from r1kb.problems import one_line
 from r1kb.published import read_published
 from r1kb.yamlstrict import decode, load_text
 
@@ -106,14 +107,8 @@ def render(kind: str, fields: dict[str, Any], todo: dict[str, str], header: list
 def yaml_comment(text: object) -> str:
     """Text for the rest of a YAML comment line: a newline (an input file named
     "a\\nsubject: x") would end the comment and start a key; every line break and control
-    character is shown escaped instead."""
-    value = str(text)
-    if value.isprintable():
-        return value
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in value
-    )
+    character is shown escaped instead, as on a line of a report (`reporters.one_line`)."""
+    return one_line(str(text))
 
 
 def dump_block(data: dict[str, Any]) -> str:

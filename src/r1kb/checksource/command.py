@@ -90,7 +90,7 @@ def check_source(
     from r1kb.checksource.result.result import CheckResult, Report
     from r1kb.kbcache import load_kb
     from r1kb.options import resolve_data
-    from r1kb.reporters import one_line
+    from r1kb.problems import one_line
 
     if not files:
         raise click.UsageError("give at least one FILE (or - for standard input)")
