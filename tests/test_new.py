@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -375,3 +380,33 @@ def test_write_exclusive_never_replaces(
         write_exclusive(path, "two\n")
     assert path.read_text(encoding="utf-8") == "one\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+def _examples(help_text: str) -> list[str]:
+    """The `r1kb new ...` command lines a help text shows, continuation lines joined."""
+    joined = re.sub(r"\\\n\s*", " ", help_text)
+    return [line.strip() for line in joined.splitlines() if "r1kb new " in line]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash to run the examples in")
+def test_the_examples_of_new_run_as_shown(data: Path) -> None:
+    """The help's examples are what a contributor pastes into a shell: each one, run by bash
+    as shown, writes a record that validates, with the text as written ("$5.58M" in double
+    quotes lost its "$5" to the shell)."""
+    runner = CliRunner()
+    commands = [
+        *_examples(runner.invoke(cli, ["new", "source", "--help"]).output),
+        *_examples(runner.invoke(cli, ["new", "claim", "--help"]).output),
+    ]
+    assert len(commands) == 3
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for command in commands:
+        done = subprocess.run(
+            ["bash", "-c", f"{command} --data {shlex.quote(str(data))}"],
+            capture_output=True, text=True, env=env, check=False, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    outcome = validate(data, [])
+    assert outcome.ok, [(p.file, p.message) for p in outcome.errors]
+    claim = yaml.safe_load((data / "claims" / "acme-r1-cost.yaml").read_text(encoding="utf-8"))
+    assert claim["statement"] == "Acme says R1 cost $5.58M to train."

@@ -306,14 +306,16 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
     \b
     Examples:
       r1kb new claim acme-r1-cost --subject deepseek-r1 --quantity training-cost \\
-          --value 5580000 --statement "Acme says R1 cost $5.58M to train." \\
+          --value 5580000 --statement 'Acme says R1 cost $5.58M to train.' \\
           --status speculative --verdict misleading --corrected-by v3-training-cost \\
-          --source acme-blog-2025-02-01 --locator "paragraph 3" --quote "R1 cost $5.58M"
+          --source acme-blog-2025-02-01 --locator "paragraph 3" --quote 'R1 cost $5.58M'
 
     \b
     A derived claim names its arithmetic:
-      r1kb new claim r1-rl-cost-check --subject deepseek-r1 --quantity training-cost \\
-          --value 294000 --status derived --verdict accurate ... \\
+      r1kb new claim acme-r1-rl-cost --subject deepseek-r1 --quantity training-cost \\
+          --value 294000 --statement 'Acme prices the RL GPU-hours of R1 at $2 an hour.' \\
+          --status derived --verdict accurate --source acme-blog-2025-02-01 \\
+          --locator "paragraph 4" --quote 'at $2 an hour' \\
           --formula "gpu_hours * price" --input gpu_hours=r1-rl-gpu-hours \\
           --input "price=2 USD-per-GPU-hour"
     """
