@@ -15,6 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from r1kb import new as new_module
+from r1kb import new_values
 from r1kb.cli import cli
 from r1kb.scaffold import FOLDERS, SCHEMA_LINES
 from r1kb.validate import validate
@@ -102,10 +103,10 @@ def test_missing_values_are_asked_for_in_a_terminal(data: Path, monkeypatch) -> 
 
 
 def test_values_ranges_dates_and_undisclosed(data: Path) -> None:
-    assert new_module.parse_value("..6000000", "USD") == {"high": 6000000}
-    assert new_module.parse_value("1e9..", "parameters") == {"low": 1000000000}
-    assert new_module.parse_value("2025-01-20", "date") == "2025-01-20"
-    assert new_module.parse_value("null", "USD") is None
+    assert new_values.parse_value("..6000000", "USD") == {"high": 6000000}
+    assert new_values.parse_value("1e9..", "parameters") == {"low": 1000000000}
+    assert new_values.parse_value("2025-01-20", "date") == "2025-01-20"
+    assert new_values.parse_value("null", "USD") is None
     result = run(
         data,
         [
@@ -155,11 +156,11 @@ def test_new_with_a_non_utf8_redirects_file_does_not_crash(data: Path) -> None:
 def test_values_are_exact_and_finite() -> None:
     import click
 
-    assert new_module.parse_value("12345678901234567", "parameters") == 12345678901234567
-    assert new_module.parse_value("671,000,000,000", "parameters") == 671000000000
+    assert new_values.parse_value("12345678901234567", "parameters") == 12345678901234567
+    assert new_values.parse_value("671,000,000,000", "parameters") == 671000000000
     for bad in ("nan", "inf", "-Infinity"):
         with pytest.raises(click.BadParameter, match="not a finite number"):
-            new_module.parse_value(bad, "USD")
+            new_values.parse_value(bad, "USD")
 
 
 @pytest.mark.parametrize(
@@ -187,14 +188,14 @@ def test_values_beyond_the_validated_range_are_refused(text: str) -> None:
     import click
 
     with pytest.raises(click.BadParameter, match="beyond any figure's size") as caught:
-        new_module.parse_value(text, "USD")
+        new_values.parse_value(text, "USD")
     assert "1e-30" in caught.value.message and "another unit" in caught.value.message
 
 
 @pytest.mark.parametrize("text", ["0", "-0.0", "0e-400", "1e30", "-1e-30", "1e-30..1e30"])
 def test_values_at_the_validated_limits_are_kept(text: str) -> None:
     low, _, high = text.partition("..")
-    value = new_module.parse_value(text, "USD")
+    value = new_values.parse_value(text, "USD")
     expected = {"low": float(low), "high": float(high)} if high else float(text)
     assert value == expected
 
@@ -214,7 +215,7 @@ def test_digits_other_than_0_to_9_are_refused(text: str, ascii: str) -> None:
     import click
 
     with pytest.raises(click.BadParameter, match="digits other than 0-9") as caught:
-        new_module.parse_value(text, "USD")
+        new_values.parse_value(text, "USD")
     assert f"write {ascii!r}" in caught.value.message
 
 
