@@ -195,6 +195,12 @@ class KnowledgeBase:
             claim_id = self.redirects[claim_id]
         return self.claims.get(claim_id)
 
+    def current_id(self, claim_id: str) -> str:
+        """The id a reference to a claim names now: the claim a renamed id redirects to, else
+        the id as written (an unknown one stays unknown)."""
+        found = self.resolve(claim_id) if isinstance(claim_id, str) else None
+        return found.id if found is not None else claim_id
+
     def _build_index(self) -> dict[str, dict[str, list[str]]]:
         index: dict[str, dict[str, list[str]]] = {
             k: defaultdict(list)

@@ -16,6 +16,7 @@ import click
 
 from r1kb.new_values import parse_inputs, parse_value
 from r1kb.options import CONTEXT
+from r1kb.problems import json_path
 
 if TYPE_CHECKING:
     from r1kb.loader import Loaded
@@ -278,7 +279,7 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         problems.append(
             (
                 "unknown-model",
-                "$.subject",
+                json_path(("subject",)),
                 f"subject: no model {values['subject']!r} in data/models.yaml",
             )
         )
@@ -286,7 +287,7 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         problems.append(
             (
                 "unknown-quantity",
-                "$.quantity",
+                json_path(("quantity",)),
                 f"quantity: no quantity {values['quantity']!r} in data/quantities.yaml",
             )
         )
@@ -294,7 +295,7 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         problems.append(
             (
                 "unit-mismatch",
-                "$.unit",
+                json_path(("unit",)),
                 f"unit: {unit!r} does not fit {quantity.id} (its unit is {quantity.unit})",
             )
         )
@@ -302,12 +303,16 @@ def new_claim(claim_id: str, data_dir: Path | None, **values: Any) -> None:
         problems.append(
             (
                 "unknown-source",
-                "$.sources[0].source",
+                json_path(("sources", 0, "source")),
                 f"source: no source {values['source']!r} (add it with `r1kb new source`)",
             )
         )
     problems += [
-        ("unknown-claim", f"$.relations.corrected_by[{i}]", f"corrected_by: no claim {c!r}")
+        (
+            "unknown-claim",
+            json_path(("relations", "corrected_by", i)),
+            f"corrected_by: no claim {c!r}",
+        )
         for i, c in enumerate(values["corrected_by"])
         if c not in kb.claims
     ]

@@ -107,7 +107,7 @@ def render(kind: str, fields: dict[str, Any], todo: dict[str, str], header: list
 def yaml_comment(text: object) -> str:
     """Text for the rest of a YAML comment line: a newline (an input file named
     "a\\nsubject: x") would end the comment and start a key; every line break and control
-    character is shown escaped instead, as on a line of a report (`reporters.one_line`)."""
+    character is shown escaped instead, as on a line of a report (`problems.one_line`)."""
     return one_line(str(text))
 
 

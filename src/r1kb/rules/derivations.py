@@ -11,13 +11,9 @@ from r1kb.rules import Context
 
 
 def _cycles(ctx: Context) -> dict[str, Circle]:
-    def current(cid: str) -> str:  # an input named by an old id is the claim it redirects to
-        found = ctx.kb.resolve(cid) if isinstance(cid, str) else None
-        return found.id if found is not None else cid
-
-    graph = {
+    graph = {  # an input named by an old id is the claim it redirects to
         c.id: [
-            current(s["claim"])
+            ctx.kb.current_id(s["claim"])
             for s in (c.derivation or {}).get("inputs", {}).values()
             if "claim" in s
         ]

@@ -287,8 +287,7 @@ def claim_references(ctx: Context) -> Iterator[Problem]:
         if c.withdrawn and "replaced_by" in c.withdrawn:
             refs.append((("withdrawn", "replaced_by"), c.withdrawn["replaced_by"]))
         for parts, target in refs:
-            resolved = ctx.kb.resolve(target) if isinstance(target, str) else None
-            if target == c.id or (resolved is not None and resolved.id == c.id):
+            if ctx.kb.current_id(target) == c.id:
                 via = "" if target == c.id else f" (through the redirect {target!r})"
                 yield problem(
                     c.file, "self-reference", f"a claim cannot refer to itself here{via}", parts

@@ -50,12 +50,7 @@ def supersessions(ctx: Context) -> Iterator[Problem]:
     """Claims that supersede each other (directly or round a longer circle): neither is the
     newer. A claim that supersedes itself is a self-reference."""
     kb = ctx.kb
-
-    def current(cid: str) -> str:  # named by an old id: the claim it redirects to
-        found = kb.resolve(cid)
-        return found.id if found is not None else cid
-
-    graph = {c.id: [current(t) for t in c.related("supersedes")] for c in kb.claims.values()}
+    graph = {c.id: [kb.current_id(t) for t in c.related("supersedes")] for c in kb.claims.values()}
     for cid, circle in cycles(graph).items():
         if len(circle.nodes) > 1:
             yield problem(
