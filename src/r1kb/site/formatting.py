@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from r1kb.kb import Unit
+from r1kb.unit_words import affixes
 
 SCALES = (
     (Decimal(10) ** 12, "T", "trillion"),
@@ -44,7 +45,6 @@ ABBREVIATE_FROM: dict[str, int | None] = {
     "months": None,
 }
 DEFAULT_ABBREVIATE_FROM = 1_000_000
-BARE_UNITS = {"rating"}  # "a Codeforces rating of 2,029", not "2,029 rating"
 SPELL_FROM = Decimal(10) ** 6  # "671 billion"; "2.048 thousand" helps nobody
 SCIENTIFIC_FROM = Decimal(10) ** 15  # beyond trillions: 3.29 × 10²⁴ FLOP
 # Beyond trillions a figure is read as a magnitude and written with three significant digits
@@ -125,22 +125,7 @@ class Formatter:
     # --- with units --------------------------------------------------------------------
     def _affixes(self, unit_id: str, x: float | int | None = None) -> tuple[str, str]:
         """(prefix, suffix) around a number: ('$', ''), ('$', ' per GPU-hour'), ('', '%')."""
-        unit = self.units.get(unit_id)
-        if unit is None:
-            return "", f" {unit_id}"
-        if unit.symbol:
-            return unit.symbol, ""
-        label = unit.label
-        for other in self.units.values():
-            if other.symbol and label.startswith(other.label + " "):
-                return other.symbol, label[len(other.label) :]
-        if not label or unit_id in BARE_UNITS:
-            return "", ""
-        if label == "%":
-            return "", "%"
-        if x is not None and abs(x) == 1 and " " not in label and label.endswith("s"):
-            label = label[:-1]
-        return "", f" {label}"
+        return affixes(self.units, unit_id, x)
 
     def with_unit(self, x: float | int, unit_id: str) -> str:
         prefix, suffix = self._affixes(unit_id, x)

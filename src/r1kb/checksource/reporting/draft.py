@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from r1kb.checksource.reporting import supports
 from r1kb.checksource.result.result import Figure, Report
 from r1kb.checksource.result.wording import model_name, quantity_name, value
 from r1kb.fsutil import read_regular_file, write_atomic
-from r1kb.kb import Claim, KnowledgeBase
+from r1kb.kb import Claim, KnowledgeBase, Unit
 
 STATUS_TODO = (
     "disclosed (DeepSeek states it: cite that source too), estimated (needs method), or speculative"
@@ -75,7 +76,7 @@ def write_drafts(
         else:
             written.append(path)
     for figures in new:
-        claim_id = _claim_id(source_id, figures[0], taken)
+        claim_id = _claim_id(source_id, figures[0], taken, kb.units)
         taken.add(claim_id)
         text = _claim(figures, kb, source_id, name)
         written.append(scaffold.write(out_dir, "claim", claim_id, text))
@@ -128,13 +129,13 @@ def _byline_date(text: str) -> str:
     return ""
 
 
-def _claim_id(source_id: str, f: Figure, taken: set[str]) -> str:
+def _claim_id(source_id: str, f: Figure, taken: set[str], units: Mapping[str, Unit]) -> str:
     """<source>-<model>-<quantity>; a second figure for the same model and quantity adds its
     value ("…-training-cost-5-6m"), never a bare "-2"."""
     short = f.model.removeprefix("deepseek-") or "deepseek"
     base = f"{source_id}-{short}-{f.quantity}"
     if base in taken:
-        base = f"{base}-{scaffold.slug(str(value(f.value, f.unit)), 4, 24)}"
+        base = f"{base}-{scaffold.slug(str(value(f.value, f.unit, units)), 4, 24)}"
     return scaffold.unique_id(base, taken)
 
 
@@ -275,7 +276,7 @@ def _claim(figures: list[Figure], kb: KnowledgeBase, source_id: str, name: str) 
     todo = {
         "statement": "one plain sentence, e.g. what the article says about "
         f"{model_name(kb, f.model)}'s {quantity_name(kb, f.quantity)} "
-        f"({value(f.value, f.unit)})",
+        f"({value(f.value, f.unit, kb.units)})",
         "scope": "add `scope:` if the figure covers only some stages or costs",
     }
     places = dict.fromkeys((g.locator, g.quote) for g in figures if len(g.quote) >= 3)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from r1kb.checksource.result.result import CheckResult, Figure, Report
+from r1kb.checksource.result.wording import value
+from r1kb.kb import Unit
 from r1kb.reporters import (
     _escape,  # the workflow-command escaping `r1kb validate` uses
     one_line,
@@ -37,10 +39,8 @@ def _groups(report: Report) -> Iterable[tuple[str, list[Figure]]]:
             yield outcome, figures
 
 
-def _value(f: Figure) -> str:
-    from r1kb.checksource.result.wording import value
-
-    return value(f.value, f.unit)
+def _value(f: Figure, units: Mapping[str, Unit]) -> str:
+    return value(f.value, f.unit, units)
 
 
 def _clip(text: str, n: int) -> str:
@@ -74,7 +74,13 @@ def text(result: CheckResult, fail_on: frozenset[str] = frozenset(), explain: bo
             out.append("")
             out.append(f"{outcome} ({len(figures)})")
             rows = [
-                (str(f.line), _clip(f.text, 30), _clip(_value(f), 24), f.model, f.quantity)
+                (
+                    str(f.line),
+                    _clip(f.text, 30),
+                    _clip(_value(f, report.units), 24),
+                    f.model,
+                    f.quantity,
+                )
                 for f in figures
             ]
             widths = [
@@ -129,7 +135,7 @@ def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
             section.append("| ---: | --- | --- | --- | --- | --- |")
             for f in figures:
                 total += 1
-                row = _md_row(f)
+                row = _md_row(f, report.units)
                 if used + _size([*section, row]) > MARKDOWN_BUDGET:
                     continue
                 section.append(row)
@@ -145,11 +151,11 @@ def markdown(result: CheckResult, fail_on: frozenset[str] = frozenset()) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_row(f: Figure) -> str:
+def _md_row(f: Figure, units: Mapping[str, Unit]) -> str:
     cells = [
         str(f.line),
         _md(f.text, 80),
-        _md(_value(f), 60),
+        _md(_value(f, units), 60),
         _md(f.model, 80),
         _md(f.quantity, 80),
         _md(f.message, 400),

@@ -17,7 +17,9 @@ _Judged = tuple[Judgement, str, object, tuple[tuple[str, ...], ...]]
 def report(text: str, name: str, doc: Document, chosen: list[Choice], kb: KnowledgeBase) -> Report:
     """The report for one article's text (`text`: as given, before the reader's cap)."""
     prose = doc.text if doc.fmt == "html" else doc.original
-    out = Report(name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose)
+    out = Report(
+        name=name, title=doc.title, fmt=doc.fmt, chars=len(text), text=prose, units=kb.units
+    )
     if len(text) > len(doc.original):
         cap = cut_reason(doc, text)
         why = f" ({cap}: the most check-source reads in one input)" if cap else ""

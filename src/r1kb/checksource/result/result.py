@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from r1kb.checksource.matching.match import OUTCOMES
+from r1kb.kb import Unit
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Report:
     fmt: str = "text"
     chars: int = 0
     text: str = ""  # the prose check-source read (for drafts); not printed
+    units: Mapping[str, Unit] = field(default_factory=dict)  # how values are written; not printed
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(OUTCOMES, 0)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from r1kb.checksource.matching.match import Judgement
-from r1kb.kb import Claim, KnowledgeBase
+from r1kb.kb import Claim, KnowledgeBase, Unit
+from r1kb.unit_words import affixes
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
-_PREFIX = {"USD": "$", "CNY": "¥"}
-_SUFFIX = {"percent": "%"}
 
 
-def number(x: float | int, unit: str) -> str:
+def number(x: float | int, unit: str, units: Mapping[str, Unit]) -> str:
+    """A figure to four significant digits with its unit's signs and words ("$5.576M",
+    "671B parameters", "79.8%"): `units` are the knowledge base's (unit_words.affixes)."""
     magnitude = abs(float(x))
     text = f"{float(x):,.4g}" if magnitude < 1e4 else None
     if magnitude >= 1e15:  # beyond T: "6.71×10^20", never "6.71e+08T"
@@ -24,32 +26,31 @@ def number(x: float | int, unit: str) -> str:
                 text = f"{float(x) / scale:.4g}{letter}"
                 break
     text = text or f"{x}"
-    if unit in _PREFIX:
-        return _PREFIX[unit] + text
-    if unit in _SUFFIX:
-        return text + _SUFFIX[unit]
-    if unit.startswith("USD-per-"):
-        return "$" + text + " per " + unit[len("USD-per-") :].replace("-", " ")
-    return f"{text} {unit}" if unit not in ("count", "ratio", "date", "text", "rating") else text
+    prefix, suffix = affixes(units, unit, x)
+    if text.startswith("-"):
+        return f"-{prefix}{text[1:]}{suffix}"
+    return f"{prefix}{text}{suffix}"
 
 
-def value(v: Any, unit: str) -> str:
+def value(v: Any, unit: str, units: Mapping[str, Unit]) -> str:
     if v is None:
         return "undisclosed"
     if isinstance(v, dict):
         lo, hi = v.get("low"), v.get("high")
         if lo is not None and hi is not None:
-            return f"{number(lo, unit)} to {number(hi, unit)}"
-        return f"≥ {number(lo, unit)}" if lo is not None else f"≤ {number(hi, unit)}"
+            return f"{number(lo, unit, units)} to {number(hi, unit, units)}"
+        if lo is not None:
+            return f"≥ {number(lo, unit, units)}"
+        return f"≤ {number(hi, unit, units)}"
     if isinstance(v, str):
         return v
-    return number(v, unit)
+    return number(v, unit, units)
 
 
-def claim(c: Claim) -> str:
+def claim(c: Claim, units: Mapping[str, Unit]) -> str:
     if c.value is None:
         return f"{c.id} ({c.status}, {c.verdict})"
-    return f"{c.id} ({value(c.value, c.unit)}, {c.status}, {c.verdict})"
+    return f"{c.id} ({value(c.value, c.unit, units)}, {c.status}, {c.verdict})"
 
 
 def quantity_name(kb: KnowledgeBase, quantity_id: str) -> str:
@@ -74,7 +75,7 @@ def message(kb: KnowledgeBase, j: Judgement) -> str:
         conv = j.conversions[converted[0].id]
         span = {"low": conv.low, "high": conv.high} if conv.low != conv.high else conv.low
         text += (
-            f"; {converted[0].id} in {j.value.unit}: {value(span, j.value.unit)} "
+            f"; {converted[0].id} in {j.value.unit}: {value(span, j.value.unit, kb.units)} "
             f"at {conv.describe()}"
         )
     return text
@@ -83,26 +84,26 @@ def message(kb: KnowledgeBase, j: Judgement) -> str:
 def _message(kb: KnowledgeBase, j: Judgement) -> str:
     quantity = quantity_name(kb, j.quantity)
     subject = f"{model_name(kb, j.model)}'s {quantity}"
-    listed = "; ".join(claim(c) for c in j.claims[:3])
+    listed = "; ".join(claim(c, kb.units) for c in j.claims[:3])
     if j.outcome == "agrees":
         return f"agrees with {listed}"
     if j.outcome == "conflicts":
         return f"the knowledge base gives {subject} as {listed}"
     if j.outcome == "known-misconception":
-        fixes = "; ".join(claim(c) for c in j.corrections[:3]) or "see the claim's notes"
+        fixes = "; ".join(claim(c, kb.units) for c in j.corrections[:3]) or "see the claim's notes"
         return f"a known misconception: {listed}; corrected by {fixes}"
     if j.outcome == "misattributed":
         owners = sorted({model_name(kb, c.subject) for c in j.claims})
-        own = "; ".join(claim(c) for c in j.corrections[:3])
+        own = "; ".join(claim(c, kb.units) for c in j.corrections[:3])
         text = f"the figure is {', '.join(owners)}'s: {listed}"
         return text + (f"; {subject}: {own}" if own else f"; nothing recorded for {subject}")
     if j.incomparable:
-        held = "; ".join(claim(c) for c in j.incomparable[:3])
+        held = "; ".join(claim(c, kb.units) for c in j.incomparable[:3])
         return (
             f"not compared: the knowledge base gives {subject} only in another unit ({held}), "
             f"and no exchange rate from {j.value.unit} on record within a year of their sources"
         )
-    related = "; ".join(claim(c) for c in j.related[:3])
+    related = "; ".join(claim(c, kb.units) for c in j.related[:3])
     return f"nothing in the knowledge base about {subject}" + (
         f" (see {related})" if related else ""
     )
