@@ -411,3 +411,32 @@ def test_the_examples_of_new_run_as_shown(data: Path) -> None:
     assert outcome.ok, [(p.file, p.message) for p in outcome.errors]
     claim = yaml.safe_load((data / "claims" / "acme-r1-cost.yaml").read_text(encoding="utf-8"))
     assert claim["statement"] == "Acme says R1 cost $5.58M to train."
+
+
+def test_a_record_that_validates_costs_one_validation(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data without the record is validated only when there are errors to tell apart."""
+    import r1kb.validate
+
+    calls: list[int] = []
+    real = r1kb.validate.validate_loaded
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(r1kb.validate, "validate_loaded", counted)
+    assert run(data, SOURCE).exit_code == 0
+    assert len(calls) == 1
+
+
+def test_errors_already_in_the_data_are_not_the_new_records(data: Path) -> None:
+    """A record that adds no error is written beside one that was broken before it."""
+    broken = data / "claims" / "r1-total-parameters.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
+    result = run(data, SOURCE)
+    assert result.exit_code == 0, result.output
+    assert (data / "sources" / "acme-blog-2025-02-01.yaml").exists()
+    result = run(data, [*CLAIM[:2], "bad id", *CLAIM[3:]])
+    assert result.exit_code == 2 and "unknown_field" not in result.output, result.output

@@ -94,14 +94,16 @@ def _refusals(
     loaded: Loaded, snapshots: list[Path], kind: str, record_id: str, text: str
 ) -> list[tuple[str, str, str]]:
     """The errors `r1kb validate` would report once the record is written, and does not now
-    (code, path, message): the schema and every rule, run on the record held in memory."""
+    (code, path, message): the schema and every rule, run on the record held in memory. The
+    data without it is validated only when there are errors to tell apart (a record that
+    validates costs one run, not two)."""
     from r1kb.loader import with_record
     from r1kb.validate import validate_loaded
 
-    before = {_key(p) for p in validate_loaded(loaded, snapshots).errors}
     with_it, record = with_record(loaded, kind, record_id, text)
-    after = validate_loaded(with_it, snapshots)
-    return [(p.code, p.path, _said(p, record)) for p in after.errors if _key(p) not in before]
+    after = validate_loaded(with_it, snapshots).errors
+    before = {_key(p) for p in validate_loaded(loaded, snapshots).errors} if after else set()
+    return [(p.code, p.path, _said(p, record)) for p in after if _key(p) not in before]
 
 
 def _key(p: Problem) -> tuple[str, str, str]:
