@@ -11,6 +11,7 @@ import itertools
 import json
 import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -382,6 +383,21 @@ def test_an_empty_draft_folder_is_refused(tmp_path: Path) -> None:
     article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
     result = run("--draft", "", str(article))
     assert result.exit_code == 2 and "give a folder" in result.output, result.output
+
+
+@pytest.mark.parametrize("inside", ["", "claims", "snapshots/new"])
+def test_drafts_into_the_data_directory_are_refused(tmp_path: Path, inside: str) -> None:
+    """Drafts written into data/ were records at once, TODOs and all, and the article's text was
+    copied into the data (the snapshot a draft keeps for its quotes): nothing is written."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--data", str(data), "--draft", str(data / inside), str(article))
+    assert result.exit_code == 2, result.output
+    assert "inside the data directory" in result.output and "drafts/" in result.output
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before
 
 
 def test_html_tokens_cover_each_character_once() -> None:

@@ -43,3 +43,12 @@ def existing_dirs(dirs: tuple[Path, ...] | list[Path], option: str) -> list[Path
         if not d.is_dir():
             raise click.UsageError(f"{option} {str(d)!r} is not a directory")
     return list(dirs)
+
+
+def refuse_inside_data(path: Path, data: Path, option: str, why: str) -> None:
+    """A usage error when `path` (what an option writes to) lies inside the data directory,
+    where what is written would be read as records (`why` says what it would become)."""
+    if path.resolve().is_relative_to(data.resolve()):
+        raise click.UsageError(
+            f"{option} {str(path)!r} is inside the data directory {str(data)!r}: {why}"
+        )

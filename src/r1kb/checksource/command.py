@@ -89,12 +89,21 @@ def check_source(
     from r1kb.checksource.reporting.report import render
     from r1kb.checksource.result.result import CheckResult, Report
     from r1kb.kbcache import load_kb
-    from r1kb.options import resolve_data
+    from r1kb.options import refuse_inside_data, resolve_data
     from r1kb.problems import one_line
 
     if not files:
         raise click.UsageError("give at least one FILE (or - for standard input)")
     data, _ = resolve_data(data_dir)
+    if draft_dir is not None:
+        refuse_inside_data(
+            draft_dir,
+            data,
+            "--draft",
+            "drafts there would be read as records, TODOs and all, and the article's text "
+            "copied into the data; write them to drafts/ (which git ignores) and move each "
+            "record into the data once it is complete",
+        )
     kb, has_errors = load_kb(data)
     if not kb.quantities or not kb.models:
         raise click.UsageError(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from r1kb.options import CONTEXT
+from r1kb.options import CONTEXT, refuse_inside_data
 
 FORMAT_NAMES = ("json", "csv", "evidence-csv", "bibtex", "csl-json", "ris")  # = exports.FORMATS
 
@@ -120,8 +120,4 @@ def _check_output(output: Path, data: Path) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         what = "a directory" if stat.S_ISDIR(mode) else file_kind(mode)
         raise click.UsageError(f"--output {str(output)!r} is {what}, not a regular file")
-    if output.parent.resolve().is_relative_to(data.resolve()):
-        raise click.UsageError(
-            f"--output {str(output)!r} is inside the data directory {str(data)!r}: "
-            "an export there would be read as a record"
-        )
+    refuse_inside_data(output.parent, data, "--output", "an export there would be read as a record")
