@@ -206,6 +206,25 @@ def test_a_commit_dated_past_year_9999_is_left_out_with_a_note(
     assert len(release.access_date()) == 10  # today, as without SOURCE_DATE_EPOCH
 
 
+def test_a_release_tag_on_a_commit_dated_past_year_9999_gathers_no_commit(
+    tmp_path: Path,
+) -> None:
+    """Such a tag sorted after every commit, so each commit without a later tag was put in its
+    release; it is left out, as its commit is."""
+    data = write_site_data(tmp_path / "data")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "records", day="2025-01-10")
+    edit(data / DURATION, "status: disclosed", "status: estimated\nmethod: A guess.")
+    git(tmp_path, "commit", "-qam", "a bogus date", at=BEYOND_9999)
+    git(tmp_path, "tag", "data-2025.01.20")
+    edit(data / DURATION, "method: A guess.", "method: A better guess.")
+    git(tmp_path, "commit", "-qam", "later", day="2025-02-01")
+    h = history.read(data)
+    assert [r.version for r in h.releases] == ["2025.02.01", "2025.01.10"]
+    assert h.version == "2025.02.01"
+
+
 def test_access_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     assert release.access_date() == "2025-01-01"

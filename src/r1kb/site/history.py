@@ -137,7 +137,9 @@ def version_name(day: str) -> str:
 
 
 def _tags(data_dir: Path) -> list[tuple[int, str]]:
-    """(commit time, version) of every `data-YYYY.MM.DD` tag, oldest first."""
+    """(commit time, version) of every `data-YYYY.MM.DD` tag, oldest first; a tag whose
+    commit is dated past the year 9999 is left out, as that commit is (it would sort after
+    every commit and gather them all into its release)."""
     fmt = "%(refname:strip=2)%09%(*committerdate:unix)%09%(committerdate:unix)"
     out = git_text(data_dir, "for-each-ref", f"--format={fmt}", TAG_PATTERN) or ""
     tags = []
@@ -145,7 +147,7 @@ def _tags(data_dir: Path) -> list[tuple[int, str]]:
         name, _, times = line.partition("\t")
         match = TAG_RE.match(name)
         stamp = next((t for t in times.split("\t") if t.strip().isdigit()), None)
-        if match and stamp:
+        if match and stamp and utc_day(int(stamp)) is not None:
             tags.append((int(stamp), ".".join(match.groups())))
     return sorted(tags)
 
