@@ -208,6 +208,15 @@ def _formula_unit_id(data: Path) -> None:
     _insert_entry(data, "quantities.yaml", "units", entry)
 
 
+def _vocabulary_flood(data: Path) -> None:
+    """5,000 more terms for a quantity: check-source would compile every one (10,000 took
+    15 s and 280 MB); the schema sets no limit a pull request could not loosen."""
+    text = (data / "quantities.yaml").read_text(encoding="utf-8")
+    at = text.index("    terms: [", text.index("\nquantities:\n")) + len("    terms: [")
+    terms = "".join(f'"made-up term {i}", ' for i in range(5_000))
+    (data / "quantities.yaml").write_text(text[:at] + terms + text[at:], encoding="utf-8")
+
+
 def _published_gone(data: Path) -> None:
     (data / "published-ids.txt").unlink()
 
@@ -324,6 +333,18 @@ GENERATED = [
         (
             ("quantities.yaml", _line_after("quantities.yaml", "units:"), "bad-id"),
             ("quantities.yaml", _line_after("quantities.yaml", "units:"), "bad-unit-definition"),
+        ),
+    ),
+    Generated(
+        "vocabulary-too-large",
+        _vocabulary_flood,
+        # reported at the file's first key (the whole file: `$`)
+        (
+            (
+                "quantities.yaml",
+                _line_after("quantities.yaml", "units:") - 1,
+                "vocabulary-too-large",
+            ),
         ),
     ),
     Generated(

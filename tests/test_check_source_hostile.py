@@ -400,6 +400,22 @@ def test_drafts_into_the_data_directory_are_refused(tmp_path: Path, inside: str)
     assert sorted(p.relative_to(data) for p in data.rglob("*")) == before
 
 
+def test_a_vocabulary_too_large_to_compile_is_refused(tmp_path: Path) -> None:
+    """5,000 more terms in data/ (a pull request's) cost check-source seconds to minutes and
+    hundreds of MB to compile: it says so and stops, as validate refuses them."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "quantities.yaml").read_text(encoding="utf-8")
+    at = text.index("    terms: [", text.index("\nquantities:\n")) + len("    terms: [")
+    terms = "".join(f'"made-up term {i}", ' for i in range(5_000))
+    (data / "quantities.yaml").write_text(text[:at] + terms + text[at:], encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--data", str(data), str(article))
+    assert result.exit_code == 2 and "at most 5,000 words" in result.output, result.output
+    assert "r1kb validate" in result.output
+
+
 def test_html_tokens_cover_each_character_once() -> None:
     """The tokenizer never goes back: 100 KB of an unclosed tag is one token-less pass, and
     tokens come in input order without overlapping."""

@@ -236,6 +236,16 @@ _CODES: list[Code] = [
         "built on it and the records that use them are not reported again.",
     ),
     Code(
+        "vocabulary-too-large",
+        "error",
+        "reference",
+        "Vocabularies too large",
+        "data/quantities.yaml and data/models.yaml hold more than 5,000 words (terms, names, "
+        "aliases and word lists) or 100,000 characters in all. check-source compiles every "
+        "one of them, at a cost that grows with their number; the project needs about a "
+        "fifth of that.",
+    ),
+    Code(
         "value-kind-mismatch",
         "error",
         "value",

@@ -50,6 +50,7 @@ def all_rules() -> list[Rule]:
         references,
         relations,
         status,
+        vocabulary,
     )
 
     return [
@@ -64,4 +65,5 @@ def all_rules() -> list[Rule]:
         *agreement.RULES,
         *quotes.RULES,
         *blank.RULES,
+        *vocabulary.RULES,
     ]
