@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,6 +36,7 @@ _meta: dict[str, dict[str, object]] = {}
 _blocks: dict[str, bytes] = {}
 _keywords: dict[str, str] = {}  # page URL -> words it is found by (r1kb.site.search_terms)
 _nav: dict[str, NavCache] = {}
+_indexer: dict[str, search_sections.LinearIndexer] = {}  # this build's, if any
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -77,9 +78,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "note": history.note,
     }
     config.extra_css.append(build.badges.BADGE_CSS_PATH)
+    _indexer.clear()
     search = config.plugins.get("material/search")
     if search is not None and hasattr(search, "search_index"):  # set by its on_config
-        search_sections.install(search.search_index)
+        indexer = search_sections.install(search.search_index)
+        if isinstance(indexer, search_sections.LinearIndexer):  # (tests replace install)
+            _indexer["search"] = indexer
     return config
 
 
@@ -134,13 +138,26 @@ def add_to_toc(toc: TableOfContents, entries: list[tuple[int, str, str]]) -> Non
 
 
 @event_priority(100)  # before the search plugin reads the page
-def on_page_context(context: TemplateContext, page: Page, **_: object) -> TemplateContext:
+def _fill_page(context: TemplateContext, page: Page, **_: object) -> TemplateContext:
     """Put the page's blocks back only now, so one page's full HTML is in memory at a time
-    (MkDocs converts every page's Markdown before it writes the first)."""
+    (MkDocs converts every page's Markdown before it writes the first); then index it
+    and hand the search plugin an empty page (search_sections.LinearIndexer)."""
     packed = _blocks.pop(page.file.src_uri, None)
     if packed is not None and page.content is not None:
         page.content = build.fill_slots(page.content, pickle.loads(zlib.decompress(packed)))
+    if indexer := _indexer.get("search"):
+        indexer.index_now(page)
     return context
+
+
+@event_priority(-100)  # after the search plugin
+def _restore_page(context: TemplateContext, page: Page, **_: object) -> TemplateContext:
+    if indexer := _indexer.get("search"):
+        indexer.restore(page)
+    return context
+
+
+on_page_context = CombinedEvent(_fill_page, _restore_page)
 
 
 def on_post_page(output: str, page: Page, **_: object) -> str:

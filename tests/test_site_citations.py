@@ -297,6 +297,12 @@ def test_markdown_and_downloads_share_one_test_of_control_characters() -> None:
     assert not escape.is_control("\u200f") and not escape.is_control("é")
 
 
+def test_no_hidden_character_is_printable() -> None:
+    """visible and show_controls leave printable text as it is without searching it."""
+    hidden = [chr(c) for c in range(0x110000) if escape.is_control(chr(c))]
+    assert len(hidden) > 2000 and not [ch for ch in hidden if ch.isprintable()]
+
+
 def test_citation_exports_cover_every_claim(ctx: SiteContext) -> None:
     n = len(ctx.kb.claims)
     assert exports.to_bibtex(ctx).count("@misc{r1kb:") == n

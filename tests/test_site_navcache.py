@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from r1kb.site.navcache import NavCache
 from site_helpers import build_in_process, write_site_data
@@ -102,6 +103,30 @@ def test_a_header_without_the_title_in_its_place_is_not_kept(tmp_path: Path) -> 
     assert cache.header(b) == HEADER.format(title="Claim B")
 
 
+def _toc(title: str, *subheadings: str, level: int = 1) -> TableOfContents:
+    children = [{"level": 2, "id": h.lower(), "name": h, "children": []} for h in subheadings]
+    return get_toc([{"level": level, "id": title.lower(), "name": title, "children": children}])
+
+
+def test_a_table_of_contents_is_kept_for_its_subheadings(tmp_path: Path) -> None:
+    """Material shows only the subheadings of a page that starts with an h1, so pages of
+    other titles share it; other headings, or a first heading of another level, do not."""
+    cache, pages = _site(tmp_path)
+    a, b, x = pages["claims/a.md"], pages["claims/b.md"], pages["sources/x.md"]
+    a.toc, b.toc = _toc("Claim A", "Sources", "Cite"), _toc("Claim B", "Sources", "Cite")
+    x.toc = _toc("Claim A", "Sources")
+    assert cache.toc(a) is None
+    assert cache.keep_toc(a, "<nav>toc</nav>") == "<nav>toc</nav>"
+    assert cache.toc(b) == "<nav>toc</nav>"  # in another folder too
+    assert cache.toc(x) is None
+    x.toc = _toc("Claim A", "Sources", "Cite", level=2)  # all of it is shown
+    assert cache.toc(x) is None
+    b.toc.items[0].children[0].typeset = {"title": "<b>Sources</b>"}  # a plugin's
+    assert cache.toc(b) is None
+    cache.keep_toc(b, "<nav>typeset</nav>")
+    assert cache.toc(a) == "<nav>toc</nav>"
+
+
 @pytest.mark.slow
 def test_pages_are_the_same_as_rendered_one_by_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -110,6 +135,7 @@ def test_pages_are_the_same_as_rendered_one_by_one(
     cached = build_in_process(tmp_path / "cached", data, monkeypatch)
     monkeypatch.setattr(NavCache, "get", lambda self, page, part="nav": None)
     monkeypatch.setattr(NavCache, "header", lambda self, page: None)
+    monkeypatch.setattr(NavCache, "toc", lambda self, page: None)
     each = build_in_process(tmp_path / "each", data, monkeypatch)
     pages = sorted(p.relative_to(cached) for p in cached.rglob("*.html"))
     assert len(pages) > 50

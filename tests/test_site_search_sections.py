@@ -4,6 +4,7 @@ hands anything outside its plain shape back to Material's parser."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from r1kb.site import search_sections
-from r1kb.site.search_sections import _after_last_heading, material_sections, sections
+from r1kb.site.search_sections import (
+    _after_last_heading,
+    material_sections,
+    sections,
+    strips_nothing,
+)
 from site_helpers import build_in_process, write_site_data
 
 
@@ -82,8 +88,12 @@ ATTRS = [
     ' title="headerlink" class="x"',  # the word, but not the class
     ' class="linenodiv"',
     ' title="&quot;x&quot;"',
+    " DATA-Search-Exclude",  # attribute names in any case
+    ' CLASS="linenodiv"',
+    ' class="x" title="&amp;"',  # a reference, but not in the class
+    ' data-class="headerlink"',
 ]
-TEXTS = ["", "word", " ", "\n", "two words", "a &amp; b", "  \n  ", "&lt;tag&gt;", "x\ny"]
+TEXTS = ["", "word", " ", "\n", "two words", "a &amp; b", "  \n  ", "&lt;tag&gt;", "x\ny", "a > b"]
 
 
 @st.composite
@@ -131,6 +141,17 @@ def test_an_excluded_last_section_is_not_read_to_the_end() -> None:
     assert [s.id for s in found] == [None, "a", "cite"]  # an h2 first: an untitled section
     assert "".join(found[-1].text) == ""
     assert _indexed(found) == _indexed(material_sections(head + "<pre>x</pre>"))
+
+
+PIECES = ["data-search-", "exclude", "x", '="', '"', "v", " ", "\n", "-", "=", "<p ", ">"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_strips_nothing_when_materials_substitution_removes_nothing(html: str) -> None:
+    """The search plugin's clean-up after indexing (SearchPlugin.on_page_context)."""
+    removes = re.sub(r'\s?data-search-\w+="[^"]+"', "", html) != html
+    assert strips_nothing(html) is not removes
 
 
 def _index(site: Path) -> dict:

@@ -57,13 +57,15 @@ def _shown(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """text with every hidden character (`_HIDDEN`) shown as its escape, for HTML and
-    Markdown."""
-    return _HIDDEN.sub(_shown, text)
+    Markdown. (No hidden character is printable: printable text, most of it, has none.)"""
+    return text if text.isprintable() else _HIDDEN.sub(_shown, text)
 
 
 def show_controls(text: str) -> str:
     """text with every hidden character shown as its plain escape (`\\x1b`): for the
     downloads (CSV, BibTeX, RIS), whose readers would act on them."""
+    if text.isprintable():
+        return text
     return _HIDDEN.sub(lambda m: char_escape(m.group()), text)
 
 

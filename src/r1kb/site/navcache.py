@@ -10,12 +10,51 @@ holds for the navigation tabs, the footer (no previous or next page outside the 
 the theme's JSON config and the head's stylesheets, analytics and scripts (links relative
 to the folder); the header differs only by the page's title, which `header`
 puts into the first rendering.
+
+The table of contents (the secondary sidebar) depends on nothing but the page's headings
+(title, id and level of each; its links are fragments, "#id"), and of a page whose first
+heading is an h1 it shows only that heading's subheadings, which most pages of a kind
+share: it is rendered once per list of headings shown (`toc`, `keep_toc`), for every page.
 """
 
 from __future__ import annotations
 
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+# What an entry of a table of contents holds (get_toc marks the first one active, which
+# Material's partials/toc.html and toc-item.html do not read). An entry with anything else
+# (a plugin's `typeset`) is never cached.
+_TOC_FIELDS = frozenset({"title", "id", "level", "children", "active"})
+TocKey = tuple[tuple[str, str, int, "TocKey"], ...]
+
+
+def _toc_key(items: object) -> TocKey | None:
+    """(title, id, level, children) of each entry, or None if an entry is not a plain
+    AnchorLink."""
+    key = []
+    for item in items:  # type: ignore[attr-defined]
+        if type(item) is not AnchorLink or not _TOC_FIELDS.issuperset(vars(item)):
+            return None
+        children = _toc_key(item.children)
+        if children is None:
+            return None
+        key.append((item.title, item.id, item.level, children))
+    return tuple(key)
+
+
+def _shown_toc_key(page: Page | None) -> tuple[bool, TocKey] | None:
+    """The key of what Material's partials/toc.html shows of page.toc: the first entry's
+    children if it is a level-1 heading, else every entry."""
+    if page is None or page.toc is None:
+        return None
+    first = next(iter(page.toc), None)
+    if type(first) is AnchorLink and first.level == 1:
+        key = _toc_key([first])
+        return None if key is None else (True, key[0][3])
+    key = _toc_key(page.toc)
+    return None if key is None else (False, key)
 
 
 def _base(url: str) -> tuple[str, ...]:
@@ -33,6 +72,7 @@ class NavCache:
         self._html: dict[tuple[str, tuple[str, ...]], str] = {}
         self._header: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._keys: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # folder -> its key
+        self._toc: dict[tuple[bool, TocKey], str] = {}
 
     def _key(self, page: Page | None) -> tuple[str, ...] | None:
         if page is None or page.url in self._in_nav:
@@ -56,6 +96,18 @@ class NavCache:
         key = self._key(page)
         if key is not None:
             self._html[(part, key)] = html
+        return html
+
+    def toc(self, page: Page | None) -> str | None:
+        """The table of contents of a page with the same headings, or None (then render and
+        `keep_toc`)."""
+        key = _shown_toc_key(page)
+        return None if key is None else self._toc.get(key)
+
+    def keep_toc(self, page: Page | None, html: str) -> str:
+        key = _shown_toc_key(page)
+        if key is not None:
+            self._toc[key] = html
         return html
 
     def header(self, page: Page | None) -> str | None:

@@ -47,10 +47,19 @@ _SKIP = ("object", "script", "style")  # Parser.skip at the start
 # The token pattern in one outer group, for findall: (whole token, tag, attrs, close, end,
 # comment, text), '' for a group that took no part.
 _TOKENS = re.compile(f"({_TOKEN.pattern})", re.S)
-# Attribute text that may hold what the section rules read (data-search-exclude, the
-# linenodiv class, or either behind a character reference): only then are attributes read.
-_NOTABLE = re.compile(r"data-search-exclude|linenodiv|&", re.I)
 _NO_ATTRS: dict[str, str | None] = {}
+
+
+def _notable(attrs: str) -> bool:
+    """Whether attrs may hold what the section rules read of an element other than a
+    heading: the attribute data-search-exclude (names are lowercased) or a class of
+    headerlink or linenodiv (values are not, but may be behind a character reference)."""
+    if not attrs:
+        return False
+    low = attrs.lower()
+    return "data-search-exclude" in low or (
+        "class" in low and ("&" in attrs or "headerlink" in attrs or "linenodiv" in attrs)
+    )
 
 
 def _attrs(text: str) -> dict[str, str | None]:
@@ -83,6 +92,12 @@ def _excluded_top(section: Section) -> bool:
     return section.depth <= 1 and "data-search-exclude" in section.el.attrs
 
 
+def _text(raw: str, unescaped: bool) -> str:
+    """html.escape(text, quote=False) of a text token: one without a character reference
+    holds no "&" and no "<" (the tokenizer stops at one), so only ">" is left to replace."""
+    return escape(raw, quote=False) if unescaped else raw.replace(">", "&gt;")
+
+
 def sections(html: str) -> list[Section] | None:
     """The sections Material's Parser finds in html, or None when html is not of the plain
     shape this tokenizer reads exactly (then use Material's Parser). A section the index
@@ -100,6 +115,7 @@ def sections(html: str) -> list[Section] | None:
     skip: set[str] = set(_SKIP)
     skipped = 0  # open elements whose tag is in skip
     section: Section | None = None
+    section_tag = ""  # section.el.tag
     data: list[Section] = []
     pos = 0  # the end of the tokens so far: the length of html if no text was left out
     cut = _after_last_heading(html)
@@ -111,7 +127,8 @@ def sections(html: str) -> list[Section] | None:
             if text:  # handle_data
                 if skipped:
                     continue
-                if "&" in text:
+                unescaped = "&" in text
+                if unescaped:
                     text = unescape(text)
                 pre = tags.get("pre")
                 space = text.isspace()
@@ -119,16 +136,17 @@ def sections(html: str) -> list[Section] | None:
                     text = " " if space else text.replace("\n", " ")
                 if section is None:
                     section = Section(Element("hx"))
+                    section_tag = "hx"
                     data.append(section)
-                if tags.get(section.el.tag):
+                if tags.get(section_tag):
                     if not headerlinks:
-                        section.title.append(escape(text, quote=False))
+                        section.title.append(_text(text, unescaped))
                 elif space:
                     out = section.text
                     if not out or not out[-1].isspace() or pre:
                         out.append(text)
                 else:
-                    section.text.append(escape(text, quote=False))
+                    section.text.append(_text(text, unescaped))
                 continue
             if end_tag:
                 tag = end_tag.lower()
@@ -139,8 +157,7 @@ def sections(html: str) -> list[Section] | None:
                 if tag in _RCDATA and not html.startswith(f"</{tag}>", html.find("<", pos)):
                     return None
                 if tag not in void:
-                    notable = tag in _HEADINGS or tag == "a" or _NOTABLE.search(attrs)
-                    found = _attrs(attrs) if notable else _NO_ATTRS
+                    found = _attrs(attrs) if tag in _HEADINGS or _notable(attrs) else _NO_ATTRS
                     headerlink = tag == "a" and found.get("class") == "headerlink"
                     context.append((tag, headerlink))
                     tags[tag] = tags.get(tag, 0) + 1
@@ -153,18 +170,20 @@ def sections(html: str) -> list[Section] | None:
                             section = Section(Element("hx"), depth)
                             data.append(section)
                         section = Section(Element(tag, found), depth)
+                        section_tag = tag
                         if data:
                             section.id = found["id"]
                         data.append(section)
                     if section is None:
                         section = Section(Element("hx"))
+                        section_tag = "hx"
                         data.append(section)
                     if "data-search-exclude" in found or found.get("class") == "linenodiv":
                         if tag not in skip:
                             skip.add(tag)
                             skipped += tags[tag]
                     elif tag in _KEEP and not skipped:
-                        out = section.title if tags.get(section.el.tag) else section.text
+                        out = section.title if tags.get(section_tag) else section.text
                         out.append(f"<{tag}>")
                 if not close:
                     continue
@@ -179,6 +198,7 @@ def sections(html: str) -> list[Section] | None:
                     if s.depth <= len(context):
                         section.depth = float("inf")
                         section = s
+                        section_tag = s.el.tag
                         break
             headerlink = context.pop()[1]
             tags[tag] -= 1
@@ -190,7 +210,7 @@ def sections(html: str) -> list[Section] | None:
                     skipped -= tags[tag]
                 continue
             if tag in _KEEP and not skipped:
-                out = section.title if tags.get(section.el.tag) else section.text
+                out = section.title if tags.get(section_tag) else section.text
                 index = out.index(f"<{tag}>")
                 if all(piece.isspace() for piece in islice(out, index + 1, None)):
                     del out[index:]
@@ -218,6 +238,57 @@ def add_entry_from_context(index: SearchIndex, page: Any) -> None:
             index.create_entry_for_section(section, page.toc, page.url, page)
 
 
-def install(index: SearchIndex) -> None:
+# What Material's search plugin removes from each page after indexing it
+# (SearchPlugin.on_page_context): every match of its pattern holds a match of this one.
+_SEARCH_ATTR = "data-search-"
+_SEARCH_ATTR_VALUE = re.compile(r'data-search-\w+="[^"]+"')
+
+
+def strips_nothing(html: str) -> bool:
+    """Whether Material's `re.sub(r'\\s?data-search-\\w+="[^"]+"', "", html)` leaves html as
+    it is: our pages write data-search-exclude without a value, so it does."""
+    at = html.find(_SEARCH_ATTR)
+    while at >= 0:
+        if _SEARCH_ATTR_VALUE.match(html, at):
+            return False
+        at = html.find(_SEARCH_ATTR, at + len(_SEARCH_ATTR))
+    return True
+
+
+class LinearIndexer:
+    """SearchIndex.add_entry_from_context with the linear parser, and the hand-off that
+    spares Material's search plugin its scan of each page for data-search-* attributes.
+
+    After indexing a page the plugin removes them with a regular expression over the whole
+    page (a twentieth of a large site's build), which removes nothing from our pages. So
+    `index_now` indexes such a page first and hands the plugin an empty page instead (its
+    call here is then skipped); `restore` gives the page its HTML back after the plugin.
+    """
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._held: dict[str, str] = {}  # src_uri -> the page's HTML, while the plugin runs
+
+    def __call__(self, page: Any) -> None:
+        if page.file.src_uri not in self._held:
+            add_entry_from_context(self.index, page)
+
+    def index_now(self, page: Any) -> None:
+        """Index page and leave it empty for the plugin, if the plugin would not change it."""
+        if isinstance(page.content, str) and strips_nothing(page.content):
+            add_entry_from_context(self.index, page)
+            self._held[page.file.src_uri], page.content = page.content, ""
+
+    def restore(self, page: Any) -> None:
+        held = self._held.pop(page.file.src_uri, None)
+        if held is not None:
+            if page.content != "":
+                raise RuntimeError(f"r1kb: {page.file.src_uri} was changed while handed off")
+            page.content = held
+
+
+def install(index: SearchIndex) -> LinearIndexer:
     """Index pages of this build with the linear parser."""
-    index.add_entry_from_context = lambda page: add_entry_from_context(index, page)  # type: ignore[method-assign]
+    indexer = LinearIndexer(index)
+    index.add_entry_from_context = indexer  # type: ignore[method-assign]
+    return indexer
