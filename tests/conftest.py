@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,23 @@ settings.load_profile("gate")
 
 
 _CACHE_KEY = pytest.StashKey[tuple[str, str | None]]()  # the folder, the setting before
+_UNTRACKED_KEY = pytest.StashKey[set[str] | None]()
+
+
+def _untracked() -> set[str] | None:
+    """The checkout's untracked files that git does not ignore (None outside a git checkout):
+    a test that writes into the working tree instead of its tmp_path leaves one behind (drafts
+    of the old `--draft ''` bug were committed that way)."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=all"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {line[3:] for line in out.splitlines() if line.startswith("?? ")}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -41,6 +59,17 @@ def pytest_configure(config: pytest.Config) -> None:
     folder = tempfile.mkdtemp(prefix="r1kb-test-cache-")
     config.stash[_CACHE_KEY] = (folder, os.environ.get("R1KB_CACHE_DIR"))
     os.environ["R1KB_CACHE_DIR"] = folder
+    config.stash[_UNTRACKED_KEY] = _untracked()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The suite leaves the checkout as it found it: a file a test wrote into it fails the run."""
+    before = session.config.stash.get(_UNTRACKED_KEY, None)
+    after = _untracked()
+    if before is None or after is None or not (left := sorted(after - before)):
+        return
+    print(f"\nthe tests left files in the checkout (write under tmp_path): {', '.join(left)}")
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
