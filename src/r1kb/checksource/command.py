@@ -47,7 +47,8 @@ def _folder(ctx: click.Context, param: click.Parameter, value: str | None) -> Pa
               "else ./data).")  # fmt: skip
 @click.option("--draft", "draft_dir", callback=_folder, type=click.Path(file_okay=False),
               help="Also write a draft source record and one draft claim per figure into DIR "
-              "(sources/, claims/, snapshots/), with TODOs to resolve.")  # fmt: skip
+              "(sources/, claims/, snapshots/), with TODOs to resolve; not inside the data "
+              "directory.")  # fmt: skip
 @click.option("--input-format", "input_fmt",
               type=click.Choice(["auto", "text", "markdown", "html"]),
               default="auto", show_default=True,
