@@ -364,3 +364,29 @@ def test_a_chain_of_thousands_of_redirects_resolves(runner: CliRunner, minimal: 
     result = runner.invoke(cli, ["validate", "--data", str(minimal), "--format", "json"])
     problems = json.loads(result.output)["problems"]
     assert not [p for p in problems if "redirect" in p["code"]], problems
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("source.schema.json", None, "source.schema.json is missing"),
+        ("source.schema.json", "{not json", "source.schema.json is not JSON"),
+        ("models.schema.json", '{"type": 5}', "models.schema.json is not a valid JSON Schema"),
+    ],
+)
+def test_a_missing_or_broken_schema_file_is_reported_by_validate(
+    runner: CliRunner, tmp_path: Path, name: str, content: str | None, why: str
+) -> None:
+    """The data's own schema folder with one file gone, not JSON or not a schema: one problem
+    naming the file (it was a traceback), never a fallback to another schema."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    if content is None:
+        (data / "schema" / name).unlink()
+    else:
+        (data / "schema" / name).write_text(content, encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--data", str(data)])
+    assert result.exit_code == 1, result.output
+    assert why in result.output and "[schema-invalid]" in result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

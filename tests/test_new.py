@@ -440,3 +440,28 @@ def test_errors_already_in_the_data_are_not_the_new_records(data: Path) -> None:
     assert (data / "sources" / "acme-blog-2025-02-01.yaml").exists()
     result = run(data, [*CLAIM[:2], "bad id", *CLAIM[3:]])
     assert result.exit_code == 2 and "unknown_field" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "refused"),
+    [
+        ("12345678901234567", "value: 12345678901234567\n", None),  # was written as …568
+        ("nan", None, "not a finite number"),  # was "null is not valid"
+        ("inf", None, "not a finite number"),
+    ],
+)
+def test_values_reach_the_record_exactly_or_not_at_all(
+    data: Path, value: str, written: str | None, refused: str | None
+) -> None:
+    """The value reader's answers, end to end: what `new claim` writes, or why it refuses."""
+    assert run(data, SOURCE).exit_code == 0
+    args = [*CLAIM]
+    args[args.index("5,580,000")] = value
+    result = run(data, args)
+    path = data / "claims" / "acme-blog-2025-02-01-r1-training-cost.yaml"
+    if refused is not None:
+        assert result.exit_code == 2 and refused in result.output, result.output
+        assert not path.exists()
+    else:
+        assert result.exit_code == 0, result.output
+        assert written in path.read_text(encoding="utf-8")
