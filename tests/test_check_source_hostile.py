@@ -555,3 +555,21 @@ def test_an_output_encoding_without_the_article_s_characters_is_no_traceback(
     if fmt == "json":
         (figure,) = strict_json(done.stdout.decode("latin-1"))["figures"]
         assert figure["text"] == "\uff16\uff17\uff11B parameters"
+
+
+def test_qualifiers_and_currency_signs_count_towards_the_vocabulary_cap(
+    kb: KnowledgeBase,
+) -> None:
+    """Every word list check-source compiles is counted: quantity qualifiers ("maj@64") were
+    not, so 5,000 of them passed the cap."""
+    from dataclasses import replace
+
+    from r1kb.vocabulary_size import MAX_WORDS, vocabulary_too_large, vocabulary_words
+
+    assert vocabulary_too_large(kb) is None
+    words = vocabulary_words(kb)["quantities.yaml"]
+    assert "maj@64" in words and "$" in words and "CNY" in words
+    qid = next(q for q in kb.quantities if kb.quantities[q].qualifiers)
+    flood = [f"qualifier {i}" for i in range(MAX_WORDS)]
+    quantities = {**kb.quantities, qid: replace(kb.quantities[qid], qualifiers=flood)}
+    assert "at most 5,000 words" in (vocabulary_too_large(replace(kb, quantities=quantities)) or "")

@@ -1,11 +1,12 @@
 """How many words the vocabularies may hold in all.
 
-check-source compiles every quantity and unit term, model name and alias, and the other word
-lists of data/quantities.yaml and data/models.yaml into its recognisers, at a cost that grows
-with their number: 10,000 terms took 15 s to compile and 280 MB, and a pull request may add
-any number (the schema's limits are the pull request's to loosen). The project holds about
-1,100 words (13,500 characters); validate refuses more than MAX_WORDS or MAX_CHARS in all
-(`vocabulary-too-large`), and check-source does not compile them.
+check-source compiles every quantity term and qualifier, unit term, currency code and sign,
+model name and alias, and the other word lists of data/quantities.yaml and data/models.yaml
+into its recognisers, at a cost that grows with their number: 10,000 terms took 15 s to
+compile and 280 MB, and a pull request may add any number (the schema's limits are the pull
+request's to loosen). The project holds about 1,100 words (13,500 characters); validate
+refuses more than MAX_WORDS or MAX_CHARS in all (`vocabulary-too-large`), and check-source
+does not compile them.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ def vocabulary_words(kb: KnowledgeBase) -> dict[str, list[str]]:
     """Every word check-source compiles, by the file that holds it."""
     return {
         "quantities.yaml": [
-            *(t for q in kb.quantities.values() for t in q.terms),
+            *(t for q in kb.quantities.values() for t in (*q.terms, *q.qualifiers)),
             *(t for u in kb.units.values() for t in u.terms),
+            *(w for u in kb.units.values() if u.currency for w in (u.id, u.symbol) if w),
             *kb.accelerators,
             *kb.accelerator_variants,
             *kb.gpu_machines,
