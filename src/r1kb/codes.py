@@ -240,10 +240,10 @@ _CODES: list[Code] = [
         "error",
         "reference",
         "Vocabularies too large",
-        "data/quantities.yaml and data/models.yaml hold more than 5,000 words (terms, qualifiers, names, "
-        "aliases and word lists) or 100,000 characters in all. check-source compiles every "
-        "one of them, at a cost that grows with their number; the project needs about a "
-        "fifth of that.",
+        "data/quantities.yaml and data/models.yaml hold more than 5,000 words (terms, "
+        "qualifiers, names, aliases and word lists) or 100,000 characters in all. check-source "
+        "compiles every one of them, at a cost that grows with their number; the project needs "
+        "about a fifth of that.",
     ),
     Code(
         "value-kind-mismatch",
