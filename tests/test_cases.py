@@ -217,6 +217,13 @@ def _vocabulary_flood(data: Path) -> None:
     (data / "quantities.yaml").write_text(text[:at] + terms + text[at:], encoding="utf-8")
 
 
+def _wildcards(data: Path) -> None:
+    """A term with two `*`: they can share a long word in every way, which the matcher tries."""
+    text = (data / "quantities.yaml").read_text(encoding="utf-8")
+    at = text.index("    terms: [", text.index("\nquantities:\n")) + len("    terms: [")
+    (data / "quantities.yaml").write_text(text[:at] + '"tok* tok*", ' + text[at:], "utf-8")
+
+
 def _published_gone(data: Path) -> None:
     (data / "published-ids.txt").unlink()
 
@@ -344,6 +351,17 @@ GENERATED = [
                 "quantities.yaml",
                 _line_after("quantities.yaml", "units:") - 1,
                 "vocabulary-too-large",
+            ),
+        ),
+    ),
+    Generated(
+        "term-too-many-wildcards",
+        _wildcards,
+        (
+            (
+                "quantities.yaml",
+                _line_after("quantities.yaml", "units:") - 1,
+                "term-too-many-wildcards",
             ),
         ),
     ),

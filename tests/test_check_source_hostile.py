@@ -561,7 +561,7 @@ def test_qualifiers_and_currency_signs_count_towards_the_vocabulary_cap(
     kb: KnowledgeBase,
 ) -> None:
     """Every word list check-source compiles is counted: quantity qualifiers ("maj@64") were
-    not, so 5,000 of them passed the cap."""
+    not, so 12,000 of them passed the cap."""
     from dataclasses import replace
 
     from r1kb.vocabulary_size import MAX_WORDS, vocabulary_too_large, vocabulary_words
@@ -573,3 +573,37 @@ def test_qualifiers_and_currency_signs_count_towards_the_vocabulary_cap(
     flood = [f"qualifier {i}" for i in range(MAX_WORDS)]
     quantities = {**kb.quantities, qid: replace(kb.quantities[qid], qualifiers=flood)}
     assert "at most 5,000 words" in (vocabulary_too_large(replace(kb, quantities=quantities)) or "")
+
+
+def _with_terms(tmp_path: Path, terms: list[str]) -> Path:
+    """A copy of the data with these terms first in a quantity's list."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "quantities.yaml").read_text(encoding="utf-8")
+    at = text.index("    terms: [", text.index("\nquantities:\n")) + len("    terms: [")
+    listed = "".join(f'"{t}", ' for t in terms)
+    (data / "quantities.yaml").write_text(text[:at] + listed + text[at:], encoding="utf-8")
+    return data
+
+
+def test_terms_of_many_words_count_each_word_towards_the_cap(tmp_path: Path) -> None:
+    """900 terms of 11 one-letter words passed a cap that counted terms (the project's 1,200
+    and these were under 5,000): a term's pattern grows with its words, and 3,750 such terms
+    took check-source 159 s and 556 MB to compile."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    terms = [" ".join(letters[(i + k) % 26] for k in range(10)) + f" {i}" for i in range(900)]
+    data = _with_terms(tmp_path, terms)
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters.\n", encoding="utf-8")
+    result = run("--data", str(data), str(article))
+    assert result.exit_code == 2 and "at most 5,000 words" in result.output, result.output
+
+
+def test_a_term_with_several_wildcards_is_refused(tmp_path: Path) -> None:
+    """26 wildcards in one term (`a* a* …`) took 25 s on one 28-letter word, half again for each
+    letter more: check-source stops, as validate refuses it."""
+    data = _with_terms(tmp_path, [" ".join(["a*"] * 26)])
+    article = tmp_path / "a.txt"
+    article.write_text("DeepSeek-R1 has 671B parameters. " + "a" * 28 + "\n", encoding="utf-8")
+    result = run("--data", str(data), str(article))
+    assert result.exit_code == 2 and "more than 1 `*`" in result.output, result.output

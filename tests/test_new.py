@@ -432,14 +432,18 @@ def test_a_record_that_validates_costs_one_validation(
 
 
 def test_errors_already_in_the_data_are_not_the_new_records(data: Path) -> None:
-    """A record that adds no error is written beside one that was broken before it."""
+    """A record that adds no error is written beside one that was broken before it, and a
+    record's own errors are said without the ones that were there before."""
     broken = data / "claims" / "r1-total-parameters.yaml"
     broken.write_text(broken.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
     result = run(data, SOURCE)
     assert result.exit_code == 0, result.output
     assert (data / "sources" / "acme-blog-2025-02-01.yaml").exists()
-    result = run(data, [*CLAIM[:2], "bad id", *CLAIM[3:]])
-    assert result.exit_code == 2 and "unknown_field" not in result.output, result.output
+    args = [*CLAIM]
+    args[args.index("r1-rl-cost")] = "no-such-claim"  # an error of the record's own
+    result = run(data, args)
+    assert result.exit_code == 2 and "no claim 'no-such-claim'" in result.output, result.output
+    assert "unknown_field" not in result.output and "r1-total-parameters" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -1,20 +1,28 @@
-"""How many words the vocabularies may hold in all.
+"""How many words the vocabularies may hold in all, and how many wildcards a term.
 
 check-source compiles every quantity term and qualifier, unit term, currency code and sign,
 model name and alias, and the other word lists of data/quantities.yaml and data/models.yaml
-into its recognisers, at a cost that grows with their number: 10,000 terms took 15 s to
-compile and 280 MB, and a pull request may add any number (the schema's limits are the pull
-request's to loosen). The project holds about 1,100 words (13,500 characters); validate
-refuses more than MAX_WORDS or MAX_CHARS in all (`vocabulary-too-large`), and check-source
-does not compile them.
+into its recognisers, at a cost that grows with the words in them (faster than their number:
+10,000 two-word terms took 15 s and 280 MB to compile, 3,750 terms of 11 one-letter words
+159 s and 556 MB), and a pull request may add any number (the schema's limits are the pull
+request's to loosen). So the words inside the terms are counted: the project holds about
+2,400 words in 1,200 terms; validate refuses more than MAX_WORDS words or MAX_CHARS
+characters in all (`vocabulary-too-large`), and check-source does not compile them. At the
+cap, terms of 11 one-letter words compile in 8.4 s and 151 MB (10,000 such words: 19 s, 322 MB).
+
+A `*` on a word of a term matches any ending; two in one term can share a long word between
+them in every way, which the matcher tries (26 of them on 28 letters took 25 s, half again
+for each letter more): a term holds at most MAX_WILDCARDS (`term-too-many-wildcards`).
 """
 
 from __future__ import annotations
 
+from r1kb.checksource.lexicon.starts import WORD_SPLIT
 from r1kb.kb import KnowledgeBase
 
-MAX_WORDS = 5_000  # compiled in ~7 s, 155 MB, once (then cached)
+MAX_WORDS = 5_000  # words inside the terms, as a term's pattern spells them
 MAX_CHARS = 100_000
+MAX_WILDCARDS = 1
 
 
 def vocabulary_words(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -38,15 +46,38 @@ def vocabulary_words(kb: KnowledgeBase) -> dict[str, list[str]]:
     }
 
 
+def _words_in(term: str) -> int:
+    return sum(1 for w in WORD_SPLIT.split(str(term)) if w)
+
+
 def vocabulary_too_large(kb: KnowledgeBase) -> str | None:
     """What is over a limit (None: nothing), counted over both files."""
-    words = vocabulary_words(kb)
-    count = sum(len(w) for w in words.values())
-    chars = sum(len(str(x)) for w in words.values() for x in w)
+    terms = vocabulary_words(kb)
+    count = sum(_words_in(t) for ts in terms.values() for t in ts)
+    chars = sum(len(str(t)) for ts in terms.values() for t in ts)
     if count <= MAX_WORDS and chars <= MAX_CHARS:
         return None
-    held = ", ".join(f"{name}: {len(w):,}" for name, w in words.items())
+    held = ", ".join(f"{name}: {len(ts):,} terms" for name, ts in terms.items())
     return (
         f"the vocabularies hold {count:,} words of {chars:,} characters ({held}); at most "
         f"{MAX_WORDS:,} words and {MAX_CHARS:,} characters in all are compiled by check-source"
     )
+
+
+def too_many_wildcards(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """The terms with more than MAX_WILDCARDS `*`, by the file that holds them."""
+    terms = vocabulary_words(kb)
+    found = {
+        name: [t for t in ts if str(t).count("*") > MAX_WILDCARDS] for name, ts in terms.items()
+    }
+    return {name: ts for name, ts in found.items() if ts}
+
+
+def vocabulary_unusable(kb: KnowledgeBase) -> str | None:
+    """Why check-source will not compile the vocabularies (None: it will)."""
+    if (why := vocabulary_too_large(kb)) is not None:
+        return why
+    if heavy := too_many_wildcards(kb):
+        name, ts = next(iter(heavy.items()))
+        return f"{name}: the term {ts[0]!r} holds more than {MAX_WILDCARDS} `*`"
+    return None

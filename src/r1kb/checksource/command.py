@@ -92,7 +92,7 @@ def check_source(
     from r1kb.kbcache import load_kb
     from r1kb.options import refuse_inside_data, resolve_data
     from r1kb.problems import one_line
-    from r1kb.vocabulary_size import vocabulary_too_large
+    from r1kb.vocabulary_size import vocabulary_unusable
 
     if not files:
         raise click.UsageError("give at least one FILE (or - for standard input)")
@@ -111,9 +111,9 @@ def check_source(
         raise click.UsageError(
             f"{data} holds no usable knowledge base (run r1kb validate --data {data})"
         )
-    too_large = vocabulary_too_large(kb)
-    if too_large is not None:  # compiling them would cost seconds to minutes and GBs
-        raise click.UsageError(f"{data}: {too_large} (run r1kb validate --data {data})")
+    unusable = vocabulary_unusable(kb)
+    if unusable is not None:  # compiling them would cost minutes and GBs
+        raise click.UsageError(f"{data}: {unusable} (run r1kb validate --data {data})")
     if has_errors:
         click.echo(
             f"warning: {data} has record problems; run `r1kb validate` (checking anyway)", err=True

@@ -1,5 +1,5 @@
-"""The vocabularies' size: bounded, since check-source compiles every word of them
-(r1kb.vocabulary_size)."""
+"""The vocabularies' size and their terms' wildcards: bounded, since check-source compiles
+every word of them (r1kb.vocabulary_size)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from r1kb.paths import display_path
 from r1kb.problems import Problem, problem
 from r1kb.rules import Context
-from r1kb.vocabulary_size import vocabulary_too_large, vocabulary_words
+from r1kb.vocabulary_size import (
+    MAX_WILDCARDS,
+    too_many_wildcards,
+    vocabulary_too_large,
+    vocabulary_words,
+)
 
 
 def vocabulary_size(ctx: Context) -> Iterator[Problem]:
@@ -26,4 +31,16 @@ def vocabulary_size(ctx: Context) -> Iterator[Problem]:
     )
 
 
-RULES = [vocabulary_size]
+def wildcards(ctx: Context) -> Iterator[Problem]:
+    for name, terms in too_many_wildcards(ctx.kb).items():
+        for term in terms:
+            yield problem(
+                display_path(ctx.loaded.data_dir / name),
+                "term-too-many-wildcards",
+                f"the term {term!r} holds {str(term).count('*')} `*`; at most {MAX_WILDCARDS}",
+                hint="a `*` ends one word of a term (`activ*`); write the other words out, or "
+                "list the spellings as terms of their own",
+            )
+
+
+RULES = [vocabulary_size, wildcards]
