@@ -607,3 +607,29 @@ def test_a_term_with_several_wildcards_is_refused(tmp_path: Path) -> None:
     article.write_text("DeepSeek-R1 has 671B parameters. " + "a" * 28 + "\n", encoding="utf-8")
     result = run("--data", str(data), str(article))
     assert result.exit_code == 2 and "more than 1 `*`" in result.output, result.output
+
+
+NOT_VOCABULARY = {"published_ids"}  # list[str] fields check-source does not compile
+
+
+def test_every_word_list_of_the_data_counts_towards_the_vocabulary_cap(kb: KnowledgeBase) -> None:
+    """vocabulary_size lists what check-source compiles, by hand: a word list added to a
+    quantity, unit, model or the knowledge base must be counted (or named here as not
+    compiled), as qualifiers were not."""
+    import dataclasses
+    from dataclasses import replace
+
+    from r1kb.kb import Model, Quantity, Unit
+    from r1kb.vocabulary_size import vocabulary_too_large
+
+    flood = [f"flood {i}" for i in range(3_000)]
+    for cls, table in ((Quantity, "quantities"), (Unit, "units"), (Model, "models")):
+        for f in dataclasses.fields(cls):
+            if f.type == "list[str]":
+                first_id, first = next(iter(getattr(kb, table).items()))
+                flooded = {**getattr(kb, table), first_id: replace(first, **{f.name: flood})}
+                grown = replace(kb, **{table: flooded})
+                assert vocabulary_too_large(grown), f"{cls.__name__}.{f.name} is not counted"
+    for f in dataclasses.fields(type(kb)):
+        if f.type == "list[str]" and f.name not in NOT_VOCABULARY:
+            assert vocabulary_too_large(replace(kb, **{f.name: flood})), f"{f.name} is not counted"

@@ -23,9 +23,10 @@ from r1kb.kb import KnowledgeBase
 MAX_WORDS = 5_000  # words inside the terms, as a term's pattern spells them
 MAX_CHARS = 100_000
 MAX_WILDCARDS = 1
+Terms = dict[str, list[str]]  # file name -> every word list's entries it holds
 
 
-def vocabulary_words(kb: KnowledgeBase) -> dict[str, list[str]]:
+def vocabulary_words(kb: KnowledgeBase) -> Terms:
     """Every word check-source compiles, by the file that holds it."""
     return {
         "quantities.yaml": [
@@ -46,14 +47,19 @@ def vocabulary_words(kb: KnowledgeBase) -> dict[str, list[str]]:
     }
 
 
-def _words_in(term: str) -> int:
+def words_in(term: str) -> int:
+    """The words of a term as its pattern spells them (split where a gap may stand)."""
     return sum(1 for w in WORD_SPLIT.split(str(term)) if w)
 
 
 def vocabulary_too_large(kb: KnowledgeBase) -> str | None:
     """What is over a limit (None: nothing), counted over both files."""
-    terms = vocabulary_words(kb)
-    count = sum(_words_in(t) for ts in terms.values() for t in ts)
+    return over_limits(vocabulary_words(kb))
+
+
+def over_limits(terms: Terms) -> str | None:
+    """`vocabulary_too_large` of terms already gathered."""
+    count = sum(words_in(t) for ts in terms.values() for t in ts)
     chars = sum(len(str(t)) for ts in terms.values() for t in ts)
     if count <= MAX_WORDS and chars <= MAX_CHARS:
         return None
@@ -64,9 +70,8 @@ def vocabulary_too_large(kb: KnowledgeBase) -> str | None:
     )
 
 
-def too_many_wildcards(kb: KnowledgeBase) -> dict[str, list[str]]:
+def too_many_wildcards(terms: Terms) -> dict[str, list[str]]:
     """The terms with more than MAX_WILDCARDS `*`, by the file that holds them."""
-    terms = vocabulary_words(kb)
     found = {
         name: [t for t in ts if str(t).count("*") > MAX_WILDCARDS] for name, ts in terms.items()
     }
@@ -75,9 +80,10 @@ def too_many_wildcards(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 def vocabulary_unusable(kb: KnowledgeBase) -> str | None:
     """Why check-source will not compile the vocabularies (None: it will)."""
-    if (why := vocabulary_too_large(kb)) is not None:
+    terms = vocabulary_words(kb)
+    if (why := over_limits(terms)) is not None:
         return why
-    if heavy := too_many_wildcards(kb):
+    if heavy := too_many_wildcards(terms):
         name, ts = next(iter(heavy.items()))
         return f"{name}: the term {ts[0]!r} holds more than {MAX_WILDCARDS} `*`"
     return None

@@ -10,18 +10,19 @@ from r1kb.problems import Problem, problem
 from r1kb.rules import Context
 from r1kb.vocabulary_size import (
     MAX_WILDCARDS,
+    over_limits,
     too_many_wildcards,
-    vocabulary_too_large,
     vocabulary_words,
+    words_in,
 )
 
 
 def vocabulary_size(ctx: Context) -> Iterator[Problem]:
-    why = vocabulary_too_large(ctx.kb)
+    terms = vocabulary_words(ctx.kb)
+    why = over_limits(terms)
     if why is None:
         return
-    words = vocabulary_words(ctx.kb)
-    largest = max(words, key=lambda name: len(words[name]))
+    largest = max(terms, key=lambda name: sum(map(words_in, terms[name])))  # the one to trim
     yield problem(
         display_path(ctx.loaded.data_dir / largest),
         "vocabulary-too-large",
@@ -32,7 +33,7 @@ def vocabulary_size(ctx: Context) -> Iterator[Problem]:
 
 
 def wildcards(ctx: Context) -> Iterator[Problem]:
-    for name, terms in too_many_wildcards(ctx.kb).items():
+    for name, terms in too_many_wildcards(vocabulary_words(ctx.kb)).items():
         for term in terms:
             yield problem(
                 display_path(ctx.loaded.data_dir / name),
