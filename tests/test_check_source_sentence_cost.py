@@ -6,6 +6,7 @@ unit changes, a cell's narrowed quantity asked once, a judgement's ids listed on
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
-from r1kb.checksource.attribution import cells, quantity, readings
+from r1kb.checksource.attribution import cells, quantity, readings, sentence
 from r1kb.checksource.attribution.names import EARLIER_CLAUSE, GENERIC, OTHER, nearest
 from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import (
@@ -133,6 +134,20 @@ def _plain_explicit(self: at.Attributor, raw: Raw, s: Sentence) -> at.Subject | 
     return None
 
 
+def _plain_choose(self: at.Attributor, raw: Raw, names: list[at.Mention]) -> at.Mention:
+    after = [m for m in names if m.start >= raw.end]
+    attached = [m for m in after if at._ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start))]
+    if attached:
+        return attached[0]
+    before = [m for m in names if m.end <= raw.start]
+    return before[-1] if before else after[0]
+
+
+def _plain_siblings(self: readings.Reader, quantity: str) -> list[str]:
+    unit = self.kb.quantities[quantity].unit
+    return [qid for qid, q in self.kb.quantities.items() if q.unit == unit and qid != quantity]
+
+
 def _plain_last_subject(self: at.Attributor, s: Sentence) -> tuple[str | None, bool]:
     names = [
         m for m in self.names_in(s.start, s.end) if innermost(s.parens, m.start, m.end) is None
@@ -193,6 +208,8 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(readings.Reader, "of", _plain_of)
     patch.setattr(cells.CellAttributor, "_narrow", _plain_narrow)
     patch.setattr(Sentence, "clause_at", _clause)
+    patch.setattr(at.Attributor, "_choose", _plain_choose)
+    patch.setattr(readings.Reader, "_siblings", _plain_siblings)
     patch.setattr(figures._Said, "judged", _plain_judged)
 
 
@@ -212,7 +229,7 @@ PIECES = [
     "context length ", "training cost ", "GPU hours ", "that o1 posts ", "which ",
     " vs ", ", and ", ", but ", "; ", " — ", "whereas ", "it ", "It ", "The model ",
     "a large model ", "most models ", "such \u017fystems ", "any LLM ", "distilled ", "7B ",
-    "the ", "for ", "of ",
+    "the ", "for ", "of ", "for the ", ", ", "and ", "or ", "$5 and $6 for ",
     ". ", ".\n", "\n\n", "\n- ", "\n# DeepSeek-V3\n", "\n| Model | Params |\n|---|---|\n",
     "| R1 | 671B |\n", "$2.19 per million tokens ", "$2.19 ", "x", "1% ", "1%", "0.5 % ",
 ]  # fmt: skip
@@ -371,3 +388,27 @@ def test_a_term_looks_past_its_end_only_with_one_negative_look_ahead() -> None:
         body = term_pattern(term).removeprefix(_WORD_START).removesuffix(r"(?![\w])")
         for sign in ("(?=", "(?!", r"\b", r"\B", "$", r"\Z"):
             assert sign not in body, (term, sign)
+
+
+BRACKETS = ["(", ")", "[", "]", "a", " ", "; ", ", and ", " \u2014 ", "\nA", "x "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BRACKETS), max_size=80).map("".join), st.data())
+@example("(a) (a) (a) (a) (a) (a) (a) (a) (a) (a); a ((a); a) a", None)
+def test_a_sentence_s_lookups_give_what_reading_every_parenthesis_and_clause_gives(
+    text: str, data: st.DataObject | None
+) -> None:
+    """Sentence.clause_at, innermost, paren_opened_at and the clause cuts, which look up a
+    sentence of many parentheses and clauses in an index, answer as the plain definitions."""
+    s = parse_sentence(text, 0, len(text))
+    cuts = [0, *(m.start() for m in sentence._CLAUSE_BREAK.finditer(text)), len(text)]
+    cuts = [c for c in cuts if not any(a < c < b for a, b in s.parens)]
+    assert s.clauses == [(a, b) for a, b in pairwise(cuts) if b > a]
+    spans = [(a, b) for a in range(len(text) + 1) for b in range(a, len(text) + 1)]
+    if data is not None and spans:
+        spans = data.draw(st.lists(st.sampled_from(spans), max_size=40))
+    for a, b in spans:
+        assert s.clause_at(a) == _clause(s, a)
+        assert s.innermost(a, b) == innermost(s.parens, a, b), (a, b)
+        assert s.paren_opened_at(a) == next((p for p in s.parens if p[0] == a), None)

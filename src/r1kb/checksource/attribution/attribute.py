@@ -27,7 +27,7 @@ from r1kb.checksource.attribution.names import (
     within,
 )
 from r1kb.checksource.attribution.quantity import QuantityReader
-from r1kb.checksource.attribution.sentence import Sentence, innermost
+from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
 from r1kb.checksource.lexicon.vocabulary import vocabulary
@@ -60,6 +60,10 @@ _GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
+# every character `_ATTACHED` may read: a name with another one ends the search for an
+# attached name (see `_choose`; a test holds the two together)
+_JOINING = re.compile(r"[\s,\0abdefhmnorty]*")
+_SPACES = re.compile(r"\s*")
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
 # Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
 _GLUED = re.compile(r"\w\w")  # a word character on both sides of a position
@@ -120,12 +124,12 @@ class Attributor(QuantityReader):
         the sentence, not again for each of its figures."""
         if self._named[0] is not s:
             names = self.names_in(s.start, s.end)
-            self._named = (s, [(m, innermost(s.parens, m.start, m.end)) for m in names])
+            self._named = (s, [(m, s.innermost(m.start, m.end)) for m in names])
         return self._named[1]
 
     # --- the model -----------------------------------------------------------------
     def subject(self, raw: Raw, s: Sentence, carry: str | None, scope: Scope) -> Subject:
-        paren = innermost(s.parens, raw.start, raw.end) if s.parens else None
+        paren = s.innermost(raw.start, raw.end) if s.parens else None
         found = self._explicit(raw, s, paren)
         if found is None:
             names = [m for m, inner in self.named(s) if inner is None or inner == paren]
@@ -185,9 +189,8 @@ class Attributor(QuantityReader):
             if paren is not None and self._second_of_pair(raw, paren):
                 return Subject(None, False, "the other side of a comparison")
             return None
-        after = next(
-            (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
-        )
+        # parentheses right after it, across white space only
+        after = s.paren_opened_at(_SPACES.match(self.text, raw.end).end()) if s.parens else None
         if after is not None and not self._has_figure(*after):
             # "~$5.6M (V3 base)": parentheses right after it, with no figure of their own (not
             # "(compared to OpenAI's 25 000 A100s)"), name whose it is
@@ -268,14 +271,27 @@ class Attributor(QuantityReader):
         return None
 
     def _choose(self, raw: Raw, names: list[Mention]) -> Mention:
-        after = [m for m in names if m.start >= raw.end]
-        attached = [
-            m for m in after if _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start))
-        ]
-        if attached:
-            return attached[0]
-        before = [m for m in names if m.end <= raw.start]
-        return before[-1] if before else after[0]
+        """The first name after the figure that is attached to it ("… for DeepSeek-R1"), else
+        the last one before it, else the first one after it (names in text order, never
+        overlapping). The names after it are tried in order only while one could still be
+        attached: a name that is no figure's and has a character `_ATTACHED` never reads lies
+        in the gap to every later name, so none of them is (a clause of many names tried all
+        of them for each of its figures)."""
+        after = bisect_left(names, raw.end, key=lambda m: m.start)
+        for m in names[after:]:
+            if _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start)):
+                return m
+            if _JOINING.fullmatch(self.text, m.start, m.end) is None and not self._in_figure(m):
+                break
+        before = [m for m in names[:after] if m.end <= raw.start]
+        return before[-1] if before else names[after]
+
+    def _in_figure(self, m: Mention) -> bool:
+        """Whether a figure's span overlaps the name (its characters may then be blanked):
+        one that starts inside it, or the last one that starts before it (figures never
+        overlap one another)."""
+        i = bisect_left(self.spans, (m.start, 0))
+        return (i > 0 and self.spans[i - 1][1] > m.start) or self._has_figure(m.start, m.end)
 
     def _has_figure(self, start: int, end: int) -> bool:
         """Whether a figure starts in text[start:end]."""

@@ -246,10 +246,10 @@ class Reader:
             for other in models:
                 yield Reading(other, q, False, A_RANGE)
 
-    def _siblings(self, quantity: str) -> list[str]:
-        """The other quantities measured in the same unit."""
-        unit = self.kb.quantities[quantity].unit
-        return [qid for qid, q in self.kb.quantities.items() if q.unit == unit and qid != quantity]
+    def _siblings(self, quantity: str) -> tuple[str, ...]:
+        """The other quantities measured in the same unit (worked out once per knowledge base:
+        each figure asked, and went through every quantity)."""
+        return self.kb.derived("sibling_quantities", _sibling_quantities)[quantity]
 
     def of_cell(
         self, raw: Raw, cell: Cell, text: str, subject: str | None, key: tuple[int, int]
@@ -276,3 +276,11 @@ class Reader:
             raw.unit = self.kb.quantities[quantity].unit
         first = Reading(model, quantity, True, quantity_how)
         return Readings(raw, s, key, first=first, how=model_how, strong_model=True, headers=headers)
+
+
+def _sibling_quantities(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """For each quantity, the others measured in its unit, in the knowledge base's order."""
+    by_unit: dict[str, list[str]] = {}
+    for qid, q in kb.quantities.items():
+        by_unit.setdefault(q.unit, []).append(qid)
+    return {qid: tuple(o for o in by_unit[q.unit] if o != qid) for qid, q in kb.quantities.items()}

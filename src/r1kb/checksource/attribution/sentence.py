@@ -7,6 +7,7 @@ a spaced dash and a line break before a capital.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -18,28 +19,93 @@ _CLAUSE_BREAK = re.compile(
     r"|\n(?=[ \t]*[A-Z])",
 )
 _BRACKET = re.compile(r"[()\[\]]")  # the characters parentheses are paired from
+_FEW = 8  # parentheses or clauses read one by one; more are looked up in a `_Index`
 
 
 @dataclass
 class Sentence:
     start: int
     end: int
-    parens: list[tuple[int, int]] = field(default_factory=list)
-    clauses: list[tuple[int, int]] = field(default_factory=list)
+    parens: list[tuple[int, int]] = field(default_factory=list)  # in the order they close
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # in order, end to end
+    _index: _Index | None = field(default=None, repr=False, compare=False)
 
     def clause_at(self, pos: int) -> tuple[int, int]:
         """The clause that holds pos, else the whole sentence."""
-        for clause in self.clauses:
-            if clause[0] <= pos < clause[1]:
-                return clause
+        if len(self.clauses) <= _FEW:
+            for clause in self.clauses:
+                if clause[0] <= pos < clause[1]:
+                    return clause
+            return (self.start, self.end)
+        index = self._indexed()
+        i = bisect_right(index.clause_starts, pos) - 1
+        if i >= 0 and pos < self.clauses[i][1]:
+            return self.clauses[i]
         return (self.start, self.end)
+
+    def innermost(self, start: int, end: int) -> tuple[int, int] | None:
+        """`innermost(self.parens, start, end)` for a span of at least one character, found
+        by climbing from the last parenthesis opened at or before `start` to the ones around
+        it (parentheses nest: those that hold a span are one chain), not by reading all."""
+        if start >= end or len(self.parens) <= _FEW:
+            return innermost(self.parens, start, end)
+        index = self._indexed()
+        i = bisect_right(index.opens, start) - 1
+        while i >= 0:
+            a, b = index.by_open[i]
+            if end <= b:  # a <= start holds for it and every one around it
+                return (a, b)
+            i = index.parent[i]
+        return None
+
+    def paren_opened_at(self, pos: int) -> tuple[int, int] | None:
+        """The parentheses that open at pos, if any."""
+        return self._indexed().opened_at.get(pos)
+
+    def _indexed(self) -> _Index:
+        """The lookups over parens and clauses, made once (again if either list changed)."""
+        index = self._index
+        if index is None or index.sizes != (len(self.parens), len(self.clauses)):
+            index = self._index = _Index(self.parens, self.clauses)
+        return index
+
+
+class _Index:
+    """Parentheses ordered by where they open, each with the one around it, and where each
+    clause starts."""
+
+    def __init__(self, parens: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> None:
+        self.sizes = (len(parens), len(clauses))
+        self.by_open = sorted(parens)
+        self.opens = [a for a, _ in self.by_open]
+        self.opened_at = {a: (a, b) for a, b in reversed(parens)}  # the first listed wins
+        self.parent: list[int] = []
+        around: list[int] = []  # the parentheses open at this point, innermost last
+        for i, (a, _) in enumerate(self.by_open):
+            while around and self.by_open[around[-1]][1] <= a:
+                around.pop()
+            self.parent.append(around[-1] if around else -1)
+            around.append(i)
+        self.clause_starts = [a for a, _ in clauses]
+        # the outermost parentheses, in order: a position is inside some pair iff inside one
+        self.outer = [self.by_open[i] for i, up in enumerate(self.parent) if up < 0]
+        self.outer_opens = [a for a, _ in self.outer]
+
+    def inside_parens(self, pos: int) -> bool:
+        """Whether a < pos < b for some pair (a, b)."""
+        i = bisect_left(self.outer_opens, pos) - 1
+        return i >= 0 and pos < self.outer[i][1]
 
 
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
     s = parse_parens(text, start, end)
     cuts = [start]
+    index = s._indexed() if len(s.parens) > _FEW else None
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if not any(a < m.start() < b for a, b in s.parens):
+        if index is not None:
+            if not index.inside_parens(m.start()):
+                cuts.append(m.start())
+        elif not any(a < m.start() < b for a, b in s.parens):
             cuts.append(m.start())
     cuts.append(end)
     s.clauses = [(a, b) for a, b in pairwise(cuts) if b > a]
@@ -60,5 +126,7 @@ def parse_parens(text: str, start: int, end: int) -> Sentence:
 
 
 def innermost(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The shortest of the spans that holds text[start:end] (`Sentence.innermost` finds it
+    without reading them all)."""
     inside = [(a, b) for a, b in spans if a <= start and end <= b]
     return min(inside, key=lambda p: p[1] - p[0]) if inside else None
