@@ -73,6 +73,12 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("figure-dense 'R1 671B '", "R1 671B ", "text"),
     ("'1 1 1 '", "1 1 1 ", "text"),
     ("figure-dense '1% '", "1% ", "text"),  # each "%" a term the others read: 1 ms a figure
+    # a figure with a name in a sentence of many parentheses or clauses: each figure reads its
+    # sentence's parentheses, clauses and names (found 2026-12-01: 10-17 s/MB at 60 KB)
+    ("nested parentheses", "(DeepSeek-R1 (671B (37B (", "text"),
+    ("figures in parentheses", "(R1 671B) ", "text"),
+    ("clauses of figures", "DeepSeek-R1 has 671B; ", "text"),
+    ("items '(a), 1% '", "(a), 1% ", "text"),
     ("quantity terms", "GPU hours tokens parameters context length ", "text"),
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),

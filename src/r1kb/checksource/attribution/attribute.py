@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from r1kb.checksource.attribution.names import (
@@ -114,6 +115,7 @@ class Attributor(QuantityReader):
         self._generic: dict[tuple[int, int], bool] = {}  # sentence span -> about models at large
         self._first_generic: dict[tuple[int, int], re.Match[str] | None] = {}  # clause -> match
         self._named: tuple[Sentence | None, list[Named]] = (None, [])  # the last sentence's
+        self._named_starts: list[int] = []  # where each of them starts
         self._fit: dict[tuple[str, str], bool] = {}
 
     def names_in(self, start: int, end: int) -> list[Mention]:
@@ -125,6 +127,7 @@ class Attributor(QuantityReader):
         if self._named[0] is not s:
             names = self.names_in(s.start, s.end)
             self._named = (s, [(m, s.innermost(m.start, m.end)) for m in names])
+            self._named_starts = [m.start for m in names]
         return self._named[1]
 
     # --- the model -----------------------------------------------------------------
@@ -223,15 +226,20 @@ class Attributor(QuantityReader):
         clause = s.clause_at(raw.start)
         # the figure's clause, else the clauses before it (a later clause has its own subject)
         for lo, hi in (clause, (s.start, clause[0])):
-            names = [
-                m
-                for m, inner in in_sentence  # the names in [lo, hi), a stretch of it
-                if lo <= m.start < hi
-                and m.end <= hi
-                and not m.comparative
-                and (inner is None or inner == paren)
-                and (m.end <= raw.start or m.start >= raw.end)  # "2,048 NVIDIA H800s": its own
-            ]
+
+            def fits(m: Mention, inner: tuple[int, int] | None, hi: int = hi) -> bool:
+                return (
+                    m.end <= hi
+                    and not m.comparative
+                    and (inner is None or inner == paren)
+                    and (m.end <= raw.start or m.start >= raw.end)  # "2,048 H800s": its own
+                )
+
+            # the names in [lo, hi), a stretch of the sentence, that may be the figure's
+            first = bisect_left(self._named_starts, lo)
+            names = self._named_around(
+                raw, in_sentence, first, bisect_left(self._named_starts, hi), fits
+            )
             if not names:
                 continue
             chosen = self._choose(raw, names)
@@ -270,21 +278,49 @@ class Attributor(QuantityReader):
             return Subject(GENERIC, True, "models in general, the subject of the clause after it")
         return None
 
+    def _named_around(
+        self,
+        raw: Raw,
+        named: list[Named],
+        first: int,
+        end: int,
+        fits: Callable[[Mention, tuple[int, int] | None], bool],
+    ) -> list[Mention]:
+        """Of the names named[first:end] that fit, the ones `_choose` reads: those after the
+        figure up to the first attached one or the first that ends the search, and the
+        last one before it. Read outward from the figure, not all of them for each figure
+        (a sentence of thousands of names and figures read them all for every figure)."""
+        split = bisect_left(self._named_starts, raw.end, first, end)
+        after = []
+        for m, inner in named[split:end]:
+            if fits(m, inner):
+                after.append(m)
+                if self._attached(raw, m) or self._ends_search(m):
+                    break
+        before = next((m for m, inner in reversed(named[first:split]) if fits(m, inner)), None)
+        return [before, *after] if before is not None else after
+
     def _choose(self, raw: Raw, names: list[Mention]) -> Mention:
         """The first name after the figure that is attached to it ("… for DeepSeek-R1"), else
         the last one before it, else the first one after it (names in text order, never
         overlapping). The names after it are tried in order only while one could still be
-        attached: a name that is no figure's and has a character `_ATTACHED` never reads lies
-        in the gap to every later name, so none of them is (a clause of many names tried all
-        of them for each of its figures)."""
+        attached (see `_ends_search`)."""
         after = bisect_left(names, raw.end, key=lambda m: m.start)
         for m in names[after:]:
-            if _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start)):
+            if self._attached(raw, m):
                 return m
-            if _JOINING.fullmatch(self.text, m.start, m.end) is None and not self._in_figure(m):
+            if self._ends_search(m):
                 break
         before = [m for m in names[:after] if m.end <= raw.start]
         return before[-1] if before else names[after]
+
+    def _attached(self, raw: Raw, m: Mention) -> bool:
+        return _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start)) is not None
+
+    def _ends_search(self, m: Mention) -> bool:
+        """A name that is no figure's and has a character `_ATTACHED` never reads lies in the
+        gap to every later name, so none of them is attached either."""
+        return _JOINING.fullmatch(self.text, m.start, m.end) is None and not self._in_figure(m)
 
     def _in_figure(self, m: Mention) -> bool:
         """Whether a figure's span overlaps the name (its characters may then be blanked):
