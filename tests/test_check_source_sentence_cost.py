@@ -119,7 +119,7 @@ def _plain_explicit(self: at.Attributor, raw: Raw, s: Sentence) -> at.Subject | 
         ]
         if not names:
             continue
-        chosen = self._choose(raw, names)
+        chosen = _plain_choose(self, raw, names)
         if chosen.kind == "company":
             family = [
                 m for m in self.names_in(s.start, s.end) if m.kind == "model" and not m.comparative
@@ -208,7 +208,6 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(readings.Reader, "of", _plain_of)
     patch.setattr(cells.CellAttributor, "_narrow", _plain_narrow)
     patch.setattr(Sentence, "clause_at", _clause)
-    patch.setattr(at.Attributor, "_choose", _plain_choose)
     patch.setattr(readings.Reader, "_siblings", _plain_siblings)
     patch.setattr(figures._Said, "judged", _plain_judged)
 
@@ -412,3 +411,11 @@ def test_a_sentence_s_lookups_give_what_reading_every_parenthesis_and_clause_giv
         assert s.clause_at(a) == _clause(s, a)
         assert s.innermost(a, b) == innermost(s.parens, a, b), (a, b)
         assert s.paren_opened_at(a) == next((p for p in s.parens if p[0] == a), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(at._ATTACHED, fullmatch=True))
+def test_every_character_a_name_attached_across_may_be_is_a_joining_one(gap: str) -> None:
+    """A name with a character that `_JOINING` lacks ends the search for an attached name,
+    because no gap `_ATTACHED` reads can hold it."""
+    assert at._JOINING.fullmatch(gap)

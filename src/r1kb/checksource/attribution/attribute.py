@@ -62,7 +62,7 @@ _GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
 # every character `_ATTACHED` may read: a name with another one ends the search for an
-# attached name (see `_choose`; a test holds the two together)
+# attached name (see `_ends_search`; a test holds the two together)
 _JOINING = re.compile(r"[\s,\0abdefhmnorty]*")
 _SPACES = re.compile(r"\s*")
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
@@ -237,12 +237,11 @@ class Attributor(QuantityReader):
 
             # the names in [lo, hi), a stretch of the sentence, that may be the figure's
             first = bisect_left(self._named_starts, lo)
-            names = self._named_around(
+            chosen = self._chosen(
                 raw, in_sentence, first, bisect_left(self._named_starts, hi), fits
             )
-            if not names:
+            if chosen is None:
                 continue
-            chosen = self._choose(raw, names)
             if chosen.kind == "company":
                 family = [m for m, _ in in_sentence if m.kind == "model" and not m.comparative]
                 if family:
@@ -278,41 +277,31 @@ class Attributor(QuantityReader):
             return Subject(GENERIC, True, "models in general, the subject of the clause after it")
         return None
 
-    def _named_around(
+    def _chosen(
         self,
         raw: Raw,
         named: list[Named],
         first: int,
         end: int,
         fits: Callable[[Mention, tuple[int, int] | None], bool],
-    ) -> list[Mention]:
-        """Of the names named[first:end] that fit, the ones `_choose` reads: those after the
-        figure up to the first attached one or the first that ends the search, and the
-        last one before it. Read outward from the figure, not all of them for each figure
-        (a sentence of thousands of names and figures read them all for every figure)."""
+    ) -> Mention | None:
+        """Of the names named[first:end] that fit, the first after the figure that is
+        attached to it ("… for DeepSeek-R1"), else the last one before it, else the first
+        one after it (None: none fits). Read outward from the figure, not all of them for
+        each figure (a sentence of thousands of names and figures read them all for every
+        figure); the names after it only while one could still be attached."""
         split = bisect_left(self._named_starts, raw.end, first, end)
-        after = []
+        first_after = None
         for m, inner in named[split:end]:
             if fits(m, inner):
-                after.append(m)
-                if self._attached(raw, m) or self._ends_search(m):
+                if self._attached(raw, m):
+                    return m
+                if first_after is None:
+                    first_after = m
+                if self._ends_search(m):
                     break
         before = next((m for m, inner in reversed(named[first:split]) if fits(m, inner)), None)
-        return [before, *after] if before is not None else after
-
-    def _choose(self, raw: Raw, names: list[Mention]) -> Mention:
-        """The first name after the figure that is attached to it ("… for DeepSeek-R1"), else
-        the last one before it, else the first one after it (names in text order, never
-        overlapping). The names after it are tried in order only while one could still be
-        attached (see `_ends_search`)."""
-        after = bisect_left(names, raw.end, key=lambda m: m.start)
-        for m in names[after:]:
-            if self._attached(raw, m):
-                return m
-            if self._ends_search(m):
-                break
-        before = [m for m in names[:after] if m.end <= raw.start]
-        return before[-1] if before else names[after]
+        return before if before is not None else first_after
 
     def _attached(self, raw: Raw, m: Mention) -> bool:
         return _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start)) is not None
