@@ -417,5 +417,7 @@ def test_a_sentence_s_lookups_give_what_reading_every_parenthesis_and_clause_giv
 @given(st.from_regex(at._ATTACHED, fullmatch=True))
 def test_every_character_a_name_attached_across_may_be_is_a_joining_one(gap: str) -> None:
     """A name with a character that `_JOINING` lacks ends the search for an attached name,
-    because no gap `_ATTACHED` reads can hold it."""
+    because no gap `_ATTACHED` reads can hold it; a gap whose first character after white
+    space is not one `_ATTACHED_START` matches is not read at all."""
     assert at._JOINING.fullmatch(gap)
+    assert at._ATTACHED_START.match(gap.lstrip())

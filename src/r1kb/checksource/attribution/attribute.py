@@ -65,6 +65,8 @@ _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the
 # attached name (see `_ends_search`; a test holds the two together)
 _JOINING = re.compile(r"[\s,\0abdefhmnorty]*")
 _SPACES = re.compile(r"\s*")
+# what a gap `_ATTACHED` reads starts with after its white space (a test holds it)
+_ATTACHED_START = re.compile(r"[,aofb]")
 # what may stand between a name and its parentheses: a variant's capitalised words ("GPT-4
 # Turbo (72.6%)", "Claude 3.5 Sonnet (88.3%)")
 _GLUED = re.compile(r"\w\w")  # a word character on both sides of a position
@@ -304,6 +306,14 @@ class Attributor(QuantityReader):
         return before if before is not None else first_after
 
     def _attached(self, raw: Raw, m: Mention) -> bool:
+        """The name is attached to the figure across `_ATTACHED`. Most gaps fail at their
+        first character, tested before the gap is copied with its figures blanked: one that
+        no gap `_ATTACHED` reads starts with, unless a figure (then a NUL) starts there."""
+        lead = _SPACES.match(self.text, raw.end, m.start).end()
+        if lead == m.start:
+            return False  # only white space: no joining word
+        if not _ATTACHED_START.match(self.text, lead) and not self._has_figure(raw.end, lead + 1):
+            return False
         return _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start)) is not None
 
     def _ends_search(self, m: Mention) -> bool:
