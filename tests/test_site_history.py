@@ -225,6 +225,18 @@ def test_a_release_tag_on_a_commit_dated_past_year_9999_gathers_no_commit(
     assert h.version == "2025.02.01"
 
 
+def test_a_tag_of_other_digits_is_no_release(tmp_path: Path) -> None:
+    """`\\d` also reads Arabic-Indic and other digits: "data-٢٠٢٥.٠١.٢٠" was a release whose
+    name the site showed in those digits."""
+    write_site_data(tmp_path / "data")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "records", day="2025-01-10")
+    git(tmp_path, "tag", "data-\u0662\u0660\u0662\u0665.\u0660\u0661.\u0662\u0660")
+    h = history.read(tmp_path / "data")
+    assert [r.version for r in h.releases] == ["2025.01.10"]
+
+
 def test_access_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     assert release.access_date() == "2025-01-01"

@@ -15,7 +15,7 @@ from pathlib import Path
 from r1kb.fsutil import tree_entries
 from r1kb.site.history import git_text, utc_day
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # git's %cs; "11476-08-15" for a bogus date
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # git's %cs; "11476-08-15" for a bogus date
 
 
 @dataclass

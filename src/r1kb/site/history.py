@@ -29,7 +29,7 @@ from r1kb.yamlstrict import decode, load_text
 GIT_TIMEOUT_S = 120
 MAX_BLOB_BYTES = 1 << 20  # like the loader: a larger old version is not parsed
 TAG_PATTERN = "refs/tags/data-*"
-TAG_RE = re.compile(r"^data-(\d{4})\.(\d{2})\.(\d{2})$")
+TAG_RE = re.compile(r"data-([0-9]{4})\.([0-9]{2})\.([0-9]{2})")  # read with fullmatch
 COMPARED = ("value", "unit", "status", "verdict")  # reported field by field
 CLAIMS_DIR = "claims/"
 UNVERSIONED = "unversioned"
@@ -145,7 +145,7 @@ def _tags(data_dir: Path) -> list[tuple[int, str]]:
     tags = []
     for line in out.splitlines():
         name, _, times = line.partition("\t")
-        match = TAG_RE.match(name)
+        match = TAG_RE.fullmatch(name)
         stamp = next((t for t in times.split("\t") if t.strip().isdigit()), None)
         if match and stamp and utc_day(int(stamp)) is not None:
             tags.append((int(stamp), ".".join(match.groups())))
