@@ -18,7 +18,7 @@ from r1kb.site.escape import html_code, html_text, md_anchor, md_text
 
 BLOCK_START, BLOCK_END = "<!-- r1kb:block -->", "<!-- /r1kb:block -->"
 _OPEN, _CLOSE = BLOCK_START + "\n", "\n" + BLOCK_END
-_SLOT = re.compile(r'<div data-r1kb-slot="(\d+)"></div>')
+_SLOT = re.compile(r'<div data-r1kb-slot="([0-9]+)"></div>')
 SEARCH_EXCLUDE = "data-search-exclude"  # Material leaves such a section out of its index
 SHORT_VALUE = 18  # characters: "2.788M GPU-hours" stays on one line
 

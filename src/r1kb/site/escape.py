@@ -90,7 +90,7 @@ def md_text(value: object) -> str:
     return visible(text)
 
 
-_CHAR_REF = re.compile(r"&#\d+;")
+_CHAR_REF = re.compile(r"&#[0-9]+;")
 
 
 def md_literal(text: str) -> bool:
