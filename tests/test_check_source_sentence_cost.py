@@ -416,8 +416,22 @@ def test_a_sentence_s_lookups_give_what_reading_every_parenthesis_and_clause_giv
 @settings(max_examples=300, deadline=None)
 @given(st.from_regex(at._ATTACHED, fullmatch=True))
 def test_every_character_a_name_attached_across_may_be_is_a_joining_one(gap: str) -> None:
-    """A name with a character that `_JOINING` lacks ends the search for an attached name,
-    because no gap `_ATTACHED` reads can hold it; a gap whose first character after white
-    space is not one `_ATTACHED_START` matches is not read at all."""
-    assert at._JOINING.fullmatch(gap)
+    """No name after a character `_NOT_JOINING` finds in the gap is attached, because no gap
+    `_ATTACHED` reads holds one; a gap whose first character after white space is not one
+    `_ATTACHED_START` matches is not read at all."""
+    assert at._NOT_JOINING.search(gap) is None
     assert at._ATTACHED_START.match(gap.lstrip())
+
+
+def test_a_sentence_s_index_follows_lists_replaced_or_grown() -> None:
+    """The index is made again when parens or clauses is replaced (even by a list of the same
+    length) or grows; it was made once and kept."""
+    clauses = [(i, i + 1) for i in range(10)]
+    s = Sentence(0, 10, clauses=clauses)
+    assert s.clause_at(3) == (3, 4)
+    s.clauses = [(0, 5), *((i, i + 1) for i in range(5, 14))]
+    assert s.clause_at(3) == (0, 5)
+    s.parens = [(a, a + 1) for a in range(0, 18, 2)]
+    assert s.innermost(2, 3) == (2, 3)
+    s.parens.append((0, 20))
+    assert s.innermost(1, 2) == (0, 20)

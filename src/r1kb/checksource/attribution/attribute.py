@@ -16,7 +16,7 @@ its clause wins; with none, the unit's default quantity (`default_for_unit`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,9 +61,9 @@ _GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
-# every character `_ATTACHED` may read: a name with another one ends the search for an
-# attached name (see `_ends_search`; a test holds the two together)
-_JOINING = re.compile(r"[\s,\0abdefhmnorty]*")
+# a character `_ATTACHED` never reads: no name after one in the gap is attached (see
+# `_witness`; a test holds the two together)
+_NOT_JOINING = re.compile(r"[^\s,\0abdefhmnorty]")
 _SPACES = re.compile(r"\s*")
 # what a gap `_ATTACHED` reads starts with after its white space (a test holds it)
 _ATTACHED_START = re.compile(r"[,aofb]")
@@ -294,15 +294,17 @@ class Attributor(QuantityReader):
         read them all for every figure); the names after it only while one could still be
         attached."""
         split = bisect_left(self._named_starts, raw.end, first, end)
-        first_after = None
+        first_after, witness = None, -1
         for m, inner in named[split:end]:
             if fits(m, inner):
-                if self._attached(raw, m):
+                if witness < raw.end:
+                    witness = self._witness(raw.end, named[end - 1][0].start)
+                if m.start <= witness and self._attached(raw, m):
                     return m
                 if first_after is None:
                     first_after = m
-                if self._ends_search(m):
-                    break
+                if m.start > witness:
+                    break  # the witness lies in its gap and in every later name's
         before = next((m for m, inner in reversed(named[first:split]) if fits(m, inner)), None)
         return before if before is not None else first_after
 
@@ -317,17 +319,21 @@ class Attributor(QuantityReader):
             return False
         return _ATTACHED.fullmatch(self._figures_blanked(raw.end, m.start)) is not None
 
-    def _ends_search(self, m: Mention) -> bool:
-        """A name that is no figure's and has a character `_ATTACHED` never reads lies in the
-        gap to every later name, so none of them is attached either."""
-        return _JOINING.fullmatch(self.text, m.start, m.end) is None and not self._in_figure(m)
-
-    def _in_figure(self, m: Mention) -> bool:
-        """Whether a figure's span overlaps the name (its characters may then be blanked):
-        one that starts inside it, or the last one that starts before it (figures never
-        overlap one another)."""
-        i = bisect_left(self.spans, (m.start, 0))
-        return (i > 0 and self.spans[i - 1][1] > m.start) or self._has_figure(m.start, m.end)
+    def _witness(self, start: int, end: int) -> int:
+        """The first place in text[start:end] whose character no gap `_ATTACHED` reads, left
+        as it is in every gap from `start` (no figure that starts at or after `start` holds
+        it: `_figures_blanked` blanks only those): no name that starts after it is attached
+        to a figure ending at `start`. `end` where there is none."""
+        pos = start
+        while (found := _NOT_JOINING.search(self.text, pos, end)) is not None:
+            p = found.start()
+            held = self.spans[
+                bisect_left(self.spans, (start, 0)) : bisect_right(self.spans, (p, 1 << 62))
+            ]
+            if not any(b > p for _, b in held):
+                return p
+            pos = p + 1
+        return end
 
     def _has_figure(self, start: int, end: int) -> bool:
         """Whether a figure starts in text[start:end]."""

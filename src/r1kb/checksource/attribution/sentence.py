@@ -24,6 +24,10 @@ _FEW = 8  # parentheses or clauses read one by one; more are looked up in a `_In
 
 @dataclass
 class Sentence:
+    """A sentence's span, its parentheses (pairs that nest, as `parse_parens` pairs them) and
+    its clauses. The lookups index both lists once; a list replaced or grown is indexed
+    again, one changed in place is not."""
+
     start: int
     end: int
     parens: list[tuple[int, int]] = field(default_factory=list)  # in the order they close
@@ -65,7 +69,7 @@ class Sentence:
     def _indexed(self) -> _Index:
         """The lookups over parens and clauses, made once (again if either list changed)."""
         index = self._index
-        if index is None or index.sizes != (len(self.parens), len(self.clauses)):
+        if index is None or not index.made_from(self.parens, self.clauses):
             index = self._index = _Index(self.parens, self.clauses)
         return index
 
@@ -75,6 +79,7 @@ class _Index:
     clause starts."""
 
     def __init__(self, parens: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> None:
+        self.parens, self.clauses = parens, clauses  # held: the index is theirs
         self.sizes = (len(parens), len(clauses))
         self.by_open = sorted(parens)
         self.opens = [a for a, _ in self.by_open]
@@ -90,6 +95,14 @@ class _Index:
         # the outermost parentheses, in order: a position is inside some pair iff inside one
         self.outer = [self.by_open[i] for i, up in enumerate(self.parent) if up < 0]
         self.outer_opens = [a for a, _ in self.outer]
+
+    def made_from(self, parens: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> bool:
+        """Whether the index is of these lists, at their present lengths."""
+        return (
+            parens is self.parens
+            and clauses is self.clauses
+            and self.sizes == (len(parens), len(clauses))
+        )
 
     def inside_parens(self, pos: int) -> bool:
         """Whether a < pos < b for some pair (a, b)."""
