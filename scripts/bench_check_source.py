@@ -79,6 +79,10 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("figures in parentheses", "(R1 671B) ", "text"),
     ("clauses of figures", "DeepSeek-R1 has 671B; ", "text"),
     ("items '(a), 1% '", "(a), 1% ", "text"),
+    # a table cell or a heading of a page's length (each figure read the whole of it: a 20 KB
+    # cell took 57 s); HEAD and TAIL make the table and the heading around the repeated unit
+    ("a table cell of a page", "671B R1 ", "markdown"),
+    ("a heading of a page", "R1 distilled 7B ", "markdown"),
     ("quantity terms", "GPU hours tokens parameters context length ", "text"),
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),
@@ -102,7 +106,15 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("short rows '| |'", "| |\n", None),
     ("short paragraphs '<p>a</p>'", "<p>a</p>", "html"),
 ]
-TAIL = {"word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. "}
+HEAD = {
+    "a table cell of a page": "| Model | Params |\n|---|---|\n| DeepSeek-R1 | ",
+    "a heading of a page": "# ",
+}
+TAIL = {
+    "word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. ",
+    "a table cell of a page": "|\n",
+    "a heading of a page": "\n\nSome text here.\n",
+}
 
 
 def bodies(folder: Path) -> list[str]:
@@ -299,17 +311,17 @@ def main() -> None:
         for name, unit, fmt in kinds:
             if args.only and args.only not in name:
                 continue
-            tail = TAIL.get(name, "")
+            head, tail = HEAD.get(name, ""), TAIL.get(name, "")
             t = growth(
                 name,
                 unit,
                 [size // 2, size],
-                lambda text, fmt=fmt, tail=tail: check_text(
-                    text + tail, kb, fmt=fmt, matcher=matcher
+                lambda text, fmt=fmt, head=head, tail=tail: check_text(
+                    head + text + tail, kb, fmt=fmt, matcher=matcher
                 ),
             )
             hostile[name] = t[-1] / (size / 1e6)
-            largest = (unit * (size // len(unit) + 1))[:size] + tail
+            largest = head + (unit * (size // len(unit) + 1))[:size] + tail
             kept = read(largest, "-", fmt)
             cap = cut_reason(kept, largest)
             if cap:  # cut: uncut text of the kind costs what the smaller size shows

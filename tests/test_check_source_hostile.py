@@ -633,3 +633,53 @@ def test_every_word_list_of_the_data_counts_towards_the_vocabulary_cap(kb: Knowl
     for f in dataclasses.fields(type(kb)):
         if f.type == "list[str]" and f.name not in NOT_VOCABULARY:
             assert vocabulary_too_large(replace(kb, **{f.name: flood})), f"{f.name} is not counted"
+
+
+# --- a cell, a heading or a header of a page's length (found 2026-12-01: a 20 KB cell of
+# figures took 57 s, each figure reading the whole cell) ----------------------------------
+PAGE_CELL = "| Model | Params |\n|---|---|\n| DeepSeek-R1 | " + "671B R1 " * 2500 + "|\n"
+PAGE_HEADING = "# " + "R1 distilled 7B " * 1250 + "\n\nSome text here.\n"
+
+
+@pytest.mark.parametrize("text", [PAGE_CELL, PAGE_HEADING], ids=["cell", "heading"])
+def test_a_cell_or_heading_of_a_page_s_length_is_read_in_pieces(
+    kb: KnowledgeBase, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each figure reads the piece of at most MAX_SENTENCE characters it stands in, as a
+    figure of a run-on sentence does, not the whole cell or heading."""
+    from r1kb.checksource.attribution import readings, walk
+    from r1kb.checksource.document.document import MAX_SENTENCE
+
+    read_spans: list[int] = []
+    plain = readings.parse_sentence
+
+    def parse(text: str, start: int, end: int) -> Any:
+        read_spans.append(end - start)
+        return plain(text, start, end)
+
+    monkeypatch.setattr(readings, "parse_sentence", parse)
+    monkeypatch.setattr(walk, "parse_sentence", parse)
+    report = check_text(text, kb, name="t.md")
+    assert len(report.figures) > 1000
+    assert read_spans and max(read_spans) <= MAX_SENTENCE
+
+
+def test_a_header_of_a_page_s_length_is_read_once_for_its_figures(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table's headers are looked up once for all their figures, however long (a header
+    over 300 characters was read again for each figure of its column or row)."""
+    from r1kb.checksource.attribution import cells
+
+    header = "lorem " * 200
+    text = f"| Model | {header}|\n|---|---|\n" + "| R1 | 671B |\n" * 200
+    asked: list[str] = []
+    plain = cells.terms_of
+
+    def terms_of(terms: Any, words: str) -> Any:
+        asked.append(words)
+        return plain(terms, words)
+
+    monkeypatch.setattr(cells, "terms_of", terms_of)
+    check_text(text, kb, name="t.md")
+    assert 0 < asked.count(header.strip()) + asked.count(header) <= 2

@@ -33,9 +33,10 @@ class CellAttributor:
         self._narrowed: CappedDict[tuple[str, str, str, str], str] = CappedDict(_KEPT)
         self._fit: CappedDict[tuple[str | None, str], str | None] = CappedDict(_KEPT)
 
-    def _fitting(self, unit: str | None, words: str) -> str | None:
+    def _fitting(self, unit: str | None, words: str, header: bool = False) -> str | None:
         """The quantity of the first term of the words that a figure in `unit` fits, asked
-        once for each unit and words (a table's headers are asked again for each figure)."""
+        once for each unit and words (a table's headers are asked again for each figure,
+        however long: a header of a page's length was read again for each)."""
         key = (unit, words)
         if key in self._fit:
             return self._fit[key]
@@ -43,7 +44,7 @@ class CellAttributor:
             terms_of(self.vocab.quantities, words),
             lambda q: unit_fits(self.kb, self.units, unit, q),
         )
-        if len(words) <= KEPT_WORDS:  # a header, not a page in a cell
+        if header or len(words) <= KEPT_WORDS:  # a header, not a page in a cell
             self._fit.keep(key, found)
         return found
 
@@ -54,7 +55,7 @@ class CellAttributor:
         if key in self._narrowed:
             return self._narrowed[key]
         narrowed = self.vocab.narrow(quantity, row, column, after)
-        if len(row) + len(column) + len(after) <= KEPT_WORDS:  # headers, not pages
+        if len(after) <= KEPT_WORDS:  # the headers (kept by their cells), not a page after it
             self._narrowed.keep(key, narrowed)
         return narrowed
 
@@ -92,7 +93,7 @@ class CellAttributor:
             ("column header", cell.column_header),
             ("the cell", after),
         ):
-            qid = self._fitting(raw.unit, words)
+            qid = self._fitting(raw.unit, words, header=where != "the cell")
             if qid is not None:
                 qid = self._narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}"

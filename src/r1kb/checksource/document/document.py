@@ -101,17 +101,21 @@ class Document:
         return [(s, e) for s, e in self._bounded(out) if self.text[s:e].strip()]
 
     def _bounded(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Cut run-on "sentences" (a megabyte without a full stop) at spaces, so that the
-        context read around each figure stays small."""
-        out = []
-        for s, e in spans:
-            while e - s > MAX_SENTENCE:
-                cut = self.text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
-                cut = cut if cut > s else s + MAX_SENTENCE
-                out.append((s, cut))
-                s = cut
-            out.append((s, e))
-        return out
+        return [piece for s, e in spans for piece in bounded(self.text, s, e)]
+
+
+def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most MAX_SENTENCE characters, cut at spaces: a run-on
+    "sentence" (a megabyte without a full stop), a heading or a table cell of a page's length
+    is read piece by piece, so that the context read around each figure stays small."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def detect_format(raw: str, name: str = "") -> str:
