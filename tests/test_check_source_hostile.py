@@ -683,3 +683,12 @@ def test_a_header_of_a_page_s_length_is_read_once_for_its_figures(
     monkeypatch.setattr(cells, "terms_of", terms_of)
     check_text(text, kb, name="t.md")
     assert 0 < asked.count(header.strip()) + asked.count(header) <= 2
+
+
+def test_a_heading_of_a_page_s_length_is_named_short_in_each_locator(kb: KnowledgeBase) -> None:
+    """Every figure of a section names its heading in its locator: a heading of a page's
+    length was copied into each (471 MB for 10,000 figures); it is cut, and says so."""
+    report = check_text(PAGE_HEADING + "It has 671B parameters.\n", kb, name="t.md")
+    assert len(report.figures) > 1000
+    assert all(len(f.locator) < 300 for f in report.figures)
+    assert any("…'" in f.locator for f in report.figures)

@@ -435,3 +435,30 @@ def test_a_sentence_s_index_follows_lists_replaced_or_grown() -> None:
     assert s.innermost(2, 3) == (2, 3)
     s.parens.append((0, 20))
     assert s.innermost(1, 2) == (0, 20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([2.19, 2, 2.0, 0.5, True, float("nan"), float("inf"), None, "x"])
+            | st.builds(dict),
+            st.sampled_from(["USD-per-million-tokens", "CNY-per-million-tokens", "USD", "GPUs"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([2.19, 2.0, 2, 0.5, 1.0, float("nan"), float("inf"), 3.0]),
+)
+def test_rates_looked_up_by_value_answer_as_the_list_read_in_order(
+    found: list[tuple[object, str]], low: float
+) -> None:
+    """A money figure takes the unit of the last rate of its value found in its paragraph, as
+    when every (value, unit) was kept in a list and read in order for each money figure."""
+    rates = readings.Rates()
+    for value, unit in found:
+        rates.add(value, unit)
+    plain = None
+    for value, unit in found:
+        if value == low and unit.startswith(("USD-per-", "CNY-per-")):
+            plain = unit
+    assert rates.unit_of(low) == plain

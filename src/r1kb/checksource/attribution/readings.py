@@ -97,6 +97,32 @@ class Readings:
         return self.reader._with_quantities(self.raw, self.sentence, self.models)
 
 
+class Rates:
+    """The rates ("$2 per million tokens") found so far in a paragraph, by value: a later
+    money figure of the same value is the same rate ("… and $2.19"), in the unit of the last
+    one found. Looked up, not read one by one for each money figure (a paragraph of a
+    thousand rates read them all for each)."""
+
+    def __init__(self) -> None:
+        self._unit_of: dict[object, str] = {}
+
+    def add(self, value: object, unit: str) -> None:
+        if unit.startswith(_RATE_UNITS) and _lookup(value):
+            self._unit_of[value] = unit
+
+    def unit_of(self, value: object) -> str | None:
+        return self._unit_of.get(value) if _lookup(value) else None
+
+
+def _lookup(value: object) -> bool:
+    """Whether a value is found by equality in a dict: a number, not NaN (never equal to
+    itself; a dict would still find the same NaN object) and not a range's dict."""
+    return isinstance(value, int | float) and value == value
+
+
+_RATE_UNITS = ("USD-per-", "CNY-per-")
+
+
 class Reader:
     """Builds the readings of each candidate, given where it stands: its sentence, the subject
     carried over to it, its block's scope (walk.py reads the document in order)."""
@@ -120,7 +146,7 @@ class Reader:
         raw: Raw,
         s: Sentence,
         carry: str | None,
-        rates: list[tuple[object, str]],
+        rates: Rates,
         key: tuple[int, int],
         where: Where,
         scope: at.Scope,
@@ -136,9 +162,9 @@ class Reader:
             if raw.unit is None:
                 return Readings(raw, s, key, where=where)
         if raw.unit in ("USD", "CNY") and raw.low == raw.high:
-            for value, unit in rates:
-                if value == raw.low and unit.startswith(("USD-per-", "CNY-per-")):
-                    raw = Raw(**{**vars(raw), "unit": unit})
+            unit = rates.unit_of(raw.low)
+            if unit is not None:
+                raw = Raw(**{**vars(raw), "unit": unit})
         subject = self.at.subject(raw, s, carry, scope)
         if subject.model == OTHER and not subject.strong:
             # only carried over from a sentence about another model: a family reading counts
