@@ -175,7 +175,9 @@ def _plain_narrow(self: cells.CellAttributor, qid: str, row: str, column: str, a
     return self.vocab.narrow(qid, row, column, after)
 
 
-def _plain_fitting(self: cells.CellAttributor, unit: str | None, words: str) -> str | None:
+def _plain_fitting(
+    self: cells.CellAttributor, unit: str | None, words: str, header: bool = False
+) -> str | None:
     return quantity.first_fitting(
         quantity.terms_of(self.vocab.quantities, words),
         lambda q: quantity.unit_fits(self.kb, self.units, unit, q),
