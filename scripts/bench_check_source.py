@@ -107,12 +107,13 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("short paragraphs '<p>a</p>'", "<p>a</p>", "html"),
 ]
 HEAD = {
-    "a table cell of a page": "| Model | Params |\n|---|---|\n| DeepSeek-R1 | ",
+    # one line, so that the number cap cuts it at a space, not before the row
+    "a table cell of a page": "| Model | Params | |---|---| | DeepSeek-R1 | ",
     "a heading of a page": "# ",
 }
 TAIL = {
     "word-heavy prose, one figure": "DeepSeek-R1 has 671B parameters. ",
-    "a table cell of a page": "|\n",
+    "a table cell of a page": " |",
     "a heading of a page": "\n\nSome text here.\n",
 }
 
