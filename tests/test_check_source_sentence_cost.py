@@ -143,6 +143,24 @@ def _plain_choose(self: at.Attributor, raw: Raw, names: list[at.Mention]) -> at.
     return before[-1] if before else after[0]
 
 
+def _plain_term_reading(
+    self: quantity.QuantityReader, raw: Raw, h: Hit, only: frozenset[str] | None
+) -> tuple[int, str] | None:
+    if self._masked(h.start, h.end, raw):
+        return None
+    fitting = [q for q in h.refs if self.fits(raw, q)]
+    if raw.low is not None and raw.low == raw.high and not raw.vague:
+        fitting = [q for q in fitting if q not in self.range_only]
+    if only is not None:
+        fitting = [q for q in fitting if q in only]
+    if not fitting:
+        return None
+    distance = max(h.start - raw.end if h.start >= raw.end else raw.start - h.end, 0)
+    if self._closer_figure(h.start, h.end, raw, distance):
+        return None
+    return distance, fitting[0]
+
+
 def _plain_siblings(self: readings.Reader, quantity: str) -> list[str]:
     unit = self.kb.quantities[quantity].unit
     return [qid for qid, q in self.kb.quantities.items() if q.unit == unit and qid != quantity]
@@ -211,6 +229,7 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(cells.CellAttributor, "_narrow", _plain_narrow)
     patch.setattr(Sentence, "clause_at", _clause)
     patch.setattr(readings.Reader, "_siblings", _plain_siblings)
+    patch.setattr(quantity.QuantityReader, "term_reading", _plain_term_reading)
     patch.setattr(figures._Said, "judged", _plain_judged)
 
 
