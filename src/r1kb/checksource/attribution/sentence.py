@@ -64,6 +64,8 @@ class Sentence:
 
     def paren_opened_at(self, pos: int) -> tuple[int, int] | None:
         """The parentheses that open at pos, if any."""
+        if len(self.parens) <= _FEW:
+            return next((p for p in self.parens if p[0] == pos), None)
         return self._indexed().opened_at.get(pos)
 
     def _indexed(self) -> _Index:
@@ -113,12 +115,13 @@ class _Index:
 def parse_sentence(text: str, start: int, end: int) -> Sentence:
     s = parse_parens(text, start, end)
     cuts = [start]
-    index = s._indexed() if len(s.parens) > _FEW else None
+
+    def in_pair(pos: int) -> bool:
+        return any(a < pos < b for a, b in s.parens)
+
+    inside = s._indexed().inside_parens if len(s.parens) > _FEW else in_pair
     for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if index is not None:
-            if not index.inside_parens(m.start()):
-                cuts.append(m.start())
-        elif not any(a < m.start() < b for a, b in s.parens):
+        if not inside(m.start()):
             cuts.append(m.start())
     cuts.append(end)
     s.clauses = [(a, b) for a, b in pairwise(cuts) if b > a]

@@ -30,6 +30,7 @@ from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 _AHEAD, _HEADING_AHEAD = 300, 1500  # how far past a sentence the models named nearby are read
+HEADING_MAX = 200  # characters of a heading in a figure's locator
 
 
 class Chosen(Protocol):
@@ -61,9 +62,6 @@ def attribute(doc: Document, found: Candidates, kb: KnowledgeBase, units: UnitSy
     for i, (raw, cell) in enumerate(found.cells):
         subject = context.subject_at(cell.table_start)
         yield reader.of_cell(raw, pieces.around(cell, raw), doc.text, subject, (0, i))
-
-
-HEADING_MAX = 200  # characters of a heading in a figure's locator
 
 
 class _CellPieces:
