@@ -261,3 +261,46 @@ def test_a_phrase_about_models_in_general_found_by_its_first_letter_first_is_as_
             assert (fast and fast.span()) == (slow and slow.span()), (text, start, end)
             fast, slow = at._GENERIC_PHRASE.match(text, start), plain.match(text, start)
             assert (fast and fast.span()) == (slow and slow.span()), (text, start)
+
+
+SEGMENT_PIECES = ["ab", "é", "_", "7", " ", ", ", " and ", "-", "training cost", "\u00b2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SEGMENT_PIECES), min_size=1, max_size=120).map("".join),
+    st.integers(0, 10**6),
+    st.integers(1, 4),
+    st.integers(0, 10**6),
+)
+@example("training cost " * 20 + "5 " + "training cost " * 20, 280, 1, 0)
+def test_a_figure_s_item_ends_at_a_separator_or_a_word_s_edge(
+    text: str, at_: int, width: int, clause_start: int
+) -> None:
+    """The item (`_segment`) reaches a few hundred characters either side unless a separator
+    ends it first, and where that reach falls inside a word, it takes the whole word: a cut
+    word read "Training Costs" as "Costs", and a scope cut mid-word could not be read off its
+    clause's terms (each figure of a page-long heading scanned its item anew)."""
+    from r1kb.checksource.attribution import quantity
+
+    start = at_ % len(text)
+    end = min(len(text), start + width)
+    clause = (min(clause_start % (start + 1), start), len(text))
+    raw = Raw(start=start, end=end, low=1, high=1)
+    lo, hi = quantity._segment(text, raw, clause)
+    reach_lo = max(clause[0], start - quantity._SEGMENT_REACH)
+    reach_hi = min(clause[1], end + quantity._SEGMENT_REACH)
+    seps = list(quantity._LIST_SEPARATOR.finditer(text, reach_lo, start))
+    plain_lo = seps[-1].end() if seps else reach_lo
+    after = quantity._LIST_SEPARATOR.search(text, end, reach_hi)
+    plain_hi = after.start() if after else reach_hi
+    assert clause[0] <= lo <= plain_lo and plain_hi <= hi <= clause[1]
+    assert re.fullmatch(r"\w*", text[lo:plain_lo]) and re.fullmatch(r"\w*", text[plain_hi:hi])
+    if lo < plain_lo:
+        assert plain_lo == reach_lo and (lo == clause[0] or not re.match(r"\w", text[lo - 1]))
+    if hi > plain_hi:
+        assert plain_hi == reach_hi and (hi == clause[1] or not re.match(r"\w", text[hi]))
+    if plain_lo == reach_lo and reach_lo > clause[0]:
+        assert not re.fullmatch(r"\w\w", text[lo - 1 : lo + 1])
+    if plain_hi == reach_hi and reach_hi < clause[1]:
+        assert not re.fullmatch(r"\w\w", text[hi - 1 : hi + 1])

@@ -10,6 +10,8 @@ then the words in the cell after the figure, kept only when the quantity's unit 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from r1kb.capped import CappedDict
 from r1kb.checksource.attribution.names import OTHER
 from r1kb.checksource.attribution.quantity import KEPT_WORDS, first_fitting, terms_of, unit_fits
@@ -66,10 +68,12 @@ class CellAttributor:
             ]
         return self._names[header]
 
-    def model(self, cell: Cell, context: str | None, own: str = "") -> tuple[str | None, str]:
-        """From the cell's own words after the figure ("~$5.6M (V3 base)"), its row header,
-        its column header, else the context."""
-        named = [m for m in self._models(own) if m.kind == "model" and not m.comparative]
+    def model(
+        self, cell: Cell, context: str | None, own: Sequence[Mention] = ()
+    ) -> tuple[str | None, str]:
+        """From the names in the cell's own words after the figure ("~$5.6M (V3 base)"), its
+        row header, its column header, else the context."""
+        named = [m for m in own if m.kind == "model" and not m.comparative]
         if named:
             return named[0].ref, f"the cell names {named[0].ref!r}"
         for where, header in (("row header", cell.row_header), ("column", cell.column_header)):

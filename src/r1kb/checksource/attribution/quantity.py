@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from r1kb.checksource.attribution.names import COMPANY, nearest, within
-from r1kb.checksource.attribution.scope_terms import ScopeTerms
+from r1kb.checksource.attribution.scope_terms import FittingTerms, ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
@@ -25,6 +25,9 @@ from r1kb.units import UnitSystem
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = DURATIONS
+_NO_STOP = float("inf")
+# a figure's unit, whether it is one value, the quantities asked for, those recorded as ranges
+FigureKind = tuple[str | None, bool, frozenset[str] | None, frozenset[str]]
 
 
 class QuantityReader:
@@ -42,7 +45,7 @@ class QuantityReader:
     _benchmark_starts: list[int]
     _fit: dict[tuple[str, str], bool]  # (unit, quantity) -> whether the unit measures it
     _scopes: tuple[list[tuple[int, int]], ScopeTerms] | None = None  # for these spans
-    _fitting_cache: dict[tuple, tuple[str, ...]] | None = None  # see _fitting_refs
+    _fitting_cache: dict[tuple, tuple[str, ...]] | None = None  # see _kind_fitting
 
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
         """The unit of a figure written without one ("in the billions"), from its sentence:
@@ -96,9 +99,12 @@ class QuantityReader:
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            for h, inside in self._scope_terms().of(lo, hi, scopes[-1]):
-                if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
-                    break
+            terms = self._fitting_terms(lo, hi, scopes[-1], raw, only)
+            i = 0
+            # a term starting at raw.end + best's distance or later is no nearer than best
+            while item := terms.at(i, raw.end + best[0] if best is not None else _NO_STOP):
+                h, inside, _ = item
+                i += 1
                 if inside is not None and inside != (raw.start, raw.end):
                     continue  # another figure's words (see _masked)
                 if h in readings:
@@ -111,6 +117,16 @@ class QuantityReader:
             if best is not None:
                 return best[1]
         return None
+
+    def _fitting_terms(
+        self, lo: int, hi: int, outer: tuple[int, int], raw: Raw, only: frozenset[str] | None
+    ) -> FittingTerms:
+        """The terms of text[lo:hi] with a quantity the figure fits, shared by every figure
+        of its kind (see `_fitting_kind`)."""
+        kind = self._fitting_kind(raw, only)
+        return self._scope_terms().fitting(
+            lo, hi, outer, kind, lambda refs: self._kind_fitting(refs, kind, raw)
+        )
 
     def _scope_terms(self) -> ScopeTerms:
         """The terms of each scope read, found once for the document (its spans are set)."""
@@ -132,21 +148,30 @@ class QuantityReader:
     def _fitting_refs(
         self, raw: Raw, refs: tuple[str, ...], only: frozenset[str] | None
     ) -> tuple[str, ...]:
-        """The quantities of a term that the figure fits, worked out once for each term's
-        ids and what of the figure they depend on (a figure in a long sentence read every
-        term of it, each asked anew: 600 µs a figure in a heading of terms)."""
+        """The quantities of a term's ids that the figure fits."""
+        return self._kind_fitting(refs, self._fitting_kind(raw, only), raw)
+
+    def _fitting_kind(self, raw: Raw, only: frozenset[str] | None) -> FigureKind:
+        """All of a figure that decides which of a term's ids it fits: its unit, whether it is
+        a single value (a quantity recorded as a range is not one), the quantities asked for."""
         single = raw.low is not None and raw.low == raw.high and not raw.vague
-        key = (refs, raw.unit, single, only, self.range_only)
+        return raw.unit, single, only, self.range_only
+
+    def _kind_fitting(self, refs: tuple[str, ...], kind: FigureKind, raw: Raw) -> tuple[str, ...]:
+        """The quantities of a term's ids that a figure of this kind (raw is one) fits, worked
+        out once for each ids and kind (a figure in a long sentence read every term of it,
+        each asked anew: 600 µs a figure in a heading of terms)."""
         if self._fitting_cache is None:
             self._fitting_cache = {}
-        found = self._fitting_cache.get(key)
+        found = self._fitting_cache.get((refs, kind))
         if found is None:
+            _, single, only, range_only = kind
             fitting = [q for q in refs if self.fits(raw, q)]
             if single:
-                fitting = [q for q in fitting if q not in self.range_only]
+                fitting = [q for q in fitting if q not in range_only]
             if only is not None:
                 fitting = [q for q in fitting if q in only]
-            found = self._fitting_cache[key] = tuple(fitting)
+            found = self._fitting_cache[refs, kind] = tuple(fitting)
         return found
 
     def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
@@ -300,6 +325,7 @@ class QuantityReader:
 
 _LIST_SEPARATOR = re.compile(r"[,;]\s|\s(?:and|or)\s")
 _SEGMENT_REACH = 200
+_WORD = re.compile(r"\w*")
 
 
 def _segment(text: str, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
@@ -313,9 +339,30 @@ def _segment(text: str, raw: Raw, clause: tuple[int, int]) -> tuple[int, int]:
         start = m.end()
     after = _LIST_SEPARATOR.search(text, raw.end, hi)
     end = after.start() if after else hi
-    return (clause[0] if start == lo and lo == clause[0] else start), (
-        clause[1] if end == hi and hi == clause[1] else end
-    )
+    if start == lo:  # at the reach, not a separator: not in a word's middle
+        start = _word_start(text, clause[0], lo)
+    if end == hi:
+        end = _word_end(text, hi, clause[1])
+    return start, end
+
+
+def _word_start(text: str, floor: int, pos: int) -> int:
+    """pos, or where the word it falls inside starts (not before floor)."""
+    if floor < pos and _in_word(text[pos - 1]) and _in_word(text[pos]):
+        return pos - _WORD.match(text[floor:pos][::-1]).end()  # type: ignore[union-attr]
+    return pos
+
+
+def _word_end(text: str, pos: int, ceiling: int) -> int:
+    """pos, or where the word it falls inside ends (not after ceiling)."""
+    if pos < ceiling and _in_word(text[pos - 1]):
+        return _WORD.match(text, pos, ceiling).end()  # type: ignore[union-attr]
+    return pos
+
+
+def _in_word(char: str) -> bool:
+    """A character that \\w matches, as in the terms' patterns (the same test as re's)."""
+    return char.isalnum() or char == "_"
 
 
 def unit_fits(kb: KnowledgeBase, units: UnitSystem, unit: str | None, quantity: str) -> bool:

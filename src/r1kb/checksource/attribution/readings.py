@@ -285,7 +285,9 @@ class Reader:
         s = parse_sentence(text, cell.start, cell.end)
         headers = (cell.row_header, cell.column_header)
         none = Readings(raw, s, key, headers=headers)
-        own = text[raw.end : cell.end]
+        # the names after the figure in its cell, of those found in the whole document (a search
+        # of its own for each figure read a page-long cell over and over)
+        own = self.at.names_in(raw.end, cell.end)
         model, model_how = self.cells.model(cell, subject, own)
         if model is None or model in (OTHER, GENERIC):
             return none
