@@ -26,6 +26,7 @@ from r1kb.checksource.matching.match import Matcher
 from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.result import figures, wording
 from r1kb.loader import load
+from test_check_source_sentence_cost import _plain_term_reading
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = load(ROOT / "data").kb
@@ -189,11 +190,11 @@ def test_the_terms_of_words_found_once_are_their_terms(words: str) -> None:
 def _plain_nearest_term(
     self: at.Attributor, raw: Raw, scopes: list[tuple[int, int]], only: frozenset[str] | None
 ) -> str | None:
-    """nearest_term as it was: every term of every scope read, the first of the nearest
-    taken."""
+    """nearest_term as it was: every term of every scope read (which of its ids the figure
+    fits worked out anew), the first of the nearest taken."""
     for lo, hi in scopes:
         terms = self.vocab.quantities.find(self.text, lo, hi)
-        found = [(read, h) for h in terms if (read := self.term_reading(raw, h, only))]
+        found = [(read, h) for h in terms if (read := _plain_term_reading(self, raw, h, only))]
         if found:
             (_, quantity), h = min(found, key=lambda f: f[0][0])
             self.quantity_how = f"the term {self.text[h.start : h.end]!r}"

@@ -697,9 +697,9 @@ def test_a_heading_of_a_page_s_length_is_named_short_in_each_locator(kb: Knowled
 def test_a_heading_of_terms_its_figures_do_not_fit_is_scanned_once(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The terms of a figure's clause that no figure of its kind fits are judged once for
-    them all, and a figure's item is read off its clause: in a heading of a hundred such
-    terms a piece, each figure scanned 25 terms of its own and read 74 (250 µs a figure)."""
+    """A term of no quantity a figure fits is passed over without a reading, and a figure's
+    item is read off its clause's terms: in a heading of a hundred such terms a piece, each
+    figure scanned 25 terms of its own and read 74 (250 µs a figure)."""
     from r1kb.checksource.attribution import quantity
     from r1kb.checksource.lexicon.vocabulary import TermSet
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution import cells, quantity, readings, sentence
 from r1kb.checksource.attribution.names import EARLIER_CLAUSE, GENERIC, OTHER, nearest
-from r1kb.checksource.attribution.scope_terms import FittingTerms, ScopeTerms
+from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import (
     Sentence,
     innermost,
@@ -218,17 +218,8 @@ class _PlainScopeTerms:
             yield h, None
 
 
-def _plain_fitting_terms(
-    self: quantity.QuantityReader, lo: int, hi: int, outer: object, raw: Raw, only: object
-) -> FittingTerms:
-    """Every term of the scope, found anew for each figure, its ids left for the term reading
-    to judge."""
-    return FittingTerms(self._scope_terms().of(lo, hi, outer), lambda refs: refs)
-
-
 def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(quantity.QuantityReader, "_scope_terms", lambda self: _PlainScopeTerms(self))
-    patch.setattr(quantity.QuantityReader, "_fitting_terms", _plain_fitting_terms)
     patch.setattr(cells.CellAttributor, "_fitting", _plain_fitting)
     patch.setattr(at.Attributor, "_generic_before", _plain_generic_before)
     patch.setattr(at.Attributor, "subject", _plain_subject)
@@ -239,6 +230,7 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(Sentence, "clause_at", _clause)
     patch.setattr(readings.Reader, "_siblings", _plain_siblings)
     patch.setattr(quantity.QuantityReader, "term_reading", _plain_term_reading)
+    patch.setattr(quantity.QuantityReader, "_kind_fits", lambda self, kind: {})
     patch.setattr(figures._Said, "judged", _plain_judged)
 
 

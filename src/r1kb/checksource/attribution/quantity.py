@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from r1kb.checksource.attribution.names import COMPANY, nearest, within
-from r1kb.checksource.attribution.scope_terms import FittingTerms, ScopeTerms
+from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
@@ -25,7 +25,6 @@ from r1kb.units import UnitSystem
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _DURATION_UNITS = DURATIONS
-_NO_STOP = float("inf")
 # a figure's unit, whether it is one value, the quantities asked for, those recorded as ranges
 FigureKind = tuple[str | None, bool, frozenset[str] | None, frozenset[str]]
 
@@ -45,7 +44,7 @@ class QuantityReader:
     _benchmark_starts: list[int]
     _fit: dict[tuple[str, str], bool]  # (unit, quantity) -> whether the unit measures it
     _scopes: tuple[list[tuple[int, int]], ScopeTerms] | None = None  # for these spans
-    _fitting_cache: dict[tuple, tuple[str, ...]] | None = None  # see _kind_fitting
+    _fitting_cache: dict[FigureKind, dict[tuple[str, ...], tuple[str, ...]]] | None = None
 
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
         """The unit of a figure written without one ("in the billions"), from its sentence:
@@ -95,18 +94,22 @@ class QuantityReader:
         again in a later scope is not read again either. The last scope holds the others (a
         figure's clause): where its terms are found already, theirs are read off them."""
         readings: dict[Hit, tuple[int, str] | None] = {}
+        kind = self._fitting_kind(raw, only)
+        fitting = self._kind_fits(kind)
         for k, (lo, hi) in enumerate(scopes):
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            terms = self._fitting_terms(lo, hi, scopes[-1], raw, only)
-            i = 0
-            # a term starting at raw.end + best's distance or later is no nearer than best
-            while item := terms.at(i, raw.end + best[0] if best is not None else _NO_STOP):
-                h, inside, _ = item
-                i += 1
+            for h, inside in self._scope_terms().of(lo, hi, scopes[-1]):
+                if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
+                    break
                 if inside is not None and inside != (raw.start, raw.end):
                     continue  # another figure's words (see _masked)
+                fits = fitting.get(h.refs)
+                if fits is None:
+                    fits = fitting[h.refs] = self._kind_fitting(h.refs, kind, raw)
+                if not fits:
+                    continue  # a term of no quantity it fits: passed over at a dict's cost
                 if h in readings:
                     found = readings[h]
                 else:
@@ -117,16 +120,6 @@ class QuantityReader:
             if best is not None:
                 return best[1]
         return None
-
-    def _fitting_terms(
-        self, lo: int, hi: int, outer: tuple[int, int], raw: Raw, only: frozenset[str] | None
-    ) -> FittingTerms:
-        """The terms of text[lo:hi] with a quantity the figure fits, shared by every figure
-        of its kind (see `_fitting_kind`)."""
-        kind = self._fitting_kind(raw, only)
-        return self._scope_terms().fitting(
-            lo, hi, outer, kind, lambda refs: self._kind_fitting(refs, kind, raw)
-        )
 
     def _scope_terms(self) -> ScopeTerms:
         """The terms of each scope read, found once for the document (its spans are set)."""
@@ -149,7 +142,12 @@ class QuantityReader:
         self, raw: Raw, refs: tuple[str, ...], only: frozenset[str] | None
     ) -> tuple[str, ...]:
         """The quantities of a term's ids that the figure fits."""
-        return self._kind_fitting(refs, self._fitting_kind(raw, only), raw)
+        kind = self._fitting_kind(raw, only)
+        fitting = self._kind_fits(kind)
+        found = fitting.get(refs)
+        if found is None:
+            found = fitting[refs] = self._kind_fitting(refs, kind, raw)
+        return found
 
     def _fitting_kind(self, raw: Raw, only: frozenset[str] | None) -> FigureKind:
         """All of a figure that decides which of a term's ids it fits: its unit, whether it is
@@ -157,22 +155,26 @@ class QuantityReader:
         single = raw.low is not None and raw.low == raw.high and not raw.vague
         return raw.unit, single, only, self.range_only
 
-    def _kind_fitting(self, refs: tuple[str, ...], kind: FigureKind, raw: Raw) -> tuple[str, ...]:
-        """The quantities of a term's ids that a figure of this kind (raw is one) fits, worked
-        out once for each ids and kind (a figure in a long sentence read every term of it,
-        each asked anew: 600 µs a figure in a heading of terms)."""
+    def _kind_fits(self, kind: FigureKind) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """For a kind of figure, the quantities of each term's ids it fits, as worked out so
+        far: each ids and kind worked out once (a figure of a heading of terms read each term
+        of its piece, each asked anew: 600 µs a figure)."""
         if self._fitting_cache is None:
             self._fitting_cache = {}
-        found = self._fitting_cache.get((refs, kind))
+        found = self._fitting_cache.get(kind)
         if found is None:
-            _, single, only, range_only = kind
-            fitting = [q for q in refs if self.fits(raw, q)]
-            if single:
-                fitting = [q for q in fitting if q not in range_only]
-            if only is not None:
-                fitting = [q for q in fitting if q in only]
-            found = self._fitting_cache[refs, kind] = tuple(fitting)
+            found = self._fitting_cache[kind] = {}
         return found
+
+    def _kind_fitting(self, refs: tuple[str, ...], kind: FigureKind, raw: Raw) -> tuple[str, ...]:
+        """The quantities of a term's ids that a figure of this kind (raw is one) fits."""
+        _, single, only, range_only = kind
+        fitting = [q for q in refs if self.fits(raw, q)]
+        if single:
+            fitting = [q for q in fitting if q not in range_only]
+        if only is not None:
+            fitting = [q for q in fitting if q in only]
+        return tuple(fitting)
 
     def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
         """Another figure stands nearer these words than raw does (on the same line)."""

@@ -15,13 +15,12 @@ of scanned again (see `_inside`): in "1% 1% 1% …" that scan was 30 µs a figur
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Iterator
 
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
 
 Span = tuple[int, int]
 Found = tuple[Hit, Span | None]
-Fitting = tuple[Hit, Span | None, tuple[str, ...]]  # a term, its figure, the quantities fitting
 
 
 class _Scope:
@@ -37,58 +36,10 @@ class _Scope:
         return self.scan is None or (bool(self.starts) and self.starts[-1] >= pos)
 
 
-class FittingTerms:
-    """The terms of one scope that name a quantity some kind of figure fits, each with the
-    figure span it lies inside and those quantities: found as far as a figure asks, and kept
-    for the next figure of that kind in the scope. In a heading of a hundred terms none of
-    which fit, each figure read all hundred of them anew (about 500 µs a figure)."""
-
-    def __init__(self, found: Iterator[Found], fit: Callable[[tuple[str, ...]], tuple[str, ...]]):
-        self._found, self._fit = found, fit
-        self._next: Found | None = None  # the scope's next term, read and not yet taken
-        self.got: list[Fitting] = []
-
-    def at(self, i: int, stop: float) -> Fitting | None:
-        """The i-th fitting term; None where the scope holds no more, or where the next term
-        of the scope, fitting or not, starts at `stop` or later (a reader that needs no term
-        from there on reads no further than it would reading every term)."""
-        while i >= len(self.got):
-            if self._next is None:
-                self._next = next(self._found, None)
-                if self._next is None:
-                    return None
-            h, inside = self._next
-            if h.start >= stop:
-                return None
-            self._next = None
-            fitting = self._fit(h.refs)
-            if fitting:
-                self.got.append((h, inside, fitting))
-        item = self.got[i]
-        return item if item[0].start < stop else None
-
-
 class ScopeTerms:
     def __init__(self, terms: TermSet, text: str, spans: list[Span]) -> None:
         self._terms, self._text, self._spans = terms, text, spans
         self._scopes: dict[Span, _Scope] = {}
-        self._fitting: dict[tuple[int, int, Hashable], FittingTerms] = {}
-
-    def fitting(
-        self,
-        lo: int,
-        hi: int,
-        outer: Span | None,
-        kind: Hashable,
-        fit: Callable[[tuple[str, ...]], tuple[str, ...]],
-    ) -> FittingTerms:
-        """The terms of text[lo:hi] (as `of` gives them) that fit a kind of figure: `fit` gives
-        the quantities of a term's ids that a figure of that kind fits, the same for every
-        figure of the kind."""
-        view = self._fitting.get((lo, hi, kind))
-        if view is None:
-            view = self._fitting[lo, hi, kind] = FittingTerms(self.of(lo, hi, outer), fit)
-        return view
 
     def of(self, lo: int, hi: int, outer: Span | None = None) -> Iterator[Found]:
         """The terms in text[lo:hi] in order, each with the figure span it lies inside (the
