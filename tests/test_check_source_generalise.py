@@ -4,7 +4,11 @@ naming a quantity with no record, a stated range after a sentence naming two mod
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from r1kb.checksource.candidates.mentions import find_mentions
@@ -12,10 +16,12 @@ from r1kb.checksource.pipeline import check_text
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 
+_KB = load(ROOT / "data").kb
+
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return load(ROOT / "data").kb
+    return _KB
 
 
 def _found(kb: KnowledgeBase, text: str, fmt: str | None = None) -> dict[str, tuple[str, str]]:
@@ -205,3 +211,27 @@ def test_parentheses_right_after_a_figure_name_whose_it_is(kb: KnowledgeBase) ->
     # a comparison in the parentheses names nobody's figure
     compared = "DeepSeek has up to 50 000 A100-class GPUs (compared to OpenAI's 25 000 A100s).\n"
     assert all(f.model == "deepseek" for f in check_text(compared, kb).figures)
+
+
+NAME_PIECES = [
+    "V3", "R1", "-", "DeepSeek", " ", "DeepSeek-R1", "Zero", "-Base", "o1", "Llama", "-style",
+    "Qwen", "7B", "H800", "s", "Nvidia ", "MMLU", "AIME 2024", "(", ")", ", ", "like ", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=14).map("".join))
+@example("for V3-R1")
+def test_names_found_never_overlap(text: str) -> None:
+    """An unknown variant ("V3-R1", read outside the family) takes the place of a name found
+    inside it before it ("R1"); the two overlapped, and the figure near them could be read as
+    R1's."""
+    found = find_mentions(text, _KB)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    for a, b in pairwise(found):
+        assert a.end <= b.start, (text, a, b)
+
+
+def test_an_unknown_variant_is_not_also_the_family_model_inside_it(kb: KnowledgeBase) -> None:
+    names = [(m.kind, m.ref) for m in find_mentions("It beats V3-R1 on AIME.", kb)]
+    assert ("model", "deepseek-r1") not in names and ("other", "") in names

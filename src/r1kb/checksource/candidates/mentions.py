@@ -255,6 +255,20 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
+    def give_way(s: int, e: int) -> bool:
+        """Whether [s, e) is free once the names lying inside it are dropped (none is dropped
+        where a name crosses its edge: then it stays taken)."""
+        inside = taken.inside(s, e)
+        for span in inside:
+            taken.remove(*span)
+        if free(s, e):
+            if inside:
+                found[:] = [m for m in found if (m.start, m.end) not in inside]
+            return True
+        for span in inside:
+            taken.add(*span)
+        return False
+
     for m, mid in family_matches(text, _family_patterns(kb)):
         if not free(m.start(), m.end()):
             continue
@@ -270,7 +284,9 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         if cont and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
             comparative = True
         elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
-            add(Mention(m.start(), cont.end(), "other"))  # an unknown variant
+            # an unknown variant ("V3-R1"), in place of a name inside it found before it ("R1")
+            if give_way(m.start(), cont.end()):
+                add(Mention(m.start(), cont.end(), "other"))
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
     names = _names(kb)
