@@ -247,6 +247,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Every name in text, longest first, never overlapping, in text order."""
     found: list[Mention] = []
     taken = Spans()
+    dropped: set[tuple[int, int]] = set()  # names a variant took the place of (see give_way)
 
     def free(s: int, e: int) -> bool:
         return not taken.overlaps(s, e)
@@ -257,13 +258,13 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
 
     def give_way(s: int, e: int) -> bool:
         """Whether [s, e) is free once the names lying inside it are dropped (none is dropped
-        where a name crosses its edge: then it stays taken)."""
+        where a name crosses its edge: then it stays taken). Dropped names leave the list at
+        the end, all at once (one by one, a page of "V3-R1" was quadratic)."""
         inside = taken.inside(s, e)
         for span in inside:
             taken.remove(*span)
         if free(s, e):
-            if inside:
-                found[:] = [m for m in found if (m.start, m.end) not in inside]
+            dropped.update(inside)  # no later name can have their span: [s, e) holds it
             return True
         for span in inside:
             taken.add(*span)
@@ -318,4 +319,6 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     for m in _marks(text):
         if free(m.start(), m.end()):
             add(Mention(m.start(), m.end(), "mark", m.group().lower()))
+    if dropped:
+        found = [m for m in found if (m.start, m.end) not in dropped]
     return sorted(found, key=lambda m: m.start)

@@ -33,4 +33,5 @@ class Spans:
         return [(s, e) for s, e in found if e <= end]
 
     def remove(self, start: int, end: int) -> None:
-        self._spans.remove((start, end))
+        """Remove a span that was added."""
+        del self._spans[bisect_left(self._spans, (start, end))]
