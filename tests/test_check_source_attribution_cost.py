@@ -305,3 +305,19 @@ def test_a_figure_s_item_ends_at_a_separator_or_a_word_s_edge(
         assert not re.fullmatch(r"\w\w", text[lo - 1 : lo + 1])
     if plain_hi == reach_hi and reach_hi < clause[1]:
         assert not re.fullmatch(r"\w\w", text[hi - 1 : hi + 1])
+
+
+@pytest.mark.parametrize("term", ["pre training", "pre-training", "training cost"])
+def test_a_term_across_the_reach_of_a_figure_s_item_is_read_whole(term: str) -> None:
+    """Wherever the item's reach (200 characters) falls in a term of two words before the
+    figure, the term is read whole: its half ("training") named another quantity."""
+    from r1kb.checksource.attribution import quantity
+
+    figure = "55 days" if "cost" not in term else "$5.6M"
+    whole = check_text(f"DeepSeek-V3 {term} took {figure}.", KB).figures[0]
+    for shift in range(len(term) + 2):
+        filler = " ".join(["approximately"] * 40)
+        gap = quantity._SEGMENT_REACH - len(term) + shift - len("took ")
+        text = f"DeepSeek-V3 {term} {filler[:gap].rstrip()} took {figure}."
+        (found,) = check_text(text, KB).figures
+        assert (found.model, found.quantity) == (whole.model, whole.quantity), (shift, text)

@@ -217,6 +217,15 @@ class _PlainScopeTerms:
         for h in self.reader.vocab.quantities.hits(self.reader.text, lo, hi):
             yield h, None
 
+    def widened(self, lo: int, hi: int, outer: tuple[int, int]) -> tuple[int, int]:
+        """Every term of outer read, each that crosses an edge taking the edge with it."""
+        wide = (lo, hi)
+        for h, _ in self.of(*outer):
+            for edge in (lo, hi):
+                if h.start < edge < h.end:
+                    wide = (min(wide[0], h.start), max(wide[1], h.end))
+        return wide
+
 
 def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(quantity.QuantityReader, "_scope_terms", lambda self: _PlainScopeTerms(self))

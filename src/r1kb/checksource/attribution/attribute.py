@@ -123,6 +123,11 @@ class Attributor(QuantityReader):
     def names_in(self, start: int, end: int) -> list[Mention]:
         return within(self.mentions, self._mention_starts, start, end)
 
+    def names_from(self, start: int, end: int) -> list[Mention]:
+        """The names that start in [start, end), wherever they end."""
+        starts = self._mention_starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+
     def named(self, s: Sentence) -> list[Named]:
         """The names in the sentence, each with its innermost parentheses: found once for
         the sentence, not again for each of its figures."""

@@ -242,6 +242,8 @@ class QuantityReader:
             ranged = self.nearest_term(raw, [(s.start, s.end)], only=self.range_only)
             qid = ranged
         segment = _segment(self.text, raw, clause)
+        if segment != clause:
+            segment = self._scope_terms().widened(*segment, clause)
         # the words right after it in its item, its item, then (as before) its clause
         own = (near[0], min(near[1], segment[1]))
         scopes = [near, clause] if segment == clause else [own, segment, near, clause]

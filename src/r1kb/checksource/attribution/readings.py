@@ -286,8 +286,9 @@ class Reader:
         headers = (cell.row_header, cell.column_header)
         none = Readings(raw, s, key, headers=headers)
         # the names after the figure in its cell, of those found in the whole document (a search
-        # of its own for each figure read a page-long cell over and over)
-        own = self.at.names_in(raw.end, cell.end)
+        # of its own for each figure read a page-long cell over and over); a name that runs on
+        # past a piece of a page-long cell is read whole
+        own = self.at.names_from(raw.end, cell.end)
         model, model_how = self.cells.model(cell, subject, own)
         if model is None or model in (OTHER, GENERIC):
             return none

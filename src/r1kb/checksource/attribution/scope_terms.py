@@ -62,6 +62,21 @@ class ScopeTerms:
             yield scope.got[i]
             i += 1
 
+    def widened(self, lo: int, hi: int, outer: Span) -> Span:
+        """[lo, hi), inside `outer`, widened to hold whole each term of outer that crosses
+        one of its edges (a figure's item reaches a few hundred characters, which may fall
+        between the words of "pre training": its half "training" named another quantity). A
+        scan's terms do not overlap: only the last one starting before an edge can cross it."""
+        for h, _ in self.of(*outer):
+            if h.start >= hi:
+                break
+        scope = self._scopes[outer]
+        for edge in (lo, hi):
+            i = bisect_left(scope.starts, edge) - 1
+            if i >= 0 and scope.got[i][0].end > edge:
+                lo, hi = min(lo, scope.got[i][0].start), max(hi, scope.got[i][0].end)
+        return lo, hi
+
     def _inside(self, lo: int, hi: int, outer: Span | None) -> _Scope | None:
         """The terms of text[lo:hi] as those of `outer` that lie in it, where that is what a
         scan of text[lo:hi] of its own finds, else None. A scan of its own differs only where

@@ -256,19 +256,17 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         found.append(m)
         taken.add(m.start, m.end)
 
-    def give_way(s: int, e: int) -> bool:
-        """Whether [s, e) is free once the names lying inside it are dropped (none is dropped
-        where a name crosses its edge: then it stays taken). Dropped names leave the list at
-        the end, all at once (one by one, a page of "V3-R1" was quadratic)."""
-        inside = taken.inside(s, e)
+    def give_way(s: int, e: int) -> int:
+        """Where an unknown variant at [s, e) ends once the names that start inside it are
+        dropped: at e, or at the end of such a name that runs on past it ("V3-R1-Zero" is read
+        whole, not as R1-Zero). No name starts before s and reaches into it: the variant's own
+        first name is free. Dropped names leave the list at the end, all at once (one by one,
+        a page of "V3-R1" was quadratic)."""
+        inside = taken.starting_in(s, e)
         for span in inside:
             taken.remove(*span)
-        if free(s, e):
-            dropped.update(inside)  # no later name can have their span: [s, e) holds it
-            return True
-        for span in inside:
-            taken.add(*span)
-        return False
+        dropped.update(inside)  # no later name can have their span: the variant holds it
+        return max([e, *(b for _, b in inside)])
 
     for m, mid in family_matches(text, _family_patterns(kb)):
         if not free(m.start(), m.end()):
@@ -286,8 +284,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             comparative = True
         elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
             # an unknown variant ("V3-R1"), in place of a name inside it found before it ("R1")
-            if give_way(m.start(), cont.end()):
-                add(Mention(m.start(), cont.end(), "other"))
+            add(Mention(m.start(), give_way(m.start(), cont.end()), "other"))
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
     names = _names(kb)

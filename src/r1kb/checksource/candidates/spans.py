@@ -26,11 +26,10 @@ class Spans:
     def add(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
 
-    def inside(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The spans that lie within [start, end)."""
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that start within [start, end)."""
         spans = self._spans
-        found = spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]
-        return [(s, e) for s, e in found if e <= end]
+        return spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]
 
     def remove(self, start: int, end: int) -> None:
         """Remove a span that was added."""
