@@ -67,10 +67,12 @@ class ScopeTerms:
         one of its edges (a figure's item reaches a few hundred characters, which may fall
         between the words of "pre training": its half "training" named another quantity). A
         scan's terms do not overlap: only the last one starting before an edge can cross it."""
-        for h, _ in self.of(*outer):
-            if h.start >= hi:
-                break
-        scope = self._scopes[outer]
+        scope = self._scopes.get(outer)
+        if scope is None or not scope.found_to(hi):
+            for h, _ in self.of(*outer):
+                if h.start >= hi:
+                    break
+            scope = self._scopes[outer]
         for edge in (lo, hi):
             i = bisect_left(scope.starts, edge) - 1
             if i >= 0 and scope.got[i][0].end > edge:
