@@ -5,6 +5,7 @@ naming a quantity with no record, a stated range after a sentence naming two mod
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -249,3 +250,32 @@ def test_an_unknown_variant_is_not_also_the_family_model_inside_it(
     names = [(m.kind, text[m.start : m.end]) for m in find_mentions(text, kb)]
     assert names[0] == ("other", variant)
     assert all(kind != "model" for kind, _ in names), names
+
+
+@pytest.mark.parametrize(
+    ("cell", "figure"),
+    [
+        ("$5.6M (vs. DeepSeek-V3-R1)", ("$5.6M", "training-cost")),
+        ("2,048 H800 GPUs from Nvidia", ("2,048 H800 GPUs", "gpu-count")),
+        ("$5.6M (per an OpenAI estimate)", ("$5.6M", "training-cost")),
+    ],
+)
+def test_a_name_outside_the_family_after_a_cell_figure_leaves_it_the_row_s(
+    kb: KnowledgeBase, cell: str, figure: tuple[str, str]
+) -> None:
+    """Only a family model named after a cell's figure takes it from its row; a model
+    compared with, a vendor or a company after it does not (a review found these dropped
+    when the first name after a figure decided)."""
+    text = f"| Model | What |\n|---|---|\n| DeepSeek-V3 | {cell} |\n"
+    found = {(f.text, f.quantity): (f.model, f.outcome) for f in _figures(kb, text)}
+    assert found[figure] == ("deepseek-v3", "agrees"), found
+
+
+def test_an_unknown_variant_after_a_comparison_cue_is_a_comparison(kb: KnowledgeBase) -> None:
+    for text in ("It is cheaper, unlike V3-R1.", "V3-R1-like models"):
+        (variant,) = find_mentions(text, kb)
+        assert variant.kind == "other" and variant.comparative, text
+
+
+def _figures(kb: KnowledgeBase, text: str) -> list[Any]:
+    return check_text(text, kb, name="t.md", fmt="markdown").figures

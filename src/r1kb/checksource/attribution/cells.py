@@ -71,12 +71,9 @@ class CellAttributor:
     def model(
         self, cell: Cell, context: str | None, own: Sequence[Mention] = ()
     ) -> tuple[str | None, str]:
-        """From the first name in the cell's own words after the figure ("~$5.6M (V3 base)";
-        one outside the family: not the family's), its row header, its column header, else
-        the context."""
-        named = [m for m in own if m.kind in ("model", "other") and not m.comparative]
-        if named and named[0].kind == "other":
-            return OTHER, "the cell names a model outside the family"
+        """From the names in the cell's own words after the figure ("~$5.6M (V3 base)"), its
+        row header, its column header, else the context."""
+        named = [m for m in own if m.kind == "model" and not m.comparative]
         if named:
             return named[0].ref, f"the cell names {named[0].ref!r}"
         for where, header in (("row header", cell.row_header), ("column", cell.column_header)):

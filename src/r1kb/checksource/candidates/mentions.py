@@ -257,11 +257,12 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         taken.add(m.start, m.end)
 
     def give_way(s: int, e: int) -> int:
-        """Where an unknown variant at [s, e) ends once the names that start inside it are
-        dropped: at e, or at the end of such a name that runs on past it ("V3-R1-Zero" is read
-        whole, not as R1-Zero). No name starts before s and reaches into it: the variant's own
-        first name is free. Dropped names leave the list at the end, all at once (one by one,
-        a page of "V3-R1" was quadratic)."""
+        """Where an unknown variant at [s, e) ends once the names found before it that start
+        inside it are dropped: at e, or at the end of such a name that runs on past it
+        ("V3-R1-Zero" is read whole, not as R1-Zero; a name found after it that runs past
+        its end is not read: "DeepSeek-V3-R1-Zero" leaves "-Zero"). No name starts before s
+        and reaches into it: the variant's own first name is free. Dropped names leave the
+        list at the end, all at once (one by one, a page of "V3-R1" was quadratic)."""
         inside = taken.starting_in(s, e)
         for span in inside:
             taken.remove(*span)
@@ -284,7 +285,11 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             comparative = True
         elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
             # an unknown variant ("V3-R1"), in place of a name inside it found before it ("R1")
-            add(Mention(m.start(), give_way(m.start(), cont.end()), "other"))
+            end = give_way(m.start(), cont.end())
+            compared = _comparative(text, m.start(), end) or _suffix_comparative(
+                text, m.start(), end
+            )
+            add(Mention(m.start(), end, "other", "", compared))
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
     names = _names(kb)
