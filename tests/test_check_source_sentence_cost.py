@@ -239,7 +239,11 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(Sentence, "clause_at", _clause)
     patch.setattr(readings.Reader, "_siblings", _plain_siblings)
     patch.setattr(quantity.QuantityReader, "term_reading", _plain_term_reading)
-    patch.setattr(quantity.QuantityReader, "_kind_fits", lambda self, kind: {})
+    patch.setattr(
+        quantity.QuantityReader,
+        "_fitting_of",
+        lambda self, raw, refs, kind: self._kind_fitting(refs, kind, raw),
+    )
     patch.setattr(figures._Said, "judged", _plain_judged)
 
 

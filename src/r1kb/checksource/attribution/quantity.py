@@ -95,7 +95,6 @@ class QuantityReader:
         figure's clause): where its terms are found already, theirs are read off them."""
         readings: dict[Hit, tuple[int, str] | None] = {}
         kind = self._fitting_kind(raw, only)
-        fitting = self._kind_fits(kind)
         for k, (lo, hi) in enumerate(scopes):
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
@@ -105,11 +104,8 @@ class QuantityReader:
                     break
                 if inside is not None and inside != (raw.start, raw.end):
                     continue  # another figure's words (see _masked)
-                fits = fitting.get(h.refs)
-                if fits is None:
-                    fits = fitting[h.refs] = self._kind_fitting(h.refs, kind, raw)
-                if not fits:
-                    continue  # a term of no quantity it fits: passed over at a dict's cost
+                if not self._fitting_of(raw, h.refs, kind):
+                    continue  # a term of no quantity it fits: passed over at a lookup's cost
                 if h in readings:
                     found = readings[h]
                 else:
@@ -142,12 +138,7 @@ class QuantityReader:
         self, raw: Raw, refs: tuple[str, ...], only: frozenset[str] | None
     ) -> tuple[str, ...]:
         """The quantities of a term's ids that the figure fits."""
-        kind = self._fitting_kind(raw, only)
-        fitting = self._kind_fits(kind)
-        found = fitting.get(refs)
-        if found is None:
-            found = fitting[refs] = self._kind_fitting(refs, kind, raw)
-        return found
+        return self._fitting_of(raw, refs, self._fitting_kind(raw, only))
 
     def _fitting_kind(self, raw: Raw, only: frozenset[str] | None) -> FigureKind:
         """All of a figure that decides which of a term's ids it fits: its unit, whether it is
@@ -155,15 +146,17 @@ class QuantityReader:
         single = raw.low is not None and raw.low == raw.high and not raw.vague
         return raw.unit, single, only, self.range_only
 
-    def _kind_fits(self, kind: FigureKind) -> dict[tuple[str, ...], tuple[str, ...]]:
-        """For a kind of figure, the quantities of each term's ids it fits, as worked out so
-        far: each ids and kind worked out once (a figure of a heading of terms read each term
-        of its piece, each asked anew: 600 µs a figure)."""
+    def _fitting_of(self, raw: Raw, refs: tuple[str, ...], kind: FigureKind) -> tuple[str, ...]:
+        """`_kind_fitting`, worked out once for each ids and kind of figure (a figure of a
+        heading of terms read each term of its piece, each asked anew: 600 µs a figure)."""
         if self._fitting_cache is None:
             self._fitting_cache = {}
-        found = self._fitting_cache.get(kind)
+        of_kind = self._fitting_cache.get(kind)
+        if of_kind is None:
+            of_kind = self._fitting_cache[kind] = {}
+        found = of_kind.get(refs)
         if found is None:
-            found = self._fitting_cache[kind] = {}
+            found = of_kind[refs] = self._kind_fitting(refs, kind, raw)
         return found
 
     def _kind_fitting(self, refs: tuple[str, ...], kind: FigureKind, raw: Raw) -> tuple[str, ...]:

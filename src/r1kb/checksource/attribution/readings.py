@@ -140,6 +140,7 @@ class Reader:
         self.cells = cells
         self.recorded = recorded
         self.main = main  # the article's main subject
+        self._cell: tuple[tuple[int, int], Sentence] | None = None  # the last cell parsed
 
     def of(
         self,
@@ -277,12 +278,18 @@ class Reader:
         each figure asked, and went through every quantity)."""
         return self.kb.derived("sibling_quantities", _sibling_quantities)[quantity]
 
+    def _cell_sentence(self, text: str, cell: Cell) -> Sentence:
+        """The cell parsed as a sentence, once for its figures (they come one after another)."""
+        if self._cell is None or self._cell[0] != (cell.start, cell.end):
+            self._cell = ((cell.start, cell.end), parse_sentence(text, cell.start, cell.end))
+        return self._cell[1]
+
     def of_cell(
         self, raw: Raw, cell: Cell, text: str, subject: str | None, key: tuple[int, int]
     ) -> Readings:
         """The reading of a figure in a table cell, from the cell's headers outward (`subject`:
         the model of the table's section, else of the article)."""
-        s = parse_sentence(text, cell.start, cell.end)
+        s = self._cell_sentence(text, cell)
         headers = (cell.row_header, cell.column_header)
         none = Readings(raw, s, key, headers=headers)
         # the names after the figure in its cell, of those found in the whole document (a search

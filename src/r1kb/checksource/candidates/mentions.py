@@ -218,6 +218,11 @@ def _suffix_comparative(text: str, start: int, end: int) -> bool:
     return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
 
 
+def _compared(text: str, start: int, end: int) -> bool:
+    """A name named for comparison, by a cue before it or a suffix after or inside it."""
+    return _comparative(text, start, end) or _suffix_comparative(text, start, end)
+
+
 def _family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
     return kb.derived("family_patterns", _make_family_patterns)
 
@@ -286,10 +291,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
             # an unknown variant ("V3-R1"), in place of a name inside it found before it ("R1")
             end = give_way(m.start(), cont.end())
-            compared = _comparative(text, m.start(), end) or _suffix_comparative(
-                text, m.start(), end
-            )
-            add(Mention(m.start(), end, "other", "", compared))
+            add(Mention(m.start(), end, "other", "", _compared(text, m.start(), end)))
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
     names = _names(kb)
@@ -310,10 +312,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
                 continue  # "Llama-style attention": a kind of design, not a model named
             hit = Hit(start, hit.end, hit.refs)
             ref = hit.refs[0] if kind == "company" else ""
-            comparative = _comparative(text, hit.start, hit.end) or _suffix_comparative(
-                text, hit.start, hit.end
-            )
-            add(Mention(hit.start, hit.end, kind, ref, comparative))
+            add(Mention(hit.start, hit.end, kind, ref, _compared(text, hit.start, hit.end)))
     for hit in names.benchmarks.find(text, benchmark_hits):
         refs = tuple(r for r in hit.refs if r in names.benchmark_ids)
         if refs and free(hit.start, hit.end):
