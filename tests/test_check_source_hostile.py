@@ -154,6 +154,30 @@ def test_magnitude_words_beyond_trillion_are_read_not_dropped(
     assert "×10^" in out and "e+" not in out
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # each was read without its magnitude: $6, 671 parameters, 14.8 tokens
+        ("DeepSeek's $6 Million AI Breakthrough: DeepSeek-R1's training cost", 6e6),
+        ("DeepSeek-R1 Has 671 Billion Parameters", 671e9),
+        ("DEEPSEEK-V3 WAS TRAINED ON 14.8 TRILLION TOKENS", 14.8e12),
+        ("DeepSeek-V3 cost $5.6Mn to train.", 5.6e6),
+        ("DeepSeek-V3 cost $5.6 Mln to train.", 5.6e6),
+    ],
+)
+def test_magnitude_words_are_read_in_any_case(
+    kb: KnowledgeBase, sentence: str, value: float
+) -> None:
+    (fig,) = check_text(sentence, kb).figures
+    assert fig.value == pytest.approx(value)
+
+
+def test_two_letter_magnitudes_in_capitals_are_not_read() -> None:
+    """ "TN" or "MN" in capitals are as often a place or a code as a magnitude: only "mn", "Mn"."""
+    pattern = re.compile(rf"\d(?:{n.MAGNITUDE})")
+    assert pattern.fullmatch("6 Mn") and pattern.fullmatch("6 mn")
+    assert not pattern.fullmatch("6 MN") and not pattern.fullmatch("6 TN")
+
+
 def test_json_output_never_holds_infinity_or_nan() -> None:
     fig = Figure("x", 0, 1, 1, 1, float("inf"), "tokens", "deepseek-r1", "context", "new")
     fig2 = Figure("y", 0, 1, 1, 1, {"low": float("nan"), "high": 2.0}, "tokens", "m", "q", "new")

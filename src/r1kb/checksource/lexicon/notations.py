@@ -42,7 +42,11 @@ MAGNITUDES = {
 }  # fmt: skip
 # the magnitudes written as words ("million"), and as abbreviations too ("mn"); letters apart
 MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if len(w) > 2)
-_MAGNITUDE_NAMES = "|".join(w for w in MAGNITUDES if len(w) > 1)
+# A word in any case ("$6 Million" in a headline, "14.8 TRILLION"; it was read as $6); a
+# two-letter abbreviation also with a capital first ("$1.2Bn"), not in capitals ("6 TN").
+_MAGNITUDE_NAMES = "|".join(
+    [f"(?i:{MAGNITUDE_WORDS})", *(f"{w}|{w.capitalize()}" for w in MAGNITUDES if len(w) == 2)]
+)
 MAGNITUDE = (
     rf"(?:(?:\s|{HY})?(?P<mag>{_MAGNITUDE_NAMES})\b"
     rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
