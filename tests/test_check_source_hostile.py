@@ -171,6 +171,34 @@ def test_magnitude_words_are_read_in_any_case(
     assert fig.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # each was read as the bare number, or (the plural) not at all
+        ("DeepSeek-V3 cost $5.6 millions to train.", 5.6e6),
+        ("DeepSeek-V3 cost $6 mil to train.", 6e6),
+        ("DeepSeek-R1 has 671 billions of parameters.", 671e9),
+        ("DeepSeek-V3 was trained on 14.8-trillions tokens.", 14.8e12),
+    ],
+)
+def test_a_plural_magnitude_after_a_number_is_its_magnitude(
+    kb: KnowledgeBase, sentence: str, value: float
+) -> None:
+    (fig,) = check_text(sentence, kb).figures
+    assert fig.value == pytest.approx(value)
+
+
+def test_a_number_with_a_decimal_comma_is_not_read_as_its_whole_part(kb: KnowledgeBase) -> None:
+    """ "$5,6 million" (a decimal comma) was read as $5 and reported as conflicting."""
+    assert check_text("DeepSeek-V3 cost $5,6 million to train.", kb).figures == []
+    (fig,) = check_text("DeepSeek-V3 cost $5,576,000 to train.", kb).figures
+    assert fig.value == 5_576_000
+
+
+def test_a_plural_magnitude_alone_is_still_a_vague_figure(kb: KnowledgeBase) -> None:
+    (fig,) = check_text("DeepSeek-V3 was trained on trillions of tokens.", kb).figures
+    assert fig.value == {"low": 1e12, "high": 1e15}
+
+
 def test_two_letter_magnitudes_in_capitals_are_not_read() -> None:
     """ "TN" or "MN" in capitals are as often a place or a code as a magnitude: only "mn", "Mn"."""
     pattern = re.compile(rf"\d(?:{n.MAGNITUDE})")

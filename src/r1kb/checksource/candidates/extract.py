@@ -398,13 +398,20 @@ def _words(
     return out
 
 
+def _after_number(text: str, start: int) -> bool:
+    """Whether a digit comes right before `start`, or one space or hyphen before it: "5.6
+    millions" is the number's magnitude (n.MAGNITUDES), not a vague figure of its own."""
+    before = text[max(start - 2, 0) : start]
+    return before[-1:].isdigit() or (before[-1:] in (" ", "-", "\u00a0") and before[:1].isdigit())
+
+
 def _vague(
     text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
 ) -> list[Raw]:
     """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
     out: list[Raw] = []
     for m in found:
-        if _overlaps(m.start(), m.end(), taken):
+        if _overlaps(m.start(), m.end(), taken) or _after_number(text, m.start()):
             continue
         g = {k: (fold(v) if isinstance(v, str) else v) for k, v in m.groupdict().items()}
         if g["g1"]:

@@ -29,7 +29,8 @@ EXPONENT = (
 )
 NUMBER = (
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
-    rf"|\d+(?:\.\d+)?|\.\d+){EXPONENT}?)"
+    # never the "5" of "$5,6 million" (a decimal comma): that is not $5
+    rf"|\d+(?:\.\d+)?|\.\d+)(?!,\d){EXPONENT}?)"
 )
 # The largest value read as a figure: beyond any quantity of the knowledge base (training compute
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.
@@ -39,6 +40,9 @@ MAGNITUDES = {
     "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12, "t": 1e12,
     # read, not dropped: "671 quintillion parameters" was 671 parameters
     "quadrillion": 1e15, "quintillion": 1e18,
+    # after a number, a plural or "mil" is the same magnitude: "$5.6 millions" and "$6 mil"
+    # were read as $5.6 and $6 (alone, "millions of tokens" is a vague figure)
+    "mil": 1e6, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }  # fmt: skip
 # the magnitudes written as words ("million"), and as abbreviations too ("mn"); letters apart
 MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if len(w) > 2)
