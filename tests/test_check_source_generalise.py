@@ -217,6 +217,7 @@ def test_parentheses_right_after_a_figure_name_whose_it_is(kb: KnowledgeBase) ->
 NAME_PIECES = [
     "V3", "R1", "-", "DeepSeek", " ", "DeepSeek-R1", "Zero", "-Base", "o1", "Llama", "-style",
     "Qwen", "7B", "H800", "s", "Nvidia ", "MMLU", "AIME 2024", "(", ")", ", ", "like ", "x",
+    "Open", "MAI-DS-", "1776",
 ]  # fmt: skip
 
 
@@ -239,6 +240,17 @@ def test_names_found_never_overlap(text: str) -> None:
         ("It beats V3-R1 on AIME.", "V3-R1"),
         ("It beats V3-R1-Zero on AIME.", "V3-R1-Zero"),  # a name inside runs on past it
         ("DeepSeek-V3-R1 1.5B has 2B.", "DeepSeek-V3-R1 1.5B"),
+        # a family name glued onto another word by a hyphen is part of another name
+        ("o1-R1 has 2B.", "o1-R1"),
+        ("Qwen-R1 has 2B.", "Qwen-R1"),
+        ("post-R1-Zero checkpoints", "post-R1-Zero"),
+        # a longer outside name of the data that holds a family name: R1's reproductions
+        # and derivatives
+        ("Open R1 used 8 GPUs.", "Open R1"),
+        ("Hugging Face's Open-R1 used 8 GPUs.", "Open-R1"),
+        ("MAI-DS-R1 has 671B parameters.", "MAI-DS-R1"),
+        ("R1-1776 has 671B parameters.", "R1-1776"),
+        ("GPT-4o-R1-Zero has 2B.", "GPT-4o-R1-Zero"),
     ],
 )
 def test_an_unknown_variant_is_not_also_the_family_model_inside_it(
@@ -248,8 +260,17 @@ def test_an_unknown_variant_is_not_also_the_family_model_inside_it(
     it or running on from inside it is kept (the figures near it would be read as R1's or
     R1-Zero's)."""
     names = [(m.kind, text[m.start : m.end]) for m in find_mentions(text, kb)]
-    assert names[0] == ("other", variant)
+    assert ("other", variant) in names
     assert all(kind != "model" for kind, _ in names), names
+    assert check_text(text, kb).figures == []  # not the family's figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["DeepSeek-R1 and R1-Zero", "deepseek-ai/DeepSeek-R1", "DeepSeek-R1-Distill-Llama-70B"],
+)
+def test_a_family_name_not_glued_onto_another_is_the_family_s(kb: KnowledgeBase, text: str) -> None:
+    assert all(m.kind != "other" for m in find_mentions(text, kb))
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ names a class of models, not the subject of the figure.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -248,6 +249,36 @@ def _marks(text: str) -> Iterator[re.Match[str]]:
     return matches_at(_EVAL_MARKS, text, sorted(s for s in at if s >= 0))
 
 
+_HYPHENS = "\u2010\u2011-"  # not the dashes: "V3–R1" may be a range
+# the words a name is glued onto by hyphens, from a word's start (at most 40 characters)
+_GLUED_HEAD = re.compile(rf"(?<![\w{_HYPHENS}])[\w{_HYPHENS}]*?\w[{_HYPHENS}]$")
+
+
+def _glued_head(text: str, start: int) -> int | None:
+    """Where the words a family name at `start` is glued onto by a hyphen begin ("o1-R1",
+    "Qwen-R1", "post-R1": the name is part of another name), or None."""
+    if start < 2 or text[start - 1] not in _HYPHENS or not text[start - 2].isalnum():
+        return None
+    head = _GLUED_HEAD.search(text, max(start - 41, 0), start)
+    return head.start() if head else None
+
+
+class _Holding:
+    """The outside names found, to ask whether one holds a family name and is longer: "Open
+    R1", "MAI-DS-R1", "R1-1776" (in `outside`) are other models, not R1 (longest first)."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in self.hits]
+
+    def holds(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0:
+            return False
+        hit = self.hits[i]  # the last to start at or before it; names of a kind never overlap
+        return hit.end >= end and hit.end - hit.start > end - start
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Every name in text, longest first, never overlapping, in text order."""
     found: list[Mention] = []
@@ -274,8 +305,11 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         dropped.update(inside)  # no later name can have their span: the variant holds it
         return max([e, *(b for _, b in inside)])
 
+    names = _names(kb)
+    *name_hits, benchmark_hits = names.sets.find_each(text)
+    outside = _Holding(name_hits[_KINDS.index("other")])
     for m, mid in family_matches(text, _family_patterns(kb)):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or outside.holds(m.start(), m.end()):
             continue
         cont = _CONTINUED.match(text, m.end())  # not a slice: linear on long texts
         nxt = text[m.end() : m.end() + 1]
@@ -284,6 +318,13 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             or nxt == "_"
             or (nxt == "." and text[m.end() + 1 : m.end() + 2].isdigit())
         ):
+            continue
+        head = _glued_head(text, m.start())
+        if head is not None:  # "o1-R1", "Qwen-R1": a name of its own, outside the family
+            if taken.overlaps(head, head + 1) and not taken.starting_in(head, head + 1):
+                continue  # glued onto a name read already, which holds its head
+            end = give_way(head, cont.end() if cont else m.end())
+            add(Mention(head, end, "other", "", _compared(text, head, end)))
             continue
         comparative = _comparative(text, m.start(), m.end())
         if cont and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
@@ -294,8 +335,6 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             add(Mention(m.start(), end, "other", "", _compared(text, m.start(), end)))
             continue
         add(Mention(m.start(), m.end(), "model", mid, comparative))
-    names = _names(kb)
-    *name_hits, benchmark_hits = names.sets.find_each(text)
     for kind, hits in zip(_KINDS, name_hits, strict=True):
         for hit in hits:
             start = hit.start
