@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from r1kb.checksource.attribution.cells import header_scale
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.pipeline import check_text
 from r1kb.kb import KnowledgeBase
@@ -300,3 +301,62 @@ def test_an_unknown_variant_after_a_comparison_cue_is_a_comparison(kb: Knowledge
 
 def _figures(kb: KnowledgeBase, text: str) -> list[Any]:
     return check_text(text, kb, name="t.md", fmt="markdown").figures
+
+
+SCALED_TABLE = """# DeepSeek-R1 facts
+
+| Model | Params (B) | Active (B) | Context (K) |
+|---|---|---|---|
+| DeepSeek-R1 | 671 | 37 | 128 |
+
+| Model | Training cost ($M) | GPU hours (M) | Tokens (T) |
+|---|---|---|---|
+| DeepSeek-V3 | 5.576 | 2.788 | 14.8 |
+
+| Model | Total parameters (billions) | AIME 2024 (%) |
+|---|---|---|
+| DeepSeek-R1 | 671B | 79.8 |
+
+| Metric | DeepSeek-R1 |
+|---|---|
+| Total parameters [B] | 671 |
+| Pre-training tokens (×10^12) | 14.8 |
+"""
+
+
+def test_a_header_s_scale_is_applied_to_the_bare_numbers_under_it(kb: KnowledgeBase) -> None:
+    """A cell `671` under "Params (B)" was read as 671 parameters and reported as conflicting."""
+    found = {(f.line, f.text): (f.value, f.outcome) for f in _figures(kb, SCALED_TABLE)}
+    assert found == {
+        (5, "671"): (671e9, "agrees"),
+        (5, "37"): (37e9, "agrees"),
+        (5, "128"): (128e3, "agrees"),
+        (9, "5.576"): (5.576e6, "agrees"),
+        (9, "2.788"): (2.788e6, "agrees"),
+        (9, "14.8"): (pytest.approx(14.8e12), "agrees"),
+        (13, "671B"): (671e9, "agrees"),  # its own magnitude: not scaled again
+        (13, "79.8"): (79.8, "agrees"),
+        (17, "671"): (671e9, "agrees"),  # a row header's scale
+        (18, "14.8"): (pytest.approx(14.8e12), "agrees"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "scale"),
+    [
+        ("Params (B)", 1e9),
+        ("Cost ($M)", 1e6),
+        ("Cost (USD millions)", 1e6),
+        ("GPU hours (in Millions)", 1e6),
+        ("Tokens [T]", 1e12),
+        ("Params (×10^9)", 1e9),
+        ("Context (K tokens)", 1e3),
+        ("AIME 2024 (%)", None),
+        ("Release (2025)", None),
+        ("Params", None),
+        ("Params (B) / Cost ($M)", None),  # two scales: whose is whose is not known
+        ("Model (Base)", None),
+    ],
+)
+def test_a_header_s_scale_is_read_from_its_parentheses(header: str, scale: float | None) -> None:
+    assert header_scale(header) == scale

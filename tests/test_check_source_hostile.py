@@ -129,6 +129,21 @@ def test_scientific_and_power_notation_are_read_whole(kb: KnowledgeBase) -> None
     assert fig.value == 6.71e20 and fig.outcome == "conflicts"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [  # at a sentence's end each was read as its mantissa: 3, 1, 2 tokens
+        ("DeepSeek-R1 used a learning rate of 3e-6.", 3e-6),
+        ("DeepSeek-R1 used a KL coefficient of 1e-3.", 1e-3),
+        ("DeepSeek-R1 has a context window of 2^17.", 131072),
+    ],
+)
+def test_scientific_notation_before_a_full_stop_is_read_whole(
+    kb: KnowledgeBase, sentence: str, value: float
+) -> None:
+    (fig,) = check_text(sentence, kb).figures
+    assert fig.value == pytest.approx(value)
+
+
 def test_huge_values_are_printed_as_powers_of_ten(kb: KnowledgeBase) -> None:
     assert number(6.71e20, "parameters", kb.units) == "6.71×10^20 parameters"
     assert number(3.2856e24, "FLOP", kb.units) == "3.286×10^24 FLOP"
@@ -166,6 +181,7 @@ MAGNITUDES_AFTER_A_NUMBER = [
     ("DeepSeek-V3 cost $6 mil to train.", 6e6),
     ("DeepSeek-R1 has 671 billions of parameters.", 671e9),
     ("DeepSeek-V3 was trained on 14.8-trillions tokens.", 14.8e12),
+    ("DeepSeek-R1 has 671   billion parameters.", 671e9),  # spaces doubled in copied text
 ]
 
 
@@ -174,6 +190,22 @@ def test_a_magnitude_after_a_number_is_read_in_any_case_and_form(
     kb: KnowledgeBase, sentence: str, value: float
 ) -> None:
     (fig,) = check_text(sentence, kb).figures
+    assert fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("DeepSeek-R1 has **671** billion parameters.", 671e9),
+        ("DeepSeek-V3 cost **$5.6**M.", 5.6e6),
+    ],
+)
+def test_a_magnitude_after_an_emphasised_number_is_its_magnitude(
+    kb: KnowledgeBase, text: str, value: float
+) -> None:
+    """Markdown's emphasis marks are blanked to spaces, and one space only was read before a
+    magnitude: "**671** billion parameters" was 671 parameters."""
+    (fig,) = check_text(text, kb, name="a.md", fmt="markdown").figures
     assert fig.value == pytest.approx(value)
 
 

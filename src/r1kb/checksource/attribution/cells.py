@@ -10,7 +10,10 @@ then the words in the cell after the figure, kept only when the quantity's unit 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from r1kb.capped import CappedDict
 from r1kb.checksource.attribution.names import OTHER
@@ -18,11 +21,24 @@ from r1kb.checksource.attribution.quantity import KEPT_WORDS, first_fitting, ter
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, find_mentions
 from r1kb.checksource.document.layout import Cell
+from r1kb.checksource.lexicon import notations as n
+from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.vocabulary import number_words, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 _KEPT = 4096  # the answers kept for a table's headers (not a page of distinct ones)
+
+# A header's scale, in parentheses or brackets: "Params (B)", "Cost ($M)", "Tokens [T]",
+# "Cost (USD millions)", "GPU hours (in millions)", "Params (×10^9)". The magnitudes are
+# notations' (one vocabulary); a word in any case, a letter as written.
+_SCALE_WORDS = "|".join(sorted((w for w in n.MAGNITUDES if len(w) > 1), key=len, reverse=True))
+_HEADER_SCALE = re.compile(
+    r"[(\[]\s*(?:in\s+)?(?:(?:US\$|USD|RMB|CNY|[$¥￥])\s*)?"
+    rf"(?:(?P<word>(?i:{_SCALE_WORDS}))\b|(?P<letter>[KMBT])(?![A-Za-z])"
+    r"|(?:[×x]\s*)?10\s*(?:\^|\*\*)\s*(?P<power>\d{1,2}))"
+    r"(?:\s+(?:USD|US\$|dollars|tokens|parameters|params))?\s*[)\]]"
+)
 
 
 class CellAttributor:
@@ -88,7 +104,23 @@ class CellAttributor:
             return context, "the table's section or the article's subject"
         return None, "no model in the headers or the context"
 
-    def quantity(self, raw: Raw, cell: Cell, text: str) -> tuple[str | None, str]:
+    def scaled(self, raw: Raw, header: str, text: str) -> Raw:
+        """The figure with the scale its header gives ("Params (B)": a cell `671` is 671B), when
+        its own text gives none (it ends with a digit: not "671B", not "2,048 GPUs", not
+        "97.3%"); the figure itself when the header gives no scale."""
+        scale = header_scale(header)
+        if scale is None or not text[raw.end - 1 : raw.end].isdigit() or raw.vague:
+            return raw
+        return replace(
+            raw,
+            low=None if raw.low is None else raw.low * scale,
+            high=None if raw.high is None else raw.high * scale,
+            step=raw.step * scale,
+        )
+
+    def quantity(self, raw: Raw, cell: Cell, text: str) -> tuple[str | None, str, str]:
+        """The quantity of a cell's figure, how it was read, and the header it was read from
+        ("" when none: the cell's own words, a cue, a default)."""
         after = text[raw.end : cell.end]
         # the words up to the cell's next number are this figure's ("671B (37B active)")
         after = after[: next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]
@@ -100,15 +132,27 @@ class CellAttributor:
             qid = self._fitting(raw.unit, words, header=where != "the cell")
             if qid is not None:
                 qid = self._narrow(qid, cell.row_header, cell.column_header, after)
-                return qid, f"{where} {words.strip()!r}"
+                return qid, f"{where} {words.strip()!r}", words if where != "the cell" else ""
         cue = self.words.before(text, raw.start)  # "Note: head dim 128"
         if cue is not None and unit_fits(self.kb, self.units, raw.unit, cue):
-            return cue, "the term written before it in the cell"
+            return cue, "the term written before it in the cell", ""
         if raw.unit and raw.unit in self.vocab.defaults:
-            return self.vocab.defaults[raw.unit], f"the default quantity for {raw.unit}"
+            return self.vocab.defaults[raw.unit], f"the default quantity for {raw.unit}", ""
         for header in (cell.row_header, cell.column_header):  # a header naming the unit only
             units = [u for h in terms_of(self.vocab.units, header) for u in h.refs]
             unit = next((u for u in units if u in self.vocab.defaults), None)
             if unit is not None and raw.unit is None:
-                return self.vocab.defaults[unit], f"the header {header!r} names its unit"
-        return None, "no quantity term in the headers"
+                return self.vocab.defaults[unit], f"the header {header!r} names its unit", header
+        return None, "no quantity term in the headers", ""
+
+
+@lru_cache(maxsize=_KEPT)  # a table's headers are asked again for each of its figures
+def header_scale(header: str) -> float | None:
+    """The scale a table header writes for its numbers, or None."""
+    found = [m for m in _HEADER_SCALE.finditer(header)]
+    if len(found) != 1:  # none, or two scales in one header: which is whose is not known
+        return None
+    m = found[0]
+    if m.group("power"):
+        return 10.0 ** int(m.group("power"))
+    return n.MAGNITUDES[fold(m.group("word") or m.group("letter"))]

@@ -299,7 +299,7 @@ class Reader:
         model, model_how = self.cells.model(cell, subject, own)
         if model is None or model in (OTHER, GENERIC):
             return none
-        quantity, quantity_how = self.cells.quantity(raw, cell, text)
+        quantity, quantity_how, header = self.cells.quantity(raw, cell, text)
         if quantity is None:
             return none
         if model == COMPANY and quantity not in self.recorded.company_quantities:
@@ -307,7 +307,7 @@ class Reader:
             if model is None:
                 return none
             model_how = "DeepSeek (the company) named for the article's model"
-        raw = Raw(**vars(raw))
+        raw = self.cells.scaled(Raw(**vars(raw)), header, text)  # "Params (B)": 671 is 671B
         if raw.unit is None:
             raw.unit = self.kb.quantities[quantity].unit
         first = Reading(model, quantity, True, quantity_how)

@@ -20,11 +20,11 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # Scientific and power notation belong to the number: "6.71e20", "3.3 × 10^24", "10²⁴", "2^17"
 # (read whole, so that "1e999" is never read as 1 nor "10^400" as 400).
 EXPONENT = (
-    rf"(?:[eE][+\-−]?\d{{1,4}}(?![\w.])"
-    rf"|\s?[×x·*]\s?10\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"(?:[eE][+\-−]?\d{{1,4}}(?!\w|\.\d)"
+    rf"|\s?[×x·*]\s?10\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?!\w|\.\d)"
     rf"|\s?[×·*]\s?10[−\-]\d{{1,4}}(?!\w|\.\d)"  # "5 × 10−6": a PDF's text loses the superscript
     rf"|\s?[×x·*]\s?10[⁻]?[{_SUPERSCRIPTS}]{{1,4}}"
-    rf"|\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?![\w.])"
+    rf"|\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?!\w|\.\d)"
     rf"|(?<=(?<![\d.,])10)⁻?[{_SUPERSCRIPTS}]{{1,4}})"  # "10²⁴"; "97.3²" is a footnote mark
 )
 NUMBER = (
@@ -51,9 +51,13 @@ MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if len(w) > 2)
 _MAGNITUDE_NAMES = "|".join(
     [f"(?i:{MAGNITUDE_WORDS})", *(f"{w}|{w.capitalize()}" for w in MAGNITUDES if len(w) == 2)]
 )
+# Before a magnitude, one space or hyphen, or a few spaces on one line: a Markdown emphasis
+# mark is blanked to spaces ("**671** billion"), and copied text doubles spaces; with one space
+# only, "671   billion parameters" was read as 671 parameters.
+_BEFORE_MAGNITUDE = rf"(?:[^\S\n]{{1,8}}|\s|{HY})?"
 MAGNITUDE = (
-    rf"(?:(?:\s|{HY})?(?P<mag>{_MAGNITUDE_NAMES})\b"
-    rf"|(?:\s|{HY})?(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
+    rf"(?:{_BEFORE_MAGNITUDE}(?P<mag>{_MAGNITUDE_NAMES})\b"
+    rf"|{_BEFORE_MAGNITUDE}(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
