@@ -439,3 +439,35 @@ def test_the_second_figure_of_a_pair_in_parentheses_is_the_other_sides(
     )
     found = [(f.text, f.model, f.quantity, f.outcome) for f in check_text(text, kb).figures]
     assert found[1:] == [("71.5%", "deepseek-r1", "gpqa-diamond", "agrees")]
+
+
+@pytest.mark.parametrize(
+    "price",
+    [
+        "$2 per hour for each H800",
+        "$2/hour per GPU",
+        "$2 an hour per GPU",
+        "$2/GPU/hour",
+        "$2 per GPU per hour",
+        "$2 per H800 hour",
+        "$2/GPU-hour",
+    ],
+)
+def test_a_price_per_gpu_and_hour_is_the_rental_price_however_written(
+    kb: KnowledgeBase, price: str
+) -> None:
+    """Each but the last was read as a training cost of $2, reported as conflicting."""
+    (f,) = check_text(f"DeepSeek-V3 assumed {price}.", kb).figures
+    assert (f.text, f.quantity, f.outcome) == (price, "gpu-rental-price", "agrees")
+
+
+@pytest.mark.parametrize(
+    "rate",
+    ["$2/hr", "$2 an hour", "$2 per hour", "$0.55/MTok", "$1.35 an hour", "$5.6 million a year"],
+)
+def test_money_per_something_no_unit_is_in_is_no_total(kb: KnowledgeBase, rate: str) -> None:
+    """A rate of no unit the data has was read as the total its currency alone makes it (a
+    training cost of $2, conflicting)."""
+    assert check_text(f"DeepSeek-V3 costs {rate} to run.", kb).figures == []
+    totals = check_text("DeepSeek-V3 cost $5.6 million per training run.", kb).figures
+    assert [f.value for f in totals] == [5.6e6]

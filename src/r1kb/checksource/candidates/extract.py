@@ -154,6 +154,8 @@ def _unit_for(
             raw.unit = "GPU-hours"  # "2.788 million hours": no run lasts eleven years
         return True
     if raw.money:
+        if words is not None and words.tails.rate_of_money.match(text, raw.end):
+            return False  # "$2/hr", "$2 per hour": a rate no quantity is in, not a total
         raw.unit = raw.currency or "USD"
         return not (raw.end < len(text) and text[raw.end].isalnum())
     named_here = (

@@ -92,6 +92,12 @@ VAGUE_MAGNITUDES = {
 
 # the ids of the units of wall-clock time (data/quantities.yaml)
 DURATIONS = ("hours", "days", "weeks", "months")
+# What money may be per besides the data's units (DURATIONS, tokens, GPUs): "$1M a year",
+# "$0.01 per query", "$2.19 per million": a rate, not a total (tails: rate_of_money)
+RATE_NOUNS = (
+    "year", "years", "yr", "annum", "query", "queries", "request", "requests", "call", "calls",
+    "user", "users", "seat", "seats", "thousand", "million", "billion", "M", "K", "k",
+)  # fmt: skip
 WORD_UNITS = (*DURATIONS, "GPUs")  # the units a number word is read with ("two months")
 # how an evaluation's protocol is written by a score ("pass@1", "cons@64")
 EVAL_MARK = r"(?:pass|cons|maj)@\d+"

@@ -21,6 +21,7 @@ from r1kb.checksource.lexicon.notations import (
     MAGNITUDES,
     NOT_A_FIGURE_SOURCE,
     NUMBER,
+    RATE_NOUNS,
     WORD_NUMBERS,
     WORD_UNITS,
 )
@@ -120,6 +121,7 @@ class Tails:
     paced: dict[str, str]
     signs: dict[str, str]  # see currency_unit
     not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
+    rate_of_money: re.Pattern[str]  # after money: a rate no unit of the data is (see RATE_NOUNS)
     size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
     or_even: re.Pattern[str]  # "several weeks or even months"
     experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
@@ -141,8 +143,14 @@ def _tail_list(w: TailWords) -> list[Tail]:
     variant = forms(w.variants)
     per = r"\s*(?:per|/|an?|each)\s*"
     million = "|".join(k for k, v in MAGNITUDES.items() if v == 1e6)  # "per 1M tokens"
+    one_gpu = rf"(?:{gpu}|{t('GPUs')})"  # "GPU", "H800", "chip"
+    hour = t("hours")
+    each = r"\s*(?:per|/|an?|each|for\s+(?:every|each))\s*"
     return [
         _tail(rf"{per}(?:{gpu}\s*)?{t('GPU-hours')}", "USD-per-GPU-hour", money=True),
+        # "per GPU per hour", "/GPU/hr", "per H800 hour", "an hour for each H800"
+        _tail(rf"{per}(?:{one_gpu}(?:{each}|\s*)(?={hour}){hour}|{hour}{each}{one_gpu})",
+              "USD-per-GPU-hour", money=True),
         _tail(r"\s*(?:per|/|for\s+(?:every|each))\s*(?:(?:1|one)\s*)?"
               rf"(?:{million})\s*(?:(?P<io>{forms(w.per_million)})\s+)?{t('tokens')}",
               "USD-per-million-tokens", money=True),
@@ -206,6 +214,7 @@ def tails(words: TailWords) -> Tails:
     unit = dict(words.units)
     money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
     durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
+    rated = [t for u in (*DURATIONS, "tokens", "GPUs") for t in unit.get(u, ())]
     days = forms(unit.get("days", ()))
     after = {m: _any_tail(every, m) for m in (False, True)}
     trillion = "|".join(k for k, v in MAGNITUDES.items() if v == 1e12 and len(k) > 1)
@@ -226,6 +235,10 @@ def tails(words: TailWords) -> Tails:
         "currency_after": rf"\s++(?:{money or '(?!)'})",
         "every_days": rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}",
         "not_a_figure": rf"{NOT_A_FIGURE_SOURCE}|\s*+{HY}?{forms(words.foreign)}",
+        # money per something no rate unit of the data is in: "$2/hr", "$0.55/MTok", "$2 per
+        # hour", "$1M a year" is a rate, never the total its currency alone would make it
+        "rate_of_money": rf"[ \t]*+(?:/[ \t]*+(?=[^\W\d_])|(?:per|an?|each|every)\s++"
+        rf"(?:(?:one|1)\s*+)?(?:{forms([*rated, *RATE_NOUNS])}|{gpu}))",
         "size_noun": rf"\s*+(?:[\w‑\-]++\s++)?{forms(words.size_nouns)}",
         "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
         "experts": rf"{EXPERTS}{forms(words.expert_cues)})",
@@ -255,6 +268,7 @@ def tails(words: TailWords) -> Tails:
         paced={u: f"{u}-per-trillion-tokens" for u in unit if f"{u}-per-trillion-tokens" in unit},
         signs=dict(words.signs),
         not_a_figure=rx["not_a_figure"],
+        rate_of_money=rx["rate_of_money"],
         size_noun=rx["size_noun"],
         or_even=rx["or_even"],
         experts=rx["experts"],
