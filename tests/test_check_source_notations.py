@@ -471,3 +471,25 @@ def test_money_per_something_no_unit_is_in_is_no_total(kb: KnowledgeBase, rate: 
     assert check_text(f"DeepSeek-V3 costs {rate} to run.", kb).figures == []
     totals = check_text("DeepSeek-V3 cost $5.6 million per training run.", kb).figures
     assert [f.value for f in totals] == [5.6e6]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [  # the magnitude after the second number is the first's too
+        ("DeepSeek-V3 cost $5 or $6 million to train.", [(5e6, 6e6)]),  # was $5 and $6M
+        ("DeepSeek-V3 cost $5~6M to train.", [(5e6, 6e6)]),  # was $5
+        ("DeepSeek-V3 cost $5\u22126 million to train.", [(5e6, 6e6)]),  # a minus sign
+        ("DeepSeek-V3 cost $5 through $6 million to train.", [(5e6, 6e6)]),
+        # "and" without "between" is two figures, each in millions (was {5M, 5}, inverted)
+        ("DeepSeek-V3 cost $5 and $6 million, by two estimates.", [5e6, 6e6]),
+        ("DeepSeek-V3 cost between $5 and $6 million to train.", [(5e6, 6e6)]),
+    ],
+)
+def test_a_range_or_pair_shares_the_magnitude_written_after_it(
+    kb: KnowledgeBase, sentence: str, values: list[object]
+) -> None:
+    found = [
+        (f.value["low"], f.value["high"]) if isinstance(f.value, dict) else f.value
+        for f in check_text(sentence, kb).figures
+    ]
+    assert found == values

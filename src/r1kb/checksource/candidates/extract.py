@@ -282,17 +282,22 @@ def _numbers(
         if rest and not _overlaps(rest.start(), rest.end(), taken):
             high, hstep = n.parse_number(rest.group("num"))
             hscale = n.magnitude(rest)
-            if scale == 1.0 and hscale != 1.0:  # "$5-6 million": the magnitude applies to both
-                raw.low, scale = value * hscale, hscale
-                raw.step = step * hscale
-            if high * hscale > (raw.low or 0) and (
-                rest.group(0)[len(rest.group("pct") or "") :].strip()[:3] != "and"
-                or ends_with_between(text, m.start())
+            shared = scale == 1.0 and hscale != 1.0  # "$5-6 million": of both numbers
+            join = rest.group("join").lower()
+            if high * hscale > value * (hscale if shared else scale) and (
+                (join != "and" or ends_with_between(text, m.start()))
+                and (join != "or" or shared)  # "5 or 6 million"; not "7B or 8B": two figures
             ):
+                if shared:
+                    raw.low, scale = value * hscale, hscale
+                    raw.step = step * hscale
                 raw.high, raw.end = high * hscale, rest.end()
                 raw.step = max(raw.step, hstep * hscale)
                 raw.money = raw.money or bool(rest.group("cur"))
                 letter = rest.group("sfx") or rest.group("sfxl") or letter
+            elif shared and join == "and":  # "$0.294 and $5.576 million": each in millions
+                raw.low = raw.high = value * hscale
+                raw.step, scale = step * hscale, hscale
         product = words.tails.product.match(text, raw.end) if words else None
         if product and scale == 1.0 and raw.low == raw.high:  # "64×8 H800s": 512 GPUs
             factor, _ = n.parse_number(product.group("num"))

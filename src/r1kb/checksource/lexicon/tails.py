@@ -318,6 +318,7 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
         # with a class, which the engine skips ahead on
         "number_places": rf"{starts}(?<!{glued}.)",
         "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
-        "range_rest": rf"(?P<pct>[ \t]*+\\?%)?\s*+(?:{HY}|—|to|and)\s*+(?:{cur}\s?)?{NUMBER}"
+        "range_rest": rf"(?P<pct>[ \t]*+\\?%)?\s*+(?P<join>{HY}|[—~−]|to|and|or|through)\s*+"
+        rf"(?:{cur}\s?)?{NUMBER}"
         rf"(?:{MAGNITUDE})?(?![\d])",
     }
