@@ -493,3 +493,49 @@ def test_a_range_or_pair_shares_the_magnitude_written_after_it(
         for f in check_text(sentence, kb).figures
     ]
     assert found == values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DeepSeek-V3 was trained on 2,048 of Nvidia's H800 chips.",
+        "DeepSeek-V3 was trained on 2,048 older Nvidia H800 chips.",
+        "DeepSeek-V3 was trained on 256 nodes.",
+    ],
+)
+def test_a_cue_of_two_units_gives_a_bare_number_neither(kb: KnowledgeBase, sentence: str) -> None:
+    """ "trained on" names the pre-training tokens and the GPU count: a bare number after it
+    was read as 2,048 tokens, conflicting."""
+    assert all(f.unit != "tokens" for f in check_text(sentence, kb).figures)
+
+
+def test_a_cue_of_two_units_gives_tokens_to_a_count_only_tokens_reach(kb: KnowledgeBase) -> None:
+    (f,) = check_text("DeepSeek-V3 was trained on 14.8 trillion.", kb).figures
+    assert (f.value, f.quantity, f.outcome) == (14.8e12, "pretraining-tokens", "agrees")
+    (f,) = check_text("DeepSeek-V3 was trained on 2,048 graphics processing units.", kb).figures
+    assert (f.value, f.quantity, f.outcome) == (2048, "gpu-count", "agrees")
+
+
+@pytest.mark.parametrize("mark", ["¹", "²", "⁴"])
+def test_a_footnote_mark_after_a_unit_leaves_the_unit_whole(kb: KnowledgeBase, mark: str) -> None:
+    """ "GPU hours¹" was not read as GPU hours, and 2.788M became a count of GPUs."""
+    (f,) = check_text(f"DeepSeek-V3 used 2.788M H800 GPU hours{mark} in all.", kb).figures
+    assert (f.unit, f.quantity, f.outcome) == ("GPU-hours", "training-gpu-hours", "agrees")
+
+
+@pytest.mark.parametrize(
+    ("line", "quantity"),
+    [
+        ("DeepSeek-R1: 37B activated parameters.", "activated-parameters"),
+        ("DeepSeek-V3: 2.664M pre-training GPU hours.", "pretraining-gpu-hours"),
+        ("| DeepSeek-R1 | 37B activated parameters |", "activated-parameters"),
+    ],
+)
+def test_a_cell_figure_s_own_words_name_its_quantity(
+    kb: KnowledgeBase, line: str, quantity: str
+) -> None:
+    """The words of the figure's own unit were left out of a cell's words: "37B activated
+    parameters" was read as the total parameters, conflicting."""
+    text = f"| Model | Spec |\n|---|---|\n{line}\n" if line.startswith("|") else f"{line}\n"
+    (f,) = check_text(text, kb, name="a.md", fmt="markdown").figures
+    assert (f.quantity, f.outcome) == (quantity, "agrees")

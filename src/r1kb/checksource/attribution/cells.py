@@ -122,8 +122,11 @@ class CellAttributor:
         """The quantity of a cell's figure, how it was read, and the header it was read from
         ("" when none: the cell's own words, a cue, a default)."""
         after = text[raw.end : cell.end]
-        # the words up to the cell's next number are this figure's ("671B (37B active)")
+        # the words up to the cell's next number are this figure's ("671B (37B active)"), and
+        # the words of its own unit ("37B activated parameters": read as total parameters when
+        # only the words after it were)
         after = after[: next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]
+        after = _own_words(text, raw) + after
         for where, words in (
             ("row header", cell.row_header),
             ("column header", cell.column_header),
@@ -144,6 +147,17 @@ class CellAttributor:
             if unit is not None and raw.unit is None:
                 return self.vocab.defaults[unit], f"the header {header!r} names its unit", header
         return None, "no quantity term in the headers", ""
+
+
+_GLUED_LETTERS = re.compile(r"^[^\W\d_]+")
+
+
+def _own_words(text: str, raw: Raw) -> str:
+    """The words of a figure after its number and a magnitude glued onto it (" activated
+    parameters" of "37B activated parameters"; "" for a bare number)."""
+    own = text[raw.start : raw.end]
+    last = next((i for i in range(len(own) - 1, -1, -1) if own[i].isdigit()), -1)
+    return _GLUED_LETTERS.sub("", own[last + 1 :])
 
 
 @lru_cache(maxsize=_KEPT)  # a table's headers are asked again for each of its figures

@@ -208,11 +208,28 @@ def _unit_for(
         and "," not in (text[raw.start : raw.end])
     ):
         return False  # "Pre-Training 2026": a year, not a figure named by the word before it
-    cue = words.before(text, raw.start) if words is not None else None
+    cue = _cue_before(raw, text, words) if words is not None else None
     if cue is not None and words is not None:
         raw.unit, raw.hint = words.unit[cue], cue
         return True
     return False
+
+
+# the least count of tokens a bare number is read as where its cue also names counts of
+# other units ("trained on 14.8 trillion" is tokens; "trained on 2,048 of Nvidia's chips" not)
+_FEWEST_TOKENS = 1e9
+
+
+def _cue_before(raw: Raw, text: str, words: NumberWords) -> str | None:
+    """The quantity the term right before a bare number names, which gives it its unit; None
+    when that term names quantities of several units and the value does not tell which."""
+    refs = words.named_before(text, raw.start)
+    units = {words.unit[r] for r in refs}
+    if len(units) <= 1:
+        return refs[0] if refs else None
+    if "tokens" in units and (raw.low or 0) >= _FEWEST_TOKENS:
+        return next(r for r in refs if words.unit[r] == "tokens")
+    return None
 
 
 def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:

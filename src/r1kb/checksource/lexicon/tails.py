@@ -57,6 +57,11 @@ _GAP = r"[\s\-‐‑‒–]*"  # between the words of a written form: "GPU hours
 _MAKER = r"(?:(?-i:[A-Z][A-Za-z]+)\s+)?"
 
 
+# the end of a word, where a footnote's superscript digit may follow it ("GPU hours¹": with a
+# plain word boundary the unit was not read, and "2.788M H800 GPU" became a GPU count)
+_WORD_END = "(?![^\\W\u00b9\u00b2\u00b3\u2070-\u2079])"
+
+
 def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
     """One alternation of written forms from the data (unit terms, accelerator names), longest
     first: the words of a form match with any run of spaces or hyphens between them, a trailing
@@ -74,7 +79,7 @@ def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
         elif firsts is not None:
             firsts.add(parts[0][0])
         body = _GAP.join(map(re.escape, parts)) + (r"\w*" if wild else "")
-        out.append(body + (r"\b" if bounded and (wild or form[-1].isalnum()) else ""))
+        out.append(body + (_WORD_END if bounded and (wild or form[-1].isalnum()) else ""))
     if not out:
         return "(?!)"
     ahead = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""

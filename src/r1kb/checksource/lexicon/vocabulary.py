@@ -336,7 +336,16 @@ class NumberWords:
         self._after = TermSet(counts)
         sizes = {q.id: q.terms for q in kb.quantities.values() if q.unit == "parameters"}
         self._after_size = TermSet(sizes)
-        self._before = TermSet(bare)
+        # a term of a bare number's quantity that also names a quantity of another unit names
+        # that one too ("trained on": the pre-training tokens and the GPU count): see before
+        said = {t for terms in bare.values() for t in terms}
+        also = {
+            q.id: [t for t in q.terms if t in said]
+            for q in kb.quantities.values()
+            if q.unit not in _BARE_UNITS
+        }
+        self._bare_ids = frozenset(bare)
+        self._before = TermSet({**bare, **{k: v for k, v in also.items() if v}})
         money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
         self.tails = unit_tails.tails(
             unit_tails.TailWords(
@@ -403,20 +412,26 @@ class NumberWords:
     def before(self, text: str, start: int, sizes: bool = False) -> str | None:
         """The quantity named right before start (with "of", "is", "=" between); with `sizes`,
         the parameter quantity ("a total parameter count of 145 billion")."""
+        refs = self.named_before(text, start, sizes)
+        return next((r for r in refs if sizes or r in self._bare_ids), None)
+
+    def named_before(self, text: str, start: int, sizes: bool = False) -> tuple[str, ...]:
+        """Every quantity the term right before start names (see `before`), also those of a unit
+        no bare number takes: "trained on" names the pre-training tokens and the GPU count."""
         lo = max(0, start - 60)
         terms = self._after_size if sizes else self._before
         # the term must end where only linking words are left before start: none can, no search
         ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
         if not ends or not terms.may_end_in(text, ends[0] - 1, start):
-            return None
+            return ()
         if terms.absent_from(text, lo, start):
-            return None
+            return ()
         hits = terms.find(text, lo, start)
         for hit in reversed(hits):
             if _LINK.match(text[hit.end : start]):
-                return hit.refs[0]
+                return tuple(hit.refs)
             break
-        return None
+        return ()
 
 
 def number_words(kb: KnowledgeBase) -> NumberWords:
