@@ -182,6 +182,10 @@ MAGNITUDES_AFTER_A_NUMBER = [
     ("DeepSeek-R1 has 671 billions of parameters.", 671e9),
     ("DeepSeek-V3 was trained on 14.8-trillions tokens.", 14.8e12),
     ("DeepSeek-R1 has 671   billion parameters.", 671e9),  # spaces doubled in copied text
+    ("DeepSeek-V3 cost $5.6MM to train.", 5.6e6),  # finance's "MM"
+    ("DeepSeek-V3 cost USD 5.6 MM to train.", 5.6e6),
+    ("DeepSeek-V3 cost $5.6 mill to train.", 5.6e6),
+    ("DeepSeek-V3 cost $5.6 million\u00b2 to train.", 5.6e6),  # a footnote's mark: no figure
 ]
 
 
@@ -207,6 +211,20 @@ def test_a_magnitude_after_an_emphasised_number_is_its_magnitude(
     magnitude: "**671** billion parameters" was 671 parameters."""
     (fig,) = check_text(text, kb, name="a.md", fmt="markdown").figures
     assert fig.value == pytest.approx(value)
+
+
+def test_a_footnote_after_a_magnitude_in_html_leaves_the_magnitude(kb: KnowledgeBase) -> None:
+    page = "<html><body><p>DeepSeek-V3 cost $5.6 million<sup>2</sup> to train.</p></body></html>"
+    (fig,) = check_text(page, kb, name="a.html").figures
+    assert fig.value == 5.6e6
+
+
+@pytest.mark.parametrize("sentence", ["DeepSeek-V3 has a 5 mm chip.", "It uses a 700 W GPU."])
+def test_a_number_of_a_unit_no_quantity_is_in_is_no_figure(
+    kb: KnowledgeBase, sentence: str
+) -> None:
+    """ "a 5 mm chip" was read as 5 GPUs ("chip" a word further on), conflicting."""
+    assert check_text(f"DeepSeek-V3 is big. {sentence}", kb).figures == []
 
 
 def test_a_number_with_a_decimal_comma_is_not_read_as_its_whole_part(kb: KnowledgeBase) -> None:

@@ -142,6 +142,8 @@ def _unit_for(
     raw: Raw, text: str, mag_letter: str | None, words: NumberWords | None = None
 ) -> bool:
     """Read the unit after raw.end (extending raw); False when the number is not a figure."""
+    if words is not None and words.tails.foreign.match(text, raw.end):
+        return False  # "a 5 mm chip", "a 700 W GPU": not 5 or 700 GPUs
     found = _match_tail(text, raw.end, raw.money, words)
     if found:
         tail, m = found
@@ -157,7 +159,8 @@ def _unit_for(
         if words is not None and words.tails.rate_of_money.match(text, raw.end):
             return False  # "$2/hr", "$2 per hour": a rate no quantity is in, not a total
         raw.unit = raw.currency or "USD"
-        return not (raw.end < len(text) and text[raw.end].isalnum())
+        after = text[raw.end : raw.end + 1]  # not glued onto a word; a footnote's mark may follow
+        return not (after.isalnum() and after not in n.SUPERSCRIPT_DIGITS)
     named_here = (
         words.after(text, raw.end, adjacent=True)
         if words is not None and words.tails.not_a_figure.match(text, raw.end)

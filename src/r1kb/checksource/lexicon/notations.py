@@ -16,7 +16,11 @@ from r1kb.checksource.lexicon.folding import fold
 HY = r"[\-‐‑‒–]"  # hyphens as typeset
 SEP = r"[,\u00a0\u202f\u2009 ]"
 
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPTS = SUPERSCRIPT_DIGITS
+# the end of a word, where a footnote's superscript digit may follow it ("GPU hours¹", "$5.6
+# million²": with a plain word boundary the unit or magnitude was not read)
+WORD_END = rf"(?![^\W{SUPERSCRIPT_DIGITS}])"
 # Scientific and power notation belong to the number: "6.71e20", "3.3 × 10^24", "10²⁴", "2^17"
 # (read whole, so that "1e999" is never read as 1 nor "10^400" as 400).
 EXPONENT = (
@@ -43,20 +47,27 @@ MAGNITUDES = {
     # after a number, a plural or "mil" is the same magnitude: "$5.6 millions" and "$6 mil"
     # were read as $5.6 and $6 (alone, "millions of tokens" is a vague figure)
     "mil": 1e6, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+    "mill": 1e6, "bil": 1e9,
 }  # fmt: skip
+# written in this case only: "$5.6MM" (finance), never "5.6 mm" (millimetres)
+EXACT_MAGNITUDES = {"MM": 1e6}
 # the magnitudes written as words ("million"), and as abbreviations too ("mn"); letters apart
 MAGNITUDE_WORDS = "|".join(w for w in MAGNITUDES if len(w) > 2)
 # A word in any case ("$6 Million" in a headline, "14.8 TRILLION"; it was read as $6); a
 # two-letter abbreviation also with a capital first ("$1.2Bn"), not in capitals ("6 TN").
 _MAGNITUDE_NAMES = "|".join(
-    [f"(?i:{MAGNITUDE_WORDS})", *(f"{w}|{w.capitalize()}" for w in MAGNITUDES if len(w) == 2)]
+    [
+        f"(?i:{MAGNITUDE_WORDS})",
+        *(f"(?-i:{w})" for w in EXACT_MAGNITUDES),  # also where the pattern is case-blind
+        *(f"{w}|{w.capitalize()}" for w in MAGNITUDES if len(w) == 2),
+    ]
 )
 # Before a magnitude, one space or hyphen, or a few spaces on one line: a Markdown emphasis
 # mark is blanked to spaces ("**671** billion"), and copied text doubles spaces; with one space
 # only, "671   billion parameters" was read as 671 parameters.
 _BEFORE_MAGNITUDE = rf"(?:[^\S\n]{{1,8}}|\s|{HY})?"
 MAGNITUDE = (
-    rf"(?:{_BEFORE_MAGNITUDE}(?P<mag>{_MAGNITUDE_NAMES})\b"
+    rf"(?:{_BEFORE_MAGNITUDE}(?P<mag>{_MAGNITUDE_NAMES}){WORD_END}"
     rf"|{_BEFORE_MAGNITUDE}(?P<sfx>[kKMBT])(?![A-Za-z0-9])|(?P<sfxl>[mb])(?![A-Za-z0-9]))"
 )
 WORD_NUMBERS = {
@@ -223,7 +234,9 @@ def plausible(value: float | None) -> bool:
 
 def magnitude(m: re.Match[str]) -> float:
     word = m.group("mag") or m.group("sfx") or m.group("sfxl")
-    return MAGNITUDES[fold(word)] if word else 1.0
+    if not word:
+        return 1.0
+    return EXACT_MAGNITUDES.get(word) or MAGNITUDES[fold(word)]
 
 
 def currency_unit(symbol: str | None, signs: dict[str, str]) -> str | None:

@@ -22,6 +22,7 @@ from r1kb.checksource.lexicon.notations import (
     NOT_A_FIGURE_SOURCE,
     NUMBER,
     RATE_NOUNS,
+    WORD_END,
     WORD_NUMBERS,
     WORD_UNITS,
 )
@@ -57,11 +58,6 @@ _GAP = r"[\s\-‐‑‒–]*"  # between the words of a written form: "GPU hours
 _MAKER = r"(?:(?-i:[A-Z][A-Za-z]+)\s+)?"
 
 
-# the end of a word, where a footnote's superscript digit may follow it ("GPU hours¹": with a
-# plain word boundary the unit was not read, and "2.788M H800 GPU" became a GPU count)
-_WORD_END = "(?![^\\W\u00b9\u00b2\u00b3\u2070-\u2079])"
-
-
 def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
     """One alternation of written forms from the data (unit terms, accelerator names), longest
     first: the words of a form match with any run of spaces or hyphens between them, a trailing
@@ -79,7 +75,7 @@ def forms(words: tuple[str, ...] | list[str], bounded: bool = True) -> str:
         elif firsts is not None:
             firsts.add(parts[0][0])
         body = _GAP.join(map(re.escape, parts)) + (r"\w*" if wild else "")
-        out.append(body + (_WORD_END if bounded and (wild or form[-1].isalnum()) else ""))
+        out.append(body + (WORD_END if bounded and (wild or form[-1].isalnum()) else ""))
     if not out:
         return "(?!)"
     ahead = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
@@ -127,6 +123,7 @@ class Tails:
     signs: dict[str, str]  # see currency_unit
     not_a_figure: re.Pattern[str]  # see NOT_A_FIGURE
     rate_of_money: re.Pattern[str]  # after money: a rate no unit of the data is (see RATE_NOUNS)
+    foreign: re.Pattern[str]  # a unit no quantity is in, right after a number ("5 mm", "700 W")
     size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
     or_even: re.Pattern[str]  # "several weeks or even months"
     experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
@@ -240,6 +237,7 @@ def tails(words: TailWords) -> Tails:
         "currency_after": rf"\s++(?:{money or '(?!)'})",
         "every_days": rf"[ \t]+(?:every|each)[ \t]+{NUMBER}[ \t]*{days}",
         "not_a_figure": rf"{NOT_A_FIGURE_SOURCE}|\s*+{HY}?{forms(words.foreign)}",
+        "foreign": rf"\s*+{HY}?{forms(words.foreign)}",
         # money per something no rate unit of the data is in: "$2/hr", "$0.55/MTok", "$2 per
         # hour", "$1M a year" is a rate, never the total its currency alone would make it
         "rate_of_money": rf"[ \t]*+(?:/[ \t]*+(?=[^\W\d_])|(?:per|an?|each|every)\s++"
@@ -274,6 +272,7 @@ def tails(words: TailWords) -> Tails:
         signs=dict(words.signs),
         not_a_figure=rx["not_a_figure"],
         rate_of_money=rx["rate_of_money"],
+        foreign=rx["foreign"],
         size_noun=rx["size_noun"],
         or_even=rx["or_even"],
         experts=rx["experts"],
