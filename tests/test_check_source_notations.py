@@ -539,3 +539,20 @@ def test_a_cell_figure_s_own_words_name_its_quantity(
     text = f"| Model | Spec |\n|---|---|\n{line}\n" if line.startswith("|") else f"{line}\n"
     (f,) = check_text(text, kb, name="a.md", fmt="markdown").figures
     assert (f.quantity, f.outcome) == (quantity, "agrees")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DeepSeek-R1 used five hundred and twelve H800 GPUs.",  # was 12 GPUs
+        "DeepSeek-V3 took fifty four days.",  # was 4 days
+        "DeepSeek-V3 was trained on fourteen point eight trillion tokens.",  # was 8T tokens
+        "DeepSeek-R1 has one hundred and twenty eight thousand tokens of context.",  # was 8,000
+    ],
+)
+def test_the_last_word_of_a_number_in_words_is_no_figure_alone(
+    kb: KnowledgeBase, sentence: str
+) -> None:
+    assert check_text(sentence, kb).figures == []
+    (f,) = check_text("DeepSeek-V3 took between one and two months.", kb).figures
+    assert f.text == "two months"

@@ -375,14 +375,26 @@ def _per_trillion(raw: Raw, text: str, words: NumberWords) -> None:
         raw.end = after.end() if after else raw.end
 
 
+# a number word right before another ("fifty four", "hundred and twelve", "point eight"): the
+# second is the end of a number written in words that this reader does not add up, never a
+# figure of its own (read alone, "five hundred and twelve H800 GPUs" was 12 GPUs)
+_NUMBER_WORD_BEFORE = re.compile(
+    rf"\b(?:(?:{'|'.join(w for w in n.WORD_NUMBERS if ' ' not in w)}|point)"
+    r"|(?:hundred|thousand)(?:\s+and)?)[\s\-‐‑]+$",
+    re.I,
+)
+
+
 def _words(
     text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
 ) -> list[Raw]:
     """Number words and vague counts before a unit: "two months", "several weeks"."""
     out: list[Raw] = []
     for m in found:
-        if _overlaps(m.start(), m.end(), taken):
-            continue
+        if _overlaps(m.start(), m.end(), taken) or _NUMBER_WORD_BEFORE.search(
+            text, max(0, m.start() - 24), m.start()
+        ):
+            continue  # the end of a longer number: "five hundred and twelve", "fifty four"
         word = _SPACES.sub(" ", fold(m.group("w")))
         raw = Raw(m.start(), m.end())
         if word in n.VAGUE_COUNTS:
