@@ -556,3 +556,17 @@ def test_the_last_word_of_a_number_in_words_is_no_figure_alone(
     assert check_text(sentence, kb).figures == []
     (f,) = check_text("DeepSeek-V3 took between one and two months.", kb).figures
     assert f.text == "two months"
+
+
+def test_a_score_written_as_a_fraction_is_read_in_percent(kb: KnowledgeBase) -> None:
+    """ "0.798 on AIME 2024" was read as 0.798%, conflicting with 79.8%."""
+    (f,) = check_text("DeepSeek-R1 scores 0.798 on AIME 2024.", kb).figures
+    assert (f.value, f.outcome) == (pytest.approx(79.8), "agrees")
+    table = "| Model | AIME 2024 | MATH-500 |\n|---|---|---|\n| DeepSeek-R1 | 0.798 | 0.973 |\n"
+    found = check_text(table, kb, name="a.md", fmt="markdown").figures
+    assert [(f.quantity, f.outcome) for f in found] == [
+        ("aime-2024", "agrees"),
+        ("math-500", "agrees"),
+    ]
+    (f,) = check_text("DeepSeek-R1 scores 0.5% more on AIME 2024.", kb).figures
+    assert f.value == 0.5  # a percent sign: a percent already

@@ -20,7 +20,7 @@ from r1kb.checksource.attribution.cells import CellAttributor
 from r1kb.checksource.attribution.names import COMPANY, EARLIER_CLAUSE, GENERIC, OTHER
 from r1kb.checksource.attribution.recorded import Recorded
 from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
-from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.extract import Raw, as_percent
 from r1kb.checksource.document.layout import Cell
 from r1kb.kb import KnowledgeBase
 
@@ -310,6 +310,8 @@ class Reader:
         raw = self.cells.scaled(Raw(**vars(raw)), header, text)  # "Params (B)": 671 is 671B
         if raw.unit is None:
             raw.unit = self.kb.quantities[quantity].unit
+            if raw.unit == "percent":
+                as_percent(raw, text)  # a cell `0.973` under "MATH-500"
         first = Reading(model, quantity, True, quantity_how)
         return Readings(raw, s, key, first=first, how=model_how, strong_model=True, headers=headers)
 

@@ -200,6 +200,7 @@ def _unit_for(
     score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
     if score is not None:  # "79.8 on AIME 2024"
         raw.unit, raw.hint = "percent", score
+        as_percent(raw, text)
         return True
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
@@ -517,6 +518,21 @@ def finders(
         (_words, _WORD_NUM, ("word",)),
         (_numbers, numerals(words)[0], ("number",)),
     ]
+
+
+def as_percent(raw: Raw, text: str) -> None:
+    """A score written as a fraction ("0.798 on AIME 2024", a cell `0.973` under "MATH-500")
+    in percent, as the knowledge base keeps scores: a number under 1 written with decimals
+    and no percent sign (read as 0.798%, it conflicted with 79.8%)."""
+    written = text[raw.start : raw.end]
+    if (
+        raw.low is not None
+        and raw.high is not None
+        and 0 < raw.low <= raw.high < 1
+        and "." in written
+        and "%" not in written
+    ):
+        raw.low, raw.high, raw.step = raw.low * 100, raw.high * 100, raw.step * 100
 
 
 def bare_numbers(
