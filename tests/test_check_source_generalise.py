@@ -360,3 +360,37 @@ def test_a_header_s_scale_is_applied_to_the_bare_numbers_under_it(kb: KnowledgeB
 )
 def test_a_header_s_scale_is_read_from_its_parentheses(header: str, scale: float | None) -> None:
     assert header_scale(header) == scale
+
+
+GROUPED_TABLE = """# DeepSeek-R1 results
+
+| Category | Benchmark (Metric) | # Shots | OpenAI o1-1217 | DeepSeek R1 |
+|---|---|---|---|---|
+| | # Activated Params | - | - | 37B |
+| English | MMLU (Pass@1) | 5-shot | 91.8 | 90.8 |
+| | ArenaHard (GPT-4-1106) | - | - | 92.3 |
+| Code | Codeforces (Percentile) | - | 96.6 | 96.3 |
+| | Codeforces (Rating) | - | 2061 | 2029 |
+| | SWE Verified (Resolved) | - | 48.9 | 49.2 |
+| Math | AIME 2024 (Pass@1) | - | 79.2 | 79.8 |
+| | MATH-500 (Pass@1) | - | 96.4 | 97.3 |
+"""
+
+
+def test_a_table_grouped_by_a_first_column_is_read_by_its_second(kb: KnowledgeBase) -> None:
+    """A first column that groups the rows, left empty under each group's first row (as in
+    DeepSeek's README): the figures were read under the empty cell or the group's name ("Math":
+    AIME 2024 read as MATH-500), a judge named in a row ("GPT-4-1106") took the row from the
+    model of its column, "(Percentile)" was not read with "Codeforces", "5-shot" was a
+    figure."""
+    found = {(f.line, f.text): (f.quantity, f.outcome) for f in _figures(kb, GROUPED_TABLE)}
+    assert found == {
+        (5, "37B"): ("activated-parameters", "agrees"),
+        (6, "90.8"): ("mmlu", "agrees"),
+        (7, "92.3"): ("arena-hard", "agrees"),
+        (8, "96.3"): ("codeforces-percentile", "agrees"),
+        (9, "2029"): ("codeforces-rating", "agrees"),
+        (10, "49.2"): ("swe-bench-verified", "agrees"),
+        (11, "79.8"): ("aime-2024", "agrees"),
+        (12, "97.3"): ("math-500", "agrees"),
+    }

@@ -92,7 +92,10 @@ class CellAttributor:
         named = [m for m in own if m.kind == "model" and not m.comparative]
         if named:
             return named[0].ref, f"the cell names {named[0].ref!r}"
-        for where, header in (("row header", cell.row_header), ("column", cell.column_header)):
+        headers = [("row header", cell.row_header), ("column", cell.column_header)]
+        if len(self._models(cell.header_row)) >= 2:  # one column per model: its header first
+            headers.reverse()  # (a row's "ArenaHard (GPT-4-1106)" names the judge, not whose)
+        for where, header in headers:
             names = self._models(header)
             if names:
                 # "DeepSeek-R1-Zero" may be read as the company and a model: the model counts

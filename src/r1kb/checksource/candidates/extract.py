@@ -551,6 +551,8 @@ def bare_numbers(
         letter = m.group("sfx") or m.group("sfxl")
         if letter in ("m", "b"):
             continue
+        if words is not None and words.tails.foreign.match(text, m.end()):
+            continue  # "5-shot" under "# Shots": no figure of the row's benchmark
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale, hint="cell")
         if not _plausible(raw):
             continue

@@ -94,15 +94,32 @@ def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int)
         return []
     header = rows[0]
     header_row = " | ".join(text[a:b] for a, b in header)
+    label = _label_column(rows[1:])
     cells = []
     for row in rows[1:]:
-        row_header = text[row[0][0] : row[0][1]] if row else ""
+        row_header = text[row[label][0] : row[label][1]] if len(row) > label else ""
+        group = text[row[0][0] : row[0][1]] if row else ""
         for i, (a, b) in enumerate(row):
             if b <= a:
                 continue
             column = text[header[i][0] : header[i][1]] if i < len(header) else ""
-            cells.append(Cell(a, b, row_header if i else "", column, header_row, table_start))
+            own = row_header if i > label else group if i else ""
+            cells.append(Cell(a, b, own, column, header_row, table_start))
     return cells
+
+
+def _label_column(body: list[list[tuple[int, int]]]) -> int:
+    """The column that names each row: the first, or the second where the first groups the
+    rows and is left empty under a group's first row (DeepSeek's README: `| Math | AIME 2024
+    (Pass@1) | … |` then `| | MATH-500 (Pass@1) | … |`; its figures were read under the
+    empty first cell, or under "Math")."""
+    grouped = (
+        len(body) >= 2
+        and all(len(row) >= 3 and row[1][1] > row[1][0] for row in body)
+        and any(row[0][1] <= row[0][0] for row in body)
+        and any(row[0][1] > row[0][0] for row in body)
+    )
+    return 1 if grouped else 0
 
 
 # Where a line may begin a table or a spec-sheet cell (see _candidates): a pipe, a colon, or a

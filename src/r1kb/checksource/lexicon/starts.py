@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-GAP = r"[\s\-‐‑‒–_]*"  # between the words of a term: spaces, hyphens, underscores, or none
+GAP = r"[\s\-‐‑‒–_(]*"  # between the words of a term: spaces, hyphens, underscores, "(", or none
 WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
 _PREFIX_CHARS = 8  # letters of a term's beginning the start pattern spells out
 _GAP_MARK = "\x00"  # a gap between two words, in a prefix
