@@ -394,3 +394,32 @@ def test_a_table_grouped_by_a_first_column_is_read_by_its_second(kb: KnowledgeBa
         (11, "79.8"): ("aime-2024", "agrees"),
         (12, "97.3"): ("math-500", "agrees"),
     }
+
+
+PRICE_TABLES = """# DeepSeek-R1 API
+
+| Model | Input (per 1M tokens) | Output (per 1M tokens) |
+|---|---|---|
+| DeepSeek-R1 | $0.55 | $2.19 |
+
+| Model | Price per million input tokens | Price per million output tokens |
+|---|---|---|
+| DeepSeek-R1 | $0.55 | $2.19 |
+
+| Model | Training cost |
+|---|---|
+| DeepSeek-V3 | $5.576M |
+"""
+
+
+def test_a_money_cell_takes_the_rate_its_header_writes(kb: KnowledgeBase) -> None:
+    """A header's "per 1M tokens" was not read: `$0.55` and `$2.19` were training costs,
+    conflicting."""
+    found = [(f.text, f.quantity, f.outcome) for f in _figures(kb, PRICE_TABLES)]
+    assert found == [
+        ("$0.55", "api-input-price", "agrees"),
+        ("$2.19", "api-output-price", "agrees"),
+        ("$0.55", "api-input-price", "agrees"),
+        ("$2.19", "api-output-price", "agrees"),
+        ("$5.576M", "training-cost", "agrees"),
+    ]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from r1kb.capped import CappedDict
 from r1kb.checksource.attribution.names import OTHER
 from r1kb.checksource.attribution.quantity import KEPT_WORDS, first_fitting, terms_of, unit_fits
-from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.extract import Raw, rate_in
 from r1kb.checksource.candidates.mentions import Mention, find_mentions
 from r1kb.checksource.document.layout import Cell
 from r1kb.checksource.lexicon import notations as n
@@ -50,6 +50,7 @@ class CellAttributor:
         self._names: dict[str, list[Mention]] = {}  # header text -> its names (headers repeat)
         self._narrowed: CappedDict[tuple[str, str, str, str], str] = CappedDict(_KEPT)
         self._fit: CappedDict[tuple[str | None, str], str | None] = CappedDict(_KEPT)
+        self._rates: CappedDict[str, tuple[str, str | None] | None] = CappedDict(_KEPT)
 
     def _fitting(self, unit: str | None, words: str, header: bool = False) -> str | None:
         """The quantity of the first term of the words that a figure in `unit` fits, asked
@@ -106,6 +107,19 @@ class CellAttributor:
         if context:
             return context, "the table's section or the article's subject"
         return None, "no model in the headers or the context"
+
+    def priced(self, raw: Raw, cell: Cell) -> Raw:
+        """A money figure with the rate its headers write ("Input (per 1M tokens)": `$0.55` is
+        $0.55 per million input tokens; read as a plain amount, it was a training cost)."""
+        if not raw.money or raw.unit not in self.words.tails.currencies:
+            return raw
+        for header in (cell.row_header, cell.column_header):
+            if header not in self._rates:
+                self._rates.keep(header, rate_in(header, self.words))
+            rate = self._rates[header]
+            if rate is not None:
+                return replace(raw, unit=rate[0], hint=rate[1] or raw.hint)
+        return raw
 
     def scaled(self, raw: Raw, header: str, text: str) -> Raw:
         """The figure with the scale its header gives ("Params (B)": a cell `671` is 671B), when

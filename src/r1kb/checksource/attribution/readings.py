@@ -299,6 +299,7 @@ class Reader:
         model, model_how = self.cells.model(cell, subject, own)
         if model is None or model in (OTHER, GENERIC):
             return none
+        raw = self.cells.priced(raw, cell)  # "Input (per 1M tokens)": $0.55 is a price
         quantity, quantity_how, header = self.cells.quantity(raw, cell, text)
         if quantity is None:
             return none

@@ -7,6 +7,7 @@ figure here.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -131,6 +132,22 @@ def _match_tail(
     if m is None or m.lastgroup is None:
         return None
     return tails[int(m.lastgroup[1:])], m
+
+
+_RATE_CUE = re.compile(r"\bper\b|/", re.I)
+
+
+def rate_in(words_of: str, words: NumberWords) -> tuple[str, str | None] | None:
+    """The rate unit a money figure's header writes for it ("Input (per 1M tokens)", "Price
+    per million output tokens", "$/GPU-hour"), with the kind of token it names; None where the
+    header writes none. Read with the tails a figure's own words are read with."""
+    for cue in itertools.islice(_RATE_CUE.finditer(words_of), 8):
+        found = _match_tail(words_of, cue.start(), True, words)
+        if found and found[0].unit not in words.tails.currencies:
+            tail, m = found
+            io = _named(m, "io")
+            return tail.unit, fold(io).replace(" ", "-") if io else tail.hint
+    return None
 
 
 def _named(m: re.Match[str], name: str) -> str | None:
