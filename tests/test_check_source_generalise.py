@@ -423,3 +423,36 @@ def test_a_money_cell_takes_the_rate_its_header_writes(kb: KnowledgeBase) -> Non
         ("$2.19", "api-output-price", "agrees"),
         ("$5.576M", "training-cost", "agrees"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a possessive right before a figure owns it, whatever compares it
+        ("DeepSeek-R1 scored 79.8% on AIME 2024, ahead of o1's 79.2%.", [("79.8%", "agrees")]),
+        ("Compared with GPT-4o's 9.3% on AIME 2024, R1's result is striking.", []),
+        (
+            "DeepSeek-V3 has 671B parameters, more than Llama 3.1 405B's 405B.",
+            [("671B parameters", "agrees")],
+        ),
+        # a name in an apposition to the name before it is not the figure's subject
+        ("Sky-T1, a reproduction of DeepSeek-R1, was trained for $450.", []),
+        ("Kimi k1.5, a rival to DeepSeek-R1, scores 77.5% on AIME 2024.", []),
+        (
+            "DeepSeek-V3, the model R1 is built on, was trained for $5.6 million.",
+            [("$5.6 million", "agrees")],
+        ),
+        (
+            "DeepSeek's V3 model, which R1 is based on, cost $5.6 million.",
+            [("$5.6 million", "agrees")],
+        ),
+        ("The cost of DeepSeek-R1, a reasoning model, was $294K for RL.", [("$294K", "agrees")]),
+    ],
+)
+def test_a_possessive_or_an_apposition_decides_whose_a_figure_is(
+    kb: KnowledgeBase, sentence: str, found: list[tuple[str, str]]
+) -> None:
+    """Each figure of an outside model here went to R1 (conflicting), and V3's $5.6M went to R1
+    as the known misconception."""
+    figures = check_text(f"# Test\n\n{sentence}\n", kb, name="t.md", fmt="markdown").figures
+    assert [(f.text, f.outcome) for f in figures] == found

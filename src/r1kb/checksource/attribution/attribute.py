@@ -75,6 +75,13 @@ _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 # "the $1B that similar models take")
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
+# between a possessive name and its figure: "o1's 79.2%", "GPT-4o’s 9.3%"
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+# how a clause in apposition to a name begins: ", a reproduction of", ", the model … on,"
+# between the name an apposition is to and its comma: "V3 model", "Kimi k1.5"
+_HEAD_TAIL = re.compile(r"(?:\s+[\w.-]+){0,2}\s*")
+_APPOSITION_REACH = 80  # the longest apposition read: ", a reproduction of … X"
+_APPOSITION = re.compile(r"[\s,;(—–-]*(?:an?|the|which|who|whose|one\s+of|its|their)\b", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 
 
@@ -194,6 +201,9 @@ class Attributor(QuantityReader):
         relative = self._relative(raw, s)
         if relative is not None:
             return relative
+        owner = self._owner(raw)
+        if owner is not None:
+            return owner
         in_sentence = self.named(s)
         if not in_sentence:  # of what follows, only a pair in parentheses answers without one
             if paren is not None and self._second_of_pair(raw, paren):
@@ -240,6 +250,7 @@ class Attributor(QuantityReader):
                     and not m.comparative
                     and (inner is None or inner == paren)
                     and (m.end <= raw.start or m.start >= raw.end)  # "2,048 H800s": its own
+                    and not self._in_apposition(m, raw)
                 )
 
             # the names in [lo, hi), a stretch of the sentence, that may be the figure's
@@ -259,6 +270,33 @@ class Attributor(QuantityReader):
                 return Subject(chosen.ref, False, EARLIER_CLAUSE)
             return Subject(chosen.ref, True, "named in the sentence")
         return None
+
+    def _in_apposition(self, m: Mention, raw: Raw) -> bool:
+        """Whether the name stands in an apposition closed before the figure, to a name right
+        before it ("Sky-T1, a reproduction of DeepSeek-R1, was trained for $450": not R1's
+        figure; "DeepSeek-V3, the model R1 is built on, cost $5.6M": V3's, not R1's)."""
+        if m.end > raw.start:
+            return False
+        opened = self.text.rfind(",", max(0, m.start - _APPOSITION_REACH), m.start)
+        closed = self.text.find(",", m.end, raw.start)
+        if opened < 0 or closed < 0 or not _APPOSITION.match(self.text, opened + 1):
+            return False
+        i = bisect_left(self._mention_starts, opened) - 1  # the last name before the comma
+        return i >= 0 and _HEAD_TAIL.fullmatch(self.text, self.mentions[i].end, opened) is not None
+
+    def _owner(self, raw: Raw) -> Subject | None:
+        """The model whose possessive stands right before the figure ("ahead of o1's 79.2%",
+        "compared with GPT-4o's 9.3%"): the figure is its own, whatever compares it (such a
+        name after "ahead of" was set aside as compared with, and the figure went to R1)."""
+        i = bisect_left(self._mention_starts, raw.start) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        if m.kind == "company" or not _POSSESSIVE_GAP.fullmatch(self.text, m.end, raw.start):
+            return None
+        if m.kind == "other":
+            return Subject(OTHER, True, "another model's, by its possessive")
+        return Subject(m.ref, True, "the model's, by its possessive")
 
     def _second_of_pair(self, raw: Raw, paren: tuple[int, int]) -> bool:
         """The figure follows another in the same parentheses across "vs": the name before the
