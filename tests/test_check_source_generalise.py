@@ -456,3 +456,15 @@ def test_a_possessive_or_an_apposition_decides_whose_a_figure_is(
     as the known misconception."""
     figures = check_text(f"# Test\n\n{sentence}\n", kb, name="t.md", fmt="markdown").figures
     assert [(f.text, f.outcome) for f in figures] == found
+
+
+def test_a_sentence_hands_on_the_first_model_it_names(kb: KnowledgeBase) -> None:
+    """The last name was handed on: "OpenAI's o1 was released a month before R1. It costs
+    $60 …" gave o1's price to R1, and "R1 was built on V3. It scores …" gave R1's score to V3."""
+    text = (
+        "# Test\n\nOpenAI's o1 was released a month before R1. It costs $60 per million output "
+        "tokens.\n\nDeepSeek-R1 was built on DeepSeek-V3. It scores 79.8% on AIME 2024.\n"
+    )
+    assert [(f.text, f.model, f.outcome) for f in _figures(kb, text)] == [
+        ("79.8%", "deepseek-r1", "agrees")
+    ]

@@ -413,8 +413,10 @@ class Attributor(QuantityReader):
         names = [m for m, inner in self.named(s) if inner is None]
         plain = [m for m in names if not m.comparative]
         if plain:
-            last = plain[-1]
-            return (OTHER if last.kind == "other" else last.ref), False
+            # the first model named, the sentence's subject ("OpenAI's o1 was released a month
+            # before R1. It costs $60 …": o1's, not R1's), else the company
+            first = next((m for m in plain if m.kind != "company"), plain[-1])
+            return (OTHER if first.kind == "other" else first.ref), False
         return None, bool(names)
 
 
