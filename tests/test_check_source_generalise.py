@@ -252,6 +252,10 @@ def test_names_found_never_overlap(text: str) -> None:
         ("MAI-DS-R1 has 671B parameters.", "MAI-DS-R1"),
         ("R1-1776 has 671B parameters.", "R1-1776"),
         ("GPT-4o-R1-Zero has 2B.", "GPT-4o-R1-Zero"),
+        # models articles name beside R1, not in its family (data/models.yaml `outside`)
+        ("DeepSeek R2 will have 1.2 trillion parameters, with 78 billion active.", "DeepSeek R2"),
+        ("Janus-Pro-7B was trained on 256 A100 GPUs.", "Janus-Pro-7B"),
+        ("Sky-T1 was trained for $450.", "Sky-T1"),
     ],
 )
 def test_an_unknown_variant_is_not_also_the_family_model_inside_it(
