@@ -472,3 +472,17 @@ def test_a_sentence_hands_on_the_first_model_it_names(kb: KnowledgeBase) -> None
     assert [(f.text, f.model, f.outcome) for f in _figures(kb, text)] == [
         ("79.8%", "deepseek-r1", "agrees")
     ]
+
+
+def test_a_benchmark_named_in_capitals_is_not_the_word_in_lower_case(kb: KnowledgeBase) -> None:
+    """ "MATH" (MATH-500) matched "math": "the AIME 2024 math test" and "strong at math" made
+    AIME scores MATH-500 scores, conflicting."""
+    text = (
+        "# Test\n\nOn the AIME 2024 math test, R1 scored 79.8% and V3 scored 39.2%.\n\n"
+        "DeepSeek-R1 scores 97.3% on MATH.\n"
+    )
+    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
+        ("79.8%", "aime-2024", "agrees"),
+        ("39.2%", "aime-2024", "agrees"),
+        ("97.3%", "math-500", "agrees"),
+    ]
