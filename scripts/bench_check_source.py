@@ -73,6 +73,10 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     ("figure-dense 'R1 671B '", "R1 671B ", "text"),
     ("'1 1 1 '", "1 1 1 ", "text"),
     ("figure-dense '1% '", "1% ", "text"),  # each "%" a term the others read: 1 ms a figure
+    # sums of money with no term, each read against the training cost: each figure's scopes
+    # were scanned for terms of their own, "$|5" taken for a place a term may end (found
+    # 2026-12-01: 21 s/MB at 60 KB)
+    ("money-dense '$5 '", "$5 ", "text"),
     # a figure with a name in a sentence of many parentheses or clauses: each figure reads its
     # sentence's parentheses, clauses and names (found 2026-12-01: 10-17 s/MB at 60 KB)
     ("nested parentheses", "(DeepSeek-R1 (671B (37B (", "text"),

@@ -97,7 +97,11 @@ class ScopeTerms:
         known = self._scopes.get(outer)
         if known is None or not known.found_to(hi):
             return None  # finding them here would read more than the scope's own scan
-        if hi < outer[1] and (self._text[hi].isalnum() or self._text[hi] == "_"):
+        if (
+            hi < outer[1]
+            and (self._text[hi].isalnum() or self._text[hi] == "_")
+            and self._terms.may_end_with(self._text[hi - 1])  # "$5": no term ends with "$"
+        ):
             return None
         first, last = bisect_left(known.starts, lo), bisect_left(known.starts, hi)
         if first and known.got[first - 1][0].end > lo:
