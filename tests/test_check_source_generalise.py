@@ -486,3 +486,20 @@ def test_a_benchmark_named_in_capitals_is_not_the_word_in_lower_case(kb: Knowled
         ("39.2%", "aime-2024", "agrees"),
         ("97.3%", "math-500", "agrees"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DeepSeek plans to raise $10 billion.",
+        "High-Flyer manages about $8 billion in assets.",
+        "The R1 launch wiped $1 trillion off US tech stocks.",
+        "DeepSeek was valued at $3.4 billion after R1.",
+    ],
+)
+def test_money_that_is_no_cost_is_no_training_cost(kb: KnowledgeBase, sentence: str) -> None:
+    """A sum with no term near it was read as the training cost (the default for USD) and
+    reported as conflicting, whatever money it was."""
+    assert check_text(f"# DeepSeek-R1\n\n{sentence}\n", kb, name="t.md").figures == []
+    (f,) = check_text("# DeepSeek-R1\n\nDeepSeek-R1 cost $294,000 to train.\n", kb).figures
+    assert (f.quantity, f.outcome) == ("training-cost", "agrees")

@@ -172,6 +172,7 @@ class KnowledgeBase:
     gpu_machines: list[str] = field(default_factory=list)  # "nodes", "servers"
     foreign_units: list[str] = field(default_factory=list)  # "GB", "bits": no quantity's unit
     expert_layout_cues: list[str] = field(default_factory=list)  # "8-of-256 routed", "MoE"
+    money_not_cost: list[str] = field(default_factory=list)  # "revenue", "valuation"
     published_ids: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -331,6 +331,7 @@ def _add(kb: KnowledgeBase, rf: RecordFile) -> None:
         kb.gpu_machines = list(d.get("gpu_machines", []))
         kb.foreign_units = list(d.get("foreign_units", []))
         kb.expert_layout_cues = list(d.get("expert_layout_cues", []))
+        kb.money_not_cost = list(d.get("money_not_cost", []))
     elif rf.kind == "exchange-rates":
         kb.exchange_rates = [ExchangeRate(**r) for r in d["exchange_rates"]]
     elif rf.kind == "redirects":

@@ -38,6 +38,7 @@ def vocabulary_words(kb: KnowledgeBase) -> Terms:
             *kb.gpu_machines,
             *kb.foreign_units,
             *kb.expert_layout_cues,
+            *kb.money_not_cost,
         ],
         "models.yaml": [
             *(w for m in kb.models.values() for w in (m.name, *m.aliases)),

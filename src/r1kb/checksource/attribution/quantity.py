@@ -17,13 +17,25 @@ from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
-from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, Vocabulary
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, Vocabulary, term_pattern
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 # a unit word after these is what a figure is counted per ("for each token", "per GPU")
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
+
+
+def _money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The words of money that is no model's cost (`money_not_cost` in the data), one pattern."""
+    return kb.derived("money_not_cost", _make_money_not_cost)
+
+
+def _make_money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
+    words = [term_pattern(w) for w in kb.money_not_cost]
+    return re.compile("|".join(words) if words else "(?!)", re.I)
+
+
 _DURATION_UNITS = DURATIONS
 # a figure's unit, whether it is one value, the quantities asked for, those recorded as ranges
 FigureKind = tuple[str | None, bool, frozenset[str] | None, frozenset[str]]
@@ -45,6 +57,15 @@ class QuantityReader:
     _fit: dict[tuple[str, str], bool]  # (unit, quantity) -> whether the unit measures it
     _scopes: tuple[list[tuple[int, int]], ScopeTerms] | None = None  # for these spans
     _fitting_cache: dict[FigureKind, dict[tuple[str, ...], tuple[str, ...]]] | None = None
+    _not_cost: tuple[tuple[int, int], bool] = ((-1, -1), False)  # the last clause asked about
+
+    def _names_money_not_cost(self, clause: tuple[int, int]) -> bool:
+        """Whether the clause names money that is no cost ("raise", "revenue"): asked once for
+        the clause, not again for each of its figures."""
+        if self._not_cost[0] != clause:
+            found = _money_not_cost(self.kb).search(self.text, *clause) is not None
+            self._not_cost = (clause, found)
+        return self._not_cost[1]
 
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
         """The unit of a figure written without one ("in the billions"), from its sentence:
@@ -243,6 +264,9 @@ class QuantityReader:
         qid = qid or self.nearest_term(raw, scopes)
         if qid is not None:
             return self._known(qid), True
+        if raw.money and self._names_money_not_cost(clause):
+            self.quantity_how = "no term near it, and money that is no cost named in its clause"
+            return None, False  # "plans to raise $10 billion": not a training cost
         default = self.default_quantity(unit)
         if unit == "tokens" and raw.low is not None and raw.low < 1e7:
             default = "context-length"
