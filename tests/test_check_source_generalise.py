@@ -503,3 +503,21 @@ def test_money_that_is_no_cost_is_no_training_cost(kb: KnowledgeBase, sentence: 
     assert check_text(f"# DeepSeek-R1\n\n{sentence}\n", kb, name="t.md").figures == []
     (f,) = check_text("# DeepSeek-R1\n\nDeepSeek-R1 cost $294,000 to train.\n", kb).figures
     assert (f.quantity, f.outcome) == ("training-cost", "agrees")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("DeepSeek-R1's API offers a context length of 64K tokens.", "api-context-length"),
+        ("Via the official API, DeepSeek-R1 supports 64K tokens of context.", "api-context-length"),
+        ("The API gives DeepSeek-R1 a 64K context window.", "api-context-length"),
+        ("DeepSeek-R1 has a context length of 128K tokens.", "context-length"),
+    ],
+)
+def test_a_qualifier_near_any_figure_narrows_its_quantity(
+    kb: KnowledgeBase, sentence: str, quantity: str
+) -> None:
+    """Qualifiers (data: `qualifiers`, `refines`) narrowed benchmark scores only: the API's 64K
+    context was read as the model's context length, conflicting with 128K."""
+    (f,) = check_text(f"# R1\n\n{sentence}\n", kb, name="t.md").figures
+    assert (f.quantity, f.outcome) == (quantity, "agrees")

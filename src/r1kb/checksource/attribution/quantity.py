@@ -239,7 +239,7 @@ class QuantityReader:
             qid = self.nearest_term(raw, [near, clause])
             return self._known(qid), qid is not None
         if unit == "tokens" and raw.hint == "context":
-            return self._known("context-length"), True
+            return self._known(self._narrowed("context-length", raw, s)), True
         if unit == "sequences" or raw.hint == "batch":
             return self._known("batch-size"), True
         rating = unit == "rating"  # an Elo rating, or one in a sentence naming Codeforces
@@ -263,7 +263,7 @@ class QuantityReader:
         scopes = [near, clause] if segment == clause else [own, segment, near, clause]
         qid = qid or self.nearest_term(raw, scopes)
         if qid is not None:
-            return self._known(qid), True
+            return self._known(self._narrowed(qid, raw, s)), True
         if raw.money and self._names_money_not_cost(clause):
             self.quantity_how = "no term near it, and money that is no cost named in its clause"
             return None, False  # "plans to raise $10 billion": not a training cost
@@ -339,6 +339,14 @@ class QuantityReader:
             return None, False
         near = self.text[max(s.start, raw.start - 60) : min(s.end, raw.end + 60)]
         return self.vocab.narrow(qid, near), True
+
+    def _narrowed(self, qid: str, raw: Raw, s: Sentence) -> str:
+        """The narrower quantity a qualifier near the figure makes of it ("API" near a
+        context length: the API's; "per expert" near an intermediate size: the expert's)."""
+        if qid not in self.vocab.narrowed:
+            return qid
+        near = self.text[max(s.start, raw.start - 60) : min(s.end, raw.end + 60)]
+        return self.vocab.narrow(qid, near)
 
     def _known(self, qid: str | None) -> str | None:
         return qid if qid in self.kb.quantities else None

@@ -15,7 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from r1kb import diskcache
@@ -246,6 +246,11 @@ class Vocabulary:
     units: TermSet  # unit words -> unit ids
     defaults: dict[str, str]  # unit id -> the quantity a figure in it is by default
     refines: dict[str, str]  # narrower quantity -> the quantity it narrows
+
+    @cached_property
+    def narrowed(self) -> frozenset[str]:
+        """The quantities some narrower one refines (`narrow` may change only these)."""
+        return frozenset(self.refines.values())
 
     def narrow(self, quantity: str, *texts: str) -> str:
         """The narrower quantity a qualifier in the texts makes of `quantity` ("cons@64" near an
