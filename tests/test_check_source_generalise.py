@@ -521,3 +521,22 @@ def test_a_qualifier_near_any_figure_narrows_its_quantity(
     context was read as the model's context length, conflicting with 128K."""
     (f,) = check_text(f"# R1\n\n{sentence}\n", kb, name="t.md").figures
     assert (f.quantity, f.outcome) == (quantity, "agrees")
+
+
+def test_the_label_of_the_next_figure_is_not_this_one_s(kb: KnowledgeBase) -> None:
+    """ "A is N and the B M": the term or name of the second phrase labelled the first figure
+    too ("61 and the hidden size" was read as a hidden size of 61, "79.8% and its MATH-500
+    score 97.3%" as a MATH-500 score of 79.8%)."""
+    text = (
+        "# V3\n\nFor DeepSeek-V3, the number of layers is 61 and the hidden size 7168.\n\n"
+        "DeepSeek-R1's AIME 2024 score is 79.8% and its MATH-500 score 97.3%.\n\n"
+        "DeepSeek-V3's total parameter count is 671B and its active count 37B.\n"
+    )
+    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
+        ("61", "layers", "agrees"),
+        ("7168", "hidden-size", "agrees"),
+        ("79.8%", "aime-2024", "agrees"),
+        ("97.3%", "math-500", "agrees"),
+        ("671B", "total-parameters", "agrees"),
+        ("37B", "activated-parameters", "agrees"),
+    ]

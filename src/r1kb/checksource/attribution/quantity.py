@@ -24,6 +24,10 @@ from r1kb.units import UnitSystem
 # a unit word after these is what a figure is counted per ("for each token", "per GPU")
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
+# between a name and the figure it labels: "MATH-500 score 97.3%", "MATH-500: 97.3%"
+_LABEL_GAP = re.compile(
+    r"[ \t]*(?:[:=]|(?:score|scores|of|is|was|at|rating|pass@1)\b)?[ \t]*", re.I
+)
 
 
 def _money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
@@ -312,6 +316,14 @@ class QuantityReader:
     def _benchmarks_in(self, s: Sentence) -> list[Mention]:
         return within(self.benchmarks, self._benchmark_starts, s.start, s.end)
 
+    def _labels_next(self, b: Mention) -> bool:
+        """Whether a figure follows the name within a word or two ("its MATH-500 score 97.3%":
+        the name is that figure's label, not the one before it)."""
+        i = bisect_left(self.spans, (b.end, 0))
+        if i >= len(self.spans):
+            return False
+        return _LABEL_GAP.fullmatch(self.text, b.end, self.spans[i][0]) is not None
+
     def _benchmark(self, raw: Raw, s: Sentence) -> tuple[str | None, bool]:
         if raw.hint == "percentile":  # "96.3rd percentile": its own word names the quantity
             qid = self.nearest_term(raw, [(raw.start, raw.end)])
@@ -333,6 +345,8 @@ class QuantityReader:
                 re.I,
             )
         ]
+        if not follows:  # a name after it that labels a later figure is that one's
+            names = [b for b in names if b.start < raw.end or not self._labels_next(b)] or names
         chosen = follows[0] if follows else nearest(names, raw, prefer_before=True)
         qid = next((q for q in chosen.refs or (chosen.ref,) if self.fits(raw, q)), None)
         if qid is None:  # "Codeforces" names a rating and a percentile: a % is the percentile

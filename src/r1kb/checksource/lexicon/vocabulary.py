@@ -294,7 +294,12 @@ def _compile(key: tuple) -> Vocabulary:
     )
 
 
-_FILLER = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}?", re.I)  # "37B-active"
+# up to two words between a number and its term ("37B-active", "61 Transformer layers"), never
+# a word that begins another phrase ("61 and the hidden size": the term is the next figure's)
+_FILLER = re.compile(
+    r"[ \t\-‑]*(?:(?!(?:and|or|but|while|whereas|than|versus|vs)\b)[A-Za-z][\w‑\-]*[ \t]+){0,2}?",
+    re.I,
+)
 # the longest text _FILLER can match: a term further on is never "right after" a number
 _FILLER_REACH = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}", re.I)
 _LINK = re.compile(
