@@ -540,3 +540,45 @@ def test_the_label_of_the_next_figure_is_not_this_one_s(kb: KnowledgeBase) -> No
         ("671B", "total-parameters", "agrees"),
         ("37B", "activated-parameters", "agrees"),
     ]
+
+
+PAPER = """DeepSeek-V3 Technical Report
+
+1 Introduction
+
+DeepSeek-V3 builds on earlier work (Liu et al., 2023b; Dai et al., 2024b) and has 37B
+activated parameters.
+
+4.3 Long Context
+
+DeepSeek-V3 was trained on 14.8T tokens.
+                                                                  9
+\x0cTarget Tokens
+
+References
+
+A. Author, B. Author, and C. Author. A paper on routing, 2024a. URL
+  https://example.org/a.
+D. Dua, Y. Wang, and M. Gardner. DROP: A reading comprehension benchmark. In Proceedings of
+  NAACL-HLT 2019, Minneapolis, MN, USA, June 2-7, 2019, pages 2368-2378.
+
+Appendix
+
+A Contributions and Acknowledgments
+
+DeepSeek-V3 has 61 layers.
+"""
+
+
+def test_a_paper_s_citations_section_numbers_and_references_are_no_figures(
+    kb: KnowledgeBase,
+) -> None:
+    """In DeepSeek's own report: "2023b" (a cited year) was 2.023T parameters, "4.3 Long
+    Context" (a section) a context of 4.3 tokens, a page's number before its page break a
+    figure, and the references' dates, volumes and pages figures; all conflicting."""
+    found = [(f.text, f.quantity, f.outcome) for f in check_text(PAPER, kb, name="p.txt").figures]
+    assert found == [
+        ("37B\nactivated parameters", "activated-parameters", "agrees"),
+        ("14.8T tokens", "pretraining-tokens", "agrees"),
+        ("61 layers", "layers", "agrees"),  # after the references, the appendix is read
+    ]

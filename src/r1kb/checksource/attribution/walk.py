@@ -11,6 +11,7 @@ number said again in the paragraph. A candidate read again replaces its first re
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator
 from dataclasses import replace
@@ -30,6 +31,19 @@ from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 _AHEAD, _HEADING_AHEAD = 300, 1500  # how far past a sentence the models named nearby are read
+# a heading that ends a list of references: an appendix's ("A Contributions", "B.1 Setup",
+# "Appendix"), or a title of words with no year, comma or full stop (an entry has them)
+_SECTION_AFTER_REFERENCES = re.compile(
+    r"(?i:(?:appendix|acknowledg\w*|about|contributions?)\b.*)"
+    r"|(?:[A-Z]|\d{1,2})(?:\.\d{1,2}){0,3}\.?\s+[A-Z][a-z][^,.\d]*"
+    r"|#*\s*[A-Z][a-z]+(?:\s+[A-Za-z][^,.\d]*)+"
+)
+# a heading over a list of references (its years, volumes and pages are no figures)
+_REFERENCES = re.compile(
+    r"(?:[\d.]+\s*|#+\s*)?(?:references|bibliography|works\s+cited|citations|"
+    r"notes\s+and\s+references|sources(?:\s+and\s+further\s+reading)?)\s*:?",
+    re.I,
+)
 HEADING_MAX = 200  # characters of a heading in a figure's locator
 
 
@@ -98,17 +112,22 @@ class _Walk:
         heading: tuple[str | None, str | None] = (None, None)  # (text, subject)
         list_carry: str | None = None
         paragraph = 0
+        cited = False  # in a section of references
         last = max((r.end for r in raws), default=-1)
         for block in self.doc.blocks:
             if block.start >= last:
                 return  # no figure from here on: what a sentence hands on matters to none
             if block.kind == "heading":
+                title = self._heading_text(block)
+                if cited and not _SECTION_AFTER_REFERENCES.fullmatch(title):
+                    continue  # an entry of the list that looks like a heading in plain text
+                cited = _REFERENCES.fullmatch(title) is not None
                 names = [
                     m
                     for m in self.at.names_in(block.start, block.end)
                     if m.kind == "model" and not m.comparative
                 ]
-                heading = (self._heading_text(block), names[0].ref if names else None)
+                heading = (title, names[0].ref if names else None)
                 paragraph, list_carry = 0, None
                 inside = raws[bisect_left(starts, block.start) : bisect_left(starts, block.end)]
                 if inside:  # a figure in a title or heading ("… trained for $294,000")
@@ -124,6 +143,8 @@ class _Walk:
                                 s, here, None, Rates(), where, scope, _HEADING_AHEAD
                             )
                 continue
+            if cited:
+                continue  # a list of references: its years, volumes and pages are no figures
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
             rates = Rates()

@@ -282,6 +282,26 @@ def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
     return words.after(text, end) is None and words.before(text, m.start()) is None
 
 
+# a section's number at the start of a heading line ("4.3 Long Context", "3.2.1 Basic
+# Architecture"): short, its first word capitalised, no sentence after it
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+[A-Z][^\n.!?;:]{0,60}$", re.M)
+
+
+def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> bool:
+    """A number that its place says is no figure: a year cited with a letter ("Liu et al.,
+    2023b": read as 2.023T parameters), a page's number before the page break of a PDF's text,
+    a section's number at the start of a heading line."""
+    num = m.group("num")
+    if letter == "b" and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
+        return not m.group("cur")  # "$2024b" would be money
+    if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
+        return True
+    if letter or m.group("mag") or m.group("cur"):
+        return False  # "2.78 Million GPU Hours" at a line's start is a figure
+    line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+    return line_start and "." in num and _SECTION_NUMBER.match(text, m.start()) is not None
+
+
 def _numbers(
     text: str, found: Iterable[re.Match[str]], taken: Spans, words: NumberWords | None = None
 ) -> list[Raw]:
@@ -305,6 +325,8 @@ def _numbers(
         letter = m.group("sfx") or m.group("sfxl")
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
+        if _placed_as_no_figure(text, m, letter):
+            continue
         if raw.money and _PERCENT.match(text, m.end()):
             raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
         close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
