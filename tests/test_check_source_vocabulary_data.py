@@ -123,3 +123,17 @@ def test_a_unit_added_to_foreign_units_makes_a_number_no_figure(tmp_path: Path) 
     quantities.write_text(re.sub(pattern, replacement, quantities.read_text(encoding="utf-8")))
     assert load(data).problems == []
     assert [f for f in _read(text, data) if f[0] == "7168"] == []
+
+
+def test_a_word_added_to_money_not_cost_makes_a_sum_no_training_cost(tmp_path: Path) -> None:
+    """`money_not_cost`: a sum with no term near it, in a clause with one of its words, is no
+    figure, where it was read as the currency's default quantity (the training cost)."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = "DeepSeek-R1 earned DeepSeek $2 billion in royalties."
+    assert ("$2 billion", "USD", "training-cost") in _read(text, data)
+    pattern, replacement = _add_to_list(r"\nmoney_not_cost: ", "royalt*")
+    quantities = data / "quantities.yaml"
+    quantities.write_text(re.sub(pattern, replacement, quantities.read_text(encoding="utf-8")))
+    assert load(data).problems == []
+    assert [f for f in _read(text, data) if f[2] != "read"] == []
