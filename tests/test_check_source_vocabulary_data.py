@@ -112,28 +112,32 @@ def test_a_word_added_to_the_data_changes_what_is_read(case: str, tmp_path: Path
     assert expected in _read(text, data)
 
 
-def test_a_unit_added_to_foreign_units_makes_a_number_no_figure(tmp_path: Path) -> None:
-    """`foreign_units`: a number followed by one is not a figure, even after a quantity's term."""
+# field: (the word added, the sentence, what is reported before it and not after)
+NO_FIGURE_CASES = {
+    # `foreign_units`: a number followed by one is no figure, even after a quantity's term
+    "foreign_units": (
+        "dims", "DeepSeek-V3 has a hidden size of 7168 dims.", ("7168", "count", "hidden-size")
+    ),
+    # `money_not_cost`: a sum with no term near it, in a clause with one of its words, is no
+    # figure, where it was read as the currency's default quantity (the training cost)
+    "money_not_cost": (
+        "royalt*",
+        "DeepSeek-R1 earned DeepSeek $2 billion in royalties.",
+        ("$2 billion", "USD", "training-cost"),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("field", sorted(NO_FIGURE_CASES))
+def test_a_word_added_to_a_list_of_no_figures_makes_a_number_no_figure(
+    field: str, tmp_path: Path
+) -> None:
+    word, text, before = NO_FIGURE_CASES[field]
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    text = "DeepSeek-V3 has a hidden size of 7168 dims."
-    assert ("7168", "count", "hidden-size") in _read(text, data)
-    pattern, replacement = _add_to_list(r"\nforeign_units: ", "dims")
+    assert before in _read(text, data)
+    pattern, replacement = _add_to_list(rf"\n{field}: ", word)
     quantities = data / "quantities.yaml"
     quantities.write_text(re.sub(pattern, replacement, quantities.read_text(encoding="utf-8")))
     assert load(data).problems == []
-    assert [f for f in _read(text, data) if f[0] == "7168"] == []
-
-
-def test_a_word_added_to_money_not_cost_makes_a_sum_no_training_cost(tmp_path: Path) -> None:
-    """`money_not_cost`: a sum with no term near it, in a clause with one of its words, is no
-    figure, where it was read as the currency's default quantity (the training cost)."""
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    text = "DeepSeek-R1 earned DeepSeek $2 billion in royalties."
-    assert ("$2 billion", "USD", "training-cost") in _read(text, data)
-    pattern, replacement = _add_to_list(r"\nmoney_not_cost: ", "royalt*")
-    quantities = data / "quantities.yaml"
-    quantities.write_text(re.sub(pattern, replacement, quantities.read_text(encoding="utf-8")))
-    assert load(data).problems == []
-    assert [f for f in _read(text, data) if f[2] != "read"] == []
+    assert [f for f in _read(text, data) if f[0] == before[0] and f[2] != "read"] == []
