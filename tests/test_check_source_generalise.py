@@ -582,3 +582,46 @@ def test_a_paper_s_citations_section_numbers_and_references_are_no_figures(
         ("14.8T tokens", "pretraining-tokens", "agrees"),
         ("61 layers", "layers", "agrees"),  # after the references, the appendix is read
     ]
+
+
+def test_a_name_right_before_a_figure_owns_it_in_a_list(kb: KnowledgeBase) -> None:
+    """ "AIME 2024: R1 79.8%, o1 79.2%, GPT-4o 9.3%" (read as a key and its value) and "R1 vs
+    o1 on AIME 2024: 79.8% vs 79.2%": every score went to R1, two of them conflicting."""
+    text = (
+        "# Test\n\nAIME 2024: R1 79.8%, o1 79.2%, GPT-4o 9.3%.\n\n"
+        "R1 vs o1 on AIME 2024: 79.8% vs 79.2%.\n\n"
+        "The 671B DeepSeek-V3 2.788M GPU hours figure is right.\n"
+    )
+    assert [(f.text, f.model, f.outcome) for f in _figures(kb, text)] == [
+        ("79.8%", "deepseek-r1", "agrees"),
+        ("79.8%", "deepseek-r1", "agrees"),
+        ("2.788M GPU hours", "deepseek-v3", "agrees"),
+    ]
+
+
+def test_a_qualifier_is_the_figure_s_next_to_it(kb: KnowledgeBase) -> None:
+    """ "71.0% on AIME 2024, rising to 86.7% with majority voting": the voting made the first
+    figure the majority-vote score too, conflicting."""
+    text = (
+        "# R1\n\nDeepSeek-R1-Zero scored 71.0% on AIME 2024, rising to 86.7% with majority "
+        "voting.\n"
+    )
+    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
+        ("71.0%", "aime-2024", "agrees"),
+        ("86.7%", "aime-2024-cons64", "agrees"),
+    ]
+
+
+def test_a_pace_per_trillion_tokens_reaches_past_i_e_and_a_line_break(kb: KnowledgeBase) -> None:
+    """DeepSeek's own sentence: "3.7 days" was read as the training's duration, conflicting."""
+    text = (
+        "Training DeepSeek-V3 on each trillion tokens requires only 180K\n"
+        "H800 GPU hours, i.e., 3.7 days on our cluster with 2048 H800 GPUs.\n"
+    )
+    found = {f.text: f.quantity for f in check_text(text, kb, name="p.txt").figures}
+    assert found["3.7 days"] == "pretraining-days-per-trillion-tokens"
+
+
+def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
+    text = "DeepSeek-V3\n\n    4.3   Long Context Extension . . . . . . . . . .        23\n"
+    assert check_text(text, kb, name="p.txt").figures == []

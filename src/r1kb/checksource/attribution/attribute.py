@@ -75,8 +75,9 @@ _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 # "the $1B that similar models take")
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
-# between a possessive name and its figure: "o1's 79.2%", "GPT-4o’s 9.3%"
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+# between a name and the figure it owns: a possessive ("o1's 79.2%", "GPT-4o’s 9.3%"), or
+# spaces on one line in a list of names and figures ("AIME 2024: R1 79.8%, o1 79.2%")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+|[ \t]+")
 # how a clause in apposition to a name begins: ", a reproduction of", ", the model … on,"
 # between the name an apposition is to and its comma: "V3 model", "Kimi k1.5"
 _HEAD_TAIL = re.compile(r"(?:\s+[\w.-]+){0,2}\s*")
@@ -284,19 +285,28 @@ class Attributor(QuantityReader):
         i = bisect_left(self._mention_starts, opened) - 1  # the last name before the comma
         return i >= 0 and _HEAD_TAIL.fullmatch(self.text, self.mentions[i].end, opened) is not None
 
-    def _owner(self, raw: Raw) -> Subject | None:
-        """The model whose possessive stands right before the figure ("ahead of o1's 79.2%",
-        "compared with GPT-4o's 9.3%"): the figure is its own, whatever compares it (such a
-        name after "ahead of" was set aside as compared with, and the figure went to R1)."""
+    def owner_before(self, raw: Raw, start: int) -> Mention | None:
+        """The name that stands right before the figure, after `start`, by its possessive or
+        its name alone on the line ("o1's 79.2%", "o1 79.2%"); not the company's."""
         i = bisect_left(self._mention_starts, raw.start) - 1
-        if i < 0:
+        if i < 0 or self.mentions[i].start < start:
             return None
         m = self.mentions[i]
         if m.kind == "company" or not _POSSESSIVE_GAP.fullmatch(self.text, m.end, raw.start):
             return None
+        return m
+
+    def _owner(self, raw: Raw) -> Subject | None:
+        """The model whose possessive, or whose name alone, stands right before the figure
+        ("ahead of o1's 79.2%", "compared with GPT-4o's 9.3%", "R1 79.8%, o1 79.2%"): the
+        figure is its own, whatever compares it (such a name after "ahead of" was set aside as
+        compared with, and the figure went to R1)."""
+        m = self.owner_before(raw, 0)
+        if m is None:
+            return None
         if m.kind == "other":
-            return Subject(OTHER, True, "another model's, by its possessive")
-        return Subject(m.ref, True, "the model's, by its possessive")
+            return Subject(OTHER, True, "another model's, named right before it")
+        return Subject(m.ref, True, "the model's, named right before it")
 
     def _second_of_pair(self, raw: Raw, paren: tuple[int, int]) -> bool:
         """The figure follows another in the same parentheses across "vs": the name before the

@@ -86,10 +86,12 @@ class CellAttributor:
         return self._names[header]
 
     def model(
-        self, cell: Cell, context: str | None, own: Sequence[Mention] = ()
+        self, cell: Cell, context: str | None, own: Sequence[Mention] = (), place: int = 0
     ) -> tuple[str | None, str]:
         """From the names in the cell's own words after the figure ("~$5.6M (V3 base)"), its
-        row header, its column header, else the context."""
+        row header, its column header, else the context. `place`: the figure's place among
+        the cell's figures (0-based): a header of as many models as the cell has figures ("R1
+        vs o1 on AIME 2024: 79.8% vs 79.2%") gives each figure the model in its place."""
         named = [m for m in own if m.kind == "model" and not m.comparative]
         if named:
             return named[0].ref, f"the cell names {named[0].ref!r}"
@@ -101,6 +103,9 @@ class CellAttributor:
             if names:
                 # "DeepSeek-R1-Zero" may be read as the company and a model: the model counts
                 first = next((m for m in names if m.kind != "company"), names[0])
+                paired = [m for m in names if m.kind != "company"]
+                if place and len(paired) > place:  # a later figure, a later model of the header
+                    first = paired[place]
                 if first.kind == "other":
                     return OTHER, f"{where} names {header!r}, outside the family"
                 return first.ref, f"{where} {header!r}"

@@ -12,6 +12,7 @@ text allows and how sure each reading is.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -296,7 +297,16 @@ class Reader:
         # of its own for each figure read a page-long cell over and over); a name that runs on
         # past a piece of a page-long cell is read whole
         own = self.at.names_from(raw.end, cell.end)
-        model, model_how = self.cells.model(cell, subject, own)
+        before = self.at.owner_before(raw, cell.start)  # "AIME 2024: R1 79.8%, o1 79.2%"
+        if before is not None and before.kind == "other":
+            return none
+        if before is not None:
+            model, model_how = before.ref, f"the cell names {before.ref!r} right before it"
+        else:
+            spans = self.at.spans  # the figures before it in its cell, and after it
+            place = bisect_left(spans, (raw.start, 0)) - bisect_left(spans, (cell.start, 0))
+            count = bisect_left(spans, (cell.end, 0)) - bisect_left(spans, (cell.start, 0))
+            model, model_how = self.cells.model(cell, subject, own, place if count > 1 else 0)
         if model is None or model in (OTHER, GENERIC):
             return none
         raw = self.cells.priced(raw, cell)  # "Input (per 1M tokens)": $0.55 is a price

@@ -283,8 +283,14 @@ def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
 
 
 # a section's number at the start of a heading line ("4.3 Long Context", "3.2.1 Basic
-# Architecture"): short, its first word capitalised, no sentence after it
-_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+[A-Z][^\n.!?;:]{0,60}$", re.M)
+# Architecture"), or of a line of a table of contents: short, its first word capitalised, no
+# sentence after it
+_SECTION_NUMBER = re.compile(
+    r"\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+[A-Z][^\n.!?;:]{0,60}?"
+    r"(?:[ \t]*(?:\.[ \t]*){3,}\d{1,4})?[ \t]*$",  # in a table of contents: ". . . 23"
+    re.M,
+)
+_LINE_INDENT = re.compile(r"(?:^|\n)[ \t]*$")
 
 
 def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> bool:
@@ -298,7 +304,7 @@ def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> boo
         return True
     if letter or m.group("mag") or m.group("cur"):
         return False  # "2.78 Million GPU Hours" at a line's start is a figure
-    line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+    line_start = _LINE_INDENT.search(text, max(0, m.start() - 40), m.start()) is not None
     return line_start and "." in num and _SECTION_NUMBER.match(text, m.start()) is not None
 
 

@@ -224,7 +224,11 @@ def tails(words: TailWords) -> Tails:
         rf"(?:each|every|per|a)\s+(?:one\s+)?(?:{trillion})\s+{forms(unit.get('tokens', ()))}"
     )
     sources = {
-        "per_trillion_before": rf"\b{each_trillion}[^.;!?\n]{{0,80}}\Z",
+        # in the same sentence, whose "i.e." or "e.g." ends none, nor a line break within a
+        # paragraph ("180K H800 GPU hours, i.e., 3.7 days": the days are per trillion tokens
+        # too, not the training's duration)
+        "per_trillion_before": rf"\b{each_trillion}(?:[^.;!?\n]|\n(?![ \t]*\n)|\b(?:i\.e|e\.g)\.)"
+        r"{0,80}\Z",
         "per_trillion_after": rf"[ \t]*+(?:for[ \t]++)?{each_trillion}",
         "after_false": after[False][0],
         "after_true": after[True][0],
