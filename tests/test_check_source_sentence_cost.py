@@ -77,6 +77,9 @@ def _plain_explicit(self: at.Attributor, raw: Raw, s: Sentence) -> at.Subject | 
     relative = self._relative(raw, s)
     if relative is not None:
         return relative
+    owner = self._owner(raw)
+    if owner is not None:
+        return owner
     after = next(
         (p for p in s.parens if p[0] >= raw.end and not self.text[raw.end : p[0]].strip()), None
     )
@@ -116,6 +119,7 @@ def _plain_explicit(self: at.Attributor, raw: Raw, s: Sentence) -> at.Subject | 
             if not m.comparative
             and innermost(s.parens, m.start, m.end) in (None, paren)
             and (m.end <= raw.start or m.start >= raw.end)
+            and not self._in_apposition(m, raw)
         ]
         if not names:
             continue
@@ -172,8 +176,8 @@ def _plain_last_subject(self: at.Attributor, s: Sentence) -> tuple[str | None, b
     ]
     plain = [m for m in names if not m.comparative]
     if plain:
-        last = plain[-1]
-        return (OTHER if last.kind == "other" else last.ref), False
+        first = next((m for m in plain if m.kind != "company"), plain[-1])
+        return (OTHER if first.kind == "other" else first.ref), False
     return None, bool(names)
 
 
