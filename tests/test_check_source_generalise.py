@@ -625,3 +625,17 @@ def test_a_pace_per_trillion_tokens_reaches_past_i_e_and_a_line_break(kb: Knowle
 def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
     text = "DeepSeek-V3\n\n    4.3   Long Context Extension . . . . . . . . . .        23\n"
     assert check_text(text, kb, name="p.txt").figures == []
+
+
+def test_a_score_written_after_its_benchmark_is_read(kb: KnowledgeBase) -> None:
+    """ "AIME 2024 79.8, MATH-500 97.3" (no "%", no "on") was not read; a count after a
+    benchmark's name is not a score."""
+    text = (
+        "# R1\n\nDeepSeek-R1: AIME 2024 79.8, MATH-500 97.3, GPQA Diamond 71.5.\n\n"
+        "DeepSeek-R1's AIME 2024 has 30 problems.\n"
+    )
+    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
+        ("79.8", "aime-2024", "agrees"),
+        ("97.3", "math-500", "agrees"),
+        ("71.5", "gpqa-diamond", "agrees"),
+    ]

@@ -215,6 +215,8 @@ def _unit_for(
             raw.unit, raw.hint = "parameters", named
             return True
     score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
+    if score is None and words is not None and not mag_letter and _SCORE_ALONE(raw, text):
+        score = words.score_before(text, raw.start)  # "AIME 2024 79.8, MATH-500 97.3"
     if score is not None:  # "79.8 on AIME 2024"
         raw.unit, raw.hint = "percent", score
         as_percent(raw, text)
@@ -279,6 +281,8 @@ def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
         or words.may_score_after(text, end)
     ):
         return False
+    if "." in num and words.score_before(text, m.start()) is not None:
+        return False  # a score written after its benchmark ("AIME 2024 79.8")
     return words.after(text, end) is None and words.before(text, m.start()) is None
 
 
@@ -563,6 +567,21 @@ def finders(
         (_words, _WORD_NUM, ("word",)),
         (_numbers, numerals(words)[0], ("number",)),
     ]
+
+
+_NO_WORD_AFTER = re.compile(r"[ \t]*(?:[,;:)\].!?\n|]|$)")
+
+
+def _SCORE_ALONE(raw: Raw, text: str) -> bool:
+    """A bare number that may be a score named before it: written with decimals, at most 100,
+    no word after it ("AIME 2024 79.8," but not "AIME 2024 has 30 problems")."""
+    written = text[raw.start : raw.end]
+    return (
+        "." in written
+        and raw.low is not None
+        and 0 < raw.low <= 100
+        and _NO_WORD_AFTER.match(text, raw.end) is not None
+    )
 
 
 def as_percent(raw: Raw, text: str) -> None:

@@ -315,6 +315,12 @@ _LINK_ASCII = "".join(c for c in map(chr, range(128)) if _LINK_ZONE.fullmatch(c)
 _OUTSIDE_LINK_ZONE = re.compile(r"[\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]")  # the rest
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
+# between a benchmark and the score written after it: "AIME 2024 79.8", "MATH-500: 97.3",
+# "LiveCodeBench (Pass@1-COT) 65.9", "MATH-500 score 97.3"
+_SCORE_GAP = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:=]|scores?(?:[ \t]+of)?|of|is|was|at)?[ \t]*",
+    re.I,
+)
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
     rf"[ \t]+(?:(?:points?|{n.EVAL_MARK})[ \t]+)?(?:on|in|at)[ \t]+(?:the[ \t]+)?", re.I
 )
@@ -422,6 +428,17 @@ class NumberWords:
         hits = self._scores.hits(text, on.end(), min(len(text), on.end() + 60), on.end())
         first = next(hits, None)
         return first.refs[0] if first is not None and first.start == on.end() else None
+
+    def score_before(self, text: str, start: int) -> str | None:
+        """The benchmark a bare score is written after ("AIME 2024 79.8", "MATH-500: 97.3",
+        "LiveCodeBench (pass@1) 65.9", "its MATH-500 score 97.3")."""
+        lo = max(0, start - 60)
+        last = None
+        for hit in self._scores.hits(text, lo, start):
+            last = hit
+        if last is None or not _SCORE_GAP.fullmatch(text, last.end, start):
+            return None
+        return last.refs[0]
 
     def before(self, text: str, start: int, sizes: bool = False) -> str | None:
         """The quantity named right before start (with "of", "is", "=" between); with `sizes`,
