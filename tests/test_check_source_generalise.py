@@ -462,32 +462,6 @@ def test_a_possessive_or_an_apposition_decides_whose_a_figure_is(
     assert [(f.text, f.outcome) for f in figures] == found
 
 
-def test_a_sentence_hands_on_the_first_model_it_names(kb: KnowledgeBase) -> None:
-    """The last name was handed on: "OpenAI's o1 was released a month before R1. It costs
-    $60 …" gave o1's price to R1, and "R1 was built on V3. It scores …" gave R1's score to V3."""
-    text = (
-        "# Test\n\nOpenAI's o1 was released a month before R1. It costs $60 per million output "
-        "tokens.\n\nDeepSeek-R1 was built on DeepSeek-V3. It scores 79.8% on AIME 2024.\n"
-    )
-    assert [(f.text, f.model, f.outcome) for f in _figures(kb, text)] == [
-        ("79.8%", "deepseek-r1", "agrees")
-    ]
-
-
-def test_a_benchmark_named_in_capitals_is_not_the_word_in_lower_case(kb: KnowledgeBase) -> None:
-    """ "MATH" (MATH-500) matched "math": "the AIME 2024 math test" and "strong at math" made
-    AIME scores MATH-500 scores, conflicting."""
-    text = (
-        "# Test\n\nOn the AIME 2024 math test, R1 scored 79.8% and V3 scored 39.2%.\n\n"
-        "DeepSeek-R1 scores 97.3% on MATH.\n"
-    )
-    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
-        ("79.8%", "aime-2024", "agrees"),
-        ("39.2%", "aime-2024", "agrees"),
-        ("97.3%", "math-500", "agrees"),
-    ]
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -521,25 +495,6 @@ def test_a_qualifier_near_any_figure_narrows_its_quantity(
     context was read as the model's context length, conflicting with 128K."""
     (f,) = check_text(f"# R1\n\n{sentence}\n", kb, name="t.md").figures
     assert (f.quantity, f.outcome) == (quantity, "agrees")
-
-
-def test_the_label_of_the_next_figure_is_not_this_one_s(kb: KnowledgeBase) -> None:
-    """ "A is N and the B M": the term or name of the second phrase labelled the first figure
-    too ("61 and the hidden size" was read as a hidden size of 61, "79.8% and its MATH-500
-    score 97.3%" as a MATH-500 score of 79.8%)."""
-    text = (
-        "# V3\n\nFor DeepSeek-V3, the number of layers is 61 and the hidden size 7168.\n\n"
-        "DeepSeek-R1's AIME 2024 score is 79.8% and its MATH-500 score 97.3%.\n\n"
-        "DeepSeek-V3's total parameter count is 671B and its active count 37B.\n"
-    )
-    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
-        ("61", "layers", "agrees"),
-        ("7168", "hidden-size", "agrees"),
-        ("79.8%", "aime-2024", "agrees"),
-        ("97.3%", "math-500", "agrees"),
-        ("671B", "total-parameters", "agrees"),
-        ("37B", "activated-parameters", "agrees"),
-    ]
 
 
 PAPER = """DeepSeek-V3 Technical Report
@@ -584,34 +539,6 @@ def test_a_paper_s_citations_section_numbers_and_references_are_no_figures(
     ]
 
 
-def test_a_name_right_before_a_figure_owns_it_in_a_list(kb: KnowledgeBase) -> None:
-    """ "AIME 2024: R1 79.8%, o1 79.2%, GPT-4o 9.3%" (read as a key and its value) and "R1 vs
-    o1 on AIME 2024: 79.8% vs 79.2%": every score went to R1, two of them conflicting."""
-    text = (
-        "# Test\n\nAIME 2024: R1 79.8%, o1 79.2%, GPT-4o 9.3%.\n\n"
-        "R1 vs o1 on AIME 2024: 79.8% vs 79.2%.\n\n"
-        "The 671B DeepSeek-V3 2.788M GPU hours figure is right.\n"
-    )
-    assert [(f.text, f.model, f.outcome) for f in _figures(kb, text)] == [
-        ("79.8%", "deepseek-r1", "agrees"),
-        ("79.8%", "deepseek-r1", "agrees"),
-        ("2.788M GPU hours", "deepseek-v3", "agrees"),
-    ]
-
-
-def test_a_qualifier_is_the_figure_s_next_to_it(kb: KnowledgeBase) -> None:
-    """ "71.0% on AIME 2024, rising to 86.7% with majority voting": the voting made the first
-    figure the majority-vote score too, conflicting."""
-    text = (
-        "# R1\n\nDeepSeek-R1-Zero scored 71.0% on AIME 2024, rising to 86.7% with majority "
-        "voting.\n"
-    )
-    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
-        ("71.0%", "aime-2024", "agrees"),
-        ("86.7%", "aime-2024-cons64", "agrees"),
-    ]
-
-
 def test_a_pace_per_trillion_tokens_reaches_past_i_e_and_a_line_break(kb: KnowledgeBase) -> None:
     """DeepSeek's own sentence: "3.7 days" was read as the training's duration, conflicting."""
     text = (
@@ -627,15 +554,76 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
     assert check_text(text, kb, name="p.txt").figures == []
 
 
-def test_a_score_written_after_its_benchmark_is_read(kb: KnowledgeBase) -> None:
-    """ "AIME 2024 79.8, MATH-500 97.3" (no "%", no "on") was not read; a count after a
-    benchmark's name is not a score."""
-    text = (
-        "# R1\n\nDeepSeek-R1: AIME 2024 79.8, MATH-500 97.3, GPQA Diamond 71.5.\n\n"
-        "DeepSeek-R1's AIME 2024 has 30 problems.\n"
-    )
-    assert [(f.text, f.quantity, f.outcome) for f in _figures(kb, text)] == [
-        ("79.8", "aime-2024", "agrees"),
-        ("97.3", "math-500", "agrees"),
-        ("71.5", "gpqa-diamond", "agrees"),
-    ]
+# Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
+# otherwise before; the comment says how.
+READ_AS = {
+    # a sentence hands on the first model it names, its subject: o1's price went to R1, and
+    # R1's score to V3
+    "the first model is handed on": (
+        "OpenAI's o1 was released a month before R1. It costs $60 per million output tokens.\n\n"
+        "DeepSeek-R1 was built on DeepSeek-V3. It scores 79.8% on AIME 2024.",
+        [("79.8%", "deepseek-r1", "aime-2024", "agrees")],
+    ),
+    # "MATH" (MATH-500) matched "math": AIME scores were MATH-500 scores, conflicting
+    "a benchmark in capitals": (
+        "On the AIME 2024 math test, R1 scored 79.8% and V3 scored 39.2%.\n\n"
+        "DeepSeek-R1 scores 97.3% on MATH.",
+        [
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("39.2%", "deepseek-v3", "aime-2024", "agrees"),
+            ("97.3%", "deepseek-r1", "math-500", "agrees"),
+        ],
+    ),
+    # "A is N and the B M": the second phrase's term or name labelled the first figure too
+    "the next phrase's label": (
+        "For DeepSeek-V3, the number of layers is 61 and the hidden size 7168.\n\n"
+        "DeepSeek-R1's AIME 2024 score is 79.8% and its MATH-500 score 97.3%.\n\n"
+        "DeepSeek-V3's total parameter count is 671B and its active count 37B.",
+        [
+            ("61", "deepseek-v3", "layers", "agrees"),
+            ("7168", "deepseek-v3", "hidden-size", "agrees"),
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("97.3%", "deepseek-r1", "math-500", "agrees"),
+            ("671B", "deepseek-v3", "total-parameters", "agrees"),
+            ("37B", "deepseek-v3", "activated-parameters", "agrees"),
+        ],
+    ),
+    # a name right before a figure owns it, in prose and in a cell ("key: value"); a header
+    # of two models pairs them with the cell's two figures: every score went to R1
+    "a name right before a figure": (
+        "AIME 2024: R1 79.8%, o1 79.2%, GPT-4o 9.3%.\n\n"
+        "R1 vs o1 on AIME 2024: 79.8% vs 79.2%.\n\n"
+        "The 671B DeepSeek-V3 2.788M GPU hours figure is right.",
+        [
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("2.788M GPU hours", "deepseek-v3", "training-gpu-hours", "agrees"),
+        ],
+    ),
+    # a qualifier is only the figure's next to it: the voting made 71.0% a majority-vote score
+    "a qualifier next to its figure": (
+        "DeepSeek-R1-Zero scored 71.0% on AIME 2024, rising to 86.7% with majority voting.",
+        [
+            ("71.0%", "deepseek-r1-zero", "aime-2024", "agrees"),
+            ("86.7%", "deepseek-r1-zero", "aime-2024-cons64", "agrees"),
+        ],
+    ),
+    # a score written after its benchmark, with no "%" and no "on", was not read; a count
+    # after a benchmark's name is no score
+    "a score after its benchmark": (
+        "DeepSeek-R1: AIME 2024 79.8, MATH-500 97.3, GPQA Diamond 71.5.\n\n"
+        "DeepSeek-R1's AIME 2024 has 30 problems.",
+        [
+            ("79.8", "deepseek-r1", "aime-2024", "agrees"),
+            ("97.3", "deepseek-r1", "math-500", "agrees"),
+            ("71.5", "deepseek-r1", "gpqa-diamond", "agrees"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(READ_AS))
+def test_figures_are_read_as_the_text_means(kb: KnowledgeBase, case: str) -> None:
+    text, expected = READ_AS[case]
+    found = [(f.text, f.model, f.quantity, f.outcome) for f in _figures(kb, f"# Test\n\n{text}\n")]
+    assert found == expected
