@@ -176,7 +176,9 @@ def _plain_last_subject(self: at.Attributor, s: Sentence) -> tuple[str | None, b
     ]
     plain = [m for m in names if not m.comparative]
     if plain:
-        first = next((m for m in plain if m.kind != "company"), plain[-1])
+        fronted = at._FRONTED.match(self.text, s.start, s.end)
+        after = [m for m in plain if fronted is None or m.start >= fronted.end()] or plain
+        first = next((m for m in after if m.kind != "company"), plain[-1])
         return (OTHER if first.kind == "other" else first.ref), False
     return None, bool(names)
 

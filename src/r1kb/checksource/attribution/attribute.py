@@ -75,6 +75,15 @@ _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 # "the $1B that similar models take")
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
+# a phrase put before a sentence's subject: "Built on DeepSeek-V3, R1 …", "After V3 came out in
+# December, R1 …", "Distilled from DeepSeek-R1, the 32B model …"
+_FRONTED = re.compile(
+    r"\s*(?:after|before|since|while|although|though|unlike|like|compared\s+(?:to|with)|"
+    r"besides|beyond|despite|following|with|from|for|in|on|as|"
+    r"(?:[a-z]+ed|built|made|run|known|taken)\s+(?:on|upon|from|by|with|to|after|in))"
+    r"\b[^,.;:]{1,120},",
+    re.I,
+)
 # between a name and the figure it owns: a possessive ("o1's 79.2%", "GPT-4o’s 9.3%"), or
 # spaces on one line in a list of names and figures ("AIME 2024: R1 79.8%, o1 79.2%")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+|[ \t]+")
@@ -424,8 +433,11 @@ class Attributor(QuantityReader):
         plain = [m for m in names if not m.comparative]
         if plain:
             # the first model named, the sentence's subject ("OpenAI's o1 was released a month
-            # before R1. It costs $60 …": o1's, not R1's), else the company
-            first = next((m for m in plain if m.kind != "company"), plain[-1])
+            # before R1. It costs $60 …": o1's, not R1's), after a phrase put before it
+            # ("Built on DeepSeek-V3, R1 was …": R1's), else the company
+            fronted = _FRONTED.match(self.text, s.start, s.end)
+            after = [m for m in plain if fronted is None or m.start >= fronted.end()] or plain
+            first = next((m for m in after if m.kind != "company"), plain[-1])
             return (OTHER if first.kind == "other" else first.ref), False
         return None, bool(names)
 

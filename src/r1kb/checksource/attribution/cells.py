@@ -96,14 +96,20 @@ class CellAttributor:
         if named:
             return named[0].ref, f"the cell names {named[0].ref!r}"
         headers = [("row header", cell.row_header), ("column", cell.column_header)]
-        if len(self._models(cell.header_row)) >= 2:  # one column per model: its header first
-            headers.reverse()  # (a row's "ArenaHard (GPT-4-1106)" names the judge, not whose)
+        # one column per model: its header first where the row names none of the family (a
+        # row's "ArenaHard (GPT-4-1106)" names the judge, not whose; "V3 baseline" is V3's)
+        columns = [m for m in self._models(cell.header_row) if not m.comparative]
+        if len(columns) >= 2 and not any(
+            m.kind == "model" and not m.comparative for m in self._models(cell.row_header)
+        ):
+            headers.reverse()
         for where, header in headers:
-            names = self._models(header)
+            every = self._models(header)
+            names = [m for m in every if not m.comparative]
             if names:
                 # "DeepSeek-R1-Zero" may be read as the company and a model: the model counts
                 first = next((m for m in names if m.kind != "company"), names[0])
-                paired = [m for m in names if m.kind != "company"]
+                paired = [m for m in every if m.kind != "company"]  # "R1 vs o1": both
                 if place and len(paired) > place:  # a later figure, a later model of the header
                     first = paired[place]
                 if first.kind == "other":

@@ -30,6 +30,9 @@ _LABEL_GAP = re.compile(
 )
 
 
+_NOT_COST_REACH = 24  # "plans to raise $10 billion", "$8 billion in assets"
+
+
 def _money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
     """The words of money that is no model's cost (`money_not_cost` in the data), one pattern."""
     return kb.derived("money_not_cost", _make_money_not_cost)
@@ -61,15 +64,19 @@ class QuantityReader:
     _fit: dict[tuple[str, str], bool]  # (unit, quantity) -> whether the unit measures it
     _scopes: tuple[list[tuple[int, int]], ScopeTerms] | None = None  # for these spans
     _fitting_cache: dict[FigureKind, dict[tuple[str, ...], tuple[str, ...]]] | None = None
-    _not_cost: tuple[tuple[int, int], bool] = ((-1, -1), False)  # the last clause asked about
+    _not_cost: tuple[tuple[int, int], list[tuple[int, int]]] = ((-1, -1), [])  # last clause
 
-    def _names_money_not_cost(self, clause: tuple[int, int]) -> bool:
-        """Whether the clause names money that is no cost ("raise", "revenue"): asked once for
-        the clause, not again for each of its figures."""
+    def _names_money_not_cost(self, clause: tuple[int, int], raw: Raw) -> bool:
+        """Whether money that is no cost ("raise", "revenue", "in assets") is named right
+        around the figure, in its clause: the clause is searched once, not again for each of
+        its figures."""
         if self._not_cost[0] != clause:
-            found = _money_not_cost(self.kb).search(self.text, *clause) is not None
+            found = [m.span() for m in _money_not_cost(self.kb).finditer(self.text, *clause)]
             self._not_cost = (clause, found)
-        return self._not_cost[1]
+        return any(
+            raw.start - _NOT_COST_REACH <= b and a <= raw.end + _NOT_COST_REACH
+            for a, b in self._not_cost[1]
+        )
 
     def unit_from_words(self, raw: Raw, s: Sentence) -> str | None:
         """The unit of a figure written without one ("in the billions"), from its sentence:
@@ -268,7 +275,7 @@ class QuantityReader:
         qid = qid or self.nearest_term(raw, scopes)
         if qid is not None:
             return self._known(self._narrowed(qid, raw, s)), True
-        if raw.money and self._names_money_not_cost(clause):
+        if raw.money and self._names_money_not_cost(clause, raw):
             self.quantity_how = "no term near it, and money that is no cost named in its clause"
             return None, False  # "plans to raise $10 billion": not a training cost
         default = self.default_quantity(unit)
@@ -362,10 +369,11 @@ class QuantityReader:
 
     def _qualifying(self, raw: Raw, s: Sentence) -> str:
         """The words around a figure whose qualifiers are its own: 60 characters either side in
-        its sentence, up to the figures next to it ("71.0% on AIME 2024, rising to 86.7% with
+        its clause, up to the figures next to it ("71.0% on AIME 2024, rising to 86.7% with
         majority voting": the voting is the second figure's, not the first's)."""
         i = bisect_left(self.spans, (raw.start, raw.end))
-        lo, hi = max(s.start, raw.start - 60), min(s.end, raw.end + 60)
+        clause = s.clause_at(raw.start)  # "…128K; the deepseek-reasoner endpoint …": not its
+        lo, hi = max(clause[0], raw.start - 60), min(clause[1], raw.end + 60)
         if i > 0 and self.spans[i - 1][1] <= raw.start:
             lo = max(lo, self.spans[i - 1][1])
         j = bisect_right(self.spans, (raw.end, 1 << 62))

@@ -12,6 +12,7 @@ text allows and how sure each reading is.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,6 +122,8 @@ def _lookup(value: object) -> bool:
     return isinstance(value, int | float) and value == value
 
 
+# figures of a cell set against each other, each of one model of its header: "79.8% vs 79.2%"
+_VERSUS_BETWEEN = re.compile(r"\bvs\b\.?|\bversus\b|/")
 _RATE_UNITS = ("USD-per-", "CNY-per-")
 
 
@@ -306,7 +309,8 @@ class Reader:
             spans = self.at.spans  # the figures before it in its cell, and after it
             place = bisect_left(spans, (raw.start, 0)) - bisect_left(spans, (cell.start, 0))
             count = bisect_left(spans, (cell.end, 0)) - bisect_left(spans, (cell.start, 0))
-            model, model_how = self.cells.model(cell, subject, own, place if count > 1 else 0)
+            paired = count > 1 and _VERSUS_BETWEEN.search(text, cell.start, raw.start)
+            model, model_how = self.cells.model(cell, subject, own, place if paired else 0)
         if model is None or model in (OTHER, GENERIC):
             return none
         raw = self.cells.priced(raw, cell)  # "Input (per 1M tokens)": $0.55 is a price

@@ -119,7 +119,11 @@ class _Walk:
                 return  # no figure from here on: what a sentence hands on matters to none
             if block.kind == "heading":
                 title = self._heading_text(block)
-                if cited and not _SECTION_AFTER_REFERENCES.fullmatch(title):
+                if (
+                    cited
+                    and self.doc.fmt == "text"  # Markdown's and HTML's headings are headings
+                    and not _SECTION_AFTER_REFERENCES.fullmatch(title)
+                ):
                     continue  # an entry of the list that looks like a heading in plain text
                 cited = _REFERENCES.fullmatch(title) is not None
                 names = [

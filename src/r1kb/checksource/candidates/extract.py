@@ -352,7 +352,8 @@ def _numbers(
         if rest and not _overlaps(rest.start(), rest.end(), taken):
             high, hstep = n.parse_number(rest.group("num"))
             hscale = n.magnitude(rest)
-            shared = scale == 1.0 and hscale != 1.0  # "$5-6 million": of both numbers
+            # "$5-6 million": of both numbers; not "$294,000 and $5.6 million" (written whole)
+            shared = scale == 1.0 and hscale != 1.0 and value < 1000 and "," not in m.group("num")
             join = rest.group("join").lower()
             if high * hscale > value * (hscale if shared else scale) and (
                 (join != "and" or ends_with_between(text, m.start()))
@@ -584,6 +585,9 @@ def _SCORE_ALONE(raw: Raw, text: str) -> bool:
     )
 
 
+_A_DIFFERENCE = re.compile(r"(?:[+±−-]|\bby\s+)$", re.I)
+
+
 def as_percent(raw: Raw, text: str) -> None:
     """A score written as a fraction ("0.798 on AIME 2024", a cell `0.973` under "MATH-500")
     in percent, as the knowledge base keeps scores: a number under 1 written with decimals
@@ -595,6 +599,7 @@ def as_percent(raw: Raw, text: str) -> None:
         and 0 < raw.low <= raw.high < 1
         and "." in written
         and "%" not in written
+        and not _A_DIFFERENCE.search(text, max(0, raw.start - 4), raw.start)  # "+0.6", "by 0.6"
     ):
         raw.low, raw.high, raw.step = raw.low * 100, raw.high * 100, raw.step * 100
 

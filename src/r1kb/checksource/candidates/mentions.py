@@ -254,13 +254,20 @@ _HYPHENS = "\u2010\u2011-"  # not the dashes: "V3–R1" may be a range
 _GLUED_HEAD = re.compile(rf"(?<![\w{_HYPHENS}])[\w{_HYPHENS}]*?\w[{_HYPHENS}]$")
 
 
+# a head that is a name: a digit in it ("o1", "GPT-4o") or a capital first ("Qwen", "MAI-DS"),
+# not DeepSeek's own short form ("DS-R1", "DS-V3")
+_NAME_LIKE_HEAD = re.compile(r"(?!DS[\u2010\u2011-])(?=[\w\u2010\u2011-]*\d|[A-Z])")
+
+
 def _glued_head(text: str, start: int) -> int | None:
     """Where the words a family name at `start` is glued onto by a hyphen begin ("o1-R1",
     "Qwen-R1", "post-R1": the name is part of another name), or None."""
     if start < 2 or text[start - 1] not in _HYPHENS or not text[start - 2].isalnum():
         return None
     head = _GLUED_HEAD.search(text, max(start - 41, 0), start)
-    return head.start() if head else None
+    if head is None or not _NAME_LIKE_HEAD.match(text, head.start(), start):
+        return None  # "full-R1", "open-R1", "post-R1": a word, not a name; "DS-R1": DeepSeek's
+    return head.start()
 
 
 class _Holding:

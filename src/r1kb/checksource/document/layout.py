@@ -34,6 +34,8 @@ _BULLET_MARK = re.compile(r"[-*+•][ \t]+")  # a bullet without the spaces befo
 # (no label character, no bullet, no white space; or a digit): a line with one is no label
 _NOT_A_LABEL = re.compile(r"[^\w ()/\-‑.,&'’\t*+•\s]|\d")
 _LONGEST_LABEL = 61  # what _LABEL matches at most
+# a cell that names a row: it begins with a letter or "#", and is not a metric's mark alone
+_LABEL_CELL = re.compile(r"(?![a-z]+@\d)[#A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -94,30 +96,36 @@ def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int)
         return []
     header = rows[0]
     header_row = " | ".join(text[a:b] for a, b in header)
-    label = _label_column(rows[1:])
+    label = _label_column(text, rows[1:])
     cells = []
+    group = ""  # a grouping first column's name, carried down its empty cells
     for row in rows[1:]:
+        first = text[row[0][0] : row[0][1]] if row else ""
+        group = (first or group) if label else first
         row_header = text[row[label][0] : row[label][1]] if len(row) > label else ""
-        group = text[row[0][0] : row[0][1]] if row else ""
+        if label and group:  # "Activated parameters DeepSeek-V3": the group may name the model
+            row_header = f"{row_header} {group}"
         for i, (a, b) in enumerate(row):
             if b <= a:
                 continue
             column = text[header[i][0] : header[i][1]] if i < len(header) else ""
-            own = row_header if i > label else group if i else ""
+            own = row_header if i > label else first if i else ""
             cells.append(Cell(a, b, own, column, header_row, table_start))
     return cells
 
 
-def _label_column(body: list[list[tuple[int, int]]]) -> int:
+def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
     """The column that names each row: the first, or the second where the first groups the
     rows and is left empty under a group's first row (DeepSeek's README: `| Math | AIME 2024
     (Pass@1) | … |` then `| | MATH-500 (Pass@1) | … |`; its figures were read under the
-    empty first cell, or under "Math")."""
+    empty first cell, or under "Math"), and the second names things, in words, not figures (a
+    table with one empty first cell over a row of "pass@1" is not grouped)."""
     grouped = (
         len(body) >= 2
         and all(len(row) >= 3 and row[1][1] > row[1][0] for row in body)
         and any(row[0][1] <= row[0][0] for row in body)
         and any(row[0][1] > row[0][0] for row in body)
+        and all(_LABEL_CELL.match(text, row[1][0]) for row in body)
     )
     return 1 if grouped else 0
 

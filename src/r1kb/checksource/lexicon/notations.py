@@ -33,8 +33,8 @@ EXPONENT = (
 )
 NUMBER = (
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
-    # never the "5" of "$5,6 million" (a decimal comma): that is not $5
-    rf"|\d+(?:\.\d+)?|\.\d+)(?!,\d){EXPONENT}?)"
+    # never the "5" of "$5,6 million" (a decimal comma): that is not $5; "79.8,97.3" is a list
+    rf"|(?>\d+)(?:\.\d+|(?!,\d))|\.\d+){EXPONENT}?)"
 )
 # The largest value read as a figure: beyond any quantity of the knowledge base (training compute
 # is ~3e24 FLOP); "a 1 followed by 400 zeros" is not a figure and never becomes Infinity.

@@ -244,8 +244,10 @@ def tails(words: TailWords) -> Tails:
         "foreign": rf"\s*+{HY}?{forms(words.foreign)}",
         # money per something no rate unit of the data is in: "$2/hr", "$0.55/MTok", "$2 per
         # hour", "$1M a year" is a rate, never the total its currency alone would make it
-        "rate_of_money": rf"[ \t]*+(?:/[ \t]*+(?=[^\W\d_])|(?:per|an?|each|every)\s++"
-        rf"(?:(?:one|1)\s*+)?(?:{forms([*rated, *RATE_NOUNS])}|{gpu}))",
+        # ("$2/hr", "$0.55/MTok"; not "a month after V3", "a year ago", "$5.6M/R1 cost")
+        "rate_of_money": rf"[ \t]*+(?:/[ \t]*+(?:(?:1|one)\s*+)?(?:{forms([*rated, *RATE_NOUNS])}"
+        rf"|{gpu}|M?Tok\w*)|(?:per|an?|each|every)\s++(?:(?:one|1)\s*+)?"
+        rf"(?:{forms([*rated, *RATE_NOUNS])}|{gpu}))(?!\s+(?:after|ago|before|later|earlier)\b)",
         "size_noun": rf"\s*+(?:[\w‑\-]++\s++)?{forms(words.size_nouns)}",
         "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
         "experts": rf"{EXPERTS}{forms(words.expert_cues)})",

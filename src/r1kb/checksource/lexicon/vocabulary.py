@@ -42,9 +42,9 @@ def term_pattern(term: str) -> str:
         if word.endswith("*") and len(word) > 1:
             parts.append(re.escape(word[:-1]) + r"\w*(?:[\-‑.]\w+)*")  # GPT* → GPT-4o
         elif len(words) == 1 and len(word) >= 2 and word.isupper() and word.isalpha():
-            # a name in capitals ("MATH", "DROP", "RACE") in capitals only: in lower case it
-            # is a word ("strong at math" was MATH-500)
-            parts.append(f"(?-i:{re.escape(word)})")
+            # a name in capitals ("MATH", "DROP", "RACE") in capitals, or in a title's case
+            # ("On Math"), never in lower case: then it is a word ("strong at math" was MATH-500)
+            parts.append(f"(?-i:{re.escape(word)}|{re.escape(word.capitalize())})")
         elif i == len(words) - 1 and word[-1].isalpha():
             parts.append(re.escape(word) + r"(?:s|es)?")
         else:
