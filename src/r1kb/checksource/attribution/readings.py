@@ -307,9 +307,10 @@ class Reader:
             model, model_how = before.ref, f"the cell names {before.ref!r} right before it"
         else:
             spans = self.at.spans  # the figures before it in its cell, and after it
-            place = bisect_left(spans, (raw.start, 0)) - bisect_left(spans, (cell.start, 0))
-            count = bisect_left(spans, (cell.end, 0)) - bisect_left(spans, (cell.start, 0))
-            paired = count > 1 and _VERSUS_BETWEEN.search(text, cell.start, raw.start)
+            at, first = bisect_left(spans, (raw.start, 0)), bisect_left(spans, (cell.start, 0))
+            place = at - first
+            # set against the figure before it ("79.8% vs 79.2%"): the words between them only
+            paired = place > 0 and _VERSUS_BETWEEN.search(text, spans[at - 1][1], raw.start)
             model, model_how = self.cells.model(cell, subject, own, place if paired else 0)
         if model is None or model in (OTHER, GENERIC):
             return none

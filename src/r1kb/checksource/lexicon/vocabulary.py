@@ -433,6 +433,8 @@ class NumberWords:
         """The benchmark a bare score is written after ("AIME 2024 79.8", "MATH-500: 97.3",
         "LiveCodeBench (pass@1) 65.9", "its MATH-500 score 97.3")."""
         lo = max(0, start - 60)
+        if self._scores.absent_from(text, lo, start):
+            return None  # no benchmark's word there: no scan (asked of every bare decimal)
         last = None
         for hit in self._scores.hits(text, lo, start):
             last = hit
