@@ -308,8 +308,9 @@ def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> boo
         return True
     if letter or m.group("mag") or m.group("cur"):
         return False  # "2.78 Million GPU Hours" at a line's start is a figure
-    line_start = _LINE_INDENT.search(text, max(0, m.start() - 40), m.start()) is not None
-    return line_start and "." in num and _SECTION_NUMBER.match(text, m.start()) is not None
+    if "." not in num or not _SECTION_NUMBER.match(text, m.start()):
+        return False
+    return _LINE_INDENT.search(text, max(0, m.start() - 40), m.start()) is not None
 
 
 def _numbers(
