@@ -87,10 +87,10 @@ _FRONTED = re.compile(
 # between a name and the figure it owns: a possessive ("o1's 79.2%", "GPT-4o’s 9.3%"), or
 # spaces on one line in a list of names and figures ("AIME 2024: R1 79.8%, o1 79.2%")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+|[ \t]+")
-# how a clause in apposition to a name begins: ", a reproduction of", ", the model … on,"
 # between the name an apposition is to and its comma: "V3 model", "Kimi k1.5"
 _HEAD_TAIL = re.compile(r"(?:\s+[\w.-]+){0,2}\s*")
 _APPOSITION_REACH = 80  # the longest apposition read: ", a reproduction of … X"
+# how a clause in apposition to a name begins: ", a reproduction of", ", the model … on,"
 _APPOSITION = re.compile(r"[\s,;(—–-]*(?:an?|the|which|who|whose|one\s+of|its|their)\b", re.I)
 _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s)\b")
 

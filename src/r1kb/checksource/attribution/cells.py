@@ -30,14 +30,16 @@ from r1kb.units import UnitSystem
 _KEPT = 4096  # the answers kept for a table's headers (not a page of distinct ones)
 
 # A header's scale, in parentheses or brackets: "Params (B)", "Cost ($M)", "Tokens [T]",
-# "Cost (USD millions)", "GPU hours (in millions)", "Params (×10^9)". The magnitudes are
-# notations' (one vocabulary); a word in any case, a letter as written.
+# "Cost (USD millions)", "GPU hours (in millions)", "Params (×10^9)", "Context (K tokens)".
+# The magnitudes are notations' (one vocabulary): a word in any case, a letter as written; a
+# currency's sign or code may come before it, one unit word after it.
 _SCALE_WORDS = "|".join(sorted((w for w in n.MAGNITUDES if len(w) > 1), key=len, reverse=True))
+_SCALE_LETTERS = "".join(w.upper() for w in n.MAGNITUDES if len(w) == 1)
 _HEADER_SCALE = re.compile(
-    r"[(\[]\s*(?:in\s+)?(?:(?:US\$|USD|RMB|CNY|[$¥￥])\s*)?"
-    rf"(?:(?P<word>(?i:{_SCALE_WORDS}))\b|(?P<letter>[KMBT])(?![A-Za-z])"
+    r"[(\[]\s*(?:in\s+)?(?:(?:[A-Z]{2}\$|[A-Z]{3}\b|[^\w\s()\[\]])\s*)?"
+    rf"(?:(?P<word>(?i:{_SCALE_WORDS}))\b|(?P<letter>[{_SCALE_LETTERS}])(?![A-Za-z])"
     r"|(?:[×x]\s*)?10\s*(?:\^|\*\*)\s*(?P<power>\d{1,2}))"
-    r"(?:\s+(?:USD|US\$|dollars|tokens|parameters|params))?\s*[)\]]"
+    r"(?:\s+[\w$]+)?\s*[)\]]"
 )
 
 

@@ -17,19 +17,19 @@ from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
-from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, Vocabulary, term_pattern
+from r1kb.checksource.lexicon.vocabulary import (
+    LABEL_GAP,
+    Hit,
+    TermSet,
+    Vocabulary,
+    term_pattern,
+)
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 # a unit word after these is what a figure is counted per ("for each token", "per GPU")
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
-# between a name and the figure it labels: "MATH-500 score 97.3%", "MATH-500: 97.3%"
-_LABEL_GAP = re.compile(
-    r"[ \t]*(?:[:=]|(?:score|scores|of|is|was|at|rating|pass@1)\b)?[ \t]*", re.I
-)
-
-
 _NOT_COST_REACH = 24  # "plans to raise $10 billion", "$8 billion in assets"
 
 
@@ -329,7 +329,7 @@ class QuantityReader:
         i = bisect_left(self.spans, (b.end, 0))
         if i >= len(self.spans):
             return False
-        return _LABEL_GAP.fullmatch(self.text, b.end, self.spans[i][0]) is not None
+        return LABEL_GAP.fullmatch(self.text, b.end, self.spans[i][0]) is not None
 
     def _benchmark(self, raw: Raw, s: Sentence) -> tuple[str | None, bool]:
         if raw.hint == "percentile":  # "96.3rd percentile": its own word names the quantity
@@ -361,8 +361,9 @@ class QuantityReader:
         return self.vocab.narrow(qid, self._qualifying(raw, s)), True
 
     def _narrowed(self, qid: str, raw: Raw, s: Sentence) -> str:
-        """The narrower quantity a qualifier near the figure makes of it ("API" near a
-        context length: the API's; "per expert" near an intermediate size: the expert's)."""
+        """The narrower quantity a qualifier near the figure makes of it ("deepseek-reasoner"
+        near a context length: the API endpoint's; "per expert" near an intermediate size: the
+        expert's)."""
         if qid not in self.vocab.narrowed:
             return qid
         return self.vocab.narrow(qid, self._qualifying(raw, s))

@@ -215,7 +215,7 @@ def _unit_for(
             raw.unit, raw.hint = "parameters", named
             return True
     score = words.score_after(text, raw.end) if words is not None and not mag_letter else None
-    if score is None and words is not None and not mag_letter and _SCORE_ALONE(raw, text):
+    if score is None and words is not None and not mag_letter and _may_be_score(raw, text):
         score = words.score_before(text, raw.start)  # "AIME 2024 79.8, MATH-500 97.3"
     if score is not None:  # "79.8 on AIME 2024"
         raw.unit, raw.hint = "percent", score
@@ -574,7 +574,7 @@ def finders(
 _NO_WORD_AFTER = re.compile(r"[ \t]*(?:[,;:)\].!?\n|]|$)")
 
 
-def _SCORE_ALONE(raw: Raw, text: str) -> bool:
+def _may_be_score(raw: Raw, text: str) -> bool:
     """A bare number that may be a score named before it: written with decimals, at most 100,
     no word after it ("AIME 2024 79.8," but not "AIME 2024 has 30 problems")."""
     written = text[raw.start : raw.end]

@@ -260,8 +260,8 @@ _NAME_LIKE_HEAD = re.compile(r"(?!DS[\u2010\u2011-])(?=[\w\u2010\u2011-]*\d|[A-Z
 
 
 def _glued_head(text: str, start: int) -> int | None:
-    """Where the words a family name at `start` is glued onto by a hyphen begin ("o1-R1",
-    "Qwen-R1", "post-R1": the name is part of another name), or None."""
+    """Where the words a family name at `start` is glued onto by a hyphen begin, when they
+    are a name ("o1-R1", "Qwen-R1": the name is part of another name), or None."""
     if start < 2 or text[start - 1] not in _HYPHENS or not text[start - 2].isalnum():
         return None
     head = _GLUED_HEAD.search(text, max(start - 41, 0), start)
@@ -271,8 +271,9 @@ def _glued_head(text: str, start: int) -> int | None:
 
 
 class _Holding:
-    """The outside names found, to ask whether one holds a family name and is longer: "Open
-    R1", "MAI-DS-R1", "R1-1776" (in `outside`) are other models, not R1 (longest first)."""
+    """The outside names found, to ask whether one holds a family name and is longer:
+    "OpenR1", "MAI-DS-R1", "R1-1776" (in `outside`) are other models, not R1 (longest
+    first)."""
 
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = sorted(hits, key=lambda h: h.start)
@@ -326,21 +327,19 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             or (nxt == "." and text[m.end() + 1 : m.end() + 2].isdigit())
         ):
             continue
+        suffix = cont.group(1).lower() if cont else None
+        # a name of its own, outside the family: glued onto a name before it ("o1-R1",
+        # "Qwen-R1"), or an unknown variant ("V3-R1"), in place of the names found inside it
         head = _glued_head(text, m.start())
-        if head is not None:  # "o1-R1", "Qwen-R1": a name of its own, outside the family
+        if head is None and suffix and suffix not in _SUFFIX_COMPARATIVE | _SUFFIX_SAME:
+            head = m.start()
+        if head is not None:
             if taken.overlaps(head, head + 1) and not taken.starting_in(head, head + 1):
                 continue  # glued onto a name read already, which holds its head
             end = give_way(head, cont.end() if cont else m.end())
             add(Mention(head, end, "other", "", _compared(text, head, end)))
             continue
-        comparative = _comparative(text, m.start(), m.end())
-        if cont and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
-            comparative = True
-        elif cont and cont.group(1).lower() not in _SUFFIX_SAME:
-            # an unknown variant ("V3-R1"), in place of a name inside it found before it ("R1")
-            end = give_way(m.start(), cont.end())
-            add(Mention(m.start(), end, "other", "", _compared(text, m.start(), end)))
-            continue
+        comparative = suffix in _SUFFIX_COMPARATIVE or _comparative(text, m.start(), m.end())
         add(Mention(m.start(), m.end(), "model", mid, comparative))
     for kind, hits in zip(_KINDS, name_hits, strict=True):
         for hit in hits:

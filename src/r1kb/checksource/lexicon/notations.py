@@ -17,7 +17,6 @@ HY = r"[\-‐‑‒–]"  # hyphens as typeset
 SEP = r"[,\u00a0\u202f\u2009 ]"
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPTS = SUPERSCRIPT_DIGITS
 # the end of a word, where a footnote's superscript digit may follow it ("GPU hours¹", "$5.6
 # million²": with a plain word boundary the unit or magnitude was not read)
 WORD_END = rf"(?![^\W{SUPERSCRIPT_DIGITS}])"
@@ -27,9 +26,9 @@ EXPONENT = (
     rf"(?:[eE][+\-−]?\d{{1,4}}(?!\w|\.\d)"
     rf"|\s?[×x·*]\s?10\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?!\w|\.\d)"
     rf"|\s?[×·*]\s?10[−\-]\d{{1,4}}(?!\w|\.\d)"  # "5 × 10−6": a PDF's text loses the superscript
-    rf"|\s?[×x·*]\s?10[⁻]?[{_SUPERSCRIPTS}]{{1,4}}"
+    rf"|\s?[×x·*]\s?10[⁻]?[{SUPERSCRIPT_DIGITS}]{{1,4}}"
     rf"|\s?(?:\^|\*\*)\s?[+\-−]?\d{{1,4}}(?!\w|\.\d)"
-    rf"|(?<=(?<![\d.,])10)⁻?[{_SUPERSCRIPTS}]{{1,4}})"  # "10²⁴"; "97.3²" is a footnote mark
+    rf"|(?<=(?<![\d.,])10)⁻?[{SUPERSCRIPT_DIGITS}]{{1,4}})"  # "10²⁴"; "97.3²" is a footnote mark
 )
 NUMBER = (
     r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)"
@@ -174,10 +173,10 @@ NOT_A_FIGURE = re.compile(NOT_A_FIGURE_SOURCE, re.I)
 
 
 _POWER = re.compile(
-    rf"(?P<m>[\d.]+)(?:[eE](?P<e>[+\-−]?\d+)|[×x·*]10(?:\^|\*\*)?(?P<t>[+\-−⁻]?[\d{_SUPERSCRIPTS}]+)"
-    rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{_SUPERSCRIPTS}]+))"
+    rf"(?P<m>[\d.]+)(?:[eE](?P<e>[+\-−]?\d+)|[×x·*]10(?:\^|\*\*)?(?P<t>[+\-−⁻]?[\d{SUPERSCRIPT_DIGITS}]+)"
+    rf"|(?:\^|\*\*)(?P<p>[+\-−]?\d+)|(?P<s>⁻?[{SUPERSCRIPT_DIGITS}]+))"
 )
-_SUPER = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
+_SUPER = str.maketrans(SUPERSCRIPT_DIGITS + "⁻−", "0123456789--")
 # what a number's notation may hold between its digits and is no digit: the thousands
 # separators, and the white space a power may be written with ("10^\t3" raised ValueError)
 _SEP = re.compile(rf"{SEP}|\s")

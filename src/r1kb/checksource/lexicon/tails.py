@@ -217,6 +217,7 @@ def tails(words: TailWords) -> Tails:
     money = "|".join(f"(?P<c{i}>{forms(unit.get(c, ()))})" for i, c in enumerate(words.currencies))
     durations = forms([t for u in DURATIONS for t in unit.get(u, ())])
     rated = [t for u in (*DURATIONS, "tokens", "GPUs") for t in unit.get(u, ())]
+    per_what = f"{forms([*rated, *RATE_NOUNS])}|{gpu}"  # what money may be per
     days = forms(unit.get("days", ()))
     after = {m: _any_tail(every, m) for m in (False, True)}
     trillion = "|".join(k for k, v in MAGNITUDES.items() if v == 1e12 and len(k) > 1)
@@ -243,11 +244,11 @@ def tails(words: TailWords) -> Tails:
         "not_a_figure": rf"{NOT_A_FIGURE_SOURCE}|\s*+{HY}?{forms(words.foreign)}",
         "foreign": rf"\s*+{HY}?{forms(words.foreign)}",
         # money per something no rate unit of the data is in: "$2/hr", "$0.55/MTok", "$2 per
-        # hour", "$1M a year" is a rate, never the total its currency alone would make it
-        # ("$2/hr", "$0.55/MTok"; not "a month after V3", "a year ago", "$5.6M/R1 cost")
-        "rate_of_money": rf"[ \t]*+(?:/[ \t]*+(?:(?:1|one)\s*+)?(?:{forms([*rated, *RATE_NOUNS])}"
-        rf"|{gpu}|M?Tok\w*)|(?:per|an?|each|every)\s++(?:(?:one|1)\s*+)?"
-        rf"(?:{forms([*rated, *RATE_NOUNS])}|{gpu}))(?!\s+(?:after|ago|before|later|earlier)\b)",
+        # hour", "$1M a year" is a rate, never the total its currency alone would make it (not
+        # "a month after V3", "a year ago", "$5.6M/R1 cost")
+        "rate_of_money": rf"[ \t]*+(?:/[ \t]*+(?:(?:1|one)\s*+)?(?:{per_what}|M?Tok\w*)"
+        rf"|(?:per|an?|each|every)\s++(?:(?:one|1)\s*+)?(?:{per_what}))"
+        r"(?!\s+(?:after|ago|before|later|earlier)\b)",
         "size_noun": rf"\s*+(?:[\w‑\-]++\s++)?{forms(words.size_nouns)}",
         "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
         "experts": rf"{EXPERTS}{forms(words.expert_cues)})",

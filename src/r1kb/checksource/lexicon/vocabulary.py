@@ -315,10 +315,11 @@ _LINK_ASCII = "".join(c for c in map(chr, range(128)) if _LINK_ZONE.fullmatch(c)
 _OUTSIDE_LINK_ZONE = re.compile(r"[\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]")  # the rest
 _BARE_UNITS = ("count", "ratio", "sequences", "samples", "tokens", "rating")
 _AFTER_UNITS = ("count", "rating")  # "61 layers", "2029 Codeforces rating"
-# between a benchmark and the score written after it: "AIME 2024 79.8", "MATH-500: 97.3",
+# between a benchmark's name and the score it labels: "AIME 2024 79.8", "MATH-500: 97.3",
 # "LiveCodeBench (Pass@1-COT) 65.9", "MATH-500 score 97.3"
-_SCORE_GAP = re.compile(
-    r"[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?(?:[:=]|scores?(?:[ \t]+of)?|of|is|was|at)?[ \t]*",
+LABEL_GAP = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,20}\)[ \t]*)?"
+    r"(?:[:=]|(?:scores?(?:[ \t]+of)?|of|is|was|at|rating|pass@1)\b)?[ \t]*",
     re.I,
 )
 _ON = re.compile(  # "79.8 on AIME 2024", "79.8 pass@1 on AIME 2024"
@@ -438,7 +439,7 @@ class NumberWords:
         last = None
         for hit in self._scores.hits(text, lo, start):
             last = hit
-        if last is None or not _SCORE_GAP.fullmatch(text, last.end, start):
+        if last is None or not LABEL_GAP.fullmatch(text, last.end, start):
             return None
         return last.refs[0]
 
