@@ -567,6 +567,24 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # "respectively" pairs a list of figures with a list of names in order: every figure of
+    # the list went to the nearest name (o1's 79.2% was R1's, conflicting; 97.3% an AIME score)
+    "lists paired by respectively": (
+        "DeepSeek-R1 and OpenAI o1 score 79.8% and 79.2% on AIME 2024, respectively.\n\n"
+        "On AIME 2024, OpenAI's o1 and DeepSeek-R1 reach 79.2% and 79.8% respectively.\n\n"
+        "DeepSeek-R1 scored 79.8%, 97.3% and 71.5% on AIME 2024, MATH-500 and GPQA Diamond "
+        "respectively.\n\n"
+        "On MATH-500 and AIME 2024, DeepSeek-R1 achieves 97.3% and 79.8%, in that order.",
+        [
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("97.3%", "deepseek-r1", "math-500", "agrees"),
+            ("71.5%", "deepseek-r1", "gpqa-diamond", "agrees"),
+            ("97.3%", "deepseek-r1", "math-500", "agrees"),
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+        ],
+    ),
     # a sentence hands on the first model it names, its subject: o1's price went to R1, and
     # R1's score to V3
     "the first model is handed on": (
@@ -693,3 +711,38 @@ def test_a_sum_written_whole_keeps_its_value_beside_one_with_a_magnitude(
     """ "$294,000 and $5.6 million": the million was shared with $294,000 (294 billion)."""
     text = "R1 and V3 had training costs of $294,000 and $5.6 million respectively."
     assert [f.value for f in check_text(text, kb).figures] == [294_000, 5_600_000]
+
+
+def _pairing(text: str) -> list[str | None]:
+    """Each figure's name paired by "respectively" (figures: the % signs' numbers; names: the
+    capitalised words), as `respectively.Pairing` answers."""
+    import re
+
+    from r1kb.checksource.attribution.respectively import Pairing, says_respectively
+
+    figures = [m.span() for m in re.finditer(r"[\d.]+%", text)]
+    names = [m.span() for m in re.finditer(r"\b[A-Z][\w-]*", text)]
+    if not says_respectively(text, 0, len(text)):
+        return [None for _ in figures]
+    pairing = Pairing(text, figures, names)
+    return [None if (j := pairing.name_for(f)) is None else text[slice(*names[j])] for f in figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("Alpha and Beta score 1% and 2%, respectively.", ["Alpha", "Beta"]),
+        ("Alpha, Beta, and Gamma score 1%, 2% and 3% respectively.", ["Alpha", "Beta", "Gamma"]),
+        ("Alpha/Beta: 1%/2% respectively.", ["Alpha", "Beta"]),
+        ("Open Alpha and Beta score 1% and 2% in that order.", ["Alpha", "Beta"]),  # one item
+        # no word, lists of other lengths, two lists that could pair: the nearest name decides
+        ("Alpha and Beta score 1% and 2%.", [None, None]),
+        ("Alpha scores 1% and 2% on Beta, Gamma and Delta respectively.", [None, None]),
+        ("Alpha and Beta score 1% and 2% on Gamma and Delta respectively.", [None, None]),
+        ("Alpha scores 1% on Beta and 2% on Gamma, respectively.", [None, None]),
+    ],
+)
+def test_respectively_pairs_one_list_of_figures_with_one_list_of_names(
+    text: str, paired: list[str | None]
+) -> None:
+    assert _pairing(text) == paired

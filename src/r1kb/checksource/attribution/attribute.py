@@ -208,6 +208,11 @@ class Attributor(QuantityReader):
     def _explicit(self, raw: Raw, s: Sentence, paren: tuple[int, int] | None) -> Subject | None:
         """The model the sentence names for the figure (`paren`: the figure's innermost
         parentheses)."""
+        listed = self.paired(raw, s, "name", lambda s: self.names_in(s.start, s.end))
+        if listed is not None:  # "R1 and o1 score 79.8% and 79.2%, respectively"
+            if listed.kind == "other":
+                return Subject(OTHER, True, "another model's, by 'respectively'")
+            return Subject(listed.ref, True, "the model its list pairs it with, by 'respectively'")
         relative = self._relative(raw, s)
         if relative is not None:
             return relative

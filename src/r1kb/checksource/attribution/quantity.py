@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from r1kb.checksource.attribution.names import COMPANY, nearest, within
+from r1kb.checksource.attribution.respectively import Pairing, says_respectively, sentence_spans
 from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
@@ -65,6 +66,29 @@ class QuantityReader:
     _scopes: tuple[list[tuple[int, int]], ScopeTerms] | None = None  # for these spans
     _fitting_cache: dict[FigureKind, dict[tuple[str, ...], tuple[str, ...]]] | None = None
     _not_cost: tuple[tuple[int, int], list[tuple[int, int]]] = ((-1, -1), [])  # last clause
+    # (sentence, kind of names) -> its lists "respectively" pairs, with the names (None: no word)
+    _pairings: dict[tuple[int, int, str], tuple[Pairing, list[Mention]] | None] | None = None
+
+    def paired(
+        self, raw: Raw, s: Sentence, kind: str, names_of: Callable[[Sentence], list[Mention]]
+    ) -> Mention | None:
+        """The name of this kind that "respectively" pairs the figure with ("R1 and o1 score
+        79.8% and 79.2%, respectively"), or None (`names_of`: the sentence's names of the
+        kind). The sentence's lists are found once for all its figures (see `respectively`)."""
+        if self._pairings is None:
+            self._pairings = {}
+        key = (s.start, s.end, kind)
+        if key not in self._pairings:
+            found = None
+            if says_respectively(self.text, s.start, s.end):
+                figures, names = sentence_spans(self.spans, s.start, s.end), names_of(s)
+                found = (Pairing(self.text, figures, [(m.start, m.end) for m in names]), names)
+            self._pairings[key] = found
+        kept = self._pairings[key]
+        if kept is None:
+            return None
+        j = kept[0].name_for((raw.start, raw.end))
+        return kept[1][j] if j is not None else None
 
     def _names_money_not_cost(self, clause: tuple[int, int], raw: Raw) -> bool:
         """Whether money that is no cost ("raise", "revenue", "in assets") is named right
@@ -342,6 +366,9 @@ class QuantityReader:
         ] or self._benchmarks_in(s)
         if not names:
             return None, False
+        listed = self.paired(raw, s, "benchmark", self._benchmarks_in)
+        if listed is not None:  # "79.8% and 97.3% on AIME 2024 and MATH-500, respectively"
+            names = [listed]
         follows = [
             b
             for b in names
@@ -358,6 +385,9 @@ class QuantityReader:
         qid = next((q for q in chosen.refs or (chosen.ref,) if self.fits(raw, q)), None)
         if qid is None:  # "Codeforces" names a rating and a percentile: a % is the percentile
             return None, False
+        self.quantity_how = f"the benchmark {self.text[chosen.start : chosen.end]!r}" + (
+            ", its list's by 'respectively'" if listed is not None else ""
+        )
         return self.vocab.narrow(qid, self._qualifying(raw, s)), True
 
     def _narrowed(self, qid: str, raw: Raw, s: Sentence) -> str:
