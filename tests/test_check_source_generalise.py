@@ -567,6 +567,60 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a table's model, where its headers and section name none, is that of the paragraph right
+    # above it, before the article's (its rows were lost: the article named no main model)
+    "a table under the paragraph that names its model": (
+        "DeepSeek-V3 is a mixture-of-experts language model that trades little quality for "
+        "speed, the subject of many write-ups since its release late in 2024 and of this one. "
+        "The sections below cover the main design ideas.\n"
+        "| Component | Setting |\n|---|---|\n| Total Parameters | 671B |\n| Total Layers | 61 |",
+        [
+            ("671B", "deepseek-v3", "total-parameters", "agrees"),
+            ("61", "deepseek-v3", "layers", "agrees"),
+        ],
+    ),
+    # a score called a score before its benchmark; "DROP" in capitals (97.3% was an AIME score,
+    # 91.6% a MATH-500 one)
+    "a score called a score": (
+        "DeepSeek-R1 posts a 79.8% score on AIME 2024 and a 97.3% score on MATH-500.\n\n"
+        "DeepSeek-V3 leads with a 91.6% in the DROP metric and 90.2% in MATH-500.",
+        [
+            ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+            ("97.3%", "deepseek-r1", "math-500", "agrees"),
+            ("91.6%", "deepseek-v3", "drop", "agrees"),
+            ("90.2%", "deepseek-v3", "math-500", "agrees"),
+        ],
+    ),
+    # a difference between scores is no score (each conflicted as R1's score)
+    "a difference between scores": (
+        "DeepSeek-R1 beats o1-mini by 13.1 points on LiveCodeBench.\n\n"
+        "R1 and o1-preview came out within 2 points on MATH-500.\n\n"
+        "DeepSeek-R1 scores 79.8% (+0.6) on AIME 2024, a lead of about 0.6% over o1.",
+        [("79.8%", "deepseek-r1", "aime-2024", "agrees")],
+    ),
+    # LaTeX math around a number is no dollar ("$0.6$" was a training cost of $0.6)
+    "a number in LaTeX math": (
+        "For DeepSeek-R1 we use a temperature of $0.6$ and a top-p value of $0.95$.",
+        [
+            ("$0.6", "deepseek-r1", "eval-temperature", "agrees"),
+            ("$0.95", "deepseek-r1", "eval-top-p", "agrees"),
+        ],
+    ),
+    # the page's own date, and the company's founding, are no model's release (each conflicted)
+    "dates of the page and of the company": (
+        "Last updated: June 10, 2025\n\n"
+        "DeepSeek, founded in July 2023, shipped DeepSeek-R1-0528 with 671 billion parameters.",
+        [
+            ("July 2023", "deepseek", "founding-date", "new"),
+            ("671 billion parameters", "deepseek-r1-0528", "total-parameters", "agrees"),
+        ],
+    ),
+    # a relative clause's subject, a variant's possessive: the other model's scores (conflicted)
+    "the subject of a relative clause": (
+        "DeepSeek-R1 narrowly beats OpenAI o1-1217 on AIME 2024, which scores 79.2%.\n\n"
+        "On GPQA, R1 gets 71.5 percent against o3-mini-high's 79.7 percent.",
+        [("71.5 percent", "deepseek-r1", "gpqa-diamond", "agrees")],
+    ),
     # "respectively" pairs a list of figures with a list of names in order: every figure of
     # the list went to the nearest name (o1's 79.2% was R1's, conflicting; 97.3% an AIME score)
     "lists paired by respectively": (

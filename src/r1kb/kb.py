@@ -116,6 +116,7 @@ class Quantity:
     refines: str | None = None
     default_for_unit: bool = False
     inherited: bool = False
+    company: bool = False  # of the company itself, never of a model (see the schema)
 
     @property
     def shared_with_base(self) -> bool:

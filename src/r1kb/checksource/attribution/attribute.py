@@ -74,6 +74,10 @@ _VARIANT = re.compile(r"\s*(?:[A-Z0-9][\w.\-]*\s*){0,2}")
 # a relative clause right after a figure names whose figure it is ("the 96.4% that o1 posts",
 # "the $1B that similar models take")
 _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+# a relative clause the figure stands in, right after a name: "… beats o1 on AIME 2024, which
+# scores 79.2%" (the name before the comma is the clause's subject, not the sentence's)
+_WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
+_WHICH_REACH = 60
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 # a phrase put before a sentence's subject: "Built on DeepSeek-V3, R1 …", "After V3 came out in
 # December, R1 …", "Distilled from DeepSeek-R1, the 32B model …"
@@ -213,7 +217,7 @@ class Attributor(QuantityReader):
             if listed.kind == "other":
                 return Subject(OTHER, True, "another model's, by 'respectively'")
             return Subject(listed.ref, True, "the model its list pairs it with, by 'respectively'")
-        relative = self._relative(raw, s)
+        relative = self._relative(raw, s) or self._in_relative(raw, s)
         if relative is not None:
             return relative
         owner = self._owner(raw)
@@ -344,6 +348,24 @@ class Attributor(QuantityReader):
             return Subject(named[0].ref, True, "the subject of the clause after it")
         if _GENERIC_PHRASE.match(self.text, rel.end(), s.end):
             return Subject(GENERIC, True, "models in general, the subject of the clause after it")
+        return None
+
+    def _in_relative(self, raw: Raw, s: Sentence) -> Subject | None:
+        """The subject of the relative clause the figure stands in: the last name before its
+        comma ("… beats o1 on AIME 2024, which scores 79.2%": o1's, not the sentence's
+        subject's)."""
+        lo = max(s.start, raw.start - _WHICH_REACH)
+        which = _WHICH_BEFORE.search(self.text[lo : raw.start])
+        if which is None:
+            return None
+        before = [m for m, _ in self.named(s) if m.end <= lo + which.start()]
+        if not before:  # (a name compared with in the sentence is the clause's own subject)
+            return None
+        m = before[-1]
+        if m.kind == "other":
+            return Subject(OTHER, True, "another model, the subject of the clause it stands in")
+        if m.kind == "model":
+            return Subject(m.ref, True, "the subject of the clause it stands in")
         return None
 
     def _chosen(

@@ -21,6 +21,10 @@ class Context:
     def __init__(self, doc: Document, attributor: at.Attributor) -> None:
         self._heads: list[int] = []
         self._subjects: list[str | None] = []
+        self._blocks = [b for b in doc.blocks if b.kind != "row"]  # what stands above a table
+        self._block_starts = [b.start for b in self._blocks]
+        self._attributor = attributor
+        self._tables: dict[int, str | None] = {}  # table start -> its model (asked per figure)
         for block in doc.blocks:
             if block.kind != "heading":
                 continue
@@ -71,6 +75,31 @@ class Context:
         if section == OTHER:
             return None
         return section or self.main
+
+    def table_subject(self, table_start: int) -> str | None:
+        """A table's model where its headers name none: the section's, else the first of the
+        family the paragraph right above it names ("DeepSeek-V3 is a 671B … model." over a
+        table of its settings, in an article whose title names no model), else the article's
+        (asked for each figure of the table, worked out once)."""
+        if table_start not in self._tables:
+            self._tables[table_start] = self._table_subject(table_start)
+        return self._tables[table_start]
+
+    def _table_subject(self, table_start: int) -> str | None:
+        section = self.section_subject(table_start)
+        if section is not None:
+            return None if section == OTHER else section
+        i = bisect_right(self._block_starts, table_start - 1) - 1
+        above = self._blocks[i] if i >= 0 else None
+        if above is not None and above.kind == "paragraph" and above.end <= table_start:
+            family = [
+                m
+                for m in self._attributor.names_in(above.start, above.end)
+                if m.kind == "model" and not m.comparative
+            ]
+            if family:  # (another model named there in passing leaves the article's)
+                return family[0].ref
+        return self.main
 
 
 def _parents(attributor: at.Attributor, model: str) -> set[str]:

@@ -32,6 +32,16 @@ from r1kb.units import UnitSystem
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 _NOT_COST_REACH = 24  # "plans to raise $10 billion", "$8 billion in assets"
+# what a score may be called between it and its benchmark ("a 97.3% score on MATH-500")
+_SCORE_NOUN = r"(?:score|result|accuracy|pass\s+rate|success\s+rate|mark)"
+# before a difference between scores, not a score: "beats o1 by 13.1 points", "within 2
+# points", "(+9.5)", "a lead of 0.6%"
+_ABOUT = r"(?:(?:about|around|roughly|nearly|almost|just|only|over|some|up\s+to)\s+)?"
+_DIFFERENCE_BEFORE = re.compile(
+    rf"(?:[+±]|\b(?:by|within)\s+{_ABOUT}|\b(?:lead|margin|gap|difference|improvement|"
+    rf"increase|gain|jump|drop|decline|boost)\s+of\s+{_ABOUT})$",
+    re.I,
+)
 
 
 def _money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
@@ -254,12 +264,20 @@ class QuantityReader:
         self.quantity_how = "the figure's unit"
         clause = s.clause_at(raw.start)
         unit = raw.unit or ""
+        if unit == "percent" and _DIFFERENCE_BEFORE.search(
+            self.text, max(0, raw.start - 40), raw.start
+        ):
+            self.quantity_how = "a difference between scores, not a score"
+            return None, False
         if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
             self.quantity_how = "the term written with the number"
             return raw.hint, True  # the term written with the number ("61 layers")
         near = (raw.start, min(clause[1], raw.end + 30))
-        if unit == "date":
-            qid = self.nearest_term(raw, [clause])
+        if unit == "date":  # its item first: ", founded in July 2023, shipped R1" is no release
+            segment = _segment(self.text, raw, clause)
+            if segment != clause:
+                segment = self._scope_terms().widened(*segment, clause)
+            qid = self.nearest_term(raw, [segment, clause] if segment != clause else [clause])
             if qid:
                 return self._known(qid), True
             self.quantity_how = "no term near it: the default quantity for a date"
@@ -374,7 +392,8 @@ class QuantityReader:
             for b in names
             if b.start >= raw.end
             and re.fullmatch(
-                rf"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:on|in|at|for)\s+(?:the\s+)?",
+                rf"[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\(?{EVAL_MARK}\)?\s*)?(?:{_SCORE_NOUN}\s+)?"
+                rf"(?:on|in|at|for)\s+(?:the\s+)?",
                 self.text[raw.end : b.start],
                 re.I,
             )

@@ -182,6 +182,9 @@ class Reader:
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
             return Readings(raw, s, key, where=where)
+        if subject.model != COMPANY and quantity in self.recorded.company_only:
+            # "DeepSeek, founded in July 2023, shipped R1-0528": the company's, whatever it made
+            subject = at.Subject(COMPANY, False, "a quantity of the company itself")
         if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model
             model = scope.fallback or self.main

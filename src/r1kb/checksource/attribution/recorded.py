@@ -14,6 +14,8 @@ class Recorded:
     # the quantities recorded for the company itself (fleet, spending…): a model-level figure
     # said of "DeepSeek" is about its model
     company_quantities: frozenset[str]
+    # the quantities of the company itself (`company` in the data): never a model's
+    company_only: frozenset[str]
     # quantities recorded only as ranges ("distilled models from 1.5B to 70B"): a single figure
     # is not one of them (a bound, "under 0.25%", is no range)
     range_only: frozenset[str]
@@ -33,7 +35,9 @@ def _recorded(kb: KnowledgeBase) -> Recorded:
             shapes[c.quantity].add(
                 isinstance(c.value, dict) and None not in (c.value.get("low"), c.value.get("high"))
             )
+    own = {q.id for q in kb.quantities.values() if q.company}
     return Recorded(
-        company_quantities=frozenset(c.quantity for c in live if c.subject in companies),
+        company_quantities=frozenset({c.quantity for c in live if c.subject in companies} | own),
+        company_only=frozenset(own),
         range_only=frozenset(q for q, kinds in shapes.items() if kinds == {True}),
     )

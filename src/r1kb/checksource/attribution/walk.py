@@ -74,7 +74,7 @@ def attribute(doc: Document, found: Candidates, kb: KnowledgeBase, units: UnitSy
     yield from _Walk(doc, attributor, reader, context).prose(found.prose)
     pieces = _CellPieces(doc.text)
     for i, (raw, cell) in enumerate(found.cells):
-        subject = context.subject_at(cell.table_start)
+        subject = context.table_subject(cell.table_start)
         yield reader.of_cell(raw, pieces.around(cell, raw), doc.text, subject, (0, i))
 
 

@@ -341,6 +341,8 @@ def _numbers(
         if raw.money and _PERCENT.match(text, m.end()):
             raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
         close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
+        if raw.money and close is None and text.startswith("$", m.end()) and m.group("cur") == "$":
+            raw.money, raw.currency = False, None  # "$0.6$": a number in LaTeX math, no dollar
         if close:  # "$5.6$ million"
             scale = n.MAGNITUDES[fold(close.group("mag"))]
             raw.low = raw.high = value * scale

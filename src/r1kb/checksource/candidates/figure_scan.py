@@ -24,6 +24,14 @@ _AT_WORD = re.compile(
     rf"(?=[{''.join(sorted({w[0] for w in _STARTING}))}])\b(?={by_first_letter(_STARTING)})", re.I
 )
 _AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
+# the page's own date, not a model's: "Last updated: June 10, 2025", a line "Published on 28 Jan
+# 2025" or "Retrieved: 2025-02-01" (not "the paper was published on …", a publication date)
+_STAMP_REACH = 60
+_PAGE_STAMP = re.compile(
+    r"(?:\blast\s+(?:updated|modified|reviewed|edited)|^[ \t>*_#|-]*(?:updated|published|posted|"
+    r"modified|retrieved|accessed|date))(?:\s+on)?[ \t]*:?[ \t*_]*\Z",
+    re.I | re.M,
+)
 
 
 class FigureScan:
@@ -88,6 +96,8 @@ def find_figures(
     placed = Spans()
     figures: list[Raw] = []
     for d in scan.dates():
+        if _PAGE_STAMP.search(text[max(0, d.start - _STAMP_REACH) : d.start]):
+            continue  # the page's date ("Last updated: …"): no figure, and no number in it either
         if not taken.overlaps(d.start, d.end):
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)

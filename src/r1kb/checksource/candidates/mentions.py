@@ -355,7 +355,15 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             )
             if kind == "other" and suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
                 continue  # "Llama-style attention": a kind of design, not a model named
-            hit = Hit(start, hit.end, hit.refs)
+            end = hit.end
+            variant = _HY_WORD.match(text, hit.end, hit.end + 12) if kind == "other" else None
+            if (
+                variant
+                and variant.group(1).lower() not in _SUFFIX_COMPARATIVE | _SUFFIX_SAME
+                and free(start, variant.end())
+            ):
+                end = variant.end()  # "o3-mini-high": one name, of a variant
+            hit = Hit(start, end, hit.refs)
             ref = hit.refs[0] if kind == "company" else ""
             add(Mention(hit.start, hit.end, kind, ref, _compared(text, hit.start, hit.end)))
     for hit in names.benchmarks.find(text, benchmark_hits):
