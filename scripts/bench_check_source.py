@@ -92,6 +92,14 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
     # the list of names was quadratic (found 2026-12-01: 80 KB took 4.5 s)
     ("unknown variants 'V3-R1: 5% '", "V3-R1: 5% ", "text"),
     ("vague 'millions of tokens'", "millions of tokens ", "text"),
+    # tables that lost their separators: a header line of names over rows of figures, and one
+    # cell a line (read by spaced.py from the lines and the names found)
+    (
+        "space-separated table rows",
+        "DeepSeek R1 OpenAI o1 DeepSeek V3\nAIME 2024 79.8 79.2 39.2\n",
+        "text",
+    ),
+    ("one cell a line", "DeepSeek R1\nDeepSeek V3\nAIME 2024\n79.8\n39.2\n", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),
     ("word-heavy prose 2", PROSE, "text"),
     # the same with one figure at its end: a text without any figure skips the name and term

@@ -95,7 +95,7 @@ def test_a_line_with_a_character_no_label_holds_is_read_as_the_label_test_reads_
 ) -> None:
     """A spec-sheet line is refused without taking its bullets off when it holds a character
     no label can: the cells the whole test finds."""
-    lines = layout._lines(text)
+    lines = layout.line_spans(text)
     quick = [layout._spec_cells(text, lines, i) for i in range(len(lines))]
     kept = layout._NOT_A_LABEL
     layout._NOT_A_LABEL = re.compile("(?!)")

@@ -567,6 +567,42 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # tables that lost their separators on a flattened page: read by the names of their header
+    # (each lost every figure; a stacked row lost all but one)
+    "a table of space-separated rows": (
+        "Benchmark (Metric) DeepSeek R1 DeepSeek R1 0528\n"
+        "GPQA-Diamond (Pass@1) 71.5 81.0\n"
+        "AIME 2024 (Pass@1)\t79.8\t91.4",
+        [
+            ("71.5", "deepseek-r1", "gpqa-diamond", "agrees"),
+            ("81.0", "deepseek-r1-0528", "gpqa-diamond", "agrees"),
+            ("79.8", "deepseek-r1", "aime-2024", "agrees"),
+            ("91.4", "deepseek-r1-0528", "aime-2024", "agrees"),
+        ],
+    ),
+    "a table of one cell a line": (
+        "Benchmark\nDeepSeek V3\nOpenAI o1-1217\nDeepSeek R1\n"
+        "MATH-500 (Pass@1)\n90.2\n96.4\n97.3\n\nCodeforces (Rating)\n1134\n2061\n2029",
+        [
+            ("90.2", "deepseek-v3", "math-500", "agrees"),
+            ("97.3", "deepseek-r1", "math-500", "agrees"),
+            ("1134", "deepseek-v3", "codeforces-rating", "agrees"),
+            ("2029", "deepseek-r1", "codeforces-rating", "agrees"),
+        ],
+    ),
+    # a grouped table rendered without its group column under each group's row: its rows stand
+    # one column left (81.0 was R1's, 71.5 R1-0528's, each misattributed)
+    "a grouped table without its group column": (
+        "| Category | Benchmark (Metric) | DeepSeek R1 | DeepSeek R1 0528 |\n|---|---|---|---|\n"
+        "| General | | | |\n| GPQA-Diamond (Pass@1) | 71.5 | 81.0 | |\n"
+        "| Code | | | |\n| Codeforces-Div1 (Rating) | 1530 | 1930 | |",
+        [
+            ("71.5", "deepseek-r1", "gpqa-diamond", "agrees"),
+            ("81.0", "deepseek-r1-0528", "gpqa-diamond", "agrees"),
+            ("1530", "deepseek-r1", "codeforces-rating", "agrees"),
+            ("1930", "deepseek-r1-0528", "codeforces-rating", "agrees"),
+        ],
+    ),
     # a table's model, where its headers and section name none, is that of the paragraph right
     # above it, before the article's (its rows were lost: the article named no main model)
     "a table under the paragraph that names its model": (

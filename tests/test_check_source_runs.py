@@ -108,7 +108,7 @@ def test_the_examples_that_were_slow_read_as_before() -> None:
 def _plain_find_cells(text: str, name_ends: layout.NameEnds | None = None) -> list[layout.Cell]:
     """find_cells as it was: every line read, from the first to the last."""
     cells: list[layout.Cell] = []
-    lines = layout._lines(text)
+    lines = layout.line_spans(text)
     if name_ends is not None:
         cells.extend(layout.Cell(*c) for c in glued.glued_tables(text, lines, name_ends))
     done = [(c.start, c.end) for c in cells]

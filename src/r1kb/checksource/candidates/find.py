@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from r1kb.checksource.candidates.extract import Raw, bare_numbers
 from r1kb.checksource.candidates.figure_scan import FigureScan, find_figures, may_hold_figures
 from r1kb.checksource.candidates.mentions import Mention, find_mentions, name_ends
+from r1kb.checksource.candidates.spaced_tables import spaced_cells
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document.document import Document
 from r1kb.checksource.document.layout import Cell, find_cells
@@ -31,6 +32,13 @@ def find(doc: Document, kb: KnowledgeBase) -> Candidates:
     if not cells and not may_hold_figures(doc.text, words, scan):
         return Candidates([], [], [], [])  # no figure to attribute: no name need be found
     mentions = find_mentions(doc.text, kb)
+    spaced = spaced_cells(doc.text, mentions)  # tables whose separators were lost
+    if spaced:
+        taken_by = Spans([(c.start, c.end) for c in spaced])
+        cells = sorted(
+            [c for c in cells if not taken_by.overlaps(c.start, c.end)] + spaced,
+            key=lambda c: c.start,
+        )
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked, words, scan)
     taken = Spans([*_not_across(masked, cells), *((r.start, r.end) for r in raws)])

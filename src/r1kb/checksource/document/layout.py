@@ -81,7 +81,8 @@ def _rows_of_line(text: str, start: int, end: int) -> list[list[tuple[int, int]]
     return [filled[i : i + width] for i in range(0, len(filled), width)]
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Each line's (start, end) in text, its line break excluded."""
     out, pos = [], 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
@@ -97,6 +98,7 @@ def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int)
     header = rows[0]
     header_row = " | ".join(text[a:b] for a, b in header)
     label = _label_column(text, rows[1:])
+    shift = _ragged_shift(header, rows[1:])
     cells = []
     group = ""  # a grouping first column's name, carried down its empty cells
     for row in rows[1:]:
@@ -105,13 +107,35 @@ def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int)
         row_header = text[row[label][0] : row[label][1]] if len(row) > label else ""
         if label and group:  # "Activated parameters DeepSeek-V3": the group may name the model
             row_header = f"{row_header} {group}"
+        moved = shift if _filled(row) >= 2 else 0
         for i, (a, b) in enumerate(row):
             if b <= a:
                 continue
-            column = text[header[i][0] : header[i][1]] if i < len(header) else ""
+            j = i + moved
+            column = text[header[j][0] : header[j][1]] if j < len(header) else ""
             own = row_header if i > label else first if i else ""
             cells.append(Cell(a, b, own, column, header_row, table_start))
     return cells
+
+
+def _filled(row: list[tuple[int, int]]) -> int:
+    return sum(b > a for a, b in row)
+
+
+def _ragged_shift(header: list[tuple[int, int]], body: list[list[tuple[int, int]]]) -> int:
+    """How many columns the rows of figures stand left of their headers: a grouped table
+    rendered without its group column under each group's row (`| Category | Benchmark | R1 |
+    R1-0528 |`, `| General | | | |`, then `| GPQA-Diamond | 71.5 | 81.0 | |`: 71.5 stood under
+    "Benchmark" and 81.0 under R1's column). Every row of figures ends in as many empty cells
+    and starts with a filled one, and a row of one filled first cell shows the grouping."""
+    rows = [r for r in body if _filled(r) >= 2]
+    grouping = any(_filled(r) == 1 and r[0][1] > r[0][0] for r in body)
+    if not rows or not grouping or any(r[0][1] <= r[0][0] for r in rows):
+        return 0
+    shift = min(next((k for k, (a, b) in enumerate(reversed(r)) if b > a), 0) for r in rows)
+    if shift == 0 or any(len(r) > len(header) for r in rows):
+        return 0
+    return shift if all(b > a for a, b in header[len(header) - shift :]) else 0
 
 
 def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
@@ -154,7 +178,7 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
     """Every table cell and spec-sheet value of the text, in text order. With `name_ends` (which
     recognises a model's name), also the cells of tables whose separators were lost."""
     cells: list[Cell] = []
-    lines = _lines(text)
+    lines = line_spans(text)
     if name_ends is not None:
         cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
     in_glued = _covered_by([(c.start, c.end) for c in cells])
