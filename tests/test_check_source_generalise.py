@@ -567,6 +567,14 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # news copy that names only the company: a figure is the one model's whose record it
+    # agrees with (each was dropped); one no record comes near, or that fits models of two
+    # lines, is not reported
+    "no model named anywhere": (
+        "In a paper on its latest AI model, DeepSeek said training cost $5.576 million.\n\n"
+        "The company also spent $42 million on offices.",
+        [("$5.576 million", "deepseek-v3", "training-cost", "agrees")],
+    ),
     # tables that lost their separators on a flattened page: read by the names of their header
     # (each lost every figure; a stacked row lost all but one)
     "a table of space-separated rows": (

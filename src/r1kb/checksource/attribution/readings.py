@@ -30,6 +30,7 @@ ANOTHER_READING = "another reading of its words, which the knowledge base recogn
 A_RANGE = "a range, which only this quantity is recorded as"
 NEARBY_RECOGNISED = "no model named: the nearby model whose reading the knowledge base recognises"
 NEAREST_BEFORE = "no model named: the nearest model named before"
+ITS_RECORD = "no model named anywhere: the one model whose record it agrees with"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Readings:
     reader: Reader | None = None
     ahead: int = 0
     models: tuple[str, ...] = ()  # when no model is named: those to try, nearest first
+    # no model named anywhere near it or in the article: a model with a record of its
+    # quantity may be the one ("DeepSeek said training cost $5.576 million")
+    unnamed: bool = False
 
     # the other readings the text allows, for when the first conflicts or is new
     def siblings(self) -> Iterator[Reading]:
@@ -97,6 +101,17 @@ class Readings:
         if self.reader is None:
             return iter(())
         return self.reader._with_quantities(self.raw, self.sentence, self.models)
+
+    def of_records(self, reading: Reading) -> Iterator[Reading]:
+        """When no model is named anywhere: a reading's quantity for each model with a record
+        of it (the quantity does not depend on the model: it is not read again)."""
+        if self.reader is None or not self.unnamed:
+            return iter(())
+        kb = self.reader.kb
+        same_unit = self.raw.unit == kb.quantities[reading.quantity].unit
+        value = self.raw.low if same_unit else None  # (another unit: each is judged)
+        models = self.reader.recorded.models_near(reading.quantity, value)
+        return (Reading(m, reading.quantity, reading.strong, reading.basis) for m in models)
 
 
 class Rates:
@@ -230,7 +245,17 @@ class Reader:
         context = [x for x in (fallback, self.main) if x]
         models = tuple(dict.fromkeys([*nearby, *context, COMPANY]))
         nearest = nearby[0] if nearby else None
-        return Readings(raw, s, key, where=where, nearest=nearest, reader=self, models=models)
+        unnamed = not nearby and not context and raw.low is not None and raw.low == raw.high
+        return Readings(
+            raw,
+            s,
+            key,
+            where=where,
+            nearest=nearest,
+            reader=self,
+            models=models,
+            unnamed=unnamed,
+        )
 
     def _with_quantities(self, raw: Raw, s: Sentence, models: tuple[str, ...]) -> Iterator[Reading]:
         for model in models:

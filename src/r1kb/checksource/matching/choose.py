@@ -16,7 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import chain
 
-from r1kb.checksource.attribution.readings import NEARBY_RECOGNISED, NEAREST_BEFORE, Readings
+from r1kb.checksource.attribution.readings import (
+    ITS_RECORD,
+    NEARBY_RECOGNISED,
+    NEAREST_BEFORE,
+    Readings,
+)
 from r1kb.checksource.attribution.walk import Stream
 from r1kb.checksource.matching.match import Judgement, Matcher, Value
 
@@ -97,7 +102,9 @@ def choose(r: Readings, matcher: Matcher) -> Choice | None:
 
 def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
     nearest: Choice | None = None
+    company = None  # the company's reading (tried last): its quantity is any model's
     for reading in r.nearby():
+        company = reading
         j = matcher.judge(r.raw, reading.model, reading.quantity, reading.strong)
         if j is None:
             continue
@@ -105,7 +112,26 @@ def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
             return Choice(r, j, NEARBY_RECOGNISED, reading.basis)
         if reading.model == r.nearest and j.outcome == "misattributed":
             nearest = Choice(r, j, NEAREST_BEFORE, reading.basis)
-    return nearest  # no reading agrees: the nearest model is told whose figure it is
+    if nearest is not None:
+        return nearest  # no reading agrees: the nearest model is told whose figure it is
+    # no model named anywhere: the one model whose record it agrees with, if only one does
+    agreeing = []
+    for reading in r.of_records(company) if company is not None else ():
+        j = matcher.judge(r.raw, reading.model, reading.quantity, reading.strong)
+        if j is not None and j.outcome == "agrees" and not _open_bounds(j):
+            agreeing.append(Choice(r, j, ITS_RECORD, reading.basis))
+    owner = _one_lineage({c.judgement.model for c in agreeing}, matcher)
+    return next((c for c in agreeing if c.judgement.model == owner), None)
+
+
+def _one_lineage(models: set[str], matcher: Matcher) -> str | None:
+    """The one model of these, or the one the others are all built on (a pre-training figure
+    agrees with V3-Base's record and with V3's, which takes it over): None when they are
+    models apart (a figure that fits two lines of models does not say which it is)."""
+    for model in models:
+        if all(model in matcher.kb.weights_lineage(other) for other in models):
+            return model
+    return None
 
 
 def _stated_range(v: Value) -> bool:
