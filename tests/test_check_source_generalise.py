@@ -567,6 +567,21 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a size in a sentence about distilled models is the distilled model of that size, also
+    # after another distilled model's name; of two of a size, the one made from the model named
+    # (7B and 32B were the 1.5B model's, misattributed; 8B was R1's)
+    "sizes of distilled models": (
+        "The distilled variants (R1 Distill Qwen 1.5B/7B/32B) run on a laptop.\n\n"
+        "DeepSeek also released six dense models (1.5B, 8B, 70B) distilled from DeepSeek-R1.",
+        [
+            ("7B", "deepseek-r1-distill-qwen-7b", "total-parameters", "agrees"),
+            ("32B", "deepseek-r1-distill-qwen-32b", "total-parameters", "agrees"),
+            ("six dense models", "deepseek-r1", "distilled-model-count", "agrees"),
+            ("1.5B", "deepseek-r1-distill-qwen-1.5b", "total-parameters", "agrees"),
+            ("8B", "deepseek-r1-distill-llama-8b", "total-parameters", "agrees"),
+            ("70B", "deepseek-r1-distill-llama-70b", "total-parameters", "agrees"),
+        ],
+    ),
     # news copy that names only the company: a figure is the one model's whose record it
     # agrees with (each was dropped); one no record comes near, or that fits models of two
     # lines, is not reported

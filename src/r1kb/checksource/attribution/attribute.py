@@ -444,15 +444,28 @@ class Attributor(QuantityReader):
         return "".join(out) + self.text[pos:end]
 
     def _distilled(self, raw: Raw, s: Sentence, found: Subject) -> Subject:
+        """A size in a sentence about distilled models is the distilled model of that size
+        ("six dense models (1.5B, 7B, 8B …) distilled from DeepSeek-R1"; "R1-Distill-Qwen-1.5B,
+        7B, 14B": 7B is not the 1.5B model's); of two of a size, the one made from the model
+        named ("8B": Llama-8B from R1, not Qwen3-8B from R1-0528)."""
         if raw.unit != "parameters" or raw.low is None or raw.low != raw.high:
             return found
+        if found.model in (OTHER, GENERIC) or self.distill_sizes.get(found.model) == raw.low:
+            return found
         block_text = self.text[max(0, s.start - 300) : s.end].lower()
-        if found.model in self.distill_sizes or "distill" not in block_text:
+        if "distill" not in block_text:
             return found
         matches = [mid for mid, size in self.distill_sizes.items() if size == raw.low]
-        if len(matches) == 1 and found.model not in (OTHER, GENERIC):
+        if len(matches) > 1:  # made from the model named (or from the one it was made from)
+            named = {found.model, *self._parents(found.model)} if found.model else set()
+            matches = [m for m in matches if self._parents(m) & named] or matches
+        if len(matches) == 1:
             return Subject(matches[0], True, "a distilled model of that size")
         return found
+
+    def _parents(self, model: str | None) -> set[str]:
+        found = self.kb.models.get(model or "")
+        return {d.get("model", "") for d in found.derived_from} if found else set()
 
     def last_subject(self, s: Sentence) -> tuple[str | None, bool]:
         """The subject a sentence hands on, and whether it is only about models in general."""
