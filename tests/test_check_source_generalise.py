@@ -567,6 +567,23 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # the words right around a count of experts say it is per token (each conflicted as the
+    # routed experts); a pre-training context is the training sequence length; tokens per
+    # question are no context length, tokens per second no count (each conflicted with 128K)
+    "experts per token and lengths that are no context": (
+        "DeepSeek V3 activates 8 routed experts per token, of its 256 routed experts.\n\n"
+        "DeepSeek-V3 has 256 experts per layer and activates 8 per token.\n\n"
+        "The underlying DeepSeek-V3 was pre-trained with a 4K context length.\n\n"
+        "On AIME, the original DeepSeek-R1 spent about 12K tokens per question on average.\n\n"
+        "DeepSeek-R1 generates 60 tokens/second.",
+        [
+            ("8 routed experts", "deepseek-v3", "activated-experts", "agrees"),
+            ("256 routed experts", "deepseek-v3", "routed-experts", "agrees"),
+            ("256 experts per layer", "deepseek-v3", "routed-experts", "agrees"),
+            ("4K context length", "deepseek-v3", "sequence-length", "agrees"),
+            ("about 12K tokens", "deepseek-r1", "eval-mean-output-tokens", "agrees"),
+        ],
+    ),
     # a size in a sentence about distilled models is the distilled model of that size, also
     # after another distilled model's name; of two of a size, the one made from the model named
     # (7B and 32B were the 1.5B model's, misattributed; 8B was R1's)

@@ -31,6 +31,14 @@ from r1kb.units import UnitSystem
 # a unit word after these is what a figure is counted per ("for each token", "per GPU")
 _PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
+# after a count of tokens: a unit of time makes it a speed ("60 tokens/second", "per sec")
+_PER_TIME_AFTER = re.compile(
+    r"\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:s|sec|secs|seconds?|minutes?|min|hours?|hr|days?)\b",
+    re.I,
+)
+_OWN_QUALIFIER_REACH = 20  # a qualifier of the term written with the number stands this near
+# where the words after a figure turn to another phrase ("256 experts, with 8 active …")
+_NEXT_PHRASE = re.compile(r"[,;:(]|\b(?:and|with|while|but|whereas|of\s+which|plus)\b", re.I)
 _NOT_COST_REACH = 24  # "plans to raise $10 billion", "$8 billion in assets"
 # what a score may be called between it and its benchmark ("a 97.3% score on MATH-500")
 _SCORE_NOUN = r"(?:score|result|accuracy|pass\s+rate|success\s+rate|mark)"
@@ -271,7 +279,10 @@ class QuantityReader:
             return None, False
         if raw.hint in self.kb.quantities and (unit == "" or self.fits(raw, raw.hint)):
             self.quantity_how = "the term written with the number"
-            return raw.hint, True  # the term written with the number ("61 layers")
+            # the term written with the number ("61 layers"), narrowed by a qualifier right
+            # around it ("activates 8 routed experts per token": the activated experts; not
+            # "256 routed experts per layer and activates 8 per token")
+            return self._narrowed(raw.hint, raw, s, _OWN_QUALIFIER_REACH), True
         near = (raw.start, min(clause[1], raw.end + 30))
         if unit == "date":  # its item first: ", founded in July 2023, shipped R1" is no release
             segment = _segment(self.text, raw, clause)
@@ -291,6 +302,9 @@ class QuantityReader:
         if unit == "count":
             qid = self.nearest_term(raw, [near, clause])
             return self._known(qid), qid is not None
+        if unit == "tokens" and _PER_TIME_AFTER.match(self.text, raw.end):
+            self.quantity_how = "tokens in a unit of time: a speed, not a count"
+            return None, False  # "60 tokens/second"
         if unit == "tokens" and raw.hint == "context":
             return self._known(self._narrowed("context-length", raw, s)), True
         if unit == "sequences" or raw.hint == "batch":
@@ -409,26 +423,31 @@ class QuantityReader:
         )
         return self.vocab.narrow(qid, self._qualifying(raw, s)), True
 
-    def _narrowed(self, qid: str, raw: Raw, s: Sentence) -> str:
+    def _narrowed(self, qid: str, raw: Raw, s: Sentence, reach: int = 60) -> str:
         """The narrower quantity a qualifier near the figure makes of it ("deepseek-reasoner"
         near a context length: the API endpoint's; "per expert" near an intermediate size: the
         expert's)."""
         if qid not in self.vocab.narrowed:
             return qid
-        return self.vocab.narrow(qid, self._qualifying(raw, s))
+        return self.vocab.narrow(qid, self._qualifying(raw, s, reach))
 
-    def _qualifying(self, raw: Raw, s: Sentence) -> str:
-        """The words around a figure whose qualifiers are its own: 60 characters either side in
-        its clause, up to the figures next to it ("71.0% on AIME 2024, rising to 86.7% with
-        majority voting": the voting is the second figure's, not the first's)."""
+    def _qualifying(self, raw: Raw, s: Sentence, reach: int = 60) -> str:
+        """The words around a figure whose qualifiers are its own: `reach` characters either
+        side in its clause, up to the figures next to it ("71.0% on AIME 2024, rising to 86.7%
+        with majority voting": the voting is the second figure's, not the first's)."""
         i = bisect_left(self.spans, (raw.start, raw.end))
         clause = s.clause_at(raw.start)  # "…128K; the deepseek-reasoner endpoint …": not its
-        lo, hi = max(clause[0], raw.start - 60), min(clause[1], raw.end + 60)
+        lo, hi = max(clause[0], raw.start - reach), min(clause[1], raw.end + reach)
         if i > 0 and self.spans[i - 1][1] <= raw.start:
             lo = max(lo, self.spans[i - 1][1])
         j = bisect_right(self.spans, (raw.end, 1 << 62))
         if j < len(self.spans):
             hi = min(hi, max(raw.end, self.spans[j][0]))
+        if reach == _OWN_QUALIFIER_REACH:  # its own words: its phrase, from the last one's end
+            joined = _NEXT_PHRASE.search(self.text, raw.end, hi)
+            hi = joined.start() if joined else hi
+            for joined in _NEXT_PHRASE.finditer(self.text, lo, raw.start):
+                lo = joined.end()
         return self.text[lo:hi]
 
     def _known(self, qid: str | None) -> str | None:
