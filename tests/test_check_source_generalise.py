@@ -567,6 +567,13 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # the hardware a guide says runs the model is no training cluster (each conflicted with the
+    # GPUs that trained R1); a graphics card's model number is no count of GPUs
+    "hardware to run the model": (
+        "Running the full DeepSeek-R1 locally requires 8 H200 GPUs.\n\n"
+        "| Model | Recommended GPU |\n|---|---|\n| R1-Distill-Qwen-7B | RTX 3070 |",
+        [("8 H200 GPUs", "deepseek-r1", "gpus-to-run", "new")],
+    ),
     # the words right around a count of experts say it is per token (each conflicted as the
     # routed experts); a pre-training context is the training sequence length; tokens per
     # question are no context length, tokens per second no count (each conflicted with 128K)

@@ -295,6 +295,16 @@ _SECTION_NUMBER = re.compile(
     re.M,
 )
 _LINE_INDENT = re.compile(r"(?:^|\n)[ \t]*$")
+# a product's model number after its line's name in capitals: "RTX 3070", "GTX-1080", "RX 7900"
+_MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,5}[ \-]$")
+
+
+def _model_number(text: str, m: re.Match[str]) -> bool:
+    """A product's model number ("RTX 3070": a graphics card's name, not 3,070 GPUs)."""
+    num = m.group("num")
+    if not (3 <= len(num) <= 4 and num.isdigit()) or m.group("cur") or m.group("mag"):
+        return False
+    return _MODEL_NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
 
 
 def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> bool:
@@ -305,6 +315,8 @@ def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> boo
     if letter == "b" and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
         return not m.group("cur")  # "$2024b" would be money
     if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
+        return True
+    if _model_number(text, m):
         return True
     if letter or m.group("mag") or m.group("cur"):
         return False  # "2.78 Million GPU Hours" at a line's start is a figure
@@ -625,6 +637,8 @@ def bare_numbers(
             continue
         if words is not None and words.tails.foreign.match(text, m.end()):
             continue  # "5-shot" under "# Shots": no figure of the row's benchmark
+        if _model_number(text, m):
+            continue
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale, hint="cell")
         if not _plausible(raw):
             continue
