@@ -567,6 +567,24 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # the other side of a comparison ("than the …", "below the …") is not the subject's figure
+    # (each conflicted as R1's training cost); "less than $6 million" bounds the subject's own
+    "the other side of a comparison": (
+        "DeepSeek-R1 cost only $294,000 to train, far below the tens of millions of dollars "
+        "the industry usually assumes.\n\n"
+        "R1 was trained for $294,000, much less than the estimated $100 million needed to train "
+        "OpenAI GPT-4.\n\n"
+        "DeepSeek-R1 cost $294,000, less than the $5.6 million of DeepSeek-V3.\n\n"
+        "DeepSeek-V3 cost $5.6 million, less than $6 million.",
+        [
+            ("$294,000", "deepseek-r1", "training-cost", "agrees"),
+            ("$294,000", "deepseek-r1", "training-cost", "agrees"),
+            ("$294,000", "deepseek-r1", "training-cost", "agrees"),
+            ("$5.6 million", "deepseek-v3", "training-cost", "agrees"),
+            ("$5.6 million", "deepseek-v3", "training-cost", "agrees"),
+            ("less than $6 million", "deepseek-v3", "training-cost", "agrees"),
+        ],
+    ),
     # the hardware a guide says runs the model is no training cluster (each conflicted with the
     # GPUs that trained R1); a graphics card's model number is no count of GPUs
     "hardware to run the model": (

@@ -78,6 +78,15 @@ _RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 # scores 79.2%" (the name before the comma is the clause's subject, not the sentence's)
 _WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
 _WHICH_REACH = 60
+# the other side of a comparison: a figure after "than the", "below the estimated", "compared
+# with the" ("cost $294,000, far below the tens of millions the industry assumes"); not "less
+# than $6 million", a bound of the subject's own figure
+_OTHER_SIDE = re.compile(
+    r"\b(?:than|below|above|compared\s+(?:to|with)|versus|vs\.?|unlike)\s+"
+    r"(?:the|a|an|their|its|those|what)\s+(?:[\w-]+\s+){0,2}\Z",
+    re.I,
+)
+_OTHER_SIDE_REACH = 60
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 # a phrase put before a sentence's subject: "Built on DeepSeek-V3, R1 …", "After V3 came out in
 # December, R1 …", "Distilled from DeepSeek-R1, the 32B model …"
@@ -223,6 +232,8 @@ class Attributor(QuantityReader):
         owner = self._owner(raw)
         if owner is not None:
             return owner
+        if self._other_side(raw, s):
+            return Subject(GENERIC, True, "the other side of a comparison")
         in_sentence = self.named(s)
         if not in_sentence:  # of what follows, only a pair in parentheses answers without one
             if paren is not None and self._second_of_pair(raw, paren):
@@ -349,6 +360,19 @@ class Attributor(QuantityReader):
         if _GENERIC_PHRASE.match(self.text, rel.end(), s.end):
             return Subject(GENERIC, True, "models in general, the subject of the clause after it")
         return None
+
+    def _other_side(self, raw: Raw, s: Sentence) -> bool:
+        """The figure stands after "than the …" with a figure before it in its sentence (the
+        subject's side), and no name is attached to it ("… than the $5.6M of V3" is V3's)."""
+        lo = max(s.start, raw.start - _OTHER_SIDE_REACH)
+        if not _OTHER_SIDE.search(self.text[lo : raw.start]):
+            return False
+        i = bisect_left(self.spans, (raw.start, 0))
+        if i == 0 or self.spans[i - 1][0] < s.start:
+            return False  # no figure of the subject's before it
+        named = self.named(s)
+        j = bisect_left(self._named_starts, raw.end)  # the first name after it
+        return not (j < len(named) and self._attached(raw, named[j][0]))
 
     def _in_relative(self, raw: Raw, s: Sentence) -> Subject | None:
         """The subject of the relative clause the figure stands in: the last name before its
