@@ -567,6 +567,20 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # the company said to have used GPUs to build or train its model: the model's training
+    # cluster, not the company's fleet (each was the fleet, new); the company named for its model
+    # is the model the sentences before were about
+    "the company's GPUs for its model": (
+        "DeepSeek-V3 is a mixture-of-experts model. To build it, DeepSeek used 2,048 NVIDIA "
+        "H800 GPUs.\n\n"
+        "DeepSeek-R1 is cheap. The Hangzhou firm said the model was trained for $294,000 using "
+        "512 Nvidia H800 chips.",
+        [
+            ("2,048 NVIDIA H800 GPUs", "deepseek-v3", "gpu-count", "agrees"),
+            ("$294,000", "deepseek-r1", "training-cost", "agrees"),
+            ("512 Nvidia H800 chips", "deepseek-r1", "gpu-count", "agrees"),
+        ],
+    ),
     # the other side of a comparison ("than the …", "below the …") is not the subject's figure
     # (each conflicted as R1's training cost); "less than $6 million" bounds the subject's own
     "the other side of a comparison": (

@@ -201,8 +201,10 @@ class Reader:
             # "DeepSeek, founded in July 2023, shipped R1-0528": the company's, whatever it made
             subject = at.Subject(COMPANY, False, "a quantity of the company itself")
         if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
-            # "DeepSeek reached 96.3% on Codeforces": the company named for its model
-            model = scope.fallback or self.main
+            # "DeepSeek reached 96.3% on Codeforces": the company named for its model, the one
+            # the sentences before were about ("R1 is cheap. The firm says it cost $294,000")
+            carried = carry if carry not in (OTHER, GENERIC, COMPANY) else None
+            model = carried or scope.fallback or self.main
             if model is None and q_strong:  # its words name the quantity: the model named last
                 model = next(iter(self._nearby_models(raw, s, ahead, after=False)), None)
             if model is None:
