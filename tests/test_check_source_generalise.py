@@ -567,6 +567,28 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # found by measuring the changes above on the real pages: a header's unit of memory, sizes
+    # of a versions table, a size after a word in capitals, a parenthesis before a relative
+    # clause, the parent firm, the reported figure a comparison is with, a competitor's column
+    "readings the measurement found": (
+        "| Model | VRAM Requirement (GB) |\n|---|---|\n| DeepSeek-R1 671B | ~1,342 |\n\n"
+        "DeepSeek-R1 models differ in size.\n"
+        "| Model Version | Model Size |\n|---|---|\n| 7B | 4.7GB |\n\n"
+        "DeepSeek R1 is big. But ALL 671B parameters must be loaded.\n\n"
+        "DeepSeek released DeepSeek-R1-0528-Qwen3-8B (fine-tuned on Qwen3-8B Base), which "
+        "reaches 86.0 on AIME 2024.\n\n"
+        "High-Flyer was co-founded in February 2016.\n\n"
+        "Analysts put DeepSeek-R1's true cost far above the initially reported $6 million.\n\n"
+        "| Benchmark | DeepSeek-R1 Score | Best Competitor | Best Score |\n|---|---|---|---|\n"
+        "| DROP | 92.2 | OpenAI o1-1217 | 90.2 |",
+        [
+            ("7B", "deepseek-r1-distill-qwen-7b", "total-parameters", "agrees"),
+            ("671B parameters", "deepseek-r1", "total-parameters", "agrees"),
+            ("86.0", "deepseek-r1-0528-qwen3-8b", "aime-2024", "agrees"),
+            ("$6 million", "deepseek-r1", "training-cost", "known-misconception"),
+            ("92.2", "deepseek-r1", "drop", "agrees"),
+        ],
+    ),
     # the company said to have used GPUs to build or train its model: the model's training
     # cluster, not the company's fleet (each was the fleet, new); the company named for its model
     # is the model the sentences before were about

@@ -87,6 +87,11 @@ _OTHER_SIDE = re.compile(
     re.I,
 )
 _OTHER_SIDE_REACH = 60
+# the other side of the comparison is the figure said of the subject ("than the reported $6M")
+_REPORTED = re.compile(
+    r"\b(?:reported|claimed|stated|official|announced|quoted|touted|headline|publici[sz]ed|widely)\b",
+    re.I,
+)
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|against|compared\s+(?:to|with))\s*", re.I)
 # a phrase put before a sentence's subject: "Built on DeepSeek-V3, R1 …", "After V3 came out in
 # December, R1 …", "Distilled from DeepSeek-R1, the 32B model …"
@@ -365,8 +370,9 @@ class Attributor(QuantityReader):
         """The figure stands after "than the …" with a figure before it in its sentence (the
         subject's side), and no name is attached to it ("… than the $5.6M of V3" is V3's)."""
         lo = max(s.start, raw.start - _OTHER_SIDE_REACH)
-        if not _OTHER_SIDE.search(self.text[lo : raw.start]):
-            return False
+        side = _OTHER_SIDE.search(self.text[lo : raw.start])
+        if side is None or _REPORTED.search(side.group()):
+            return False  # "far greater than the initially reported $6 million": the claim's
         i = bisect_left(self.spans, (raw.start, 0))
         if i == 0 or self.spans[i - 1][0] < s.start:
             return False  # no figure of the subject's before it
@@ -382,7 +388,7 @@ class Attributor(QuantityReader):
         which = _WHICH_BEFORE.search(self.text[lo : raw.start])
         if which is None:
             return None
-        before = [m for m, _ in self.named(s) if m.end <= lo + which.start()]
+        before = [m for m, inner in self.named(s) if inner is None and m.end <= lo + which.start()]
         if not before:  # (a name compared with in the sentence is the clause's own subject)
             return None
         m = before[-1]
@@ -479,13 +485,17 @@ class Attributor(QuantityReader):
         block_text = self.text[max(0, s.start - 300) : s.end].lower()
         if "distill" not in block_text:
             return found
-        matches = [mid for mid, size in self.distill_sizes.items() if size == raw.low]
-        if len(matches) > 1:  # made from the model named (or from the one it was made from)
-            named = {found.model, *self._parents(found.model)} if found.model else set()
+        match = self.distilled_of_size(raw.low, found.model)
+        return Subject(match, True, "a distilled model of that size") if match else found
+
+    def distilled_of_size(self, size: float, model: str | None) -> str | None:
+        """The one distilled model of this size; of two, the one made from `model` (or from
+        the model it was made from)."""
+        matches = [mid for mid, s in self.distill_sizes.items() if s == size]
+        if len(matches) > 1:
+            named = {model, *self._parents(model)} if model else set()
             matches = [m for m in matches if self._parents(m) & named] or matches
-        if len(matches) == 1:
-            return Subject(matches[0], True, "a distilled model of that size")
-        return found
+        return matches[0] if len(matches) == 1 else None
 
     def _parents(self, model: str | None) -> set[str]:
         found = self.kb.models.get(model or "")

@@ -43,6 +43,9 @@ _HEADER_SCALE = re.compile(
 )
 
 
+CONTEXT_MODEL = "the table's section or the article's subject"
+
+
 class CellAttributor:
     def __init__(self, kb: KnowledgeBase, units: UnitSystem) -> None:
         self.kb = kb
@@ -53,6 +56,25 @@ class CellAttributor:
         self._narrowed: CappedDict[tuple[str, str, str, str], str] = CappedDict(_KEPT)
         self._fit: CappedDict[tuple[str | None, str], str | None] = CappedDict(_KEPT)
         self._rates: CappedDict[str, tuple[str, str | None] | None] = CappedDict(_KEPT)
+        foreign = "|".join(re.escape(u) for u in kb.foreign_units) or "(?!)"
+        # the unit a header writes: "(GB)", "[MB]", "in GB", or its last word ("VRAM GB")
+        self._foreign = re.compile(
+            rf"[(\[]\s*(?:in\s+)?(?:{foreign})\s*[)\]]|\bin\s+(?:{foreign})(?![\w])"
+            rf"|(?<![\w-])(?:{foreign})\s*$"
+        )
+        self._foreign_in: CappedDict[str, bool] = CappedDict(_KEPT)
+
+    def in_foreign_unit(self, raw: Raw, cell: Cell) -> bool:
+        """A bare number under a header that writes a unit no quantity is in ("VRAM (GB)":
+        ~1,342 is gigabytes, not GPUs)."""
+        if raw.unit is not None:
+            return False
+        for header in (cell.column_header, cell.row_header):
+            if header not in self._foreign_in:
+                self._foreign_in.keep(header, self._foreign.search(header) is not None)
+            if self._foreign_in[header]:
+                return True
+        return False
 
     def _fitting(self, unit: str | None, words: str, header: bool = False) -> str | None:
         """The quantity of the first term of the words that a figure in `unit` fits, asked
@@ -88,7 +110,12 @@ class CellAttributor:
         return self._names[header]
 
     def model(
-        self, cell: Cell, context: str | None, own: Sequence[Mention] = (), place: int = 0
+        self,
+        cell: Cell,
+        context: str | None,
+        own: Sequence[Mention] = (),
+        place: int = 0,
+        row_before: str = "",
     ) -> tuple[str | None, str]:
         """From the names in the cell's own words after the figure ("~$5.6M (V3 base)"), its
         row header, its column header, else the context. `place`: the figure's place among
@@ -117,8 +144,17 @@ class CellAttributor:
                 if first.kind == "other":
                     return OTHER, f"{where} names {header!r}, outside the family"
                 return first.ref, f"{where} {header!r}"
+        # a row that names its own model in a cell before the figure's, under a header that
+        # names none ("| DROP | 92.2 | OpenAI o1-1217 | 90.2 |" under "Best Competitor | Best
+        # Score"): 90.2 is o1's
+        if row_before and len(row_before) <= KEPT_WORDS:
+            named_in_row = [m for m in self._models(row_before) if not m.comparative]
+            if named_in_row and named_in_row[-1].kind == "other":
+                return OTHER, f"its row names {row_before!r}, outside the family"
+            if named_in_row and named_in_row[-1].kind == "model":
+                return named_in_row[-1].ref, f"its row names {named_in_row[-1].ref!r}"
         if context:
-            return context, "the table's section or the article's subject"
+            return context, CONTEXT_MODEL
         return None, "no model in the headers or the context"
 
     def priced(self, raw: Raw, cell: Cell) -> Raw:

@@ -36,6 +36,12 @@ _PER_TIME_AFTER = re.compile(
     r"\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:s|sec|secs|seconds?|minutes?|min|hours?|hr|days?)\b",
     re.I,
 )
+# before a count of parameters that is the whole a part is taken from ("37B of its 671B")
+_OF_THE_WHOLE = re.compile(
+    r"\b(?:of|out\s+of)\s+(?:all\s+(?:of\s+)?)?(?:its|their|the\s+model['’]s)\s+"
+    r"(?:(?:total|whole|full|entire)\s+)?(?:of\s+)?\Z",
+    re.I,
+)
 _OWN_QUALIFIER_REACH = 20  # a qualifier of the term written with the number stands this near
 # where the words after a figure turn to another phrase ("256 experts, with 8 active …")
 _NEXT_PHRASE = re.compile(r"[,;:(]|\b(?:and|with|while|but|whereas|of\s+which|plus)\b", re.I)
@@ -302,6 +308,11 @@ class QuantityReader:
         if unit == "count":
             qid = self.nearest_term(raw, [near, clause])
             return self._known(qid), qid is not None
+        if unit == "parameters" and _OF_THE_WHOLE.search(
+            self.text, max(0, raw.start - 30), raw.start
+        ):
+            self.quantity_how = "the whole a part is of ('of its …')"
+            return self._known("total-parameters"), True  # "activates 37B of its 671B parameters"
         if unit == "tokens" and _PER_TIME_AFTER.match(self.text, raw.end):
             self.quantity_how = "tokens in a unit of time: a speed, not a count"
             return None, False  # "60 tokens/second"

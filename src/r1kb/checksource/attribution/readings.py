@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from r1kb.checksource.attribution import attribute as at
-from r1kb.checksource.attribution.cells import CellAttributor
+from r1kb.checksource.attribution.cells import CONTEXT_MODEL, CellAttributor
 from r1kb.checksource.attribution.names import COMPANY, EARLIER_CLAUSE, GENERIC, OTHER
 from r1kb.checksource.attribution.recorded import Recorded
 from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
@@ -341,8 +341,13 @@ class Reader:
             place = at - first
             # set against the figure before it ("79.8% vs 79.2%"): the words between them only
             paired = place > 0 and _VERSUS_BETWEEN.search(text, spans[at - 1][1], raw.start)
-            model, model_how = self.cells.model(cell, subject, own, place if paired else 0)
+            row_before = _row_before(text, cell)
+            model, model_how = self.cells.model(
+                cell, subject, own, place if paired else 0, row_before
+            )
         if model is None or model in (OTHER, GENERIC):
+            return none
+        if self.cells.in_foreign_unit(raw, cell):
             return none
         raw = self.cells.priced(raw, cell)  # "Input (per 1M tokens)": $0.55 is a price
         quantity, quantity_how, header = self.cells.quantity(raw, cell, text)
@@ -354,6 +359,11 @@ class Reader:
                 return none
             model_how = "DeepSeek (the company) named for the article's model"
         raw = self.cells.scaled(Raw(**vars(raw)), header, text)  # "Params (B)": 671 is 671B
+        if model_how == CONTEXT_MODEL and quantity == "total-parameters" and raw.low == raw.high:
+            # "| 7B | 4.7GB |" under a paragraph on R1's versions: the 7B distilled model
+            distilled = self.at.distilled_of_size(raw.low or 0.0, model)
+            if distilled is not None and distilled != model:
+                model, model_how = distilled, "a distilled model of that size"
         if raw.unit is None:
             raw.unit = self.kb.quantities[quantity].unit
             if raw.unit == "percent":
@@ -368,3 +378,13 @@ def _sibling_quantities(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     for qid, q in kb.quantities.items():
         by_unit.setdefault(q.unit, []).append(qid)
     return {qid: tuple(o for o in by_unit[q.unit] if o != qid) for qid, q in kb.quantities.items()}
+
+
+def _row_before(text: str, cell: Cell) -> str:
+    """The cells of the figure's table row before its own, after the row's header (a judge
+    named there, "ArenaHard (GPT-4-1106)", is no model of the row)."""
+    if cell.row_start < 0:
+        return ""
+    header = text.find(cell.row_header, cell.row_start, cell.start) if cell.row_header else -1
+    start = header + len(cell.row_header) if header >= 0 else cell.row_start
+    return text[start : cell.start]

@@ -295,6 +295,8 @@ _SECTION_NUMBER = re.compile(
     re.M,
 )
 _LINE_INDENT = re.compile(r"(?:^|\n)[ \t]*$")
+# a number written with a dot between thousands, as much of Europe writes it ("2.048")
+_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 # a product's model number after its line's name in capitals: "RTX 3070", "GTX-1080", "RX 7900"
 _MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,5}[ \-]$")
 
@@ -304,6 +306,8 @@ def _model_number(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     if not (3 <= len(num) <= 4 and num.isdigit()) or m.group("cur") or m.group("mag"):
         return False
+    if m.group("sfx") or m.group("sfxl"):
+        return False  # "ALL 671B parameters": a size, after a word in capitals
     return _MODEL_NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
 
 
@@ -404,6 +408,10 @@ def _numbers(
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
         if not machines and not _unit_for(raw, text, letter, words):
             continue  # (the unit never moves raw.start: the qualifier is read after it)
+        if raw.unit == "GPUs" and scale == 1.0 and _THOUSANDS_DOT.fullmatch(m.group("num")):
+            # "2.048 GPUs", "50.000 Hopper GPUs": a dot between thousands (no GPU is split)
+            raw.low = raw.high = (raw.low or 0.0) * 1000
+            raw.step = 1.0
         if raw.unit == "tokens" and raw.low and raw.low == raw.high:
             _per_tokens(raw, text, words)
         if words is not None and raw.unit in words.tails.paced:

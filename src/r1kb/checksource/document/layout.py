@@ -46,6 +46,7 @@ class Cell:
     column_header: str  # the header row's cell of this column ("" when none)
     header_row: str  # the whole header row (model names in comparison tables)
     table_start: int  # where the table begins (its section is the one above it)
+    row_start: int = -1  # where its row of a pipe table begins (-1: not in one)
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,7 +115,7 @@ def _table_cells(text: str, rows: list[list[tuple[int, int]]], table_start: int)
             j = i + moved
             column = text[header[j][0] : header[j][1]] if j < len(header) else ""
             own = row_header if i > label else first if i else ""
-            cells.append(Cell(a, b, own, column, header_row, table_start))
+            cells.append(Cell(a, b, own, column, header_row, table_start, row[0][0]))
     return cells
 
 
