@@ -23,10 +23,8 @@ from r1kb.checksource.candidates.mentions import Mention
 from r1kb.checksource.document.layout import Cell, line_spans
 
 _VALUE = r"(?:[$~≈<>]?\d[\d,]*(?:\.\d+)?(?:%|[KMBT]\b)?|[-–—](?!\S)|N/A)"
-# a row: its label (a letter in it), then at least two values, spaces or tabs between them
-_ROW = re.compile(
-    rf"^(?P<label>[^\n]*?[A-Za-z)][^\n]*?)(?P<values>(?:[ \t]+{_VALUE}){{2,}})[ \t]*$", re.M
-)
+_WORD = re.compile(r"[^ \t]+")
+_LETTER = re.compile(r"[A-Za-z]")
 _ONE_VALUE = re.compile(rf"[ \t]*{_VALUE}[ \t]*")
 _TOKEN = re.compile(_VALUE)
 _GROUP = re.compile(r"[ \t]*[A-Za-z][^\n\d]{0,39}")  # a group's row between rows ("Math")
@@ -65,7 +63,7 @@ def _row_cells(
         if b - a > _MAX_LINE:
             header = None
             continue
-        row = _ROW.fullmatch(text, a, b)
+        row = _row(text, a, b)
         if row is None:
             named = _names_in(names, starts, a, b)
             if len(named) >= 2:
@@ -73,16 +71,31 @@ def _row_cells(
             elif not (a == b or _GROUP.fullmatch(text, a, b)):
                 header = None  # prose: the table ended
             continue
-        values = list(_TOKEN.finditer(text, row.start("values"), row.end("values")))
+        label, values = row
         if header is None or len(values) > _MAX_COLUMNS or len(header[0]) < len(values):
             continue
         named, table_start, header_text = header
         columns = named[len(named) - len(values) :]
-        label = row.group("label").strip()
-        for value, name in zip(values, columns, strict=True):
+        for (va, vb), name in zip(values, columns, strict=True):
             column = text[name.start : name.end]
-            cells.append(Cell(value.start(), value.end(), label, column, header_text, table_start))
+            cells.append(Cell(va, vb, label, column, header_text, table_start))
     return cells
+
+
+def _row(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """A row's label and its values: the line's last two or more words that are values, after
+    a label with a letter in it (read word by word from its end: one pattern of a label of any
+    length before the values backtracked over each line)."""
+    words = [m.span() for m in _WORD.finditer(text, a, b)]
+    k = len(words)
+    while k > 0 and _TOKEN.fullmatch(text, *words[k - 1]):
+        k -= 1
+    if len(words) - k < 2 or k == 0:
+        return None
+    label = text[a : words[k - 1][1]].strip()
+    if not _LETTER.search(label) or not (label[-1].isalnum() or label[-1] == ")"):
+        return None
+    return label, words[k:]
 
 
 def _stacked_cells(
