@@ -99,6 +99,10 @@ HOSTILE: list[tuple[str, str, str | None]] = [  # name, repeated unit, format (N
         "DeepSeek R1 OpenAI o1 DeepSeek V3\nAIME 2024 79.8 79.2 39.2\n",
         "text",
     ),
+    # lines just under the length a row of such a table is read on, of words and numbers (a
+    # pattern of a label of any length before the values backtracked over each: found
+    # 2026-12-02, real prose took 3 times the instructions)
+    ("lines of words and numbers", "a 1 " * 74 + "\n", "text"),
     ("one cell a line", "DeepSeek R1\nDeepSeek V3\nAIME 2024\n79.8\n39.2\n", "text"),
     ("word-heavy prose", "DeepSeek R1 was trained on many GPUs. ", "text"),
     ("word-heavy prose 2", PROSE, "text"),

@@ -141,3 +141,28 @@ def test_a_word_added_to_a_list_of_no_figures_makes_a_number_no_figure(
     quantities.write_text(re.sub(pattern, replacement, quantities.read_text(encoding="utf-8")))
     assert load(data).problems == []
     assert [f for f in _read(text, data) if f[0] == before[0] and f[2] != "read"] == []
+
+
+def test_a_quantity_marked_the_company_s_is_read_as_deepseek_s(tmp_path: Path) -> None:
+    """`company: true`: a figure of the quantity is DeepSeek's own, whatever model its
+    sentence names (one line added; no code names the quantity)."""
+    text = "DeepSeek-R1's research and development spending reached $500 million."
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+
+    def models() -> list[tuple[str, str]]:
+        kb = load(data).kb
+        return [(f.model, f.quantity) for f in check_text(text, kb).figures]
+
+    assert models() == [("deepseek-r1", "research-cost")]
+    quantities = data / "quantities.yaml"
+    edited, count = re.subn(
+        r"(\n  research-cost:\n(?:    [^\n]*\n)*?    group: cost\n)",
+        r"\g<1>    company: true\n",
+        quantities.read_text(encoding="utf-8"),
+        count=1,
+    )
+    assert count == 1
+    quantities.write_text(edited, encoding="utf-8")
+    assert load(data).problems == []
+    assert models() == [("deepseek", "research-cost")]
