@@ -304,6 +304,9 @@ class QuantityReader:
             if qid is None:
                 qid = self.nearest_term(raw, [near, clause])
                 strong = qid is not None
+            if qid and raw.high and raw.high > 100 and self.kb.quantities[qid].group == "benchmark":
+                self.quantity_how = "over 100%: no benchmark's score"
+                return None, False  # "AIME 202479.8%": a table's cells run together
             return qid, strong
         if unit == "count":
             qid = self.nearest_term(raw, [near, clause])

@@ -53,9 +53,11 @@ _PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
 _MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
 _DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
 # "rose from 70% to 87.5%": a before and an after, two figures, not a range
-_CHANGE_FROM = re.compile(
-    r"\b(?:rose|rises|risen|increased|went|jumped|improved|grew|climbed|fell|dropped|"
-    r"decreased|declined|went\s+up|went\s+down)\s+from\s+(?:about\s+|around\s+)?\Z",
+_CHANGE_FROM = re.compile(  # the verb maybe a few words before "from" ("lifts its accuracy from")
+    r"\b(?:rose|rises|risen|increased?|increases|went|jumped|improved|improves|grew|grows|"
+    r"climbed|climbs|fell|dropped|decreased|declined|lifts?|lifted|raised?|raises|boosts?|"
+    r"boosted|pushe[sd]|push|moved|doubled|tripled|cut|reduced)"
+    r"(?:\s+[^\s,;.]+){0,5}?\s+from\s+(?:about\s+|around\s+)?\Z",
     re.I,
 )
 
