@@ -948,3 +948,18 @@ def test_respectively_pairs_one_list_of_figures_with_one_list_of_names(
     text: str, paired: list[str | None]
 ) -> None:
     assert _pairing(text) == paired
+
+
+def test_a_spec_card_s_label_may_hold_a_number_beside_a_word(kb: KnowledgeBase) -> None:
+    """Each of these scores was lost: a label with a digit was no label ("AIME 2024"); a long
+    line with a number and a comma is still none ("Last checked in 2025, by us")."""
+    text = (
+        "DeepSeek-R1\n\nBenchmarks\n\nMMLU\n\n90.8%\n\nMATH_500\n\n97.3%\n\n"
+        "AIME 2024\n\n79.8%\n\nLast checked in 2025, by us\n\n42\n"
+    )
+    found = [(f.text, f.model, f.quantity, f.outcome) for f in check_text(text, kb).figures]
+    assert found == [
+        ("90.8%", "deepseek-r1", "mmlu", "agrees"),
+        ("97.3%", "deepseek-r1", "math-500", "agrees"),
+        ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
+    ]

@@ -32,8 +32,9 @@ _BULLET = re.compile(r"[ \t]*[-*+•][ \t]+")  # spec sheets written as a bullet
 _BULLET_MARK = re.compile(r"[-*+•][ \t]+")  # a bullet without the spaces before it
 # a character no label holds, which taking bullets off and white space from the ends leaves
 # (no label character, no bullet, no white space; or a digit): a line with one is no label
-_NOT_A_LABEL = re.compile(r"[^\w ()/\-‑.,&'’\t*+•\s]|\d")
+_NOT_A_LABEL = re.compile(r"[^\w ()/\-‑.,&'’\t*+•\s]")
 _LONGEST_LABEL = 61  # what _LABEL matches at most
+_WORDY_LABEL = re.compile(r"^[A-Za-z][A-Za-z]{2,}")  # begins with a word of three letters or more
 # a cell that names a row: it begins with a letter or "#", and is not a metric's mark alone
 _LABEL_CELL = re.compile(r"(?![a-z]+@\d)[#A-Za-z]")
 
@@ -251,8 +252,10 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     label = _without_bullets(line).strip()
     if not label or len(label) > _LONGEST_LABEL or not _LABEL.match(label):
         return []
-    if any(ch.isdigit() for ch in label):
-        return []
+    if any(ch.isdigit() for ch in label) and not (
+        _WORDY_LABEL.search(label) and len(label.split()) <= 4 and "," not in label
+    ):
+        return []  # a short label may hold a number beside a word ("AIME 2024", "MATH_500")
     if len(label.split()) > 7 or label.endswith((".", ",")):
         return []
     j = i + 1
