@@ -567,6 +567,23 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a spec box flattened with no space between label and value (each figure was lost); a
+    # header whose last word names a unit gives a bare number that unit ("14.8T" under
+    # "Training tokens" was 14.8 trillion days), not one it is counted per or a compound's
+    "a spec box run together": (
+        "DeepSeek V3 model sheet\nTotal parameters671B\nActive parameters per token37B\n"
+        "Layers61\nHidden dim7168\nContext window128k tokens\nTraining tokens14.8T\n"
+        "Multi-Token Prediction Heads\n\n1",
+        [
+            ("671B", "deepseek-v3", "total-parameters", "agrees"),
+            ("37B", "deepseek-v3", "activated-parameters", "agrees"),
+            ("61", "deepseek-v3", "layers", "agrees"),
+            ("7168", "deepseek-v3", "hidden-size", "agrees"),
+            ("128k", "deepseek-v3", "context-length", "agrees"),
+            ("14.8T", "deepseek-v3", "pretraining-tokens", "agrees"),
+            ("1", "deepseek-v3", "mtp-depth", "agrees"),
+        ],
+    ),
     # a change "from X to Y" with its verb a few words before is two figures, not a range (the
     # range agreed with the new figure whatever the old); no benchmark's score is over 100%
     # (cells run together: "AIME 202479.8%" conflicted as 202,480%)

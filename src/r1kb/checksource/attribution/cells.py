@@ -63,6 +63,7 @@ class CellAttributor:
             rf"|(?<![\w-])(?:{foreign})\s*$"
         )
         self._foreign_in: CappedDict[str, bool] = CappedDict(_KEPT)
+        self._header_units: CappedDict[str, str | None] = CappedDict(_KEPT)
 
     def in_foreign_unit(self, raw: Raw, cell: Cell) -> bool:
         """A bare number under a header that writes a unit no quantity is in ("VRAM (GB)":
@@ -184,6 +185,20 @@ class CellAttributor:
             step=raw.step * scale,
         )
 
+    def _unit_named(self, header: str) -> str | None:
+        """The one unit a header's last word names, if any ("Training tokens"; not "Multi-Token
+        Prediction Heads", a count of heads), kept: headers repeat."""
+        if header not in self._header_units:
+            end = len(_HEADER_TAIL.sub("", header))
+            units = {
+                u
+                for h in terms_of(self.vocab.units, header)
+                if h.end == end and not _PER.search(header, 0, h.start)  # "… per token"
+                for u in h.refs
+            }
+            self._header_units.keep(header, units.pop() if len(units) == 1 else None)
+        return self._header_units[header]
+
     def quantity(self, raw: Raw, cell: Cell, text: str) -> tuple[str | None, str, str]:
         """The quantity of a cell's figure, how it was read, and the header it was read from
         ("" when none: the cell's own words, a cue, a default)."""
@@ -193,12 +208,15 @@ class CellAttributor:
         # only the words after it were)
         after = after[: next((i for i, ch in enumerate(after) if ch.isdigit()), len(after))]
         after = _own_words(text, raw) + after
+        # a bare number under a header that names its unit is in that unit ("Training tokens |
+        # 14.8T": tokens, not the days of "training")
+        unit = raw.unit or self._unit_named(cell.row_header) or self._unit_named(cell.column_header)
         for where, words in (
             ("row header", cell.row_header),
             ("column header", cell.column_header),
             ("the cell", after),
         ):
-            qid = self._fitting(raw.unit, words, header=where != "the cell")
+            qid = self._fitting(unit, words, header=where != "the cell")
             if qid is not None:
                 qid = self._narrow(qid, cell.row_header, cell.column_header, after)
                 return qid, f"{where} {words.strip()!r}", words if where != "the cell" else ""
@@ -216,6 +234,8 @@ class CellAttributor:
 
 
 _GLUED_LETTERS = re.compile(r"^[^\W\d_]+")
+_PER = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)  # what a unit after it is counted per
+_HEADER_TAIL = re.compile(r"(?:\s*\([^()]*\))?[\s:*]*$")  # "(T)", a colon, emphasis at the end
 
 
 def _own_words(text: str, raw: Raw) -> str:

@@ -91,10 +91,11 @@ class Context:
             return None if section == OTHER else section
         i = bisect_right(self._block_starts, table_start - 1) - 1
         above = self._blocks[i] if i >= 0 else None
-        if above is not None and above.kind == "paragraph" and above.end <= table_start:
+        if above is not None and above.kind == "paragraph":  # (or the lines of it above a
+            # spec sheet that runs on in the same block: "DeepSeek V3 model sheet\nLayers61")
             family = [
                 m
-                for m in self._attributor.names_in(above.start, above.end)
+                for m in self._attributor.names_in(above.start, min(above.end, table_start))
                 if m.kind == "model" and not m.comparative
             ]
             if family:  # (another model named there in passing leaves the article's)

@@ -28,6 +28,12 @@ _KEY_VALUE = re.compile(
 )
 _LABEL = re.compile(r"^[A-Za-z(][\w ()/\-‑.,&'’]{1,60}$")
 _MAX_VALUE = 40
+# a spec box flattened with no space between a label and its value: words ending in a small
+# letter (five letters at least, not a name such as "Qwen2.5"), then the value's digits
+_GLUED_KEY_VALUE = re.compile(
+    r"^[ \t]*(?P<key>(?=[A-Za-z][A-Za-z ()/\-]*[a-z]{5})[A-Za-z][A-Za-z ()/\-]{3,40}?[a-z])"
+    r"(?P<value>\d[\d,.]*(?:[ \t]*[^\s\d][^\n]{0,30})?)[ \t]*$"
+)
 _BULLET = re.compile(r"[ \t]*[-*+•][ \t]+")  # spec sheets written as a bulleted list
 _BULLET_MARK = re.compile(r"[-*+•][ \t]+")  # a bullet without the spaces before it
 # a character no label holds, which taking bullets off and white space from the ends leaves
@@ -160,6 +166,7 @@ def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
 # line whose first character (after white space and a bullet) may begin a value
 _PIPE_OR_COLON = re.compile(r"[|:：]")
 _MAY_BE_VALUE = re.compile(r"^[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]", re.M)
+_GLUED_AT = re.compile(r"[a-z]{2}\d")  # where a label may run into its value ("Layers61")
 _LABEL_REACH = 3  # a label's value is on one of the next three lines (see _spec_cells)
 
 
@@ -170,6 +177,7 @@ def _candidates(text: str, lines: list[tuple[int, int]]) -> list[int]:
     nothing (a megabyte of short lines took seconds)."""
     starts = [a for a, _ in lines]
     found = {bisect_right(starts, m.start()) - 1 for m in _PIPE_OR_COLON.finditer(text)}
+    found.update(bisect_right(starts, m.start()) - 1 for m in _GLUED_AT.finditer(text))
     for m in _MAY_BE_VALUE.finditer(text):
         j = bisect_right(starts, m.start()) - 1
         found.update(range(max(0, j - _LABEL_REACH), j))
@@ -247,6 +255,10 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     if m and any(ch.isdigit() for ch in m.group("value")):
         va, vb = a + m.start("value"), a + m.end("value")
         return [Cell(va, vb, m.group("key").strip(), "", "", a)]
+    glued = _GLUED_KEY_VALUE.match(line)
+    if glued:  # "Layers61", "Total parameters671B": a spec box's label and value run together
+        va, vb = a + glued.start("value"), a + glued.end("value")
+        return [Cell(va, vb, glued.group("key").strip(), "", "", a)]
     if _NOT_A_LABEL.search(line):
         return []  # (a quick test: the label would hold it)
     label = _without_bullets(line).strip()
