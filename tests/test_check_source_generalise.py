@@ -567,6 +567,21 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # found by a second hunt on real pages: a price header's "(1M Tokens)" says what its
+    # amounts are per ($0.55 was a training cost, and "1M Tokens" a count of tokens); a span of
+    # time from another is no duration ("Twelve months later" conflicted as a training time);
+    # reasoning traces and completions are samples (each was lost)
+    "prices per a header's tokens, times later, traces": (
+        "| Spec | GPT-4o | DeepSeek R1 |\n|---|---|---|\n"
+        "| Input Cost (1M Tokens) | $2.50 | $0.55 |\n\n"
+        "DeepSeek-R1 came out in January 2025. Twelve months later, it is still popular.\n\n"
+        "Rejection sampling yielded 600k reasoning traces for DeepSeek-R1.",
+        [
+            ("$0.55", "deepseek-r1", "api-input-price", "agrees"),
+            ("January 2025", "deepseek-r1", "release-date", "agrees"),
+            ("600k reasoning traces", "deepseek-r1", "sft-samples", "agrees"),
+        ],
+    ),
     # a spec box flattened with no space between label and value (each figure was lost); a
     # header whose last word names a unit gives a bare number that unit ("14.8T" under
     # "Training tokens" was 14.8 trillion days), not one it is counted per or a compound's

@@ -42,6 +42,8 @@ _OF_THE_WHOLE = re.compile(
     r"(?:(?:total|whole|full|entire)\s+)?(?:of\s+)?\Z",
     re.I,
 )
+# after a span of time: it dates something from another time, it is no duration
+_LATER = re.compile(r"\s+(?:later|ago|earlier|afterwards?|since|on(?=\s*[,.;:!?]))\b", re.I)
 _OWN_QUALIFIER_REACH = 20  # a qualifier of the term written with the number stands this near
 # where the words after a figure turn to another phrase ("256 experts, with 8 active …")
 _NEXT_PHRASE = re.compile(r"[,;:(]|\b(?:and|with|while|but|whereas|of\s+which|plus)\b", re.I)
@@ -316,6 +318,9 @@ class QuantityReader:
         ):
             self.quantity_how = "the whole a part is of ('of its …')"
             return self._known("total-parameters"), True  # "activates 37B of its 671B parameters"
+        if unit in _DURATION_UNITS and _LATER.match(self.text, raw.end):
+            self.quantity_how = "a time from another, not how long something took"
+            return None, False  # "Twelve months later", "two weeks ago", "eight months on,"
         if unit == "tokens" and _PER_TIME_AFTER.match(self.text, raw.end):
             self.quantity_how = "tokens in a unit of time: a speed, not a count"
             return None, False  # "60 tokens/second"

@@ -51,7 +51,8 @@ _PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
 _PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
 _MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
-_DENOMINATOR = re.compile(r"(?:\bper|/)\s*$", re.I)
+# what a rate is per: "(per 1M tokens)", "1/10", a price's "Cost (1M Tokens)"
+_DENOMINATOR = re.compile(r"(?:\bper|/|\b(?:costs?|prices?|pricing|fees?)\s*\()\s*$", re.I)
 # "rose from 70% to 87.5%": a before and an after, two figures, not a range
 _CHANGE_FROM = re.compile(  # the verb maybe a few words before "from" ("lifts its accuracy from")
     r"\b(?:rose|rises|risen|increased?|increases|went|jumped|improved|improves|grew|grows|"
@@ -137,6 +138,10 @@ def _match_tail(
 
 
 _RATE_CUE = re.compile(r"\bper\b|/", re.I)
+# a header's parentheses that say what its amounts are per, without "per": "(1M Tokens)"
+_PER_IN_PARENTHESES = re.compile(
+    r"\(\s*(?=(?:1\s*M|1\s*K|1,000,000|one\s+million|1\s+million)\b)", re.I
+)
 
 
 def rate_in(words_of: str, words: NumberWords) -> tuple[str, str | None] | None:
@@ -149,6 +154,9 @@ def rate_in(words_of: str, words: NumberWords) -> tuple[str, str | None] | None:
             tail, m = found
             io = _named(m, "io")
             return tail.unit, fold(io).replace(" ", "-") if io else tail.hint
+    per = _PER_IN_PARENTHESES.search(words_of)  # "Input Cost (1M Tokens)": per a million tokens
+    if per is not None:
+        return rate_in("per " + words_of[per.end() :], words)
     return None
 
 
@@ -342,7 +350,7 @@ def _numbers(
         if words is not None and _unread(m, text, words):
             continue
         start = m.start()
-        if _DENOMINATOR.search(text, max(0, start - 6), start) and not _PAIRED.search(
+        if _DENOMINATOR.search(text, max(0, start - 12), start) and not _PAIRED.search(
             text, max(0, start - 12), start
         ):
             continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
