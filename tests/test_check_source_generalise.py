@@ -567,6 +567,18 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a sentence led by a pronoun is about the model before it, not a model it compares with
+    # after the figure; a model "with" a figure owns it (each was dropped)
+    "a pronoun's subject, and a model with a figure": (
+        "DeepSeek R1 arrived. It has 671B parameters and matched or exceeded GPT-4 on several "
+        "benchmarks.\n\n"
+        "QwQ-32B has 32 billion parameters, far fewer than DeepSeek-R1 with 671 billion "
+        "parameters.",
+        [
+            ("671B parameters", "deepseek-r1", "total-parameters", "agrees"),
+            ("671 billion parameters", "deepseek-r1", "total-parameters", "agrees"),
+        ],
+    ),
     # found by a second hunt on real pages: a price header's "(1M Tokens)" says what its
     # amounts are per ($0.55 was a training cost, and "1M Tokens" a count of tokens); a span of
     # time from another is no duration ("Twelve months later" conflicted as a training time);

@@ -104,7 +104,7 @@ _FRONTED = re.compile(
 )
 # between a name and the figure it owns: a possessive ("o1's 79.2%", "GPT-4o’s 9.3%"), or
 # spaces on one line in a list of names and figures ("AIME 2024: R1 79.8%, o1 79.2%")
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+|[ \t]+")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+|[ \t]+|\s+with\s+(?:an?\s+|its\s+|just\s+|only\s+)?")
 # between the name an apposition is to and its comma: "V3 model", "Kimi k1.5"
 _HEAD_TAIL = re.compile(r"(?:\s+[\w.-]+){0,2}\s*")
 _APPOSITION_REACH = 80  # the longest apposition read: ", a reproduction of … X"
@@ -295,6 +295,13 @@ class Attributor(QuantityReader):
             )
             if chosen is None:
                 continue
+            if (
+                chosen.kind == "other"
+                and chosen.start >= raw.end
+                and _PRONOUN.match(self.text, s.start)
+                and not self._attached(raw, chosen)
+            ):
+                return None  # "It has 671B parameters and beat GPT-4": the pronoun's, carried
             if chosen.kind == "company":
                 family = [m for m, _ in in_sentence if m.kind == "model" and not m.comparative]
                 if family:
