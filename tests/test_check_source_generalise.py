@@ -567,6 +567,12 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a list run into one line: its items' numbers are no figures ("2" was V3's routed experts)
+    "a list run into one line": (
+        "DeepSeek-V3 has 256 routed experts. Main ideas: 1. Bias-based load balancing across "
+        "experts 2. A multi-token prediction objective 3. FP8 training.",
+        [("256 routed experts", "deepseek-v3", "routed-experts", "agrees")],
+    ),
     # a sentence led by a pronoun is about the model before it, not a model it compares with
     # after the figure; a model "with" a figure owns it (each was dropped)
     "a pronoun's subject, and a model with a figure": (

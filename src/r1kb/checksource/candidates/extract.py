@@ -311,6 +311,24 @@ _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,5}[ \-]$")
 
 
+_MARKER_AFTER = re.compile(r"\.[ \t]+[A-Z]")
+_MARKER_REACH = 300
+
+
+def _list_marker(text: str, m: re.Match[str]) -> bool:
+    """An item's number in a list run into one line ("Main ideas: 1. Bias-based balancing 2. A
+    multi-token objective"): n followed by ". " and a capital, after "n-1. " and a capital
+    (or, for 1, after a colon)."""
+    num = m.group("num")
+    if not (num.isdigit() and len(num) <= 2) or not _MARKER_AFTER.match(text, m.end()):
+        return False
+    n = int(num)
+    before = text[max(0, m.start() - _MARKER_REACH) : m.start()]
+    if n == 1:
+        return before.rstrip().endswith(":")
+    return re.search(rf"(?<![\w.]){n - 1}\.[ \t]+[A-Z]", before) is not None
+
+
 def _model_number(text: str, m: re.Match[str]) -> bool:
     """A product's model number ("RTX 3070": a graphics card's name, not 3,070 GPUs)."""
     num = m.group("num")
@@ -330,7 +348,7 @@ def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> boo
         return not m.group("cur")  # "$2024b" would be money
     if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
         return True
-    if _model_number(text, m):
+    if _model_number(text, m) or _list_marker(text, m):
         return True
     if letter or m.group("mag") or m.group("cur"):
         return False  # "2.78 Million GPU Hours" at a line's start is a figure
