@@ -806,7 +806,8 @@ READ_AS = {
     ),
     # the page's own date, and the company's founding, are no model's release (each conflicted)
     "dates of the page and of the company": (
-        "Last updated: June 10, 2025\n\n"
+        "Last updated: June 10, 2025\n\nWe read DeepSeek-R1's page as rendered on 2026-05-20 "
+        "(accessed 2026-05-21).\n\n"
         "DeepSeek, founded in July 2023, shipped DeepSeek-R1-0528 with 671 billion parameters.",
         [
             ("July 2023", "deepseek", "founding-date", "new"),

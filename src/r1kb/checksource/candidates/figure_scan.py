@@ -25,10 +25,12 @@ _AT_WORD = re.compile(
 )
 _AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
 # the page's own date, not a model's: "Last updated: June 10, 2025", a line "Published on 28 Jan
-# 2025" or "Retrieved: 2025-02-01" (not "the paper was published on …", a publication date)
+# 2025", "(accessed 2025-02-01)", "HTML render on …" (not "the paper was published on …", a
+# publication date)
 _STAMP_REACH = 60
 _PAGE_STAMP = re.compile(
-    r"(?:\blast\s+(?:updated|modified|reviewed|edited)|^[ \t>*_#|-]*(?:updated|published|posted|"
+    r"(?:\blast\s+(?:updated|modified|reviewed|edited)|\b(?:accessed|retrieved|rendered|fetched|"
+    r"crawled|archived)|^[ \t>*_#|-]*(?:updated|published|posted|"
     r"modified|retrieved|accessed|date))(?:\s+on)?[ \t]*:?[ \t*_]*\Z",
     re.I | re.M,
 )
