@@ -567,6 +567,15 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # two prices of one rate written with a slash: input, then output ($0.55 was a training
+    # cost, conflicting, and $2.19 the denominator of a fraction)
+    "an input and an output price with a slash": (
+        "DeepSeek R1 costs $0.55/$2.19 per million tokens, while o3 costs $2/$8.",
+        [
+            ("$0.55", "deepseek-r1", "api-input-price", "agrees"),
+            ("$2.19 per million tokens", "deepseek-r1", "api-output-price", "agrees"),
+        ],
+    ),
     # the words explainers use: self-consistency is the majority vote (86.7% conflicted as the
     # pass@1 score), building the SFT dataset is the data's GPU hours (R1-Zero's, new)
     "self-consistency and the SFT dataset": (

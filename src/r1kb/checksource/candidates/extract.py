@@ -47,7 +47,10 @@ Finder = Callable[[str, Iterable[re.Match[str]], Spans, NumberWords | None], lis
 
 
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
-_PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
+_PAIRED = re.compile(r"(?:\d(?:\.\d+)?\s?[kKMBT]|[$¥€£]\s?\d[\d,]*(?:\.\d+)?)\s?/$")
+# two prices of one rate, input then output: "$0.55/$2.19 per million tokens"
+_MONEY_PAIR_AFTER = re.compile(r"\s?/\s?[$¥€£]\s?\d[\d,]*(?:\.\d+)?")
+_MONEY_PAIR_BEFORE = re.compile(r"[$¥€£]\s?\d[\d,]*(?:\.\d+)?\s?/\s?$")
 _PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
 _MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
@@ -172,12 +175,21 @@ def _unit_for(
     if words is not None and words.tails.foreign.match(text, raw.end):
         return False  # "a 5 mm chip", "a 700 W GPU": not 5 or 700 GPUs
     found = _match_tail(text, raw.end, raw.money, words)
+    pair = _MONEY_PAIR_AFTER.match(text, raw.end) if raw.money and not found else None
+    if pair is not None:  # the input price of "$0.55/$2.19 per million tokens"
+        rate = _match_tail(text, pair.end(), True, words)
+        if rate is not None and words is not None and rate[0].unit not in words.tails.currencies:
+            io = _named(rate[1], "io")
+            raw.unit, raw.hint = rate[0].unit, fold(io).replace(" ", "-") if io else "input"
+            return True
     if found:
         tail, m = found
         raw.unit, raw.hint = tail.unit, tail.hint
         raw.gpu = _named(m, "gpu")
         if io := _named(m, "io"):
             raw.hint = fold(io).replace(" ", "-")
+        elif raw.money and _MONEY_PAIR_BEFORE.search(text, max(0, raw.start - 16), raw.start):
+            raw.hint = "output"  # the second price of "$0.55/$2.19 per million tokens"
         raw.end = m.end()
         if raw.unit == "hours" and (raw.low or 0) >= 1e5:
             raw.unit = "GPU-hours"  # "2.788 million hours": no run lasts eleven years
