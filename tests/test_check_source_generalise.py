@@ -567,6 +567,21 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # found by the final measurement: two models' cells glued onto a spec label are no value
+    # (128 conflicted as a context length); a sum the company invested is its spending, no
+    # model's training cost (it conflicted as R1's); GPUs a training "required" trained it (a
+    # true conflict went unflagged as GPUs to run it); a multiple in a text
+    # naming no model is not matched against any record of a ratio
+    "what the final measurement found": (
+        "AspectOpenAI o1DeepSeek R1Winner\nContext Window128K128KTie\n\n"
+        "DeepSeek said its R1 model rivals o1. SemiAnalysis estimates the company has invested "
+        "over $1 billion in servers.\n\n"
+        "Training DeepSeek-R1 required 648 H800 GPUs.",
+        [
+            ("over $1 billion", "deepseek", "hardware-capex", "new"),
+            ("648 H800 GPUs", "deepseek-r1", "gpu-count", "conflicts"),
+        ],
+    ),
     # two prices of one rate written with a slash: input, then output ($0.55 was a training
     # cost, conflicting, and $2.19 the denominator of a fraction)
     "an input and an output price with a slash": (
@@ -651,7 +666,8 @@ READ_AS = {
     ),
     # found by measuring the changes above on the real pages: a header's unit of memory, sizes
     # of a versions table, a size after a word in capitals, a parenthesis before a relative
-    # clause, the parent firm, the reported figure a comparison is with, a competitor's column
+    # clause, the parent firm's cluster (DeepSeek's), the reported figure a comparison is with,
+    # a competitor's column
     "readings the measurement found": (
         "| Model | VRAM Requirement (GB) |\n|---|---|\n| DeepSeek-R1 671B | ~1,342 |\n\n"
         "DeepSeek-R1 models differ in size.\n"
@@ -659,7 +675,7 @@ READ_AS = {
         "DeepSeek R1 is big. But ALL 671B parameters must be loaded.\n\n"
         "DeepSeek released DeepSeek-R1-0528-Qwen3-8B (fine-tuned on Qwen3-8B Base), which "
         "reaches 86.0 on AIME 2024.\n\n"
-        "High-Flyer was co-founded in February 2016.\n\n"
+        "Before the US export curbs, High-Flyer had acquired 10,000 Nvidia A100 GPUs.\n\n"
         "Analysts put DeepSeek-R1's true cost far above the initially reported $6 million.\n\n"
         "| Benchmark | DeepSeek-R1 Score | Best Competitor | Best Score |\n|---|---|---|---|\n"
         "| DROP | 92.2 | OpenAI o1-1217 | 90.2 |",
@@ -667,6 +683,7 @@ READ_AS = {
             ("7B", "deepseek-r1-distill-qwen-7b", "total-parameters", "agrees"),
             ("671B parameters", "deepseek-r1", "total-parameters", "agrees"),
             ("86.0", "deepseek-r1-0528-qwen3-8b", "aime-2024", "agrees"),
+            ("10,000 Nvidia A100 GPUs", "deepseek", "cluster-gpu-count", "agrees"),
             ("$6 million", "deepseek-r1", "training-cost", "known-misconception"),
             ("92.2", "deepseek-r1", "drop", "agrees"),
         ],

@@ -203,7 +203,8 @@ class Reader:
         if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model, the one
             # the sentences before were about ("R1 is cheap. The firm says it cost $294,000")
-            carried = carry if carry not in (OTHER, GENERIC, COMPANY) else None
+            # (only where a term named the quantity: a sum the company "invested" is no model's)
+            carried = carry if q_strong and carry not in (OTHER, GENERIC, COMPANY) else None
             model = carried or scope.fallback or self.main
             if model is None and q_strong:  # its words name the quantity: the model named last
                 model = next(iter(self._nearby_models(raw, s, ahead, after=False)), None)
@@ -247,7 +248,13 @@ class Reader:
         context = [x for x in (fallback, self.main) if x]
         models = tuple(dict.fromkeys([*nearby, *context, COMPANY]))
         nearest = nearby[0] if nearby else None
-        unnamed = not nearby and not context and raw.low is not None and raw.low == raw.high
+        unnamed = (  # (not a multiple, "~1.8x": any record of a ratio may fit it)
+            not nearby
+            and not context
+            and raw.low is not None
+            and raw.low == raw.high
+            and raw.hint != "times"
+        )
         return Readings(
             raw,
             s,

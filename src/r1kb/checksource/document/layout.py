@@ -29,10 +29,11 @@ _KEY_VALUE = re.compile(
 _LABEL = re.compile(r"^[A-Za-z(][\w ()/\-‑.,&'’]{1,60}$")
 _MAX_VALUE = 40
 # a spec box flattened with no space between a label and its value: words ending in a small
-# letter (five letters at least, not a name such as "Qwen2.5"), then the value's digits
+# letter (five letters at least, not a name such as "Qwen2.5"), then the value's digits, with no
+# further cell glued on after a letter ("Context Window128K128KTie": two models' cells)
 _GLUED_KEY_VALUE = re.compile(
     r"^[ \t]*(?P<key>(?=[A-Za-z][A-Za-z ()/\-]*[a-z]{5})[A-Za-z][A-Za-z ()/\-]{3,40}?[a-z])"
-    r"(?P<value>\d[\d,.]*(?:[ \t]*[^\s\d][^\n]{0,30})?)[ \t]*$"
+    r"(?P<value>\d[\d,.]*(?![^\n]*[A-Za-z]\d)(?:[ \t]*[^\s\d][^\n]{0,30})?)[ \t]*$"
 )
 _BULLET = re.compile(r"[ \t]*[-*+•][ \t]+")  # spec sheets written as a bulleted list
 _BULLET_MARK = re.compile(r"[-*+•][ \t]+")  # a bullet without the spaces before it
