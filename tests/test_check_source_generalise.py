@@ -1052,3 +1052,25 @@ def test_a_spec_card_s_label_may_hold_a_number_beside_a_word(kb: KnowledgeBase) 
         ("97.3%", "deepseek-r1", "math-500", "agrees"),
         ("79.8%", "deepseek-r1", "aime-2024", "agrees"),
     ]
+
+
+def test_a_spec_card_written_value_first_pairs_each_value_with_the_label_under_it(
+    kb: KnowledgeBase,
+) -> None:
+    """Read label first, each label took the next card's value (37.0B was the total parameters,
+    128K the active ones, each conflicting); a run that ends with a value is read label first."""
+    text = (
+        "DeepSeek R1\nDeepSeek R1 is a reasoning model with open weights.\n"
+        "671.0B\nParameters\n37.0B\nActive\n128K\nMax Context\n"
+    )
+    found = [(f.value, f.quantity, f.outcome) for f in check_text(text, kb).figures]
+    assert found == [
+        (671e9, "total-parameters", "agrees"),
+        (37e9, "activated-parameters", "agrees"),
+        (128_000, "context-length", "agrees"),
+    ]
+    label_first = "DeepSeek-V3 specs follow.\n2024\nHidden Size\n7168\nLayers\n61\n"
+    assert [(f.text, f.quantity) for f in check_text(label_first, kb).figures] == [
+        ("7168", "hidden-size"),
+        ("61", "layers"),
+    ]

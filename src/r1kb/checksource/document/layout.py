@@ -193,7 +193,9 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
     if name_ends is not None:
         cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
     in_glued = _covered_by([(c.start, c.end) for c in cells])
-    candidates = _candidates(text, lines)
+    first, taken = _values_first(text, lines)
+    cells.extend(c for c in first if not in_glued(c.start))
+    candidates = [i for i in _candidates(text, lines) if i not in taken]
     k, i = 0, 0
     while True:
         while k < len(candidates) and candidates[k] < i:
@@ -260,28 +262,82 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
     if glued:  # "Layers61", "Total parameters671B": a spec box's label and value run together
         va, vb = a + glued.start("value"), a + glued.end("value")
         return [Cell(va, vb, glued.group("key").strip(), "", "", a)]
-    if _NOT_A_LABEL.search(line):
-        return []  # (a quick test: the label would hold it)
-    label = _without_bullets(line).strip()
-    if not label or len(label) > _LONGEST_LABEL or not _LABEL.match(label):
-        return []
-    if any(ch.isdigit() for ch in label) and not (
-        _WORDY_LABEL.search(label) and len(label.split()) <= 4 and "," not in label
-    ):
-        return []  # a short label may hold a number beside a word ("AIME 2024", "MATH_500")
-    if len(label.split()) > 7 or label.endswith((".", ",")):
+    label = _label(line)
+    if label is None:
         return []
     j = i + 1
     while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
         j += 1
     if j >= len(lines) or j - i > 3:
         return []
-    va, vb = lines[j]
+    value = _value(text, *lines[j])
+    if value is None:
+        return []
+    return [Cell(value[0], value[1], label, "", "", a)]
+
+
+def _label(line: str) -> str | None:
+    """The label a line is, if it is one: short words, no sentence ("Hidden Size")."""
+    if _NOT_A_LABEL.search(line):
+        return None  # (a quick test: the label would hold it)
+    label = _without_bullets(line).strip()
+    if not label or len(label) > _LONGEST_LABEL or not _LABEL.match(label):
+        return None
+    if any(ch.isdigit() for ch in label) and not (
+        _WORDY_LABEL.search(label) and len(label.split()) <= 4 and "," not in label
+    ):
+        return None  # a short label may hold a number beside a word ("AIME 2024", "MATH_500")
+    if len(label.split()) > 7 or label.endswith((".", ",")):
+        return None
+    return label
+
+
+def _value(text: str, va: int, vb: int) -> tuple[int, int] | None:
+    """The span of the value a line is, if it is one: short, a number first ("7,168")."""
     bullet = _BULLET.match(text, va, vb)
     if bullet:
         va = bullet.end()
     value = text[va:vb].strip()
     if not value or len(value) > _MAX_VALUE or (not value[0].isdigit() and value[0] not in "$~<>≈"):
-        return []
+        return None
     offset = text.find(value, va)
-    return [Cell(offset, offset + len(value), label, "", "", a)]
+    return offset, offset + len(value)
+
+
+def _values_first(text: str, lines: list[tuple[int, int]]) -> tuple[list[Cell], set[int]]:
+    """The cells of spec cards written value first, label under it ("671.0B" / "Parameters" /
+    "37.0B" / "Active"), and the lines they take. A run of lines that alternate value and label
+    and starts with a value pairs each value with the label after it (read label first, each
+    label took the next card's value: 37.0B was the total parameters)."""
+    kinds: list[tuple[int, str, object]] = []  # (line, "v" or "l", value span or label)
+    for i, (a, b) in enumerate(lines):
+        if b - a > _LONGEST_LABEL + 8 or not text[a:b].strip():
+            continue  # too long for either; blank lines do not break a card
+        value = _value(text, a, b) if not _KEY_VALUE.match(text[a:b]) else None
+        label = _label(text[a:b]) if value is None else None
+        if value is not None:
+            kinds.append((i, "v", value))
+        elif label is not None:
+            kinds.append((i, "l", label))
+        else:
+            kinds.append((i, "o", None))
+    cells: list[Cell] = []
+    taken: set[int] = set()
+    k = 0
+    while k < len(kinds):
+        run = k
+        while run + 1 < len(kinds) and kinds[run + 1][1] in "vl" and kinds[run][1] in "vl":
+            if kinds[run + 1][1] == kinds[run][1] or kinds[run + 1][0] - kinds[run][0] > 3:
+                break
+            run += 1
+        pairs = (run - k + 1) // 2
+        whole = 2 * pairs == run - k + 1  # it ends with a label (V L V L V is read label first)
+        if kinds[k][1] == "v" and pairs >= 2 and whole and (k == 0 or kinds[k - 1][1] != "l"):
+            for v, lab in zip(
+                kinds[k : k + 2 * pairs : 2], kinds[k + 1 : k + 2 * pairs : 2], strict=True
+            ):
+                (va, vb), label = v[2], lab[2]
+                cells.append(Cell(va, vb, str(label), "", "", lines[v[0]][0]))  # type: ignore[misc]
+                taken.update((v[0], lab[0]))
+        k = run + 1
+    return cells, taken
