@@ -567,6 +567,18 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a size in thousands after the context it is, in its clause ("the context window is first
+    # stretched to 32K": each was lost); a first stage of it is the training sequence length;
+    # "from 4K to 32K", a figure between, is left to the stages' own reading
+    "a context length named before its size": (
+        "DeepSeek-V3's context window is first stretched to 32K.\n\n"
+        "DeepSeek-V3's context length was extended to 128K.\n\n"
+        "DeepSeek-V3 expands the context window from 4K to 32K.",
+        [
+            ("32K", "deepseek-v3", "sequence-length", "agrees"),
+            ("128K", "deepseek-v3", "context-length", "agrees"),
+        ],
+    ),
     # found by the final measurement: two models' cells glued onto a spec label are no value
     # (128 conflicted as a context length); a sum the company invested is its spending, no
     # model's training cost (it conflicted as R1's); GPUs a training "required" trained it (a

@@ -246,6 +246,11 @@ def _unit_for(
     if mag_letter == "T" and raw.low and raw.low >= 1e11:
         raw.unit = "tokens"
         return True
+    if mag_letter in ("K", "k") and words is not None:
+        lo = max(0, raw.start - _CONTEXT_REACH)
+        if words.tails.context_before.search(text, lo, raw.start):
+            raw.unit, raw.hint = "tokens", "context"  # "the context window … to 128K"
+            return True
     if (
         not mag_letter
         and raw.step == 1.0
@@ -325,6 +330,7 @@ _MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,5}[ \-]$")
 
 _MARKER_AFTER = re.compile(r"\.[ \t]+[A-Z]")
 _MARKER_REACH = 300
+_CONTEXT_REACH = 70  # how far before a "128K" a context length may be named
 
 
 def _list_marker(text: str, m: re.Match[str]) -> bool:

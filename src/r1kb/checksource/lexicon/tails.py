@@ -126,6 +126,7 @@ class Tails:
     foreign: re.Pattern[str]  # a unit no quantity is in, right after a number ("5 mm", "700 W")
     size_noun: re.Pattern[str]  # after a bare "B": "a 32B model" is a size in parameters
     or_even: re.Pattern[str]  # "several weeks or even months"
+    context_before: re.Pattern[str]  # "the context window … to": a "32K" after it is tokens
     experts: re.Pattern[str]  # a Mixture-of-Experts layout, its parts named as in EXPERT_PARTS
     number: re.Pattern[str]  # a number, with the currency written before it and its magnitude
     # the places a number may start at, found by a scan the engine skips ahead in (its first
@@ -251,6 +252,11 @@ def tails(words: TailWords) -> Tails:
         r"(?!\s+(?:after|ago|before|later|earlier)\b)",
         "size_noun": rf"\s*+(?:[\w‑\-]++\s++)?{forms(words.size_nouns)}",
         "or_even": rf"\s+or\s+(?P<even>even\s+)?{durations}",
+        # a context length named before a size in thousands, in its clause: "the context
+        # window is first stretched to 32K" (not "from 4K to 32K", a figure between them: the
+        # stages of its extension)
+        "context_before": rf"{forms(words.context)}[^.;:!?\n\d]{{0,40}}?\b(?:to|of|at|"
+        r"reaches|reaching|hits|is|was)\s+(?:about\s+|around\s+|up\s+to\s+)?\Z",
         "experts": rf"{EXPERTS}{forms(words.expert_cues)})",
         **_numerals(words.money_signs),
     }
@@ -282,6 +288,7 @@ def tails(words: TailWords) -> Tails:
         foreign=rx["foreign"],
         size_noun=rx["size_noun"],
         or_even=rx["or_even"],
+        context_before=rx["context_before"],
         experts=rx["experts"],
         number=rx["number"],
         number_places=rx["number_places"],
