@@ -567,6 +567,15 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # what the company did before any of its models came out is no model's release (each
+    # conflicted as R1's); two prices with a slash and no rate are no cost; a context length in
+    # a "primary stage" is the training sequence length
+    "the company's history, bare price pairs, stages": (
+        "In May 2023, Liang announced that High-Flyer had launched DeepSeek.\n\n"
+        "DeepSeek R1 Pricing 2026: $0.55/$2.19, 73% Cheaper than o3\n\n"
+        "For DeepSeek-V3, in the primary stage, the maximum context length is prolonged to 32K.",
+        [("32K", "deepseek-v3", "sequence-length", "agrees")],
+    ),
     # a size in thousands after the context it is, in its clause ("the context window is first
     # stretched to 32K": each was lost); a first stage of it is the training sequence length;
     # "from 4K to 32K", a figure between, is left to the stages' own reading

@@ -200,6 +200,17 @@ class Reader:
         if subject.model != COMPANY and quantity in self.recorded.company_only:
             # "DeepSeek, founded in July 2023, shipped R1-0528": the company's, whatever it made
             subject = at.Subject(COMPANY, False, "a quantity of the company itself")
+        if (
+            subject.model == COMPANY
+            and quantity not in self.recorded.company_quantities
+            and raw.dates
+            and raw.dates[1][:1] != "-"  # (a day without its year may be any year's)
+            and self.recorded.first_release is not None
+            and raw.dates[1] < self.recorded.first_release
+        ):
+            # what the company did before any of its models came out ("In May 2023, High-Flyer
+            # launched DeepSeek") is no model's: reported only where a record recognises it
+            return self._unattributed(raw, s, key, where, scope.fallback, ahead)
         if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model, the one
             # the sentences before were about ("R1 is cheap. The firm says it cost $294,000")

@@ -18,6 +18,9 @@ class Recorded:
     company_quantities: frozenset[str]
     # the quantities of the company itself (`company` in the data): never a model's
     company_only: frozenset[str]
+    # the first day a model of the family was released (the records of the date's default
+    # quantity, its release)
+    first_release: str | None
     # for each quantity, the models (not the company) with a live record of it, and the
     # record's bounds where it is a number or a range of numbers (None, None: not a number)
     models_of: dict[str, tuple[tuple[str, float | None, float | None], ...]]
@@ -54,10 +57,20 @@ def _recorded(kb: KnowledgeBase) -> Recorded:
                 isinstance(c.value, dict) and None not in (c.value.get("low"), c.value.get("high"))
             )
     own = {q.id for q in kb.quantities.values() if q.company}
+    # the quantity a date is by default: a model's release (`default_for_unit` in the data)
+    released = {q.id for q in kb.quantities.values() if q.unit == "date" and q.default_for_unit}
     return Recorded(
         company_quantities=frozenset({c.quantity for c in live if c.subject in companies} | own),
         company_only=frozenset(own),
         models_of=_models_of(live, companies),
+        first_release=min(
+            (
+                str(c.value)
+                for c in live
+                if c.quantity in released and c.subject not in companies and c.value
+            ),
+            default=None,
+        ),
         range_only=frozenset(q for q, kinds in shapes.items() if kinds == {True}),
     )
 

@@ -197,6 +197,8 @@ def _unit_for(
     if raw.money:
         if words is not None and words.tails.rate_of_money.match(text, raw.end):
             return False  # "$2/hr", "$2 per hour": a rate no quantity is in, not a total
+        if pair is not None or _MONEY_PAIR_BEFORE.search(text, max(0, raw.start - 16), raw.start):
+            return False  # "$0.55/$2.19" with no rate named: two prices of what, not a cost
         raw.unit = raw.currency or "USD"
         after = text[raw.end : raw.end + 1]  # not glued onto a word; a footnote's mark may follow
         return not (after.isalnum() and after not in n.SUPERSCRIPT_DIGITS)
