@@ -567,6 +567,12 @@ def test_a_line_of_a_table_of_contents_is_no_figure(kb: KnowledgeBase) -> None:
 # Each text, and every figure reported in it (text, model, quantity, outcome). Each was read
 # otherwise before; the comment says how.
 READ_AS = {
+    # a table run together: a figure glued onto a percent sign is the next cell's, whose model
+    # is not known (o1's 79.2% conflicted as R1's AIME score)
+    "a percent glued onto a percent": (
+        "TestDeepSeek-R1OpenAI o1-1217Remarks\nAIME 2024: 79.8%79.2%R1 is a bit ahead.",
+        [("79.8%", "deepseek-r1", "aime-2024", "agrees")],
+    ),
     # what the company did before any of its models came out is no model's release (each
     # conflicted as R1's); two prices with a slash and no rate are no cost; a context length in
     # a "primary stage" is the training sequence length

@@ -349,6 +349,12 @@ def _list_marker(text: str, m: re.Match[str]) -> bool:
     return re.search(rf"(?<![\w.]){n - 1}\.[ \t]+[A-Z]", before) is not None
 
 
+def _after_percent(text: str, m: re.Match[str]) -> bool:
+    """A number glued onto a percent sign ("79.8%79.2%"): the next cell of a table run
+    together, whose model is not known."""
+    return m.start() > 0 and text[m.start() - 1] == "%"
+
+
 def _model_number(text: str, m: re.Match[str]) -> bool:
     """A product's model number ("RTX 3070": a graphics card's name, not 3,070 GPUs)."""
     num = m.group("num")
@@ -369,6 +375,8 @@ def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> boo
     if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
         return True
     if _model_number(text, m) or _list_marker(text, m):
+        return True
+    if _after_percent(text, m):
         return True
     if letter or m.group("mag") or m.group("cur"):
         return False  # "2.78 Million GPU Hours" at a line's start is a figure
@@ -693,7 +701,7 @@ def bare_numbers(
             continue
         if words is not None and words.tails.foreign.match(text, m.end()):
             continue  # "5-shot" under "# Shots": no figure of the row's benchmark
-        if _model_number(text, m):
+        if _model_number(text, m) or _after_percent(text, m):
             continue
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale, hint="cell")
         if not _plausible(raw):
