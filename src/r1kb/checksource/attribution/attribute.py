@@ -25,12 +25,11 @@ from r1kb.checksource.attribution.names import (
     GENERIC,
     OTHER,
     nearest,
-    within,
 )
 from r1kb.checksource.attribution.quantity import QuantityReader
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
-from r1kb.checksource.candidates.mentions import Mention
+from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.lexicon.vocabulary import vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem

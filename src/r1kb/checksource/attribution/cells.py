@@ -17,7 +17,13 @@ from functools import lru_cache
 
 from r1kb.capped import CappedDict
 from r1kb.checksource.attribution.names import OTHER
-from r1kb.checksource.attribution.quantity import KEPT_WORDS, first_fitting, terms_of, unit_fits
+from r1kb.checksource.attribution.quantity import (
+    KEPT_WORDS,
+    PER_BEFORE,
+    first_fitting,
+    terms_of,
+    unit_fits,
+)
 from r1kb.checksource.candidates.extract import Raw, rate_in
 from r1kb.checksource.candidates.mentions import Mention, find_mentions
 from r1kb.checksource.document.layout import Cell
@@ -193,7 +199,7 @@ class CellAttributor:
             units = {
                 u
                 for h in terms_of(self.vocab.units, header)
-                if h.end == end and not _PER.search(header, 0, h.start)  # "… per token"
+                if h.end == end and not PER_BEFORE.search(header, 0, h.start)  # "… per token"
                 for u in h.refs
             }
             self._header_units.keep(header, units.pop() if len(units) == 1 else None)
@@ -234,7 +240,6 @@ class CellAttributor:
 
 
 _GLUED_LETTERS = re.compile(r"^[^\W\d_]+")
-_PER = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)  # what a unit after it is counted per
 _HEADER_TAIL = re.compile(r"(?:\s*\([^()]*\))?[\s:*]*$")  # "(T)", a colon, emphasis at the end
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention
 
@@ -11,11 +9,6 @@ GENERIC = "generic"  # about models in general ("models like R1")
 OTHER = "other"  # about a model outside R1's family
 COMPANY = "deepseek"
 EARLIER_CLAUSE = "named in an earlier clause"
-
-
-def within(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
-    """The mentions inside [start, end) (items sorted by start)."""
-    return [m for m in items[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end]
 
 
 def nearest(names: list[Mention], raw: Raw, prefer_before: bool = False) -> Mention:

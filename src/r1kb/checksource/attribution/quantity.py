@@ -11,12 +11,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from r1kb.checksource.attribution.names import COMPANY, nearest, within
+from r1kb.checksource.attribution.names import COMPANY, nearest
 from r1kb.checksource.attribution.respectively import Pairing, says_respectively, sentence_spans
 from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw
-from r1kb.checksource.candidates.mentions import Mention
+from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
 from r1kb.checksource.lexicon.vocabulary import (
     LABEL_GAP,
@@ -29,7 +29,7 @@ from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 # a unit word after these is what a figure is counted per ("for each token", "per GPU")
-_PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
+PER_BEFORE = re.compile(r"(?:\bper|\beach|\bevery|/)\s*$", re.I)
 _FLEET_SUBJECT = {"gpu-count": "gpu-fleet-size"}  # a company's GPU count is its fleet
 # after a count of tokens: a unit of time makes it a speed ("60 tokens/second", "per sec")
 _PER_TIME_AFTER = re.compile(
@@ -140,7 +140,7 @@ class QuantityReader:
         for h, unit in found:
             if unit in ("date", "text", "count", "ratio", "percent", *_DURATION_UNITS):
                 continue
-            if _PER_BEFORE.search(self.text, max(s.start, h.start - 8), h.start):
+            if PER_BEFORE.search(self.text, max(s.start, h.start - 8), h.start):
                 continue  # "37 billion for each token": what it is counted per, not its unit
             distance = min(abs(h.start - raw.end), abs(raw.start - h.end))
             if best is None or distance < best[0]:

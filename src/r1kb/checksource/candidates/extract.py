@@ -47,10 +47,12 @@ Finder = Callable[[str, Iterable[re.Match[str]], Spans, NumberWords | None], lis
 
 
 # after a slash, only a figure paired with a figure ("671B/37B"), never "1/10" or a path
-_PAIRED = re.compile(r"(?:\d(?:\.\d+)?\s?[kKMBT]|[$¥€£]\s?\d[\d,]*(?:\.\d+)?)\s?/$")
+_PAIRED = re.compile(r"\d(?:\.\d+)?\s?[kKMBT]/$")
 # two prices of one rate, input then output: "$0.55/$2.19 per million tokens"
-_MONEY_PAIR_AFTER = re.compile(r"\s?/\s?[$¥€£]\s?\d[\d,]*(?:\.\d+)?")
-_MONEY_PAIR_BEFORE = re.compile(r"[$¥€£]\s?\d[\d,]*(?:\.\d+)?\s?/\s?$")
+# (the sums on either side are read with the data's currency signs: see _money_after_slash)
+_SLASH_AFTER = re.compile(r"\s?/\s?")
+_SLASH_BEFORE = re.compile(r"\s?/\s?\Z")
+_PAIR_REACH = 16  # how far before a slash the sum paired with the one after it may start
 _PERCENT = re.compile(r"[ \t]*\\?%")  # "%", or LaTeX's "\%"
 # LaTeX math around a number ("$5.6$ million"): the magnitude after the closing dollar
 _MATH_CLOSE = re.compile(rf"\$[ \t]?(?P<mag>{n.MAGNITUDE_WORDS})\b", re.I)
@@ -128,6 +130,24 @@ def _plausible(raw: Raw) -> bool:
     return n.plausible(raw.low) and n.plausible(raw.high) and math.isfinite(raw.step)
 
 
+def _money_after_slash(text: str, pos: int, words: NumberWords | None) -> int | None:
+    """Where a sum of money right after a slash at pos ends ("$0.55/$2.19"), or None."""
+    slash = _SLASH_AFTER.match(text, pos)
+    m = numerals(words)[1].match(text, slash.end()) if slash else None
+    return m.end() if m is not None and m.group("cur") else None
+
+
+def _money_before_slash(text: str, start: int, words: NumberWords | None) -> bool:
+    """Whether a sum of money and a slash stand right before start ("$0.55/" of "$2.19")."""
+    slash = _SLASH_BEFORE.search(text, max(0, start - 3), start)
+    if slash is None:
+        return False
+    last = None
+    for m in numerals(words)[0].finditer(text, max(0, slash.start() - _PAIR_REACH), slash.start()):
+        last = m
+    return last is not None and last.end() == slash.start() and bool(last.group("cur"))
+
+
 def _match_tail(
     text: str, pos: int, money: bool, words: NumberWords | None
 ) -> tuple[Tail, re.Match[str]] | None:
@@ -175,9 +195,9 @@ def _unit_for(
     if words is not None and words.tails.foreign.match(text, raw.end):
         return False  # "a 5 mm chip", "a 700 W GPU": not 5 or 700 GPUs
     found = _match_tail(text, raw.end, raw.money, words)
-    pair = _MONEY_PAIR_AFTER.match(text, raw.end) if raw.money and not found else None
+    pair = _money_after_slash(text, raw.end, words) if raw.money and not found else None
     if pair is not None:  # the input price of "$0.55/$2.19 per million tokens"
-        rate = _match_tail(text, pair.end(), True, words)
+        rate = _match_tail(text, pair, True, words)
         if rate is not None and words is not None and rate[0].unit not in words.tails.currencies:
             io = _named(rate[1], "io")
             raw.unit, raw.hint = rate[0].unit, fold(io).replace(" ", "-") if io else "input"
@@ -188,7 +208,7 @@ def _unit_for(
         raw.gpu = _named(m, "gpu")
         if io := _named(m, "io"):
             raw.hint = fold(io).replace(" ", "-")
-        elif raw.money and _MONEY_PAIR_BEFORE.search(text, max(0, raw.start - 16), raw.start):
+        elif raw.money and _money_before_slash(text, raw.start, words):
             raw.hint = "output"  # the second price of "$0.55/$2.19 per million tokens"
         raw.end = m.end()
         if raw.unit == "hours" and (raw.low or 0) >= 1e5:
@@ -197,7 +217,7 @@ def _unit_for(
     if raw.money:
         if words is not None and words.tails.rate_of_money.match(text, raw.end):
             return False  # "$2/hr", "$2 per hour": a rate no quantity is in, not a total
-        if pair is not None or _MONEY_PAIR_BEFORE.search(text, max(0, raw.start - 16), raw.start):
+        if pair is not None or _money_before_slash(text, raw.start, words):
             return False  # "$0.55/$2.19" with no rate named: two prices of what, not a cost
         raw.unit = raw.currency or "USD"
         after = text[raw.end : raw.end + 1]  # not glued onto a word; a footnote's mark may follow
@@ -396,8 +416,9 @@ def _numbers(
         if words is not None and _unread(m, text, words):
             continue
         start = m.start()
-        if _DENOMINATOR.search(text, max(0, start - 12), start) and not _PAIRED.search(
-            text, max(0, start - 12), start
+        if _DENOMINATOR.search(text, max(0, start - 12), start) and not (
+            _PAIRED.search(text, max(0, start - 12), start)
+            or _money_before_slash(text, start, words)
         ):
             continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
         value, step = n.parse_number(m.group("num"))

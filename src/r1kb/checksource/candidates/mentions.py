@@ -80,6 +80,15 @@ class Mention:
     refs: tuple[str, ...] = ()  # every quantity a benchmark name stands for
 
 
+def within(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions inside [start, end) (items sorted by start, `starts` their starts)."""
+    return [
+        m
+        for m in items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        if m.end <= end
+    ]
+
+
 def _name_pattern(name: str) -> tuple[str, str | None]:
     """Regex of a model name with any hyphen or space between its parts, and of its short form."""
     parts = re.split(r"[-\s]+", name)

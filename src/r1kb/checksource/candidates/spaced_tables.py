@@ -16,10 +16,9 @@ header is the name in its place, so a cell is attributed like any table's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
-from r1kb.checksource.candidates.mentions import Mention
+from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.document.layout import Cell, line_spans
 
 _VALUE = r"(?:[$~≈<>]?\d[\d,]*(?:\.\d+)?(?:%|[KMBT]\b)?|[-–—](?!\S)|N/A)"
@@ -44,18 +43,8 @@ def spaced_cells(text: str, mentions: Sequence[Mention]) -> list[Cell]:
     )
 
 
-def _names_in(names: Sequence[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
-    i = bisect_left(starts, start)
-    out = []
-    while i < len(names) and names[i].start < end:
-        if names[i].end <= end:
-            out.append(names[i])
-        i += 1
-    return out
-
-
 def _row_cells(
-    text: str, lines: list[tuple[int, int]], names: Sequence[Mention], starts: list[int]
+    text: str, lines: list[tuple[int, int]], names: list[Mention], starts: list[int]
 ) -> list[Cell]:
     cells: list[Cell] = []
     header: tuple[list[Mention], int, str] | None = None  # the last header's names, start, text
@@ -65,7 +54,7 @@ def _row_cells(
             continue
         row = _row(text, a, b)
         if row is None:
-            named = _names_in(names, starts, a, b)
+            named = within(names, starts, a, b)
             if len(named) >= 2:
                 header = (named, a, text[a:b])
             elif not (a == b or _GROUP.fullmatch(text, a, b)):
@@ -99,7 +88,7 @@ def _row(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | None:
 
 
 def _stacked_cells(
-    text: str, lines: list[tuple[int, int]], names: Sequence[Mention], starts: list[int]
+    text: str, lines: list[tuple[int, int]], names: list[Mention], starts: list[int]
 ) -> list[Cell]:
     filled = [(a, b) for a, b in lines if text[a:b].strip()]
     cells: list[Cell] = []
@@ -133,7 +122,7 @@ def _name_lines(
     text: str,
     filled: list[tuple[int, int]],
     k: int,
-    names: Sequence[Mention],
+    names: list[Mention],
     starts: list[int],
 ) -> list[Mention]:
     """The names of the lines from the k-th on that each hold one name and nothing else."""
@@ -142,7 +131,7 @@ def _name_lines(
         a, b = filled[k]
         if b - a > _MAX_LINE:
             break
-        named = _names_in(names, starts, a, b)
+        named = within(names, starts, a, b)
         if len(named) != 1 or text[a : named[0].start].strip() or text[named[0].end : b].strip():
             break
         out.append(named[0])
