@@ -317,7 +317,8 @@ class QuantityReader:
             self.text, max(0, raw.start - 30), raw.start
         ):
             self.quantity_how = "the whole a part is of ('of its …')"
-            return self._known("total-parameters"), True  # "activates 37B of its 671B parameters"
+            # "activates 37B of its 671B parameters": the whole, the unit's default quantity
+            return self._known(self.default_quantity(unit)), True
         if unit in _DURATION_UNITS and _LATER.match(self.text, raw.end):
             self.quantity_how = "a time from another, not how long something took"
             return None, False  # "Twelve months later", "two weeks ago", "eight months on,"

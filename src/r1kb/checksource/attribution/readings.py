@@ -377,7 +377,8 @@ class Reader:
                 return none
             model_how = "DeepSeek (the company) named for the article's model"
         raw = self.cells.scaled(Raw(**vars(raw)), header, text)  # "Params (B)": 671 is 671B
-        if model_how == CONTEXT_MODEL and quantity == "total-parameters" and raw.low == raw.high:
+        total = self.at.default_quantity("parameters")  # a model's size, its total
+        if model_how == CONTEXT_MODEL and quantity == total and raw.low == raw.high:
             # "| 7B | 4.7GB |" under a paragraph on R1's versions: the 7B distilled model
             distilled = self.at.distilled_of_size(raw.low or 0.0, model)
             if distilled is not None and distilled != model:

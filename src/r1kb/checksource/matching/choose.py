@@ -102,9 +102,9 @@ def choose(r: Readings, matcher: Matcher) -> Choice | None:
 
 def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
     nearest: Choice | None = None
-    company = None  # the company's reading (tried last): its quantity is any model's
+    last = None  # a reading of the figure: its quantity is the one any model's would have
     for reading in r.nearby():
-        company = reading
+        last = reading
         j = matcher.judge(r.raw, reading.model, reading.quantity, reading.strong)
         if j is None:
             continue
@@ -116,7 +116,7 @@ def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
         return nearest  # no reading agrees: the nearest model is told whose figure it is
     # no model named anywhere: the one model whose record it agrees with, if only one does
     agreeing = []
-    for reading in r.of_records(company) if company is not None else ():
+    for reading in r.of_records(last) if last is not None else ():
         j = matcher.judge(r.raw, reading.model, reading.quantity, reading.strong)
         if j is not None and j.outcome == "agrees" and not _open_bounds(j):
             agreeing.append(Choice(r, j, ITS_RECORD, reading.basis))
