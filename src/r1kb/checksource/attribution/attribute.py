@@ -394,10 +394,15 @@ class Attributor(QuantityReader):
         which = _WHICH_BEFORE.search(self.text[lo : raw.start])
         if which is None:
             return None
-        before = [m for m, inner in self.named(s) if inner is None and m.end <= lo + which.start()]
-        if not before:  # (a name compared with in the sentence is the clause's own subject)
+        named, comma = self.named(s), lo + which.start()
+        # the last name outside parentheses before the comma, read back from it (names never
+        # overlap: they end in the order they start); one compared with is the clause's own
+        j = bisect_left(self._named_starts, comma) - 1
+        while j >= 0 and (named[j][1] is not None or named[j][0].end > comma):
+            j -= 1
+        if j < 0:
             return None
-        m = before[-1]
+        m = named[j][0]
         if m.kind == "other":
             return Subject(OTHER, True, "another model, the subject of the clause it stands in")
         if m.kind == "model":
