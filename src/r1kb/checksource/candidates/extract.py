@@ -111,6 +111,15 @@ def ends_with_between(text: str, end: int) -> bool:
         size *= 4
 
 
+def _after_denominator(text: str, start: int) -> bool:
+    """`_DENOMINATOR.search(text, max(0, start - 12), start)`, searched for only where the last
+    character before start that is not white space (str.isspace is the pattern's \\s) ends one
+    of its alternatives: "per", a slash, a parenthesis (asked of every number)."""
+    lo = max(0, start - 12)
+    before = text[lo:start].rstrip()
+    return before[-1:] in ("r", "R", "/", "(") and _DENOMINATOR.search(text, lo, start) is not None
+
+
 def _overlaps(start: int, end: int, spans: Spans) -> bool:
     return spans.overlaps(start, end)
 
@@ -416,7 +425,7 @@ def _numbers(
         if words is not None and _unread(m, text, words):
             continue
         start = m.start()
-        if _DENOMINATOR.search(text, max(0, start - 12), start) and not (
+        if _after_denominator(text, start) and not (
             _PAIRED.search(text, max(0, start - 12), start)
             or _money_before_slash(text, start, words)
         ):
@@ -529,9 +538,12 @@ def _per_trillion(raw: Raw, text: str, words: NumberWords) -> None:
 # a number word right before another ("fifty four", "hundred and twelve", "point eight"): the
 # second is the end of a number written in words that this reader does not add up, never a
 # figure of its own (read alone, "five hundred and twelve H800 GPUs" was 12 GPUs)
+# (searched for in the 24 characters before each number word: a look-ahead for the words' first
+# letters, then the words by first letter, so that most places are given up at one test)
+_WORDS_BEFORE = [*(w for w in n.WORD_NUMBERS if " " not in w), "point"]
 _NUMBER_WORD_BEFORE = re.compile(
-    rf"\b(?:(?:{'|'.join(w for w in n.WORD_NUMBERS if ' ' not in w)}|point)"
-    r"|(?:hundred|thousand)(?:\s+and)?)[\s\-‐‑]+$",
+    rf"(?=[{''.join(sorted({w[0] for w in [*_WORDS_BEFORE, 'hundred', 'thousand']}))}])"
+    rf"\b(?:{by_first_letter(_WORDS_BEFORE)}|(?:hundred|thousand)(?:\s+and)?)[\s\-‐‑]+$",
     re.I,
 )
 

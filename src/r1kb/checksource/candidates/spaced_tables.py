@@ -74,7 +74,12 @@ def _row_cells(
 def _row(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | None:
     """A row's label and its values: the line's last two or more words that are values, after
     a label with a letter in it (read word by word from its end: one pattern of a label of any
-    length before the values backtracked over each line)."""
+    length before the values backtracked over each line). A line whose last word is no value
+    is none, and its words are not listed (most lines are prose)."""
+    last = text[a:b].rstrip(" \t")
+    cut = max(last.rfind(" "), last.rfind("\t")) + 1
+    if not _TOKEN.fullmatch(last, cut):
+        return None
     words = [m.span() for m in _WORD.finditer(text, a, b)]
     k = len(words)
     while k > 0 and _TOKEN.fullmatch(text, *words[k - 1]):

@@ -31,6 +31,7 @@ NUMERALS = re.compile(
 )
 # the last letters of each magnitude word: each match of one in an ASCII text holds its own
 _MAGNITUDE_ENDS = sorted({w[-4:] for w in _MAGNITUDE_WORDS})
+_MAGNITUDE_ENDS_BYTES = [end.encode("ascii") for end in _MAGNITUDE_ENDS]
 
 
 def numerals_cut(raw: str) -> int:
@@ -63,14 +64,33 @@ def lines_cut(raw: str) -> int:
     return at + 1
 
 
+# ASCII digits to "0", every other byte to a space: the runs of "0" in a text's UTF-8 bytes
+# are its runs of ASCII digits (a character outside ASCII is spaces there)
+_DIGIT_RUNS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+# a character outside ASCII that a numeral may hold: a word character (a digit of another
+# script, a letter that matches a magnitude word's under re.I, as "ſ" matches "s")
+_WORDY_NON_ASCII = re.compile(r"[^\x00-\x7f](?<=\w)")
+
+
 def _few_numerals(raw: str) -> bool:
-    """True when an ASCII text holds at most MAX_NUMERALS numbers, by counting without a scan:
-    a run of digits holds a digit, a magnitude word its last letters (lower-cased, as the
-    case-blind scan reads ASCII). False when that count is larger, or for other text."""
-    if not raw.isascii():
-        return False
-    digits = sum(map(raw.count, "0123456789"))
-    if digits > MAX_NUMERALS:
-        return False
-    low = raw.lower()
-    return digits + sum(map(low.count, _MAGNITUDE_ENDS)) <= MAX_NUMERALS
+    """True when a text holds at most MAX_NUMERALS numbers, by counting without a scan."""
+    return numerals_bound(raw, MAX_NUMERALS) <= MAX_NUMERALS
+
+
+def numerals_bound(raw: str, limit: int) -> int:
+    """At least as many as the matches of NUMERALS in raw, or more than `limit` (the count
+    stops there): a match is a run of ASCII digits (counted by its start), a magnitude word in
+    ASCII (by its last letters, lower-cased as the case-blind scan reads ASCII), or holds a word
+    character outside ASCII (each counted: a digit of another script, a letter that matches a
+    magnitude word's under re.I, as "ſ" matches "s")."""
+    data = raw.encode("utf-8", "surrogatepass")
+    digits = data.translate(_DIGIT_RUNS)
+    count = digits.count(b"0")
+    if count > limit:  # more digits than that: count the runs (no more than limit + 1 of them)
+        count = len(digits.split(maxsplit=limit))
+        if count > limit:
+            return count
+    count += sum(map(data.lower().count, _MAGNITUDE_ENDS_BYTES))
+    if count > limit or raw.isascii():
+        return count
+    return count + sum(1 for _ in islice(_WORDY_NON_ASCII.finditer(raw), limit - count + 1))

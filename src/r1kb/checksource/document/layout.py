@@ -167,7 +167,10 @@ def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
 # line whose first character (after white space and a bullet) may begin a value
 _PIPE_OR_COLON = re.compile(r"[|:：]")
 _MAY_BE_VALUE = re.compile(r"^[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]", re.M)
-_GLUED_AT = re.compile(r"[a-z]{2}\d")  # where a label may run into its value ("Layers61")
+# where a label may run into its value ("Layers61"): two small letters before a digit, found
+# from the digit (a class the engine skips ahead on: most characters are small letters); its
+# match is on the line of a match of `[a-z]{2}\d`, which is all _candidates reads of it
+_GLUED_AT = re.compile(r"\d(?<=[a-z]{2}\d)")
 _LABEL_REACH = 3  # a label's value is on one of the next three lines (see _spec_cells)
 
 
