@@ -9,14 +9,17 @@ the full test rejects.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from r1kb.checksource.candidates import extract, spaced_tables
+from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tables
+from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document import caps, layout
 from r1kb.checksource.lexicon import notations
+from r1kb.checksource.lexicon.alternation import by_first_letter
 
 # the characters and words a count of numerals must not miss: ASCII and other digits, magnitude
 # words, letters that case folding makes ASCII ones ("ſ" is "s", "K" is "k"), other non-ASCII
@@ -130,3 +133,131 @@ def test_a_rows_values_are_read_as_before(line: str, pad: int) -> None:
     text = "x\n" * pad + line + "\ny"
     a = 2 * pad
     assert spaced_tables._row(text, a, a + len(line)) == _plain_row(text, a, a + len(line))
+
+
+WORD_PIECES = [
+    *("one", "Two", "a few", "A\tcouple of", "several", "ſeveral", "ſix", "millions", "top"),
+    *("January", "mid", "Early", "late", "tens", "hundreds", "dozens", "may", "ten"),
+    *(" ", "\n", "-", "_", "x", "é", "1", ".", "(", "often", "attention", "Kelvin", "K"),
+]  # fmt: skip
+PLAIN_AT_WORD = re.compile(
+    rf"(?=[{figure_scan._STARTING_FIRSTS}])\b(?={by_first_letter(figure_scan._STARTING)})", re.I
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=12).map("".join))
+@example("one")
+@example("xone one")
+def test_the_places_a_word_may_begin_at_are_found_as_before(text: str) -> None:
+    plain = [m.start() for m in PLAIN_AT_WORD.finditer(text)]
+    assert figure_scan.word_places(text) == plain
+
+
+class _ReadEachTime(layout._LineReadings):
+    """A line's label and value read again each time they are asked for."""
+
+    def label(self, i: int) -> str | None:
+        a, b = self.lines[i]
+        return layout._label(self.text[a:b])
+
+    def value(self, i: int) -> tuple[int, int] | None:
+        return layout._value(self.text, *self.lines[i])
+
+
+SPEC_PIECES = [
+    "Hidden Size", "7,168", "671B", "Parameters", "37.0B", "Active", "- ", "• ", "Layers61",
+    "Context: 128K", "Key: value", "\n", "\n\n", " ", "Total parameters", "$5.6M", "~3",
+    "| a | b |", "|---|---|", "| 1 | 2 |", "AIME 2024", "a sentence.", "x" * 70, "12",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SPEC_PIECES), max_size=16).map("".join))
+@example("671.0B\nParameters\n37.0B\nActive\nHidden Size\n7,168\n")
+def test_each_lines_label_and_value_read_once_give_the_same_cells(text: str) -> None:
+    cells = layout.find_cells(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "_LineReadings", _ReadEachTime)
+        assert cells == layout.find_cells(text)
+
+
+DATE_PIECES = [
+    "January", "Jan", "jan.", "Sept", "sep", "mid", "Early", "late", "latent", "decade", "May",
+    "20", "3", "31st", "2nd", "2025", "1999", "12", "/", ".", "-", ",", " ", "\n", "of", "th",
+    "01", "2025-01-20", "x", "in ", "last ", "ſt", "\u2003", "٣", "13.", "20/", "2024",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(DATE_PIECES), max_size=10).flatmap(
+        lambda pieces: st.sampled_from([" ", ""]).map(lambda sep: sep.join(pieces))
+    ),
+    st.booleans(),
+)
+@example("20 Jan 2025 and mid-2024, Sept. 2023, 31st of December 2024, 20/01/2025", True)
+@example("latent 2025 decade 3 Jan", False)
+@example("on 20.01.2025", True)
+def test_dates_are_found_as_before(text: str, with_words: bool) -> None:
+    words = figure_scan.word_places(text) if with_words else None
+    found = list(dates.find_dates(text, words))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_AT_NAME", PLAIN_AT_NAME)
+        patch.setattr(dates, "_DAY_THEN", re.compile(""))  # every day's place
+        assert found == list(dates.find_dates(text, words))
+
+
+PLAIN_AT_NAME = re.compile(
+    rf"{dates._AT_PART_OR_MONTH}\b(?=early|mid|late|{dates._MONTH_NAMES})", re.I
+)
+
+
+class _PairSpans:
+    """Spans as a sorted list of (start, end) pairs, searched as pairs (the plain form)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.pairs = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.pairs, (end, end))
+        if i and start < self.pairs[i - 1][1] and self.pairs[i - 1][0] < end:
+            return True
+        return i < len(self.pairs) and start < self.pairs[i][1] and self.pairs[i][0] < end
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.pairs, (start, end))
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.pairs[
+            bisect_left(self.pairs, (start, start)) : bisect_left(self.pairs, (end, end))
+        ]
+
+    def remove(self, start: int, end: int) -> None:
+        del self.pairs[bisect_left(self.pairs, (start, end))]
+
+
+POSITIONS = st.integers(0, 12)
+SPAN_OPS = st.lists(
+    st.tuples(st.sampled_from(["add", "overlaps", "starting_in", "remove"]), POSITIONS, POSITIONS),
+    max_size=30,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(POSITIONS, POSITIONS), max_size=8), SPAN_OPS)
+@example([(3, 5), (3, 3), (3, 1), (5, 7)], [("overlaps", 2, 3), ("starting_in", 3, 4)])
+def test_spans_answer_as_pairs_do(first: list[tuple[int, int]], ops: list) -> None:
+    spans, pairs = Spans(first), _PairSpans(first)
+    for op, a, b in ops:
+        if op == "remove":
+            if (a, b) not in pairs.pairs:
+                continue  # (only a span that was added is removed)
+            spans.remove(a, b)
+            pairs.remove(a, b)
+        elif op == "add":
+            spans.add(a, b)
+            pairs.add(a, b)
+        else:
+            assert getattr(spans, op)(a, b) == getattr(pairs, op)(a, b), (op, a, b)
+        assert spans._spans == pairs.pairs

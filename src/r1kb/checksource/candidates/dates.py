@@ -41,8 +41,13 @@ _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
 # year: those places are found in two scans, and each notation is tried only there
 _AT_NUMBER = re.compile(r"[0-9](?<!\w[0-9])")  # a digit at a word start: a class first, which
 # the engine skips ahead on, then the look-behind before it (what `(?=[0-9])\b` finds)
-_AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=early|mid|late|{_MONTH_NAMES})", re.I)
+# (each notation read from a name holds a dot, a comma, white space or a hyphen after it: "Jan.
+# 2025", "mid-2025"; not "latent", "decade")
+_AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=(?:early|mid|late|{_MONTH_NAMES})[.,\s-])", re.I)
 _BY_NUMBER = (_AT_YEAR, _AT_DAY)  # how a notation read from a number starts
+# what every notation read from a day first holds after the day: white space ("20 Jan 2025",
+# "20th of January") or a separator ("20/01/2025"); most numbers are followed by neither
+_DAY_THEN = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?[\s./]", re.I)
 _CENTURIES = ("19", "20")  # what every year (_YEAR) starts with
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_DIGIT = re.compile(r"\d")
@@ -133,7 +138,10 @@ def _finder(
                 numbers[_AT_YEAR] = [p for p in every if text.startswith(_CENTURIES, p)]
                 # a day's digits (one or two, `[0-3]?\d`): not three digits in a row
                 numbers[_AT_DAY] = [
-                    p for p in every if len(run := text[p : p + 3]) < 3 or not run.isdecimal()
+                    p
+                    for p in every
+                    if (len(run := text[p : p + 3]) < 3 or not run.isdecimal())
+                    and _DAY_THEN.match(text, p)
                 ]
             year = pattern.pattern.startswith(_AT_YEAR)
             return matches_at(pattern, text, numbers[_AT_YEAR if year else _AT_DAY])

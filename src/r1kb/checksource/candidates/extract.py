@@ -120,10 +120,6 @@ def _after_denominator(text: str, start: int) -> bool:
     return before[-1:] in ("r", "R", "/", "(") and _DENOMINATOR.search(text, lo, start) is not None
 
 
-def _overlaps(start: int, end: int, spans: Spans) -> bool:
-    return spans.overlaps(start, end)
-
-
 def numerals(
     words: NumberWords | None,
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -420,7 +416,7 @@ def _numbers(
     out: list[Raw] = []
     range_rest = numerals(words)[2]
     for m in found:
-        if _overlaps(m.start(), m.end(), taken):
+        if taken.overlaps(*m.span()):
             continue
         if words is not None and _unread(m, text, words):
             continue
@@ -454,7 +450,7 @@ def _numbers(
             rest = None  # "went from 12K to 23K": the second is a figure of its own
         if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
             rest = None  # "10% to 15 days" is no range
-        if rest and not _overlaps(rest.start(), rest.end(), taken):
+        if rest and not taken.overlaps(*rest.span()):
             high, hstep = n.parse_number(rest.group("num"))
             hscale = n.magnitude(rest)
             # "$5-6 million": of both numbers; not "$294,000 and $5.6 million" (written whole)
@@ -554,7 +550,7 @@ def _words(
     """Number words and vague counts before a unit: "two months", "several weeks"."""
     out: list[Raw] = []
     for m in found:
-        if _overlaps(m.start(), m.end(), taken) or _NUMBER_WORD_BEFORE.search(
+        if taken.overlaps(*m.span()) or _NUMBER_WORD_BEFORE.search(
             text, max(0, m.start() - 24), m.start()
         ):
             continue  # the end of a longer number: "five hundred and twelve", "fifty four"
@@ -613,7 +609,7 @@ def _vague(
     """Magnitude words: "billions or even trillions", "hundreds of billions of tokens"."""
     out: list[Raw] = []
     for m in found:
-        if _overlaps(m.start(), m.end(), taken) or _after_number(text, m.start()):
+        if taken.overlaps(*m.span()) or _after_number(text, m.start()):
             continue
         g = {k: (fold(v) if isinstance(v, str) else v) for k, v in m.groupdict().items()}
         if g["g1"]:
@@ -656,7 +652,7 @@ def _experts(
     if words is None:
         return out
     for m in found:
-        if _overlaps(m.start(), m.end(), taken):
+        if taken.overlaps(*m.span()):
             continue
         for part, qid in n.EXPERT_PARTS.items():
             quantity = qid if qid in words.unit else None
@@ -725,7 +721,7 @@ def bare_numbers(
     # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
     glued = number_at.match(text, start, end) if start and text[start - 1].isalnum() else None
     for m in [*([glued] if glued else []), *number.finditer(text, start, end)]:
-        if _overlaps(m.start(), m.end(), taken) or m.group("cur"):
+        if taken.overlaps(*m.span()) or m.group("cur"):
             continue
         value, step = n.parse_number(m.group("num"))
         scale = n.magnitude(m)

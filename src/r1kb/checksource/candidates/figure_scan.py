@@ -20,9 +20,12 @@ from r1kb.checksource.lexicon.vocabulary import NumberWords
 # layout, a month's or a part of a year's), where each pattern is then tried, not everywhere.
 _STARTING = [*n.WORD_NUMBERS, *n.VAGUE_COUNTS, *n.COUNT_WORDS, *n.VAGUE_MULTIPLIERS]
 _STARTING = list(dict.fromkeys([*_STARTING, *n.VAGUE_MAGNITUDES, n.EXPERTS_LEAD, *STARTING_WORDS]))
-_AT_WORD = re.compile(
-    rf"(?=[{''.join(sorted({w[0] for w in _STARTING}))}])\b(?={by_first_letter(_STARTING)})", re.I
-)
+_STARTING_FIRSTS = "".join(sorted({w[0] for w in _STARTING}))
+_AT_WORD_FIRST = re.compile(rf"(?=[{_STARTING_FIRSTS}])(?={by_first_letter(_STARTING)})", re.I)
+# a word start after the text's first character is one after a character that is no word
+# character: the scan reads that character first (a class the engine skips ahead on; a place is
+# right after it), not a look-ahead tried at every place
+_AT_WORD = re.compile(rf"\W(?=[{_STARTING_FIRSTS}])(?={by_first_letter(_STARTING)})", re.I)
 _AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
 # the page's own date, not a model's: "Last updated: June 10, 2025", a line "Published on 28 Jan
 # 2025", "(accessed 2025-02-01)", "HTML render on …" (not "the paper was published on …", a
@@ -34,6 +37,13 @@ _PAGE_STAMP = re.compile(
     r"modified|retrieved|accessed|date))(?:\s+on)?[ \t]*:?[ \t*_]*\Z",
     re.I | re.M,
 )
+
+
+def word_places(text: str) -> list[int]:
+    """Where a word of _STARTING may begin in text, in order: what
+    `(?=[firsts])\\b(?=words)` (case-blind) finds, a look-ahead first tried at every place."""
+    first = [0] if _AT_WORD_FIRST.match(text) else []
+    return first + [m.end() for m in _AT_WORD.finditer(text)]
 
 
 class FigureScan:
@@ -52,15 +62,19 @@ class FigureScan:
     def places(self, kind: str) -> list[int]:
         """Every place a pattern of this kind of place may start at, in order (maybe more)."""
         if kind not in self._places:
-            scan = {"word": _AT_WORD, "digit": _AT_DIGIT, "number": numerals(self.words)[3]}
-            self._places[kind] = [m.start() for m in scan[kind].finditer(self.text)]
+            if kind == "word":
+                found = word_places(self.text)
+            else:
+                scan = _AT_DIGIT if kind == "digit" else numerals(self.words)[3]
+                found = [m.start() for m in scan.finditer(self.text)]
+            self._places[kind] = found
         return self._places[kind]
 
     def found(self, i: int) -> list[re.Match[str]]:
         """The matches of the pattern of the i-th finder (of `finders`)."""
         if i not in self._found:
             _, pattern, kinds = self._finders[i]
-            places = sorted(p for kind in kinds for p in self.places(kind))
+            places = sorted([p for kind in kinds for p in self.places(kind)])  # (each in order)
             self._found[i] = (
                 list(matches_at(pattern, self.text, places)) if pattern is not None else []
             )

@@ -173,14 +173,14 @@ def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
             and not stripped.endswith(_TERMINAL)
             and not _ITEM.match(line)
             and "|" not in stripped
-            and not any(ch.isdigit() for ch in stripped)
+            and not any(map(str.isdigit, stripped))
         )
     return (
         0 < len(stripped) <= 80
         and not stripped.endswith(_TERMINAL)
         and len(stripped.split()) <= 12
         and not _ITEM.match(line)
-        and any(c.isalpha() for c in stripped)
+        and any(map(str.isalpha, stripped))
     )
 
 

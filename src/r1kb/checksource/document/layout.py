@@ -196,7 +196,8 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
     if name_ends is not None:
         cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
     in_glued = _covered_by([(c.start, c.end) for c in cells])
-    first, taken = _values_first(text, lines)
+    readings = _LineReadings(text, lines)
+    first, taken = _values_first(text, lines, readings)
     cells.extend(c for c in first if not in_glued(c.start))
     candidates = [i for i in _candidates(text, lines) if i not in taken]
     k, i = 0, 0
@@ -216,7 +217,7 @@ def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
                 i += 1
             cells.extend(_table_cells(text, rows, start))
             continue
-        cells.extend(c for c in _spec_cells(text, lines, i) if not in_glued(c.start))
+        cells.extend(c for c in _spec_cells(text, lines, i, readings) if not in_glued(c.start))
         i += 1
     return sorted(cells, key=lambda c: c.start)
 
@@ -254,18 +255,46 @@ def _without_bullets(line: str) -> str:
     return "".join(out)
 
 
-def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
+class _LineReadings:
+    """The label and the value each line is (`_label`, `_value`), each read once: a line is read
+    for the spec cards written value first and again for a spec sheet's label and value."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]]) -> None:
+        self.text, self.lines = text, lines
+        self._labels: dict[int, str | None] = {}
+        self._values: dict[int, tuple[int, int] | None] = {}
+
+    def label(self, i: int) -> str | None:
+        """`_label` of the i-th line."""
+        if i not in self._labels:
+            a, b = self.lines[i]
+            self._labels[i] = _label(self.text[a:b])
+        return self._labels[i]
+
+    def value(self, i: int) -> tuple[int, int] | None:
+        """`_value` of the i-th line."""
+        if i not in self._values:
+            self._values[i] = _value(self.text, *self.lines[i])
+        return self._values[i]
+
+
+def _spec_cells(
+    text: str, lines: list[tuple[int, int]], i: int, readings: _LineReadings | None = None
+) -> list[Cell]:
+    """The cell a spec-sheet line gives ("key: value", a label over its value), if any
+    (`readings`: the lines' labels and values read so far)."""
+    readings = readings or _LineReadings(text, lines)
     a, b = lines[i]
     line = text[a:b]
     m = _KEY_VALUE.match(line)
-    if m and any(ch.isdigit() for ch in m.group("value")):
+    if m and any(map(str.isdigit, m.group("value"))):
         va, vb = a + m.start("value"), a + m.end("value")
         return [Cell(va, vb, m.group("key").strip(), "", "", a)]
     glued = _GLUED_KEY_VALUE.match(line)
     if glued:  # "Layers61", "Total parameters671B": a spec box's label and value run together
         va, vb = a + glued.start("value"), a + glued.end("value")
         return [Cell(va, vb, glued.group("key").strip(), "", "", a)]
-    label = _label(line)
+    label = readings.label(i)
     if label is None:
         return []
     j = i + 1
@@ -273,7 +302,7 @@ def _spec_cells(text: str, lines: list[tuple[int, int]], i: int) -> list[Cell]:
         j += 1
     if j >= len(lines) or j - i > 3:
         return []
-    value = _value(text, *lines[j])
+    value = readings.value(j)
     if value is None:
         return []
     return [Cell(value[0], value[1], label, "", "", a)]
@@ -286,7 +315,7 @@ def _label(line: str) -> str | None:
     label = _without_bullets(line).strip()
     if not label or len(label) > _LONGEST_LABEL or not _LABEL.match(label):
         return None
-    if any(ch.isdigit() for ch in label) and not (
+    if any(map(str.isdigit, label)) and not (
         _WORDY_LABEL.search(label) and len(label.split()) <= 4 and "," not in label
     ):
         return None  # a short label may hold a number beside a word ("AIME 2024", "MATH_500")
@@ -307,7 +336,9 @@ def _value(text: str, va: int, vb: int) -> tuple[int, int] | None:
     return offset, offset + len(value)
 
 
-def _values_first(text: str, lines: list[tuple[int, int]]) -> tuple[list[Cell], set[int]]:
+def _values_first(
+    text: str, lines: list[tuple[int, int]], readings: _LineReadings
+) -> tuple[list[Cell], set[int]]:
     """The cells of spec cards written value first, label under it ("671.0B" / "Parameters" /
     "37.0B" / "Active"), and the lines they take. A run of lines that alternate value and label
     and starts with a value pairs each value with the label after it (read label first, each
@@ -316,8 +347,8 @@ def _values_first(text: str, lines: list[tuple[int, int]]) -> tuple[list[Cell], 
     for i, (a, b) in enumerate(lines):
         if b - a > _LONGEST_LABEL + 8 or not text[a:b].strip():
             continue  # too long for either; blank lines do not break a card
-        value = _value(text, a, b) if not _KEY_VALUE.match(text[a:b]) else None
-        label = _label(text[a:b]) if value is None else None
+        value = readings.value(i) if not _KEY_VALUE.match(text[a:b]) else None
+        label = readings.label(i) if value is None else None
         if value is not None:
             kinds.append((i, "v", value))
         elif label is not None:
