@@ -9,14 +9,12 @@ the full test rejects.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tables
-from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document import caps, layout
 from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
@@ -211,53 +209,3 @@ def test_dates_are_found_as_before(text: str, with_words: bool) -> None:
 PLAIN_AT_NAME = re.compile(
     rf"{dates._AT_PART_OR_MONTH}\b(?=early|mid|late|{dates._MONTH_NAMES})", re.I
 )
-
-
-class _PairSpans:
-    """Spans as a sorted list of (start, end) pairs, searched as pairs (the plain form)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.pairs = sorted(spans)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.pairs, (end, end))
-        if i and start < self.pairs[i - 1][1] and self.pairs[i - 1][0] < end:
-            return True
-        return i < len(self.pairs) and start < self.pairs[i][1] and self.pairs[i][0] < end
-
-    def add(self, start: int, end: int) -> None:
-        insort(self.pairs, (start, end))
-
-    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        return self.pairs[
-            bisect_left(self.pairs, (start, start)) : bisect_left(self.pairs, (end, end))
-        ]
-
-    def remove(self, start: int, end: int) -> None:
-        del self.pairs[bisect_left(self.pairs, (start, end))]
-
-
-POSITIONS = st.integers(0, 12)
-SPAN_OPS = st.lists(
-    st.tuples(st.sampled_from(["add", "overlaps", "starting_in", "remove"]), POSITIONS, POSITIONS),
-    max_size=30,
-)
-
-
-@settings(max_examples=800, deadline=None)
-@given(st.lists(st.tuples(POSITIONS, POSITIONS), max_size=8), SPAN_OPS)
-@example([(3, 5), (3, 3), (3, 1), (5, 7)], [("overlaps", 2, 3), ("starting_in", 3, 4)])
-def test_spans_answer_as_pairs_do(first: list[tuple[int, int]], ops: list) -> None:
-    spans, pairs = Spans(first), _PairSpans(first)
-    for op, a, b in ops:
-        if op == "remove":
-            if (a, b) not in pairs.pairs:
-                continue  # (only a span that was added is removed)
-            spans.remove(a, b)
-            pairs.remove(a, b)
-        elif op == "add":
-            spans.add(a, b)
-            pairs.add(a, b)
-        else:
-            assert getattr(spans, op)(a, b) == getattr(pairs, op)(a, b), (op, a, b)
-        assert spans._spans == pairs.pairs
