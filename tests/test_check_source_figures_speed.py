@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tables
-from r1kb.checksource.document import caps, layout
+from r1kb.checksource.document import caps, document, layout
 from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
 
@@ -209,3 +209,41 @@ def test_dates_are_found_as_before(text: str, with_words: bool) -> None:
 PLAIN_AT_NAME = re.compile(
     rf"{dates._AT_PART_OR_MONTH}\b(?=early|mid|late|{dates._MONTH_NAMES})", re.I
 )
+
+
+PLAIN_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*\s+")
+SENTENCE_PIECES = [".", "!", "?", "…", '"', "'", "”", ")", "]", " ", "\n", "\u2003", "a", "B"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=20).map("".join))
+@example("It ended... Then? 'Yes.' ")
+@example(".. a")
+def test_sentence_ends_are_found_as_before(text: str) -> None:
+    found = [m.span() for m in document._SENTENCE_END.finditer(text)]
+    assert found == [m.span() for m in PLAIN_SENTENCE_END.finditer(text)]
+
+
+def _plain_step(clean: str) -> tuple[float, float]:
+    """notations._plain as it was: the digits after the dot counted by a split, the zeros at
+    the end by stripping them."""
+    value = float(clean)
+    if "." in clean:
+        return value, notations._pow10(-len(clean.split(".")[1]))
+    digits = clean.lstrip("0") or "0"
+    zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+    return value, notations._pow10(zeros)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(alphabet="0123456789٠٣", min_size=1, max_size=12),
+    st.one_of(st.none(), st.text(alphabet="0123456789", max_size=6)),
+)
+@example("1000", None)
+@example("0", None)
+@example("٣٠", None)
+@example("5", "60")
+def test_a_numbers_step_is_read_as_before(whole: str, decimals: str | None) -> None:
+    clean = whole if decimals is None else f"{whole}.{decimals}"
+    assert notations._plain(clean) == _plain_step(clean)
