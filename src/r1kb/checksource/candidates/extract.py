@@ -320,8 +320,8 @@ def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
     it (a range's rest, a product, machines, a unit, a multiple, a score's "on", a count's term)
     or is a term before it; the rest only drop it (tests/test_check_source_unread.py compares
     the figures found with and without this test)."""
-    num = m.group("num")
-    if len(num) > 8 or m.group("cur") or m.group("mag") or m.group("sfx") or m.group("sfxl"):
+    num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
+    if len(num) > 8 or cur or mag or sfx or sfxl:
         return False
     if not (num.isascii() and num.replace(".", "", 1).isdigit()):
         return False  # separators, powers: read as before
@@ -426,12 +426,13 @@ def _numbers(
             or _money_before_slash(text, start, words)
         ):
             continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
-        value, step = n.parse_number(m.group("num"))
+        num, cur, sfx, sfxl = m.group("num", "cur", "sfx", "sfxl")
+        value, step = n.parse_number(num)
         scale = n.magnitude(m)
         raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
-        raw.money = bool(m.group("cur"))
-        raw.currency = n.currency_unit(m.group("cur"), words.tails.signs if words else {})
-        letter = m.group("sfx") or m.group("sfxl")
+        raw.money = bool(cur)
+        raw.currency = n.currency_unit(cur, words.tails.signs if words else {})
+        letter = sfx or sfxl
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
         if _placed_as_no_figure(text, m, letter):
@@ -439,7 +440,7 @@ def _numbers(
         if raw.money and _PERCENT.match(text, m.end()):
             raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
         close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
-        if raw.money and close is None and text.startswith("$", m.end()) and m.group("cur") == "$":
+        if raw.money and close is None and text.startswith("$", m.end()) and cur == "$":
             raw.money, raw.currency = False, None  # "$0.6$": a number in LaTeX math, no dollar
         if close:  # "$5.6$ million"
             scale = n.MAGNITUDES[fold(close.group("mag"))]
@@ -454,7 +455,7 @@ def _numbers(
             high, hstep = n.parse_number(rest.group("num"))
             hscale = n.magnitude(rest)
             # "$5-6 million": of both numbers; not "$294,000 and $5.6 million" (written whole)
-            shared = scale == 1.0 and hscale != 1.0 and value < 1000 and "," not in m.group("num")
+            shared = scale == 1.0 and hscale != 1.0 and value < 1000 and "," not in num
             join = rest.group("join").lower()
             if high * hscale > value * (hscale if shared else scale) and (
                 (join != "and" or ends_with_between(text, m.start()))
@@ -490,7 +491,7 @@ def _numbers(
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
         if not machines and not _unit_for(raw, text, letter, words):
             continue  # (the unit never moves raw.start: the qualifier is read after it)
-        if raw.unit == "GPUs" and scale == 1.0 and _THOUSANDS_DOT.fullmatch(m.group("num")):
+        if raw.unit == "GPUs" and scale == 1.0 and _THOUSANDS_DOT.fullmatch(num):
             # "2.048 GPUs", "50.000 Hopper GPUs": a dot between thousands (no GPU is split)
             raw.low = raw.high = (raw.low or 0.0) * 1000
             raw.step = 1.0

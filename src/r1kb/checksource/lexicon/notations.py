@@ -213,8 +213,10 @@ def parse_number(num: str) -> tuple[float, float]:
 
 def _plain(clean: str) -> tuple[float, float]:
     value = float(clean)
-    if "." in clean:
-        return value, _pow10(-len(clean.split(".")[1]))
+    if "." in clean:  # (one dot: float read it) the digits after it
+        return value, _pow10(clean.index(".") + 1 - len(clean))
+    if not clean.endswith("0"):
+        return value, 1.0  # no zeros at its end (_pow10(0))
     digits = clean.lstrip("0") or "0"
     zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
     return value, _pow10(zeros)
