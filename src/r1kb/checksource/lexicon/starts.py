@@ -25,11 +25,12 @@ _CHUNK = 8  # first letters under one look-ahead for them, in the scan
 
 
 def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
-    """The beginnings of terms that share a first character, lowercased: up to _PREFIX_CHARS
-    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a
-    non-ASCII letter; any match of a term starts with its prefix. None where that does not
-    hold (a term that starts with a gap, a first letter that case folding may reach from
-    ASCII text)."""
+    """The beginnings of terms that share a first character, their ASCII letters lowercased:
+    up to _PREFIX_CHARS characters, across word gaps (marked _GAP_MARK), ending before a
+    wildcard's `*`; any match of a term starts with its prefix. None where that does not hold
+    (a term that starts with a gap, a first letter that case folding may reach from ASCII
+    text). A non-ASCII letter after the first is kept as it is, and read as the term reads it
+    (re.I): "Tülu*" is looked for where "Tülu" is, not at every word that starts with a t."""
     out = []
     for term in terms:
         words = [w for w in WORD_SPLIT.split(term) if w]
@@ -39,14 +40,20 @@ def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
         for word in words:
             wild = word.endswith("*") and len(word) > 1
             literal = word[:-1] if wild else word
-            ascii_run = re.match(r"[\x00-\x7f]*", literal).group()
-            if not ascii_run or len(prefix) >= _PREFIX_CHARS:
+            if len(prefix) >= _PREFIX_CHARS:
                 break
-            prefix += (_GAP_MARK if prefix else "") + ascii_run[: _PREFIX_CHARS - len(prefix)]
-            if wild or ascii_run != literal:
+            prefix += (_GAP_MARK if prefix else "") + literal[: _PREFIX_CHARS - len(prefix)]
+            if wild:
                 break
-        out.append(prefix.lower())
+        out.append(_ascii_lower(prefix))
     return tuple(dict.fromkeys(out))
+
+
+def _ascii_lower(text: str) -> str:
+    """Text with its ASCII letters lowercased, any other character as it is: a pattern read
+    with re.I matches a character as the terms' own patterns do, while `str.lower` may turn
+    one into two ("İ" into "i" and a combining dot)."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
 
 
 def _trie(words: tuple[str, ...]) -> dict:

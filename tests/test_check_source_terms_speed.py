@@ -1,0 +1,94 @@
+"""The shortcuts of the term search give the answers of the plain search they replace: a scan
+that reads a term's non-ASCII letters after its first (fewer places to try), whatever the
+letters and their case-folding twins."""
+
+from __future__ import annotations
+
+import os
+from unittest import mock
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource.lexicon import starts
+from r1kb.checksource.lexicon.together import TermSets
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
+
+# letters whose case folding is not `str.lower` ("İ" lowercases to two characters, "ſ" and the
+# Kelvin sign match ASCII letters), letters with a one-character lowercase, and word gaps
+NON_ASCII = ["ü", "Ü", "İ", "ı", "ſ", "\u212a", "τ", "Σ", "ß", "é"]
+TERM_PIECES = ["t", "T", "a", "s", "k", "i", "u", "lu", " ", "-", *NON_ASCII]
+TEXT_PIECES = ["t", "T", "a", "A", "s", "S", "k", "K", "i", "I", "u", "U", "lu", "LU", "x"]
+TEXT_PIECES += [" ", "-", "_", ".", "aT", *NON_ASCII, "SS", "ss"]
+
+# a first letter in ASCII (the scan spells it in both cases), then anything
+terms_strategy = st.dictionaries(
+    st.sampled_from(["r0", "r1"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["t", "T", "a", "k"]),
+            st.lists(st.sampled_from(TERM_PIECES), min_size=1, max_size=5).map("".join),
+            st.sampled_from(["", "*"]),
+        ).map("".join),
+        min_size=1,
+        max_size=4,
+    ),
+    min_size=1,
+)
+
+
+def no_env_cache() -> mock._patch:
+    return mock.patch.dict(os.environ, {"R1KB_CACHE_DIR": ""})
+
+
+def every_place(terms: TermSet, text: str) -> list[Hit]:
+    """TermSet.find without its scan: the terms of each first character tried at every place."""
+    out, pos = [], 0
+    while pos < len(text):
+        group = terms._groups.get(text[pos].lower())
+        m = group.match(text, pos) if group is not None else None
+        if m is None or m.end() == m.start():
+            pos += 1
+            continue
+        out.append(Hit(m.start(), m.end(), terms._refs[int(m.lastgroup[1:])]))
+        pos = m.end()
+    return out
+
+
+def text_of(terms: dict[str, list[str]], pieces: list[int]) -> str:
+    """Pieces of text and the terms as they are, in capitals, lowercased and case-folded."""
+    words = [
+        w
+        for ts in terms.values()
+        for t in ts
+        for w in (t.rstrip("*"), t.upper(), t.lower(), t.casefold(), t.rstrip("*") + "x")
+    ]
+    choices = TEXT_PIECES + words
+    return "".join(choices[i % len(choices)] for i in pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(terms_strategy, st.lists(st.integers(0, 60), max_size=25))
+@example({"r0": ["Tülu*", "TinyZero"]}, [15, 46, 22, 47, 16])
+@example({"r0": ["tİx"]}, [0, 19, 1])
+def test_a_scan_that_reads_non_ascii_letters_finds_what_the_terms_find(
+    terms: dict[str, list[str]], pieces: list[int]
+) -> None:
+    """Terms with non-ASCII letters after the first: the scan, which now spells them out,
+    still gives every place one of them matches at (alone and with other term sets)."""
+    with no_env_cache():
+        term_set = TermSet(terms)
+        together = TermSets([terms, {"r2": ["ka"]}])
+    text = text_of(terms, pieces)
+    assert term_set.find(text) == every_place(term_set, text)
+    assert together.find_each(text)[0] == every_place(term_set, text)
+
+
+def test_a_non_ascii_letter_narrows_the_places_to_try() -> None:
+    """The shortcut is taken: "Tülu*" is not looked for at every word that starts with a t."""
+    with no_env_cache():
+        term_set = TermSet({"": ["TinyZero", "Tulu*", "Tülu*"]})
+    assert term_set._starts is not None
+    text = ". the tokens to train Tülu 3 and Tulu 2, then TinyZero"
+    places = list(starts.places(term_set._starts, text, 0, len(text)))
+    assert [text[p : p + 4] for p in places] == [". th", "Tülu", "Tulu", "Tiny"]  # 0: the start
