@@ -1,10 +1,12 @@
 """The shortcuts of the term search give the answers of the plain search they replace: a scan
 that reads a term's non-ASCII letters after its first (fewer places to try), whatever the
-letters and their case-folding twins."""
+letters and their case-folding twins; the scan of a window tried only up to the last place a
+caller needs."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from unittest import mock
 
 from hypothesis import example, given, settings
@@ -12,7 +14,10 @@ from hypothesis import strategies as st
 
 from r1kb.checksource.lexicon import starts
 from r1kb.checksource.lexicon.together import TermSets
-from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, number_words
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # letters whose case folding is not `str.lower` ("İ" lowercases to two characters, "ſ" and the
 # Kelvin sign match ASCII letters), letters with a one-character lowercase, and word gaps
@@ -92,3 +97,67 @@ def test_a_non_ascii_letter_narrows_the_places_to_try() -> None:
     text = ". the tokens to train Tülu 3 and Tulu 2, then TinyZero"
     places = list(starts.places(term_set._starts, text, 0, len(text)))
     assert [text[p : p + 4] for p in places] == [". th", "Tülu", "Tulu", "Tiny"]  # 0: the start
+
+
+def plain_hits(terms: TermSet, text: str, start: int, end: int, last: int | None) -> list[Hit]:
+    """`hits` as it was: every place the scan gives up to the end, the terms tried at each."""
+    out: list[Hit] = []
+    pos = start
+    for place in starts.places(terms._starts, text, start, end) if terms._starts else ():
+        if place < pos:
+            continue
+        if last is not None and place > last:
+            break
+        group = terms._groups.get(text[place : place + 1].lower())
+        m = group.match(text, place, end) if group is not None else None
+        if m is not None and m.end() > place:
+            out.append(Hit(place, m.end(), terms._refs[int(m.lastgroup[1:])]))
+            pos = m.end()
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    terms_strategy,
+    st.lists(st.integers(0, 60), max_size=25),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.integers(-1, 40),
+)
+@example({"r0": ["ta tu"]}, [0, 15, 0, 15], 0, 6, 1)  # the look-ahead reads past `last`
+@example({"r0": ["ta"]}, [19, 2], 0, 3, 1)  # "aTa": a capital glued on at `last` is a place
+def test_hits_up_to_a_place_are_those_of_the_whole_scan(
+    terms: dict[str, list[str]], pieces: list[int], start: int, length: int, last: int
+) -> None:
+    """With `last`, the scan is tried only at the characters it stops at up to `last`, its
+    look-aheads reading on to the end: the hits of the scan of the whole window, up to the
+    first that starts after `last`; and `first_hit` is the first of them."""
+    with no_env_cache():
+        term_set = TermSet(terms)
+    text = text_of(terms, pieces)
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    upto = None if last < 0 else start + last
+    expected = plain_hits(term_set, text, start, end, upto)
+    assert list(term_set.hits(text, start, end, upto)) == expected
+    if upto is not None:
+        assert term_set.first_hit(text, start, end, upto) == (expected[0] if expected else None)
+
+
+def test_number_words_read_the_same_terms_right_after_a_number() -> None:
+    """On prose: the term right after each place, from the real term sets, up to a few
+    characters on (the bounded scan) is what the whole window's scan gives."""
+    with no_env_cache():
+        words = number_words(load(ROOT / "data").kb)
+    text = (
+        "It has 61 Transformer layers and 128 attention heads; 37B activated parameters of "
+        "671B total, a 14.8T-token pre-training corpus, 2,048 H800 GPUs (hidden size 7168). "
+        "Trained on 8 nodes; 256 routed experts, 1 shared; 4096-token batch; MLA+MoE+MTP. "
+    )
+    for terms in (words._after, words._after_size, words._before, words._scores):
+        for pos in range(len(text)):
+            window = min(len(text), pos + 80)
+            for reach in (0, 3, 9, 25):
+                last = pos + reach
+                expected = plain_hits(terms, text, pos, window, last)
+                assert list(terms.hits(text, pos, window, last)) == expected, (pos, reach)

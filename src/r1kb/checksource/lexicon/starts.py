@@ -175,16 +175,24 @@ def scanner(terms: list[str]) -> str | None:
     return f"[\\WA-Z{under}](?:{'|'.join(branches)})"
 
 
+def stops(source: str) -> str:
+    """The characters `scanner`'s scan stops at: its first item, a class. A match of the scan
+    is one of them (the rest of the pattern reads none), so the scan's matches are the places
+    among them where the scan matches."""
+    return source[: source.index("]") + 1]
+
+
+# where a match of the scan gives places, after the character it stops at: by the group of
+# its branch, right after it (a word start), at it (`glued`), or at it and right after it (`sign`)
+STEPS: dict[str | None, tuple[int, ...]] = {None: (1,), "glued": (0,), "sign": (0, 1)}
+
+
 def places(scan: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
     """The places, in order (some twice), where `scanner`'s terms may start in
     text[start:end] (a word start at `start` is seen by the character before it)."""
     if start == 0 < end:
         yield 0
     for m in scan.finditer(text, max(start - 1, 0), end):
-        kind = m.lastgroup
-        if kind is None:
-            yield m.start() + 1
-        else:
-            yield m.start()
-            if kind == "sign":
-                yield m.start() + 1
+        at = m.start()
+        for step in STEPS[m.lastgroup]:
+            yield at + step
