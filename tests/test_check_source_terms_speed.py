@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.lexicon import starts
+from r1kb.checksource.lexicon.some_terms import SomeTerms
 from r1kb.checksource.lexicon.together import TermSets
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, number_words
 from r1kb.loader import load
@@ -161,3 +162,21 @@ def test_number_words_read_the_same_terms_right_after_a_number() -> None:
                 last = pos + reach
                 expected = plain_hits(terms, text, pos, window, last)
                 assert list(terms.hits(text, pos, window, last)) == expected, (pos, reach)
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms_strategy, st.sets(st.sampled_from(["r0", "r1"])), st.data())
+@example({"r0": ["ta tu"], "r1": ["tu"]}, {"r1"}, ["ta", " (", "tu"])  # a gap holds "("
+def test_the_hits_that_name_some_ids_with_parentheses_in_gaps(
+    terms: dict[str, list[str]], wanted: set[str], data: st.DataObject | list[str]
+) -> None:
+    """SomeTerms restarts the whole set's scan after a character no term can hold: "(" is
+    not one (a gap between a term's words may hold it)."""
+    with no_env_cache():
+        whole = TermSet(terms)
+        some = SomeTerms(whole, terms, wanted)
+    words = [w for ts in terms.values() for t in ts for w in (t.rstrip("*"), t.upper())]
+    if not isinstance(data, list):
+        data = data.draw(st.lists(st.sampled_from([" (", "(", ",", " ", "x", *words]), max_size=10))
+    text = "".join(data)
+    assert some.find(text) == [h for h in whole.find(text) if wanted.intersection(h.refs)]

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from r1kb.checksource.lexicon.starts import GAP
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
 
-_INSIDE = re.compile(r"[\w\s\-‐‑‒–.]")  # word, gap and wildcard characters (see term_pattern)
+# word, gap and wildcard characters (see term_pattern): a gap may hold "(" ("tokens (per second")
+_INSIDE = re.compile(rf"[\w.\-‑]|{GAP.removesuffix('*')}")
 
 
 def separators(terms: Iterable[str]) -> str:
