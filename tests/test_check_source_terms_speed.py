@@ -1,7 +1,7 @@
 """The shortcuts of the term search give the answers of the plain search they replace: a scan
 that reads a term's non-ASCII letters after its first (fewer places to try), whatever the
 letters and their case-folding twins; the scan of a window tried only up to the last place a
-caller needs."""
+caller needs; the term before a number found from the last character no term can hold."""
 
 from __future__ import annotations
 
@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from r1kb.checksource.lexicon import starts
 from r1kb.checksource.lexicon.some_terms import SomeTerms
 from r1kb.checksource.lexicon.together import TermSets
-from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, number_words
+from r1kb.checksource.lexicon.vocabulary import (
+    _LINK,
+    Hit,
+    NumberWords,
+    TermSet,
+    link_zone_start,
+    number_words,
+)
 from r1kb.loader import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,3 +187,36 @@ def test_the_hits_that_name_some_ids_with_parentheses_in_gaps(
         data = data.draw(st.lists(st.sampled_from([" (", "(", ",", " ", "x", *words]), max_size=10))
     text = "".join(data)
     assert some.find(text) == [h for h in whole.find(text) if wanted.intersection(h.refs)]
+
+
+def plain_named_before(words: NumberWords, text: str, start: int, sizes: bool) -> tuple:
+    """`NumberWords.named_before` as it was: the window's terms all found from its start."""
+    lo = max(0, start - 60)
+    terms = words._after_size if sizes else words._before
+    ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
+    if not ends or not terms.may_end_in(text, ends[0] - 1, start):
+        return ()
+    hits = terms.find(text, lo, start)
+    if hits and _LINK.match(text[hits[-1].end : start]):
+        return tuple(hits[-1].refs)
+    return ()
+
+
+WORDS = number_words(load(ROOT / "data").kb)
+BEFORE_PIECES = [
+    "hidden size", "total parameters", "parameter count", "trained on", "learning rate",
+    "KL coefficient", "batch size", " of ", " is ", ": ", " = ", ", ", "; ", " (", ") ", "(",
+    "~", " about ", "x", " ", "-", "7168", "1", "é", "\n", "size, of", "rate (", ",", ")",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BEFORE_PIECES), max_size=14))
+def test_the_term_before_a_number_is_found_from_the_last_separator(pieces: list[str]) -> None:
+    """named_before scans from after the last character before the linking words that no
+    term can hold (", ", ") "), not from 60 characters back: the same term, at every place."""
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        for sizes in (False, True):
+            expected = plain_named_before(WORDS, text, start, sizes)
+            assert WORDS.named_before(text, start, sizes) == expected, (start, sizes)

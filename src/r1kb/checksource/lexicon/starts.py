@@ -15,7 +15,7 @@ The places found are a superset of the places a term matches at: the terms are t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 GAP = r"[\s\-‐‑‒–_(]*"  # between the words of a term: spaces, hyphens, underscores, "(", or none
 WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
@@ -196,3 +196,20 @@ def places(scan: re.Pattern[str], text: str, start: int, end: int) -> Iterator[i
         at = m.start()
         for step in STEPS[m.lastgroup]:
             yield at + step
+
+
+# word, gap and wildcard characters (see term_pattern): a gap may hold "(" ("tokens (per second")
+_INSIDE = re.compile(rf"[\w.\-‑]|{GAP.removesuffix('*')}")
+
+
+def separators(terms: Iterable[str]) -> str:
+    """The ASCII characters no match of the terms can hold: none of a term's characters (as
+    re.I reads them), no word character, gap or character a wildcard reads. A scan of the
+    terms from right after one goes on as it would from any place before it."""
+    chars = "".join(sorted({c for t in terms for c in t}))
+    held = re.compile(f"[{re.escape(chars)}]", re.I) if chars else None
+    return "".join(
+        x
+        for x in map(chr, range(128))
+        if not _INSIDE.match(x) and (held is None or not held.fullmatch(x))
+    )

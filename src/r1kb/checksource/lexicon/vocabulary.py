@@ -25,7 +25,7 @@ from r1kb.checksource.lexicon import pairs, starts
 from r1kb.checksource.lexicon import tails as unit_tails
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
-from r1kb.checksource.lexicon.starts import GAP, STEPS, WORD_SPLIT, scanner, stops
+from r1kb.checksource.lexicon.starts import GAP, STEPS, WORD_SPLIT, scanner, separators, stops
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -427,7 +427,9 @@ class NumberWords:
             if q.unit not in _BARE_UNITS
         }
         self._bare_ids = frozenset(bare)
-        self._before = TermSet({**bare, **{k: v for k, v in also.items() if v}})
+        before = {**bare, **{k: v for k, v in also.items() if v}}
+        self._before = TermSet(before)
+        self._after_separator = {False: _after_separator(before), True: _after_separator(sizes)}
         money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
         self.tails = unit_tails.tails(
             unit_tails.TailWords(
@@ -514,9 +516,14 @@ class NumberWords:
         lo = max(0, start - 60)
         terms = self._after_size if sizes else self._before
         # the term must end where only linking words are left before start: none can, no search
-        ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
+        zone = link_zone_start(text, lo, start)
+        ends = range(max(zone, lo + 1), start + 1)
         if not ends or not terms.may_end_in(text, ends[0] - 1, start):
             return ()
+        # the term starts after the last character before the zone that no term can hold
+        # (", "): the scan from there finds it as the scan from lo would
+        cut = self._after_separator[sizes].match(text, lo, zone)
+        lo = cut.end() if cut is not None else lo
         if terms.absent_from(text, lo, start):
             return ()
         hits = terms.find(text, lo, start)
@@ -525,6 +532,13 @@ class NumberWords:
                 return tuple(hit.refs)
             break
         return ()
+
+
+def _after_separator(terms: dict[str, list[str]]) -> re.Pattern[str]:
+    """A pattern whose match ends right after the last character of a window that no match of
+    the terms can hold (see `starts.separators`)."""
+    chars = separators(t for words in terms.values() for t in words)
+    return re.compile(rf"(?s:.*)[{re.escape(chars)}]" if chars else "(?!)")
 
 
 def number_words(kb: KnowledgeBase) -> NumberWords:
