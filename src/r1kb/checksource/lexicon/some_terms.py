@@ -12,24 +12,10 @@ hit's end. On text that names none of the wanted terms, only their scan runs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from r1kb.checksource.lexicon.starts import separators
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
-
-_INSIDE = re.compile(r"[\w\s\-‐‑‒–.]")  # word, gap and wildcard characters (see term_pattern)
-
-
-def separators(terms: Iterable[str]) -> str:
-    """The ASCII characters no match of the terms can hold: none of a term's characters (as
-    re.I reads them), no word character, gap or character a wildcard reads."""
-    chars = "".join(sorted({c for t in terms for c in t}))
-    held = re.compile(f"[{re.escape(chars)}]", re.I) if chars else None
-    return "".join(
-        x
-        for x in map(chr, range(128))
-        if not _INSIDE.match(x) and (held is None or not held.fullmatch(x))
-    )
 
 
 class SomeTerms:

@@ -15,7 +15,7 @@ The places found are a superset of the places a term matches at: the terms are t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 GAP = r"[\s\-‐‑‒–_(]*"  # between the words of a term: spaces, hyphens, underscores, "(", or none
 WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
@@ -25,11 +25,12 @@ _CHUNK = 8  # first letters under one look-ahead for them, in the scan
 
 
 def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
-    """The beginnings of terms that share a first character, lowercased: up to _PREFIX_CHARS
-    letters, across word gaps (marked _GAP_MARK), ending before a wildcard's `*` or a
-    non-ASCII letter; any match of a term starts with its prefix. None where that does not
-    hold (a term that starts with a gap, a first letter that case folding may reach from
-    ASCII text)."""
+    """The beginnings of terms that share a first character, their ASCII letters lowercased:
+    up to _PREFIX_CHARS characters, across word gaps (marked _GAP_MARK), ending before a
+    wildcard's `*`; any match of a term starts with its prefix. None where that does not hold
+    (a term that starts with a gap, a first letter that case folding may reach from ASCII
+    text). A non-ASCII letter after the first is kept as it is, and read as the term reads it
+    (re.I): "Tülu*" is looked for where "Tülu" is, not at every word that starts with a t."""
     out = []
     for term in terms:
         words = [w for w in WORD_SPLIT.split(term) if w]
@@ -39,14 +40,20 @@ def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
         for word in words:
             wild = word.endswith("*") and len(word) > 1
             literal = word[:-1] if wild else word
-            ascii_run = re.match(r"[\x00-\x7f]*", literal).group()
-            if not ascii_run or len(prefix) >= _PREFIX_CHARS:
+            if len(prefix) >= _PREFIX_CHARS:
                 break
-            prefix += (_GAP_MARK if prefix else "") + ascii_run[: _PREFIX_CHARS - len(prefix)]
-            if wild or ascii_run != literal:
+            prefix += (_GAP_MARK if prefix else "") + literal[: _PREFIX_CHARS - len(prefix)]
+            if wild:
                 break
-        out.append(prefix.lower())
+        out.append(_ascii_lower(prefix))
     return tuple(dict.fromkeys(out))
+
+
+def _ascii_lower(text: str) -> str:
+    """Text with its ASCII letters lowercased, any other character as it is: a pattern read
+    with re.I matches a character as the terms' own patterns do, while `str.lower` may turn
+    one into two ("İ" into "i" and a combining dot)."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
 
 
 def _trie(words: tuple[str, ...]) -> dict:
@@ -168,16 +175,41 @@ def scanner(terms: list[str]) -> str | None:
     return f"[\\WA-Z{under}](?:{'|'.join(branches)})"
 
 
+def stops(source: str) -> str:
+    """The characters `scanner`'s scan stops at: its first item, a class. A match of the scan
+    is one of them (the rest of the pattern reads none), so the scan's matches are the places
+    among them where the scan matches."""
+    return source[: source.index("]") + 1]
+
+
+# where a match of the scan gives places, after the character it stops at: by the group of
+# its branch, right after it (a word start), at it (`glued`), or at it and right after it (`sign`)
+STEPS: dict[str | None, tuple[int, ...]] = {None: (1,), "glued": (0,), "sign": (0, 1)}
+
+
 def places(scan: re.Pattern[str], text: str, start: int, end: int) -> Iterator[int]:
     """The places, in order (some twice), where `scanner`'s terms may start in
     text[start:end] (a word start at `start` is seen by the character before it)."""
     if start == 0 < end:
         yield 0
     for m in scan.finditer(text, max(start - 1, 0), end):
-        kind = m.lastgroup
-        if kind is None:
-            yield m.start() + 1
-        else:
-            yield m.start()
-            if kind == "sign":
-                yield m.start() + 1
+        at = m.start()
+        for step in STEPS[m.lastgroup]:
+            yield at + step
+
+
+# word, gap and wildcard characters (see term_pattern): a gap may hold "(" ("tokens (per second")
+_INSIDE = re.compile(rf"[\w.\-‑]|{GAP.removesuffix('*')}")
+
+
+def separators(terms: Iterable[str]) -> str:
+    """The ASCII characters no match of the terms can hold: none of a term's characters (as
+    re.I reads them), no word character, gap or character a wildcard reads. A scan of the
+    terms from right after one goes on as it would from any place before it."""
+    chars = "".join(sorted({c for t in terms for c in t}))
+    held = re.compile(f"[{re.escape(chars)}]", re.I) if chars else None
+    return "".join(
+        x
+        for x in map(chr, range(128))
+        if not _INSIDE.match(x) and (held is None or not held.fullmatch(x))
+    )

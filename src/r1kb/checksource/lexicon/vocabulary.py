@@ -25,7 +25,7 @@ from r1kb.checksource.lexicon import pairs, starts
 from r1kb.checksource.lexicon import tails as unit_tails
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
-from r1kb.checksource.lexicon.starts import GAP, WORD_SPLIT, places, scanner
+from r1kb.checksource.lexicon.starts import GAP, STEPS, WORD_SPLIT, scanner, separators, stops
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -122,6 +122,10 @@ def _plan(terms: dict[str, list[str]]) -> tuple:
     return plan
 
 
+_UNKNOWN = object()
+_PAIRS_KEPT = 4096  # pairs of characters whose terms a term set keeps (prose uses a few hundred)
+
+
 class TermSet:
     """Many terms, matched longest first, each match with its ids.
 
@@ -138,14 +142,16 @@ class TermSet:
             [(final_chars, 0), (needles, 0)]
             + [(src, re.I) for src in sources]
             + [(src, re.I) for src in pair_sources]
-            + ([(scan, 0)] if scan else [])
+            + ([(scan, 0), (stops(scan), 0)] if scan else [])
         )
         self._final_chars = compiled[0]
         self._needles = compiled[1]
         self._groups = dict(zip(group_keys, compiled[2:], strict=False))
         self._pairs = dict(zip(pair_keys, compiled[2 + len(sources) :], strict=False))
-        self._starts = compiled[-1] if scan else None
+        self._starts = compiled[-2] if scan else None
+        self._stops = compiled[-1] if scan else None
         self._finals, self._wild_end = set(finals), wild
+        self._by_pair: CappedDict[str, re.Pattern[str] | None] = CappedDict(_PAIRS_KEPT)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         return list(self.hits(text, start, end))
@@ -154,35 +160,90 @@ class TermSet:
         self, text: str, start: int = 0, end: int | None = None, last: int | None = None
     ) -> Iterator[Hit]:
         """The hits of find, one by one; with `last`, only those up to the first one that starts
-        after `last` (a caller that needs a term near a position stops the scan there)."""
-        if self._starts is None:
+        after `last` (a caller that needs a term near a position stops the scan there).
+        The places of `starts.places`, read off the scan here: asked for every figure's words,
+        a generator between them cost as much as the terms tried."""
+        scan = self._starts
+        if scan is None:
             return
         end = len(text) if end is None else end
-        yield from self.hits_at(text, places(self._starts, text, start, end), start, end, last)
+        last = end if last is None else last  # no place lies past the end
+        pos, hit_at = start, self._hit_at
+        if start == 0 < end:
+            if last < 0:
+                return
+            if (hit := hit_at(text, 0, end)) is not None:
+                yield hit
+                pos = hit.end
+        for m in self._scan(text, max(start - 1, 0), end, last):
+            at = m.start()
+            for step in STEPS[m.lastgroup]:
+                place = at + step
+                if place < pos:
+                    continue  # inside the last hit (or before the start)
+                if place > last:
+                    return
+                if (hit := hit_at(text, place, end)) is not None:
+                    yield hit
+                    pos = hit.end
+
+    def _scan(self, text: str, lo: int, end: int, last: int) -> Iterator[re.Match[str]]:
+        """The scan's matches in text[lo:end] that start at or before `last` (a place lies at
+        most one character after its match): where `last` is well before the end, the scan is
+        tried only at the characters it stops at up to there, not searched for up to the end
+        (its look-aheads still read up to the end)."""
+        scan = self._starts
+        if last + 1 >= end:
+            return scan.finditer(text, lo, end)
+        match = scan.match
+        return (
+            m
+            for stop in self._stops.finditer(text, lo, last + 1)
+            if (m := match(text, stop.start(), end)) is not None
+        )
+
+    def first_hit(self, text: str, start: int, end: int, last: int) -> Hit | None:
+        """The first of `hits` (the term right after a number, asked for every number)."""
+        return next(self.hits(text, start, end, last), None)
 
     def hits_at(
         self, text: str, where: Iterable[int], start: int, end: int, last: int | None = None
     ) -> Iterator[Hit]:
         """The hits of `hits`, with the terms tried only at these places (in order, some
         maybe twice): any that hold each place this set's own scan gives from `start`."""
-        pos = start
+        pos, hit_at = start, self._hit_at
         for place in where:
             if place < pos:
                 continue  # inside the last hit (or given twice)
             if last is not None and place > last:
                 return
-            group = self.terms_at(text, place, end)
-            m = group.match(text, place, end) if group is not None else None
-            if m is None or m.end() == place:
-                continue
-            index = int(m.lastgroup[1:]) if m.lastgroup else 0
-            yield Hit(place, m.end(), self._refs[index])
-            pos = m.end()
+            if (hit := hit_at(text, place, end)) is not None:
+                yield hit
+                pos = hit.end
+
+    def _hit_at(self, text: str, place: int, end: int) -> Hit | None:
+        """The longest term that matches at a place (and is not empty), if any."""
+        pair = text[place : place + 2] if place + 2 <= end else text[place:end]
+        group = self._by_pair.get(pair, _UNKNOWN)
+        if group is _UNKNOWN:
+            group = self._by_pair.keep(pair, self._terms_of(pair))
+        m = group.match(text, place, end) if group is not None else None
+        if m is None or m.end() == place:
+            return None
+        return Hit(place, m.end(), self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
 
     def terms_at(self, text: str, pos: int, end: int) -> re.Pattern[str] | None:
         """The terms that may match at pos: by its first two characters where they are ASCII
-        (see `pairs`), else by its first one."""
-        pair = text[pos : min(pos + 2, end)]
+        (see `pairs`), else by its first one. Which terms two characters begin is a fact of
+        the terms alone, kept for the pairs asked (a table, bounded, never a text's result)."""
+        pair = text[pos : pos + 2] if pos + 2 <= end else text[pos:end]
+        found = self._by_pair.get(pair, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._by_pair.keep(pair, self._terms_of(pair))
+        return found
+
+    def _terms_of(self, pair: str) -> re.Pattern[str] | None:
+        """`terms_at` of a place whose text (up to the end) begins with these characters."""
         if len(pair) == 2 and pair.isascii():
             key = pair.lower()
             return self._pairs.get(key) or self._pairs.get(key[0])
@@ -366,7 +427,9 @@ class NumberWords:
             if q.unit not in _BARE_UNITS
         }
         self._bare_ids = frozenset(bare)
-        self._before = TermSet({**bare, **{k: v for k, v in also.items() if v}})
+        before = {**bare, **{k: v for k, v in also.items() if v}}
+        self._before = TermSet(before)
+        self._after_separator = {False: _after_separator(before), True: _after_separator(sizes)}
         money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
         self.tails = unit_tails.tails(
             unit_tails.TailWords(
@@ -406,16 +469,15 @@ class NumberWords:
         reach = _FILLER_REACH.match(text, pos, window)  # a term starts no further than this
         if terms.absent_from(text, pos, window):
             return None  # no term's needle word in the window: no term either
-        for hit in terms.hits(text, pos, window, reach.end() if reach else pos):
-            gap = text[pos : hit.start]
-            if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
-                break
-            allowed = ("parameters",) if sizes else _AFTER_UNITS
-            refs = [r for r in hit.refs if self.unit.get(r) in allowed]
-            if refs:
-                return refs[0], hit.end
-            break
-        return None
+        hit = terms.first_hit(text, pos, window, reach.end() if reach else pos)
+        if hit is None:
+            return None
+        gap = text[pos : hit.start]
+        if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
+            return None
+        allowed = ("parameters",) if sizes else _AFTER_UNITS
+        refs = [r for r in hit.refs if self.unit.get(r) in allowed]
+        return (refs[0], hit.end) if refs else None
 
     def may_score_after(self, text: str, pos: int) -> bool:
         """False when score_after finds no benchmark here (its first test alone)."""
@@ -426,8 +488,7 @@ class NumberWords:
         on = _ON.match(text, pos)
         if on is None:
             return None
-        hits = self._scores.hits(text, on.end(), min(len(text), on.end() + 60), on.end())
-        first = next(hits, None)
+        first = self._scores.first_hit(text, on.end(), min(len(text), on.end() + 60), on.end())
         return first.refs[0] if first is not None and first.start == on.end() else None
 
     def score_before(self, text: str, start: int) -> str | None:
@@ -455,9 +516,14 @@ class NumberWords:
         lo = max(0, start - 60)
         terms = self._after_size if sizes else self._before
         # the term must end where only linking words are left before start: none can, no search
-        ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
+        zone = link_zone_start(text, lo, start)
+        ends = range(max(zone, lo + 1), start + 1)
         if not ends or not terms.may_end_in(text, ends[0] - 1, start):
             return ()
+        # the term starts after the last character before the zone that no term can hold
+        # (", "): the scan from there finds it as the scan from lo would
+        cut = self._after_separator[sizes].match(text, lo, zone)
+        lo = cut.end() if cut is not None else lo
         if terms.absent_from(text, lo, start):
             return ()
         hits = terms.find(text, lo, start)
@@ -466,6 +532,13 @@ class NumberWords:
                 return tuple(hit.refs)
             break
         return ()
+
+
+def _after_separator(terms: dict[str, list[str]]) -> re.Pattern[str]:
+    """A pattern whose match ends right after the last character of a window that no match of
+    the terms can hold (see `starts.separators`)."""
+    chars = separators(t for words in terms.values() for t in words)
+    return re.compile(rf"(?s:.*)[{re.escape(chars)}]" if chars else "(?!)")
 
 
 def number_words(kb: KnowledgeBase) -> NumberWords:

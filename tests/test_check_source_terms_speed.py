@@ -1,0 +1,222 @@
+"""The shortcuts of the term search give the answers of the plain search they replace: a scan
+that reads a term's non-ASCII letters after its first (fewer places to try), whatever the
+letters and their case-folding twins; the scan of a window tried only up to the last place a
+caller needs; the term before a number found from the last character no term can hold."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from unittest import mock
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource.lexicon import starts
+from r1kb.checksource.lexicon.some_terms import SomeTerms
+from r1kb.checksource.lexicon.together import TermSets
+from r1kb.checksource.lexicon.vocabulary import (
+    _LINK,
+    Hit,
+    NumberWords,
+    TermSet,
+    link_zone_start,
+    number_words,
+)
+from r1kb.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# letters whose case folding is not `str.lower` ("İ" lowercases to two characters, "ſ" and the
+# Kelvin sign match ASCII letters), letters with a one-character lowercase, and word gaps
+NON_ASCII = ["ü", "Ü", "İ", "ı", "ſ", "\u212a", "τ", "Σ", "ß", "é"]
+TERM_PIECES = ["t", "T", "a", "s", "k", "i", "u", "lu", " ", "-", *NON_ASCII]
+TEXT_PIECES = ["t", "T", "a", "A", "s", "S", "k", "K", "i", "I", "u", "U", "lu", "LU", "x"]
+TEXT_PIECES += [" ", "-", "_", ".", "aT", *NON_ASCII, "SS", "ss"]
+
+# a first letter in ASCII (the scan spells it in both cases), then anything
+terms_strategy = st.dictionaries(
+    st.sampled_from(["r0", "r1"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["t", "T", "a", "k"]),
+            st.lists(st.sampled_from(TERM_PIECES), min_size=1, max_size=5).map("".join),
+            st.sampled_from(["", "*"]),
+        ).map("".join),
+        min_size=1,
+        max_size=4,
+    ),
+    min_size=1,
+)
+
+
+def no_env_cache() -> mock._patch:
+    return mock.patch.dict(os.environ, {"R1KB_CACHE_DIR": ""})
+
+
+def every_place(terms: TermSet, text: str) -> list[Hit]:
+    """TermSet.find without its scan: the terms of each first character tried at every place."""
+    out, pos = [], 0
+    while pos < len(text):
+        group = terms._groups.get(text[pos].lower())
+        m = group.match(text, pos) if group is not None else None
+        if m is None or m.end() == m.start():
+            pos += 1
+            continue
+        out.append(Hit(m.start(), m.end(), terms._refs[int(m.lastgroup[1:])]))
+        pos = m.end()
+    return out
+
+
+def text_of(terms: dict[str, list[str]], pieces: list[int]) -> str:
+    """Pieces of text and the terms as they are, in capitals, lowercased and case-folded."""
+    words = [
+        w
+        for ts in terms.values()
+        for t in ts
+        for w in (t.rstrip("*"), t.upper(), t.lower(), t.casefold(), t.rstrip("*") + "x")
+    ]
+    choices = TEXT_PIECES + words
+    return "".join(choices[i % len(choices)] for i in pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(terms_strategy, st.lists(st.integers(0, 60), max_size=25))
+@example({"r0": ["Tülu*", "TinyZero"]}, [15, 46, 22, 47, 16])
+@example({"r0": ["tİx"]}, [0, 19, 1])
+def test_a_scan_that_reads_non_ascii_letters_finds_what_the_terms_find(
+    terms: dict[str, list[str]], pieces: list[int]
+) -> None:
+    """Terms with non-ASCII letters after the first: the scan, which now spells them out,
+    still gives every place one of them matches at (alone and with other term sets)."""
+    with no_env_cache():
+        term_set = TermSet(terms)
+        together = TermSets([terms, {"r2": ["ka"]}])
+    text = text_of(terms, pieces)
+    assert term_set.find(text) == every_place(term_set, text)
+    assert together.find_each(text)[0] == every_place(term_set, text)
+
+
+def test_a_non_ascii_letter_narrows_the_places_to_try() -> None:
+    """The shortcut is taken: "Tülu*" is not looked for at every word that starts with a t."""
+    with no_env_cache():
+        term_set = TermSet({"": ["TinyZero", "Tulu*", "Tülu*"]})
+    assert term_set._starts is not None
+    text = ". the tokens to train Tülu 3 and Tulu 2, then TinyZero"
+    places = list(starts.places(term_set._starts, text, 0, len(text)))
+    assert [text[p : p + 4] for p in places] == [". th", "Tülu", "Tulu", "Tiny"]  # 0: the start
+
+
+def plain_hits(terms: TermSet, text: str, start: int, end: int, last: int | None) -> list[Hit]:
+    """`hits` as it was: every place the scan gives up to the end, the terms tried at each."""
+    out: list[Hit] = []
+    pos = start
+    for place in starts.places(terms._starts, text, start, end) if terms._starts else ():
+        if place < pos:
+            continue
+        if last is not None and place > last:
+            break
+        group = terms._groups.get(text[place : place + 1].lower())
+        m = group.match(text, place, end) if group is not None else None
+        if m is not None and m.end() > place:
+            out.append(Hit(place, m.end(), terms._refs[int(m.lastgroup[1:])]))
+            pos = m.end()
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    terms_strategy,
+    st.lists(st.integers(0, 60), max_size=25),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.integers(-1, 40),
+)
+@example({"r0": ["ta tu"]}, [0, 15, 0, 15], 0, 6, 1)  # the look-ahead reads past `last`
+@example({"r0": ["ta"]}, [19, 2], 0, 3, 1)  # "aTa": a capital glued on at `last` is a place
+def test_hits_up_to_a_place_are_those_of_the_whole_scan(
+    terms: dict[str, list[str]], pieces: list[int], start: int, length: int, last: int
+) -> None:
+    """With `last`, the scan is tried only at the characters it stops at up to `last`, its
+    look-aheads reading on to the end: the hits of the scan of the whole window, up to the
+    first that starts after `last`; and `first_hit` is the first of them."""
+    with no_env_cache():
+        term_set = TermSet(terms)
+    text = text_of(terms, pieces)
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    upto = None if last < 0 else start + last
+    expected = plain_hits(term_set, text, start, end, upto)
+    assert list(term_set.hits(text, start, end, upto)) == expected
+    if upto is not None:
+        assert term_set.first_hit(text, start, end, upto) == (expected[0] if expected else None)
+
+
+def test_number_words_read_the_same_terms_right_after_a_number() -> None:
+    """On prose: the term right after each place, from the real term sets, up to a few
+    characters on (the bounded scan) is what the whole window's scan gives."""
+    with no_env_cache():
+        words = number_words(load(ROOT / "data").kb)
+    text = (
+        "It has 61 Transformer layers and 128 attention heads; 37B activated parameters of "
+        "671B total, a 14.8T-token pre-training corpus, 2,048 H800 GPUs (hidden size 7168). "
+        "Trained on 8 nodes; 256 routed experts, 1 shared; 4096-token batch; MLA+MoE+MTP. "
+    )
+    for terms in (words._after, words._after_size, words._before, words._scores):
+        for pos in range(len(text)):
+            window = min(len(text), pos + 80)
+            for reach in (0, 3, 9, 25):
+                last = pos + reach
+                expected = plain_hits(terms, text, pos, window, last)
+                assert list(terms.hits(text, pos, window, last)) == expected, (pos, reach)
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms_strategy, st.sets(st.sampled_from(["r0", "r1"])), st.data())
+@example({"r0": ["ta tu"], "r1": ["tu"]}, {"r1"}, ["ta", " (", "tu"])  # a gap holds "("
+def test_the_hits_that_name_some_ids_with_parentheses_in_gaps(
+    terms: dict[str, list[str]], wanted: set[str], data: st.DataObject | list[str]
+) -> None:
+    """SomeTerms restarts the whole set's scan after a character no term can hold: "(" is
+    not one (a gap between a term's words may hold it)."""
+    with no_env_cache():
+        whole = TermSet(terms)
+        some = SomeTerms(whole, terms, wanted)
+    words = [w for ts in terms.values() for t in ts for w in (t.rstrip("*"), t.upper())]
+    if not isinstance(data, list):
+        data = data.draw(st.lists(st.sampled_from([" (", "(", ",", " ", "x", *words]), max_size=10))
+    text = "".join(data)
+    assert some.find(text) == [h for h in whole.find(text) if wanted.intersection(h.refs)]
+
+
+def plain_named_before(words: NumberWords, text: str, start: int, sizes: bool) -> tuple:
+    """`NumberWords.named_before` as it was: the window's terms all found from its start."""
+    lo = max(0, start - 60)
+    terms = words._after_size if sizes else words._before
+    ends = range(max(link_zone_start(text, lo, start), lo + 1), start + 1)
+    if not ends or not terms.may_end_in(text, ends[0] - 1, start):
+        return ()
+    hits = terms.find(text, lo, start)
+    if hits and _LINK.match(text[hits[-1].end : start]):
+        return tuple(hits[-1].refs)
+    return ()
+
+
+WORDS = number_words(load(ROOT / "data").kb)
+BEFORE_PIECES = [
+    "hidden size", "total parameters", "parameter count", "trained on", "learning rate",
+    "KL coefficient", "batch size", " of ", " is ", ": ", " = ", ", ", "; ", " (", ") ", "(",
+    "~", " about ", "x", " ", "-", "7168", "1", "é", "\n", "size, of", "rate (", ",", ")",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BEFORE_PIECES), max_size=14))
+def test_the_term_before_a_number_is_found_from_the_last_separator(pieces: list[str]) -> None:
+    """named_before scans from after the last character before the linking words that no
+    term can hold (", ", ") "), not from 60 characters back: the same term, at every place."""
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        for sizes in (False, True):
+            expected = plain_named_before(WORDS, text, start, sizes)
+            assert WORDS.named_before(text, start, sizes) == expected, (start, sizes)
