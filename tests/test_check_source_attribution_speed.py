@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution import respectively, sentence, word_test
+from r1kb.checksource.attribution.readings import Rates
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
@@ -141,3 +142,41 @@ def test_a_quantity_is_narrowed_as_the_qualifiers_search_narrows_it(text: str) -
             for reach in (20, 60):
                 plain = vocab.narrow(qid, attributor._qualifying(raw, s, reach))
                 assert attributor._narrowed(qid, raw, s, reach) == plain, (text, a, qid, reach)
+
+
+NAMED = ["DeepSeek-R1", " and ", "o1", "'s ", "V3", " (", ")", " x", "GPT-4o", "DeepSeek", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NAMED), max_size=12).map("".join))
+def test_whether_a_stretch_names_a_model_is_whether_its_names_are_listed(text: str) -> None:
+    attributor = at.Attributor(text, KB, find_mentions(text, KB), UNITS)
+    for a, b in _windows(text):
+        assert attributor.names_any(a, b) == bool(attributor.names_in(a, b)), (text, a, b)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([2.19, 0.55, 2, float("nan"), None]),
+            st.sampled_from(["USD", "CNY", "USD-per-million-tokens", "CNY-per-GPU-hour", "x"]),
+        ),
+        max_size=10,
+    )
+)
+def test_a_figure_s_value_is_asked_only_for_a_rate_the_paragraph_keeps(
+    said: list[tuple[object, str]],
+) -> None:
+    """The walk asks a chosen reading for its value (written out anew) only for a unit
+    `Rates.keeps`: the rates kept are those the plain code kept, every money figure's value
+    added (a rate's unit starts with a currency and "-per-")."""
+    plain: dict[object, str] = {}
+    kept = Rates()
+    for value, unit in said:
+        number = isinstance(value, float | int) and value == value  # (not NaN)
+        if unit.startswith(("USD-per-", "CNY-per-")) and number:
+            plain[value] = unit
+        if Rates.keeps(unit):
+            kept.add(value, unit)
+    for value, _ in said:
+        assert kept.unit_of(value) == (plain.get(value) if value == value else None)

@@ -162,6 +162,15 @@ class Attributor(QuantityReader):
     def names_in(self, start: int, end: int) -> list[Mention]:
         return within(self.mentions, self._mention_starts, start, end)
 
+    def names_any(self, start: int, end: int) -> bool:
+        """Whether `names_in` finds a name (without listing them: a block or a sentence is asked
+        only whether it names one)."""
+        starts = self._mention_starts
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if self.mentions[i].end <= end:
+                return True
+        return False
+
     def names_from(self, start: int, end: int) -> list[Mention]:
         """The names that start in [start, end), wherever they end."""
         starts = self._mention_starts
