@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.attribution import attribute as at
-from r1kb.checksource.attribution import respectively, sentence, word_test
+from r1kb.checksource.attribution import quantity, respectively, sentence, word_test
 from r1kb.checksource.attribution.readings import Rates
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.lexicon.vocabulary import vocabulary
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
 from r1kb.loader import load
 from r1kb.units import UnitSystem
+from test_check_source_sentence_cost import PIECES as SENTENCE_PIECES
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = load(ROOT / "data").kb
@@ -180,3 +185,43 @@ def test_a_figure_s_value_is_asked_only_for_a_rate_the_paragraph_keeps(
             kept.add(value, unit)
     for value, _ in said:
         assert kept.unit_of(value) == (plain.get(value) if value == value else None)
+
+
+class _NeverAbsent:
+    def absent_from(self, text: str, start: int, end: int) -> bool:
+        return False
+
+
+def _plain(patch: pytest.MonkeyPatch) -> None:
+    """Every shortcut of this file's off: each pattern searched, each figure narrowed, each
+    value written out, each stretch's names listed."""
+    for module in (at, respectively, sentence):
+        patch.setattr(module, "may_hold", lambda text, start, end, words: True)
+    patch.setattr(quantity, "_narrowing", lambda kb: defaultdict(_NeverAbsent))
+    patch.setattr(Rates, "keeps", staticmethod(lambda unit: True))
+    patch.setattr(at.Attributor, "names_any", lambda self, a, b: bool(self.names_in(a, b)))
+
+
+def test_the_case_articles_read_as_without_the_shortcuts() -> None:
+    cases = sorted((ROOT / "tests" / "cases").rglob("*.txt"))
+    assert cases
+    for path in cases:
+        text = path.read_text(encoding="utf-8")
+        fast = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        with pytest.MonkeyPatch.context() as patch:
+            _plain(patch)
+            plain = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        assert fast == plain, path
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), min_size=1, max_size=30).map("".join))
+@example("DeepSeek-V3 was trained on 2,048 H800 GPUs. The cluster of 2,048 GPUs cost $5.6M.")
+@example("R1 and o1 score 79.8% and 79.2%, respectively; R1's API costs $2.19 per million.")
+def test_a_text_reads_as_without_the_shortcuts(text: str) -> None:
+    for name in ("t.txt", "t.md"):
+        fast = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        with pytest.MonkeyPatch.context() as patch:
+            _plain(patch)
+            plain = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        assert fast == plain, text

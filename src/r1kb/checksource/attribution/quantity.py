@@ -469,14 +469,17 @@ class QuantityReader:
         lo, hi = max(clause[0], raw.start - reach), min(clause[1], raw.end + reach)
         if _narrowing(self.kb)[qid].absent_from(self.text, lo, hi):
             return qid  # no qualifier that narrows it can stand there
-        return self.vocab.narrow(qid, self._qualifying(raw, s, reach))
+        return self.vocab.narrow(qid, self._qualifying(raw, s, reach, clause))
 
-    def _qualifying(self, raw: Raw, s: Sentence, reach: int = 60) -> str:
+    def _qualifying(
+        self, raw: Raw, s: Sentence, reach: int = 60, clause: tuple[int, int] | None = None
+    ) -> str:
         """The words around a figure whose qualifiers are its own: `reach` characters either
         side in its clause, up to the figures next to it ("71.0% on AIME 2024, rising to 86.7%
-        with majority voting": the voting is the second figure's, not the first's)."""
+        with majority voting": the voting is the second figure's, not the first's); `clause`:
+        the figure's, when the caller has it."""
         i = bisect_left(self.spans, (raw.start, raw.end))
-        clause = s.clause_at(raw.start)  # "…128K; the deepseek-reasoner endpoint …": not its
+        clause = clause or s.clause_at(raw.start)  # "…128K; the deepseek-reasoner …": not its
         lo, hi = max(clause[0], raw.start - reach), min(clause[1], raw.end + reach)
         if i > 0 and self.spans[i - 1][1] <= raw.start:
             lo = max(lo, self.spans[i - 1][1])
