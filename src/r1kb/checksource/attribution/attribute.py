@@ -28,6 +28,7 @@ from r1kb.checksource.attribution.names import (
 )
 from r1kb.checksource.attribution.quantity import QuantityReader
 from r1kb.checksource.attribution.sentence import Sentence
+from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.lexicon.vocabulary import vocabulary
@@ -57,6 +58,9 @@ _GENERIC_PHRASE = re.compile(_GENERIC_FIRST + _NOT_AFTER + _GENERIC_NOUN, re.I)
 # holds no phrase, and is not searched for one (most clauses name no "model" at all)
 _NOUN_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_NOUNS.split('|')}))}])"
 _GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
+# the words one of which any match of `_GENERIC_NOUN_ONLY`, and of `_GENERIC_SUBJECT`, holds
+_NOUN_WORDS = tuple(w.removesuffix("s?").lower() for w in _GENERIC_NOUNS.split("|"))
+_SUBJECT_WORDS = (*_NOUN_WORDS, "common", "typical", "standard", "usual")
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
@@ -86,6 +90,7 @@ _OTHER_SIDE = re.compile(
     re.I,
 )
 _OTHER_SIDE_REACH = 60
+_OTHER_SIDE_WORDS = ("than", "below", "above", "compared", "versus", "vs", "unlike")  # one held
 # the other side of the comparison is the figure said of the subject ("than the reported $6M")
 _REPORTED = re.compile(
     r"\b(?:reported|claimed|stated|official|announced|quoted|touted|headline|publici[sz]ed|widely)\b",
@@ -157,6 +162,15 @@ class Attributor(QuantityReader):
     def names_in(self, start: int, end: int) -> list[Mention]:
         return within(self.mentions, self._mention_starts, start, end)
 
+    def names_any(self, start: int, end: int) -> bool:
+        """Whether `names_in` finds a name (without listing them: a block or a sentence is asked
+        only whether it names one)."""
+        starts = self._mention_starts
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if self.mentions[i].end <= end:
+                return True
+        return False
+
     def names_from(self, start: int, end: int) -> list[Mention]:
         """The names that start in [start, end), wherever they end."""
         starts = self._mention_starts
@@ -201,7 +215,10 @@ class Attributor(QuantityReader):
         sentence of many figures is not searched again for each)."""
         key = (s.start, s.end)
         if key not in self._generic:
-            self._generic[key] = _GENERIC_SUBJECT.search(self.text, s.start, s.end) is not None
+            self._generic[key] = (
+                may_hold(self.text, s.start, s.end, _SUBJECT_WORDS)
+                and _GENERIC_SUBJECT.search(self.text, s.start, s.end) is not None
+            )
         return self._generic[key]
 
     def _generic_before(self, clause: tuple[int, int], end: int) -> bool:
@@ -209,7 +226,9 @@ class Attributor(QuantityReader):
         same answer as searching the clause up to `end`, but the clause is searched once, not
         again for each of its figures (a clause of a thousand figures was quadratic)."""
         if clause not in self._first_generic:
-            noun = _GENERIC_NOUN_ONLY.search(self.text, *clause)
+            noun = may_hold(self.text, *clause, _NOUN_WORDS) and _GENERIC_NOUN_ONLY.search(
+                self.text, *clause
+            )
             found = _GENERIC_PHRASE.search(self.text, *clause) if noun else None
             self._first_generic[clause] = found
         first = self._first_generic[clause]
@@ -376,6 +395,8 @@ class Attributor(QuantityReader):
         """The figure stands after "than the …" with a figure before it in its sentence (the
         subject's side), and no name is attached to it ("… than the $5.6M of V3" is V3's)."""
         lo = max(s.start, raw.start - _OTHER_SIDE_REACH)
+        if not may_hold(self.text, lo, raw.start, _OTHER_SIDE_WORDS):
+            return False
         side = _OTHER_SIDE.search(self.text[lo : raw.start])
         if side is None or _REPORTED.search(side.group()):
             return False  # "far greater than the initially reported $6 million": the claim's

@@ -70,6 +70,22 @@ def _make_money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
     return re.compile("|".join(words) if words else "(?!)", re.I)
 
 
+def _narrowing(kb: KnowledgeBase) -> dict[str, TermSet]:
+    """For each quantity a qualifier may narrow, the qualifiers of the quantities narrowing it:
+    where none of them can match, `Vocabulary.narrow` leaves the quantity as it is, and the
+    words are not searched (the needles' test, `TermSet.absent_from`, costs a search of one
+    pattern; the qualifiers' scan, most of a figure's reading)."""
+    return kb.derived("narrowing_qualifiers", _make_narrowing)
+
+
+def _make_narrowing(kb: KnowledgeBase) -> dict[str, TermSet]:
+    terms: dict[str, dict[str, list[str]]] = {}
+    for q in kb.quantities.values():
+        if q.refines:
+            terms.setdefault(q.refines, {})[q.id] = list(q.qualifiers)
+    return {qid: TermSet(by_id) for qid, by_id in terms.items()}
+
+
 _DURATION_UNITS = DURATIONS
 # a figure's unit, whether it is one value, the quantities asked for, those recorded as ranges
 FigureKind = tuple[str | None, bool, frozenset[str] | None, frozenset[str]]
@@ -441,7 +457,7 @@ class QuantityReader:
         self.quantity_how = f"the benchmark {self.text[chosen.start : chosen.end]!r}" + (
             ", its list's by 'respectively'" if listed is not None else ""
         )
-        return self.vocab.narrow(qid, self._qualifying(raw, s)), True
+        return self._narrowed(qid, raw, s), True
 
     def _narrowed(self, qid: str, raw: Raw, s: Sentence, reach: int = 60) -> str:
         """The narrower quantity a qualifier near the figure makes of it ("deepseek-reasoner"
@@ -449,14 +465,21 @@ class QuantityReader:
         expert's)."""
         if qid not in self.vocab.narrowed:
             return qid
-        return self.vocab.narrow(qid, self._qualifying(raw, s, reach))
+        clause = s.clause_at(raw.start)  # the words `_qualifying` reads lie in this window
+        lo, hi = max(clause[0], raw.start - reach), min(clause[1], raw.end + reach)
+        if _narrowing(self.kb)[qid].absent_from(self.text, lo, hi):
+            return qid  # no qualifier that narrows it can stand there
+        return self.vocab.narrow(qid, self._qualifying(raw, s, reach, clause))
 
-    def _qualifying(self, raw: Raw, s: Sentence, reach: int = 60) -> str:
+    def _qualifying(
+        self, raw: Raw, s: Sentence, reach: int = 60, clause: tuple[int, int] | None = None
+    ) -> str:
         """The words around a figure whose qualifiers are its own: `reach` characters either
         side in its clause, up to the figures next to it ("71.0% on AIME 2024, rising to 86.7%
-        with majority voting": the voting is the second figure's, not the first's)."""
+        with majority voting": the voting is the second figure's, not the first's); `clause`:
+        the figure's, when the caller has it."""
         i = bisect_left(self.spans, (raw.start, raw.end))
-        clause = s.clause_at(raw.start)  # "…128K; the deepseek-reasoner endpoint …": not its
+        clause = clause or s.clause_at(raw.start)  # "…128K; the deepseek-reasoner …": not its
         lo, hi = max(clause[0], raw.start - reach), min(clause[1], raw.end + reach)
         if i > 0 and self.spans[i - 1][1] <= raw.start:
             lo = max(lo, self.spans[i - 1][1])

@@ -124,8 +124,14 @@ class Rates:
         self._unit_of: dict[object, str] = {}
 
     def add(self, value: object, unit: str) -> None:
-        if unit.startswith(_RATE_UNITS) and _lookup(value):
+        if self.keeps(unit) and _lookup(value):
             self._unit_of[value] = unit
+
+    @staticmethod
+    def keeps(unit: str) -> bool:
+        """Whether a figure in this unit is a rate kept (its value is asked for only then: a
+        chosen reading's value is written out anew each time it is asked for)."""
+        return unit.startswith(_RATE_UNITS)
 
     def unit_of(self, value: object) -> str | None:
         return self._unit_of.get(value) if _lookup(value) else None

@@ -17,7 +17,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from r1kb.checksource.attribution.word_test import may_hold
+
 RESPECTIVELY = re.compile(r"\brespectively\b|\bin\s+that\s+order\b", re.I)
+_RESPECTIVELY_WORDS = ("respectively", "order")  # one of which any match holds
 # between two items of a list (the items' own text excluded)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+|/\s*)", re.I)
 # between names that are one item: "OpenAI o1", "OpenAI's o1", "Anthropic’s Claude 3.5"
@@ -27,6 +30,8 @@ Span = tuple[int, int]
 
 
 def says_respectively(text: str, start: int, end: int) -> bool:
+    if not may_hold(text, start, end, _RESPECTIVELY_WORDS):
+        return False  # (most sentences: the pattern's search is not made)
     return RESPECTIVELY.search(text, start, end) is not None
 
 

@@ -50,6 +50,9 @@ class ScopeTerms:
             scope = self._scopes[lo, hi] = self._inside(lo, hi, outer) or _Scope(
                 self._terms.hits(self._text, lo, hi)
             )
+        if scope.scan is None:  # found whole already (and so for good): read off its list
+            yield from scope.got
+            return
         i = 0
         while True:
             if i == len(scope.got):

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
-# a line break before a capital inside a sentence ends a clause too (a title line run into the
-# next line); one before a lower-case word is only a wrapped line
-_CLAUSE_BREAK = re.compile(
-    r";|,\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b|\s[–—]\s"
-    r"|\s(?i:but|whereas)\s"  # "has 671B parameters but activates 37B": a contrast, comma or not
-    r"|\n(?=[ \t]*[A-Z])",
+from r1kb.checksource.attribution.word_test import may_hold
+
+# what ends a clause (see the module's docstring), one alternative each
+_BREAKS = (
+    ";",
+    r",\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b",
+    r"\s[–—]\s",
+    r"\s(?i:but|whereas)\s",  # "has 671B parameters but activates 37B": a contrast, comma or not
+    # a line break before a capital inside a sentence ends a clause too (a title line run into
+    # the next line); one before a lower-case word is only a wrapped line
+    r"\n(?=[ \t]*[A-Z])",
 )
+_CLAUSE_BREAK = re.compile("|".join(_BREAKS))
+_CONTRASTS = ("but", "whereas")  # one of which `_BREAKS[3]` holds
 _BRACKET = re.compile(r"[()\[\]]")  # the characters parentheses are paired from
 _FEW = 8  # parentheses or clauses read one by one; more are looked up in a `_Index`
 
@@ -120,7 +129,7 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
         return any(a < pos < b for a, b in s.parens)
 
     inside = s._indexed().inside_parens if len(s.parens) > _FEW else in_pair
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
+    for m in _clause_breaks(text, start, end):
         if not inside(m.start()):
             cuts.append(m.start())
     cuts.append(end)
@@ -128,9 +137,32 @@ def parse_sentence(text: str, start: int, end: int) -> Sentence:
     return s
 
 
+def _clause_breaks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`_CLAUSE_BREAK`'s matches in text[start:end], searched for with only the breaks whose
+    characters the stretch holds (most sentences hold a comma and nothing else): a break that
+    matches nowhere in it, left out of the alternation, leaves every match as it was."""
+    held = (
+        text.find(";", start, end) >= 0,
+        text.find(",", start, end) >= 0,
+        text.find("–", start, end) >= 0 or text.find("—", start, end) >= 0,
+        may_hold(text, start, end, _CONTRASTS),
+        text.find("\n", start, end) >= 0,
+    )
+    if not any(held):
+        return iter(())
+    return _breaks_of(held).finditer(text, start, end)
+
+
+@cache
+def _breaks_of(held: tuple[bool, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(b for b, kept in zip(_BREAKS, held, strict=True) if kept))
+
+
 def parse_parens(text: str, start: int, end: int) -> Sentence:
     """The sentence with its parentheses only (all that the subject it hands on needs)."""
     s = Sentence(start, end)
+    if text.find("(", start, end) < 0 and text.find("[", start, end) < 0:
+        return s  # nothing opened: no pair (most sentences)
     stack: list[int] = []
     for b in _BRACKET.finditer(text, start, end):  # only the brackets, not every character
         i = b.start()

@@ -152,7 +152,7 @@ class _Walk:
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
             rates = Rates()
-            if self.at.names_in(block.start, block.end) or self._has_figure(starts, block):
+            if self.at.names_any(block.start, block.end) or self._has_figure(starts, block):
                 scope = self._scope(heading[1], previous, block)
                 spans = self.doc.sentences(block)
                 where = Where(heading[0], paragraph)
@@ -198,7 +198,7 @@ class _Walk:
         The same as reading each in turn, but only the last ones are read (a megabyte of prose
         before a figure is not parsed sentence by sentence)."""
         for s_start, s_end in reversed(quiet):
-            if not self.at.names_in(s_start, s_end):
+            if not self.at.names_any(s_start, s_end):
                 continue  # names nothing: hands on what it was given
             last, generic = self.at.last_subject(parse_parens(self.doc.text, s_start, s_end))
             if last or generic:
@@ -238,7 +238,8 @@ class _Walk:
                 if chosen.switched and override is None:
                     override = chosen.switched
                     break
-                rates.add(chosen.value, chosen.unit)
+                if rates.keeps(chosen.unit):
+                    rates.add(chosen.value, chosen.unit)
             else:
                 break
         last, generic = self.at.last_subject(s)

@@ -1,0 +1,227 @@
+"""The shortcuts of attribution's quick tests give the answers of the plain searches they stand
+before: a case-insensitive pattern is not searched where the words it needs are absent (its
+folding of "ſ", "K", "İ", "ı" included), a sentence's clauses are cut with only the breaks its
+characters allow, one without an opening bracket has no parentheses, and a figure's quantity is
+not narrowed where no qualifier of a narrower quantity can stand."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from r1kb.checksource.attribution import attribute as at
+from r1kb.checksource.attribution import quantity, respectively, sentence, word_test
+from r1kb.checksource.attribution.readings import Rates
+from r1kb.checksource.attribution.sentence import Sentence, parse_parens
+from r1kb.checksource.attribution.word_test import may_hold
+from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.mentions import find_mentions
+from r1kb.checksource.lexicon.vocabulary import vocabulary
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.pipeline import check_text
+from r1kb.loader import load
+from r1kb.units import UnitSystem
+from test_check_source_sentence_cost import PIECES as SENTENCE_PIECES
+
+ROOT = Path(__file__).resolve().parents[1]
+KB = load(ROOT / "data").kb
+UNITS = UnitSystem(KB.units)
+
+# pieces of text around the words the quick tests look for, in every case and with the letters
+# re's case folding takes for ASCII ones
+PIECES = [
+    "respectively", "RESPECTIVELY", "re\u017fpectively", "in that order", "\u0130N THAT ORDER",
+    "\u0131n  that\norder", "than the ", "Below a ", "compared to the ", "vs. its ", "v\u017f ",
+    "unlike those ", "a model", "most LLMs", "rival network", "such \u017fystems", "setup",
+    "clu\u017fter", "is common", "typically", "U\u017fUALLY", "standard", "\u212aimi", "but ",
+    " BUT ", " whereas ", ", and ", ", \u017fo ", "; ", " — ", " – ", "\n", "\nA", "\n b",
+    "(", ")", "[", "]", "x", " ", "7B", "—", "·", "é", "\u0307",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    return [(a, b) for a in range(len(text) + 1) for b in range(a, len(text) + 1)]
+
+
+def test_the_letters_case_folding_takes_for_ascii_ones_are_all_listed() -> None:
+    """Every character beyond ASCII that a case-insensitive pattern takes for an ASCII letter
+    is one `may_hold` reads as that letter (read off every code point)."""
+    letters = {c: re.compile(c, re.I) for c in "abcdefghijklmnopqrstuvwxyz"}
+    any_letter = re.compile("[a-z]", re.I)
+    found = {
+        chr(cp): next(c for c, p in letters.items() if p.fullmatch(chr(cp)))
+        for cp in range(128, sys.maxunicode + 1)
+        if any_letter.fullmatch(chr(cp))
+    }
+    assert found == dict(word_test._AS_ASCII)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+@example("re\u017fpectively \u0130n that order")
+def test_a_stretch_said_not_to_hold_a_word_holds_none_in_any_case(text: str) -> None:
+    words = ("respectively", "order", "than", "vs", "model", "usual", "kimi", "but")
+    for word in words:
+        pattern = re.compile(word, re.I)
+        for a, b in _windows(text):
+            if pattern.search(text, a, b):
+                assert may_hold(text, a, b, (word,)), (text, a, b, word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_patterns_quick_tested_match_only_where_their_words_are(text: str) -> None:
+    """Each pattern asked only where `may_hold` finds one of its words matches nowhere else."""
+    for a, b in _windows(text):
+        said = respectively.RESPECTIVELY.search(text, a, b) is not None
+        assert respectively.says_respectively(text, a, b) == said, (text, a, b)
+        if at._OTHER_SIDE.search(text[a:b]):
+            assert may_hold(text, a, b, at._OTHER_SIDE_WORDS), (text, a, b)
+        if at._GENERIC_NOUN_ONLY.search(text, a, b):
+            assert may_hold(text, a, b, at._NOUN_WORDS), (text, a, b)
+        if at._GENERIC_SUBJECT.search(text, a, b):
+            assert may_hold(text, a, b, at._SUBJECT_WORDS), (text, a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(at._GENERIC_SUBJECT), st.from_regex(at._OTHER_SIDE))
+def test_every_match_of_the_patterns_holds_one_of_their_words(subject: str, side: str) -> None:
+    if at._GENERIC_SUBJECT.search(subject):
+        assert may_hold(subject, 0, len(subject), at._SUBJECT_WORDS), subject
+    if at._OTHER_SIDE.search(side):
+        assert may_hold(side, 0, len(side), at._OTHER_SIDE_WORDS), side
+
+
+def _plain_parens(text: str, start: int, end: int) -> Sentence:
+    s = Sentence(start, end)
+    stack: list[int] = []
+    for b in sentence._BRACKET.finditer(text, start, end):
+        if text[b.start()] in "([":
+            stack.append(b.start())
+        elif stack:
+            s.parens.append((stack.pop(), b.start() + 1))
+    return s
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+@example("a; b, and c — d but e\nF (g, but h) [i]")
+def test_a_sentence_s_clause_breaks_and_parentheses_are_those_of_the_plain_search(
+    text: str,
+) -> None:
+    for a, b in _windows(text):
+        plain = [m.span() for m in sentence._CLAUSE_BREAK.finditer(text, a, b)]
+        assert [m.span() for m in sentence._clause_breaks(text, a, b)] == plain, (text, a, b)
+        assert parse_parens(text, a, b).parens == _plain_parens(text, a, b).parens
+
+
+QUALIFIED = [
+    "The model has a 128K context", " during pre-training", " (deepseek-reasoner)", " with",
+    " routes 8 experts", " per token", " activated", " Active", " per expert", ", and ",
+    " cons@64", " MAJORITY VOTING", " maj@6", " stage", " phase", " \u017ftage", " 37B", "; ",
+    " 64", " 79.8%", " x", "—", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(QUALIFIED), min_size=1, max_size=14).map("".join))
+@example("The model routes 8 experts per token — 37B activated, 128K during pre-training")
+def test_a_quantity_is_narrowed_as_the_qualifiers_search_narrows_it(text: str) -> None:
+    """`_narrowed`, which skips the search where no qualifier of a narrower quantity can stand,
+    gives the plain `Vocabulary.narrow` of the figure's words, for every figure, quantity a
+    qualifier narrows and reach."""
+    vocab = vocabulary(KB)
+    attributor = at.Attributor(text, KB, find_mentions(text, KB), UNITS)
+    attributor.spans = [m.span() for m in re.finditer(r"\d+(?:\.\d+)?[KB%]?", text)]
+    s = sentence.parse_sentence(text, 0, len(text))
+    for a, b in attributor.spans:
+        raw = Raw(a, b)
+        for qid in sorted(vocab.narrowed):
+            for reach in (20, 60):
+                plain = vocab.narrow(qid, attributor._qualifying(raw, s, reach))
+                assert attributor._narrowed(qid, raw, s, reach) == plain, (text, a, qid, reach)
+
+
+NAMED = ["DeepSeek-R1", " and ", "o1", "'s ", "V3", " (", ")", " x", "GPT-4o", "DeepSeek", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NAMED), max_size=12).map("".join))
+def test_whether_a_stretch_names_a_model_is_whether_its_names_are_listed(text: str) -> None:
+    attributor = at.Attributor(text, KB, find_mentions(text, KB), UNITS)
+    for a, b in _windows(text):
+        assert attributor.names_any(a, b) == bool(attributor.names_in(a, b)), (text, a, b)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([2.19, 0.55, 2, float("nan"), None]),
+            st.sampled_from(["USD", "CNY", "USD-per-million-tokens", "CNY-per-GPU-hour", "x"]),
+        ),
+        max_size=10,
+    )
+)
+def test_a_figure_s_value_is_asked_only_for_a_rate_the_paragraph_keeps(
+    said: list[tuple[object, str]],
+) -> None:
+    """The walk asks a chosen reading for its value (written out anew) only for a unit
+    `Rates.keeps`: the rates kept are those the plain code kept, every money figure's value
+    added (a rate's unit starts with a currency and "-per-")."""
+    plain: dict[object, str] = {}
+    kept = Rates()
+    for value, unit in said:
+        number = isinstance(value, float | int) and value == value  # (not NaN)
+        if unit.startswith(("USD-per-", "CNY-per-")) and number:
+            plain[value] = unit
+        if Rates.keeps(unit):
+            kept.add(value, unit)
+    for value, _ in said:
+        assert kept.unit_of(value) == (plain.get(value) if value == value else None)
+
+
+class _NeverAbsent:
+    def absent_from(self, text: str, start: int, end: int) -> bool:
+        return False
+
+
+def _plain(patch: pytest.MonkeyPatch) -> None:
+    """Every shortcut of this file's off: each pattern searched, each figure narrowed, each
+    value written out, each stretch's names listed."""
+    for module in (at, respectively, sentence):
+        patch.setattr(module, "may_hold", lambda text, start, end, words: True)
+    patch.setattr(quantity, "_narrowing", lambda kb: defaultdict(_NeverAbsent))
+    patch.setattr(Rates, "keeps", staticmethod(lambda unit: True))
+    patch.setattr(at.Attributor, "names_any", lambda self, a, b: bool(self.names_in(a, b)))
+
+
+def test_the_case_articles_read_as_without_the_shortcuts() -> None:
+    cases = sorted((ROOT / "tests" / "cases").rglob("*.txt"))
+    assert cases
+    for path in cases:
+        text = path.read_text(encoding="utf-8")
+        fast = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        with pytest.MonkeyPatch.context() as patch:
+            _plain(patch)
+            plain = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        assert fast == plain, path
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), min_size=1, max_size=30).map("".join))
+@example("DeepSeek-V3 was trained on 2,048 H800 GPUs. The cluster of 2,048 GPUs cost $5.6M.")
+@example("R1 and o1 score 79.8% and 79.2%, respectively; R1's API costs $2.19 per million.")
+def test_a_text_reads_as_without_the_shortcuts(text: str) -> None:
+    for name in ("t.txt", "t.md"):
+        fast = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        with pytest.MonkeyPatch.context() as patch:
+            _plain(patch)
+            plain = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        assert fast == plain, text
