@@ -9,6 +9,7 @@ the full test rejects.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -18,6 +19,10 @@ from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tabl
 from r1kb.checksource.document import caps, document, layout
 from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
+from r1kb.checksource.lexicon.vocabulary import number_words
+from r1kb.loader import load
+
+WORDS = number_words(load(Path(__file__).resolve().parents[1] / "data").kb)
 
 # the characters and words a count of numerals must not miss: ASCII and other digits, magnitude
 # words, letters that case folding makes ASCII ones ("ſ" is "s", "K" is "k"), other non-ASCII
@@ -247,3 +252,44 @@ def _plain_step(clean: str) -> tuple[float, float]:
 def test_a_numbers_step_is_read_as_before(whole: str, decimals: str | None) -> None:
     clean = whole if decimals is None else f"{whole}.{decimals}"
     assert notations._plain(clean) == _plain_step(clean)
+
+
+# every character of the Basic Multilingual Plane and a few beyond (re's case folding maps some
+# outside ASCII onto ASCII letters: "ſ" is "s", "K" is "k")
+ALL_CHARACTERS = "".join(map(chr, range(0x10000))) + "\U0001d400\U0001f600"
+
+
+def test_a_qualifier_ends_only_in_a_character_the_quick_test_lets_through() -> None:
+    let_through = set(notations._QUALIFIER_LAST.findall(ALL_CHARACTERS))
+    for words, _ in notations._QUALIFIER_ENDS:
+        last = re.compile(re.escape(words[-1][-1]), re.I)
+        assert set(last.findall(ALL_CHARACTERS)) <= let_through, words
+
+
+# the pieces of numbers and of what may follow one: units, money, ranges, magnitudes, LaTeX
+TAIL_PIECES = [
+    "17", "5", "63.6", "2024", "1,234", "671", "$", "$0.55", "/", " ", "  ", "\n", "-", "–",
+    " to ", "B", "K", "M", " million", " days", " GPUs", " H800", " tokens", " parameters",
+    " per", " hour", " on ", " AIME 2024", "%", "\\%", "×", "x", "8", " times", ", ", "(", ")",
+]  # fmt: skip
+
+
+def _figures_of(text: str) -> list[tuple]:
+    return [tuple(vars(r).values()) for r in figure_scan.find_figures(text, [], WORDS)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=24).map("".join))
+@example("17 days and 5 GPUs")
+@example("$0.55/$2.19 per million tokens")
+@example("$5.6$ million")
+def test_a_tail_kept_from_the_quick_test_is_the_one_matched_anew(text: str) -> None:
+    found = _figures_of(text)
+    plain = extract._match_tail
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            extract,
+            "_match_tail",
+            lambda text, pos, money, words, seen=None: plain(text, pos, money, words),
+        )
+        assert found == _figures_of(text)

@@ -153,13 +153,19 @@ def _money_before_slash(text: str, start: int, words: NumberWords | None) -> boo
     return last is not None and last.end() == slash.start() and bool(last.group("cur"))
 
 
+# the unit tail (not money's) matched at a place of one text, kept for the next asker there:
+# `_unread` reads the tail after a number, and `_unit_for` the same one where the number is no
+# sum of money and has not grown
+TailsAt = dict[int, re.Match[str] | None]
+
+
 def _match_tail(
-    text: str, pos: int, money: bool, words: NumberWords | None
+    text: str, pos: int, money: bool, words: NumberWords | None, seen: TailsAt | None = None
 ) -> tuple[Tail, re.Match[str]] | None:
     if words is None:
         return None  # no vocabulary, no unit words
     pattern, tails = words.tails.after[money]
-    m = pattern.match(text, pos)
+    m = seen[pos] if seen is not None and not money and pos in seen else pattern.match(text, pos)
     if m is None or m.lastgroup is None:
         return None
     return tails[int(m.lastgroup[1:])], m
@@ -194,12 +200,17 @@ def _named(m: re.Match[str], name: str) -> str | None:
 
 
 def _unit_for(
-    raw: Raw, text: str, mag_letter: str | None, words: NumberWords | None = None
+    raw: Raw,
+    text: str,
+    mag_letter: str | None,
+    words: NumberWords | None = None,
+    seen: TailsAt | None = None,
 ) -> bool:
-    """Read the unit after raw.end (extending raw); False when the number is not a figure."""
+    """Read the unit after raw.end (extending raw); False when the number is not a figure
+    (`seen`: the tails already matched, by place)."""
     if words is not None and words.tails.foreign.match(text, raw.end):
         return False  # "a 5 mm chip", "a 700 W GPU": not 5 or 700 GPUs
-    found = _match_tail(text, raw.end, raw.money, words)
+    found = _match_tail(text, raw.end, raw.money, words, seen)
     pair = _money_after_slash(text, raw.end, words) if raw.money and not found else None
     if pair is not None:  # the input price of "$0.55/$2.19 per million tokens"
         rate = _match_tail(text, pair, True, words)
@@ -309,7 +320,7 @@ def _cue_before(raw: Raw, text: str, words: NumberWords) -> str | None:
     return None
 
 
-def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
+def _unread(m: re.Match[str], text: str, words: NumberWords, seen: TailsAt) -> bool:
     """A bare number ("17", "63.6": no sign, letter or magnitude word; at most eight
     characters, so under 1e8, where no size reading applies) that nothing
     written after it and no term before it can give a unit: `_numbers` would drop it, after
@@ -319,15 +330,17 @@ def _unread(m: re.Match[str], text: str, words: NumberWords) -> bool:
     Every reading of `_numbers` and `_unit_for` that can keep such a number starts right after
     it (a range's rest, a product, machines, a unit, a multiple, a score's "on", a count's term)
     or is a term before it; the rest only drop it (tests/test_check_source_unread.py compares
-    the figures found with and without this test)."""
+    the figures found with and without this test). The unit tail it matches is kept in
+    `seen`, by place."""
     num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
     if len(num) > 8 or cur or mag or sfx or sfxl:
         return False
     if not (num.isascii() and num.replace(".", "", 1).isdigit()):
         return False  # separators, powers: read as before
     end, t = m.end(), words.tails
+    seen[end] = tail = t.after[False][0].match(text, end)
     if (  # a unit first: the most common reading that keeps a number
-        t.after[False][0].match(text, end)
+        tail
         or t.range_rest.match(text, end)
         or t.product.match(text, end)
         or t.machines.match(text, end)
@@ -415,39 +428,41 @@ def _numbers(
 ) -> list[Raw]:
     out: list[Raw] = []
     range_rest = numerals(words)[2]
+    seen: TailsAt = {}
     for m in found:
-        if taken.overlaps(*m.span()):
+        start, end = m.span()
+        if taken.overlaps(start, end):
             continue
-        if words is not None and _unread(m, text, words):
+        num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
+        bare = not (cur or mag or sfx or sfxl)  # (_unread reads only such numbers)
+        if bare and words is not None and _unread(m, text, words, seen):
             continue
-        start = m.start()
         if _after_denominator(text, start) and not (
             _PAIRED.search(text, max(0, start - 12), start)
             or _money_before_slash(text, start, words)
         ):
             continue  # "(per 1M tokens)", "1/10": the unit of a rate or a fraction
-        num, cur, sfx, sfxl = m.group("num", "cur", "sfx", "sfxl")
         value, step = n.parse_number(num)
-        scale = n.magnitude(m)
-        raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
+        scale = n.magnitude_of(mag or sfx or sfxl)
+        raw = Raw(start, end, value * scale, value * scale, step * scale)
         raw.money = bool(cur)
-        raw.currency = n.currency_unit(cur, words.tails.signs if words else {})
+        raw.currency = n.currency_unit(cur, words.tails.signs if words else {}) if cur else None
         letter = sfx or sfxl
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
         if _placed_as_no_figure(text, m, letter):
             continue
-        if raw.money and _PERCENT.match(text, m.end()):
+        if raw.money and _PERCENT.match(text, end):
             raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math
-        close = _MATH_CLOSE.match(text, m.end()) if raw.money and scale == 1.0 else None
-        if raw.money and close is None and text.startswith("$", m.end()) and cur == "$":
+        close = _MATH_CLOSE.match(text, end) if raw.money and scale == 1.0 else None
+        if raw.money and close is None and text.startswith("$", end) and cur == "$":
             raw.money, raw.currency = False, None  # "$0.6$": a number in LaTeX math, no dollar
         if close:  # "$5.6$ million"
             scale = n.MAGNITUDES[fold(close.group("mag"))]
             raw.low = raw.high = value * scale
             raw.step, raw.end = step * scale, close.end()
         rest = range_rest.match(text, raw.end)
-        if rest and _CHANGE_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+        if rest and _CHANGE_FROM.search(text[max(0, start - 40) : start]):
             rest = None  # "went from 12K to 23K": the second is a figure of its own
         if rest and rest.group("pct") and not _PERCENT.match(text, rest.end()):
             rest = None  # "10% to 15 days" is no range
@@ -458,7 +473,7 @@ def _numbers(
             shared = scale == 1.0 and hscale != 1.0 and value < 1000 and "," not in num
             join = rest.group("join").lower()
             if high * hscale > value * (hscale if shared else scale) and (
-                (join != "and" or ends_with_between(text, m.start()))
+                (join != "and" or ends_with_between(text, start))
                 and (join != "or" or shared)  # "5 or 6 million"; not "7B or 8B": two figures
             ):
                 if shared:
@@ -489,7 +504,7 @@ def _numbers(
             raw.gpu = machines.group("gpu")
         if not _plausible(raw):
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
-        if not machines and not _unit_for(raw, text, letter, words):
+        if not machines and not _unit_for(raw, text, letter, words, seen):
             continue  # (the unit never moves raw.start: the qualifier is read after it)
         if raw.unit == "GPUs" and scale == 1.0 and _THOUSANDS_DOT.fullmatch(num):
             # "2.048 GPUs", "50.000 Hopper GPUs": a dot between thousands (no GPU is split)

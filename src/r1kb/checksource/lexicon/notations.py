@@ -138,7 +138,6 @@ QUALIFIERS = [
     )
     for kind, phrases in QUALIFIER_WORDS.items()
 ]
-_QUALIFIER_SIGNS = "<≤>≥~≈∼."  # the last characters of QUALIFIERS that are not letters
 QUALIFIER = re.compile(
     r"(?:" + "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$", re.I
 )
@@ -161,6 +160,13 @@ _QUALIFIER_END = re.compile(
         for i, (words, _) in enumerate(_QUALIFIER_ENDS)
     ),
     re.I,
+)
+
+
+# the last characters of every qualifier, as _QUALIFIER_END reads them (case-blind, with re's
+# folding): where the text before a number ends in none, no qualifier ends it
+_QUALIFIER_LAST = re.compile(
+    f"[{''.join(sorted({re.escape(words[-1][-1]) for words, _ in _QUALIFIER_ENDS}))}]", re.I
 )
 
 
@@ -234,7 +240,11 @@ def plausible(value: float | None) -> bool:
 
 
 def magnitude(m: re.Match[str]) -> float:
-    word = m.group("mag") or m.group("sfx") or m.group("sfxl")
+    return magnitude_of(m.group("mag") or m.group("sfx") or m.group("sfxl"))
+
+
+def magnitude_of(word: str | None) -> float:
+    """The scale a number's magnitude word or letter writes (none: 1)."""
     if not word:
         return 1.0
     return EXACT_MAGNITUDES.get(word) or MAGNITUDES[fold(word)]
@@ -256,8 +266,8 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     lo = max(0, start - 25)
     head = text[lo:start].rstrip()
     last = head[-1:]
-    if not last or not (last.isalpha() or last in _QUALIFIER_SIGNS):
-        return None, start  # a quick test: every qualifier ends in a letter or one of the signs
+    if not last or not _QUALIFIER_LAST.match(last):
+        return None, start  # a quick test: every qualifier ends in one of a few characters
     if last == "." and head[-7:].lower() != "approx.":
         return None, start  # the one qualifier that ends in a dot ("1. 1. 1." searched none)
     m = _QUALIFIER_END.match(head[::-1])
