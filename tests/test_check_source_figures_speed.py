@@ -293,3 +293,94 @@ def test_a_tail_kept_from_the_quick_test_is_the_one_matched_anew(text: str) -> N
             lambda text, pos, money, words, seen=None: plain(text, pos, money, words),
         )
         assert found == _figures_of(text)
+
+
+def _plain_placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> bool:
+    """_placed_as_no_figure as it was: every group read from the match, each test in turn."""
+    num = m.group("num")
+    if letter == "b" and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
+        return not m.group("cur")
+    if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
+        return True
+    if extract._model_number(text, m):
+        return True
+    if num.isdigit() and len(num) <= 2 and extract._MARKER_AFTER.match(text, m.end()):
+        k = int(num)
+        before = text[max(0, m.start() - extract._MARKER_REACH) : m.start()]
+        if k == 1 and before.rstrip().endswith(":"):
+            return True
+        if k != 1 and re.search(rf"(?<![\w.]){k - 1}\.[ \t]+[A-Z]", before):
+            return True
+    if extract._after_percent(text, m):
+        return True
+    if letter or m.group("mag") or m.group("cur"):
+        return False
+    if "." not in num or not extract._SECTION_NUMBER.match(text, m.start()):
+        return False
+    return extract._LINE_INDENT.search(text, max(0, m.start() - 40), m.start()) is not None
+
+
+PLACE_PIECES = [
+    "RTX ", "GTX-", "3070", "671", "2024", "2023b", "B", "b", " million", "$", "1", "2", "3",
+    ". ", "A", "Bias", ": ", "\x0c", "\n", " ", "%", "4.3", " Long Context", "\t", "K", "m",
+    "12", ". . . 23", "x", " Million", " GPU Hours",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PLACE_PIECES), max_size=16).map("".join))
+@example("RTX 3070 GPUs")
+@example("Main ideas: 1. Bias 2. Another")
+@example("Liu et al., 2023b")
+@example("7\x0c")
+@example("79.8%79.2%")
+@example("\n4.3 Long Context\n")
+@example("\n2.78 Million GPU Hours\n")
+def test_a_numbers_place_is_read_from_its_groups_as_from_the_match(text: str) -> None:
+    number = extract.numerals(WORDS)[0]
+    for m in number.finditer(text):
+        num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
+        letter, plain = sfx or sfxl, not (cur or mag or sfx or sfxl)
+        assert extract._placed_as_no_figure(
+            text, m, letter, num, plain
+        ) == _plain_placed_as_no_figure(text, m, letter), m
+
+
+def _plain_sentences(doc: document.Document, block: document.Block) -> list[tuple[int, int]]:
+    """Document.sentences as it was: every stop's head searched for an abbreviation, every
+    sentence cut by `bounded`, each one's text stripped."""
+    out, start = [], block.start
+    chunk = doc.text[block.start : block.end]
+    for m in document._SENTENCE_END.finditer(chunk):
+        end = block.start + m.end()
+        stop = block.start + m.start() + 1
+        head = doc.text[max(start, stop - document._ABBREV_TAIL) : stop]
+        nxt = doc.text[end : end + 1]
+        if document._ABBREV.search(head) or (nxt and nxt.islower()):
+            continue
+        out.append((start, block.start + m.start() + len(m.group().rstrip())))
+        start = end
+    if start < block.end:
+        out.append((start, block.end))
+    pieces = [p for s, e in out for p in document.bounded(doc.text, s, e)]
+    return [(s, e) for s, e in pieces if doc.text[s:e].strip()]
+
+
+SENTENCE_PIECES = [
+    "Dr", "e.g", "i.e", "U.S", "Jan", "Sept", "A", "x", "word", "ſt", "K", ".", "!", "?", "…",
+    "...", " ", "  ", "\n", "\u2003", "\u00a0", '"', ")", "a", "B", "5", "5.6", "x" * 700,
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join))
+@example("It is e.g. fine. Dr. Who? Yes! ok… and U.S. too.")
+@example(" " * 1300 + "a. b")
+@example("x" * 1300 + ". \u2003 ")
+@example("a " * 600 + "b")  # a sentence one character longer than the longest kept whole
+def test_a_blocks_sentences_are_those_found_before(text: str) -> None:
+    doc = document.read(text, "a.txt", "text")
+    for block in doc.blocks:
+        assert doc.sentences(block) == _plain_sentences(doc, block)
+    whole = document.Block(0, len(doc.text), "paragraph")
+    assert doc.sentences(whole) == _plain_sentences(doc, whole)

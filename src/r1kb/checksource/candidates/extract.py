@@ -373,12 +373,11 @@ _MARKER_REACH = 300
 _CONTEXT_REACH = 70  # how far before a "128K" a context length may be named
 
 
-def _list_marker(text: str, m: re.Match[str]) -> bool:
+def _list_marker(text: str, m: re.Match[str], num: str) -> bool:
     """An item's number in a list run into one line ("Main ideas: 1. Bias-based balancing 2. A
     multi-token objective"): n followed by ". " and a capital, after "n-1. " and a capital
-    (or, for 1, after a colon)."""
-    num = m.group("num")
-    if not (num.isdigit() and len(num) <= 2) or not _MARKER_AFTER.match(text, m.end()):
+    (or, for 1, after a colon). (num: the match's number)"""
+    if not (len(num) <= 2 and num.isdigit()) or not _MARKER_AFTER.match(text, m.end()):
         return False
     n = int(num)
     before = text[max(0, m.start() - _MARKER_REACH) : m.start()]
@@ -403,20 +402,23 @@ def _model_number(text: str, m: re.Match[str]) -> bool:
     return _MODEL_NUMBER_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
 
 
-def _placed_as_no_figure(text: str, m: re.Match[str], letter: str | None) -> bool:
+def _placed_as_no_figure(
+    text: str, m: re.Match[str], letter: str | None, num: str, plain: bool
+) -> bool:
     """A number that its place says is no figure: a year cited with a letter ("Liu et al.,
     2023b": read as 2.023T parameters), a page's number before the page break of a PDF's text,
-    a section's number at the start of a heading line."""
-    num = m.group("num")
+    a section's number at the start of a heading line. (num: the match's number; plain: it
+    has no sign, magnitude or letter)"""
     if letter == "b" and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
         return not m.group("cur")  # "$2024b" would be money
     if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
         return True
-    if _model_number(text, m) or _list_marker(text, m):
+    # (a model number is a plain number of three or four characters)
+    if (plain and 3 <= len(num) <= 4 and _model_number(text, m)) or _list_marker(text, m, num):
         return True
     if _after_percent(text, m):
         return True
-    if letter or m.group("mag") or m.group("cur"):
+    if not plain:
         return False  # "2.78 Million GPU Hours" at a line's start is a figure
     if "." not in num or not _SECTION_NUMBER.match(text, m.start()):
         return False
@@ -450,7 +452,7 @@ def _numbers(
         letter = sfx or sfxl
         if letter == "m" and not raw.money:
             continue  # "5m" is metres or minutes unless it is money
-        if _placed_as_no_figure(text, m, letter):
+        if _placed_as_no_figure(text, m, letter, num, bare):
             continue
         if raw.money and _PERCENT.match(text, end):
             raw.money, raw.currency = False, None  # "$10\\% - 15\\%$": a dollar of LaTeX math

@@ -87,23 +87,30 @@ class Document:
 
     def sentences(self, block: Block) -> list[tuple[int, int]]:
         """Sentence spans of a block (offsets in text), abbreviations and decimals respected."""
-        out, start = [], block.start
-        chunk = self.text[block.start : block.end]
+        text, at = self.text, block.start
+        out, start = [], at
+        chunk = text[at : block.end]
         for m in _SENTENCE_END.finditer(chunk):
-            end = block.start + m.end()
-            stop = block.start + m.start() + 1  # the sentence so far, its full stop included
-            head = self.text[max(start, stop - _ABBREV_TAIL) : stop]  # its end holds any match
-            nxt = self.text[end : end + 1]
-            if _ABBREV.search(head) or (nxt and nxt.islower()):
+            first, last = m.span()
+            end = at + last
+            stop = at + first + 1  # the sentence so far, its stop included
+            # an abbreviation's match ends with a full stop at the end of the head (its `$`
+            # cannot match before a line break there): after "!", "?" or "…" none is searched
+            if text[end : end + 1].islower() or (
+                chunk[first] == "."
+                and _ABBREV.search(text[max(start, stop - _ABBREV_TAIL) : stop])  # (any match)
+            ):
                 continue
-            out.append((start, block.start + m.start() + len(m.group().rstrip())))
+            out.append((start, at + first + len(m.group().rstrip())))
             start = end
         if start < block.end:
             out.append((start, block.end))
-        return [(s, e) for s, e in self._bounded(out) if self.text[s:e].strip()]
-
-    def _bounded(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return [piece for s, e in spans for piece in bounded(self.text, s, e)]
+        return [
+            (s, e)
+            for s0, e0 in out
+            for s, e in ([(s0, e0)] if e0 - s0 <= MAX_SENTENCE else bounded(text, s0, e0))
+            if s < e and not text[s:e].isspace()
+        ]
 
 
 def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
