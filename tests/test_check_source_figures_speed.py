@@ -384,3 +384,20 @@ def test_a_blocks_sentences_are_those_found_before(text: str) -> None:
         assert doc.sentences(block) == _plain_sentences(doc, block)
     whole = document.Block(0, len(doc.text), "paragraph")
     assert doc.sentences(whole) == _plain_sentences(doc, whole)
+
+
+DIGIT_PIECES = [
+    "1", "20", "2025", "٣", "０", "²", ".", "..", ",", "-", " ", "\n", "a", "é", "_", "Jan", "$",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=20).map("".join))
+@example("1.5.6 ..7 a8 _9 é1 ٣2 .٣ 20.01.2025")
+def test_the_dates_number_places_from_the_digit_scan_are_those_of_their_own_scan(
+    text: str,
+) -> None:
+    digits = figure_scan.FigureScan(text, WORDS).places("digit")
+    assert dates.number_places(text, digits) == dates.number_places(text)
+    words = figure_scan.word_places(text)
+    assert list(dates.find_dates(text, words, digits)) == list(dates.find_dates(text, words))

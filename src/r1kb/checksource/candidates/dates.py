@@ -41,6 +41,9 @@ _COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
 # year: those places are found in two scans, and each notation is tried only there
 _AT_NUMBER = re.compile(r"[0-9](?<!\w[0-9])")  # a digit at a word start: a class first, which
 # the engine skips ahead on, then the look-behind before it (what `(?=[0-9])\b` finds)
+# a digit right after a full stop: the places _AT_NUMBER finds that a scan for the digits not
+# glued on (figure_scan's, `\d(?<![\w.].)`) leaves out
+_DIGIT_AFTER_DOT = re.compile(r"\.[0-9]")
 # (each notation read from a name holds a dot, a comma, white space or a hyphen after it: "Jan.
 # 2025", "mid-2025"; not "latent", "decade")
 _AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=(?:early|mid|late|{_MONTH_NAMES})[.,\s-])", re.I)
@@ -122,11 +125,22 @@ def _read(m: re.Match[str]) -> tuple[str, str] | None:
     return f"{y:04d}-{month:02d}-01", f"{y:04d}-{month:02d}-{last:02d}"
 
 
+def number_places(text: str, digits: list[int] | None = None) -> list[int]:
+    """Where _AT_NUMBER matches (an ASCII digit after no word character), in order; `digits`:
+    where a digit (of any script) follows no word character and no full stop, when the caller
+    found them: the ASCII ones among them, and those right after a full stop."""
+    if digits is None:
+        return [m.start() for m in _AT_NUMBER.finditer(text)]
+    ascii_digits = [p for p in digits if "0" <= text[p] <= "9"]
+    return sorted(ascii_digits + [m.start() + 1 for m in _DIGIT_AFTER_DOT.finditer(text)])
+
+
 def _finder(
-    text: str, words: list[int] | None = None
+    text: str, words: list[int] | None = None, digits: list[int] | None = None
 ) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
     """`finditer` for the date notations, each tried only at the places where it may start
-    (`words`: where a word of STARTING_WORDS may begin, when the caller found them)."""
+    (`words`: where a word of STARTING_WORDS may begin, `digits`: see number_places, when the
+    caller found them)."""
     numbers: dict[str, list[int]] = {}  # the digits at a word start, by how a notation starts
     names: list[int] | None = None
 
@@ -134,7 +148,7 @@ def _finder(
         nonlocal names
         if pattern.pattern.startswith(_BY_NUMBER):
             if not numbers:
-                every = [m.start() for m in _AT_NUMBER.finditer(text)]
+                every = number_places(text, digits)
                 numbers[_AT_YEAR] = [p for p in every if text.startswith(_CENTURIES, p)]
                 # a day's digits (one or two, `[0-3]?\d`): not three digits in a row
                 numbers[_AT_DAY] = [
@@ -157,17 +171,19 @@ def _finder(
     return find
 
 
-def find_dates(text: str, words: list[int] | None = None) -> Iterator[DateMatch]:
+def find_dates(
+    text: str, words: list[int] | None = None, digit_places: list[int] | None = None
+) -> Iterator[DateMatch]:
     """Every date in text, longest notation first, never overlapping. `words`: the places
     where a word of STARTING_WORDS may begin (every one, maybe more), when the caller found
-    them: the names are looked for only there."""
+    them: the names are looked for only there; `digit_places`: see number_places."""
     taken = Spans()
     found: list[DateMatch] = []
     # every notation but a month alone holds a digit, and all with a year hold one of 19xx or
     # 20xx: a text without them is not scanned for them (text of few numbers costs half)
     years = _ANY_YEAR.search(text) is not None
     digits = years or _ANY_DIGIT.search(text) is not None
-    finditer = _finder(text, words)
+    finditer = _finder(text, words, digit_places)
     for pattern in _COMPILED if years else ():
         for m in finditer(pattern):
             if taken.overlaps(m.start(), m.end()):

@@ -82,7 +82,7 @@ class FigureScan:
 
     def dates(self) -> list[DateMatch]:
         if self._dates is None:
-            self._dates = list(find_dates(self.text, self.places("word")))
+            self._dates = list(find_dates(self.text, self.places("word"), self.places("digit")))
         return self._dates
 
     def may_hold(self) -> bool:
