@@ -276,12 +276,12 @@ def test_a_gate_looked_for_with_what_follows_it_finds_every_name(pieces: list[st
     "the May"): every place a pattern matches is still a place of the scan, and the names
     found are those of each pattern's own `finditer` (the real family and synthetic ones: a
     gate that is a whole pattern, a gate cut before a quantifier, either case flag)."""
-    from r1kb.checksource.candidates.family_scan import _prepared
+    from r1kb.checksource.candidates.family_scan import prepared
 
     text = "".join(pieces)
     for patterns in (_family(), GATED_SYNTHETIC):
         assert _scanned_family(text, patterns) == _plain_family(text, patterns)
-        scan = _prepared(patterns)[2]
+        scan = prepared(patterns)[2]
         assert scan is not None
         for pattern, _ in patterns:
             for pos in range(len(text) + 1):
@@ -292,10 +292,58 @@ def test_a_gate_looked_for_with_what_follows_it_finds_every_name(pieces: list[st
 def test_a_plain_the_is_no_place_of_the_family_scan() -> None:
     """The point of the longer gate: "the", "then", "there" are not tried, "the 7B" is (and
     "7B distill", a gate of its own)."""
-    from r1kb.checksource.candidates.family_scan import _prepared
+    from r1kb.checksource.candidates.family_scan import prepared
 
-    scan = _prepared(_family())[2]
+    scan = prepared(_family())[2]
     assert scan is not None
     text = "the model, then there; The 7B distill and the May update"
     places = [m.start() for m in scan.finditer(text)]
     assert places == [text.index("The 7B"), text.index("7B"), text.index("the May")]
+
+
+# --- a table header that names no model is not searched for names (mentions.may_name)
+
+
+def _name_pieces() -> list[str]:
+    kb = load(ROOT / "data").kb
+    company = [a for m in kb.models.values() if m.kind == "company" for a in m.aliases]
+    return [
+        *list(kb.outside)[:40:3], *company[:6], *list(kb.accelerators)[:3], "R1", "V3", "the 7B",
+        " distill", "DeepSeek", "-", " ", "o1", "GPT", "-4o", "Hidden Size", "AIME 2024", "pass@1",
+        "Qwen", "x", "(", "é", "ſ", "\u212a", "\n", "|", "Model", "the", "score", "1.5B", " model",
+    ]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_a_text_with_no_place_for_a_name_has_no_name(data: st.DataObject) -> None:
+    """Where `may_name` says no, `find_mentions` finds no model, company or outside name."""
+    from r1kb.checksource.candidates.mentions import find_mentions, may_name
+
+    kb = load(ROOT / "data").kb
+    text = "".join(data.draw(st.lists(st.sampled_from(_name_pieces()), max_size=12)))
+    named = [m for m in find_mentions(text, kb) if m.kind in ("model", "other", "company")]
+    if named:
+        assert may_name(text, kb), (text, named)
+
+
+def test_the_headers_of_the_case_articles_are_told_apart() -> None:
+    """On every line of the case articles (the headers of their tables among them), a line
+    named by a model, a company or an outside name is never passed over; most others are."""
+    from r1kb.checksource.candidates.mentions import find_mentions, may_name
+
+    kb = load(ROOT / "data").kb
+    folder = ROOT / "tests" / "cases"
+    lines = {
+        cell.strip()
+        for p in sorted(folder.rglob("*.txt"))
+        for line in p.read_text(encoding="utf-8").splitlines()
+        for cell in line.split("|")
+    }
+    skipped = 0
+    for line in sorted(lines):
+        named = [m for m in find_mentions(line, kb) if m.kind in ("model", "other", "company")]
+        if not may_name(line, kb):
+            assert not named, line
+            skipped += 1
+    assert skipped > len(lines) // 3

@@ -139,7 +139,7 @@ Prepared = tuple[
 _PREPARED: CappedDict[int, tuple[list[tuple[re.Pattern[str], str]], Prepared]] = CappedDict(9)
 
 
-def _prepared(patterns: list[tuple[re.Pattern[str], str]]) -> Prepared:
+def prepared(patterns: list[tuple[re.Pattern[str], str]]) -> Prepared:
     """The scan, gates and beginnings of a list of patterns, worked out once per list (a key of
     ninety patterns hashed on each call cost more than scanning a table header)."""
     kept = _PREPARED.get(id(patterns))
@@ -164,7 +164,7 @@ def family_matches(
     with a character its matches can start with where it has none: one scan of the text for
     all patterns, not one per pattern (every pattern starts with a look-behind for a
     non-word character, which the search engine cannot skip ahead on)."""
-    firsts, gates, scan, tree, by_char, ungated = _prepared(patterns)
+    firsts, gates, scan, tree, by_char, ungated = prepared(patterns)
     starts: dict[str, list[int]] = {}
     if scan is not None:
         for m in scan.finditer(text):
