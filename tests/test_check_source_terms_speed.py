@@ -6,6 +6,7 @@ caller needs; the term before a number found from the last character no term can
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from unittest import mock
 
@@ -220,3 +221,129 @@ def test_the_term_before_a_number_is_found_from_the_last_separator(pieces: list[
         for sizes in (False, True):
             expected = plain_named_before(WORDS, text, start, sizes)
             assert WORDS.named_before(text, start, sizes) == expected, (start, sizes)
+
+
+# --- the family's names: a gate looked for with what must follow it (family_scan._reaches)
+
+FAMILY = None
+
+
+def _family() -> list:
+    from r1kb.checksource.candidates.mentions import _family_patterns
+
+    global FAMILY
+    if FAMILY is None:
+        FAMILY = _family_patterns(load(ROOT / "data").kb)
+    return FAMILY
+
+
+GATE_PIECES = [
+    "the", "The", "THE", "then", "there", " ", "-", "\u2011", "7B", "7b", "1.5B", "70B", "May",
+    "may", " update", " distill", "-Distill", "DeepSeek", "deepseek", "'s", "’s", "R1", "r1",
+    "V3", "v3", " base", "Zero", "0528", "DS", "Qwen", "Llama", " model", ".", "_", "x", "\n",
+    "ſ", "\u212a", "é", "(",
+]  # fmt: skip
+GATED_SYNTHETIC = [
+    (re.compile(p, f), p)
+    for p, f in [
+        (r"(?<![\w.])the(?:-|\s)?7B(?:-|\s)?distill", re.I),  # a gate that always goes on
+        (r"(?<![\w.])the(?:-|\s)?May", re.I),
+        (r"(?<![\w])Rx(?:a|b)?y", re.I),
+        (r"(?<![\w])Rx", 0),  # a gate that is a whole pattern: looked for alone
+        (r"(?<![\w])Rxz", 0),
+        (r"(?<![\w])th?e(?:-|\s)?7B", re.I),  # a gate cut before a quantifier
+        (r"(?<![\w])sx(?:-|\s)?1", re.I),  # case folding: "ſx 1"
+    ]
+]
+
+
+def _plain_family(text: str, patterns: list) -> list:
+    return [(m.span(), mid) for p, mid in patterns for m in p.finditer(text)]
+
+
+def _scanned_family(text: str, patterns: list) -> list:
+    from r1kb.checksource.candidates.family_scan import family_matches
+
+    return [(m.span(), mid) for m, mid in family_matches(text, patterns)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*GATE_PIECES, "Rx", "Rxz", "Rxay", "th", "sx 1"]), max_size=30))
+@example(["the", " ", "7B", " distill", " ", "then", " ", "the", "-", "May"])
+@example(["ſ", "x", " ", "1", " ", "Rx", " ", "Rxz", " ", "th", " ", "7B"])
+def test_a_gate_looked_for_with_what_follows_it_finds_every_name(pieces: list[str]) -> None:
+    """The scan looks for a gate ("the") with the beginnings its patterns go on with ("the 7B",
+    "the May"): every place a pattern matches is still a place of the scan, and the names
+    found are those of each pattern's own `finditer` (the real family and synthetic ones: a
+    gate that is a whole pattern, a gate cut before a quantifier, either case flag)."""
+    from r1kb.checksource.candidates.family_scan import prepared
+
+    text = "".join(pieces)
+    for patterns in (_family(), GATED_SYNTHETIC):
+        assert _scanned_family(text, patterns) == _plain_family(text, patterns)
+        scan = prepared(patterns)[2]
+        assert scan is not None
+        for pattern, _ in patterns:
+            for pos in range(len(text) + 1):
+                if pattern.match(text, pos):
+                    assert scan.match(text, pos), (pattern.pattern, text, pos)
+
+
+def test_a_plain_the_is_no_place_of_the_family_scan() -> None:
+    """The point of the longer gate: "the", "then", "there" are not tried, "the 7B" is (and
+    "7B distill", a gate of its own)."""
+    from r1kb.checksource.candidates.family_scan import prepared
+
+    scan = prepared(_family())[2]
+    assert scan is not None
+    text = "the model, then there; The 7B distill and the May update"
+    places = [m.start() for m in scan.finditer(text)]
+    assert places == [text.index("The 7B"), text.index("7B"), text.index("the May")]
+
+
+# --- a table header that names no model is not searched for names (mentions.may_name)
+
+
+def _name_pieces() -> list[str]:
+    kb = load(ROOT / "data").kb
+    company = [a for m in kb.models.values() if m.kind == "company" for a in m.aliases]
+    return [
+        *list(kb.outside)[:40:3], *company[:6], *list(kb.accelerators)[:3], "R1", "V3", "the 7B",
+        " distill", "DeepSeek", "-", " ", "o1", "GPT", "-4o", "Hidden Size", "AIME 2024", "pass@1",
+        "Qwen", "x", "(", "é", "ſ", "\u212a", "\n", "|", "Model", "the", "score", "1.5B", " model",
+    ]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_a_text_with_no_place_for_a_name_has_no_name(data: st.DataObject) -> None:
+    """Where `may_name` says no, `find_mentions` finds no model, company or outside name."""
+    from r1kb.checksource.candidates.mentions import find_mentions, may_name
+
+    kb = load(ROOT / "data").kb
+    text = "".join(data.draw(st.lists(st.sampled_from(_name_pieces()), max_size=12)))
+    named = [m for m in find_mentions(text, kb) if m.kind in ("model", "other", "company")]
+    if named:
+        assert may_name(text, kb), (text, named)
+
+
+def test_the_headers_of_the_case_articles_are_told_apart() -> None:
+    """On every line of the case articles (the headers of their tables among them), a line
+    named by a model, a company or an outside name is never passed over; most others are."""
+    from r1kb.checksource.candidates.mentions import find_mentions, may_name
+
+    kb = load(ROOT / "data").kb
+    folder = ROOT / "tests" / "cases"
+    lines = {
+        cell.strip()
+        for p in sorted(folder.rglob("*.txt"))
+        for line in p.read_text(encoding="utf-8").splitlines()
+        for cell in line.split("|")
+    }
+    skipped = 0
+    for line in sorted(lines):
+        named = [m for m in find_mentions(line, kb) if m.kind in ("model", "other", "company")]
+        if not may_name(line, kb):
+            assert not named, line
+            skipped += 1
+    assert skipped > len(lines) // 3

@@ -25,7 +25,7 @@ from r1kb.checksource.attribution.quantity import (
     unit_fits,
 )
 from r1kb.checksource.candidates.extract import Raw, rate_in
-from r1kb.checksource.candidates.mentions import Mention, find_mentions
+from r1kb.checksource.candidates.mentions import Mention, find_mentions, may_name
 from r1kb.checksource.document.layout import Cell
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.folding import fold
@@ -34,6 +34,7 @@ from r1kb.kb import KnowledgeBase
 from r1kb.units import UnitSystem
 
 _KEPT = 4096  # the answers kept for a table's headers (not a page of distinct ones)
+_NAME_KINDS = ("model", "other", "company")  # the mentions that name whose a figure is
 
 # A header's scale, in parentheses or brackets: "Params (B)", "Cost ($M)", "Tokens [T]",
 # "Cost (USD millions)", "GPU hours (in millions)", "Params (×10^9)", "Context (K tokens)".
@@ -111,9 +112,11 @@ class CellAttributor:
 
     def _models(self, header: str) -> list[Mention]:
         if header not in self._names:
-            self._names[header] = [
-                m for m in find_mentions(header, self.kb) if m.kind in ("model", "other", "company")
-            ]
+            self._names[header] = (
+                [m for m in find_mentions(header, self.kb) if m.kind in _NAME_KINDS]
+                if may_name(header, self.kb)
+                else []  # most headers name no model ("Hidden Size"): no search for one
+            )
         return self._names[header]
 
     def model(

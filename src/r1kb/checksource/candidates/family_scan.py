@@ -77,12 +77,42 @@ def _scanner(
     first = "[" + re.escape(chars) + r"\x80-\U0010ffff]"
     # only where a gate is (or a first character of a pattern without one)
     ungated = {c for f, g in zip(firsts, which, strict=True) if f and g is None for c in f}
-    gated = [f"(?{'i' if g.flags & re.I else '-i'}:{g.pattern})" for g in dict.fromkeys(which) if g]
+    reach = _reaches(patterns, which)
+    gated = [reach[g] for g in dict.fromkeys(which) if g]
     if ungated:
         plain = "".join(sorted(ungated - {"\x80"}))
         gated.append(f"[{re.escape(plain)}\\x80-\\U0010ffff]")
     at = "(?=" + "|".join(gated) + ")"
     return firsts, which, re.compile(f"(?={first})(?<!\\w){at}{first}")  # skips ahead on it
+
+
+def _reaches(
+    patterns: tuple[tuple[re.Pattern[str], str], ...], gates: list[re.Pattern[str] | None]
+) -> dict[re.Pattern[str], str]:
+    """For each gate, what the scan looks for where a word starts: the gate, or where every
+    pattern of the gate goes on past it, any of their first beginnings past it ("the" is
+    looked for as "the 7B", "the May"…: not at every "the", "then", "there"). Any match of a
+    pattern starts with a match of each of its beginnings (see `prefixes`)."""
+    tree = _chains(patterns, tuple(gates))
+    out: dict[re.Pattern[str], str] = {}
+    for gate in dict.fromkeys(g for g in gates if g is not None):
+        flag = "i" if gate.flags & re.I else "-i"
+        nodes = [tree.tests[k] for k, parent in enumerate(tree.parents) if parent is gate]
+        rests = [_past(node.pattern, gate.pattern) for node in nodes]
+        whole = any(g is gate and leaf is None for g, leaf in zip(gates, tree.leaves, strict=True))
+        if whole or not rests or None in rests:
+            out[gate] = f"(?{flag}:{gate.pattern})"
+        else:  # the gate first: the rest is tried only where it is
+            out[gate] = f"(?{flag}:{gate.pattern}(?:{'|'.join(map(str, rests))}))"
+    return out
+
+
+def _past(beginning: str, gate: str) -> str | None:
+    """What a beginning's source spells after its look-behind and gate, if it starts so."""
+    behind = next((b for b in _LOOKBEHINDS if beginning.startswith(b)), None)
+    if behind is None or not beginning.startswith(gate, len(behind)):
+        return None
+    return beginning[len(behind) + len(gate) :]
 
 
 @cache
@@ -109,7 +139,7 @@ Prepared = tuple[
 _PREPARED: CappedDict[int, tuple[list[tuple[re.Pattern[str], str]], Prepared]] = CappedDict(9)
 
 
-def _prepared(patterns: list[tuple[re.Pattern[str], str]]) -> Prepared:
+def prepared(patterns: list[tuple[re.Pattern[str], str]]) -> Prepared:
     """The scan, gates and beginnings of a list of patterns, worked out once per list (a key of
     ninety patterns hashed on each call cost more than scanning a table header)."""
     kept = _PREPARED.get(id(patterns))
@@ -134,7 +164,7 @@ def family_matches(
     with a character its matches can start with where it has none: one scan of the text for
     all patterns, not one per pattern (every pattern starts with a look-behind for a
     non-word character, which the search engine cannot skip ahead on)."""
-    firsts, gates, scan, tree, by_char, ungated = _prepared(patterns)
+    firsts, gates, scan, tree, by_char, ungated = prepared(patterns)
     starts: dict[str, list[int]] = {}
     if scan is not None:
         for m in scan.finditer(text):
@@ -160,8 +190,10 @@ def family_matches(
             continue
         if gate is None:
             where = sorted(pos for c in first for pos in starts.get(c, ()))
-        elif leaf is None:
-            where = at_gate(gate, first)
         else:
-            where = tree.places(leaf, text, lambda g, f=first: at_gate(g, f), found)
+            where = at_gate(gate, first)
+            if not where:
+                continue  # its gate is nowhere: no longer beginning is either
+            if leaf is not None:
+                where = tree.places(leaf, text, lambda g, f=first: at_gate(g, f), found)
         yield from ((m, mid) for m in matches_at(pattern, text, where))  # never empty

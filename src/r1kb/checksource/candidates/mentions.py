@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from r1kb.capped import CappedDict
-from r1kb.checksource.candidates.family_scan import family_matches
+from r1kb.checksource.candidates.family_scan import family_matches, prepared
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
@@ -182,6 +182,7 @@ class _Names:
     benchmarks: SomeTerms
     benchmark_ids: frozenset[str]
     quantities: TermSet  # kept with them: its id names no other
+    named: TermSet  # the outside names and the company's, in one set (see `may_name`)
 
 
 _NAMES: CappedDict[tuple, _Names] = CappedDict(9)  # one per knowledge base in use
@@ -210,7 +211,10 @@ def _make_names(kb: KnowledgeBase) -> _Names:
                 benchmarks.part_terms,
             ]
         )
-        names = _NAMES.keep(key, _Names(sets, benchmarks, wanted, whole))
+        named = TermSet(
+            {"": list(outside)} | {mid: [a for m, a in company if m == mid] for mid, _ in company}
+        )
+        names = _NAMES.keep(key, _Names(sets, benchmarks, wanted, whole, named))
     return names
 
 
@@ -294,6 +298,18 @@ class _Holding:
             return False
         hit = self.hits[i]  # the last to start at or before it; names of a kind never overlap
         return hit.end >= end and hit.end - hit.start > end - start
+
+
+def may_name(text: str, kb: KnowledgeBase) -> bool:
+    """False when `find_mentions` finds no model, company or outside name in text (a quick
+    test before it, for a table's headers): such a name is a family pattern's match, or a
+    hit of the outside or company names, and neither the family's scan nor those names' own
+    scan finds a place for one. (A hit of either set is a term of the two together matching
+    at one of their places: where the two together have no hit, neither has.)"""
+    _, _, scan, _, _, ungated = prepared(_family_patterns(kb))
+    if ungated or scan is None or scan.search(text) is not None:
+        return True
+    return next(_names(kb).named.hits(text), None) is not None
 
 
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:

@@ -467,8 +467,6 @@ class NumberWords:
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
         reach = _FILLER_REACH.match(text, pos, window)  # a term starts no further than this
-        if terms.absent_from(text, pos, window):
-            return None  # no term's needle word in the window: no term either
         hit = terms.first_hit(text, pos, window, reach.end() if reach else pos)
         if hit is None:
             return None
