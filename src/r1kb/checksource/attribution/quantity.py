@@ -268,17 +268,21 @@ class QuantityReader:
         return tuple(fitting)
 
     def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
-        """Another figure stands nearer these words than raw does (on the same line)."""
-        i = bisect_left(self.spans, (start, start))
+        """Another figure stands nearer these words than raw does (on the same line): its
+        distance is asked first, the line only of one nearer (not a slice of the text between,
+        which can be long)."""
+        if distance <= 0:
+            return False  # no figure is nearer than 0
+        spans = self.spans
+        i = bisect_left(spans, (start, start))
         for j in (i - 1, i):
-            if not 0 <= j < len(self.spans):
+            if not 0 <= j < len(spans):
                 continue
-            a, b = self.spans[j]
-            if (a, b) == (raw.start, raw.end):
+            a, b = spans[j]
+            if a == raw.start and b == raw.end:
                 continue
-            other = max(start - b if b <= start else a - end, 0)
-            between = self.text[min(b, start) : max(a, end)]
-            if other < distance and "\n" not in between:
+            other = start - b if b <= start else a - end
+            if other < distance and self.text.find("\n", min(b, start), max(a, end)) < 0:
                 return True
         return False
 
