@@ -10,6 +10,7 @@ import bisect
 import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from r1kb import unit_words
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution import quantity, respectively, sentence, word_test
-from r1kb.checksource.attribution.readings import Rates
+from r1kb.checksource.attribution.readings import Rates, Reading
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
@@ -325,3 +326,40 @@ def test_a_closer_figure_is_found_as_by_the_plain_slice(
     end = start + length
     got = quantity.QuantityReader._closer_figure(reader, start, end, raw, distance)  # type: ignore[arg-type]
     assert got == _plain_closer_figure(text, spans, start, end, raw, distance)
+
+
+@dataclass(frozen=True)
+class _PlainReading:
+    """readings.Reading as it was."""
+
+    model: str
+    quantity: str
+    strong: bool
+    basis: str
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["deepseek-r1", "deepseek-v3", "o1"]),
+            st.sampled_from(["training_cost", "parameters"]),
+            st.booleans(),
+            st.sampled_from(["the figure's unit", "the term 'cost'"]),
+        ),
+        min_size=2,
+        max_size=2,
+    )
+)
+def test_a_reading_is_equal_hashed_and_shown_as_the_frozen_dataclass_was(
+    drawn: list[tuple[str, str, bool, str]],
+) -> None:
+    """Readings compare, hash (so sets and dicts of them iterate in the same order) and print
+    as the frozen dataclass did, and cannot be changed."""
+    (a, b), (pa, pb) = ([Reading(*x) for x in drawn], [_PlainReading(*x) for x in drawn])
+    assert (a == b) == (pa == pb)
+    assert hash(a) == hash(pa) and repr(a) == repr(pa).removeprefix("_Plain")
+    assert (a.model, a.quantity, a.strong, a.basis) == (pa.model, pa.quantity, pa.strong, pa.basis)
+    assert list({a: 0, b: 1}) == [Reading(*vars(p).values()) for p in {pa: 0, pb: 1}]
+    with pytest.raises(AttributeError):
+        a.model = "o1"  # type: ignore[misc]
