@@ -6,18 +6,22 @@ not narrowed where no qualifier of a narrower quantity can stand."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from r1kb import unit_words
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution import quantity, respectively, sentence, word_test
-from r1kb.checksource.attribution.readings import Rates
+from r1kb.checksource.attribution.readings import Rates, Reading
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
@@ -25,6 +29,7 @@ from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.lexicon.vocabulary import vocabulary
 from r1kb.checksource.matching.match import Matcher
 from r1kb.checksource.pipeline import check_text
+from r1kb.kb import Unit
 from r1kb.loader import load
 from r1kb.units import UnitSystem
 from test_check_source_sentence_cost import PIECES as SENTENCE_PIECES
@@ -225,3 +230,136 @@ def test_a_text_reads_as_without_the_shortcuts(text: str) -> None:
             _plain(patch)
             plain = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
         assert fast == plain, text
+
+
+def _plain_affixes(units: dict[str, Unit], unit_id: str, x: float | None) -> tuple[str, str]:
+    """unit_words.affixes as it was, reading every unit for each number."""
+    unit = units.get(unit_id)
+    if unit is None:
+        return "", f" {unit_id}"
+    if unit.symbol:
+        return unit.symbol, ""
+    label = unit.label
+    for other in units.values():
+        if other.symbol and label.startswith(other.label + " "):
+            return other.symbol, label[len(other.label) :]
+    if not label or unit_id in unit_words.BARE_UNITS:
+        return "", ""
+    if label == "%":
+        return "", "%"
+    if x is not None and abs(x) == 1 and " " not in label and label.endswith("s"):
+        label = label[:-1]
+    return "", f" {label}"
+
+
+NUMBERS = [None, 1, -1, 1.0, -1.0, 0, 2, 0.5, 1000, 1e15]
+
+
+def test_a_unit_s_words_from_its_table_are_those_of_the_plain_reading() -> None:
+    """Every unit of the knowledge base, and ids it does not define, with every kind of number."""
+    for unit_id in [*KB.units, "GB", "rating", "nonesuch"]:
+        for x in NUMBERS:
+            assert unit_words.affixes(KB.units, unit_id, x) == _plain_affixes(KB.units, unit_id, x)
+
+
+LABELS = ["USD", "USD per hour", "USD per", "tokens", "token", "%", "", "GPU-hours", "s", "a b"]
+IDS = ["a", "b", "c", "rating", "date", "d", "e", "f"]
+unit_sets = st.lists(
+    st.tuples(st.sampled_from(LABELS), st.sampled_from([None, "", "$", "€"])), max_size=8
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(unit_sets, st.sampled_from(NUMBERS))
+def test_a_unit_s_words_follow_the_units_as_they_are_added(
+    drawn: list[tuple[str, str | None]], x: float | None
+) -> None:
+    """Drawn units added one by one to a mapping (as the loader fills a knowledge base's), every
+    id asked about after each: each number is written as the plain reading of the units then."""
+    units: dict[str, Unit] = {}
+    for uid, (label, symbol) in zip(IDS, drawn, strict=False):
+        units[uid] = Unit(id=uid, label=label, definition="", symbol=symbol)
+        for asked in IDS:
+            assert unit_words.affixes(units, asked, x) == _plain_affixes(units, asked, x)
+
+
+def _plain_closer_figure(
+    text: str, spans: list[tuple[int, int]], start: int, end: int, raw: Raw, distance: int
+) -> bool:
+    """QuantityReader._closer_figure as it was, slicing the text between before asking."""
+    i = bisect.bisect_left(spans, (start, start))
+    for j in (i - 1, i):
+        if not 0 <= j < len(spans):
+            continue
+        a, b = spans[j]
+        if (a, b) == (raw.start, raw.end):
+            continue
+        other = max(start - b if b <= start else a - end, 0)
+        between = text[min(b, start) : max(a, end)]
+        if other < distance and "\n" not in between:
+            return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab \n", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=6),
+    st.integers(0, 40),
+    st.integers(0, 8),
+    st.integers(0, 5),
+    st.integers(-2, 30),
+)
+def test_a_closer_figure_is_found_as_by_the_plain_slice(
+    text: str,
+    drawn: list[tuple[int, int]],
+    start: int,
+    length: int,
+    own: int,
+    distance: int,
+) -> None:
+    """Drawn figures' spans around drawn words, the figure read one of them or none."""
+    spans = sorted({(a, a + n) for a, n in drawn})
+    a, b = spans[own] if own < len(spans) else (41, 42)
+    raw = Raw(start=a, end=b)
+    reader = SimpleNamespace(text=text, spans=spans)
+    end = start + length
+    got = quantity.QuantityReader._closer_figure(reader, start, end, raw, distance)  # type: ignore[arg-type]
+    assert got == _plain_closer_figure(text, spans, start, end, raw, distance)
+
+
+@dataclass(frozen=True)
+class _PlainReading:
+    """readings.Reading as it was."""
+
+    model: str
+    quantity: str
+    strong: bool
+    basis: str
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["deepseek-r1", "deepseek-v3", "o1"]),
+            st.sampled_from(["training_cost", "parameters"]),
+            st.booleans(),
+            st.sampled_from(["the figure's unit", "the term 'cost'"]),
+        ),
+        min_size=2,
+        max_size=2,
+    )
+)
+def test_a_reading_is_equal_hashed_and_shown_as_the_frozen_dataclass_was(
+    drawn: list[tuple[str, str, bool, str]],
+) -> None:
+    """Readings compare, hash (so sets and dicts of them iterate in the same order) and print
+    as the frozen dataclass did, and cannot be changed."""
+    (a, b), (pa, pb) = ([Reading(*x) for x in drawn], [_PlainReading(*x) for x in drawn])
+    assert (a == b) == (pa == pb)
+    assert hash(a) == hash(pa) and repr(a) == repr(pa).removeprefix("_Plain")
+    assert (a.model, a.quantity, a.strong, a.basis) == (pa.model, pa.quantity, pa.strong, pa.basis)
+    assert list({a: 0, b: 1}) == [Reading(*vars(p).values()) for p in {pa: 0, pb: 1}]
+    with pytest.raises(AttributeError):
+        a.model = "o1"  # type: ignore[misc]

@@ -193,16 +193,21 @@ class QuantityReader:
         figure's clause): where its terms are found already, theirs are read off them."""
         readings: dict[Hit, tuple[int, str] | None] = {}
         kind = self._fitting_kind(raw, only)
+        of_kind = self._fitting_for(kind)
+        terms, own, outer = self._scope_terms(), (raw.start, raw.end), scopes[-1]
         for k, (lo, hi) in enumerate(scopes):
             if (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
-            for h, inside in self._scope_terms().of(lo, hi, scopes[-1]):
+            for h, inside in terms.of(lo, hi, outer):
                 if best is not None and h.start - raw.end >= best[0] and h.start >= raw.end:
                     break
-                if inside is not None and inside != (raw.start, raw.end):
+                if inside is not None and inside != own:
                     continue  # another figure's words (see _masked)
-                if not self._fitting_of(raw, h.refs, kind):
+                fitting = of_kind.get(h.refs)
+                if fitting is None:
+                    fitting = of_kind[h.refs] = self._kind_fitting(h.refs, kind, raw)
+                if not fitting:
                     continue  # a term of no quantity it fits: passed over at a lookup's cost
                 if h in readings:
                     found = readings[h]
@@ -247,15 +252,20 @@ class QuantityReader:
     def _fitting_of(self, raw: Raw, refs: tuple[str, ...], kind: FigureKind) -> tuple[str, ...]:
         """`_kind_fitting`, worked out once for each ids and kind of figure (a figure of a
         heading of terms read each term of its piece, each asked anew: 600 µs a figure)."""
+        of_kind = self._fitting_for(kind)
+        found = of_kind.get(refs)
+        if found is None:
+            found = of_kind[refs] = self._kind_fitting(refs, kind, raw)
+        return found
+
+    def _fitting_for(self, kind: FigureKind) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """The fitting quantities worked out so far for each ids, for figures of this kind."""
         if self._fitting_cache is None:
             self._fitting_cache = {}
         of_kind = self._fitting_cache.get(kind)
         if of_kind is None:
             of_kind = self._fitting_cache[kind] = {}
-        found = of_kind.get(refs)
-        if found is None:
-            found = of_kind[refs] = self._kind_fitting(refs, kind, raw)
-        return found
+        return of_kind
 
     def _kind_fitting(self, refs: tuple[str, ...], kind: FigureKind, raw: Raw) -> tuple[str, ...]:
         """The quantities of a term's ids that a figure of this kind (raw is one) fits."""
@@ -268,17 +278,21 @@ class QuantityReader:
         return tuple(fitting)
 
     def _closer_figure(self, start: int, end: int, raw: Raw, distance: int) -> bool:
-        """Another figure stands nearer these words than raw does (on the same line)."""
-        i = bisect_left(self.spans, (start, start))
+        """Another figure stands nearer these words than raw does (on the same line): its
+        distance is asked first, the line only of one nearer (not a slice of the text between,
+        which can be long)."""
+        if distance <= 0:
+            return False  # no figure is nearer than 0
+        spans = self.spans
+        i = bisect_left(spans, (start, start))
         for j in (i - 1, i):
-            if not 0 <= j < len(self.spans):
+            if not 0 <= j < len(spans):
                 continue
-            a, b = self.spans[j]
-            if (a, b) == (raw.start, raw.end):
+            a, b = spans[j]
+            if a == raw.start and b == raw.end:
                 continue
-            other = max(start - b if b <= start else a - end, 0)
-            between = self.text[min(b, start) : max(a, end)]
-            if other < distance and "\n" not in between:
+            other = start - b if b <= start else a - end
+            if other < distance and self.text.find("\n", min(b, start), max(a, end)) < 0:
                 return True
         return False
 

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution.cells import CONTEXT_MODEL, CellAttributor
@@ -33,8 +34,11 @@ NEAREST_BEFORE = "no model named: the nearest model named before"
 ITS_RECORD = "no model named anywhere: the one model whose record it agrees with"
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
+    """A model and quantity a figure may be read as (a tuple, not a frozen dataclass: one is
+    made for each figure and each other reading tried, and a frozen dataclass sets each field
+    through object.__setattr__; equality, hash and repr are those it had)."""
+
     model: str
     quantity: str
     strong: bool  # a word decided the quantity (False: the unit's default, or a guess)
