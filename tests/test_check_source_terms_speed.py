@@ -25,6 +25,7 @@ from r1kb.checksource.lexicon.vocabulary import (
     number_words,
 )
 from r1kb.loader import load
+from test_check_source_terms import every_place
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,20 +56,6 @@ def no_env_cache() -> mock._patch:
     return mock.patch.dict(os.environ, {"R1KB_CACHE_DIR": ""})
 
 
-def every_place(terms: TermSet, text: str) -> list[Hit]:
-    """TermSet.find without its scan: the terms of each first character tried at every place."""
-    out, pos = [], 0
-    while pos < len(text):
-        group = terms._groups.get(text[pos].lower())
-        m = group.match(text, pos) if group is not None else None
-        if m is None or m.end() == m.start():
-            pos += 1
-            continue
-        out.append(Hit(m.start(), m.end(), terms._refs[int(m.lastgroup[1:])]))
-        pos = m.end()
-    return out
-
-
 def text_of(terms: dict[str, list[str]], pieces: list[int]) -> str:
     """Pieces of text and the terms as they are, in capitals, lowercased and case-folded."""
     words = [
@@ -94,8 +81,8 @@ def test_a_scan_that_reads_non_ascii_letters_finds_what_the_terms_find(
         term_set = TermSet(terms)
         together = TermSets([terms, {"r2": ["ka"]}])
     text = text_of(terms, pieces)
-    assert term_set.find(text) == every_place(term_set, text)
-    assert together.find_each(text)[0] == every_place(term_set, text)
+    assert term_set.find(text) == every_place(term_set, text, 0, len(text))
+    assert together.find_each(text)[0] == every_place(term_set, text, 0, len(text))
 
 
 def test_a_non_ascii_letter_narrows_the_places_to_try() -> None:
