@@ -24,6 +24,7 @@ from r1kb.checksource.lexicon.vocabulary import (
     link_zone_start,
     number_words,
 )
+from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
 from test_check_source_terms import every_place
 
@@ -190,7 +191,8 @@ def plain_named_before(words: NumberWords, text: str, start: int, sizes: bool) -
     return ()
 
 
-WORDS = number_words(load(ROOT / "data").kb)
+KB = load(ROOT / "data").kb  # loaded once: a draw of the tests below is much cheaper
+WORDS = number_words(KB)
 BEFORE_PIECES = [
     "hidden size", "total parameters", "parameter count", "trained on", "learning rate",
     "KL coefficient", "batch size", " of ", " is ", ": ", " = ", ", ", "; ", " (", ") ", "(",
@@ -220,7 +222,7 @@ def _family() -> list:
 
     global FAMILY
     if FAMILY is None:
-        FAMILY = _family_patterns(load(ROOT / "data").kb)
+        FAMILY = _family_patterns(KB)
     return FAMILY
 
 
@@ -291,8 +293,7 @@ def test_a_plain_the_is_no_place_of_the_family_scan() -> None:
 # --- a table header that names no model is not searched for names (mentions.may_name)
 
 
-def _name_pieces() -> list[str]:
-    kb = load(ROOT / "data").kb
+def _name_pieces(kb: KnowledgeBase) -> list[str]:
     company = [a for m in kb.models.values() if m.kind == "company" for a in m.aliases]
     return [
         *list(kb.outside)[:40:3], *company[:6], *list(kb.accelerators)[:3], "R1", "V3", "the 7B",
@@ -301,17 +302,19 @@ def _name_pieces() -> list[str]:
     ]  # fmt: skip
 
 
+NAME_PIECES = _name_pieces(KB)
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_a_text_with_no_place_for_a_name_has_no_name(data: st.DataObject) -> None:
     """Where `may_name` says no, `find_mentions` finds no model, company or outside name."""
     from r1kb.checksource.candidates.mentions import find_mentions, may_name
 
-    kb = load(ROOT / "data").kb
-    text = "".join(data.draw(st.lists(st.sampled_from(_name_pieces()), max_size=12)))
-    named = [m for m in find_mentions(text, kb) if m.kind in ("model", "other", "company")]
+    text = "".join(data.draw(st.lists(st.sampled_from(NAME_PIECES), max_size=12)))
+    named = [m for m in find_mentions(text, KB) if m.kind in ("model", "other", "company")]
     if named:
-        assert may_name(text, kb), (text, named)
+        assert may_name(text, KB), (text, named)
 
 
 def test_the_headers_of_the_case_articles_are_told_apart() -> None:
