@@ -27,11 +27,10 @@ from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.lexicon.vocabulary import vocabulary
-from r1kb.checksource.matching.match import Matcher
-from r1kb.checksource.pipeline import check_text
 from r1kb.kb import Unit
 from r1kb.loader import load
 from r1kb.units import UnitSystem
+from shortcut_helpers import both_ways, case_articles
 from test_check_source_sentence_cost import PIECES as SENTENCE_PIECES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,14 +207,10 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_case_articles_read_as_without_the_shortcuts() -> None:
-    cases = sorted((ROOT / "tests" / "cases").rglob("*.txt"))
+    cases = case_articles()
     assert cases
     for path in cases:
-        text = path.read_text(encoding="utf-8")
-        fast = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
-        with pytest.MonkeyPatch.context() as patch:
-            _plain(patch)
-            plain = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        fast, plain = both_ways(path.read_text(encoding="utf-8"), KB, path.name, _plain)
         assert fast == plain, path
 
 
@@ -225,10 +220,7 @@ def test_the_case_articles_read_as_without_the_shortcuts() -> None:
 @example("R1 and o1 score 79.8% and 79.2%, respectively; R1's API costs $2.19 per million.")
 def test_a_text_reads_as_without_the_shortcuts(text: str) -> None:
     for name in ("t.txt", "t.md"):
-        fast = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
-        with pytest.MonkeyPatch.context() as patch:
-            _plain(patch)
-            plain = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        fast, plain = both_ways(text, KB, name, _plain)
         assert fast == plain, text
 
 

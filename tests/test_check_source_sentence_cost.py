@@ -30,9 +30,9 @@ from r1kb.checksource.document.document import read
 from r1kb.checksource.lexicon.vocabulary import Hit, vocabulary
 from r1kb.checksource.matching.choose import match
 from r1kb.checksource.matching.match import Judgement, Matcher
-from r1kb.checksource.pipeline import check_text
 from r1kb.checksource.result import figures, wording
 from r1kb.loader import load
+from shortcut_helpers import both_ways, case_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = load(ROOT / "data").kb
@@ -282,22 +282,15 @@ PIECES = [
 @example("DeepSeek-V3 was pre-trained on 14.8T tokens (a report).")  # a name, none after it
 def test_a_sentence_read_once_for_its_figures_reads_as_each_figure_did(text: str) -> None:
     for name in ("t.txt", "t.md"):
-        fast = check_text(text, KB, name=name, matcher=MATCHER).as_dict()
-        with pytest.MonkeyPatch.context() as patch:
-            _plain(patch)
-            plain = check_text(text, KB, name=name, matcher=Matcher(KB)).as_dict()
+        fast, plain = both_ways(text, KB, name, _plain, MATCHER)
         assert fast == plain
 
 
 def test_the_case_articles_read_as_with_the_plain_code() -> None:
-    cases = sorted((ROOT / "tests" / "cases").rglob("*.txt"))
+    cases = case_articles()
     assert cases
     for path in cases:
-        text = path.read_text(encoding="utf-8")
-        fast = check_text(text, KB, name=path.name, matcher=MATCHER).as_dict()
-        with pytest.MonkeyPatch.context() as patch:
-            _plain(patch)
-            plain = check_text(text, KB, name=path.name, matcher=Matcher(KB)).as_dict()
+        fast, plain = both_ways(path.read_text(encoding="utf-8"), KB, path.name, _plain, MATCHER)
         assert fast == plain, path
 
 
