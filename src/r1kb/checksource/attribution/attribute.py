@@ -43,9 +43,9 @@ _GENERIC_WORDS = (
 )
 _GENERIC_NOUNS = "models?|LLMs?|networks?|systems?|setups?|clusters?"
 _GENERIC_NOUN = rf"\b(?:{_GENERIC_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:{_GENERIC_NOUNS})\b"
+_USUAL = ("common", "typical", "standard", "usual")  # each adverb below holds one too
 _GENERIC_SUBJECT = re.compile(
-    _GENERIC_NOUN
-    + r"|\b(?:is|are)\s+(?:common|typical|standard|usual)\b|\b(?:commonly|typically|usually)\b",
+    _GENERIC_NOUN + rf"|\b(?:is|are)\s+(?:{'|'.join(_USUAL)})\b|\b(?:commonly|typically|usually)\b",
     re.I,
 )
 # "the cost of training a leading model": a model in general, but not as what the subject is
@@ -60,7 +60,7 @@ _NOUN_FIRST = rf"(?=[{''.join(sorted({w[0] for w in _GENERIC_NOUNS.split('|')}))
 _GENERIC_NOUN_ONLY = re.compile(rf"{_NOUN_FIRST}(?:{_GENERIC_NOUNS})", re.I)
 # the words one of which any match of `_GENERIC_NOUN_ONLY`, and of `_GENERIC_SUBJECT`, holds
 _NOUN_WORDS = tuple(w.removesuffix("s?").lower() for w in _GENERIC_NOUNS.split("|"))
-_SUBJECT_WORDS = (*_NOUN_WORDS, "common", "typical", "standard", "usual")
+_SUBJECT_WORDS = (*_NOUN_WORDS, *_USUAL)
 # a name right after the figure, or after figures joined to it, names whose it is ("$5.58M for
 # R1", "$15 and $60 for OpenAI's o1")
 _ATTACHED = re.compile(r"\s*(?:(?:,|and|or)\s*\0\s*)*(?:for|of|by|from)\s+(?:the\s+)?")
@@ -84,13 +84,18 @@ _WHICH_REACH = 60
 # the other side of a comparison: a figure after "than the", "below the estimated", "compared
 # with the" ("cost $294,000, far below the tens of millions the industry assumes"); not "less
 # than $6 million", a bound of the subject's own figure
+# the words that set the other side of a comparison, each with what follows it in the pattern
+_OTHER_SIDE_LEADS = {
+    "than": "", "below": "", "above": "", "compared": r"\s+(?:to|with)", "versus": "",
+    "vs": r"\.?", "unlike": "",
+}  # fmt: skip
 _OTHER_SIDE = re.compile(
-    r"\b(?:than|below|above|compared\s+(?:to|with)|versus|vs\.?|unlike)\s+"
+    rf"\b(?:{'|'.join(word + rest for word, rest in _OTHER_SIDE_LEADS.items())})\s+"
     r"(?:the|a|an|their|its|those|what)\s+(?:[\w-]+\s+){0,2}\Z",
     re.I,
 )
 _OTHER_SIDE_REACH = 60
-_OTHER_SIDE_WORDS = ("than", "below", "above", "compared", "versus", "vs", "unlike")  # one held
+_OTHER_SIDE_WORDS = tuple(_OTHER_SIDE_LEADS)  # one of which any match of _OTHER_SIDE holds
 # the other side of the comparison is the figure said of the subject ("than the reported $6M")
 _REPORTED = re.compile(
     r"\b(?:reported|claimed|stated|official|announced|quoted|touted|headline|publici[sz]ed|widely)\b",

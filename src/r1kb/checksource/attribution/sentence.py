@@ -15,18 +15,18 @@ from itertools import pairwise
 
 from r1kb.checksource.attribution.word_test import may_hold
 
+_CONTRASTS = ("but", "whereas")  # a contrast ends a clause, comma or not
 # what ends a clause (see the module's docstring), one alternative each
 _BREAKS = (
     ";",
     r",\s+(?i:and|but|while|whereas|where|when|then|although|though|yet|so)\b",
     r"\s[–—]\s",
-    r"\s(?i:but|whereas)\s",  # "has 671B parameters but activates 37B": a contrast, comma or not
+    rf"\s(?i:{'|'.join(_CONTRASTS)})\s",  # "has 671B parameters but activates 37B"
     # a line break before a capital inside a sentence ends a clause too (a title line run into
     # the next line); one before a lower-case word is only a wrapped line
     r"\n(?=[ \t]*[A-Z])",
 )
 _CLAUSE_BREAK = re.compile("|".join(_BREAKS))
-_CONTRASTS = ("but", "whereas")  # one of which `_BREAKS[3]` holds
 _BRACKET = re.compile(r"[()\[\]]")  # the characters parentheses are paired from
 _FEW = 8  # parentheses or clauses read one by one; more are looked up in a `_Index`
 

@@ -223,10 +223,7 @@ class TermSet:
 
     def _hit_at(self, text: str, place: int, end: int) -> Hit | None:
         """The longest term that matches at a place (and is not empty), if any."""
-        pair = text[place : place + 2] if place + 2 <= end else text[place:end]
-        group = self._by_pair.get(pair, _UNKNOWN)
-        if group is _UNKNOWN:
-            group = self._by_pair.keep(pair, self._terms_of(pair))
+        group = self.terms_at(text, place, end)
         m = group.match(text, place, end) if group is not None else None
         if m is None or m.end() == place:
             return None
