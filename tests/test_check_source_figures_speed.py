@@ -401,3 +401,39 @@ def test_the_dates_number_places_from_the_digit_scan_are_those_of_their_own_scan
     assert dates.number_places(text, digits) == dates.number_places(text)
     words = figure_scan.word_places(text)
     assert list(dates.find_dates(text, words, digits)) == list(dates.find_dates(text, words))
+
+
+# a bare number among the words a term before or after it makes a figure of, and the numbers
+# around the years (a step of 1, 10 or 1,000; inside and outside 1900-2100)
+ASKED_PIECES = [
+    "2024", "2040", "2000", "1899", "1900", "2100", "2101", "2024.5", "17", "7168", "61", " ",
+    "\n", ", ", ". ", "(", ")", "batch size of ", "hidden size ", "warmup steps of ", " is ",
+    " layers", " Transformer", " experts", " times", "sampled ", " days", "trained on ", "of ",
+    "about ", " tokens", "the ", "in ", "x", "-",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(ASKED_PIECES), max_size=14).map("".join))
+@example("batch size of 2040")
+@example("batch size of 2024 layers")
+@example("hidden size 2101")
+@example("in 2024 experts")
+def test_a_years_term_before_it_is_never_asked_for_a_figure(text: str) -> None:
+    found = _figures_of(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extract, "_a_year", lambda num: False)  # every term before asked for
+        assert found == _figures_of(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(ASKED_PIECES), max_size=14).map("".join))
+@example("batch size of 2040 layers, 61 layers")
+@example("17 layers and 61 Transformer")
+def test_the_count_named_after_a_number_is_asked_once_with_the_same_answer(text: str) -> None:
+    found = _figures_of(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            extract, "_named_after", lambda text, pos, words, asked: words.after(text, pos)
+        )
+        assert found == _figures_of(text)

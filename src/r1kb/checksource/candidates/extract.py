@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
@@ -153,19 +153,36 @@ def _money_before_slash(text: str, start: int, words: NumberWords | None) -> boo
     return last is not None and last.end() == slash.start() and bool(last.group("cur"))
 
 
-# the unit tail (not money's) matched at a place of one text, kept for the next asker there:
-# `_unread` reads the tail after a number, and `_unit_for` the same one where the number is no
-# sum of money and has not grown
-TailsAt = dict[int, re.Match[str] | None]
+@dataclass
+class Asked:
+    """What was read at a place of one text, kept for the next asker there: `_unread` reads the
+    unit tail (not money's) and the count named after a bare number, and `_unit_for` the same
+    ones where the number is no sum of money and has not grown."""
+
+    tails: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    named_after: dict[int, tuple[str, int] | None] = field(default_factory=dict)
+
+
+def _named_after(
+    text: str, pos: int, words: NumberWords, asked: Asked | None
+) -> tuple[str, int] | None:
+    """`words.after(text, pos)`, asked once a place (`asked`: the answers already given)."""
+    if asked is None:
+        return words.after(text, pos)
+    known = asked.named_after
+    if pos not in known:
+        known[pos] = words.after(text, pos)
+    return known[pos]
 
 
 def _match_tail(
-    text: str, pos: int, money: bool, words: NumberWords | None, seen: TailsAt | None = None
+    text: str, pos: int, money: bool, words: NumberWords | None, asked: Asked | None = None
 ) -> tuple[Tail, re.Match[str]] | None:
     if words is None:
         return None  # no vocabulary, no unit words
     pattern, tails = words.tails.after[money]
-    m = seen[pos] if seen is not None and not money and pos in seen else pattern.match(text, pos)
+    seen = asked.tails if asked is not None and not money else None
+    m = seen[pos] if seen is not None and pos in seen else pattern.match(text, pos)
     if m is None or m.lastgroup is None:
         return None
     return tails[int(m.lastgroup[1:])], m
@@ -204,13 +221,13 @@ def _unit_for(
     text: str,
     mag_letter: str | None,
     words: NumberWords | None = None,
-    seen: TailsAt | None = None,
+    asked: Asked | None = None,
 ) -> bool:
     """Read the unit after raw.end (extending raw); False when the number is not a figure
-    (`seen`: the tails already matched, by place)."""
+    (`asked`: what was read already, by place)."""
     if words is not None and words.tails.foreign.match(text, raw.end):
         return False  # "a 5 mm chip", "a 700 W GPU": not 5 or 700 GPUs
-    found = _match_tail(text, raw.end, raw.money, words, seen)
+    found = _match_tail(text, raw.end, raw.money, words, asked)
     pair = _money_after_slash(text, raw.end, words) if raw.money and not found else None
     if pair is not None:  # the input price of "$0.55/$2.19 per million tokens"
         rate = _match_tail(text, pair, True, words)
@@ -238,10 +255,9 @@ def _unit_for(
         raw.unit = raw.currency or "USD"
         after = text[raw.end : raw.end + 1]  # not glued onto a word; a footnote's mark may follow
         return not (after.isalnum() and after not in n.SUPERSCRIPT_DIGITS)
+    no_figure = (words.tails.not_a_figure if words else n.NOT_A_FIGURE).match(text, raw.end)
     named_here = (
-        words.after(text, raw.end, adjacent=True)
-        if words is not None and words.tails.not_a_figure.match(text, raw.end)
-        else None
+        words.after(text, raw.end, adjacent=True) if words is not None and no_figure else None
     )
     if named_here is not None and words is not None:
         # a word that is no figure's unit, held by a count's own term: "sampled 16 times each"
@@ -252,9 +268,11 @@ def _unit_for(
     if multiple:  # "~1.8×": kept only where its words name the ratio (see `hint`)
         raw.unit, raw.hint, raw.end = "ratio", "times", multiple.end()
         return True
-    if (words.tails.not_a_figure if words else n.NOT_A_FIGURE).match(text, raw.end):
+    if no_figure:
         return False
-    named = words.after(text, raw.end) if words is not None and not mag_letter else None
+    named = (
+        _named_after(text, raw.end, words, asked) if words is not None and not mag_letter else None
+    )
     if named is not None and words is not None:
         raw.hint, raw.end = named
         raw.unit = words.unit[named[0]]
@@ -320,7 +338,7 @@ def _cue_before(raw: Raw, text: str, words: NumberWords) -> str | None:
     return None
 
 
-def _unread(m: re.Match[str], text: str, words: NumberWords, seen: TailsAt) -> bool:
+def _unread(m: re.Match[str], text: str, words: NumberWords, asked: Asked) -> bool:
     """A bare number ("17", "63.6": no sign, letter or magnitude word; at most eight
     characters, so under 1e8, where no size reading applies) that nothing
     written after it and no term before it can give a unit: `_numbers` would drop it, after
@@ -330,15 +348,19 @@ def _unread(m: re.Match[str], text: str, words: NumberWords, seen: TailsAt) -> b
     Every reading of `_numbers` and `_unit_for` that can keep such a number starts right after
     it (a range's rest, a product, machines, a unit, a multiple, a score's "on", a count's term)
     or is a term before it; the rest only drop it (tests/test_check_source_unread.py compares
-    the figures found with and without this test). The unit tail it matches is kept in
-    `seen`, by place."""
+    the figures found with and without this test). The unit tail it matches and the count it
+    finds named after the number are kept in `asked`, by place.
+
+    A year ("2024": four digits, the last no 0, 1900 to 2100) is never asked for a term before
+    it: `_unit_for` drops such a number before it reads one (a year, not a figure), unless a
+    reading after it keeps it, each of which this test reads first."""
     num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
     if len(num) > 8 or cur or mag or sfx or sfxl:
         return False
     if not (num.isascii() and num.replace(".", "", 1).isdigit()):
         return False  # separators, powers: read as before
     end, t = m.end(), words.tails
-    seen[end] = tail = t.after[False][0].match(text, end)
+    asked.tails[end] = tail = t.after[False][0].match(text, end)
     if (  # a unit first: the most common reading that keeps a number
         tail
         or t.range_rest.match(text, end)
@@ -350,7 +372,15 @@ def _unread(m: re.Match[str], text: str, words: NumberWords, seen: TailsAt) -> b
         return False
     if "." in num and words.score_before(text, m.start()) is not None:
         return False  # a score written after its benchmark ("AIME 2024 79.8")
-    return words.after(text, end) is None and words.before(text, m.start()) is None
+    if _named_after(text, end, words, asked) is not None:
+        return False
+    return _a_year(num) or words.before(text, m.start()) is None
+
+
+def _a_year(num: str) -> bool:
+    """Whether a plain number of ASCII digits (and maybe a dot) reads as a year to `_unit_for`:
+    a step of 1 (no 0 at its end) from 1900 to 2100."""
+    return len(num) == 4 and num.isdigit() and num[3] != "0" and 1900 <= int(num) <= 2100
 
 
 # a section's number at the start of a heading line ("4.3 Long Context", "3.2.1 Basic
@@ -430,14 +460,14 @@ def _numbers(
 ) -> list[Raw]:
     out: list[Raw] = []
     range_rest = numerals(words)[2]
-    seen: TailsAt = {}
+    asked = Asked()
     for m in found:
         start, end = m.span()
         if taken.overlaps(start, end):
             continue
         num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
         bare = not (cur or mag or sfx or sfxl)  # (_unread reads only such numbers)
-        if bare and words is not None and _unread(m, text, words, seen):
+        if bare and words is not None and _unread(m, text, words, asked):
             continue
         if _after_denominator(text, start) and not (
             _PAIRED.search(text, max(0, start - 12), start)
@@ -506,7 +536,7 @@ def _numbers(
             raw.gpu = machines.group("gpu")
         if not _plausible(raw):
             continue  # "1e999", a 1 followed by 400 zeros: never a figure, never Infinity
-        if not machines and not _unit_for(raw, text, letter, words, seen):
+        if not machines and not _unit_for(raw, text, letter, words, asked):
             continue  # (the unit never moves raw.start: the qualifier is read after it)
         if raw.unit == "GPUs" and scale == 1.0 and _THOUSANDS_DOT.fullmatch(num):
             # "2.048 GPUs", "50.000 Hopper GPUs": a dot between thousands (no GPU is split)
