@@ -437,3 +437,57 @@ def test_the_count_named_after_a_number_is_asked_once_with_the_same_answer(text:
             extract, "_named_after", lambda text, pos, words, asked: words.after(text, pos)
         )
         assert found == _figures_of(text)
+
+
+def _plain_read_labels(kinds: list[tuple[int, str, object]], readings) -> None:
+    """Every line that is no value read for its label, as before."""
+    for k, (i, kind, _) in enumerate(kinds):
+        if kind == "o" and (label := readings.label(i)) is not None:
+            kinds[k] = (i, "l", label)
+
+
+# value-first spec cards, with labels and other lines before, between and after them
+CARD_PIECES = [
+    "671.0B", "37.0B", "128K", "7,168", "Parameters", "Active", "Max Context", "Hidden Size",
+    "a sentence, with words.", "| a | b |", "Key: 12", "\n", "\n", "\n", "\n\n", "- ", "x" * 70,
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(CARD_PIECES), max_size=20).map("".join))
+@example("Hidden Size\n671.0B\nParameters\n37.0B\nActive\n")
+@example("Parameters\nActive\n671.0B\nParameters\n37.0B\nActive\n")
+@example("671.0B\nParameters\nActive\n37.0B\nActive\n128K\nMax Context\n")
+def test_a_value_first_cards_labels_are_read_beside_values_only(text: str) -> None:
+    cells = layout.find_cells(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "_read_labels", _plain_read_labels)
+        assert cells == layout.find_cells(text)
+
+
+NAMES = ["DeepSeek R1", "DeepSeek V3", "OpenAI o1", "Qwen 7B"]
+SPACED_PIECES = [
+    *NAMES, "MMLU", "GPQA (Pass@1)", "71.5", "81.0", "90.8", " ", "\t", "\n", "\n", "Math",
+    "a sentence.", "-", "N/A",
+]  # fmt: skip
+
+
+def _spaced_mentions(text: str) -> list:
+    """Each name of NAMES in text as a model's mention (as find_mentions would give them)."""
+    return [
+        spaced_tables.Mention(m.start(), m.end(), "model", m.group())
+        for m in re.finditer("|".join(map(re.escape, NAMES)), text)
+    ]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SPACED_PIECES), max_size=24).map("".join))
+@example("Benchmark DeepSeek R1 DeepSeek V3\nMMLU 90.8 81.0\n")
+@example("DeepSeek R1\nDeepSeek V3\nMMLU\n90.8\n81.0\n")
+@example("x\nDeepSeek R1 DeepSeek V3\nMMLU 90.8 81.0\n")
+def test_the_names_of_a_line_are_looked_for_only_where_one_starts(text: str) -> None:
+    mentions = _spaced_mentions(text)
+    cells = spaced_tables.spaced_cells(text, mentions)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spaced_tables, "_named_lines", lambda lines, starts: {a for a, _ in lines})
+        assert cells == spaced_tables.spaced_cells(text, mentions)

@@ -12,7 +12,7 @@ from r1kb.checksource.candidates.mentions import Mention, find_mentions, name_en
 from r1kb.checksource.candidates.spaced_tables import spaced_cells
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document.document import Document
-from r1kb.checksource.document.layout import Cell, find_cells
+from r1kb.checksource.document.layout import Cell, find_cells, line_spans
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.kb import KnowledgeBase
 
@@ -27,12 +27,13 @@ class Candidates:
 
 def find(doc: Document, kb: KnowledgeBase) -> Candidates:
     words = number_words(kb)
-    cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb))
+    lines = line_spans(doc.text)  # for both kinds of table
+    cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb), lines)
     scan = FigureScan(doc.text, words)  # each whole-text scan made once, for both questions
     if not cells and not may_hold_figures(doc.text, words, scan):
         return Candidates([], [], [], [])  # no figure to attribute: no name need be found
     mentions = find_mentions(doc.text, kb)
-    spaced = spaced_cells(doc.text, mentions)  # tables whose separators were lost
+    spaced = spaced_cells(doc.text, mentions, lines)  # tables whose separators were lost
     if spaced:
         taken_by = Spans([(c.start, c.end) for c in spaced])
         cells = sorted(

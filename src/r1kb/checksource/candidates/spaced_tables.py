@@ -16,6 +16,7 @@ header is the name in its place, so a cell is attributed like any table's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from r1kb.checksource.candidates.mentions import Mention, within
@@ -32,19 +33,40 @@ _MAX_COLUMNS = 8
 _MAX_LINE = 300  # a longer line is prose (and a row's pattern is tried on short lines only)
 
 
-def spaced_cells(text: str, mentions: Sequence[Mention]) -> list[Cell]:
-    """Every cell of the tables above, in text order."""
+def spaced_cells(
+    text: str, mentions: Sequence[Mention], lines: list[tuple[int, int]] | None = None
+) -> list[Cell]:
+    """Every cell of the tables above, in text order (`lines`: the text's `line_spans`, when
+    its caller has them)."""
     names = [m for m in mentions if m.kind in _NAME_KINDS]
     starts = [m.start for m in names]
-    lines = line_spans(text)
+    lines = line_spans(text) if lines is None else lines
+    named = _named_lines(lines, starts)
     return sorted(
-        _row_cells(text, lines, names, starts) + _stacked_cells(text, lines, names, starts),
+        _row_cells(text, lines, names, starts, named)
+        + _stacked_cells(text, lines, names, starts, named),
         key=lambda c: c.start,
     )
 
 
+def _named_lines(lines: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """The starts of the lines [a, b) a name starts in (`starts`: the names' starts, in order):
+    on any other line `within` finds no name, and is not asked (most lines hold none)."""
+    line_starts = [a for a, _ in lines]
+    out = set()
+    for s in starts:
+        i = bisect_right(line_starts, s) - 1
+        if i >= 0 and s < lines[i][1]:
+            out.add(lines[i][0])
+    return out
+
+
 def _row_cells(
-    text: str, lines: list[tuple[int, int]], names: list[Mention], starts: list[int]
+    text: str,
+    lines: list[tuple[int, int]],
+    names: list[Mention],
+    starts: list[int],
+    named_lines: set[int],
 ) -> list[Cell]:
     cells: list[Cell] = []
     header: tuple[list[Mention], int, str] | None = None  # the last header's names, start, text
@@ -54,7 +76,7 @@ def _row_cells(
             continue
         row = _row(text, a, b)
         if row is None:
-            named = within(names, starts, a, b)
+            named = within(names, starts, a, b) if a in named_lines else []
             if len(named) >= 2:
                 header = (named, a, text[a:b])
             elif not (a == b or _GROUP.fullmatch(text, a, b)):
@@ -93,13 +115,17 @@ def _row(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | None:
 
 
 def _stacked_cells(
-    text: str, lines: list[tuple[int, int]], names: list[Mention], starts: list[int]
+    text: str,
+    lines: list[tuple[int, int]],
+    names: list[Mention],
+    starts: list[int],
+    named_lines: set[int],
 ) -> list[Cell]:
     filled = [(a, b) for a, b in lines if text[a:b].strip()]
     cells: list[Cell] = []
     k = 0
     while k < len(filled):
-        header = _name_lines(text, filled, k, names, starts)
+        header = _name_lines(text, filled, k, names, starts, named_lines)
         if len(header) < 2:
             k += 1
             continue
@@ -129,12 +155,14 @@ def _name_lines(
     k: int,
     names: list[Mention],
     starts: list[int],
+    named_lines: set[int],
 ) -> list[Mention]:
-    """The names of the lines from the k-th on that each hold one name and nothing else."""
+    """The names of the lines from the k-th on that each hold one name and nothing else (a
+    line in `named_lines` alone may hold one)."""
     out: list[Mention] = []
     while k < len(filled) and len(out) < _MAX_COLUMNS:
         a, b = filled[k]
-        if b - a > _MAX_LINE:
+        if b - a > _MAX_LINE or a not in named_lines:
             break
         named = within(names, starts, a, b)
         if len(named) != 1 or text[a : named[0].start].strip() or text[named[0].end : b].strip():

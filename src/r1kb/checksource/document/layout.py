@@ -188,11 +188,14 @@ def _candidates(text: str, lines: list[tuple[int, int]]) -> list[int]:
     return sorted(found)
 
 
-def find_cells(text: str, name_ends: NameEnds | None = None) -> list[Cell]:
+def find_cells(
+    text: str, name_ends: NameEnds | None = None, lines: list[tuple[int, int]] | None = None
+) -> list[Cell]:
     """Every table cell and spec-sheet value of the text, in text order. With `name_ends` (which
-    recognises a model's name), also the cells of tables whose separators were lost."""
+    recognises a model's name), also the cells of tables whose separators were lost (`lines`:
+    the text's `line_spans`, when its caller has them)."""
     cells: list[Cell] = []
-    lines = line_spans(text)
+    lines = line_spans(text) if lines is None else lines
     if name_ends is not None:
         cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
     in_glued = _covered_by([(c.start, c.end) for c in cells])
@@ -336,6 +339,20 @@ def _value(text: str, va: int, vb: int) -> tuple[int, int] | None:
     return offset, offset + len(value)
 
 
+def _read_labels(kinds: list[tuple[int, str, object]], readings: _LineReadings) -> None:
+    """Make each line's kind beside a value ("v") a label ("l") where it is one. A line with no
+    value on either side stays "o" whatever it is: it ends any run before it and after it either
+    way (two labels in a row, like a label and an "o", break a run), so it is a run of its own,
+    which makes no cell; only a value's neighbours make a card's run (most lines are neither)."""
+    for k, (i, kind, _) in enumerate(kinds):
+        if kind == "o" and (
+            (k > 0 and kinds[k - 1][1] == "v") or (k + 1 < len(kinds) and kinds[k + 1][1] == "v")
+        ):
+            label = readings.label(i)
+            if label is not None:
+                kinds[k] = (i, "l", label)
+
+
 def _values_first(
     text: str, lines: list[tuple[int, int]], readings: _LineReadings
 ) -> tuple[list[Cell], set[int]]:
@@ -348,13 +365,8 @@ def _values_first(
         if b - a > _LONGEST_LABEL + 8 or not text[a:b].strip():
             continue  # too long for either; blank lines do not break a card
         value = readings.value(i) if not _KEY_VALUE.match(text[a:b]) else None
-        label = readings.label(i) if value is None else None
-        if value is not None:
-            kinds.append((i, "v", value))
-        elif label is not None:
-            kinds.append((i, "l", label))
-        else:
-            kinds.append((i, "o", None))
+        kinds.append((i, "v", value) if value is not None else (i, "o", None))
+    _read_labels(kinds, readings)
     cells: list[Cell] = []
     taken: set[int] = set()
     k = 0
