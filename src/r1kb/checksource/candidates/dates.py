@@ -12,6 +12,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
@@ -221,4 +222,4 @@ def find_dates(
         if not taken.overlaps(m.start(), m.end()):
             month = f"--{MONTHS[fold(m.group('mn'))]:02d}"
             found.append(DateMatch(m.start(), m.end(), month, month))
-    yield from sorted(found, key=lambda d: d.start)
+    yield from sorted(found, key=attrgetter("start"))

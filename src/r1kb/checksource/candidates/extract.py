@@ -441,10 +441,14 @@ def _placed_as_no_figure(
     has no sign, magnitude or letter)"""
     if letter == "b" and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
         return not m.group("cur")  # "$2024b" would be money
-    if text.startswith("\x0c", m.end()) or text.startswith("\n\x0c", m.end()):
+    end = m.end()
+    if text.startswith(("\x0c", "\n\x0c"), end):
         return True
-    # (a model number is a plain number of three or four characters)
-    if (plain and 3 <= len(num) <= 4 and _model_number(text, m)) or _list_marker(text, m, num):
+    # (a model number is a plain number of three or four characters; an item's number is
+    # followed by a dot)
+    if (plain and 3 <= len(num) <= 4 and _model_number(text, m)) or (
+        text.startswith(".", end) and _list_marker(text, m, num)
+    ):
         return True
     if _after_percent(text, m):
         return True
@@ -518,8 +522,12 @@ def _numbers(
             elif shared and join == "and":  # "$0.294 and $5.576 million": each in millions
                 raw.low = raw.high = value * hscale
                 raw.step, scale = step * hscale, hscale
-        product = words.tails.product.match(text, raw.end) if words else None
-        if product and scale == 1.0 and raw.low == raw.high:  # "64×8 H800s": 512 GPUs
+        product = (
+            words.tails.product.match(text, raw.end)
+            if words and scale == 1.0 and raw.low == raw.high
+            else None
+        )
+        if product:  # "64×8 H800s": 512 GPUs
             factor, _ = n.parse_number(product.group("num"))
             raw.low = raw.high = (raw.low or 0.0) * factor
             raw.step, raw.end = 1.0, product.end()

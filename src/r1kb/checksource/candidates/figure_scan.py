@@ -6,6 +6,7 @@ hold a figure at all, and which are they).
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from r1kb.checksource.candidates.dates import STARTING_WORDS, DateMatch, find_dates
 from r1kb.checksource.candidates.extract import Raw, finders, numerals
@@ -124,4 +125,4 @@ def find_figures(
                 figures.append(raw)
                 taken.add(raw.start, raw.end)
                 placed.add(raw.start, raw.end)
-    return sorted(figures, key=lambda f: f.start)
+    return sorted(figures, key=attrgetter("start"))

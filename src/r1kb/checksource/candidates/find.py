@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from r1kb.checksource.candidates.extract import Raw, bare_numbers
 from r1kb.checksource.candidates.figure_scan import FigureScan, find_figures, may_hold_figures
@@ -38,14 +39,14 @@ def find(doc: Document, kb: KnowledgeBase) -> Candidates:
         taken_by = Spans([(c.start, c.end) for c in spaced])
         cells = sorted(
             [c for c in cells if not taken_by.overlaps(c.start, c.end)] + spaced,
-            key=lambda c: c.start,
+            key=attrgetter("start"),
         )
     masked = [(m.start, m.end) for m in mentions if m.kind != "company"]
     raws = find_figures(doc.text, masked, words, scan)
     taken = Spans([*_not_across(masked, cells), *((r.start, r.end) for r in raws)])
     for c in cells:
         raws.extend(bare_numbers(doc.text, c.start, c.end, taken, words))
-    raws.sort(key=lambda r: r.start)
+    raws.sort(key=attrgetter("start"))
     in_cells, prose = _split(raws, cells)
     return Candidates(mentions, prose, in_cells, sorted((r.start, r.end) for r in raws))
 

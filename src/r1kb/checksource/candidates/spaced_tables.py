@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.document.layout import Cell, line_spans
@@ -45,7 +46,7 @@ def spaced_cells(
     return sorted(
         _row_cells(text, lines, names, starts, named)
         + _stacked_cells(text, lines, names, starts, named),
-        key=lambda c: c.start,
+        key=attrgetter("start"),
     )
 
 

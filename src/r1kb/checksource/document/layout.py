@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter
 
 from r1kb.checksource.document.glued import NameEnds, glued_tables
 
@@ -222,7 +223,7 @@ def find_cells(
             continue
         cells.extend(c for c in _spec_cells(text, lines, i, readings) if not in_glued(c.start))
         i += 1
-    return sorted(cells, key=lambda c: c.start)
+    return sorted(cells, key=attrgetter("start"))
 
 
 def _covered_by(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
