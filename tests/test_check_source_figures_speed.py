@@ -9,6 +9,7 @@ the full test rejects.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tables
+from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.document import caps, document, layout
 from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
@@ -491,3 +493,48 @@ def test_the_names_of_a_line_are_looked_for_only_where_one_starts(text: str) -> 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(spaced_tables, "_named_lines", lambda lines, starts: {a for a, _ in lines})
         assert cells == spaced_tables.spaced_cells(text, mentions)
+
+
+class _PairSpans:
+    """Spans kept as (start, end) pairs, as they were before being kept as integers."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.pairs = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.pairs, (end, end))
+        near = self.pairs[max(0, i - 1) : i + 1]
+        return any(start < e and s < end for s, e in near)
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.pairs[
+            bisect_left(self.pairs, (start, start)) : bisect_left(self.pairs, (end, end))
+        ]
+
+
+BIG_SPAN = st.tuples(st.integers(0, 5_000_000), st.integers(0, 300)).map(
+    lambda p: (p[0], p[0] + p[1])
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(BIG_SPAN, max_size=12),
+    st.lists(BIG_SPAN, max_size=12),
+    st.lists(st.integers(0, 5_000_400), max_size=6),
+)
+def test_spans_kept_as_integers_answer_as_pairs(
+    spans: list[tuple[int, int]], added: list[tuple[int, int]], points: list[int]
+) -> None:
+    quick, plain = Spans(spans), _PairSpans(spans)
+    for s in added:
+        quick.add(*s)
+        insort(plain.pairs, s)
+    asked = [*spans, *added, *((p, p) for p in points), *((p, p + 1) for p in points)]
+    for start, end in asked:
+        assert quick.overlaps(start, end) == plain.overlaps(start, end)
+        assert quick.starting_in(start, end) == plain.starting_in(start, end)
+    for s in added:
+        quick.remove(*s)
+        plain.pairs.remove(s)
+        assert quick.starting_in(0, 5_000_400) == plain.pairs
