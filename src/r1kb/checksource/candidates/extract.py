@@ -611,33 +611,37 @@ def _words(
         ):
             continue  # the end of a longer number: "five hundred and twelve", "fifty four"
         word = _SPACES.sub(" ", fold(m.group("w")))
-        raw = Raw(m.start(), m.end())
-        if word in n.VAGUE_COUNTS:
-            raw.low, raw.high = n.VAGUE_COUNTS[word]
-            raw.vague = True
+        # (the figure is built once its unit is found: most number words have none)
+        low: float | None
+        high: float | None
+        if vague := word in n.VAGUE_COUNTS:
+            low, high = n.VAGUE_COUNTS[word]
+            step = 0.0
         else:
-            raw.low = raw.high = float(n.WORD_NUMBERS.get(word) or n.COUNT_WORDS[word])
-            raw.step = 1.0
+            low = high = float(n.WORD_NUMBERS.get(word) or n.COUNT_WORDS[word])
+            step = 1.0
+        end = m.end()
         units = n.WORD_UNITS if word not in n.COUNT_WORDS else ()
-        mag = _WORD_MAGNITUDE.match(text, raw.end) if word in n.WORD_NUMBERS else None
+        mag = _WORD_MAGNITUDE.match(text, end) if word in n.WORD_NUMBERS else None
         if mag:  # "six million dollars", "two billion parameters"
             scale = n.MAGNITUDES[fold(mag.group("mag"))]
-            raw.low = raw.high = (raw.low or 0.0) * scale
-            raw.step, raw.end = scale, mag.end()
+            low = high = (low or 0.0) * scale
+            step, end = scale, mag.end()
             units = (*_WORD_MAGNITUDE_UNITS, *(words.tails.currencies if words else ()))
         found = (  # none for "a single"; read only where a tail in a unit of WORD_UNITS is
-            _match_tail(text, raw.end, False, words)
-            if units and (mag or words is None or words.tails.word_units.match(text, raw.end))
+            _match_tail(text, end, False, words)
+            if units and (mag or words is None or words.tails.word_units.match(text, end))
             else None
         )
         if found and found[0].unit in units:
             tail, tm = found
-            raw.unit, raw.hint, raw.end = tail.unit, tail.hint, tm.end()
+            raw = Raw(m.start(), tm.end(), low, high, step, vague=vague)
+            raw.unit, raw.hint = tail.unit, tail.hint
             raw.money = words is not None and tail.unit in words.tails.currencies
         elif (
-            named := words.after(text, raw.end) if words is not None and not mag else None
+            named := words.after(text, end) if words is not None and not mag else None
         ) is not None and words is not None:
-            raw.hint, raw.end = named
+            raw = Raw(m.start(), named[1], low, high, step, vague=vague, hint=named[0])
             raw.unit = words.unit[named[0]]
         else:
             continue

@@ -75,7 +75,12 @@ class FigureScan:
         """The matches of the pattern of the i-th finder (of `finders`)."""
         if i not in self._found:
             _, pattern, kinds = self._finders[i]
-            places = sorted([p for kind in kinds for p in self.places(kind)])  # (each in order)
+            # (each kind's places in order: one kind's are read as they are)
+            places = (
+                self.places(kinds[0])
+                if len(kinds) == 1
+                else sorted([p for kind in kinds for p in self.places(kind)])
+            )
             self._found[i] = (
                 list(matches_at(pattern, self.text, places)) if pattern is not None else []
             )
