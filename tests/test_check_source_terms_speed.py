@@ -26,6 +26,7 @@ from r1kb.checksource.lexicon.vocabulary import (
 )
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
+from shortcut_helpers import case_articles
 from test_check_source_terms import every_place
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,3 +338,76 @@ def test_the_headers_of_the_case_articles_are_told_apart() -> None:
             assert not named, line
             skipped += 1
     assert skipped > len(lines) // 3
+
+
+# --- the term before a number: no scan where no term's last word is written before the
+# linking words (lexicon/ends_before.py)
+
+LINK_PIECES = [" of ", " is ", "set \t to", "SET TO ", " equals", "equal", "=", ":", "~", "\n"]
+LINK_PIECES += [" ", "\t", "aT", "oF", "iſ", "ab\u212aut", "x", "-", "_", ".", ",", "é", "İ", "s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=8))
+def test_the_linking_words_reversed_match_the_text_reversed(pieces: list[str]) -> None:
+    """Each linking word's pattern spelled backwards matches a text reversed exactly where the
+    word matches the text (as _LINK reads it: re.I)."""
+    from r1kb.checksource.lexicon.ends_before import reversed_pattern
+    from r1kb.checksource.lexicon.vocabulary import _LINK_WORDS
+
+    text = "".join(pieces)
+    for word in _LINK_WORDS:
+        forward = re.fullmatch(word, text, re.I) is not None
+        assert (re.fullmatch(reversed_pattern(word), text[::-1], re.I) is not None) == forward
+
+
+def _ends_before_links(terms: list[str], text: str, start: int) -> bool:
+    """Plainly: some term's pattern matches a stretch of text[:start] that only linking words
+    (as _LINK reads them) follow up to start."""
+    from r1kb.checksource.lexicon.vocabulary import term_pattern
+
+    patterns = [re.compile(term_pattern(t), re.I) for t in terms]
+    return any(
+        p.fullmatch(text, begin, end)
+        for end in range(1, start + 1)
+        if _LINK.match(text[end:start])
+        for begin in range(end)
+        for p in patterns
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms_strategy, st.lists(st.integers(0, 80), max_size=12))
+@example({"r0": ["ta"]}, [53, 61])  # "ta" then "\n": _LINK's $ matches before a last newline
+@example({"r0": ["tas*"]}, [60, 14, 53])
+def test_no_term_ends_before_the_linking_words_where_the_reversed_window_says_so(
+    terms: dict[str, list[str]], pieces: list[int]
+) -> None:
+    """Where `ends_before` finds no match on the window reversed, no term's pattern matches any
+    stretch of the window that only linking words follow (plurals, wildcards, case folding,
+    a trailing line break)."""
+    from r1kb.checksource.lexicon.ends_before import ends_before
+    from r1kb.checksource.lexicon.vocabulary import _LINK_WORDS
+
+    every = [t for ts in terms.values() for t in ts]
+    test = ends_before(_LINK_WORDS, every)
+    words = [w for t in every for w in (t.rstrip("*"), t.upper(), t.rstrip("*") + "es")]
+    choices = LINK_PIECES + TEXT_PIECES + words
+    text = "".join(choices[i % len(choices)] for i in pieces)
+    for start in range(len(text) + 1):
+        if test.match(text[:start][::-1]) is None:
+            assert not _ends_before_links(every, text, start), (text, start)
+
+
+def test_the_term_before_a_number_is_the_same_without_the_reversed_window_test() -> None:
+    """On the case articles, before every number: the term `named_before` finds is the one it
+    finds with its test of the reversed window switched off."""
+    always = NumberWords(KB)
+    always._ends_before = {k: re.compile("") for k in (False, True)}
+    real_words = number_words(KB)
+    for path in case_articles():
+        text = path.read_text(encoding="utf-8")
+        for number in re.finditer(r"\d+", text):
+            for sizes in (False, True):
+                got = real_words.named_before(text, number.start(), sizes)
+                assert got == always.named_before(text, number.start(), sizes), (path, number)

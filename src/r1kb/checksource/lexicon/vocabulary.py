@@ -23,6 +23,7 @@ from r1kb.capped import CappedDict
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon import pairs, starts
 from r1kb.checksource.lexicon import tails as unit_tails
+from r1kb.checksource.lexicon.ends_before import ends_before
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
 from r1kb.checksource.lexicon.starts import GAP, STEPS, WORD_SPLIT, scanner, separators, stops
@@ -203,8 +204,42 @@ class TermSet:
         )
 
     def first_hit(self, text: str, start: int, end: int, last: int) -> Hit | None:
-        """The first of `hits` (the term right after a number, asked for every number)."""
-        return next(self.hits(text, start, end, last), None)
+        """The first of `hits` (the term right after a number, asked for every number): the
+        same scan as one loop, without a generator set up for the one hit wanted."""
+        scan = self._starts
+        if scan is None:
+            return None
+        hit_at = self._hit_at
+        if start == 0 < end:
+            if last < 0:
+                return None
+            if (hit := hit_at(text, 0, end)) is not None:
+                return hit
+        lo = max(start - 1, 0)
+        if last + 1 >= end:
+            for m in scan.finditer(text, lo, end):
+                for step in STEPS[m.lastgroup]:
+                    place = m.start() + step
+                    if place < start:
+                        continue
+                    if place > last:
+                        return None
+                    if (hit := hit_at(text, place, end)) is not None:
+                        return hit
+            return None
+        match = scan.match
+        for stop in self._stops.finditer(text, lo, last + 1):
+            if (m := match(text, stop.start(), end)) is None:
+                continue
+            for step in STEPS[m.lastgroup]:
+                place = m.start() + step
+                if place < start:
+                    continue
+                if place > last:
+                    return None
+                if (hit := hit_at(text, place, end)) is not None:
+                    return hit
+        return None
 
     def hits_at(
         self, text: str, where: Iterable[int], start: int, end: int, last: int | None = None
@@ -223,11 +258,16 @@ class TermSet:
 
     def _hit_at(self, text: str, place: int, end: int) -> Hit | None:
         """The longest term that matches at a place (and is not empty), if any."""
-        group = self.terms_at(text, place, end)
-        m = group.match(text, place, end) if group is not None else None
-        if m is None or m.end() == place:
+        pair = text[place : place + 2] if place + 2 <= end else text[place:end]
+        group = self._by_pair.get(pair, _UNKNOWN)  # terms_at, inlined: asked at every place
+        if group is _UNKNOWN:
+            group = self._by_pair.keep(pair, self._terms_of(pair))
+        if group is None or (m := group.match(text, place, end)) is None:
             return None
-        return Hit(place, m.end(), self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
+        stop = m.end()
+        if stop == place:
+            return None
+        return Hit(place, stop, self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
 
     def terms_at(self, text: str, pos: int, end: int) -> re.Pattern[str] | None:
         """The terms that may match at pos: by its first two characters where they are ASCII
@@ -360,11 +400,12 @@ _FILLER = re.compile(
 )
 # the longest text _FILLER can match: a term further on is never "right after" a number
 _FILLER_REACH = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}", re.I)
-_LINK = re.compile(
-    r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
-    r"|roughly|~|only|just|nearly|almost)[ \t]*)*$",
-    re.I,
+# the words that may stand between a term and the number it names ("hidden size of 7168")
+_LINK_WORDS = (
+    *("of", "is", "was", "were", "are", "=", ":", r"set[ \t]+to", "at", "to", "equals?"),
+    *("around", "about", "approximately", "roughly", "~", "only", "just", "nearly", "almost"),
 )
+_LINK = re.compile(rf"^[ \t]*(?:(?:{'|'.join(_LINK_WORDS)})[ \t]*)*$", re.I)
 # the characters _LINK is made of (any letter, and any non-ASCII character, which case folding
 # may turn into one): _LINK never matches across anything else
 _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
@@ -427,6 +468,10 @@ class NumberWords:
         before = {**bare, **{k: v for k, v in also.items() if v}}
         self._before = TermSet(before)
         self._after_separator = {False: _after_separator(before), True: _after_separator(sizes)}
+        self._ends_before = {
+            sizes_wanted: ends_before(_LINK_WORDS, (t for ts in wanted.values() for t in ts))
+            for sizes_wanted, wanted in ((False, before), (True, sizes))
+        }
         money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
         self.tails = unit_tails.tails(
             unit_tails.TailWords(
@@ -514,6 +559,10 @@ class NumberWords:
         zone = link_zone_start(text, lo, start)
         ends = range(max(zone, lo + 1), start + 1)
         if not ends or not terms.may_end_in(text, ends[0] - 1, start):
+            return ()
+        # nor where no term's last word is written right before the linking words (the window
+        # read backwards: see `ends_before`)
+        if self._ends_before[sizes].match(text[lo:start][::-1]) is None:
             return ()
         # the term starts after the last character before the zone that no term can hold
         # (", "): the scan from there finds it as the scan from lo would
