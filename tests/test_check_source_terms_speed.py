@@ -411,3 +411,39 @@ def test_the_term_before_a_number_is_the_same_without_the_reversed_window_test()
             for sizes in (False, True):
                 got = real_words.named_before(text, number.start(), sizes)
                 assert got == always.named_before(text, number.start(), sizes), (path, number)
+
+
+# --- several term sets read off one pass over the shared places (together.find_each)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(terms_strategy, min_size=1, max_size=3), st.lists(st.integers(0, 60), max_size=25))
+@example([{"r0": ["ta"]}, {"r1": ["t"]}], [0])  # a place one character from the end
+def test_term_sets_read_off_one_pass_find_what_each_finds_at_the_places(
+    term_sets: list[dict[str, list[str]]], pieces: list[int]
+) -> None:
+    """find_each looks a place's terms up once for all the sets: each set's hits are those of
+    its own `hits_at` of the same places (and of its own find)."""
+    with no_env_cache():
+        together = TermSets(term_sets)
+    merged: dict[str, list[str]] = {}
+    for terms in term_sets:
+        for ref, words in terms.items():
+            merged.setdefault(ref, []).extend(words)
+    text = text_of(merged, pieces)
+    got = together.find_each(text)
+    scan = together._scan
+    where = list(starts.places(scan, text, 0, len(text))) if scan is not None else []
+    assert got == [list(s.hits_at(text, where, 0, len(text))) for s in together.sets]
+    assert got == [s.find(text) for s in together.sets]
+
+
+def test_the_names_of_the_case_articles_are_read_off_one_pass() -> None:
+    """The real name sets (chips, outside names, the company's, benchmarks) on each case
+    article: find_each gives each set its own find."""
+    from r1kb.checksource.candidates.mentions import _names
+
+    sets = _names(KB).sets
+    for path in case_articles():
+        text = path.read_text(encoding="utf-8")
+        assert sets.find_each(text) == [s.find(text) for s in sets.sets], path

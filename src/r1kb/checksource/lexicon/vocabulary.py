@@ -261,7 +261,7 @@ class TermSet:
         pair = text[place : place + 2] if place + 2 <= end else text[place:end]
         group = self._by_pair.get(pair, _UNKNOWN)  # terms_at, inlined: asked at every place
         if group is _UNKNOWN:
-            group = self._by_pair.keep(pair, self._terms_of(pair))
+            group = self._by_pair.keep(pair, self.terms_of_pair(pair))
         if group is None or (m := group.match(text, place, end)) is None:
             return None
         stop = m.end()
@@ -276,15 +276,19 @@ class TermSet:
         pair = text[pos : pos + 2] if pos + 2 <= end else text[pos:end]
         found = self._by_pair.get(pair, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._by_pair.keep(pair, self._terms_of(pair))
+            found = self._by_pair.keep(pair, self.terms_of_pair(pair))
         return found
 
-    def _terms_of(self, pair: str) -> re.Pattern[str] | None:
+    def terms_of_pair(self, pair: str) -> re.Pattern[str] | None:
         """`terms_at` of a place whose text (up to the end) begins with these characters."""
         if len(pair) == 2 and pair.isascii():
             key = pair.lower()
             return self._pairs.get(key) or self._pairs.get(key[0])
         return self._groups.get(pair[:1].lower())
+
+    def hit_of(self, m: re.Match[str]) -> Hit:
+        """The hit of a match of `terms_at`'s pattern (not empty)."""
+        return Hit(m.start(), m.end(), self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
 
     def may_end_with(self, char: str) -> bool:
         """False when no term can end with this character (a quick test before a search)."""
