@@ -447,3 +447,25 @@ def test_the_names_of_the_case_articles_are_read_off_one_pass() -> None:
     for path in case_articles():
         text = path.read_text(encoding="utf-8")
         assert sets.find_each(text) == [s.find(text) for s in sets.sets], path
+
+
+# --- the names inside a span (mentions.within): most spans asked hold none
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_the_names_inside_a_span_are_those_a_plain_filter_keeps(
+    spans: list[tuple[int, int]], start: int, length: int
+) -> None:
+    """within, with its early answer for a span no name starts in, keeps the names a plain
+    filter of every name keeps."""
+    from r1kb.checksource.candidates.mentions import Mention, within
+
+    items = sorted((Mention(s, s + n, "model") for s, n in spans), key=lambda m: m.start)
+    end = start + length
+    expected = [m for m in items if start <= m.start < end and m.end <= end]
+    assert within(items, [m.start for m in items], start, end) == expected

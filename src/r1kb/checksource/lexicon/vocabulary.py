@@ -471,7 +471,7 @@ class NumberWords:
         self._bare_ids = frozenset(bare)
         before = {**bare, **{k: v for k, v in also.items() if v}}
         self._before = TermSet(before)
-        self._after_separator = {False: _after_separator(before), True: _after_separator(sizes)}
+        self._after_separator = {False: after_separator(before), True: after_separator(sizes)}
         self._ends_before = {
             sizes_wanted: ends_before(_LINK_WORDS, (t for ts in wanted.values() for t in ts))
             for sizes_wanted, wanted in ((False, before), (True, sizes))
@@ -582,7 +582,7 @@ class NumberWords:
         return ()
 
 
-def _after_separator(terms: dict[str, list[str]]) -> re.Pattern[str]:
+def after_separator(terms: dict[str, list[str]]) -> re.Pattern[str]:
     """A pattern whose match ends right after the last character of a window that no match of
     the terms can hold (see `starts.separators`)."""
     chars = separators(t for words in terms.values() for t in words)
