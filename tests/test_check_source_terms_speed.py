@@ -21,8 +21,10 @@ from r1kb.checksource.lexicon.vocabulary import (
     Hit,
     NumberWords,
     TermSet,
+    Vocabulary,
     link_zone_start,
     number_words,
+    vocabulary,
 )
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
@@ -469,3 +471,31 @@ def test_the_names_inside_a_span_are_those_a_plain_filter_keeps(
     end = start + length
     expected = [m for m in items if start <= m.start < end and m.end <= end]
     assert within(items, [m.start for m in items], start, end) == expected
+
+
+# --- a quantity no other refines is not narrowed by a scan (Vocabulary.narrow)
+
+
+def _plain_narrow(vocab: Vocabulary, quantity: str, *texts: str) -> str:
+    """`Vocabulary.narrow` as it was: every text's qualifiers found, whatever the quantity."""
+    for text in texts:
+        for hit in vocab.qualifiers.find(text):
+            narrower = [q for q in hit.refs if vocab.refines.get(q) == quantity]
+            if narrower:
+                return narrower[0]
+    return quantity
+
+
+VOCAB = vocabulary(KB)
+QUALIFIER_PIECES = sorted({w for q in KB.quantities.values() for w in q.qualifiers})[::3]
+QUALIFIER_PIECES += [" ", ", ", "x", "AIME 2024", "context length", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=6), min_size=1, max_size=3))
+def test_a_quantity_no_other_refines_is_narrowed_as_before(texts: list[list[str]]) -> None:
+    """For every quantity (those some qualifier narrows and the others), narrow gives what the
+    scan of every text gave."""
+    joined = ["".join(t) for t in texts]
+    for quantity in [*sorted(VOCAB.narrowed), *sorted(KB.quantities)[::7]]:
+        assert VOCAB.narrow(quantity, *joined) == _plain_narrow(VOCAB, quantity, *joined)

@@ -356,9 +356,12 @@ class Vocabulary:
 
     def narrow(self, quantity: str, *texts: str) -> str:
         """The narrower quantity a qualifier in the texts makes of `quantity` ("cons@64" near an
-        AIME 2024 score makes it the majority-vote score), else `quantity`."""
+        AIME 2024 score makes it the majority-vote score), else `quantity`. A quantity no
+        other refines is left as it is without a scan (a table's figures ask for any)."""
+        if quantity not in self.narrowed:
+            return quantity
         for text in texts:
-            for hit in self.qualifiers.find(text):
+            for hit in self.qualifiers.hits(text):
                 narrower = [q for q in hit.refs if self.refines.get(q) == quantity]
                 if narrower:
                     return narrower[0]
