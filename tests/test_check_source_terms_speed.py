@@ -21,11 +21,14 @@ from r1kb.checksource.lexicon.vocabulary import (
     Hit,
     NumberWords,
     TermSet,
+    Vocabulary,
     link_zone_start,
     number_words,
+    vocabulary,
 )
 from r1kb.kb import KnowledgeBase
 from r1kb.loader import load
+from shortcut_helpers import case_articles
 from test_check_source_terms import every_place
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -337,3 +340,162 @@ def test_the_headers_of_the_case_articles_are_told_apart() -> None:
             assert not named, line
             skipped += 1
     assert skipped > len(lines) // 3
+
+
+# --- the term before a number: no scan where no term's last word is written before the
+# linking words (lexicon/ends_before.py)
+
+LINK_PIECES = [" of ", " is ", "set \t to", "SET TO ", " equals", "equal", "=", ":", "~", "\n"]
+LINK_PIECES += [" ", "\t", "aT", "oF", "iſ", "ab\u212aut", "x", "-", "_", ".", ",", "é", "İ", "s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=8))
+def test_the_linking_words_reversed_match_the_text_reversed(pieces: list[str]) -> None:
+    """Each linking word's pattern spelled backwards matches a text reversed exactly where the
+    word matches the text (as _LINK reads it: re.I)."""
+    from r1kb.checksource.lexicon.ends_before import reversed_pattern
+    from r1kb.checksource.lexicon.vocabulary import _LINK_WORDS
+
+    text = "".join(pieces)
+    for word in _LINK_WORDS:
+        forward = re.fullmatch(word, text, re.I) is not None
+        assert (re.fullmatch(reversed_pattern(word), text[::-1], re.I) is not None) == forward
+
+
+def _ends_before_links(terms: list[str], text: str, start: int) -> bool:
+    """Plainly: some term's pattern matches a stretch of text[:start] that only linking words
+    (as _LINK reads them) follow up to start."""
+    from r1kb.checksource.lexicon.vocabulary import term_pattern
+
+    patterns = [re.compile(term_pattern(t), re.I) for t in terms]
+    return any(
+        p.fullmatch(text, begin, end)
+        for end in range(1, start + 1)
+        if _LINK.match(text[end:start])
+        for begin in range(end)
+        for p in patterns
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms_strategy, st.lists(st.integers(0, 80), max_size=12))
+@example({"r0": ["ta"]}, [53, 61])  # "ta" then "\n": _LINK's $ matches before a last newline
+@example({"r0": ["tas*"]}, [60, 14, 53])
+def test_no_term_ends_before_the_linking_words_where_the_reversed_window_says_so(
+    terms: dict[str, list[str]], pieces: list[int]
+) -> None:
+    """Where `ends_before` finds no match on the window reversed, no term's pattern matches any
+    stretch of the window that only linking words follow (plurals, wildcards, case folding,
+    a trailing line break)."""
+    from r1kb.checksource.lexicon.ends_before import ends_before
+    from r1kb.checksource.lexicon.vocabulary import _LINK_WORDS
+
+    every = [t for ts in terms.values() for t in ts]
+    test = ends_before(_LINK_WORDS, every)
+    words = [w for t in every for w in (t.rstrip("*"), t.upper(), t.rstrip("*") + "es")]
+    choices = LINK_PIECES + TEXT_PIECES + words
+    text = "".join(choices[i % len(choices)] for i in pieces)
+    for start in range(len(text) + 1):
+        if test.match(text[:start][::-1]) is None:
+            assert not _ends_before_links(every, text, start), (text, start)
+
+
+def test_the_term_before_a_number_is_the_same_without_the_reversed_window_test() -> None:
+    """On the case articles, before every number: the term `named_before` finds is the one it
+    finds with its test of the reversed window switched off."""
+    always = NumberWords(KB)
+    always._ends_before = {k: re.compile("") for k in (False, True)}
+    real_words = number_words(KB)
+    for path in case_articles():
+        text = path.read_text(encoding="utf-8")
+        for number in re.finditer(r"\d+", text):
+            for sizes in (False, True):
+                got = real_words.named_before(text, number.start(), sizes)
+                assert got == always.named_before(text, number.start(), sizes), (path, number)
+
+
+# --- several term sets read off one pass over the shared places (together.find_each)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(terms_strategy, min_size=1, max_size=3), st.lists(st.integers(0, 60), max_size=25))
+@example([{"r0": ["ta"]}, {"r1": ["t"]}], [0])  # a place one character from the end
+def test_term_sets_read_off_one_pass_find_what_each_finds_at_the_places(
+    term_sets: list[dict[str, list[str]]], pieces: list[int]
+) -> None:
+    """find_each looks a place's terms up once for all the sets: each set's hits are those of
+    its own `hits_at` of the same places (and of its own find)."""
+    with no_env_cache():
+        together = TermSets(term_sets)
+    merged: dict[str, list[str]] = {}
+    for terms in term_sets:
+        for ref, words in terms.items():
+            merged.setdefault(ref, []).extend(words)
+    text = text_of(merged, pieces)
+    got = together.find_each(text)
+    scan = together._scan
+    where = list(starts.places(scan, text, 0, len(text))) if scan is not None else []
+    assert got == [list(s.hits_at(text, where, 0, len(text))) for s in together.sets]
+    assert got == [s.find(text) for s in together.sets]
+
+
+def test_the_names_of_the_case_articles_are_read_off_one_pass() -> None:
+    """The real name sets (chips, outside names, the company's, benchmarks) on each case
+    article: find_each gives each set its own find."""
+    from r1kb.checksource.candidates.mentions import _names
+
+    sets = _names(KB).sets
+    for path in case_articles():
+        text = path.read_text(encoding="utf-8")
+        assert sets.find_each(text) == [s.find(text) for s in sets.sets], path
+
+
+# --- the names inside a span (mentions.within): most spans asked hold none
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_the_names_inside_a_span_are_those_a_plain_filter_keeps(
+    spans: list[tuple[int, int]], start: int, length: int
+) -> None:
+    """within, with its early answer for a span no name starts in, keeps the names a plain
+    filter of every name keeps."""
+    from r1kb.checksource.candidates.mentions import Mention, within
+
+    items = sorted((Mention(s, s + n, "model") for s, n in spans), key=lambda m: m.start)
+    end = start + length
+    expected = [m for m in items if start <= m.start < end and m.end <= end]
+    assert within(items, [m.start for m in items], start, end) == expected
+
+
+# --- a quantity no other refines is not narrowed by a scan (Vocabulary.narrow)
+
+
+def _plain_narrow(vocab: Vocabulary, quantity: str, *texts: str) -> str:
+    """`Vocabulary.narrow` as it was: every text's qualifiers found, whatever the quantity."""
+    for text in texts:
+        for hit in vocab.qualifiers.find(text):
+            narrower = [q for q in hit.refs if vocab.refines.get(q) == quantity]
+            if narrower:
+                return narrower[0]
+    return quantity
+
+
+VOCAB = vocabulary(KB)
+QUALIFIER_PIECES = sorted({w for q in KB.quantities.values() for w in q.qualifiers})[::3]
+QUALIFIER_PIECES += [" ", ", ", "x", "AIME 2024", "context length", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=6), min_size=1, max_size=3))
+def test_a_quantity_no_other_refines_is_narrowed_as_before(texts: list[list[str]]) -> None:
+    """For every quantity (those some qualifier narrows and the others), narrow gives what the
+    scan of every text gave."""
+    joined = ["".join(t) for t in texts]
+    for quantity in [*sorted(VOCAB.narrowed), *sorted(KB.quantities)[::7]]:
+        assert VOCAB.narrow(quantity, *joined) == _plain_narrow(VOCAB, quantity, *joined)

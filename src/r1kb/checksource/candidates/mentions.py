@@ -81,12 +81,12 @@ class Mention:
 
 
 def within(items: list[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
-    """The mentions inside [start, end) (items sorted by start, `starts` their starts)."""
-    return [
-        m
-        for m in items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-        if m.end <= end
-    ]
+    """The mentions inside [start, end) (items sorted by start, `starts` their starts). Most
+    spans asked hold none: those cost two bisections, no list comprehension set up."""
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    if first == last:
+        return []
+    return [m for m in items[first:last] if m.end <= end]
 
 
 def _name_pattern(name: str) -> tuple[str, str | None]:
@@ -341,8 +341,9 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     names = _names(kb)
     *name_hits, benchmark_hits = names.sets.find_each(text)
     outside = _Holding(name_hits[_KINDS.index("other")])
+    overlaps = taken.overlaps
     for m, mid in family_matches(text, _family_patterns(kb)):
-        if not free(m.start(), m.end()) or outside.holds(m.start(), m.end()):
+        if overlaps(*m.span()) or outside.holds(*m.span()):
             continue
         cont = _CONTINUED.match(text, m.end())  # not a slice: linear on long texts
         nxt = text[m.end() : m.end() + 1]
@@ -372,14 +373,15 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
             if kind == "gpu":  # "Nvidia's H800": the maker's name is part of the chip's
                 vendor = _VENDOR.search(text, max(0, start - 16), start)
                 start = vendor.start() if vendor else start
-            if not free(start, hit.end):
+            if overlaps(start, hit.end):
                 continue
-            # the suffix after the name, or the end of a name read with a wildcard ("Llama*")
-            suffix = _HY_END.search(text[hit.start : hit.end]) or _HY_WORD.match(
-                text[hit.end : hit.end + 12]
-            )
-            if kind == "other" and suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
-                continue  # "Llama-style attention": a kind of design, not a model named
+            if kind == "other":
+                # the suffix after the name, or the end of a name read with a wildcard ("Llama*")
+                suffix = _HY_END.search(text[hit.start : hit.end]) or _HY_WORD.match(
+                    text[hit.end : hit.end + 12]
+                )
+                if suffix and suffix.group(1).lower() in _SUFFIX_COMPARATIVE:
+                    continue  # "Llama-style attention": a kind of design, not a model named
             end = hit.end
             variant = _HY_WORD.match(text, hit.end, hit.end + 12) if kind == "other" else None
             if (
@@ -388,9 +390,8 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
                 and free(start, variant.end())
             ):
                 end = variant.end()  # "o3-mini-high": one name, of a variant
-            hit = Hit(start, end, hit.refs)
             ref = hit.refs[0] if kind == "company" else ""
-            add(Mention(hit.start, hit.end, kind, ref, _compared(text, hit.start, hit.end)))
+            add(Mention(start, end, kind, ref, _compared(text, start, end)))
     for hit in names.benchmarks.find(text, benchmark_hits):
         refs = tuple(r for r in hit.refs if r in names.benchmark_ids)
         if refs and free(hit.start, hit.end):

@@ -133,6 +133,9 @@ class Chains:
                 test = union.match
                 base = [p for p in base if test(text, p)]
             found[("union", parent)] = base
+        if not base:  # the beginning before it matched nowhere: neither does this one
+            found[node] = base
+            return base
         test = self.tests[node].match
         where = found[node] = [p for p in base if test(text, p)]
         return where

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from r1kb.checksource.lexicon.starts import separators
-from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
+from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, after_separator
 
 
 class SomeTerms:
@@ -27,7 +26,7 @@ class SomeTerms:
         self.part_terms = {ref: words for ref, words in terms.items() if ref in wanted}
         self._part = TermSet(self.part_terms)
         self._wanted = frozenset(wanted)
-        self._separators = separators(t for words in terms.values() for t in words)
+        self._after_separator = after_separator(terms)
 
     def find(self, text: str, part_hits: Iterable[Hit] | None = None) -> list[Hit]:
         """The hits; `part_hits` are those of `TermSet(self.part_terms).find(text)`, where the
@@ -37,7 +36,10 @@ class SomeTerms:
         for part in self._part.hits(text) if part_hits is None else part_hits:
             if part.end <= done:
                 continue
-            start = max([done] + [text.rfind(c, done, part.start) + 1 for c in self._separators])
+            # right after the last separator before the hit (one match read back from its
+            # start, not a search of the stretch for each of the ~40 separators)
+            cut = self._after_separator.match(text, done, part.start)
+            start = cut.end() if cut is not None else done
             done = max(done, part.end)
             for hit in self._whole.hits(text, start, len(text), part.end - 1):
                 if self._wanted.intersection(hit.refs):

@@ -23,6 +23,7 @@ from r1kb.capped import CappedDict
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon import pairs, starts
 from r1kb.checksource.lexicon import tails as unit_tails
+from r1kb.checksource.lexicon.ends_before import ends_before
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
 from r1kb.checksource.lexicon.starts import GAP, STEPS, WORD_SPLIT, scanner, separators, stops
@@ -203,8 +204,42 @@ class TermSet:
         )
 
     def first_hit(self, text: str, start: int, end: int, last: int) -> Hit | None:
-        """The first of `hits` (the term right after a number, asked for every number)."""
-        return next(self.hits(text, start, end, last), None)
+        """The first of `hits` (the term right after a number, asked for every number): the
+        same scan as one loop, without a generator set up for the one hit wanted."""
+        scan = self._starts
+        if scan is None:
+            return None
+        hit_at = self._hit_at
+        if start == 0 < end:
+            if last < 0:
+                return None
+            if (hit := hit_at(text, 0, end)) is not None:
+                return hit
+        lo = max(start - 1, 0)
+        if last + 1 >= end:
+            for m in scan.finditer(text, lo, end):
+                for step in STEPS[m.lastgroup]:
+                    place = m.start() + step
+                    if place < start:
+                        continue
+                    if place > last:
+                        return None
+                    if (hit := hit_at(text, place, end)) is not None:
+                        return hit
+            return None
+        match = scan.match
+        for stop in self._stops.finditer(text, lo, last + 1):
+            if (m := match(text, stop.start(), end)) is None:
+                continue
+            for step in STEPS[m.lastgroup]:
+                place = m.start() + step
+                if place < start:
+                    continue
+                if place > last:
+                    return None
+                if (hit := hit_at(text, place, end)) is not None:
+                    return hit
+        return None
 
     def hits_at(
         self, text: str, where: Iterable[int], start: int, end: int, last: int | None = None
@@ -223,11 +258,16 @@ class TermSet:
 
     def _hit_at(self, text: str, place: int, end: int) -> Hit | None:
         """The longest term that matches at a place (and is not empty), if any."""
-        group = self.terms_at(text, place, end)
-        m = group.match(text, place, end) if group is not None else None
-        if m is None or m.end() == place:
+        pair = text[place : place + 2] if place + 2 <= end else text[place:end]
+        group = self._by_pair.get(pair, _UNKNOWN)  # terms_at, inlined: asked at every place
+        if group is _UNKNOWN:
+            group = self._by_pair.keep(pair, self.terms_of_pair(pair))
+        if group is None or (m := group.match(text, place, end)) is None:
             return None
-        return Hit(place, m.end(), self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
+        stop = m.end()
+        if stop == place:
+            return None
+        return Hit(place, stop, self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
 
     def terms_at(self, text: str, pos: int, end: int) -> re.Pattern[str] | None:
         """The terms that may match at pos: by its first two characters where they are ASCII
@@ -236,15 +276,19 @@ class TermSet:
         pair = text[pos : pos + 2] if pos + 2 <= end else text[pos:end]
         found = self._by_pair.get(pair, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._by_pair.keep(pair, self._terms_of(pair))
+            found = self._by_pair.keep(pair, self.terms_of_pair(pair))
         return found
 
-    def _terms_of(self, pair: str) -> re.Pattern[str] | None:
+    def terms_of_pair(self, pair: str) -> re.Pattern[str] | None:
         """`terms_at` of a place whose text (up to the end) begins with these characters."""
         if len(pair) == 2 and pair.isascii():
             key = pair.lower()
             return self._pairs.get(key) or self._pairs.get(key[0])
         return self._groups.get(pair[:1].lower())
+
+    def hit_of(self, m: re.Match[str]) -> Hit:
+        """The hit of a match of `terms_at`'s pattern (not empty)."""
+        return Hit(m.start(), m.end(), self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
 
     def may_end_with(self, char: str) -> bool:
         """False when no term can end with this character (a quick test before a search)."""
@@ -312,9 +356,12 @@ class Vocabulary:
 
     def narrow(self, quantity: str, *texts: str) -> str:
         """The narrower quantity a qualifier in the texts makes of `quantity` ("cons@64" near an
-        AIME 2024 score makes it the majority-vote score), else `quantity`."""
+        AIME 2024 score makes it the majority-vote score), else `quantity`. A quantity no
+        other refines is left as it is without a scan (a table's figures ask for any)."""
+        if quantity not in self.narrowed:
+            return quantity
         for text in texts:
-            for hit in self.qualifiers.find(text):
+            for hit in self.qualifiers.hits(text):
                 narrower = [q for q in hit.refs if self.refines.get(q) == quantity]
                 if narrower:
                     return narrower[0]
@@ -360,11 +407,12 @@ _FILLER = re.compile(
 )
 # the longest text _FILLER can match: a term further on is never "right after" a number
 _FILLER_REACH = re.compile(r"[ \t\-‑]*(?:[A-Za-z][\w‑\-]*[ \t]+){0,2}", re.I)
-_LINK = re.compile(
-    r"^[ \t]*(?:(?:of|is|was|were|are|=|:|set[ \t]+to|at|to|equals?|around|about|approximately"
-    r"|roughly|~|only|just|nearly|almost)[ \t]*)*$",
-    re.I,
+# the words that may stand between a term and the number it names ("hidden size of 7168")
+_LINK_WORDS = (
+    *("of", "is", "was", "were", "are", "=", ":", r"set[ \t]+to", "at", "to", "equals?"),
+    *("around", "about", "approximately", "roughly", "~", "only", "just", "nearly", "almost"),
 )
+_LINK = re.compile(rf"^[ \t]*(?:(?:{'|'.join(_LINK_WORDS)})[ \t]*)*$", re.I)
 # the characters _LINK is made of (any letter, and any non-ASCII character, which case folding
 # may turn into one): _LINK never matches across anything else
 _LINK_ZONE = re.compile(r"[^\x00-\x08\x0b-\x1f!-9;<>-@\[-`{-}\x7f]*\Z")  # as a complement:
@@ -426,7 +474,11 @@ class NumberWords:
         self._bare_ids = frozenset(bare)
         before = {**bare, **{k: v for k, v in also.items() if v}}
         self._before = TermSet(before)
-        self._after_separator = {False: _after_separator(before), True: _after_separator(sizes)}
+        self._after_separator = {False: after_separator(before), True: after_separator(sizes)}
+        self._ends_before = {
+            sizes_wanted: ends_before(_LINK_WORDS, (t for ts in wanted.values() for t in ts))
+            for sizes_wanted, wanted in ((False, before), (True, sizes))
+        }
         money = [u for u in kb.units.values() if u.currency]  # `currency: true` in the data
         self.tails = unit_tails.tails(
             unit_tails.TailWords(
@@ -515,6 +567,10 @@ class NumberWords:
         ends = range(max(zone, lo + 1), start + 1)
         if not ends or not terms.may_end_in(text, ends[0] - 1, start):
             return ()
+        # nor where no term's last word is written right before the linking words (the window
+        # read backwards: see `ends_before`)
+        if self._ends_before[sizes].match(text[lo:start][::-1]) is None:
+            return ()
         # the term starts after the last character before the zone that no term can hold
         # (", "): the scan from there finds it as the scan from lo would
         cut = self._after_separator[sizes].match(text, lo, zone)
@@ -529,7 +585,7 @@ class NumberWords:
         return ()
 
 
-def _after_separator(terms: dict[str, list[str]]) -> re.Pattern[str]:
+def after_separator(terms: dict[str, list[str]]) -> re.Pattern[str]:
     """A pattern whose match ends right after the last character of a window that no match of
     the terms can hold (see `starts.separators`)."""
     chars = separators(t for words in terms.values() for t in words)
