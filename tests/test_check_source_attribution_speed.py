@@ -355,3 +355,66 @@ def test_a_reading_is_equal_hashed_and_shown_as_the_frozen_dataclass_was(
     assert list({a: 0, b: 1}) == [Reading(*vars(p).values()) for p in {pa: 0, pb: 1}]
     with pytest.raises(AttributeError):
         a.model = "o1"  # type: ignore[misc]
+
+
+# --- check_text pauses the cyclic garbage collector -------------------------------------------
+
+_GC_TEXTS = [
+    "DeepSeek-R1 has 671B parameters (37B active) and cost $5.6M; R1 and o1 score 79.8% and "
+    "79.2% on AIME 2024, respectively. It beat GPT-4o, which scores 9.3%.\n\n"
+    "| Model | Params |\n|---|---|\n| DeepSeek-V3 | 671B |\n",
+    "(R1 671B) " * 50 + "DeepSeek R1 was trained on many GPUs. " * 20 + "$5 " * 50,
+]
+
+
+@pytest.mark.parametrize("path", [None, *case_articles()[:12]], ids=str)
+def test_a_run_leaves_no_garbage_in_cycles(path: Path | None) -> None:
+    """A whole run, the collector paused as check_text pauses it, leaves nothing for it to
+    free: pausing it loses no memory (a run that made cycles would fail here). The matcher is
+    made before, and its units' table (reading pint's version for it, once per matcher, makes
+    a few cycles)."""
+    import gc
+
+    from r1kb.checksource.matching.match import Matcher
+    from r1kb.checksource.pipeline import check_text
+
+    texts = _GC_TEXTS if path is None else [path.read_text(encoding="utf-8")]
+    matcher = Matcher(KB)
+    for text in texts:
+        check_text(text, KB, matcher=matcher)  # warm: first uses build caches and imports
+        fresh = Matcher(KB)
+        fresh.units.compatible("USD", "CNY")  # its units' table made (pint's version read)
+        gc.collect()
+        gc.disable()
+        try:
+            check_text(text, KB, matcher=fresh)
+            assert gc.collect() == 0
+        finally:
+            gc.enable()
+
+
+def test_check_text_gives_the_collector_back_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Enabled after a run, and after a run that raises; left disabled when it was."""
+    import gc
+
+    from r1kb.checksource import pipeline
+
+    pipeline.check_text("R1 has 671B parameters.", KB)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.check_text("R1 has 671B parameters.", KB)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def fails(*_: object) -> None:
+        assert not gc.isenabled()  # paused while the stages run
+        raise RuntimeError
+
+    monkeypatch.setattr(pipeline, "read", fails)
+    with pytest.raises(RuntimeError):
+        pipeline.check_text("R1 has 671B parameters.", KB)
+    assert gc.isenabled()
