@@ -35,5 +35,6 @@ def may_hold(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """False only when text[start:end] holds none of `words` (ASCII, lower case) in any case
     that a pattern compiled with re.IGNORECASE matches: then no such pattern that must match
     one of the words matches there."""
-    window = folded(text)[start:end]
+    kept, fold = _last  # (the fold kept read here: a call to `folded` cost as much as the rest)
+    window = (fold if kept is text else folded(text))[start:end]
     return any(map(window.__contains__, words))  # (no generator's frame)
