@@ -538,3 +538,32 @@ def test_a_figure_s_quantities_are_those_read_for_each_model(models: list[str]) 
 def test_a_stretch_says_distilled_as_its_copy_in_lower_case_does(text: str) -> None:
     for a, b in _windows(text):
         assert at.says_distilled(text, a, b) == ("distill" in text[a:b].lower()), (text, a, b)
+
+
+NAMELESS = [
+    "DeepSeek-R1", "o1", " and ", " score ", "79.8%", "79.2%", ", respectively", " in that order",
+    ", which scores ", ", who ", ". ", " ", "(", ")", "GPT-4o", "its ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAMELESS), max_size=14).map("".join))
+@example("79.8% and 79.2%, respectively")
+@example("It beat it, which scores 79.2%")
+def test_a_sentence_that_names_nothing_pairs_and_relates_no_name(text: str) -> None:
+    """What _explicit skips where a sentence names nothing: no name paired with a figure by
+    "respectively", no subject of a relative clause (every sentence and piece of one drawn)."""
+    attributor = at.Attributor(text, KB, find_mentions(text, KB), UNITS)
+    attributor.spans = [m.span() for m in re.finditer(r"\d+(?:\.\d+)?%?", text)]
+    for a, b in _windows(text):
+        s = sentence.parse_sentence(text, a, b)
+        if attributor.named(s):
+            continue
+        for start, end in attributor.spans:
+            if a <= start and end <= b:
+                raw = Raw(start, end)
+                names = attributor.paired(
+                    raw, s, "name", lambda s: attributor.names_in(s.start, s.end)
+                )
+                assert names is None, (text, a, b, start)
+                assert attributor._in_relative(raw, s) is None, (text, a, b, start)

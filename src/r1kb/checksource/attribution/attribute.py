@@ -249,12 +249,17 @@ class Attributor(QuantityReader):
     def _explicit(self, raw: Raw, s: Sentence, paren: tuple[int, int] | None) -> Subject | None:
         """The model the sentence names for the figure (`paren`: the figure's innermost
         parentheses)."""
-        listed = self.paired(raw, s, "name", lambda s: self.names_in(s.start, s.end))
-        if listed is not None:  # "R1 and o1 score 79.8% and 79.2%, respectively"
-            if listed.kind == "other":
-                return Subject(OTHER, True, "another model's, by 'respectively'")
-            return Subject(listed.ref, True, "the model its list pairs it with, by 'respectively'")
-        relative = self._relative(raw, s) or self._in_relative(raw, s)
+        # a sentence that names nothing pairs no name with the figure by "respectively", and
+        # names no subject of the relative clause it stands in: neither is asked there
+        in_sentence = self.named(s)
+        if in_sentence:
+            listed = self.paired(raw, s, "name", lambda s: self.names_in(s.start, s.end))
+            if listed is not None:  # "R1 and o1 score 79.8% and 79.2%, respectively"
+                if listed.kind == "other":
+                    return Subject(OTHER, True, "another model's, by 'respectively'")
+                how = "the model its list pairs it with, by 'respectively'"
+                return Subject(listed.ref, True, how)
+        relative = self._relative(raw, s) or (self._in_relative(raw, s) if in_sentence else None)
         if relative is not None:
             return relative
         owner = self._owner(raw)
@@ -262,7 +267,6 @@ class Attributor(QuantityReader):
             return owner
         if self._other_side(raw, s):
             return Subject(GENERIC, True, "the other side of a comparison")
-        in_sentence = self.named(s)
         if not in_sentence:  # of what follows, only a pair in parentheses answers without one
             if paren is not None and self._second_of_pair(raw, paren):
                 return Subject(None, False, "the other side of a comparison")
