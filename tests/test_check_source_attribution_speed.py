@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from r1kb import unit_words
 from r1kb.checksource.attribution import attribute as at
-from r1kb.checksource.attribution import quantity, respectively, sentence, word_test
+from r1kb.checksource.attribution import quantity, readings, respectively, sentence, word_test
 from r1kb.checksource.attribution.readings import Rates, Reading
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
@@ -77,6 +77,31 @@ def test_a_stretch_said_not_to_hold_a_word_holds_none_in_any_case(text: str) -> 
         for a, b in _windows(text):
             if pattern.search(text, a, b):
                 assert may_hold(text, a, b, (word,)), (text, a, b, word)
+
+
+def _plain_may_hold(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """may_hold as it was: the stretch copied and folded on its own for each question."""
+    window = text[start:end]
+    for char, letter in word_test._AS_ASCII:
+        window = window.replace(char, letter)
+    return any(word in window.lower() for word in words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts)
+@example("\u0130N THAT ORDER", "in that order")
+def test_may_hold_answers_as_the_stretch_folded_on_its_own(one: str, other: str) -> None:
+    """The text folded once gives each stretch the answer of the stretch folded on its own,
+    with two texts asked about in turn (the fold kept is the text's own, never the other's,
+    even when they are equal or of one length)."""
+    words = ("respectively", "order", "than", "vs", "model", "usual", "kimi", "but", "is")
+    twin = "".join(list(one))  # equal to `one`, another object
+    for a, b in _windows(one):
+        for text in (one, other, twin):
+            lo, hi = min(a, len(text)), min(b, len(text))
+            for word in words:
+                got = may_hold(text, lo, hi, (word,))
+                assert got == _plain_may_hold(text, lo, hi, (word,)), (text, lo, hi, word)
 
 
 @settings(max_examples=300, deadline=None)
@@ -204,6 +229,13 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(quantity, "_narrowing", lambda kb: defaultdict(_NeverAbsent))
     patch.setattr(Rates, "keeps", staticmethod(lambda unit: True))
     patch.setattr(at.Attributor, "names_any", lambda self, a, b: bool(self.names_in(a, b)))
+    patch.setattr(readings._Quantities, "of", _quantity_read_anew)
+
+
+def _quantity_read_anew(self: readings._Quantities, model: str) -> tuple[str | None, bool, str]:
+    """_Quantities.of without its memo: the figure's words read again for each model."""
+    quantity, strong = self.at.quantity(self.raw, model, self.s)
+    return quantity, strong, self.at.quantity_how
 
 
 def test_the_case_articles_read_as_without_the_shortcuts() -> None:
@@ -355,3 +387,183 @@ def test_a_reading_is_equal_hashed_and_shown_as_the_frozen_dataclass_was(
     assert list({a: 0, b: 1}) == [Reading(*vars(p).values()) for p in {pa: 0, pb: 1}]
     with pytest.raises(AttributeError):
         a.model = "o1"  # type: ignore[misc]
+
+
+# --- check_text pauses the cyclic garbage collector -------------------------------------------
+
+_GC_TEXTS = [
+    "DeepSeek-R1 has 671B parameters (37B active) and cost $5.6M; R1 and o1 score 79.8% and "
+    "79.2% on AIME 2024, respectively. It beat GPT-4o, which scores 9.3%.\n\n"
+    "| Model | Params |\n|---|---|\n| DeepSeek-V3 | 671B |\n",
+    "(R1 671B) " * 50 + "DeepSeek R1 was trained on many GPUs. " * 20 + "$5 " * 50,
+]
+
+
+@pytest.mark.parametrize("path", [None, *case_articles()[:12]], ids=str)
+def test_a_run_leaves_no_garbage_in_cycles(path: Path | None) -> None:
+    """A whole run, the collector paused as check_text pauses it, leaves nothing for it to
+    free: pausing it loses no memory (a run that made cycles would fail here). The matcher is
+    made before, and its units' table (reading pint's version for it, once per matcher, makes
+    a few cycles)."""
+    import gc
+
+    from r1kb.checksource.matching.match import Matcher
+    from r1kb.checksource.pipeline import check_text
+
+    texts = _GC_TEXTS if path is None else [path.read_text(encoding="utf-8")]
+    matcher = Matcher(KB)
+    for text in texts:
+        check_text(text, KB, matcher=matcher)  # warm: first uses build caches and imports
+        fresh = Matcher(KB)
+        fresh.units.compatible("USD", "CNY")  # its units' table made (pint's version read)
+        gc.collect()
+        gc.disable()
+        try:
+            check_text(text, KB, matcher=fresh)
+            assert gc.collect() == 0
+        finally:
+            gc.enable()
+
+
+def test_check_text_gives_the_collector_back_as_it_found_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Enabled after a run, and after a run that raises; left disabled when it was."""
+    import gc
+
+    from r1kb.checksource import pipeline
+
+    pipeline.check_text("R1 has 671B parameters.", KB)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.check_text("R1 has 671B parameters.", KB)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def fails(*_: object) -> None:
+        assert not gc.isenabled()  # paused while the stages run
+        raise RuntimeError
+
+    monkeypatch.setattr(pipeline, "read", fails)
+    with pytest.raises(RuntimeError):
+        pipeline.check_text("R1 has 671B parameters.", KB)
+    assert gc.isenabled()
+
+
+WHICH_PIECES = [
+    ", which ", ", who ", ",which", "WHICH ", " Who\n", "scores ", "o1's ", "it ", ",", " ", "a",
+    "’", "-", "\t", ", and ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WHICH_PIECES), max_size=12).map("".join))
+@example(", which, which scores ")
+def test_the_comma_of_a_relative_clause_is_where_the_plain_search_finds_it(text: str) -> None:
+    """`which_comma` (the last comma, matched there) finds the comma the pattern's search in a
+    copy of the stretch finds, in every stretch."""
+    for a, b in _windows(text):
+        found = at._WHICH_BEFORE.search(text[a:b])
+        assert at.which_comma(text, a, b) == (a + found.start() if found else -1), (text, a, b)
+
+
+def test_a_figure_s_quantity_is_the_same_for_every_model_but_the_company(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What `_Quantities` reads once for every model but the company: each figure of the case
+    articles, read as each model's, gets one quantity, basis and strength."""
+    from r1kb.checksource.attribution.names import COMPANY
+    from r1kb.checksource.matching.match import Matcher
+    from r1kb.checksource.pipeline import check_text
+
+    plain = at.Attributor.quantity
+    asked = []
+
+    def each_model(self: at.Attributor, raw: Raw, model: str | None, s: Sentence):  # type: ignore[no-untyped-def]
+        answers = set()
+        for other in (model, "deepseek-v3", "o1", None):
+            if other != COMPANY:
+                answers.add((*plain(self, raw, other, s), self.quantity_how))
+        asked.append(model)
+        assert len(answers) == 1, (raw, model)
+        return plain(self, raw, model, s)
+
+    monkeypatch.setattr(at.Attributor, "quantity", each_model)
+    for path in case_articles():
+        check_text(path.read_text(encoding="utf-8"), KB, path.name, matcher=Matcher(KB))
+    assert len(asked) > 40
+
+
+class _CountingReader:
+    """A stand-in for the Attributor's quantity: the company's default differs, as the fleet."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.quantity_how = ""
+
+    def quantity(self, raw: object, model: str | None, s: object) -> tuple[str | None, bool]:
+        from r1kb.checksource.attribution.names import COMPANY
+
+        self.calls += 1
+        self.quantity_how = f"read {self.calls}"
+        return ("gpu-fleet-size" if model == COMPANY else "gpu-count"), False
+
+
+@given(st.lists(st.sampled_from(["deepseek", "deepseek-v3", "deepseek-r1", "o1"]), max_size=8))
+def test_a_figure_s_quantities_are_those_read_for_each_model(models: list[str]) -> None:
+    """_Quantities gives each model the quantity read for it (the company its own, read each
+    time), the others' read once."""
+    from r1kb.checksource.attribution.names import COMPANY
+
+    assert COMPANY == "deepseek"
+    reader = _CountingReader()
+    quantities = readings._Quantities(reader, None, None)  # type: ignore[arg-type]
+    for model in models:
+        got = quantities.of(model)
+        assert got[0] == reader.quantity(None, model, None)[0]
+    others = [m for m in models if m != COMPANY]
+    assert reader.calls == 2 * len(models) - len(others) + min(len(others), 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["distill", "DISTILLED", "di\u017ftill", "d\u0130still", "d\u0131still",
+                         "Distil", "l", " ", "—", "é"]),
+        max_size=6,
+    ).map("".join)
+)  # fmt: skip
+def test_a_stretch_says_distilled_as_its_copy_in_lower_case_does(text: str) -> None:
+    for a, b in _windows(text):
+        assert at.says_distilled(text, a, b) == ("distill" in text[a:b].lower()), (text, a, b)
+
+
+NAMELESS = [
+    "DeepSeek-R1", "o1", " and ", " score ", "79.8%", "79.2%", ", respectively", " in that order",
+    ", which scores ", ", who ", ". ", " ", "(", ")", "GPT-4o", "its ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAMELESS), max_size=14).map("".join))
+@example("79.8% and 79.2%, respectively")
+@example("It beat it, which scores 79.2%")
+def test_a_sentence_that_names_nothing_pairs_and_relates_no_name(text: str) -> None:
+    """What _explicit skips where a sentence names nothing: no name paired with a figure by
+    "respectively", no subject of a relative clause (every sentence and piece of one drawn)."""
+    attributor = at.Attributor(text, KB, find_mentions(text, KB), UNITS)
+    attributor.spans = [m.span() for m in re.finditer(r"\d+(?:\.\d+)?%?", text)]
+    for a, b in _windows(text):
+        s = sentence.parse_sentence(text, a, b)
+        if attributor.named(s):
+            continue
+        for start, end in attributor.spans:
+            if a <= start and end <= b:
+                raw = Raw(start, end)
+                names = attributor.paired(
+                    raw, s, "name", lambda s: attributor.names_in(s.start, s.end)
+                )
+                assert names is None, (text, a, b, start)
+                assert attributor._in_relative(raw, s) is None, (text, a, b, start)

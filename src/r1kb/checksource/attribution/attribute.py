@@ -249,12 +249,17 @@ class Attributor(QuantityReader):
     def _explicit(self, raw: Raw, s: Sentence, paren: tuple[int, int] | None) -> Subject | None:
         """The model the sentence names for the figure (`paren`: the figure's innermost
         parentheses)."""
-        listed = self.paired(raw, s, "name", lambda s: self.names_in(s.start, s.end))
-        if listed is not None:  # "R1 and o1 score 79.8% and 79.2%, respectively"
-            if listed.kind == "other":
-                return Subject(OTHER, True, "another model's, by 'respectively'")
-            return Subject(listed.ref, True, "the model its list pairs it with, by 'respectively'")
-        relative = self._relative(raw, s) or self._in_relative(raw, s)
+        # a sentence that names nothing pairs no name with the figure by "respectively", and
+        # names no subject of the relative clause it stands in: neither is asked there
+        in_sentence = self.named(s)
+        if in_sentence:
+            listed = self.paired(raw, s, "name", lambda s: self.names_in(s.start, s.end))
+            if listed is not None:  # "R1 and o1 score 79.8% and 79.2%, respectively"
+                if listed.kind == "other":
+                    return Subject(OTHER, True, "another model's, by 'respectively'")
+                how = "the model its list pairs it with, by 'respectively'"
+                return Subject(listed.ref, True, how)
+        relative = self._relative(raw, s) or (self._in_relative(raw, s) if in_sentence else None)
         if relative is not None:
             return relative
         owner = self._owner(raw)
@@ -262,7 +267,6 @@ class Attributor(QuantityReader):
             return owner
         if self._other_side(raw, s):
             return Subject(GENERIC, True, "the other side of a comparison")
-        in_sentence = self.named(s)
         if not in_sentence:  # of what follows, only a pair in parentheses answers without one
             if paren is not None and self._second_of_pair(raw, paren):
                 return Subject(None, False, "the other side of a comparison")
@@ -416,11 +420,10 @@ class Attributor(QuantityReader):
         """The subject of the relative clause the figure stands in: the last name before its
         comma ("… beats o1 on AIME 2024, which scores 79.2%": o1's, not the sentence's
         subject's)."""
-        lo = max(s.start, raw.start - _WHICH_REACH)
-        which = _WHICH_BEFORE.search(self.text[lo : raw.start])
-        if which is None:
+        comma = which_comma(self.text, max(s.start, raw.start - _WHICH_REACH), raw.start)
+        if comma < 0:
             return None
-        named, comma = self.named(s), lo + which.start()
+        named = self.named(s)
         # the last name outside parentheses before the comma, read back from it (names never
         # overlap: they end in the order they start); one compared with is the clause's own
         j = bisect_left(self._named_starts, comma) - 1
@@ -519,8 +522,7 @@ class Attributor(QuantityReader):
             return found
         if found.model in (OTHER, GENERIC) or self.distill_sizes.get(found.model) == raw.low:
             return found
-        block_text = self.text[max(0, s.start - 300) : s.end].lower()
-        if "distill" not in block_text:
+        if not says_distilled(self.text, max(0, s.start - 300), s.end):
             return found
         match = self.distilled_of_size(raw.low, found.model)
         return Subject(match, True, "a distilled model of that size") if match else found
@@ -551,6 +553,23 @@ class Attributor(QuantityReader):
             first = next((m for m in after if m.kind != "company"), plain[-1])
             return (OTHER if first.kind == "other" else first.ref), False
         return None, bool(names)
+
+
+def says_distilled(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says "distill" in lower case: asked first of the text folded
+    once (a superset: it also reads "ſ" as an "s"), and only where that finds it, of a copy
+    in lower case (a sentence and the 300 characters before it were copied and lowered for
+    each figure of a size)."""
+    return may_hold(text, start, end, ("distill",)) and "distill" in text[start:end].lower()
+
+
+def which_comma(text: str, lo: int, end: int) -> int:
+    """Where `_WHICH_BEFORE` matches in text[lo:end] (its comma), else -1: matched at the last
+    comma only (none stands after "which"), not searched for in a copy of the stretch."""
+    comma = text.rfind(",", lo, end)
+    if comma < 0 or _WHICH_BEFORE.match(text, comma, end) is None:
+        return -1
+    return comma
 
 
 def _distill_sizes(kb: KnowledgeBase) -> dict[str, float]:

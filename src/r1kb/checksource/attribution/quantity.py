@@ -306,7 +306,9 @@ class QuantityReader:
         return False
 
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
-        """The quantity id and whether a cue word decided it (False: the unit's default)."""
+        """The quantity id and whether a cue word decided it (False: the unit's default). The
+        model matters only as the company (its GPUs are its fleet): readings.py reads a figure
+        once for every other model."""
         self.quantity_how = "the figure's unit"
         clause = s.clause_at(raw.start)
         unit = raw.unit or ""

@@ -288,10 +288,11 @@ class Reader:
         )
 
     def _with_quantities(self, raw: Raw, s: Sentence, models: tuple[str, ...]) -> Iterator[Reading]:
+        quantities = _Quantities(self.at, raw, s)
         for model in models:
-            quantity, strong = self.at.quantity(raw, model, s)
+            quantity, strong, how = quantities.of(model)
             if quantity is not None:
-                yield Reading(model, quantity, strong, self.at.quantity_how)
+                yield Reading(model, quantity, strong, how)
 
     def _nearby_models(self, raw: Raw, s: Sentence, ahead: int, after: bool = True) -> list[str]:
         """The models named before the figure (up to 1,500 characters), nearest first, then
@@ -312,10 +313,11 @@ class Reader:
         it, each with the quantity its words give."""
         names = self.at.names_in(max(0, s.start - 2000), s.end)
         models = dict.fromkeys([COMPANY, *(m.ref for m in names if m.kind == "model")])
+        quantities = _Quantities(self.at, raw, s)
         for model in models:
             if model == first.model:
                 continue
-            q, _ = self.at.quantity(raw, model, s)
+            q, _, _ = quantities.of(model)
             if q is not None:
                 yield Reading(model, q, False, ANOTHER_READING)
 
@@ -399,6 +401,26 @@ class Reader:
                 as_percent(raw, text)  # a cell `0.973` under "MATH-500"
         first = Reading(model, quantity, True, quantity_how)
         return Readings(raw, s, key, first=first, how=model_how, strong_model=True, headers=headers)
+
+
+class _Quantities:
+    """One figure's quantity as one model's after another: its words are read once for every
+    model but the company, not again for each (`QuantityReader.quantity` reads the model only
+    to tell the company's default quantity: its GPUs are its fleet)."""
+
+    def __init__(self, attributor: at.Attributor, raw: Raw, s: Sentence) -> None:
+        self.at, self.raw, self.s = attributor, raw, s
+        self._model_s: tuple[str | None, bool, str] | None = None  # any model's but the company's
+
+    def of(self, model: str) -> tuple[str | None, bool, str]:
+        """The quantity, whether a word decided it, and what did (`quantity_how`)."""
+        if model == COMPANY:
+            quantity, strong = self.at.quantity(self.raw, model, self.s)
+            return quantity, strong, self.at.quantity_how
+        if self._model_s is None:
+            quantity, strong = self.at.quantity(self.raw, model, self.s)
+            self._model_s = (quantity, strong, self.at.quantity_how)
+        return self._model_s
 
 
 def _sibling_quantities(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:

@@ -28,13 +28,14 @@ _BREAKS = (
 )
 _CLAUSE_BREAK = re.compile("|".join(_BREAKS))
 _BRACKET = re.compile(r"[()\[\]]")  # the characters parentheses are paired from
-_FEW = 8  # parentheses or clauses read one by one; more are looked up in a `_Index`
+_FEW = 8  # parentheses read one by one; more are looked up in a `_Index`
+_FAR = 1 << 62  # past any offset: (pos, _FAR) sorts after every clause that starts at pos
 
 
 @dataclass
 class Sentence:
     """A sentence's span, its parentheses (pairs that nest, as `parse_parens` pairs them) and
-    its clauses. The lookups index both lists once; a list replaced or grown is indexed
+    its clauses. The parentheses' lookups index them once; a list replaced or grown is indexed
     again, one changed in place is not."""
 
     start: int
@@ -44,16 +45,14 @@ class Sentence:
     _index: _Index | None = field(default=None, repr=False, compare=False)
 
     def clause_at(self, pos: int) -> tuple[int, int]:
-        """The clause that holds pos, else the whole sentence."""
-        if len(self.clauses) <= _FEW:
-            for clause in self.clauses:
-                if clause[0] <= pos < clause[1]:
-                    return clause
-            return (self.start, self.end)
-        index = self._indexed()
-        i = bisect_right(index.clause_starts, pos) - 1
-        if i >= 0 and pos < self.clauses[i][1]:
-            return self.clauses[i]
+        """The clause that holds pos, else the whole sentence: the last one that starts at or
+        before it, found by bisection (the clauses are in order, end to end; a figure's clause
+        is asked for several times, and a loop over them cost more than the rest of a look-up
+        by far)."""
+        clauses = self.clauses
+        i = bisect_right(clauses, (pos, _FAR)) - 1
+        if i >= 0 and pos < clauses[i][1]:
+            return clauses[i]
         return (self.start, self.end)
 
     def innermost(self, start: int, end: int) -> tuple[int, int] | None:
@@ -78,20 +77,19 @@ class Sentence:
         return self._indexed().opened_at.get(pos)
 
     def _indexed(self) -> _Index:
-        """The lookups over parens and clauses, made once (again if either list changed)."""
+        """The lookups over parens, made once (again if the list changed)."""
         index = self._index
-        if index is None or not index.made_from(self.parens, self.clauses):
-            index = self._index = _Index(self.parens, self.clauses)
+        if index is None or not index.made_from(self.parens):
+            index = self._index = _Index(self.parens)
         return index
 
 
 class _Index:
-    """Parentheses ordered by where they open, each with the one around it, and where each
-    clause starts."""
+    """Parentheses ordered by where they open, each with the one around it."""
 
-    def __init__(self, parens: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> None:
-        self.parens, self.clauses = parens, clauses  # held: the index is theirs
-        self.sizes = (len(parens), len(clauses))
+    def __init__(self, parens: list[tuple[int, int]]) -> None:
+        self.parens = parens  # held: the index is its
+        self.size = len(parens)
         self.by_open = sorted(parens)
         self.opens = [a for a, _ in self.by_open]
         self.opened_at = {a: (a, b) for a, b in reversed(parens)}  # the first listed wins
@@ -102,18 +100,13 @@ class _Index:
                 around.pop()
             self.parent.append(around[-1] if around else -1)
             around.append(i)
-        self.clause_starts = [a for a, _ in clauses]
         # the outermost parentheses, in order: a position is inside some pair iff inside one
         self.outer = [self.by_open[i] for i, up in enumerate(self.parent) if up < 0]
         self.outer_opens = [a for a, _ in self.outer]
 
-    def made_from(self, parens: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> bool:
-        """Whether the index is of these lists, at their present lengths."""
-        return (
-            parens is self.parens
-            and clauses is self.clauses
-            and self.sizes == (len(parens), len(clauses))
-        )
+    def made_from(self, parens: list[tuple[int, int]]) -> bool:
+        """Whether the index is of this list, at its present length."""
+        return parens is self.parens and self.size == len(parens)
 
     def inside_parens(self, pos: int) -> bool:
         """Whether a < pos < b for some pair (a, b)."""

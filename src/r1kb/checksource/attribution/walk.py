@@ -151,8 +151,9 @@ class _Walk:
                 continue  # a list of references: its years, volumes and pages are no figures
             paragraph += 1
             carry = (list_carry or heading[1]) if block.kind == "item" else None
-            rates = Rates()
-            if self.at.names_any(block.start, block.end) or self._has_figure(starts, block):
+            names_any = self.at.names_any(block.start, block.end)
+            if names_any or self._has_figure(starts, block):
+                rates = Rates()
                 scope = self._scope(heading[1], previous, block)
                 spans = self.doc.sentences(block)
                 where = Where(heading[0], paragraph)
@@ -169,8 +170,9 @@ class _Walk:
                     quiet = k + 1
                 carry = self._handed_on(spans[quiet:], carry)
             # else: a block that names no model and holds no figure hands on what it was given
-            if block.kind != "item":
-                list_carry = None if self._several_models(block) else (carry or heading[1])
+            if block.kind != "item":  # (a block that names nothing names no several models)
+                several = names_any and self._several_models(block)
+                list_carry = None if several else (carry or heading[1])
             previous = carry or previous
 
     def _heading_text(self, block: Block) -> str:
