@@ -191,6 +191,7 @@ DATE_PIECES = [
     "January", "Jan", "jan.", "Sept", "sep", "mid", "Early", "late", "latent", "decade", "May",
     "20", "3", "31st", "2nd", "2025", "1999", "12", "/", ".", "-", ",", " ", "\n", "of", "th",
     "01", "2025-01-20", "x", "in ", "last ", "ſt", "\u2003", "٣", "13.", "20/", "2024",
+    "April", "August", "1999/",
 ]  # fmt: skip
 
 
@@ -204,13 +205,25 @@ DATE_PIECES = [
 @example("20 Jan 2025 and mid-2024, Sept. 2023, 31st of December 2024, 20/01/2025", True)
 @example("latent 2025 decade 3 Jan", False)
 @example("on 20.01.2025", True)
+@example("on 2025-01-20, 2025/1/20 and 20/01/2025; 10 January, the 3rd of Jan", True)
+@example("In March 2025, not in May; October", True)
+@example("in April, on 1999/12/31 or 31.12.1999 (3rd August)", True)
 def test_dates_are_found_as_before(text: str, with_words: bool) -> None:
+    """Each notation tried only at the places its beginning (a month name, a day or a year
+    and what follows it) may be at finds what it finds tried at every place of its kind, and
+    where no places are given (every notation everywhere: each finditer)."""
     words = figure_scan.word_places(text) if with_words else None
     found = list(dates.find_dates(text, words))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dates, "_AT_NAME", PLAIN_AT_NAME)
-        patch.setattr(dates, "_DAY_THEN", re.compile(""))  # every day's place
+        patch.setattr(dates, "number_starts", _every_number_for_each)
         assert found == list(dates.find_dates(text, words))
+        assert found == list(dates.find_dates(text))
+
+
+def _every_number_for_each(text: str, every: list[int]) -> dict[str, list[int]]:
+    """dates.number_starts without its tests: each notation tried at every number."""
+    return dict.fromkeys(("-", "/", "month", "year"), every)
 
 
 PLAIN_AT_NAME = re.compile(

@@ -49,9 +49,16 @@ _DIGIT_AFTER_DOT = re.compile(r"\.[0-9]")
 # 2025", "mid-2025"; not "latent", "decade")
 _AT_NAME = re.compile(rf"{_AT_PART_OR_MONTH}\b(?=(?:early|mid|late|{_MONTH_NAMES})[.,\s-])", re.I)
 _BY_NUMBER = (_AT_YEAR, _AT_DAY)  # how a notation read from a number starts
-# what every notation read from a day first holds after the day: white space ("20 Jan 2025",
-# "20th of January") or a separator ("20/01/2025"); most numbers are followed by neither
-_DAY_THEN = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?[\s./]", re.I)
+# what a notation read from a day holds after it (not three digits in a row: `[0-3]?\d`):
+# white space (maybe "of") and its month name's first letter ("20 Jan 2025", "20th of
+# January": group `month`), or a separator, a second number, a separator and its year's first
+# two digits ("20/01/2025": group `year`); most numbers are followed by neither ("10 the",
+# "1.8×"), and none by both (the day's digits are followed by white space or a separator)
+_DAY_THEN = re.compile(
+    rf"(?!\d{{3}})[0-3]?\d(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_AT_MONTH})"
+    r"|[./][0-3]?\d[./](?P<year>19|20))",
+    re.I,
+)
 _CENTURIES = ("19", "20")  # what every year (_YEAR) starts with
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_DIGIT = re.compile(r"\d")
@@ -66,8 +73,9 @@ _PART_OF_YEAR = re.compile(
 # a month alone ("in December", "the original January paper"): capitalised and written out, not
 # "May" (a verb as often as a month), nor "last December" (a relative date)
 _MONTHS_ALONE = [m for m in calendar.month_name[1:] if m != "May"]
+_ALONE_FIRSTS = "".join(sorted({m[0] for m in _MONTHS_ALONE}))
 _MONTH_ALONE = re.compile(  # a look-ahead for the capitals first: the engine skips ahead on it
-    "(?=[" + "".join(sorted({m[0] for m in _MONTHS_ALONE})) + "])"
+    "(?=[" + _ALONE_FIRSTS + "])"
     r"(?<![\w-])(?<![Ll]ast )(?<![Nn]ext )(?<![Tt]his )(?<![Pp]ast )"
     r"(?P<mn>" + "|".join(_MONTHS_ALONE) + ")"
     r"(?![\w-])(?![,.]?\s*\d)"
@@ -136,30 +144,46 @@ def number_places(text: str, digits: list[int] | None = None) -> list[int]:
     return sorted(ascii_digits + [m.start() + 1 for m in _DIGIT_AFTER_DOT.finditer(text)])
 
 
+def number_starts(text: str, every: list[int]) -> dict[str, list[int]]:
+    """The places (of `every`, in order) each notation read from a number may start at, by
+    what follows the number there: a year and a hyphen or a slash ("-", "/": 2025-01-20,
+    2025/1/20), a day and a month name ("month": 20 Jan 2025, 10 January) or a day and a
+    second number and a year ("year": 20/01/2025)."""
+    out: dict[str, list[int]] = {"-": [], "/": [], "month": [], "year": []}
+    match = _DAY_THEN.match
+    for p in every:
+        if text.startswith(_CENTURIES, p) and (after := text[p + 4 : p + 5]) in ("-", "/"):
+            out[after].append(p)
+        if (m := match(text, p)) is not None:
+            out[str(m.lastgroup)].append(p)  # (one group or the other ends each match)
+    return out
+
+
+# which of number_starts' lists each notation read from a number is tried at
+_STARTS = {
+    _COMPILED[0]: "-",
+    _COMPILED[1]: "/",
+    _COMPILED[3]: "month",
+    _COMPILED[4]: "year",
+    _NO_YEAR[1]: "month",
+}
+
+
 def _finder(
     text: str, words: list[int] | None = None, digits: list[int] | None = None
 ) -> Callable[[re.Pattern[str]], Iterator[re.Match[str]]]:
     """`finditer` for the date notations, each tried only at the places where it may start
     (`words`: where a word of STARTING_WORDS may begin, `digits`: see number_places, when the
     caller found them)."""
-    numbers: dict[str, list[int]] = {}  # the digits at a word start, by how a notation starts
+    numbers: dict[str, list[int]] = {}  # see number_starts
     names: list[int] | None = None
 
     def find(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         nonlocal names
         if pattern.pattern.startswith(_BY_NUMBER):
             if not numbers:
-                every = number_places(text, digits)
-                numbers[_AT_YEAR] = [p for p in every if text.startswith(_CENTURIES, p)]
-                # a day's digits (one or two, `[0-3]?\d`): not three digits in a row
-                numbers[_AT_DAY] = [
-                    p
-                    for p in every
-                    if (len(run := text[p : p + 3]) < 3 or not run.isdecimal())
-                    and _DAY_THEN.match(text, p)
-                ]
-            year = pattern.pattern.startswith(_AT_YEAR)
-            return matches_at(pattern, text, numbers[_AT_YEAR if year else _AT_DAY])
+                numbers.update(number_starts(text, number_places(text, digits)))
+            return matches_at(pattern, text, numbers[_STARTS[pattern]])
         if not pattern.pattern.startswith((_AT_MONTH, _AT_PART_OR_MONTH, _AT_PART)):
             return pattern.finditer(text)  # a notation that starts otherwise: everywhere
         if names is None:
@@ -217,7 +241,12 @@ def find_dates(
             taken.add(m.start(), m.end())
             day = "--" + iso[5:]
             found.append(DateMatch(m.start(), m.end(), day, day))
-    alone = _MONTH_ALONE.finditer(text) if words is None else matches_at(_MONTH_ALONE, text, words)
+    # (a month alone starts with one of its capitals: a word place without one is passed over)
+    alone = (
+        _MONTH_ALONE.finditer(text)
+        if words is None
+        else matches_at(_MONTH_ALONE, text, [p for p in words if text[p] in _ALONE_FIRSTS])
+    )
     for m in alone:
         if not taken.overlaps(m.start(), m.end()):
             month = f"--{MONTHS[fold(m.group('mn'))]:02d}"
