@@ -23,6 +23,7 @@ from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
+from shortcut_helpers import case_articles
 
 WORDS = number_words(load(Path(__file__).resolve().parents[1] / "data").kb)
 
@@ -551,3 +552,48 @@ def test_spans_kept_as_integers_answer_as_pairs(
         quick.remove(*s)
         plain.pairs.remove(s)
         assert quick.starting_in(0, 5_000_400) == plain.pairs
+
+
+def _plain_find_figures(text: str, masked: list[tuple[int, int]]) -> list[extract.Raw]:
+    """find_figures as it was: each figure found added to the spans every later finder reads,
+    the last finder's too."""
+    scan = figure_scan.FigureScan(text, WORDS)
+    taken, placed, figures = Spans(masked), Spans(), []
+    for d in scan.dates():
+        stamp = text[max(0, d.start - figure_scan._STAMP_REACH) : d.start]
+        if figure_scan._PAGE_STAMP.search(stamp) or taken.overlaps(d.start, d.end):
+            continue
+        figures.append(extract.Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
+        taken.add(d.start, d.end)
+        placed.add(d.start, d.end)
+    for i, (finder, _, _) in enumerate(extract.finders(WORDS)):
+        for raw in finder(text, scan.found(i), taken, WORDS):
+            if not placed.overlaps(raw.start, raw.end):
+                figures.append(raw)
+                taken.add(raw.start, raw.end)
+                placed.add(raw.start, raw.end)
+    return sorted(figures, key=lambda r: r.start)
+
+
+FIGURE_PIECES = [
+    "two", "three hundred", "several", "weeks", "millions of", "tokens", "2", "3.5", "$5",
+    "million", "GPUs", "H800", "top-8 of 256", "8x256", "experts", "2025", "Jan", "20", " ",
+    "-", "to", ",", ".", "\n", "days", "B", "parameters", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=14).map(" ".join))
+@example("top-8 of 256 experts, two 8x256 experts")
+def test_the_figures_are_found_as_when_every_finders_are_added_to_the_spans_read(
+    text: str,
+) -> None:
+    """find_figures, whose last finder's figures are not added to the spans no finder reads
+    after it, finds what it found adding them."""
+    assert figure_scan.find_figures(text, [], WORDS) == _plain_find_figures(text, [])
+
+
+def test_the_articles_figures_are_found_as_when_every_finders_are_added() -> None:
+    for path in case_articles():
+        text = document.read(path.read_text(), path.name).text
+        assert figure_scan.find_figures(text, [], WORDS) == _plain_find_figures(text, [])

@@ -124,10 +124,14 @@ def find_figures(
             figures.append(Raw(d.start, d.end, unit="date", dates=(d.first, d.last)))
             taken.add(d.start, d.end)
             placed.add(d.start, d.end)
-    for i, (finder, _, _) in enumerate(finders(words)):
+    every = finders(words)
+    for i, (finder, _, _) in enumerate(every):
+        # (what the last finder finds is read by no finder after it: not added to `taken`)
+        read_after = i < len(every) - 1
         for raw in finder(text, scan.found(i), taken, words):
             if not placed.overlaps(raw.start, raw.end):
                 figures.append(raw)
-                taken.add(raw.start, raw.end)
+                if read_after:
+                    taken.add(raw.start, raw.end)
                 placed.add(raw.start, raw.end)
     return sorted(figures, key=attrgetter("start"))
