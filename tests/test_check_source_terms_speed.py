@@ -17,6 +17,9 @@ from r1kb.checksource.lexicon import starts
 from r1kb.checksource.lexicon.some_terms import SomeTerms
 from r1kb.checksource.lexicon.together import TermSets
 from r1kb.checksource.lexicon.vocabulary import (
+    _AFTER_UNITS,
+    _FILLER,
+    _FILLER_REACH,
     _LINK,
     Hit,
     NumberWords,
@@ -499,3 +502,79 @@ def test_a_quantity_no_other_refines_is_narrowed_as_before(texts: list[list[str]
     joined = ["".join(t) for t in texts]
     for quantity in [*sorted(VOCAB.narrowed), *sorted(KB.quantities)[::7]]:
         assert VOCAB.narrow(quantity, *joined) == _plain_narrow(VOCAB, quantity, *joined)
+
+
+def plain_after(
+    words: NumberWords, text: str, pos: int, sizes: bool, adjacent: bool
+) -> tuple[str, int] | None:
+    """`NumberWords.after` as it was: the terms scanned for up to the filler's reach."""
+    window = min(len(text), pos + 80)
+    terms = words._after_size if sizes else words._after
+    reach = _FILLER_REACH.match(text, pos, window)
+    hit = terms.first_hit(text, pos, window, reach.end() if reach else pos)
+    if hit is None:
+        return None
+    gap = text[pos : hit.start]
+    if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
+        return None
+    allowed = ("parameters",) if sizes else _AFTER_UNITS
+    refs = [r for r in hit.refs if words.unit.get(r) in allowed]
+    return (refs[0], hit.end) if refs else None
+
+
+AFTER_PIECES = [
+    "5",
+    " ",
+    "-",
+    "‑",
+    "\t",
+    "\n",
+    ".",
+    "×",
+    "/",
+    "%",
+    ",",
+    "x",
+    "1x128 tile",
+    "1 × 128 tile",
+    "128x128 block",
+    " Transformer layers",
+    " layers",
+    "layers",
+    " attention heads",
+    "B",
+    " activated parameters",
+    " total",
+    " active",
+    "-token",
+    " tokens",
+    " GPUs",
+    " routed",
+    " experts",
+    " of",
+    " and",
+    "ſ",
+    "K",
+    "İ",
+    "é",
+    "(",
+    "1",
+    "T",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=14))
+@example(["5", "1x128 tile"])  # a term that starts with a digit, right at the place
+@example(["5", "ſ", " layers"])  # "ſ" is a letter as re.I reads it: a word of the filler
+def test_the_term_right_after_a_number_is_not_looked_for_where_none_can_start(
+    pieces: list[str],
+) -> None:
+    """Where the filler reaches no further than the number's end and no term starts with the
+    characters there, `after` answers without a scan: what the scan finds, at every place."""
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        for sizes in (False, True):
+            for adjacent in (False, True):
+                expected = plain_after(WORDS, text, pos, sizes, adjacent)
+                assert WORDS.after(text, pos, sizes, adjacent) == expected, (pos, sizes)
