@@ -13,6 +13,7 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from r1kb.checksource.candidates import mentions
 from r1kb.checksource.lexicon import starts
 from r1kb.checksource.lexicon.some_terms import SomeTerms
 from r1kb.checksource.lexicon.together import TermSets
@@ -578,3 +579,34 @@ def test_the_term_right_after_a_number_is_not_looked_for_where_none_can_start(
             for adjacent in (False, True):
                 expected = plain_after(WORDS, text, pos, sizes, adjacent)
                 assert WORDS.after(text, pos, sizes, adjacent) == expected, (pos, sizes)
+
+
+COMPARATIVE_PIECES = [
+    *("like", "LIKE", "Such As", "similar", "TO", "to", "compared", "With", "than", "Vs."),
+    *("vs", "versus", "Unlike", "rivals", "Beats", "level", "par", "ahead", "of", "Lags"),
+    *("behind", "BEHIND", "against", "outperformed", "Surpassing", "matches", "equal", "the"),
+    *("The", "a", "A", " ", "  ", "\n", "\t", "-", "x", "Ten", "7B", "é", "ſuch", "K", "İ", "ı"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(COMPARATIVE_PIECES), max_size=12), st.integers(0, 60))
+@example(["Such", " ", "As", " "], 0)  # capitals: the ASCII window is read lowercased
+@example(["ſuch", " ", "as", " "], 0)  # "ſ" is an "s" as re.I reads it: not an ASCII window
+def test_a_cue_before_a_name_is_found_in_ascii_text_without_case_folding(
+    pieces: list[str], lead: int
+) -> None:
+    """`_comparative` reads an ASCII window lowercased with the cues' pattern read
+    case-sensitively: what the case-blind search finds, wherever the window is cut."""
+    text = "".join(pieces) + "R1"
+    start = len(text) - 2
+    for cut in (start, max(0, start - lead)):
+        window = text[max(0, cut - 40) : cut]
+        plain = window[-1:].isspace() and mentions._COMPARATIVE_BEFORE.search(window) is not None
+        assert mentions._comparative(text, cut, cut + 2) == plain
+
+
+def test_the_cues_before_a_name_are_written_in_small_letters() -> None:
+    """What reading an ASCII window lowercased relies on: no capital in the cues' pattern but
+    in an escape ("\\W")."""
+    assert re.search(r"(?<!\\)[A-Z]", mentions._COMPARATIVE_BEFORE.pattern) is None
