@@ -142,9 +142,29 @@ def test_a_number_after_a_dot_has_a_qualifier_only_after_approx() -> None:
         assert (qualifier_before(text, len(before))[0] is not None) == (plain is not None)
 
 
+# a scan led by the class of its first characters, the tests before that character read
+# behind it: the same matches as those tests, then the class (see family_scan._scanner)
+_CLASS_LED = re.compile(
+    r"(?P<first>\[[^\]]*\])\(\?<!\\w\[\\s\\S\]\)\(\?<=\(\?=(?P<at>.*)\)\[\\s\\S\]\)", re.S
+)
+
+
+def _plain(scan: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern a skipping scan stands for: without the look-ahead put before it, or, for a
+    scan led by its first characters' class, the tests it reads behind that class put before
+    it again."""
+    source = scan.pattern
+    if source.startswith("(?=["):
+        return re.compile(source[source.index("])") + 2 :], scan.flags)
+    led = _CLASS_LED.fullmatch(source)
+    assert led is not None, source
+    return re.compile(f"(?<!\\w)(?={led['at']}){led['first']}", scan.flags)
+
+
 def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -> None:
-    """The look-ahead put before each whole-text scan changes where the engine tries, never
-    what it finds (case folding included: "ſ" is an "s", "K" a "k" under re.I)."""
+    """The look-ahead put before each whole-text scan, or the class a scan is led by, changes
+    where the engine tries, never what it finds (case folding included: "ſ" is an "s", "K" a
+    "k" under re.I), at the text's start too (each text that starts in the added tail)."""
     scans = [
         caps.NUMERALS,
         extract._WORD_NUM,
@@ -159,19 +179,25 @@ def test_a_scan_that_skips_ahead_on_its_first_characters_finds_what_it_found() -
         family_scan._scanner(tuple(mentions._family_patterns(KB)))[2],
     ]  # a term set's scan: tests/test_check_source_terms.py
     text = (ROOT / "tests" / "cases" / "snapshots" / "blog-post.txt").read_text(encoding="utf-8")
-    text += (
+    tail = (
         " Two, ſeven, SIX, a  few, eleven-day; Millions or even Billions of tokens, hundreds"
         " to thousands; US$5.6M, CN¥2, ￥3, RMB 4, .5%, 1,234.5 and 2 048; top-8 of 256 experts,"
         " 8x256+1 MoE; since March, last December, early 2025, MID-2024; pass@1, Top 5%, Elo"
         " 2029, cons@64; R1, DeepSeek-V3, ρ1; Kelvin K \u212a and İstanbul"
         "; 2025-01-20, 2025/1/20, January 20, 2025, 20th of JANUARY 2025, 20/12/2025, late"
-        " Sept. 2024, ſept 3, Jan 27th and 10 March"
+        " Sept. 2024, ſept 3, Jan 27th and 10 March; xR1 _R1 R1R1 é-R1 DeepSeek\nR1 the 7B"
+        " model, the May release, then R1-Zero; V3.1 (V3) r1 DEEPSEEK-r1 ﬁR1 ٣R1 R1"
     )
+    text += tail
     for scan in scans:
-        assert scan is not None and scan.pattern.startswith("(?=[")
-        plain = re.compile(scan.pattern[scan.pattern.index("])") + 2 :], scan.flags)
+        assert scan is not None
+        plain = _plain(scan)
         found = [(m.span(), m.groupdict()) for m in scan.finditer(text)]
         assert found and found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        for cut in range(len(tail)):
+            piece = tail[cut:]
+            found = [(m.span(), m.groupdict()) for m in scan.finditer(piece)]
+            assert found == [(m.span(), m.groupdict()) for m in plain.finditer(piece)]
 
 
 def test_the_linking_zone_before_a_number_is_found_without_a_search() -> None:

@@ -13,10 +13,14 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from r1kb.checksource.candidates import mentions
 from r1kb.checksource.lexicon import starts
 from r1kb.checksource.lexicon.some_terms import SomeTerms
 from r1kb.checksource.lexicon.together import TermSets
 from r1kb.checksource.lexicon.vocabulary import (
+    _AFTER_UNITS,
+    _FILLER,
+    _FILLER_REACH,
     _LINK,
     Hit,
     NumberWords,
@@ -499,3 +503,110 @@ def test_a_quantity_no_other_refines_is_narrowed_as_before(texts: list[list[str]
     joined = ["".join(t) for t in texts]
     for quantity in [*sorted(VOCAB.narrowed), *sorted(KB.quantities)[::7]]:
         assert VOCAB.narrow(quantity, *joined) == _plain_narrow(VOCAB, quantity, *joined)
+
+
+def plain_after(
+    words: NumberWords, text: str, pos: int, sizes: bool, adjacent: bool
+) -> tuple[str, int] | None:
+    """`NumberWords.after` as it was: the terms scanned for up to the filler's reach."""
+    window = min(len(text), pos + 80)
+    terms = words._after_size if sizes else words._after
+    reach = _FILLER_REACH.match(text, pos, window)
+    hit = terms.first_hit(text, pos, window, reach.end() if reach else pos)
+    if hit is None:
+        return None
+    gap = text[pos : hit.start]
+    if "\n" in gap or not _FILLER.fullmatch(gap) or (adjacent and gap.strip()):
+        return None
+    allowed = ("parameters",) if sizes else _AFTER_UNITS
+    refs = [r for r in hit.refs if words.unit.get(r) in allowed]
+    return (refs[0], hit.end) if refs else None
+
+
+AFTER_PIECES = [
+    "5",
+    " ",
+    "-",
+    "‑",
+    "\t",
+    "\n",
+    ".",
+    "×",
+    "/",
+    "%",
+    ",",
+    "x",
+    "1x128 tile",
+    "1 × 128 tile",
+    "128x128 block",
+    " Transformer layers",
+    " layers",
+    "layers",
+    " attention heads",
+    "B",
+    " activated parameters",
+    " total",
+    " active",
+    "-token",
+    " tokens",
+    " GPUs",
+    " routed",
+    " experts",
+    " of",
+    " and",
+    "ſ",
+    "K",
+    "İ",
+    "é",
+    "(",
+    "1",
+    "T",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=14))
+@example(["5", "1x128 tile"])  # a term that starts with a digit, right at the place
+@example(["5", "ſ", " layers"])  # "ſ" is a letter as re.I reads it: a word of the filler
+def test_the_term_right_after_a_number_is_not_looked_for_where_none_can_start(
+    pieces: list[str],
+) -> None:
+    """Where the filler reaches no further than the number's end and no term starts with the
+    characters there, `after` answers without a scan: what the scan finds, at every place."""
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        for sizes in (False, True):
+            for adjacent in (False, True):
+                expected = plain_after(WORDS, text, pos, sizes, adjacent)
+                assert WORDS.after(text, pos, sizes, adjacent) == expected, (pos, sizes)
+
+
+COMPARATIVE_PIECES = [
+    *("like", "LIKE", "Such As", "similar", "TO", "to", "compared", "With", "than", "Vs."),
+    *("vs", "versus", "Unlike", "rivals", "Beats", "level", "par", "ahead", "of", "Lags"),
+    *("behind", "BEHIND", "against", "outperformed", "Surpassing", "matches", "equal", "the"),
+    *("The", "a", "A", " ", "  ", "\n", "\t", "-", "x", "Ten", "7B", "é", "ſuch", "K", "İ", "ı"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(COMPARATIVE_PIECES), max_size=12), st.integers(0, 60))
+@example(["Such", " ", "As", " "], 0)  # capitals: the ASCII window is read lowercased
+@example(["ſuch", " ", "as", " "], 0)  # "ſ" is an "s" as re.I reads it: not an ASCII window
+def test_a_cue_before_a_name_is_found_in_ascii_text_without_case_folding(
+    pieces: list[str], lead: int
+) -> None:
+    """`_comparative` reads an ASCII window lowercased with the cues' pattern read
+    case-sensitively: what the case-blind search finds, wherever the window is cut."""
+    text = "".join(pieces) + "R1"
+    start = len(text) - 2
+    for cut in (start, max(0, start - lead)):
+        window = text[max(0, cut - 40) : cut]
+        plain = window[-1:].isspace() and mentions._COMPARATIVE_BEFORE.search(window) is not None
+        assert mentions._comparative(text, cut, cut + 2) == plain
+
+
+def test_the_cues_before_a_name_are_written_in_small_letters() -> None:
+    """What reading an ASCII window lowercased relies on: no capital in the cues' pattern but
+    in an escape ("\\W")."""
+    assert re.search(r"(?<!\\)[A-Z]", mentions._COMPARATIVE_BEFORE.pattern) is None

@@ -15,7 +15,7 @@ of scanned again (see `_inside`): in "1% 1% 1% …" that scan was 30 µs a figur
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from r1kb.checksource.lexicon.vocabulary import Hit, TermSet
 
@@ -41,18 +41,23 @@ class ScopeTerms:
         self._terms, self._text, self._spans = terms, text, spans
         self._scopes: dict[Span, _Scope] = {}
 
-    def of(self, lo: int, hi: int, outer: Span | None = None) -> Iterator[Found]:
+    def of(self, lo: int, hi: int, outer: Span | None = None) -> Iterable[Found]:
         """The terms in text[lo:hi] in order, each with the figure span it lies inside (the
         span that starts last at or before it and holds it; None: no figure's words). `outer`:
-        a scope that holds this one, whose terms found so far may give this one's."""
+        a scope that holds this one, whose terms found so far may give this one's. A scope
+        found whole (most: read off its clause's, see `_inside`) is its list itself, not a
+        generator over it (asked for every figure's scopes)."""
         scope = self._scopes.get((lo, hi))
         if scope is None:
             scope = self._scopes[lo, hi] = self._inside(lo, hi, outer) or _Scope(
                 self._terms.hits(self._text, lo, hi)
             )
-        if scope.scan is None:  # found whole already (and so for good): read off its list
-            yield from scope.got
-            return
+        if scope.scan is None:  # found whole already (and so for good): its list
+            return scope.got
+        return self._reading(scope)
+
+    def _reading(self, scope: _Scope) -> Iterator[Found]:
+        """A scope's terms, those found so far first, then the rest as its scan finds them."""
         i = 0
         while True:
             if i == len(scope.got):

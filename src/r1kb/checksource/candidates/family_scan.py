@@ -82,7 +82,9 @@ def _scanner(
         plain = "".join(sorted(ungated - {"\x80"}))
         gated.append(f"[{re.escape(plain)}\\x80-\\U0010ffff]")
     at = "(?=" + "|".join(gated) + ")"
-    return firsts, which, re.compile(f"(?={first})(?<!\\w){at}{first}")  # skips ahead on it
+    # led by the class itself, which the engine skips ahead on (led by a look-ahead, the
+    # pattern is tried at every character); the tests before the character are read behind it
+    return firsts, which, re.compile(f"{first}(?<!\\w[\\s\\S])(?<=(?={at})[\\s\\S])")
 
 
 def _reaches(

@@ -56,6 +56,9 @@ _COMPARATIVE_END = r"\s+(?:the\s+|a\s+)?$"
 _COMPARATIVE_BEFORE = re.compile(
     rf"(?<!\w)(?=\w)(?:{'|'.join(_COMPARATIVE_WORDS)}){_COMPARATIVE_END}", re.I
 )
+# the same, read case-sensitively in ASCII text lowercased (its words are written in small
+# letters): re.I's folding of each character tried cost most of the search
+_COMPARATIVE_BEFORE_ASCII = re.compile(_COMPARATIVE_BEFORE.pattern)
 _CONTINUED = re.compile(rf"(?:{HY}|['’])(\w+)")
 _SUFFIX_COMPARATIVE = {"like", "style", "class", "level", "type", "esque"}
 _SUFFIX_SAME = {"based", "generated", "powered", "trained", "made", "s"}
@@ -221,7 +224,11 @@ def _make_names(kb: KnowledgeBase) -> _Names:
 def _comparative(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 40) : start]
     # a match ends with white space (at the end, or before a last line break)
-    return window[-1:].isspace() and _COMPARATIVE_BEFORE.search(window) is not None
+    if not window[-1:].isspace():
+        return False
+    if window.isascii():
+        return _COMPARATIVE_BEFORE_ASCII.search(window.lower()) is not None
+    return _COMPARATIVE_BEFORE.search(window) is not None
 
 
 def _suffix_comparative(text: str, start: int, end: int) -> bool:

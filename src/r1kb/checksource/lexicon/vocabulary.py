@@ -516,7 +516,10 @@ class NumberWords:
         window = min(len(text), pos + 80)
         terms = self._after_size if sizes else self._after
         reach = _FILLER_REACH.match(text, pos, window)  # a term starts no further than this
-        hit = terms.first_hit(text, pos, window, reach.end() if reach else pos)
+        last = reach.end() if reach else pos
+        if last == pos and terms.terms_at(text, pos, window) is None:
+            return None  # the one place a term may start ("5.", "8×", "1/"), where none does
+        hit = terms.first_hit(text, pos, window, last)
         if hit is None:
             return None
         gap = text[pos : hit.start]
