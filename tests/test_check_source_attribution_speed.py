@@ -29,6 +29,7 @@ from r1kb.checksource.attribution import (
     word_test,
 )
 from r1kb.checksource.attribution.readings import Rates, Reading
+from r1kb.checksource.attribution.recorded import recorded
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
@@ -650,3 +651,61 @@ active, and was trained for about $5.6 million on 2,048 H800 GPUs over 1.5B to 7
 | OpenAI o1 | 79.2% | n/a |
 """
 
+
+@dataclass
+class _PlainSubject:
+    model: str | None
+    strong: bool = False
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class _PlainScope:
+    heading: str | None = None
+    previous: str | None = None
+    fallback: str | None = None
+
+
+_MODELS_DRAWN = st.sampled_from([None, "deepseek-r1", "o1", at.OTHER, at.GENERIC])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_MODELS_DRAWN, st.booleans(), st.sampled_from(["", "carried over"])),
+        min_size=2,
+        max_size=2,
+    ),
+    st.lists(st.tuples(_MODELS_DRAWN, _MODELS_DRAWN, _MODELS_DRAWN), min_size=2, max_size=2),
+    st.integers(0, 2),
+)
+def test_a_subject_and_a_scope_are_equal_and_shown_as_the_dataclasses_were(
+    subjects: list[tuple[str | None, bool, str]],
+    scopes: list[tuple[str | None, ...]],
+    given_fields: int,
+) -> None:
+    """Subjects and scopes compare with each other, read their fields, print (and a scope
+    hashes) as the dataclasses did, given all their fields or only the first ones."""
+    (a, b), (pa, pb) = (
+        [at.Subject(*x[: given_fields + 1]) for x in subjects],
+        [_PlainSubject(*x[: given_fields + 1]) for x in subjects],
+    )
+    assert (a == b) == (pa == pb) and repr(a) == repr(pa).replace("_PlainSubject", "Subject")
+    assert (a.model, a.strong, a.how) == (pa.model, pa.strong, pa.how)
+    (c, d), (pc, pd) = (
+        [at.Scope(*x[:given_fields]) for x in scopes],
+        [_PlainScope(*x[:given_fields]) for x in scopes],
+    )
+    assert (c == d) == (pc == pd) and repr(c) == repr(pc).replace("_PlainScope", "Scope")
+    assert (c.heading, c.previous, c.fallback) == (pc.heading, pc.previous, pc.fallback)
+    assert (hash(c) == hash(d)) == (hash(pc) == hash(pd))
+    with pytest.raises(AttributeError):
+        c.heading = "o1"  # type: ignore[misc]
+
+
+def test_a_quantity_of_the_company_s_own_is_one_recorded_for_it() -> None:
+    """Reader.of turns a model's figure of a quantity of the company's own into the company's
+    and then reads no further company branch: that holds only as each such quantity is one
+    the company's records hold."""
+    shapes = recorded(KB)
+    assert shapes.company_only and shapes.company_only <= shapes.company_quantities
