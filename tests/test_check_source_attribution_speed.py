@@ -20,13 +20,27 @@ from hypothesis import strategies as st
 
 from r1kb import unit_words
 from r1kb.checksource.attribution import attribute as at
-from r1kb.checksource.attribution import quantity, readings, respectively, sentence, word_test
+from r1kb.checksource.attribution import (
+    quantity,
+    readings,
+    respectively,
+    sentence,
+    walk,
+    word_test,
+)
 from r1kb.checksource.attribution.readings import Rates, Reading
+from r1kb.checksource.attribution.recorded import recorded
 from r1kb.checksource.attribution.sentence import Sentence, parse_parens
 from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
+from r1kb.checksource.candidates.find import find
 from r1kb.checksource.candidates.mentions import find_mentions
+from r1kb.checksource.document.document import Document, read
 from r1kb.checksource.lexicon.vocabulary import vocabulary
+from r1kb.checksource.matching.choose import Choice, match
+from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.result import figures
+from r1kb.checksource.result.result import Figure
 from r1kb.kb import Unit
 from r1kb.loader import load
 from r1kb.units import UnitSystem
@@ -567,3 +581,131 @@ def test_a_sentence_that_names_nothing_pairs_and_relates_no_name(text: str) -> N
                 )
                 assert names is None, (text, a, b, start)
                 assert attributor._in_relative(raw, s) is None, (text, a, b, start)
+
+
+def _figure_by_keywords(doc: Document, c: Choice, said: figures._Said) -> Figure:
+    """A figure as it was built before: each field by its name, the quote and the locator set
+    after."""
+    r, j = c.readings, c.judgement
+    start, end = doc.source_span(r.raw.start, r.raw.end)
+    line, col = doc.line_col(start)
+    quote = said.quote(r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
+    _, message, value, ids = said.judged(j)
+    if isinstance(value, dict):
+        value = dict(value)
+    claims, corrections, related = map(list, ids)
+    fig = Figure(
+        text=doc.original[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        value=value,
+        unit=j.value.unit,
+        model=j.model,
+        quantity=j.quantity,
+        outcome=j.outcome,
+        claims=claims,
+        corrections=corrections,
+        related=related,
+        message=message,
+        quote=quote,
+        attribution=c.how,
+        quantity_basis=c.basis,
+    )
+    if r.where is None:
+        fig.quote = " | ".join(x for x in (*r.headers, quote) if x)
+    else:
+        fig.locator = figures._locator(r.where.heading, r.where.paragraph, line)
+    return fig
+
+
+@pytest.mark.parametrize("path", [None, *case_articles()], ids=str)
+def test_a_figure_built_field_by_field_in_order_is_the_one_built_by_name(
+    path: Path | None,
+) -> None:
+    """`figures.figure` passes the fields in Figure's order: each figure of the case articles
+    (and of drawn-style prose with a table) is equal to the one built by name, field for field
+    and in the same order, and holds lists and a range of its own."""
+    text = path.read_text(encoding="utf-8") if path else _PROSE_AND_TABLE
+    doc = read(text, path.name if path else "x.md")
+    matcher = Matcher(KB)
+    chosen = match(walk.attribute(doc, find(doc, KB), KB, matcher.units), matcher)
+    said = figures._Said(doc, KB)
+    for c in chosen:
+        fast, plain = figures.figure(doc, c, KB, said), _figure_by_keywords(doc, c, said)
+        assert list(fast.as_dict().items()) == list(plain.as_dict().items())
+        for name in ("claims", "corrections", "related", "value"):
+            if isinstance(getattr(fast, name), list | dict):
+                assert getattr(fast, name) is not getattr(plain, name)
+
+
+_PROSE_AND_TABLE = """# DeepSeek-R1
+
+DeepSeek-R1 scores 79.8% on AIME 2024 and 97.3% on MATH-500. It has 671B parameters, 37B
+active, and was trained for about $5.6 million on 2,048 H800 GPUs over 1.5B to 70B sizes.
+
+| Model | AIME 2024 | Params |
+| --- | --- | --- |
+| DeepSeek-R1 | 79.8% | 671B |
+| OpenAI o1 | 79.2% | n/a |
+"""
+
+
+@dataclass
+class _PlainSubject:
+    model: str | None
+    strong: bool = False
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class _PlainScope:
+    heading: str | None = None
+    previous: str | None = None
+    fallback: str | None = None
+
+
+_MODELS_DRAWN = st.sampled_from([None, "deepseek-r1", "o1", at.OTHER, at.GENERIC])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_MODELS_DRAWN, st.booleans(), st.sampled_from(["", "carried over"])),
+        min_size=2,
+        max_size=2,
+    ),
+    st.lists(st.tuples(_MODELS_DRAWN, _MODELS_DRAWN, _MODELS_DRAWN), min_size=2, max_size=2),
+    st.integers(0, 2),
+)
+def test_a_subject_and_a_scope_are_equal_and_shown_as_the_dataclasses_were(
+    subjects: list[tuple[str | None, bool, str]],
+    scopes: list[tuple[str | None, ...]],
+    given_fields: int,
+) -> None:
+    """Subjects and scopes compare with each other, read their fields, print (and a scope
+    hashes) as the dataclasses did, given all their fields or only the first ones."""
+    (a, b), (pa, pb) = (
+        [at.Subject(*x[: given_fields + 1]) for x in subjects],
+        [_PlainSubject(*x[: given_fields + 1]) for x in subjects],
+    )
+    assert (a == b) == (pa == pb) and repr(a) == repr(pa).replace("_PlainSubject", "Subject")
+    assert (a.model, a.strong, a.how) == (pa.model, pa.strong, pa.how)
+    (c, d), (pc, pd) = (
+        [at.Scope(*x[:given_fields]) for x in scopes],
+        [_PlainScope(*x[:given_fields]) for x in scopes],
+    )
+    assert (c == d) == (pc == pd) and repr(c) == repr(pc).replace("_PlainScope", "Scope")
+    assert (c.heading, c.previous, c.fallback) == (pc.heading, pc.previous, pc.fallback)
+    assert (hash(c) == hash(d)) == (hash(pc) == hash(pd))
+    with pytest.raises(AttributeError):
+        c.heading = "o1"  # type: ignore[misc]
+
+
+def test_a_quantity_of_the_company_s_own_is_one_recorded_for_it() -> None:
+    """Reader.of turns a model's figure of a quantity of the company's own into the company's
+    and then reads no further company branch: that holds only as each such quantity is one
+    the company's records hold."""
+    shapes = recorded(KB)
+    assert shapes.company_only and shapes.company_only <= shapes.company_quantities

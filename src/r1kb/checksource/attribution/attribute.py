@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from r1kb.checksource.attribution.names import (
     EARLIER_CLAUSE,
@@ -125,16 +125,19 @@ _PRONOUN = re.compile(r"\s*(?:It|Its|The\s+model|This\s+model|The\s+model['’]s
 Named = tuple[Mention, tuple[int, int] | None]  # a name and its innermost parentheses
 
 
-@dataclass
-class Subject:
+class Subject(NamedTuple):
+    """Whose figure it is and what said so (a tuple, not a dataclass: one or two are made for
+    each figure; fields, equality between subjects and repr as the dataclass had them)."""
+
     model: str | None  # a model id, COMPANY, GENERIC, OTHER, or None (unknown)
     strong: bool = False
     how: str = ""
 
 
-@dataclass(frozen=True)
-class Scope:
-    """What a block's sentences fall back on when they name no model."""
+class Scope(NamedTuple):
+    """What a block's sentences fall back on when they name no model (a tuple, not a frozen
+    dataclass, which set each field through object.__setattr__: one is made for each block
+    read)."""
 
     heading: str | None = None  # the model the section's heading names
     previous: str | None = None  # the model the previous paragraph ended on

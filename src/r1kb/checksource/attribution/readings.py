@@ -207,21 +207,23 @@ class Reader:
         quantity, q_strong = self.at.quantity(raw, subject.model, s)
         if quantity is None:
             return Readings(raw, s, key, where=where)
-        if subject.model != COMPANY and quantity in self.recorded.company_only:
-            # "DeepSeek, founded in July 2023, shipped R1-0528": the company's, whatever it made
-            subject = at.Subject(COMPANY, False, "a quantity of the company itself")
-        if (
-            subject.model == COMPANY
-            and quantity not in self.recorded.company_quantities
-            and raw.dates
-            and raw.dates[1][:1] != "-"  # (a day without its year may be any year's)
-            and self.recorded.first_release is not None
-            and raw.dates[1] < self.recorded.first_release
-        ):
-            # what the company did before any of its models came out ("In May 2023, High-Flyer
-            # launched DeepSeek") is no model's: reported only where a record recognises it
-            return self._unattributed(raw, s, key, where, scope.fallback, ahead)
-        if subject.model == COMPANY and quantity not in self.recorded.company_quantities:
+        if subject.model != COMPANY:
+            if quantity in self.recorded.company_only:
+                # "DeepSeek, founded in July 2023, shipped R1-0528": the company's, whatever it
+                # made (a quantity of the company's own is one recorded for it: none below)
+                subject = at.Subject(COMPANY, False, "a quantity of the company itself")
+        elif quantity not in self.recorded.company_quantities:
+            first_release = self.recorded.first_release
+            if (
+                raw.dates
+                and raw.dates[1][:1] != "-"  # (a day without its year may be any year's)
+                and first_release is not None
+                and raw.dates[1] < first_release
+            ):
+                # what the company did before any of its models came out ("In May 2023,
+                # High-Flyer launched DeepSeek") is no model's: reported only where a record
+                # recognises it
+                return self._unattributed(raw, s, key, where, scope.fallback, ahead)
             # "DeepSeek reached 96.3% on Codeforces": the company named for its model, the one
             # the sentences before were about ("R1 is cheap. The firm says it cost $294,000")
             # (only where a term named the quantity: a sum the company "invested" is no model's)

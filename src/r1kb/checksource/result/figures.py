@@ -52,45 +52,49 @@ class _Said:
     def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:
         if hi - lo > _QUOTE_MAX:  # cut around the figure: its own quote
             return _quote(self.doc, lo, hi, fig)
-        if (lo, hi) not in self._quotes:
-            self._quotes[lo, hi] = _quote(self.doc, lo, hi, fig)
-        return self._quotes[lo, hi]
+        key = (lo, hi)
+        found = self._quotes.get(key)
+        if found is None:
+            found = self._quotes[key] = _quote(self.doc, lo, hi, fig)
+        return found
 
 
 def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = None) -> Figure:
+    """The figure of a chosen reading (built with its fields in order: one for each figure)."""
     said = said or _Said(doc, kb)
     r, j = c.readings, c.judgement
-    start, end = doc.source_span(r.raw.start, r.raw.end)
+    raw, sentence = r.raw, r.sentence
+    start, end = doc.source_span(raw.start, raw.end)
     line, col = doc.line_col(start)
-    quote = said.quote(r.sentence.start, r.sentence.end, (r.raw.start, r.raw.end))
-    _, message, value, ids = said.judged(j)
+    quote = said.quote(sentence.start, sentence.end, (raw.start, raw.end))
+    _, message, value, (claims, corrections, related) = said.judged(j)
     if isinstance(value, dict):  # a range: each figure its own dict, and its own lists of ids
         value = dict(value)
-    claims, corrections, related = map(list, ids)
-    fig = Figure(
-        text=doc.original[start:end],
-        start=start,
-        end=end,
-        line=line,
-        column=col,
-        value=value,
-        unit=j.value.unit,
-        model=j.model,
-        quantity=j.quantity,
-        outcome=j.outcome,
-        claims=claims,
-        corrections=corrections,
-        related=related,
-        message=message,
-        quote=quote,
-        attribution=c.how,
-        quantity_basis=c.basis,
-    )
-    if r.where is None:  # a table cell: its headers before the cell
-        fig.quote = " | ".join(x for x in (*r.headers, quote) if x)
+    where = r.where
+    if where is None:  # a table cell: its headers before the cell
+        quote, locator = " | ".join(x for x in (*r.headers, quote) if x), ""
     else:
-        fig.locator = _locator(r.where.heading, r.where.paragraph, line)
-    return fig
+        locator = _locator(where.heading, where.paragraph, line)
+    return Figure(
+        doc.original[start:end],  # text
+        start,
+        end,
+        line,
+        col,  # column
+        value,
+        j.value.unit,
+        j.model,
+        j.quantity,
+        j.outcome,
+        [*claims],
+        [*corrections],
+        [*related],
+        message,
+        quote,
+        locator,
+        c.how,  # attribution
+        c.basis,  # quantity_basis
+    )
 
 
 def _quote(doc: Document, lo: int, hi: int, fig: tuple[int, int]) -> str:
