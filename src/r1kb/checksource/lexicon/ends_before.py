@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from r1kb.checksource.lexicon.starts import WORD_SPLIT, any_of
+from r1kb.checksource.lexicon.starts import any_of, last_word
 
 # a character, a character class or an escaped character, with its quantifier if any
 _ITEM = re.compile(r"(?:\[(?:\\.|[^\]])*\]|\\.|[^\\\[])[?*+]?")
@@ -35,10 +35,9 @@ def last_words_reversed(terms: Iterable[str]) -> str:
     plain: set[str] = set()
     wild: set[str] = set()
     for term in terms:
-        words = [w for w in WORD_SPLIT.split(term.strip()) if w]
-        if not words:
+        last = last_word(term)
+        if last is None:
             continue
-        last = words[-1]
         if last.endswith("*") and len(last) > 1:
             wild.add(last[:-1][::-1])  # then \w*(?:[-‑.]\w+)* (see term_pattern)
         else:

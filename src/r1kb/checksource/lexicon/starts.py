@@ -24,6 +24,13 @@ _GAP_MARK = "\x00"  # a gap between two words, in a prefix
 _CHUNK = 8  # first letters under one look-ahead for them, in the scan
 
 
+def last_word(term: str) -> str | None:
+    """A term's last word as written (a wildcard's `*` kept), None for a term of no word: what a
+    match of it ends with (see term_pattern)."""
+    words = [w for w in WORD_SPLIT.split(term.strip()) if w]
+    return words[-1] if words else None
+
+
 def _prefixes(terms: list[str]) -> tuple[str, ...] | None:
     """The beginnings of terms that share a first character, their ASCII letters lowercased:
     up to _PREFIX_CHARS characters, across word gaps (marked _GAP_MARK), ending before a

@@ -26,7 +26,15 @@ from r1kb.checksource.lexicon import tails as unit_tails
 from r1kb.checksource.lexicon.ends_before import ends_before
 from r1kb.checksource.lexicon.folding import fold
 from r1kb.checksource.lexicon.pairs import by_pairs, pair_key
-from r1kb.checksource.lexicon.starts import GAP, STEPS, WORD_SPLIT, scanner, separators, stops
+from r1kb.checksource.lexicon.starts import (
+    GAP,
+    STEPS,
+    WORD_SPLIT,
+    last_word,
+    scanner,
+    separators,
+    stops,
+)
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
@@ -217,19 +225,15 @@ class TermSet:
                 return hit
         lo = max(start - 1, 0)
         if last + 1 >= end:
-            for m in scan.finditer(text, lo, end):
-                for step in STEPS[m.lastgroup]:
-                    place = m.start() + step
-                    if place < start:
-                        continue
-                    if place > last:
-                        return None
-                    if (hit := hit_at(text, place, end)) is not None:
-                        return hit
-            return None
-        match = scan.match
-        for stop in self._stops.finditer(text, lo, last + 1):
-            if (m := match(text, stop.start(), end)) is None:
+            matches: Iterable[re.Match[str] | None] = scan.finditer(text, lo, end)
+        else:  # (see _scan: the scan tried only at its stops up to `last`)
+            match = scan.match
+            matches = map(
+                lambda stop: match(text, stop.start(), end),
+                self._stops.finditer(text, lo, last + 1),
+            )
+        for m in matches:
+            if m is None:
                 continue
             for step in STEPS[m.lastgroup]:
                 place = m.start() + step
@@ -327,10 +331,9 @@ def _finals(terms: list[str]) -> tuple[set[str], bool]:
     finals: set[str] = set()
     wild = False
     for term in terms:
-        words = [w for w in WORD_SPLIT.split(term.strip()) if w]
-        if not words:
+        last = last_word(term)
+        if last is None:
             continue
-        last = words[-1]
         if last.endswith("*") and len(last) > 1:
             wild = True
             finals.add(last[-2].lower())
