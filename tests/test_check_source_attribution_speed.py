@@ -36,6 +36,7 @@ from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.find import find
 from r1kb.checksource.candidates.mentions import find_mentions
 from r1kb.checksource.document.document import Document, read
+from r1kb.checksource.document.layout import Cell
 from r1kb.checksource.lexicon.vocabulary import vocabulary
 from r1kb.checksource.matching.choose import Choice, match
 from r1kb.checksource.matching.match import Matcher
@@ -709,3 +710,39 @@ def test_a_quantity_of_the_company_s_own_is_one_recorded_for_it() -> None:
     the company's records hold."""
     shapes = recorded(KB)
     assert shapes.company_only and shapes.company_only <= shapes.company_quantities
+
+
+def _parsed_cell_sentence(self: readings.Reader, cell: Cell) -> Sentence:
+    return sentence.parse_sentence(self.at.text, cell.start, cell.end)
+
+
+_CELL_TEXTS = [
+    _PROSE_AND_TABLE,
+    "| Model (size) | AIME 2024; pass@1 | Cost |\n|---|---|---|\n"
+    "| DeepSeek-R1 (671B, 37B active) | 79.8% (vs 79.2%), and 86.7% but not 90% | $5.6M |\n"
+    "| o1 — OpenAI | 79.2% whereas R1 79.8%\nA | $6 per million tokens |\n",
+]
+
+
+@pytest.mark.parametrize("path", [None, 1, *case_articles()], ids=str)
+def test_a_cell_s_sentence_is_read_for_its_span_only(path: Path | int | None) -> None:
+    """A table cell's figures read as with the cell parsed for its parentheses and clauses
+    (the case articles, and tables whose cells hold both), and their readings allow no others
+    (no reader: the only ones that would read them)."""
+    if isinstance(path, Path):
+        text, name = path.read_text(encoding="utf-8"), path.name
+    else:
+        text, name = _CELL_TEXTS[path or 0], "x.md"
+    fast, plain = both_ways(
+        text,
+        KB,
+        name,
+        lambda patch: patch.setattr(readings.Reader, "_cell_sentence", _parsed_cell_sentence),
+    )
+    assert fast == plain
+    doc = read(text, name)
+    found = find(doc, KB)
+    matcher = Matcher(KB)
+    cells = [r for r in walk.attribute(doc, found, KB, matcher.units) if r.where is None]
+    assert all(r.reader is None for r in cells)
+    assert len(cells) == len(found.cells)

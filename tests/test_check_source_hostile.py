@@ -743,14 +743,18 @@ def test_a_cell_or_heading_of_a_page_s_length_is_read_in_pieces(
     from r1kb.checksource.document.document import MAX_SENTENCE
 
     read_spans: list[int] = []
-    plain = readings.parse_sentence
+    plain, plain_cell = walk.parse_sentence, readings.Reader._cell_sentence
 
     def parse(text: str, start: int, end: int) -> Any:
         read_spans.append(end - start)
         return plain(text, start, end)
 
-    monkeypatch.setattr(readings, "parse_sentence", parse)
-    monkeypatch.setattr(walk, "parse_sentence", parse)
+    def cell_sentence(self: readings.Reader, cell: Any) -> Any:
+        read_spans.append(cell.end - cell.start)
+        return plain_cell(self, cell)
+
+    monkeypatch.setattr(walk, "parse_sentence", parse)  # a heading's pieces
+    monkeypatch.setattr(readings.Reader, "_cell_sentence", cell_sentence)  # a cell's
     report = check_text(text, kb, name="t.md")
     assert len(report.figures) > 1000
     assert read_spans and max(read_spans) <= MAX_SENTENCE

@@ -22,7 +22,7 @@ from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution.cells import CONTEXT_MODEL, CellAttributor
 from r1kb.checksource.attribution.names import COMPANY, EARLIER_CLAUSE, GENERIC, OTHER
 from r1kb.checksource.attribution.recorded import Recorded
-from r1kb.checksource.attribution.sentence import Sentence, parse_sentence
+from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw, as_percent
 from r1kb.checksource.document.layout import Cell
 from r1kb.kb import KnowledgeBase
@@ -344,10 +344,13 @@ class Reader:
         each figure asked, and went through every quantity)."""
         return self.kb.derived("sibling_quantities", _sibling_quantities)[quantity]
 
-    def _cell_sentence(self, text: str, cell: Cell) -> Sentence:
-        """The cell parsed as a sentence, once for its figures (they come one after another)."""
+    def _cell_sentence(self, cell: Cell) -> Sentence:
+        """The cell as its figures' sentence, once for them (they come one after another). Only
+        its span is read (the figure's quote): a cell's readings allow no others (they have no
+        reader), and nothing else asks for its parentheses or clauses, so it is not parsed
+        for them."""
         if self._cell is None or self._cell[0] != (cell.start, cell.end):
-            self._cell = ((cell.start, cell.end), parse_sentence(text, cell.start, cell.end))
+            self._cell = ((cell.start, cell.end), Sentence(cell.start, cell.end))
         return self._cell[1]
 
     def of_cell(
@@ -355,7 +358,7 @@ class Reader:
     ) -> Readings:
         """The reading of a figure in a table cell, from the cell's headers outward (`subject`:
         the model of the table's section, else of the article)."""
-        s = self._cell_sentence(text, cell)
+        s = self._cell_sentence(cell)
         headers = (cell.row_header, cell.column_header)
         none = Readings(raw, s, key, headers=headers)
         # the names after the figure in its cell, of those found in the whole document (a search
