@@ -29,15 +29,25 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _AT_YEAR, _AT_DAY = "(?=[12])", "(?=[0-9])"
 _AT_MONTH = "(?=[" + "".join(sorted({m[0] for m in MONTHS})) + "])"
 _AT_PART_OR_MONTH = "(?=[" + "".join(sorted({"e", "m", "l", *(m[0] for m in MONTHS)})) + "])"
-_PATTERNS = [
-    rf"{_AT_YEAR}\b{_YEAR.format(g='y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
-    rf"{_AT_YEAR}\b{_YEAR.format(g='y')}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b",
-    rf"{_AT_MONTH}\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')},?\s+{_YEAR.format(g='y')}\b",
-    rf"{_AT_DAY}\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
-    rf"{_AT_DAY}\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./]{_YEAR.format(g='y')}\b",
-    rf"{_AT_PART_OR_MONTH}\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+# each notation with the list of number_starts it is tried at (None: one read from a name)
+_NOTATIONS = [
+    (rf"{_AT_YEAR}\b{_YEAR.format(g='y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "-"),
+    (rf"{_AT_YEAR}\b{_YEAR.format(g='y')}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)\b", "/"),
+    (
+        rf"{_AT_MONTH}\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')},?\s+{_YEAR.format(g='y')}\b",
+        None,
+    ),
+    (
+        rf"{_AT_DAY}\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+        "month",
+    ),
+    (rf"{_AT_DAY}\b(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./]{_YEAR.format(g='y')}\b", "year"),
+    (
+        rf"{_AT_PART_OR_MONTH}\b(?:(?:early|mid|late)[\s-]+)?{_MONTH.format(g='mn')},?\s+{_YEAR.format(g='y')}\b",
+        None,
+    ),
 ]
-_COMPILED = [re.compile(p, re.I) for p in _PATTERNS]
+_COMPILED = [re.compile(p, re.I) for p, _ in _NOTATIONS]
 # every notation starts at a word start with a digit, or with a month's name or a part of a
 # year: those places are found in two scans, and each notation is tried only there
 _AT_NUMBER = re.compile(r"[0-9](?<!\w[0-9])")  # a digit at a word start: a class first, which
@@ -82,15 +92,14 @@ _MONTH_ALONE = re.compile(  # a look-ahead for the capitals first: the engine sk
 )
 # a day without its year ("January 20", "Jan 27th", "10 January"): kept year-less, as ISO 8601
 # writes it ("--01-20"), and compared by month and day only
-_NO_YEAR = [
-    re.compile(
-        rf"{_AT_MONTH}\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')}\b(?![,.]?\s*\d)", re.I
-    ),
-    re.compile(
+_NO_YEAR_NOTATIONS = [
+    (rf"{_AT_MONTH}\b{_MONTH.format(g='mn')}\s+{_DAY.format(g='d')}\b(?![,.]?\s*\d)", None),
+    (
         rf"{_AT_DAY}\b{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='mn')}\b(?![,.]?\s*\d)",
-        re.I,
+        "month",
     ),
 ]
+_NO_YEAR = [re.compile(p, re.I) for p, _ in _NO_YEAR_NOTATIONS]
 
 
 @dataclass(frozen=True)
@@ -161,11 +170,11 @@ def number_starts(text: str, every: list[int]) -> dict[str, list[int]]:
 
 # which of number_starts' lists each notation read from a number is tried at
 _STARTS = {
-    _COMPILED[0]: "-",
-    _COMPILED[1]: "/",
-    _COMPILED[3]: "month",
-    _COMPILED[4]: "year",
-    _NO_YEAR[1]: "month",
+    pattern: starts
+    for pattern, (_, starts) in zip(
+        [*_COMPILED, *_NO_YEAR], [*_NOTATIONS, *_NO_YEAR_NOTATIONS], strict=True
+    )
+    if starts is not None
 }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from r1kb.capped import CappedDict
+from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.prefixes import Chains, chains, items
 
 _LOOKBEHINDS = (r"(?<![\w.])", r"(?<![\w])")
@@ -197,9 +198,5 @@ def family_matches(
                 continue  # its gate is nowhere: no longer beginning is either
             if leaf is not None:
                 where = tree.places(leaf, text, lambda g, f=first: at_gate(g, f), found)
-        # places.matches_at, inlined (a generator less per name found): never empty
-        after, match = 0, pattern.match
-        for pos in where:
-            if pos >= after and (m := match(text, pos)) is not None:
-                yield m, mid
-                after = m.end()
+        for m in matches_at(pattern, text, where):  # (never empty)
+            yield m, mid

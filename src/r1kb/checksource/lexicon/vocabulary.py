@@ -262,16 +262,10 @@ class TermSet:
 
     def _hit_at(self, text: str, place: int, end: int) -> Hit | None:
         """The longest term that matches at a place (and is not empty), if any."""
-        pair = text[place : place + 2] if place + 2 <= end else text[place:end]
-        group = self._by_pair.get(pair, _UNKNOWN)  # terms_at, inlined: asked at every place
-        if group is _UNKNOWN:
-            group = self._by_pair.keep(pair, self.terms_of_pair(pair))
-        if group is None or (m := group.match(text, place, end)) is None:
+        group = self.terms_at(text, place, end)
+        if group is None or (m := group.match(text, place, end)) is None or m.end() == place:
             return None
-        stop = m.end()
-        if stop == place:
-            return None
-        return Hit(place, stop, self._refs[int(m.lastgroup[1:]) if m.lastgroup else 0])
+        return self.hit_of(m)
 
     def terms_at(self, text: str, pos: int, end: int) -> re.Pattern[str] | None:
         """The terms that may match at pos: by its first two characters where they are ASCII

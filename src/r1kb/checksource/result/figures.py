@@ -60,7 +60,7 @@ class _Said:
 
 
 def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = None) -> Figure:
-    """The figure of a chosen reading (built with its fields in order: one for each figure)."""
+    """The figure of a chosen reading (one call, its quote and locator worked out first)."""
     said = said or _Said(doc, kb)
     r, j = c.readings, c.judgement
     raw, sentence = r.raw, r.sentence
@@ -76,24 +76,24 @@ def figure(doc: Document, c: Choice, kb: KnowledgeBase, said: _Said | None = Non
     else:
         locator = _locator(where.heading, where.paragraph, line)
     return Figure(
-        doc.original[start:end],  # text
-        start,
-        end,
-        line,
-        col,  # column
-        value,
-        j.value.unit,
-        j.model,
-        j.quantity,
-        j.outcome,
-        [*claims],
-        [*corrections],
-        [*related],
-        message,
-        quote,
-        locator,
-        c.how,  # attribution
-        c.basis,  # quantity_basis
+        text=doc.original[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        value=value,
+        unit=j.value.unit,
+        model=j.model,
+        quantity=j.quantity,
+        outcome=j.outcome,
+        claims=[*claims],
+        corrections=[*corrections],
+        related=[*related],
+        message=message,
+        quote=quote,
+        locator=locator,
+        attribution=c.how,
+        quantity_basis=c.basis,
     )
 
 
