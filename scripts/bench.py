@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from bench_interpreter import describe, interpreter
 from r1kb.config import find_config
 from r1kb.validate import validate
 
@@ -280,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; median kept")
     parser.add_argument("--real", action="store_true", help="also time the project's data/")
     args = parser.parse_args(argv)
+    python = interpreter()
+    print(describe(python))
     if args.claims < CLUSTER:
         parser.error(f"--claims must be at least {CLUSTER}")
     with tempfile.TemporaryDirectory(prefix="r1kb-bench-") as tmp:
@@ -295,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"synthetic knowledge base has {errors} error(s): generator bug", file=sys.stderr)
             return 1
     parse_s, validate_s = statistics.median(parse_runs), statistics.median(validate_runs)
-    report: dict[str, float | int] = {
+    report: dict[str, object] = {
+        "interpreter": python,
         "claims": args.claims,
         "files": files,
         "parse_s": round(parse_s, 3),

@@ -41,6 +41,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_interpreter import describe, interpreter
 from r1kb.checksource.document.document import cut_reason, read
 from r1kb.checksource.matching.match import Matcher
 from r1kb.checksource.pipeline import check_text
@@ -302,10 +303,12 @@ def main() -> None:
         "--hostile-only", action="store_true", help="skip throughput, whole process and growth"
     )
     args = parser.parse_args()
+    python = interpreter()
+    print(describe(python))
     kb = load(ROOT / "data").kb
     matcher = Matcher(kb)
     check_text("DeepSeek-R1 has 671B parameters.", kb, matcher=matcher)  # warm-up
-    figures: dict[str, object] = {}
+    figures: dict[str, object] = {"interpreter": python}
     article = sample_article()
     with tempfile.TemporaryDirectory() as tmp:
         if not args.hostile_only:

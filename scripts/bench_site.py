@@ -33,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import generate
+from bench_interpreter import describe, interpreter
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -104,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         "--history", action="store_true", help="also build each size from a git repository"
     )
     args = parser.parse_args(argv)
-    report: dict[str, object] = {}
+    python = interpreter()
+    print(describe(python))
+    report: dict[str, object] = {"interpreter": python}
     runs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="r1kb-bench-site-") as tmp:
         for n in sorted(args.claims):
