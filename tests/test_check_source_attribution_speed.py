@@ -245,6 +245,7 @@ def _plain(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(Rates, "keeps", staticmethod(lambda unit: True))
     patch.setattr(at.Attributor, "names_any", lambda self, a, b: bool(self.names_in(a, b)))
     patch.setattr(readings._Quantities, "of", _quantity_read_anew)
+    patch.setattr(quantity, "_money_not_cost_words", lambda kb: None)
 
 
 def _quantity_read_anew(self: readings._Quantities, model: str) -> tuple[str | None, bool, str]:
@@ -746,3 +747,43 @@ def test_a_cell_s_sentence_is_read_for_its_span_only(path: Path | int | None) ->
     cells = [r for r in walk.attribute(doc, found, KB, matcher.units) if r.where is None]
     assert all(r.reader is None for r in cells)
     assert len(cells) == len(found.cells)
+
+
+# --- round 5 ---------------------------------------------------------------------------------
+
+MONEY_PIECES = [
+    "revenue", "Revenues", "REVENUE-growth", "raise", "Raised", "rai\u017fing", "funding",
+    "fundraising", "fund raising", "assets", "ASSETS", "valuation", "valued at", "valued  at",
+    "market value", "market-cap", "Market Capitalization", "income", "wiped", "salaries",
+    "\u017falary", "$10 billion", " ", ", ", "x", "in ", "a", "é", "\u212a",
+]  # fmt: skip
+money_texts = st.lists(st.sampled_from(MONEY_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(money_texts)
+@example("valued at $1B and rai\u017fed $2B")
+def test_a_clause_without_the_words_of_money_that_is_no_cost_names_none(text: str) -> None:
+    """A stretch `may_hold` finds none of the money words in holds no match of the pattern
+    (the clause is then not searched)."""
+    pattern, words = quantity._money_not_cost(KB), quantity._money_not_cost_words(KB)
+    assert words is not None
+    for a, b in _windows(text):
+        if pattern.search(text, a, b):
+            assert may_hold(text, a, b, words), (text, a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(quantity._money_not_cost(KB)))
+def test_every_match_of_money_that_is_no_cost_holds_one_of_its_words(text: str) -> None:
+    words = quantity._money_not_cost_words(KB)
+    assert words is not None
+    if quantity._money_not_cost(KB).search(text):
+        assert may_hold(text, 0, len(text), words), text
+
+
+def test_the_words_of_money_that_is_no_cost_are_the_terms_first_words() -> None:
+    words = quantity._money_not_cost_words(KB)
+    assert words is not None and len(words) == len(KB.money_not_cost)
+    assert "revenue" in words and "valued" in words and "market" in words
+    assert quantity._make_money_not_cost_words(SimpleNamespace(money_not_cost=["Kö*"])) is None

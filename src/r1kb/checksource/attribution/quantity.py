@@ -15,9 +15,11 @@ from r1kb.checksource.attribution.names import COMPANY, nearest
 from r1kb.checksource.attribution.respectively import Pairing, says_respectively, sentence_spans
 from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
+from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
+from r1kb.checksource.lexicon.starts import WORD_SPLIT
 from r1kb.checksource.lexicon.vocabulary import (
     LABEL_GAP,
     Hit,
@@ -68,6 +70,24 @@ def _money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
 def _make_money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
     words = [term_pattern(w) for w in kb.money_not_cost]
     return re.compile("|".join(words) if words else "(?!)", re.I)
+
+
+def _money_not_cost_words(kb: KnowledgeBase) -> tuple[str, ...] | None:
+    """The words one of which every match of `_money_not_cost` holds: each term's first word
+    (without its `*`), in lower case; None when one is not ASCII (then `may_hold` cannot
+    tell, and the clause is searched). A clause without one is not searched: the pattern, its
+    terms each led by look-behinds, is tried at every character of the clause."""
+    return kb.derived("money_not_cost_words", _make_money_not_cost_words)
+
+
+def _make_money_not_cost_words(kb: KnowledgeBase) -> tuple[str, ...] | None:
+    words = []
+    for term in kb.money_not_cost:
+        first = next((w for w in WORD_SPLIT.split(term.strip()) if w), "").removesuffix("*")
+        if not first or not first.isascii():
+            return None
+        words.append(first.lower())
+    return tuple(words)
 
 
 def _narrowing(kb: KnowledgeBase) -> dict[str, TermSet]:
@@ -137,7 +157,12 @@ class QuantityReader:
         around the figure, in its clause: the clause is searched once, not again for each of
         its figures."""
         if self._not_cost[0] != clause:
-            found = [m.span() for m in _money_not_cost(self.kb).finditer(self.text, *clause)]
+            words = _money_not_cost_words(self.kb)
+            found = (
+                [m.span() for m in _money_not_cost(self.kb).finditer(self.text, *clause)]
+                if words is None or may_hold(self.text, *clause, words)
+                else []
+            )
             self._not_cost = (clause, found)
         return any(
             raw.start - _NOT_COST_REACH <= b and a <= raw.end + _NOT_COST_REACH
