@@ -488,59 +488,67 @@ def test_the_comma_of_a_relative_clause_is_where_the_plain_search_finds_it(text:
 def test_a_figure_s_quantity_is_the_same_for_every_model_but_the_company(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """What `_Quantities` reads once for every model but the company: each figure of the case
-    articles, read as each model's, gets one quantity, basis and strength."""
+    """What `quantity_for` derives from one model's reading: each figure of the case articles,
+    read as each model's (the company's included), gets the quantity, strength and basis read
+    for that model anew; the company's differs only as its fleet."""
     from r1kb.checksource.attribution.names import COMPANY
     from r1kb.checksource.matching.match import Matcher
     from r1kb.checksource.pipeline import check_text
 
     plain = at.Attributor.quantity
-    asked = []
+    asked, fleets = [], 0
+    models = (COMPANY, "deepseek-v3", "o1", None)
 
     def each_model(self: at.Attributor, raw: Raw, model: str | None, s: Sentence):  # type: ignore[no-untyped-def]
-        answers = set()
-        for other in (model, "deepseek-v3", "o1", None):
-            if other != COMPANY:
-                answers.add((*plain(self, raw, other, s), self.quantity_how))
+        nonlocal fleets
+        anew = {m: (*plain(self, raw, m, s), self.quantity_how) for m in models}
+        fleets += anew[COMPANY][0] != anew[None][0]
+        for first in models:
+            read = self.last_read(*plain(self, raw, first, s))
+            for other in models:
+                assert (*self.quantity_for(read, other), read.how) == anew[other], (raw, first)
         asked.append(model)
-        assert len(answers) == 1, (raw, model)
         return plain(self, raw, model, s)
 
     monkeypatch.setattr(at.Attributor, "quantity", each_model)
     for path in case_articles():
         check_text(path.read_text(encoding="utf-8"), KB, path.name, matcher=Matcher(KB))
-    assert len(asked) > 40
+    assert len(asked) > 40 and fleets > 0
 
 
 class _CountingReader:
-    """A stand-in for the Attributor's quantity: the company's default differs, as the fleet."""
+    """A stand-in for the Attributor's quantity half: the company's default differs, as the
+    fleet; it counts the figure's readings."""
 
     def __init__(self) -> None:
         self.calls = 0
         self.quantity_how = ""
 
     def quantity(self, raw: object, model: str | None, s: object) -> tuple[str | None, bool]:
-        from r1kb.checksource.attribution.names import COMPANY
-
         self.calls += 1
         self.quantity_how = f"read {self.calls}"
+        return self.quantity_for(self.last_read(None, False), model)
+
+    def last_read(self, qid: str | None, strong: bool) -> quantity.QuantityRead:
+        return quantity.QuantityRead(qid, strong, self.quantity_how, ("gpu-count",))
+
+    def quantity_for(self, read: object, model: str | None) -> tuple[str | None, bool]:
+        from r1kb.checksource.attribution.names import COMPANY
+
         return ("gpu-fleet-size" if model == COMPANY else "gpu-count"), False
 
 
 @given(st.lists(st.sampled_from(["deepseek", "deepseek-v3", "deepseek-r1", "o1"]), max_size=8))
 def test_a_figure_s_quantities_are_those_read_for_each_model(models: list[str]) -> None:
-    """_Quantities gives each model the quantity read for it (the company its own, read each
-    time), the others' read once."""
-    from r1kb.checksource.attribution.names import COMPANY
-
-    assert COMPANY == "deepseek"
+    """_Quantities gives each model the quantity read for it, the figure's words read once
+    (for the first model asked, the company's or another's)."""
     reader = _CountingReader()
     quantities = readings._Quantities(reader, None, None)  # type: ignore[arg-type]
     for model in models:
         got = quantities.of(model)
-        assert got[0] == reader.quantity(None, model, None)[0]
-    others = [m for m in models if m != COMPANY]
-    assert reader.calls == 2 * len(models) - len(others) + min(len(others), 1)
+        assert got[:2] == reader.quantity_for(None, model)
+        assert got[2] == "read 1"
+    assert reader.calls == min(len(models), 1)
 
 
 @settings(max_examples=300, deadline=None)

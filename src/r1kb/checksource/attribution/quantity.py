@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from r1kb.checksource.attribution.names import COMPANY, nearest
 from r1kb.checksource.attribution.respectively import Pairing, says_respectively, sentence_spans
@@ -111,6 +112,15 @@ _DURATION_UNITS = DURATIONS
 FigureKind = tuple[str | None, bool, frozenset[str] | None, frozenset[str]]
 
 
+class QuantityRead(NamedTuple):
+    """A figure's reading by `QuantityReader.quantity`, as `quantity_for` reads it for a model."""
+
+    quantity: str | None
+    strong: bool
+    how: str  # `quantity_how`
+    default: tuple[str | None] | None  # the unit's default it fell back on (None: it did not)
+
+
 class QuantityReader:
     """The unit and quantity half of the Attributor (attribute.py), whose state it reads."""
 
@@ -120,6 +130,7 @@ class QuantityReader:
     vocab: Vocabulary
     spans: list[tuple[int, int]]
     quantity_how: str
+    quantity_default: tuple[str | None] | None = None  # see `last_read`
     range_only: frozenset[str]
     benchmarks: list[Mention]
     marks: list[Mention]
@@ -332,9 +343,11 @@ class QuantityReader:
 
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
         """The quantity id and whether a cue word decided it (False: the unit's default). The
-        model matters only as the company (its GPUs are its fleet): readings.py reads a figure
-        once for every other model."""
+        model matters only as the company (its GPUs are its fleet), and only where the reading
+        falls back on the unit's default: `last_read` and `quantity_for` give the reading as
+        another model's without reading the figure's words again."""
         self.quantity_how = "the figure's unit"
+        self.quantity_default = None
         clause = s.clause_at(raw.start)
         unit = raw.unit or ""
         if unit == "percent" and _DIFFERENCE_BEFORE.search(
@@ -414,10 +427,26 @@ class QuantityReader:
         default = self.default_quantity(unit)
         if unit == "tokens" and raw.low is not None and raw.low < 1e7:
             default = "context-length"
+        self.quantity_how = f"no term near it: the default quantity for {unit}"
+        self.quantity_default = (default,)
+        return self._default_for(default, model), False
+
+    def last_read(self, quantity: str | None, strong: bool) -> QuantityRead:
+        """The reading `quantity` just returned (quantity and strength), with what it kept."""
+        return QuantityRead(quantity, strong, self.quantity_how, self.quantity_default)
+
+    def quantity_for(self, read: QuantityRead, model: str | None) -> tuple[str | None, bool]:
+        """What `quantity` gives for `model`, from its reading of the same figure as any model's
+        (the company's GPUs are its fleet: only the unit's default differs)."""
+        if read.default is None:
+            return read.quantity, read.strong
+        return self._default_for(read.default[0], model), False
+
+    def _default_for(self, default: str | None, model: str | None) -> str | None:
+        """The unit's default quantity as the model's (the company's GPU count is its fleet)."""
         if model == COMPANY:
             default = _FLEET_SUBJECT.get(default or "", default)
-        self.quantity_how = f"no term near it: the default quantity for {unit}"
-        return self._known(default), False
+        return self._known(default)
 
     def _term_in(self, raw: Raw, words: str) -> str | None:
         return first_fitting(terms_of(self.vocab.quantities, words), lambda q: self.fits(raw, q))
