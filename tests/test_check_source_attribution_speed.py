@@ -795,3 +795,46 @@ def test_the_words_of_money_that_is_no_cost_are_the_terms_first_words() -> None:
     assert words is not None and len(words) == len(KB.money_not_cost)
     assert "revenue" in words and "valued" in words and "market" in words
     assert quantity._make_money_not_cost_words(SimpleNamespace(money_not_cost=["Kö*"])) is None
+
+
+def test_a_report_words_each_claim_once_as_it_words_it_alone() -> None:
+    """Every judgement of the case articles worded with the claims of its report worded so far
+    (in the report's order) reads as worded on its own; claims are met again."""
+    from r1kb.checksource.result import wording
+
+    again = 0
+    for path in case_articles():
+        text = path.read_text(encoding="utf-8")
+        doc = read(text, path.name, None)
+        matcher = Matcher(KB)
+        chosen = match(walk.attribute(doc, find(doc, KB), KB, matcher.units), matcher)
+        said: wording.ClaimWords = {}
+        for c in chosen:
+            j = c.judgement
+            met = sum(id(x) in said for x in (*j.claims, *j.corrections, *j.related))
+            assert wording.message(KB, j, said) == wording.message(KB, j), path
+            again += met
+    assert again > 5
+
+
+def test_judgements_of_every_claim_are_worded_as_alone_with_one_report_s_claims() -> None:
+    """A figure of each recorded value judged as its model's and as other models' (agreeing,
+    conflicting, misattributed, new: many judgements name the same claims), all worded in
+    turn with one report's claims worded so far, read as each worded on its own."""
+    from r1kb.checksource.result import wording
+
+    matcher = Matcher(KB)
+    models = sorted({c.subject for c in KB.live_claims()})[:6]
+    said: wording.ClaimWords = {}
+    again = 0
+    for c in KB.live_claims():
+        if not isinstance(c.value, int | float) or isinstance(c.value, bool):
+            continue
+        raw = Raw(0, 1, low=float(c.value), high=float(c.value), unit=c.unit)
+        for model in (c.subject, *models):
+            j = matcher.judge(raw, model, c.quantity, True)
+            if j is None:
+                continue
+            again += sum(id(x) in said for x in (*j.claims, *j.corrections, *j.related))
+            assert wording.message(KB, j, said) == wording.message(KB, j), (c.id, model)
+    assert again > 100
