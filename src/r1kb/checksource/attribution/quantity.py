@@ -10,14 +10,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from r1kb.checksource.attribution.names import COMPANY, nearest
 from r1kb.checksource.attribution.respectively import Pairing, says_respectively, sentence_spans
 from r1kb.checksource.attribution.scope_terms import ScopeTerms
 from r1kb.checksource.attribution.sentence import Sentence
+from r1kb.checksource.attribution.word_test import may_hold
 from r1kb.checksource.candidates.extract import Raw
 from r1kb.checksource.candidates.mentions import Mention, within
 from r1kb.checksource.lexicon.notations import DURATIONS, ELO, EVAL_MARK
+from r1kb.checksource.lexicon.starts import WORD_SPLIT
 from r1kb.checksource.lexicon.vocabulary import (
     LABEL_GAP,
     Hit,
@@ -70,6 +73,24 @@ def _make_money_not_cost(kb: KnowledgeBase) -> re.Pattern[str]:
     return re.compile("|".join(words) if words else "(?!)", re.I)
 
 
+def _money_not_cost_words(kb: KnowledgeBase) -> tuple[str, ...] | None:
+    """The words one of which every match of `_money_not_cost` holds: each term's first word
+    (without its `*`), in lower case; None when one is not ASCII (then `may_hold` cannot
+    tell, and the clause is searched). A clause without one is not searched: the pattern, its
+    terms each led by look-behinds, is tried at every character of the clause."""
+    return kb.derived("money_not_cost_words", _make_money_not_cost_words)
+
+
+def _make_money_not_cost_words(kb: KnowledgeBase) -> tuple[str, ...] | None:
+    words = []
+    for term in kb.money_not_cost:
+        first = next((w for w in WORD_SPLIT.split(term.strip()) if w), "").removesuffix("*")
+        if not first or not first.isascii():
+            return None
+        words.append(first.lower())
+    return tuple(words)
+
+
 def _narrowing(kb: KnowledgeBase) -> dict[str, TermSet]:
     """For each quantity a qualifier may narrow, the qualifiers of the quantities narrowing it:
     where none of them can match, `Vocabulary.narrow` leaves the quantity as it is, and the
@@ -91,6 +112,15 @@ _DURATION_UNITS = DURATIONS
 FigureKind = tuple[str | None, bool, frozenset[str] | None, frozenset[str]]
 
 
+class QuantityRead(NamedTuple):
+    """A figure's reading by `QuantityReader.quantity`, as `quantity_for` reads it for a model."""
+
+    quantity: str | None
+    strong: bool
+    how: str  # `quantity_how`
+    default: tuple[str | None] | None  # the unit's default it fell back on (None: it did not)
+
+
 class QuantityReader:
     """The unit and quantity half of the Attributor (attribute.py), whose state it reads."""
 
@@ -100,6 +130,7 @@ class QuantityReader:
     vocab: Vocabulary
     spans: list[tuple[int, int]]
     quantity_how: str
+    quantity_default: tuple[str | None] | None = None  # see `last_read`
     range_only: frozenset[str]
     benchmarks: list[Mention]
     marks: list[Mention]
@@ -137,7 +168,12 @@ class QuantityReader:
         around the figure, in its clause: the clause is searched once, not again for each of
         its figures."""
         if self._not_cost[0] != clause:
-            found = [m.span() for m in _money_not_cost(self.kb).finditer(self.text, *clause)]
+            words = _money_not_cost_words(self.kb)
+            found = (
+                [m.span() for m in _money_not_cost(self.kb).finditer(self.text, *clause)]
+                if words is None or may_hold(self.text, *clause, words)
+                else []
+            )
             self._not_cost = (clause, found)
         return any(
             raw.start - _NOT_COST_REACH <= b and a <= raw.end + _NOT_COST_REACH
@@ -307,9 +343,11 @@ class QuantityReader:
 
     def quantity(self, raw: Raw, model: str | None, s: Sentence) -> tuple[str | None, bool]:
         """The quantity id and whether a cue word decided it (False: the unit's default). The
-        model matters only as the company (its GPUs are its fleet): readings.py reads a figure
-        once for every other model."""
+        model matters only as the company (its GPUs are its fleet), and only where the reading
+        falls back on the unit's default: `last_read` and `quantity_for` give the reading as
+        another model's without reading the figure's words again."""
         self.quantity_how = "the figure's unit"
+        self.quantity_default = None
         clause = s.clause_at(raw.start)
         unit = raw.unit or ""
         if unit == "percent" and _DIFFERENCE_BEFORE.search(
@@ -389,10 +427,26 @@ class QuantityReader:
         default = self.default_quantity(unit)
         if unit == "tokens" and raw.low is not None and raw.low < 1e7:
             default = "context-length"
+        self.quantity_how = f"no term near it: the default quantity for {unit}"
+        self.quantity_default = (default,)
+        return self._default_for(default, model), False
+
+    def last_read(self, quantity: str | None, strong: bool) -> QuantityRead:
+        """The reading `quantity` just returned (quantity and strength), with what it kept."""
+        return QuantityRead(quantity, strong, self.quantity_how, self.quantity_default)
+
+    def quantity_for(self, read: QuantityRead, model: str | None) -> tuple[str | None, bool]:
+        """What `quantity` gives for `model`, from its reading of the same figure as any model's
+        (the company's GPUs are its fleet: only the unit's default differs)."""
+        if read.default is None:
+            return read.quantity, read.strong
+        return self._default_for(read.default[0], model), False
+
+    def _default_for(self, default: str | None, model: str | None) -> str | None:
+        """The unit's default quantity as the model's (the company's GPU count is its fleet)."""
         if model == COMPANY:
             default = _FLEET_SUBJECT.get(default or "", default)
-        self.quantity_how = f"no term near it: the default quantity for {unit}"
-        return self._known(default), False
+        return self._known(default)
 
     def _term_in(self, raw: Raw, words: str) -> str | None:
         return first_fitting(terms_of(self.vocab.quantities, words), lambda q: self.fits(raw, q))

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from r1kb.checksource.attribution import attribute as at
 from r1kb.checksource.attribution.cells import CONTEXT_MODEL, CellAttributor
 from r1kb.checksource.attribution.names import COMPANY, EARLIER_CLAUSE, GENERIC, OTHER
+from r1kb.checksource.attribution.quantity import QuantityRead
 from r1kb.checksource.attribution.recorded import Recorded
 from r1kb.checksource.attribution.sentence import Sentence
 from r1kb.checksource.candidates.extract import Raw, as_percent
@@ -213,6 +214,7 @@ class Reader:
                 # made (a quantity of the company's own is one recorded for it: none below)
                 subject = at.Subject(COMPANY, False, "a quantity of the company itself")
         elif quantity not in self.recorded.company_quantities:
+            read = self.at.last_read(quantity, q_strong)  # the figure's words read as any model's
             first_release = self.recorded.first_release
             if (
                 raw.dates
@@ -234,7 +236,7 @@ class Reader:
             if model is None:
                 return self._unattributed(raw, s, key, where, scope.fallback, ahead)
             subject = at.Subject(model, False, "DeepSeek (the company) named for its model")
-            quantity, q_strong = self.at.quantity(raw, model, s)
+            quantity, q_strong = self.at.quantity_for(read, model)
             if quantity is None:
                 return Readings(raw, s, key, where=where)
         first = Reading(subject.model, quantity, q_strong, self.at.quantity_how)
@@ -410,22 +412,21 @@ class Reader:
 
 class _Quantities:
     """One figure's quantity as one model's after another: its words are read once for every
-    model but the company, not again for each (`QuantityReader.quantity` reads the model only
-    to tell the company's default quantity: its GPUs are its fleet)."""
+    model, the company's included (`QuantityReader.quantity_for`: the model matters only as
+    the company's fleet, where the reading falls back on the unit's default)."""
 
     def __init__(self, attributor: at.Attributor, raw: Raw, s: Sentence) -> None:
         self.at, self.raw, self.s = attributor, raw, s
-        self._model_s: tuple[str | None, bool, str] | None = None  # any model's but the company's
+        self._read: QuantityRead | None = None  # the first model's reading
 
     def of(self, model: str) -> tuple[str | None, bool, str]:
         """The quantity, whether a word decided it, and what did (`quantity_how`)."""
-        if model == COMPANY:
+        if self._read is None:
             quantity, strong = self.at.quantity(self.raw, model, self.s)
-            return quantity, strong, self.at.quantity_how
-        if self._model_s is None:
-            quantity, strong = self.at.quantity(self.raw, model, self.s)
-            self._model_s = (quantity, strong, self.at.quantity_how)
-        return self._model_s
+            self._read = self.at.last_read(quantity, strong)
+            return quantity, strong, self._read.how
+        quantity, strong = self.at.quantity_for(self._read, model)
+        return quantity, strong, self._read.how
 
 
 def _sibling_quantities(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:

@@ -40,13 +40,19 @@ class _Said:
         # related records): holding it keeps its id its own
         self._judged: dict[int, _Judged] = {}
         self._quotes: dict[tuple[int, int], str] = {}
+        self._claims: wording.ClaimWords = {}  # each claim's words, said once
 
     def judged(self, j: Judgement) -> _Judged:
         """The judgement, its words, its value and its ids, said once."""
         said = self._judged.get(id(j))
         if said is None:
-            ids = tuple(tuple(x.id for x in xs) for xs in (j.claims, j.corrections, j.related))
-            said = self._judged[id(j)] = (j, wording.message(self.kb, j), j.value.as_json(), ids)
+            ids = (
+                tuple([x.id for x in j.claims]),
+                tuple([x.id for x in j.corrections]),
+                tuple([x.id for x in j.related]),
+            )
+            message = wording.message(self.kb, j, self._claims)
+            said = self._judged[id(j)] = (j, message, j.value.as_json(), ids)
         return said
 
     def quote(self, lo: int, hi: int, fig: tuple[int, int]) -> str:

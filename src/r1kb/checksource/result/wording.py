@@ -66,10 +66,15 @@ def model_name(kb: KnowledgeBase, model_id: str) -> str:
     return m.name if m else model_id
 
 
-def message(kb: KnowledgeBase, j: Judgement) -> str:
+# the words of each claim said so far in one report, by the claim (held: its id stays its own)
+ClaimWords = dict[int, tuple[Claim, str]]
+
+
+def message(kb: KnowledgeBase, j: Judgement, said: ClaimWords | None = None) -> str:
     """One sentence saying why the figure got its outcome, and at which exchange rates a claim
-    in another currency was read."""
-    text = _message(kb, j)
+    in another currency was read. `said`: the claims of the report worded so far (a claim is
+    named in the message of every judgement that matched it: worded once)."""
+    text = _message(kb, j, {} if said is None else said)
     converted = [c for c in [*j.claims, *j.corrections] if c.id in j.conversions]
     if converted:
         conv = j.conversions[converted[0].id]
@@ -81,29 +86,40 @@ def message(kb: KnowledgeBase, j: Judgement) -> str:
     return text
 
 
-def _message(kb: KnowledgeBase, j: Judgement) -> str:
+def _message(kb: KnowledgeBase, j: Judgement, said: ClaimWords) -> str:
     quantity = quantity_name(kb, j.quantity)
     subject = f"{model_name(kb, j.model)}'s {quantity}"
-    listed = "; ".join(claim(c, kb.units) for c in j.claims[:3])
+    listed = _claims(j.claims, kb, said)
     if j.outcome == "agrees":
         return f"agrees with {listed}"
     if j.outcome == "conflicts":
         return f"the knowledge base gives {subject} as {listed}"
     if j.outcome == "known-misconception":
-        fixes = "; ".join(claim(c, kb.units) for c in j.corrections[:3]) or "see the claim's notes"
+        fixes = _claims(j.corrections, kb, said) or "see the claim's notes"
         return f"a known misconception: {listed}; corrected by {fixes}"
     if j.outcome == "misattributed":
         owners = sorted({model_name(kb, c.subject) for c in j.claims})
-        own = "; ".join(claim(c, kb.units) for c in j.corrections[:3])
+        own = _claims(j.corrections, kb, said)
         text = f"the figure is {', '.join(owners)}'s: {listed}"
         return text + (f"; {subject}: {own}" if own else f"; nothing recorded for {subject}")
     if j.incomparable:
-        held = "; ".join(claim(c, kb.units) for c in j.incomparable[:3])
+        held = _claims(j.incomparable, kb, said)
         return (
             f"not compared: the knowledge base gives {subject} only in another unit ({held}), "
             f"and no exchange rate from {j.value.unit} on record within a year of their sources"
         )
-    related = "; ".join(claim(c, kb.units) for c in j.related[:3])
+    related = _claims(j.related, kb, said)
     return f"nothing in the knowledge base about {subject}" + (
         f" (see {related})" if related else ""
     )
+
+
+def _claims(claims: list[Claim], kb: KnowledgeBase, said: ClaimWords) -> str:
+    """The first three claims in words, each worded once for the report."""
+    words = []
+    for c in claims[:3]:
+        found = said.get(id(c))
+        if found is None:
+            found = said[id(c)] = (c, claim(c, kb.units))
+        words.append(found[1])
+    return "; ".join(words)
