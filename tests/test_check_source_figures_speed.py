@@ -145,6 +145,7 @@ WORD_PIECES = [
     *("one", "Two", "a few", "A\tcouple of", "several", "ſeveral", "ſix", "millions", "top"),
     *("January", "mid", "Early", "late", "tens", "hundreds", "dozens", "may", "ten"),
     *(" ", "\n", "-", "_", "x", "é", "1", ".", "(", "often", "attention", "Kelvin", "K"),
+    *("İ", "ı", "\u212a", "ONE", "ſeven", "SEVERAL", "Σ", "ß", "\u00a0", "\u2003"),
 ]  # fmt: skip
 PLAIN_AT_WORD = re.compile(
     rf"(?=[{figure_scan._STARTING_FIRSTS}])\b(?={by_first_letter(figure_scan._STARTING)})", re.I
@@ -158,6 +159,29 @@ PLAIN_AT_WORD = re.compile(
 def test_the_places_a_word_may_begin_at_are_found_as_before(text: str) -> None:
     plain = [m.start() for m in PLAIN_AT_WORD.finditer(text)]
     assert figure_scan.word_places(text) == plain
+
+
+def test_the_word_places_of_a_lowered_text_are_read_only_where_lowering_folds_as_re_does() -> None:
+    """Every character whose lowercase is not one character, or is not what re.I matches it
+    with (an ASCII letter of the words, a word character, white space), is one that sends the
+    scan back to the text as it is (figure_scan.FOLDED_APART)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    lowered = [c.lower() for c in every]
+    apart = {c for c, low in zip(every, lowered, strict=True) if len(low) != 1}
+    ascii_letter = re.compile("[a-z]", re.I)  # what re.I matches an ASCII letter with
+    for c in {m.group() for m in ascii_letter.finditer(every)}:
+        if not re.fullmatch(c.lower(), c, re.I) or not c.lower().isascii():
+            apart.add(c)
+    kept = [(c, low) for c, low in zip(every, lowered, strict=True) if c not in apart]
+    for c, low in kept:  # a lowercase that is an ASCII letter is one re.I matches
+        if low.isascii() and low.isalpha() and not re.fullmatch(low, c, re.I):
+            apart.add(c)
+    for cls in (r"\W", r"\s"):
+        pattern = re.compile(cls)
+        apart |= {c for c, low in kept if bool(pattern.match(c)) != bool(pattern.match(low))}
+    assert apart == set(figure_scan.FOLDED_APART)
+    source = re.sub(r"\\.", "", figure_scan._AT_WORD_LOWERED.pattern)
+    assert source == source.lower()  # the words and classes it reads are in lower case
 
 
 class _ReadEachTime(layout._LineReadings):
