@@ -621,3 +621,22 @@ def test_the_articles_figures_are_found_as_when_every_finders_are_added() -> Non
     for path in case_articles():
         text = document.read(path.read_text(), path.name).text
         assert figure_scan.find_figures(text, [], WORDS) == _plain_find_figures(text, [])
+
+
+LEAD_PIECES = [
+    "1", "23", "4.5", "٣", "１", "²", "$", "US$", "＄", "¥", "CN¥", "USD", "RMB", "u", "U", "R",
+    "C", ",", ":", "@", "#", "-", "‑", ".", " ", "\n", "_", "a", "é", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=16).map("".join), st.booleans())
+@example("$5 and -6, :7 US$8 .9 ¥1", True)
+@example("1", False)
+def test_the_digit_and_number_places_of_one_scan_are_those_of_their_own_scans(
+    text: str, with_words: bool
+) -> None:
+    words = WORDS if with_words else None
+    digits, numbers = figure_scan.digit_and_number_places(text, words)
+    assert digits == [m.start() for m in figure_scan._AT_DIGIT.finditer(text)]
+    assert numbers == [m.start() for m in extract.numerals(words)[3].finditer(text)]

@@ -9,11 +9,12 @@ import re
 from operator import attrgetter
 
 from r1kb.checksource.candidates.dates import STARTING_WORDS, DateMatch, find_dates
-from r1kb.checksource.candidates.extract import Raw, finders, numerals
+from r1kb.checksource.candidates.extract import Raw, finders
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
+from r1kb.checksource.lexicon.tails import plain_number_leads
 from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 # The places the patterns of several finders may start at, each kind found by one scan for all
@@ -60,6 +61,27 @@ def word_places(text: str) -> list[int]:
     return first + [m.end() for m in _AT_WORD_LOWERED.finditer(lowered)]
 
 
+def digit_and_number_places(text: str, words: NumberWords | None) -> tuple[list[int], list[int]]:
+    """Where `_AT_DIGIT` matches and where `numerals(words)[3]` does, in order, read off one scan
+    (the text's characters are read once, not twice): a number's first character (a digit is
+    one) after no word character and no full stop; a digit place where it is a digit (\\d is
+    str.isdecimal), a number's where the character before it is none of the marks no number is
+    read after either."""
+    if words is None:
+        lead, glued = plain_number_leads()
+    else:
+        lead, glued = words.tails.lead_places, words.tails.glued_marks
+    digits: list[int] = []
+    numbers: list[int] = []
+    for m in lead.finditer(text):
+        p = m.start()
+        if not p or text[p - 1] not in glued:
+            numbers.append(p)
+        if text[p].isdecimal():
+            digits.append(p)
+    return digits, numbers
+
+
 class FigureScan:
     """The whole-text matches of each finder's pattern and the dates of a text, each scan made
     once and only when asked: may_hold_figures and find_figures read the same (the patterns do
@@ -77,11 +99,10 @@ class FigureScan:
         """Every place a pattern of this kind of place may start at, in order (maybe more)."""
         if kind not in self._places:
             if kind == "word":
-                found = word_places(self.text)
+                self._places[kind] = word_places(self.text)
             else:
-                scan = _AT_DIGIT if kind == "digit" else numerals(self.words)[3]
-                found = [m.start() for m in scan.finditer(self.text)]
-            self._places[kind] = found
+                digits, numbers = digit_and_number_places(self.text, self.words)
+                self._places["digit"], self._places["number"] = digits, numbers
         return self._places[kind]
 
     def found(self, i: int) -> list[re.Match[str]]:
