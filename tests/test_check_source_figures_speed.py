@@ -640,3 +640,47 @@ def test_the_digit_and_number_places_of_one_scan_are_those_of_their_own_scans(
     digits, numbers = figure_scan.digit_and_number_places(text, words)
     assert digits == [m.start() for m in figure_scan._AT_DIGIT.finditer(text)]
     assert numbers == [m.start() for m in extract.numerals(words)[3].finditer(text)]
+
+
+VALUE_PIECES = [
+    "7", "7,168", "²", "٣", "$5", "~3", "<", ">", "≈", "- ", "-", "• ", "* ", "+ ", "\t", " ",
+    "\u2003", "\r", "\x0b", "\x0c", "\x85", "\u00a0", "\n", "\n\n", "a", "Layers", "Key: 5",
+    "Hidden Size", "Parameters", "é", "|", "x" * 70,
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=16).map("".join))
+@example("- \u2003 5\nActive\n671B\nParameters\n")
+@example("\u2003- 5")
+@example("\u00a05\nA")
+def test_a_value_is_read_only_on_the_lines_that_may_hold_one(text: str) -> None:
+    lines = layout.line_spans(text)
+    values = layout._may_be_values(text, [a for a, _ in lines])
+    for i, (a, b) in enumerate(lines):
+        if layout._value(text, a, b) is not None:
+            assert i in values
+    readings = layout._LineReadings(text, lines)
+    plain = layout._values_first(text, lines, layout._LineReadings(text, lines))
+    assert layout._values_first(text, lines, readings, set(values)) == plain
+    assert layout._candidates(text, lines, values) == layout._candidates(text, lines)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*VALUE_PIECES, *SPEC_PIECES]), max_size=16).map("".join))
+@example("Hidden Size\n7,168\nLayers\n\n61\nActive\nText\n5\n")
+@example("Label\n\n\nText\n5")
+def test_the_cells_found_reading_values_only_where_one_may_stand_are_the_same(text: str) -> None:
+    cells = layout.find_cells(text)
+    spec_cells, values_first = layout._spec_cells, layout._values_first
+
+    def every_spec_cell(text, lines, i, readings=None, values=None):  # type: ignore[no-untyped-def]
+        return spec_cells(text, lines, i, readings)
+
+    def every_value_first(text, lines, readings, values=None):  # type: ignore[no-untyped-def]
+        return values_first(text, lines, readings)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "_spec_cells", every_spec_cell)
+        patch.setattr(layout, "_values_first", every_value_first)
+        assert layout.find_cells(text) == cells
