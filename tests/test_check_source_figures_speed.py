@@ -684,3 +684,83 @@ def test_the_cells_found_reading_values_only_where_one_may_stand_are_the_same(te
         patch.setattr(layout, "_spec_cells", every_spec_cell)
         patch.setattr(layout, "_values_first", every_value_first)
         assert layout.find_cells(text) == cells
+
+
+def _plain_row_cells(text, lines, names, starts, named_lines):  # type: ignore[no-untyped-def]
+    """spaced_tables._row_cells as it was: every short line read for a row, then a header."""
+    cells = []
+    header = None
+    for a, b in lines:
+        if b - a > spaced_tables._MAX_LINE:
+            header = None
+            continue
+        row = spaced_tables._row(text, a, b)
+        if row is None:
+            named = spaced_tables.within(names, starts, a, b) if a in named_lines else []
+            if len(named) >= 2:
+                header = (named, a, text[a:b])
+            elif not (a == b or spaced_tables._GROUP.fullmatch(text, a, b)):
+                header = None
+            continue
+        label, values = row
+        if (
+            header is None
+            or len(values) > spaced_tables._MAX_COLUMNS
+            or len(header[0]) < len(values)
+        ):
+            continue
+        named, table_start, header_text = header
+        for (va, vb), name in zip(values, named[len(named) - len(values) :], strict=True):
+            column = text[name.start : name.end]
+            cells.append(layout.Cell(va, vb, label, column, header_text, table_start))
+    return cells
+
+
+def _plain_stacked_cells(text, lines, names, starts, named_lines):  # type: ignore[no-untyped-def]
+    """spaced_tables._stacked_cells as it was: each line from the k-th on asked for names."""
+    filled = [(a, b) for a, b in lines if text[a:b].strip()]
+    cells = []
+    k = 0
+    while k < len(filled):
+        header = spaced_tables._name_lines(text, filled, k, names, starts, named_lines)
+        if len(header) < 2:
+            k += 1
+            continue
+        k += len(header)
+        width = len(header)
+        table_start = filled[k - width][0]
+        header_text = " | ".join(text[m.start : m.end] for m in header)
+        while k + width < len(filled) and spaced_tables._is_label(text, *filled[k]):
+            group = filled[k + 1 : k + 1 + width]
+            if len(group) < width or not all(
+                spaced_tables._ONE_VALUE.fullmatch(text, a, b) for a, b in group
+            ):
+                break
+            label = text[slice(*filled[k])].strip()
+            for (a, b), name in zip(group, header, strict=True):
+                token = spaced_tables._TOKEN.search(text, a, b)
+                if token is not None:
+                    column = text[name.start : name.end]
+                    cells.append(
+                        layout.Cell(
+                            token.start(), token.end(), label, column, header_text, table_start
+                        )
+                    )
+            k += 1 + width
+    return cells
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SPACED_PIECES), max_size=24).map("".join))
+@example("x\nDeepSeek R1\nDeepSeek V3\nMMLU\n90.8\n81.0\n")
+@example("x\nBenchmark DeepSeek R1 DeepSeek V3\nMMLU 90.8 81.0\nMath\nGPQA 71.5 81.0\n")
+def test_the_lines_of_spaced_tables_are_read_only_under_a_header_or_where_a_name_starts(
+    text: str,
+) -> None:
+    mentions = _spaced_mentions(text)
+    lines = layout.line_spans(text)
+    starts = [m.start for m in mentions]
+    named = spaced_tables._named_lines(lines, starts)
+    args = (text, lines, mentions, starts, named)
+    assert spaced_tables._row_cells(*args) == _plain_row_cells(*args)
+    assert spaced_tables._stacked_cells(*args) == _plain_stacked_cells(*args)
