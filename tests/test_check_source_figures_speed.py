@@ -9,7 +9,7 @@ the full test rejects.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,7 @@ def test_the_lines_a_cell_may_begin_on_are_found_as_before(text: str) -> None:
     lines = layout.line_spans(text)
     found = layout._candidates(text, lines)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(layout, "_GLUED_AT", re.compile(r"[a-z]{2}\d"))
+        patch.setattr(layout, "GLUED_AT", re.compile(r"[a-z]{2}\d"))
         assert found == layout._candidates(text, lines)
 
 
@@ -625,7 +625,8 @@ def test_the_articles_figures_are_found_as_when_every_finders_are_added() -> Non
 
 LEAD_PIECES = [
     "1", "23", "4.5", "٣", "１", "²", "$", "US$", "＄", "¥", "CN¥", "USD", "RMB", "u", "U", "R",
-    "C", ",", ":", "@", "#", "-", "‑", ".", " ", "\n", "_", "a", "é", "x",
+    "C", ",", ":", "@", "#", "-", "‑", ".", " ", "\n", "_", "a", "é", "x", "ab", "Layers",
+    "z", "Z", "ſ",
 ]  # fmt: skip
 
 
@@ -633,13 +634,17 @@ LEAD_PIECES = [
 @given(st.lists(st.sampled_from(LEAD_PIECES), max_size=16).map("".join), st.booleans())
 @example("$5 and -6, :7 US$8 .9 ¥1", True)
 @example("1", False)
+@example("Layers61\nqwen2 ab3 a3 zz٣", True)
 def test_the_digit_and_number_places_of_one_scan_are_those_of_their_own_scans(
     text: str, with_words: bool
 ) -> None:
     words = WORDS if with_words else None
-    digits, numbers = figure_scan.digit_and_number_places(text, words)
+    digits, numbers, glued = figure_scan.digit_and_number_places(text, words)
     assert digits == [m.start() for m in figure_scan._AT_DIGIT.finditer(text)]
     assert numbers == [m.start() for m in extract.numerals(words)[3].finditer(text)]
+    assert glued == [m.start() for m in layout.GLUED_AT.finditer(text)]
+    lines = layout.line_spans(text)
+    assert layout.find_cells(text, None, lines, glued) == layout.find_cells(text)
 
 
 VALUE_PIECES = [
@@ -764,3 +769,15 @@ def test_the_lines_of_spaced_tables_are_read_only_under_a_header_or_where_a_name
     args = (text, lines, mentions, starts, named)
     assert spaced_tables._row_cells(*args) == _plain_row_cells(*args)
     assert spaced_tables._stacked_cells(*args) == _plain_stacked_cells(*args)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=16).map("".join))
+@example("5\n\n- 6\n\u2003~7\n")
+@example("\n5")
+def test_the_lines_that_may_hold_a_value_are_found_from_the_line_breaks_as_from_each_line_start(
+    text: str,
+) -> None:
+    starts = [a for a, _ in layout.line_spans(text)]
+    plain = [bisect_right(starts, m.start()) - 1 for m in layout._MAY_BE_VALUE.finditer(text)]
+    assert layout._may_be_values(text, starts) == plain

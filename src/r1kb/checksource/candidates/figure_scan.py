@@ -61,25 +61,33 @@ def word_places(text: str) -> list[int]:
     return first + [m.end() for m in _AT_WORD_LOWERED.finditer(lowered)]
 
 
-def digit_and_number_places(text: str, words: NumberWords | None) -> tuple[list[int], list[int]]:
-    """Where `_AT_DIGIT` matches and where `numerals(words)[3]` does, in order, read off one scan
-    (the text's characters are read once, not twice): a number's first character (a digit is
-    one) after no word character and no full stop; a digit place where it is a digit (\\d is
+def digit_and_number_places(
+    text: str, words: NumberWords | None
+) -> tuple[list[int], list[int], list[int]]:
+    """Where `_AT_DIGIT` matches, where `numerals(words)[3]` does and where layout's GLUED_AT
+    does, in order, read off one scan (tails' lead_places: the text's characters are read once,
+    not three times): a number's first character (a digit is one) after no word character and
+    no full stop, or a digit after two small letters; a digit place where it is a digit (\\d is
     str.isdecimal), a number's where the character before it is none of the marks no number is
-    read after either."""
+    read after either, a glued one where it follows a small letter."""
     if words is None:
         lead, glued = plain_number_leads()
     else:
         lead, glued = words.tails.lead_places, words.tails.glued_marks
     digits: list[int] = []
     numbers: list[int] = []
+    letters: list[int] = []
     for m in lead.finditer(text):
         p = m.start()
-        if not p or text[p - 1] not in glued:
+        before = text[p - 1] if p else ""
+        if "a" <= before <= "z":  # (no lead place follows a word character)
+            letters.append(p)
+            continue
+        if before not in glued:
             numbers.append(p)
         if text[p].isdecimal():
             digits.append(p)
-    return digits, numbers
+    return digits, numbers, letters
 
 
 class FigureScan:
@@ -96,13 +104,14 @@ class FigureScan:
         self._places: dict[str, list[int]] = {}
 
     def places(self, kind: str) -> list[int]:
-        """Every place a pattern of this kind of place may start at, in order (maybe more)."""
+        """Every place a pattern of this kind of place may start at, in order (maybe more);
+        "glued": where layout's GLUED_AT matches (a label glued to its value)."""
         if kind not in self._places:
             if kind == "word":
                 self._places[kind] = word_places(self.text)
             else:
-                digits, numbers = digit_and_number_places(self.text, self.words)
-                self._places["digit"], self._places["number"] = digits, numbers
+                digits, numbers, glued = digit_and_number_places(self.text, self.words)
+                self._places.update(digit=digits, number=numbers, glued=glued)
         return self._places[kind]
 
     def found(self, i: int) -> list[re.Match[str]]:

@@ -168,41 +168,56 @@ def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
 # line whose first character (after white space and a bullet) may begin a value
 _PIPE_OR_COLON = re.compile(r"[|:：]")
 _MAY_BE_VALUE = re.compile(r"^[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]", re.M)
+# the same after a line break, read from the break: a class the engine skips ahead on, where `^`
+# was tried at every place of the text (its match holds one line break, the first character)
+_MAY_BE_VALUE_AFTER_BREAK = re.compile(
+    r"\n[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]"
+)
 # where a label may run into its value ("Layers61"): two small letters before a digit, found
 # from the digit (a class the engine skips ahead on: most characters are small letters); its
 # match is on the line of a match of `[a-z]{2}\d`, which is all _candidates reads of it
-_GLUED_AT = re.compile(r"\d(?<=[a-z]{2}\d)")
+GLUED_AT = re.compile(r"\d(?<=[a-z]{2}\d)")
 _LABEL_REACH = 3  # a label's value is on one of the next three lines (see _spec_cells)
 
 
 def _may_be_values(text: str, starts: list[int]) -> list[int]:
     """The lines that may hold a value (`_value`), in order (a superset: `_value` reads a
     line's first character after white space and a bullet, a digit or one of "$~<>≈")."""
-    return [bisect_right(starts, m.start()) - 1 for m in _MAY_BE_VALUE.finditer(text)]
+    first = [0] if _MAY_BE_VALUE.match(text) else []
+    return first + [
+        bisect_right(starts, m.start() + 1) - 1 for m in _MAY_BE_VALUE_AFTER_BREAK.finditer(text)
+    ]
 
 
 def _candidates(
-    text: str, lines: list[tuple[int, int]], values: list[int] | None = None
+    text: str,
+    lines: list[tuple[int, int]],
+    values: list[int] | None = None,
+    glued: list[int] | None = None,
 ) -> list[int]:
     """The lines a table or a spec-sheet cell may begin on, in order (a superset): those with
     a pipe (a table row) or a colon ("key: value"), and the few lines before one that may hold
-    a value (its label; `values`: those lines, when the caller found them). Found by two scans
-    of the text; every other line was read for nothing (a megabyte of short lines took
-    seconds)."""
+    a value (its label; `values`: those lines, `glued`: where GLUED_AT matches, when the
+    caller found them). Found by scans of the text; every other line was read for nothing (a
+    megabyte of short lines took seconds)."""
     starts = [a for a, _ in lines]
     found = {bisect_right(starts, m.start()) - 1 for m in _PIPE_OR_COLON.finditer(text)}
-    found.update(bisect_right(starts, m.start()) - 1 for m in _GLUED_AT.finditer(text))
+    at = [m.start() for m in GLUED_AT.finditer(text)] if glued is None else glued
+    found.update(bisect_right(starts, p) - 1 for p in at)
     for j in _may_be_values(text, starts) if values is None else values:
         found.update(range(max(0, j - _LABEL_REACH), j))
     return sorted(found)
 
 
 def find_cells(
-    text: str, name_ends: NameEnds | None = None, lines: list[tuple[int, int]] | None = None
+    text: str,
+    name_ends: NameEnds | None = None,
+    lines: list[tuple[int, int]] | None = None,
+    glued: list[int] | None = None,
 ) -> list[Cell]:
     """Every table cell and spec-sheet value of the text, in text order. With `name_ends` (which
     recognises a model's name), also the cells of tables whose separators were lost (`lines`:
-    the text's `line_spans`, when its caller has them)."""
+    the text's `line_spans`, `glued`: where GLUED_AT matches, when its caller has them)."""
     cells: list[Cell] = []
     lines = line_spans(text) if lines is None else lines
     if name_ends is not None:
@@ -213,7 +228,7 @@ def find_cells(
     value_lines = set(values)
     first, taken = _values_first(text, lines, readings, value_lines)
     cells.extend(c for c in first if not in_glued(c.start))
-    candidates = [i for i in _candidates(text, lines, values) if i not in taken]
+    candidates = [i for i in _candidates(text, lines, values, glued) if i not in taken]
     k, i = 0, 0
     while True:
         while k < len(candidates) and candidates[k] < i:

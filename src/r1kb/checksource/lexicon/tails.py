@@ -363,8 +363,9 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
         "number_places": rf"{starts}(?<!{glued}.)",
         # where a number (its first character after none of _glued_marks either) or a digit
         # (figure_scan._AT_DIGIT) may start: a number's first character (a digit is one) after
-        # no word character and no full stop
-        "lead_places": rf"{starts}(?<![\w.].)",
+        # no word character and no full stop; and a digit after two small letters (where
+        # layout.GLUED_AT matches: a label glued to its value), read by the same scan
+        "lead_places": rf"{starts}(?:(?<![\w.].)|(?<=[a-z]{{2}}\d))",
         "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
         "range_rest": rf"(?P<pct>[ \t]*+\\?%)?\s*+(?P<join>{HY}|[—~−]|to|and|or|through)\s*+"
         rf"(?:{cur}\s?)?{NUMBER}"
