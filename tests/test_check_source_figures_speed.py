@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tables
 from r1kb.checksource.candidates.spans import Spans
-from r1kb.checksource.document import caps, document, layout
+from r1kb.checksource.document import caps, document, layout, masks
 from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.vocabulary import number_words
@@ -781,3 +781,19 @@ def test_the_lines_that_may_hold_a_value_are_found_from_the_line_breaks_as_from_
     starts = [a for a, _ in layout.line_spans(text)]
     plain = [bisect_right(starts, m.start()) - 1 for m in layout._MAY_BE_VALUE.finditer(text)]
     assert layout._may_be_values(text, starts) == plain
+
+
+WEB_PIECES = [
+    "http", "https://", "http://", "www.", "wwww.", "ww", "w", "h", "://", "x.org", "/a", " ",
+    "\n", "(", ")", "<", "[", "é", "a@b.c", "https", "httpwww.", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(WEB_PIECES), max_size=16).map("".join))
+@example("www.http://x hhttp://y wwww.z http:/ www.\nhttps://w")
+@example("http://www.x www.http://y")
+def test_web_addresses_found_from_their_literals_are_blanked_as_by_the_pattern(text: str) -> None:
+    assert masks._blank_web(text) == masks._WEB_ONLY.sub(masks._blank, text)
+    assert masks.blank_urls(text) == masks.URL.sub(masks._blank, text)
+
