@@ -108,12 +108,13 @@ class Document:
             start = end
         if start < block.end:
             out.append((start, block.end))
-        return [
-            (s, e)
-            for s0, e0 in out
-            for s, e in ([(s0, e0)] if e0 - s0 <= MAX_SENTENCE else bounded(text, s0, e0))
-            if s < e and not text[s:e].isspace()
-        ]
+        spans = []
+        for s0, e0 in out:
+            for s, e in ((s0, e0),) if e0 - s0 <= MAX_SENTENCE else bounded(text, s0, e0):
+                # (a sentence that begins with no white space is not all white space: no copy)
+                if s < e and (not text[s].isspace() or not text[s:e].isspace()):
+                    spans.append((s, e))
+        return spans
 
 
 def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -167,9 +168,9 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     masked = mask(raw, markdown=fmt == "markdown")
     doc = Document(raw, masked, fmt)
     doc.blocks = _line_blocks(masked, raw, markdown=fmt == "markdown")
-    heads = [b for b in doc.blocks if b.kind == "heading"]
-    if heads:
-        doc.title = masked[heads[0].start : heads[0].end].strip() or None
+    head = next((b for b in doc.blocks if b.kind == "heading"), None)  # (the first only)
+    if head is not None:
+        doc.title = masked[head.start : head.end].strip() or None
     return doc
 
 
