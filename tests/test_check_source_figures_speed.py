@@ -9,7 +9,7 @@ the full test rejects.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from r1kb.checksource.candidates import dates, extract, figure_scan, spaced_tables
 from r1kb.checksource.candidates.spans import Spans
-from r1kb.checksource.document import caps, document, layout
+from r1kb.checksource.document import caps, document, layout, masks
 from r1kb.checksource.lexicon import notations
 from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.vocabulary import number_words
@@ -59,7 +59,7 @@ def test_the_lines_a_cell_may_begin_on_are_found_as_before(text: str) -> None:
     lines = layout.line_spans(text)
     found = layout._candidates(text, lines)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(layout, "_GLUED_AT", re.compile(r"[a-z]{2}\d"))
+        patch.setattr(layout, "GLUED_AT", re.compile(r"[a-z]{2}\d"))
         assert found == layout._candidates(text, lines)
 
 
@@ -145,6 +145,7 @@ WORD_PIECES = [
     *("one", "Two", "a few", "A\tcouple of", "several", "ſeveral", "ſix", "millions", "top"),
     *("January", "mid", "Early", "late", "tens", "hundreds", "dozens", "may", "ten"),
     *(" ", "\n", "-", "_", "x", "é", "1", ".", "(", "often", "attention", "Kelvin", "K"),
+    *("İ", "ı", "\u212a", "ONE", "ſeven", "SEVERAL", "Σ", "ß", "\u00a0", "\u2003"),
 ]  # fmt: skip
 PLAIN_AT_WORD = re.compile(
     rf"(?=[{figure_scan._STARTING_FIRSTS}])\b(?={by_first_letter(figure_scan._STARTING)})", re.I
@@ -158,6 +159,29 @@ PLAIN_AT_WORD = re.compile(
 def test_the_places_a_word_may_begin_at_are_found_as_before(text: str) -> None:
     plain = [m.start() for m in PLAIN_AT_WORD.finditer(text)]
     assert figure_scan.word_places(text) == plain
+
+
+def test_the_word_places_of_a_lowered_text_are_read_only_where_lowering_folds_as_re_does() -> None:
+    """Every character whose lowercase is not one character, or is not what re.I matches it
+    with (an ASCII letter of the words, a word character, white space), is one that sends the
+    scan back to the text as it is (figure_scan.FOLDED_APART)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    lowered = [c.lower() for c in every]
+    apart = {c for c, low in zip(every, lowered, strict=True) if len(low) != 1}
+    ascii_letter = re.compile("[a-z]", re.I)  # what re.I matches an ASCII letter with
+    for c in {m.group() for m in ascii_letter.finditer(every)}:
+        if not re.fullmatch(c.lower(), c, re.I) or not c.lower().isascii():
+            apart.add(c)
+    kept = [(c, low) for c, low in zip(every, lowered, strict=True) if c not in apart]
+    for c, low in kept:  # a lowercase that is an ASCII letter is one re.I matches
+        if low.isascii() and low.isalpha() and not re.fullmatch(low, c, re.I):
+            apart.add(c)
+    for cls in (r"\W", r"\s"):
+        pattern = re.compile(cls)
+        apart |= {c for c, low in kept if bool(pattern.match(c)) != bool(pattern.match(low))}
+    assert apart == set(figure_scan.FOLDED_APART)
+    source = re.sub(r"\\.", "", figure_scan._AT_WORD_LOWERED.pattern)
+    assert source == source.lower()  # the words and classes it reads are in lower case
 
 
 class _ReadEachTime(layout._LineReadings):
@@ -597,3 +621,245 @@ def test_the_articles_figures_are_found_as_when_every_finders_are_added() -> Non
     for path in case_articles():
         text = document.read(path.read_text(), path.name).text
         assert figure_scan.find_figures(text, [], WORDS) == _plain_find_figures(text, [])
+
+
+LEAD_PIECES = [
+    "1", "23", "4.5", "٣", "１", "²", "$", "US$", "＄", "¥", "CN¥", "USD", "RMB", "u", "U", "R",
+    "C", ",", ":", "@", "#", "-", "‑", ".", " ", "\n", "_", "a", "é", "x", "ab", "Layers",
+    "z", "Z", "ſ",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=16).map("".join), st.booleans())
+@example("$5 and -6, :7 US$8 .9 ¥1", True)
+@example("1", False)
+@example("Layers61\nqwen2 ab3 a3 zz٣", True)
+def test_the_digit_and_number_places_of_one_scan_are_those_of_their_own_scans(
+    text: str, with_words: bool
+) -> None:
+    words = WORDS if with_words else None
+    digits, numbers, glued = figure_scan.digit_and_number_places(text, words)
+    assert digits == [m.start() for m in figure_scan._AT_DIGIT.finditer(text)]
+    assert numbers == [m.start() for m in extract.numerals(words)[3].finditer(text)]
+    assert glued == [m.start() for m in layout.GLUED_AT.finditer(text)]
+    lines = layout.line_spans(text)
+    assert layout.find_cells(text, None, lines, glued) == layout.find_cells(text)
+
+
+VALUE_PIECES = [
+    "7", "7,168", "²", "٣", "$5", "~3", "<", ">", "≈", "- ", "-", "• ", "* ", "+ ", "\t", " ",
+    "\u2003", "\r", "\x0b", "\x0c", "\x85", "\u00a0", "\n", "\n\n", "a", "Layers", "Key: 5",
+    "Hidden Size", "Parameters", "é", "|", "x" * 70,
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=16).map("".join))
+@example("- \u2003 5\nActive\n671B\nParameters\n")
+@example("\u2003- 5")
+@example("\u00a05\nA")
+def test_a_value_is_read_only_on_the_lines_that_may_hold_one(text: str) -> None:
+    lines = layout.line_spans(text)
+    values = layout._may_be_values(text, [a for a, _ in lines])
+    for i, (a, b) in enumerate(lines):
+        if layout._value(text, a, b) is not None:
+            assert i in values
+    readings = layout._LineReadings(text, lines)
+    plain = layout._values_first(text, lines, layout._LineReadings(text, lines))
+    assert layout._values_first(text, lines, readings, set(values)) == plain
+    assert layout._candidates(text, lines, values) == layout._candidates(text, lines)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*VALUE_PIECES, *SPEC_PIECES]), max_size=16).map("".join))
+@example("Hidden Size\n7,168\nLayers\n\n61\nActive\nText\n5\n")
+@example("Label\n\n\nText\n5")
+def test_the_cells_found_reading_values_only_where_one_may_stand_are_the_same(text: str) -> None:
+    cells = layout.find_cells(text)
+    spec_cells, values_first = layout._spec_cells, layout._values_first
+
+    def every_spec_cell(text, lines, i, readings=None, values=None):  # type: ignore[no-untyped-def]
+        return spec_cells(text, lines, i, readings)
+
+    def every_value_first(text, lines, readings, values=None):  # type: ignore[no-untyped-def]
+        return values_first(text, lines, readings)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "_spec_cells", every_spec_cell)
+        patch.setattr(layout, "_values_first", every_value_first)
+        assert layout.find_cells(text) == cells
+
+
+def _plain_row_cells(text, lines, names, starts, named_lines):  # type: ignore[no-untyped-def]
+    """spaced_tables._row_cells as it was: every short line read for a row, then a header."""
+    cells = []
+    header = None
+    for a, b in lines:
+        if b - a > spaced_tables._MAX_LINE:
+            header = None
+            continue
+        row = spaced_tables._row(text, a, b)
+        if row is None:
+            named = spaced_tables.within(names, starts, a, b) if a in named_lines else []
+            if len(named) >= 2:
+                header = (named, a, text[a:b])
+            elif not (a == b or spaced_tables._GROUP.fullmatch(text, a, b)):
+                header = None
+            continue
+        label, values = row
+        if (
+            header is None
+            or len(values) > spaced_tables._MAX_COLUMNS
+            or len(header[0]) < len(values)
+        ):
+            continue
+        named, table_start, header_text = header
+        for (va, vb), name in zip(values, named[len(named) - len(values) :], strict=True):
+            column = text[name.start : name.end]
+            cells.append(layout.Cell(va, vb, label, column, header_text, table_start))
+    return cells
+
+
+def _plain_stacked_cells(text, lines, names, starts, named_lines):  # type: ignore[no-untyped-def]
+    """spaced_tables._stacked_cells as it was: each line from the k-th on asked for names."""
+    filled = [(a, b) for a, b in lines if text[a:b].strip()]
+    cells = []
+    k = 0
+    while k < len(filled):
+        header = spaced_tables._name_lines(text, filled, k, names, starts, named_lines)
+        if len(header) < 2:
+            k += 1
+            continue
+        k += len(header)
+        width = len(header)
+        table_start = filled[k - width][0]
+        header_text = " | ".join(text[m.start : m.end] for m in header)
+        while k + width < len(filled) and spaced_tables._is_label(text, *filled[k]):
+            group = filled[k + 1 : k + 1 + width]
+            if len(group) < width or not all(
+                spaced_tables._ONE_VALUE.fullmatch(text, a, b) for a, b in group
+            ):
+                break
+            label = text[slice(*filled[k])].strip()
+            for (a, b), name in zip(group, header, strict=True):
+                token = spaced_tables._TOKEN.search(text, a, b)
+                if token is not None:
+                    column = text[name.start : name.end]
+                    cells.append(
+                        layout.Cell(
+                            token.start(), token.end(), label, column, header_text, table_start
+                        )
+                    )
+            k += 1 + width
+    return cells
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SPACED_PIECES), max_size=24).map("".join))
+@example("x\nDeepSeek R1\nDeepSeek V3\nMMLU\n90.8\n81.0\n")
+@example("x\nBenchmark DeepSeek R1 DeepSeek V3\nMMLU 90.8 81.0\nMath\nGPQA 71.5 81.0\n")
+def test_the_lines_of_spaced_tables_are_read_only_under_a_header_or_where_a_name_starts(
+    text: str,
+) -> None:
+    mentions = _spaced_mentions(text)
+    lines = layout.line_spans(text)
+    starts = [m.start for m in mentions]
+    named = spaced_tables._named_lines(lines, starts)
+    args = (text, lines, mentions, starts, named)
+    assert spaced_tables._row_cells(*args) == _plain_row_cells(*args)
+    assert spaced_tables._stacked_cells(*args) == _plain_stacked_cells(*args)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=16).map("".join))
+@example("5\n\n- 6\n\u2003~7\n")
+@example("\n5")
+def test_the_lines_that_may_hold_a_value_are_found_from_the_line_breaks_as_from_each_line_start(
+    text: str,
+) -> None:
+    starts = [a for a, _ in layout.line_spans(text)]
+    plain = [bisect_right(starts, m.start()) - 1 for m in layout._MAY_BE_VALUE.finditer(text)]
+    assert layout._may_be_values(text, starts) == plain
+
+
+WEB_PIECES = [
+    "http", "https://", "http://", "www.", "wwww.", "ww", "w", "h", "://", "x.org", "/a", " ",
+    "\n", "(", ")", "<", "[", "é", "a@b.c", "https", "httpwww.", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(WEB_PIECES), max_size=16).map("".join))
+@example("www.http://x hhttp://y wwww.z http:/ www.\nhttps://w")
+@example("http://www.x www.http://y")
+def test_web_addresses_found_from_their_literals_are_blanked_as_by_the_pattern(text: str) -> None:
+    assert masks._blank_web(text) == masks._WEB_ONLY.sub(masks._blank, text)
+    assert masks.blank_urls(text) == masks.URL.sub(masks._blank, text)
+
+
+def _plain_line_blocks(text: str, raw: str, markdown: bool) -> list[document.Block]:
+    """document._line_blocks as it was: the lines listed first, the last block read back."""
+    lines, pos = [], 0
+    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
+        lines.append((pos, pos + len(line), line, raw_line))
+        pos += len(line) + 1
+    blocks: list[document.Block] = []
+    lead_in = False
+    last = ""
+    for start, end, line, raw_line in lines:
+        stripped = line.strip()
+        if not stripped:
+            lead_in = False
+            continue
+        if raw_line.lstrip().startswith("|"):
+            kind = "row"
+        elif document._ITEM.match(raw_line):
+            kind = "item"
+        elif document._looks_like_heading(line, markdown, raw_line):
+            kind = "heading"
+        elif lead_in and len(stripped) <= 300:
+            kind = "item"
+        else:
+            kind = "paragraph"
+        prev = blocks[-1] if blocks else None
+        joins = (
+            prev is not None
+            and kind == "paragraph"
+            and prev.kind == "paragraph"
+            and prev.end == start - 1
+            and (markdown or prev.end - prev.start >= 50)
+            and not last.endswith(tuple(".!?:"))
+        )
+        if joins and prev is not None:
+            blocks[-1] = document.Block(prev.start, end, "paragraph")
+        else:
+            blocks.append(document.Block(start, end, kind))
+        lead_in = stripped.endswith(":") or (lead_in and bool(document._ITEM.match(raw_line)))
+        last = stripped
+    return blocks
+
+
+LINE_PIECES = [
+    "A line of prose that goes on", " and on", "Two Words", ".", ":", "!", " ", "  ", "\t",
+    "\n", "\n\n", "- item", "1. item", "| a | b |", "# Title", "x" * 60, "\u2003", "é", "7",
+    "?", "Heading", "lead in:",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(LINE_PIECES), max_size=20).map("".join),
+    st.booleans(),
+    st.sampled_from(["", "#", "|", " ", "- "]),
+)
+@example(
+    "Lead in:\n- a\nb\nA line of prose that goes on and on and on and on and on\nmore", False, ""
+)
+def test_blocks_are_read_as_when_the_last_block_was_read_back(
+    text: str, markdown: bool, mark: str
+) -> None:
+    # the raw text may differ from the masked one where a mark was blanked (same line lengths)
+    raw = "\n".join(mark + line[len(mark) :] if len(line) >= len(mark) else line
+                    for line in text.split("\n"))  # fmt: skip
+    assert document._line_blocks(text, raw, markdown) == _plain_line_blocks(text, raw, markdown)

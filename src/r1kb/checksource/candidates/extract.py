@@ -338,7 +338,7 @@ def _cue_before(raw: Raw, text: str, words: NumberWords) -> str | None:
     return None
 
 
-def _unread(m: re.Match[str], text: str, words: NumberWords, asked: Asked) -> bool:
+def _unread(m: re.Match[str], num: str, text: str, words: NumberWords, asked: Asked) -> bool:
     """A bare number ("17", "63.6": no sign, letter or magnitude word; at most eight
     characters, so under 1e8, where no size reading applies) that nothing
     written after it and no term before it can give a unit: `_numbers` would drop it, after
@@ -353,9 +353,11 @@ def _unread(m: re.Match[str], text: str, words: NumberWords, asked: Asked) -> bo
 
     A year ("2024": four digits, the last no 0, 1900 to 2100) is never asked for a term before
     it: `_unit_for` drops such a number before it reads one (a year, not a figure), unless a
-    reading after it keeps it, each of which this test reads first."""
-    num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
-    if len(num) > 8 or cur or mag or sfx or sfxl:
+    reading after it keeps it, each of which this test reads first.
+
+    (num: the match's number; the caller asks only of a number with no sign, magnitude or
+    letter)"""
+    if len(num) > 8:
         return False
     if not (num.isascii() and num.replace(".", "", 1).isdigit()):
         return False  # separators, powers: read as before
@@ -471,7 +473,7 @@ def _numbers(
             continue
         num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
         bare = not (cur or mag or sfx or sfxl)  # (_unread reads only such numbers)
-        if bare and words is not None and _unread(m, text, words, asked):
+        if bare and words is not None and _unread(m, num, text, words, asked):
             continue
         if _after_denominator(text, start) and not (
             _PAIRED.search(text, max(0, start - 12), start)

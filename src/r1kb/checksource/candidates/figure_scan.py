@@ -9,11 +9,12 @@ import re
 from operator import attrgetter
 
 from r1kb.checksource.candidates.dates import STARTING_WORDS, DateMatch, find_dates
-from r1kb.checksource.candidates.extract import Raw, finders, numerals
+from r1kb.checksource.candidates.extract import Raw, finders
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon import notations as n
 from r1kb.checksource.lexicon.alternation import by_first_letter
+from r1kb.checksource.lexicon.tails import plain_number_leads
 from r1kb.checksource.lexicon.vocabulary import NumberWords
 
 # The places the patterns of several finders may start at, each kind found by one scan for all
@@ -27,6 +28,15 @@ _AT_WORD_FIRST = re.compile(rf"(?=[{_STARTING_FIRSTS}])(?={by_first_letter(_STAR
 # character: the scan reads that character first (a class the engine skips ahead on; a place is
 # right after it), not a look-ahead tried at every place
 _AT_WORD = re.compile(rf"\W(?=[{_STARTING_FIRSTS}])(?={by_first_letter(_STARTING)})", re.I)
+# The same scan read case-sensitively in the text lowercased (the words are in lower case): re.I
+# folds each character it tries, which cost a third of the scan. The lowered text has the same
+# places, except where a character's lowercase is not what re.I folds it to: "İ" lowercases to
+# two characters, "ı" and "ſ" (which re.I reads as "i" and "s") stay as they are; a text with
+# one of these is scanned as it is (tests/test_check_source_figures_speed.py checks every
+# character).
+_AT_WORD_LOWERED = re.compile(_AT_WORD.pattern)
+_AT_WORD_FIRST_LOWERED = re.compile(_AT_WORD_FIRST.pattern)
+FOLDED_APART = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
 _AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
 # the page's own date, not a model's: "Last updated: June 10, 2025", a line "Published on 28 Jan
 # 2025", "(accessed 2025-02-01)", "HTML render on …" (not "the paper was published on …", a
@@ -43,8 +53,41 @@ _PAGE_STAMP = re.compile(
 def word_places(text: str) -> list[int]:
     """Where a word of _STARTING may begin in text, in order: what
     `(?=[firsts])\\b(?=words)` (case-blind) finds, a look-ahead first tried at every place."""
-    first = [0] if _AT_WORD_FIRST.match(text) else []
-    return first + [m.end() for m in _AT_WORD.finditer(text)]
+    if any(c in text for c in FOLDED_APART):
+        first = [0] if _AT_WORD_FIRST.match(text) else []
+        return first + [m.end() for m in _AT_WORD.finditer(text)]
+    lowered = text.lower()
+    first = [0] if _AT_WORD_FIRST_LOWERED.match(lowered) else []
+    return first + [m.end() for m in _AT_WORD_LOWERED.finditer(lowered)]
+
+
+def digit_and_number_places(
+    text: str, words: NumberWords | None
+) -> tuple[list[int], list[int], list[int]]:
+    """Where `_AT_DIGIT` matches, where `numerals(words)[3]` does and where layout's GLUED_AT
+    does, in order, read off one scan (tails' lead_places: the text's characters are read once,
+    not three times): a number's first character (a digit is one) after no word character and
+    no full stop, or a digit after two small letters; a digit place where it is a digit (\\d is
+    str.isdecimal), a number's where the character before it is none of the marks no number is
+    read after either, a glued one where it follows a small letter."""
+    if words is None:
+        lead, glued = plain_number_leads()
+    else:
+        lead, glued = words.tails.lead_places, words.tails.glued_marks
+    digits: list[int] = []
+    numbers: list[int] = []
+    letters: list[int] = []
+    for m in lead.finditer(text):
+        p = m.start()
+        before = text[p - 1] if p else ""
+        if "a" <= before <= "z":  # (no lead place follows a word character)
+            letters.append(p)
+            continue
+        if before not in glued:
+            numbers.append(p)
+        if text[p].isdecimal():
+            digits.append(p)
+    return digits, numbers, letters
 
 
 class FigureScan:
@@ -61,14 +104,14 @@ class FigureScan:
         self._places: dict[str, list[int]] = {}
 
     def places(self, kind: str) -> list[int]:
-        """Every place a pattern of this kind of place may start at, in order (maybe more)."""
+        """Every place a pattern of this kind of place may start at, in order (maybe more);
+        "glued": where layout's GLUED_AT matches (a label glued to its value)."""
         if kind not in self._places:
             if kind == "word":
-                found = word_places(self.text)
+                self._places[kind] = word_places(self.text)
             else:
-                scan = _AT_DIGIT if kind == "digit" else numerals(self.words)[3]
-                found = [m.start() for m in scan.finditer(self.text)]
-            self._places[kind] = found
+                digits, numbers, glued = digit_and_number_places(self.text, self.words)
+                self._places.update(digit=digits, number=numbers, glued=glued)
         return self._places[kind]
 
     def found(self, i: int) -> list[re.Match[str]]:

@@ -29,8 +29,10 @@ class Candidates:
 def find(doc: Document, kb: KnowledgeBase) -> Candidates:
     words = number_words(kb)
     lines = line_spans(doc.text)  # for both kinds of table
-    cells = find_cells(doc.text, lambda text, pos: name_ends(text, pos, kb), lines)
     scan = FigureScan(doc.text, words)  # each whole-text scan made once, for both questions
+    cells = find_cells(
+        doc.text, lambda text, pos: name_ends(text, pos, kb), lines, scan.places("glued")
+    )
     if not cells and not may_hold_figures(doc.text, words, scan):
         return Candidates([], [], [], [])  # no figure to attribute: no name need be found
     mentions = find_mentions(doc.text, kb)

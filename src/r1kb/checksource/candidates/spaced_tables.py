@@ -75,6 +75,8 @@ def _row_cells(
         if b - a > _MAX_LINE:
             header = None
             continue
+        if header is None and a not in named_lines:
+            continue  # no header above and none here: neither a row nor a header to read
         row = _row(text, a, b)
         if row is None:
             named = within(names, starts, a, b) if a in named_lines else []
@@ -126,6 +128,9 @@ def _stacked_cells(
     cells: list[Cell] = []
     k = 0
     while k < len(filled):
+        if filled[k][0] not in named_lines:
+            k += 1  # (no name starts on it: _name_lines finds none)
+            continue
         header = _name_lines(text, filled, k, names, starts, named_lines)
         if len(header) < 2:
             k += 1

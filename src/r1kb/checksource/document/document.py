@@ -108,12 +108,13 @@ class Document:
             start = end
         if start < block.end:
             out.append((start, block.end))
-        return [
-            (s, e)
-            for s0, e0 in out
-            for s, e in ([(s0, e0)] if e0 - s0 <= MAX_SENTENCE else bounded(text, s0, e0))
-            if s < e and not text[s:e].isspace()
-        ]
+        spans = []
+        for s0, e0 in out:
+            for s, e in ((s0, e0),) if e0 - s0 <= MAX_SENTENCE else bounded(text, s0, e0):
+                # (a sentence that begins with no white space is not all white space: no copy)
+                if s < e and (not text[s].isspace() or not text[s:e].isspace()):
+                    spans.append((s, e))
+        return spans
 
 
 def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -167,14 +168,17 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
     masked = mask(raw, markdown=fmt == "markdown")
     doc = Document(raw, masked, fmt)
     doc.blocks = _line_blocks(masked, raw, markdown=fmt == "markdown")
-    heads = [b for b in doc.blocks if b.kind == "heading"]
-    if heads:
-        doc.title = masked[heads[0].start : heads[0].end].strip() or None
+    head = next((b for b in doc.blocks if b.kind == "heading"), None)  # (the first only)
+    if head is not None:
+        doc.title = masked[head.start : head.end].strip() or None
     return doc
 
 
-def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
-    stripped = line.strip()
+def _looks_like_heading(
+    line: str, markdown: bool, raw_line: str, stripped: str | None = None
+) -> bool:
+    """(`stripped`: `line.strip()`, when the caller has it)"""
+    stripped = line.strip() if stripped is None else stripped
     if markdown and raw_line.lstrip().startswith("#"):
         return True
     if markdown:  # an unmarked title line in scraped Markdown: short, capitalised, no full stop
@@ -196,47 +200,51 @@ def _looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
     )
 
 
+_SENTENCE_STOPS = tuple(".!?:")  # what a paragraph ends with that the next line does not join
+
+
 def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
     """Headings, items and paragraphs. A paragraph is one line, or (hard-wrapped text and
-    Markdown) consecutive lines that do not end a sentence."""
-    lines, pos = [], 0
-    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
-        lines.append((pos, pos + len(line), line, raw_line))
-        pos += len(line) + 1
+    Markdown) consecutive lines that do not end a sentence. (The last block's start, end and
+    kind are kept as they are made: read back from it, each line paid three lookups.)"""
     blocks: list[Block] = []
     lead_in = False  # the previous block ended with ':' (items follow)
     last = ""  # the last line read that is not blank, stripped: the one blocks[-1] ends with
-    for start, end, line, raw_line in lines:
+    prev_start, prev_end, prev_kind = 0, -2, ""  # blocks[-1], once there is one
+    start = 0
+    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
+        end = start + len(line)
         stripped = line.strip()
         if not stripped:
             lead_in = False
+            start = end + 1
             continue
         if raw_line.lstrip().startswith("|"):
             kind = "row"  # a table row: a block of its own, read with its column headers
         elif _ITEM.match(raw_line):
             kind = "item"
-        elif _looks_like_heading(line, markdown, raw_line):
+        elif _looks_like_heading(line, markdown, raw_line, stripped):
             kind = "heading"
         elif lead_in and len(stripped) <= 300:
             kind = "item"
         else:
             kind = "paragraph"
-        prev = blocks[-1] if blocks else None
-        joins = (
-            prev is not None
-            and kind == "paragraph"
-            and prev.kind == "paragraph"
-            and prev.end == start - 1
-            and (markdown or prev.end - prev.start >= 50)
-            and not last.endswith(tuple(".!?:"))  # (the block, right-stripped, ends with it)
-        )
-        if joins and prev is not None:
-            blocks[-1] = Block(prev.start, end, "paragraph")
+        if (
+            kind == "paragraph"
+            and prev_kind == "paragraph"
+            and prev_end == start - 1
+            and (markdown or prev_end - prev_start >= 50)
+            and not last.endswith(_SENTENCE_STOPS)  # (the block, right-stripped, ends with it)
+        ):
+            blocks[-1] = Block(prev_start, end, "paragraph")
         else:
             blocks.append(Block(start, end, kind))
+            prev_start, prev_kind = start, kind
+        prev_end = end
         # a lead-in (a line ending with ':') makes the next line an item, and bullets after it
         lead_in = stripped.endswith(":") or (lead_in and bool(_ITEM.match(raw_line)))
         last = stripped
+        start = end + 1
     return blocks
 
 

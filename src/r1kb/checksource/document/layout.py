@@ -168,42 +168,67 @@ def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
 # line whose first character (after white space and a bullet) may begin a value
 _PIPE_OR_COLON = re.compile(r"[|:：]")
 _MAY_BE_VALUE = re.compile(r"^[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]", re.M)
+# the same after a line break, read from the break: a class the engine skips ahead on, where `^`
+# was tried at every place of the text (its match holds one line break, the first character)
+_MAY_BE_VALUE_AFTER_BREAK = re.compile(
+    r"\n[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]"
+)
 # where a label may run into its value ("Layers61"): two small letters before a digit, found
 # from the digit (a class the engine skips ahead on: most characters are small letters); its
 # match is on the line of a match of `[a-z]{2}\d`, which is all _candidates reads of it
-_GLUED_AT = re.compile(r"\d(?<=[a-z]{2}\d)")
+GLUED_AT = re.compile(r"\d(?<=[a-z]{2}\d)")
 _LABEL_REACH = 3  # a label's value is on one of the next three lines (see _spec_cells)
 
 
-def _candidates(text: str, lines: list[tuple[int, int]]) -> list[int]:
+def _may_be_values(text: str, starts: list[int]) -> list[int]:
+    """The lines that may hold a value (`_value`), in order (a superset: `_value` reads a
+    line's first character after white space and a bullet, a digit or one of "$~<>≈")."""
+    first = [0] if _MAY_BE_VALUE.match(text) else []
+    return first + [
+        bisect_right(starts, m.start() + 1) - 1 for m in _MAY_BE_VALUE_AFTER_BREAK.finditer(text)
+    ]
+
+
+def _candidates(
+    text: str,
+    lines: list[tuple[int, int]],
+    values: list[int] | None = None,
+    glued: list[int] | None = None,
+) -> list[int]:
     """The lines a table or a spec-sheet cell may begin on, in order (a superset): those with
     a pipe (a table row) or a colon ("key: value"), and the few lines before one that may hold
-    a value (its label). Found by two scans of the text; every other line was read for
-    nothing (a megabyte of short lines took seconds)."""
+    a value (its label; `values`: those lines, `glued`: where GLUED_AT matches, when the
+    caller found them). Found by scans of the text; every other line was read for nothing (a
+    megabyte of short lines took seconds)."""
     starts = [a for a, _ in lines]
     found = {bisect_right(starts, m.start()) - 1 for m in _PIPE_OR_COLON.finditer(text)}
-    found.update(bisect_right(starts, m.start()) - 1 for m in _GLUED_AT.finditer(text))
-    for m in _MAY_BE_VALUE.finditer(text):
-        j = bisect_right(starts, m.start()) - 1
+    at = [m.start() for m in GLUED_AT.finditer(text)] if glued is None else glued
+    found.update(bisect_right(starts, p) - 1 for p in at)
+    for j in _may_be_values(text, starts) if values is None else values:
         found.update(range(max(0, j - _LABEL_REACH), j))
     return sorted(found)
 
 
 def find_cells(
-    text: str, name_ends: NameEnds | None = None, lines: list[tuple[int, int]] | None = None
+    text: str,
+    name_ends: NameEnds | None = None,
+    lines: list[tuple[int, int]] | None = None,
+    glued: list[int] | None = None,
 ) -> list[Cell]:
     """Every table cell and spec-sheet value of the text, in text order. With `name_ends` (which
     recognises a model's name), also the cells of tables whose separators were lost (`lines`:
-    the text's `line_spans`, when its caller has them)."""
+    the text's `line_spans`, `glued`: where GLUED_AT matches, when its caller has them)."""
     cells: list[Cell] = []
     lines = line_spans(text) if lines is None else lines
     if name_ends is not None:
         cells.extend(Cell(*c) for c in glued_tables(text, lines, name_ends))
     in_glued = _covered_by([(c.start, c.end) for c in cells])
     readings = _LineReadings(text, lines)
-    first, taken = _values_first(text, lines, readings)
+    values = _may_be_values(text, [a for a, _ in lines])
+    value_lines = set(values)
+    first, taken = _values_first(text, lines, readings, value_lines)
     cells.extend(c for c in first if not in_glued(c.start))
-    candidates = [i for i in _candidates(text, lines) if i not in taken]
+    candidates = [i for i in _candidates(text, lines, values, glued) if i not in taken]
     k, i = 0, 0
     while True:
         while k < len(candidates) and candidates[k] < i:
@@ -221,7 +246,9 @@ def find_cells(
                 i += 1
             cells.extend(_table_cells(text, rows, start))
             continue
-        cells.extend(c for c in _spec_cells(text, lines, i, readings) if not in_glued(c.start))
+        spec = _spec_cells(text, lines, i, readings, value_lines)
+        if spec:  # (most candidate lines give none)
+            cells.extend(c for c in spec if not in_glued(c.start))
         i += 1
     return sorted(cells, key=attrgetter("start"))
 
@@ -283,10 +310,15 @@ class _LineReadings:
 
 
 def _spec_cells(
-    text: str, lines: list[tuple[int, int]], i: int, readings: _LineReadings | None = None
+    text: str,
+    lines: list[tuple[int, int]],
+    i: int,
+    readings: _LineReadings | None = None,
+    values: set[int] | None = None,
 ) -> list[Cell]:
     """The cell a spec-sheet line gives ("key: value", a label over its value), if any
-    (`readings`: the lines' labels and values read so far)."""
+    (`readings`: the lines' labels and values read so far; `values`: the lines that may hold
+    a value, `_may_be_values`: a label is read only over one of them)."""
     readings = readings or _LineReadings(text, lines)
     a, b = lines[i]
     line = text[a:b]
@@ -298,13 +330,13 @@ def _spec_cells(
     if glued:  # "Layers61", "Total parameters671B": a spec box's label and value run together
         va, vb = a + glued.start("value"), a + glued.end("value")
         return [Cell(va, vb, glued.group("key").strip(), "", "", a)]
-    label = readings.label(i)
-    if label is None:
-        return []
     j = i + 1
     while j < len(lines) and not text[lines[j][0] : lines[j][1]].strip():
         j += 1
-    if j >= len(lines) or j - i > 3:
+    if j >= len(lines) or j - i > 3 or (values is not None and j not in values):
+        return []
+    label = readings.label(i)
+    if label is None:
         return []
     value = readings.value(j)
     if value is None:
@@ -355,16 +387,23 @@ def _read_labels(kinds: list[tuple[int, str, object]], readings: _LineReadings) 
 
 
 def _values_first(
-    text: str, lines: list[tuple[int, int]], readings: _LineReadings
+    text: str,
+    lines: list[tuple[int, int]],
+    readings: _LineReadings,
+    values: set[int] | None = None,
 ) -> tuple[list[Cell], set[int]]:
     """The cells of spec cards written value first, label under it ("671.0B" / "Parameters" /
     "37.0B" / "Active"), and the lines they take. A run of lines that alternate value and label
     and starts with a value pairs each value with the label after it (read label first, each
-    label took the next card's value: 37.0B was the total parameters)."""
+    label took the next card's value: 37.0B was the total parameters). (`values`: the lines
+    that may hold a value, `_may_be_values`; the others are read as holding none)"""
     kinds: list[tuple[int, str, object]] = []  # (line, "v" or "l", value span or label)
     for i, (a, b) in enumerate(lines):
         if b - a > _LONGEST_LABEL + 8 or not text[a:b].strip():
             continue  # too long for either; blank lines do not break a card
+        if values is not None and i not in values:
+            kinds.append((i, "o", None))
+            continue
         value = readings.value(i) if not _KEY_VALUE.match(text[a:b]) else None
         kinds.append((i, "v", value) if value is not None else (i, "o", None))
     _read_labels(kinds, readings)

@@ -133,6 +133,9 @@ class Tails:
     # character, then the look-behind of `number`): `number` matches nowhere else
     number_places: re.Pattern[str]
     number_at: re.Pattern[str]  # the same, matched where it is asked for
+    # where a number or a digit may start (see number_leads): read by one scan for both
+    lead_places: re.Pattern[str]
+    glued_marks: frozenset[str]
     range_rest: re.Pattern[str]  # the rest of a range after a number ("–6 million")
 
 
@@ -262,7 +265,8 @@ def tails(words: TailWords) -> Tails:
     }
     # compiled in one batch through the disk cache (r1kb.patterncache): re takes a third of a
     # second for these, more than checking an article
-    flags = {"number": 0, "number_at": 0, "number_places": 0}  # a currency's letters keep case
+    # a currency's letters keep case
+    flags = {"number": 0, "number_at": 0, "number_places": 0, "lead_places": 0}
     rx = dict(
         zip(
             sources,
@@ -293,6 +297,8 @@ def tails(words: TailWords) -> Tails:
         number=rx["number"],
         number_places=rx["number_places"],
         number_at=rx["number_at"],
+        lead_places=rx["lead_places"],
+        glued_marks=_glued_marks(words.money_signs),
         range_rest=rx["range_rest"],
     )
 
@@ -310,6 +316,26 @@ def plain_numerals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     )
 
 
+@cache
+def plain_number_leads() -> tuple[re.Pattern[str], frozenset[str]]:
+    """`lead_places` and `glued_marks` of a reader without a vocabulary (no currency signs)."""
+    return re.compile(_numerals(())["lead_places"]), _glued_marks(())
+
+
+# what a number is never read after besides a word character, a full stop and a currency sign
+_GLUED_MARKS = ",:@#-‑"
+
+
+def _sign_chars(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> str:
+    return "".join(dict.fromkeys(c for syms, _ in money for x in syms for c in x))
+
+
+def _glued_marks(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> frozenset[str]:
+    """The characters other than a word character or a full stop that no number is read
+    after (`number`'s look-behind: its marks and the currency signs' characters)."""
+    return frozenset(_GLUED_MARKS + _sign_chars(money))
+
+
 def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dict[str, str]:
     """The number patterns, with the currency signs of the data before a number: a symbol
     ("$", "¥"), a symbol after the country letters of its currency's code ("US$", "CN¥": an
@@ -324,7 +350,7 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
         symbols += [re.escape(x) for x in syms]
     signs = [*prefixed, *codes, *symbols]
     cur = rf"(?P<cur>{'|'.join(signs)})" if signs else "(?P<cur>(?!))"
-    sign_chars = "".join(dict.fromkeys(c for syms, _ in money for x in syms for c in x))
+    sign_chars = _sign_chars(money)
     first = "".join(dict.fromkeys(c[0] for _, codes_of in money for c in codes_of))
     starts = rf"[\d{re.escape(''.join(dict.fromkeys(first + sign_chars)))}.]"
     glued = rf"[\w.,:@#\-‑{re.escape(sign_chars)}]"  # what a number is never read after
@@ -335,6 +361,11 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
         # the same first character read, then the look-behind before it: a pattern that begins
         # with a class, which the engine skips ahead on
         "number_places": rf"{starts}(?<!{glued}.)",
+        # where a number (its first character after none of _glued_marks either) or a digit
+        # (figure_scan._AT_DIGIT) may start: a number's first character (a digit is one) after
+        # no word character and no full stop; and a digit after two small letters (where
+        # layout.GLUED_AT matches: a label glued to its value), read by the same scan
+        "lead_places": rf"{starts}(?:(?<![\w.].)|(?<=[a-z]{{2}}\d))",
         "number_at": rf"(?:{cur}\s?)?{NUMBER}(?:{MAGNITUDE})?",
         "range_rest": rf"(?P<pct>[ \t]*+\\?%)?\s*+(?P<join>{HY}|[—~−]|to|and|or|through)\s*+"
         rf"(?:{cur}\s?)?{NUMBER}"
