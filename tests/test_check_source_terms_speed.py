@@ -610,3 +610,43 @@ def test_the_cues_before_a_name_are_written_in_small_letters() -> None:
     """What reading an ASCII window lowercased relies on: no capital in the cues' pattern but
     in an escape ("\\W")."""
     assert re.search(r"(?<!\\)[A-Z]", mentions._COMPARATIVE_BEFORE.pattern) is None
+
+
+# first characters of terms: ASCII letters and digits, signs ("%", "_" a word character, "×"
+# not ASCII), non-ASCII letters; text pieces with non-ASCII word characters ("é", "中", "₂")
+LEAD_TERM_PIECES = ["t", "T", "a", "k", "7", "%", "_", "×", "é", "İ", "ſ", "中"]
+LEAD_TEXT_PIECES = [*LEAD_TERM_PIECES, " ", "-", ".", "x", "X", "aT", "₂", "Σ", "\n", "__"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(LEAD_TERM_PIECES),
+            st.lists(st.sampled_from([*LEAD_TERM_PIECES, " ", "-"]), max_size=3).map("".join),
+        ).map("".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(LEAD_TEXT_PIECES), max_size=30),
+)
+@example(["×a"], ["中", "×", "a"])  # a non-ASCII sign: only where it is no word character
+@example(["_a"], ["x", "_", "a"])  # "_": a sign, and a word character
+def test_the_scan_led_by_a_class_of_ascii_ranges_matches_as_led_by_non_word_characters(
+    terms: list[str], pieces: list[str]
+) -> None:
+    """The scan's first item holds the non-ASCII word characters too (a class of ASCII ranges
+    the engine tests faster than `\\W`): at none of them does it match, so its matches, and the
+    characters `stops` names, are those of the scan led by `[\\WA-Z]` (with "_" where a term
+    starts with it)."""
+    source = starts.scanner(sorted(set(terms)))
+    assert source is not None
+    lead = source[: source.index("]") + 1]
+    plain_lead = r"[\WA-Z_]" if any(t.startswith("_") for t in terms) else r"[\WA-Z]"
+    plain = re.compile(plain_lead + source[len(lead) :])
+    text = "".join(pieces)
+    found = [(m.span(), m.lastgroup) for m in re.finditer(source, text)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert [c for c in text if re.fullmatch(starts.stops(source), c)] == [
+        c for c in text if re.fullmatch(plain_lead, c)
+    ]
