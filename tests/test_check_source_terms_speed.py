@@ -650,3 +650,66 @@ def test_the_scan_led_by_a_class_of_ascii_ranges_matches_as_led_by_non_word_char
     assert [c for c in text if re.fullmatch(starts.stops(source), c)] == [
         c for c in text if re.fullmatch(plain_lead, c)
     ]
+
+
+# terms that share beginnings (in other cases too), wildcards, plurals, a name in capitals,
+# signs and escaped characters; texts of the same pieces
+SHARED_PIECES = ["Deep", "deep", "Seek", "seek", "DEEP", " ", "-", "V3", ".", "2", "s", "es"]
+SHARED_PIECES += ["ſ", "\u212a", "k", "K", "İ", "i", "MATH", "Math", "%", "x", "_", "(", "*"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(SHARED_PIECES), min_size=1, max_size=4).map("".join),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([p for p in SHARED_PIECES if p != "*"]), max_size=14),
+)
+@example(["DeepSeek V3", "DeepSeek", "Deep*"], ["DeepSeek", "-", "V3", "x"])
+@example(["Deeps", "Deep*", "Deep"], ["Deep", "s", "x"])
+def test_terms_that_begin_alike_written_once_match_as_the_flat_alternation(
+    terms: list[str], pieces: list[str]
+) -> None:
+    """`alternation` writes the characters that terms next to each other begin with once:
+    at every place, the same span and the same term's group as the flat alternation of
+    their patterns (longest first, as a term set orders them)."""
+    from r1kb.checksource.lexicon.vocabulary import alternation, term_pattern
+
+    ordered = sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t))
+    members = [(i, term_pattern(t)) for i, t in enumerate(ordered)]
+    if not members:
+        return
+    shared = re.compile(alternation(members), re.I)
+    flat = re.compile("|".join(f"(?P<t{i}>{p})" for i, p in members), re.I)
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        for end in {len(text), min(len(text), pos + 5)}:
+            a, b = shared.match(text, pos, end), flat.match(text, pos, end)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), pos
+
+
+def test_terms_that_begin_alike_are_written_once() -> None:
+    """The shortcut is taken: a group of names read at "DeepSeek" spells it once."""
+    from r1kb.checksource.lexicon.vocabulary import alternation, term_pattern
+
+    terms = ["DeepSeek V3", "DeepSeek R1", "DeepSeek"]
+    source = alternation([(i, term_pattern(t)) for i, t in enumerate(terms)])
+    assert source.count("DeepSeek") == 1
+
+
+def test_the_characters_a_pattern_begins_with_are_read_as_its_source_writes_them() -> None:
+    """`_lead` reads characters the pattern spells as themselves, one text character each:
+    not a class, an escape that stands for one (`\\w`, a back reference), nor a character a
+    quantifier follows (which it may leave out or repeat)."""
+    from r1kb.checksource.lexicon.vocabulary import _lead
+
+    assert _lead(r"Deep\-Seek[\s]*V3") == ["D", "e", "e", "p", r"\-", "S", "e", "e", "k"]
+    assert _lead(r"ab?c") == ["a"]
+    assert _lead(r"ab*") == ["a"]
+    assert _lead(r"ab{2}") == ["a"]
+    assert _lead(r"a\.+") == ["a"]
+    assert _lead(r"x\w*") == ["x"]
+    assert _lead(r"(?:s|es)?") == []
+    assert _lead(r"a.b") == ["a"]
