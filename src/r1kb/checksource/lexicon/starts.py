@@ -4,10 +4,11 @@ A term whose first character is a letter or digit starts a word: right after a c
 is not a word character (or at the text's start), or at a capital glued onto a small letter
 ("128KV"). The scan is compiled without re.I and begins with one character class (a non-word
 character, an ASCII capital), which Python's engine skips ahead on without trying a match at
-each character; after it, each first letter's beginnings are spelled with both cases of the
-letter (its branch is taken only where the letter is) and read case-insensitively from the
-second character on. A non-ASCII first character, which case folding may map onto a letter,
-is tried against every term's beginning case-insensitively, as the terms themselves are.
+each character; after it, each first letter's beginnings are spelled with both cases of each
+letter (and the non-ASCII letters re.I reads as one), so that its branch and each branch after
+it is taken only where its letter is. A non-ASCII first character, which case folding may map
+onto a letter, is tried against every term's beginning case-insensitively, as the terms
+themselves are.
 
 The places found are a superset of the places a term matches at: the terms are tried there.
 """
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
+from r1kb.checksource.lexicon.folding import ASCII_TWINS
 
 GAP = r"[\s\-‐‑‒–_(]*"  # between the words of a term: spaces, hyphens, underscores, "(", or none
 WORD_SPLIT = re.compile(r"[\s\-‐‑‒–_]+")
@@ -79,12 +82,37 @@ def _trie(words: tuple[str, ...]) -> dict:
     return tree
 
 
-def _emit(node: dict) -> str:
+def _as_read(char: str) -> str:
+    """A character as a pattern read with re.I matches it, written to be read without: an
+    ASCII letter as the class of its two cases and of the non-ASCII letters re.I takes for it
+    (ſ, K, İ, ı: see `folding`), another ASCII character as itself (re.I maps nothing onto it),
+    a non-ASCII one read with re.I. Read so, the scan's alternatives each begin with a class or
+    a character, which the engine tests before trying the alternative (not with re.I)."""
+    if not char.isascii():
+        return f"(?i:{re.escape(char)})"
+    return f"[{_cases(char)}]" if char.isalpha() else re.escape(char)
+
+
+def _cases(char: str) -> str:
+    """The characters re.I matches an ASCII character with (see `_as_read`)."""
+    if not char.isalpha():
+        return char
+    return char.lower() + char.upper() + _TWINS.get(char.lower(), "")
+
+
+# the non-ASCII letters re.I matches an ASCII letter with, by that letter ("i": "İı")
+_TWINS = {
+    letter: "".join(chr(code) for code, twin in ASCII_TWINS.items() if twin == letter)
+    for letter in set(ASCII_TWINS.values())
+}
+
+
+def _emit(node: dict, cased: bool = False) -> str:
     """A pattern that matches where one of a tree's words starts, with their common
     beginnings shared (tried once, not once per word); a _GAP_MARK stands for any gap between
-    words (or none)."""
+    words (or none). `cased`: to be read without re.I, as the words read with it (`_as_read`)."""
     alternatives = [
-        (GAP if c == _GAP_MARK else re.escape(c)) + _emit(child)
+        (GAP if c == _GAP_MARK else _as_read(c) if cased else re.escape(c)) + _emit(child, cased)
         for c, child in sorted(node.items())
         if c
     ]
@@ -121,17 +149,24 @@ def _rests(terms: list[str]) -> dict[str, str]:
         beginnings = _prefixes([t for t in terms if t[0].lower() == key])
         tree = _trie(beginnings) if beginnings is not None else {}
         if list(tree) == [key]:
-            out[key] = _emit(tree[key])  # a term's beginning: far fewer places to try
+            out[key] = _emit(tree[key], cased=True)  # a term's beginning: far fewer places
         else:
-            out[key] = f"[{''.join(re.escape(c) for c in sorted(chars))}]" if chars else ""
+            out[key] = _one_of(sorted(chars)) if chars else ""
     return out
 
 
+def _one_of(chars: list[str]) -> str:
+    """A class of characters as re.I reads it, written to be read without (see `_as_read`)."""
+    if all(c.isascii() for c in chars):
+        return f"[{re.escape(''.join(_cases(c) for c in chars))}]"
+    return f"(?i:[{re.escape(''.join(chars))}])"
+
+
 def _spelled(first: str, rest: str) -> str:
-    """A first character in both its ASCII cases, then the rest read case-insensitively."""
+    """A first character in both its ASCII cases, then the rest (as the terms read it)."""
     both = "".join(dict.fromkeys(first + first.upper()))
     head = f"[{re.escape(both)}]" if len(both) > 1 else re.escape(both)
-    return head + (f"(?i:{rest})" if rest else "")
+    return head + rest
 
 
 def scanner(terms: list[str]) -> str | None:
@@ -155,7 +190,7 @@ def scanner(terms: list[str]) -> str | None:
     branches = []
     if signs:  # first: the place right after a sign is given too
         marked = [
-            f"(?<={re.escape(k)})" + (f"(?=(?i:{rests[k]}))" if rests[k] else "")
+            f"(?<={re.escape(k)})" + (f"(?={rests[k]})" if rests[k] else "")
             for k in signs
             if len(k) == 1 and k.isascii()
         ]
@@ -174,9 +209,7 @@ def scanner(terms: list[str]) -> str | None:
         branches.append(f"(?<=\\W)(?={after})")
     letters = [k for k in plain if k != k.upper()]
     if letters:
-        glued = "|".join(
-            f"(?<={k.upper()})" + (f"(?i:{rests[k]})" if rests[k] else "") for k in letters
-        )
+        glued = "|".join(f"(?<={k.upper()})" + rests[k] for k in letters)
         branches.append(f"(?<=[a-z][A-Z])(?=(?:{glued}))(?P<glued>)")
     under = "_" in signs  # the one sign that is a word character
     return f"{_LEADS[under]}(?:{'|'.join(branches)})"
