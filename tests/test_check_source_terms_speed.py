@@ -716,41 +716,25 @@ def test_the_characters_a_pattern_begins_with_are_read_as_its_source_writes_them
 
 
 def test_a_character_as_re_i_reads_it_is_written_for_a_pattern_read_without() -> None:
-    """`_as_read` and `_one_of`: every code point a pattern read with re.I matches an ASCII
-    character (or a class of them) with, and no other, read without re.I."""
+    """`_as_read` in a pattern read with re.I: every code point re.I matches the character
+    with, and no other (an ASCII letter written as a class of its cases read without re.I)."""
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    for code in range(128):
-        char = chr(code)
+    for char in [*map(chr, range(128)), "ü", "İ", "ſ", "\u212a", "Σ"]:
         plain = [m.start() for m in re.finditer(re.escape(char), every, re.I)]
-        assert [m.start() for m in re.finditer(starts._as_read(char), every)] == plain, char
-        assert [m.start() for m in re.finditer(starts._one_of([char]), every)] == plain, char
-    for char in ["ü", "İ", "ſ", "\u212a", "Σ"]:
-        plain = [m.start() for m in re.finditer(re.escape(char), every, re.I)]
-        assert [m.start() for m in re.finditer(starts._as_read(char), every)] == plain, char
-
-
-def _read_with_re_i(char: str) -> str:
-    return f"(?i:{re.escape(char)})"
-
-
-def _class_read_with_re_i(chars: list[str]) -> str:
-    return f"(?i:[{re.escape(''.join(chars))}])"
+        assert [m.start() for m in re.finditer(starts._as_read(char), every, re.I)] == plain
 
 
 @settings(max_examples=400, deadline=None)
 @given(terms_strategy, st.lists(st.integers(0, 60), max_size=25))
-@example({"r0": ["tſx", "ka"]}, [0, 2, 0])
-def test_the_scan_spelled_in_both_cases_matches_as_read_with_re_i(
+@example({"r0": ["tſx", "tka"]}, [0, 2, 0])
+def test_the_scan_with_branches_led_by_both_cases_matches_as_read_with_re_i(
     terms: dict[str, list[str]], pieces: list[int]
 ) -> None:
-    """The scan's beginnings of terms spelled with each letter's cases (no re.I: each branch
-    begins with a class the engine tests first) match where those read with re.I do."""
+    """The scan's beginnings of terms with each branch led by its letter's cases (a class the
+    engine tests before entering the branch) match where those read with re.I do."""
     every = sorted({t.strip() for ts in terms.values() for t in ts if t.strip()})
     source = starts.scanner(every)
-    with (
-        mock.patch.object(starts, "_as_read", _read_with_re_i),
-        mock.patch.object(starts, "_one_of", _class_read_with_re_i),
-    ):
+    with mock.patch.object(starts, "_as_read", re.escape):
         plain = starts.scanner(every)
     assert (source is None) == (plain is None)
     if source is None or plain is None:
@@ -758,3 +742,10 @@ def test_the_scan_spelled_in_both_cases_matches_as_read_with_re_i(
     text = text_of(terms, pieces)
     found = [(m.span(), m.lastgroup) for m in re.finditer(source, text)]
     assert found == [(m.span(), m.lastgroup) for m in re.finditer(plain, text)]
+
+
+def test_the_branches_of_a_scan_are_led_by_both_cases() -> None:
+    """The shortcut is taken: a branch among beginnings of one first letter is led by a class
+    read without re.I."""
+    source = starts.scanner(["tokens", "total", "time"])
+    assert source is not None and "(?-i:[oO])" in source and "(?-i:[iIİı])" in source
