@@ -610,3 +610,142 @@ def test_the_cues_before_a_name_are_written_in_small_letters() -> None:
     """What reading an ASCII window lowercased relies on: no capital in the cues' pattern but
     in an escape ("\\W")."""
     assert re.search(r"(?<!\\)[A-Z]", mentions._COMPARATIVE_BEFORE.pattern) is None
+
+
+# first characters of terms: ASCII letters and digits, signs ("%", "_" a word character, "×"
+# not ASCII), non-ASCII letters; text pieces with non-ASCII word characters ("é", "中", "₂")
+LEAD_TERM_PIECES = ["t", "T", "a", "k", "7", "%", "_", "×", "é", "İ", "ſ", "中"]
+LEAD_TEXT_PIECES = [*LEAD_TERM_PIECES, " ", "-", ".", "x", "X", "aT", "₂", "Σ", "\n", "__"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(LEAD_TERM_PIECES),
+            st.lists(st.sampled_from([*LEAD_TERM_PIECES, " ", "-"]), max_size=3).map("".join),
+        ).map("".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(st.sampled_from(LEAD_TEXT_PIECES), max_size=30),
+)
+@example(["×a"], ["中", "×", "a"])  # a non-ASCII sign: only where it is no word character
+@example(["_a"], ["x", "_", "a"])  # "_": a sign, and a word character
+def test_the_scan_led_by_a_class_of_ascii_ranges_matches_as_led_by_non_word_characters(
+    terms: list[str], pieces: list[str]
+) -> None:
+    """The scan's first item holds the non-ASCII word characters too (a class of ASCII ranges
+    the engine tests faster than `\\W`): at none of them does it match, so its matches, and the
+    characters `stops` names, are those of the scan led by `[\\WA-Z]` (with "_" where a term
+    starts with it)."""
+    source = starts.scanner(sorted(set(terms)))
+    assert source is not None
+    lead = source[: source.index("]") + 1]
+    plain_lead = r"[\WA-Z_]" if any(t.startswith("_") for t in terms) else r"[\WA-Z]"
+    plain = re.compile(plain_lead + source[len(lead) :])
+    text = "".join(pieces)
+    found = [(m.span(), m.lastgroup) for m in re.finditer(source, text)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    assert [c for c in text if re.fullmatch(starts.stops(source), c)] == [
+        c for c in text if re.fullmatch(plain_lead, c)
+    ]
+
+
+# terms that share beginnings (in other cases too), wildcards, plurals, a name in capitals,
+# signs and escaped characters; texts of the same pieces
+SHARED_PIECES = ["Deep", "deep", "Seek", "seek", "DEEP", " ", "-", "V3", ".", "2", "s", "es"]
+SHARED_PIECES += ["ſ", "\u212a", "k", "K", "İ", "i", "MATH", "Math", "%", "x", "_", "(", "*"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(SHARED_PIECES), min_size=1, max_size=4).map("".join),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([p for p in SHARED_PIECES if p != "*"]), max_size=14),
+)
+@example(["DeepSeek V3", "DeepSeek", "Deep*"], ["DeepSeek", "-", "V3", "x"])
+@example(["Deeps", "Deep*", "Deep"], ["Deep", "s", "x"])
+def test_terms_that_begin_alike_written_once_match_as_the_flat_alternation(
+    terms: list[str], pieces: list[str]
+) -> None:
+    """`alternation` writes the characters that terms next to each other begin with once:
+    at every place, the same span and the same term's group as the flat alternation of
+    their patterns (longest first, as a term set orders them)."""
+    from r1kb.checksource.lexicon.vocabulary import alternation, term_pattern
+
+    ordered = sorted({t.strip() for t in terms if t.strip()}, key=lambda t: (-len(t), t))
+    members = [(i, term_pattern(t)) for i, t in enumerate(ordered)]
+    if not members:
+        return
+    shared = re.compile(alternation(members), re.I)
+    flat = re.compile("|".join(f"(?P<t{i}>{p})" for i, p in members), re.I)
+    text = "".join(pieces)
+    for pos in range(len(text) + 1):
+        for end in {len(text), min(len(text), pos + 5)}:
+            a, b = shared.match(text, pos, end), flat.match(text, pos, end)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), pos
+
+
+def test_terms_that_begin_alike_are_written_once() -> None:
+    """The shortcut is taken: a group of names read at "DeepSeek" spells it once."""
+    from r1kb.checksource.lexicon.vocabulary import alternation, term_pattern
+
+    terms = ["DeepSeek V3", "DeepSeek R1", "DeepSeek"]
+    source = alternation([(i, term_pattern(t)) for i, t in enumerate(terms)])
+    assert source.count("DeepSeek") == 1
+
+
+def test_the_characters_a_pattern_begins_with_are_read_as_its_source_writes_them() -> None:
+    """`_lead` reads characters the pattern spells as themselves, one text character each:
+    not a class, an escape that stands for one (`\\w`, a back reference), nor a character a
+    quantifier follows (which it may leave out or repeat)."""
+    from r1kb.checksource.lexicon.vocabulary import _lead
+
+    assert _lead(r"Deep\-Seek[\s]*V3") == ["D", "e", "e", "p", r"\-", "S", "e", "e", "k"]
+    assert _lead(r"ab?c") == ["a"]
+    assert _lead(r"ab*") == ["a"]
+    assert _lead(r"ab{2}") == ["a"]
+    assert _lead(r"a\.+") == ["a"]
+    assert _lead(r"x\w*") == ["x"]
+    assert _lead(r"(?:s|es)?") == []
+    assert _lead(r"a.b") == ["a"]
+
+
+def test_a_character_as_re_i_reads_it_is_written_for_a_pattern_read_without() -> None:
+    """`_as_read` in a pattern read with re.I: every code point re.I matches the character
+    with, and no other (an ASCII letter written as a class of its cases read without re.I)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for char in [*map(chr, range(128)), "ü", "İ", "ſ", "\u212a", "Σ"]:
+        plain = [m.start() for m in re.finditer(re.escape(char), every, re.I)]
+        assert [m.start() for m in re.finditer(starts._as_read(char), every, re.I)] == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(terms_strategy, st.lists(st.integers(0, 60), max_size=25))
+@example({"r0": ["tſx", "tka"]}, [0, 2, 0])
+def test_the_scan_with_branches_led_by_both_cases_matches_as_read_with_re_i(
+    terms: dict[str, list[str]], pieces: list[int]
+) -> None:
+    """The scan's beginnings of terms with each branch led by its letter's cases (a class the
+    engine tests before entering the branch) match where those read with re.I do."""
+    every = sorted({t.strip() for ts in terms.values() for t in ts if t.strip()})
+    source = starts.scanner(every)
+    with mock.patch.object(starts, "_as_read", re.escape):
+        plain = starts.scanner(every)
+    assert (source is None) == (plain is None)
+    if source is None or plain is None:
+        return
+    text = text_of(terms, pieces)
+    found = [(m.span(), m.lastgroup) for m in re.finditer(source, text)]
+    assert found == [(m.span(), m.lastgroup) for m in re.finditer(plain, text)]
+
+
+def test_the_branches_of_a_scan_are_led_by_both_cases() -> None:
+    """The shortcut is taken: a branch among beginnings of one first letter is led by a class
+    read without re.I."""
+    source = starts.scanner(["tokens", "total", "time"])
+    assert source is not None and "(?-i:[oO])" in source and "(?-i:[iIİı])" in source

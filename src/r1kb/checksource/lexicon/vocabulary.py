@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from r1kb import diskcache
 from r1kb.capped import CappedDict
@@ -69,15 +70,67 @@ def term_pattern(term: str) -> str:
 def alternation(patterns: list[tuple[int, str]]) -> str:
     """The terms' patterns as one alternation, each in its named group `t<index>`, tried in
     order. Where every one begins with the word-start test, that test is made once, before the
-    alternatives: the same matches, without the look-behinds tried again for each term."""
+    alternatives: the same matches, without the look-behinds tried again for each term. Terms
+    next to each other that begin with the same characters read them once (see `_shared`)."""
     if patterns and all(p.startswith(_WORD_START) for _, p in patterns):
-        rest = "|".join(f"(?P<t{i}>{p[len(_WORD_START) :]})" for i, p in patterns)
-        return f"{_WORD_START}(?:{rest})"
-    return "|".join(f"(?P<t{i}>{p})" for i, p in patterns)
+        return f"{_WORD_START}(?:{_shared([(i, p[len(_WORD_START) :]) for i, p in patterns])})"
+    return _shared(patterns)
 
 
-@dataclass(frozen=True)
-class Hit:
+# a character a pattern spells as itself (re.escape's output: a letter, a digit, or an escaped
+# character that is not a letter or digit), unless a quantifier follows it
+_LITERAL = re.compile(r"(?:\\[^\w]|[^\\.^$*+?{}\[\]|()])(?![*+?{])")
+
+
+def _lead(source: str) -> list[str]:
+    """The characters a pattern begins with, each as its source writes it ("DeepSeek" of
+    "DeepSeek[\\s…]*V3"): every match of it begins with them, one text character each."""
+    out, pos = [], 0
+    while (m := _LITERAL.match(source, pos)) is not None:
+        out.append(m.group())
+        pos = m.end()
+    return out
+
+
+def _shared(patterns: list[tuple[int, str]]) -> str:
+    """`"|".join(f"(?P<t{i}>{p})" …)`, with the characters that patterns next to each other
+    begin with written once before them: "DeepSeek(?:(?P<t1>…V3…)|(?P<t2>…))" for
+    "(?P<t1>DeepSeek…V3…)|(?P<t2>DeepSeek…)". The same matches in the same order (a run of
+    alternatives that share a beginning is tried as each of them would be, one after another,
+    and those characters match one text character each, the same way in every alternative:
+    nothing to backtrack into), each named by its own term's group, which ends where the match
+    ends; the engine reads the shared characters once, not once per term (re.I reads a
+    character through its case folding, and a group of names tried at "DeepSeek" read it a
+    dozen times)."""
+    leads = [(i, _lead(p), p) for i, p in patterns]
+    return _runs([(i, lead, p[sum(map(len, lead)) :]) for i, lead, p in leads])
+
+
+def _runs(items: list[tuple[int, list[str], str]]) -> str:
+    """The alternation of `_shared`, of each item's lead still to write and the rest."""
+    out, k = [], 0
+    while k < len(items):
+        i, lead, rest = items[k]
+        stop = k + 1
+        while stop < len(items) and lead and items[stop][1][:1] == lead[:1]:
+            stop += 1
+        if stop == k + 1:
+            out.append(f"(?P<t{i}>{''.join(lead)}{rest})")
+        else:
+            run = items[k:stop]
+            common = 1
+            while all(len(r[1]) > common and r[1][common] == lead[common] for r in run):
+                common += 1
+            inner = _runs([(j, r_lead[common:], r_rest) for j, r_lead, r_rest in run])
+            out.append(f"{''.join(lead[:common])}(?:{inner})")
+        k = stop
+    return "|".join(out)
+
+
+class Hit(NamedTuple):
+    """A term found: where, and what it names (a named tuple: one is built for every term
+    found, and a frozen dataclass took twice as long to build and to hash)."""
+
     start: int
     end: int
     refs: tuple[str, ...]  # the quantity (or unit) ids the words stand for
