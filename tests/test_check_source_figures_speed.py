@@ -47,6 +47,38 @@ def test_the_numeral_count_without_a_scan_is_never_below_the_scans(text: str, li
     assert bound > limit or found <= bound  # the scan is left out only where it finds few
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*NUMERAL_PIECES, "extensive", "Dozens-", "_tens", "9tens"]), max_size=40
+    ).map("".join),
+    st.integers(1, 14),
+    st.integers(1, 3),
+    st.sampled_from([1, 2, 3, 5, 4096]),
+)
+@example("1 tens 2", 2, 2, 1)
+@example("1 23 4", 3, 1, 3)  # a run across the edge of the chunk the match starts in
+@example("12345 6", 2, 1, 2)
+@example("tens 1", 1, 1, 1)  # a word across a chunk's edge
+@example("xtens 1 millions", 1, 2, 1)
+@example("1 2 millionsx", 2, 1, 3)
+def test_the_numerals_ends_counted_apart_are_those_the_scan_finds(
+    text: str, nth: int, count: int, chunk: int
+) -> None:
+    """caps.numeral_ends (digit runs counted chunk by chunk in the text's bytes, magnitude words
+    found by str.find in it lowercased) against NUMERALS' own scan."""
+    ends = [m.end() for m in caps.NUMERALS.finditer(text)]
+    assert caps.numeral_ends(text, nth, count, chunk) == ends[nth - 1 : nth - 1 + count]
+
+
+def test_no_digit_of_latin_1_but_the_ascii_ones() -> None:
+    """numeral_ends reads a text's digit runs in its Latin-1 bytes (the characters past it
+    written "?") only where \\d matches no character past Latin-1: then its only digits are
+    the ASCII ones."""
+    latin = "".join(map(chr, range(256)))
+    assert re.findall(r"\d", latin) == list("0123456789")
+
+
 LAYOUT_PIECES = [
     "Layers", "61", "ab", "a", "b1", "7", "٣", "\n", " ", "|", ":", "Z", "x", "-", "• ", "$",
 ]  # fmt: skip
