@@ -71,6 +71,16 @@ def test_the_numerals_ends_counted_apart_are_those_the_scan_finds(
     assert caps.numeral_ends(text, nth, count, chunk) == ends[nth - 1 : nth - 1 + count]
 
 
+def test_the_magnitude_words_letters_are_matched_outside_ascii_only_by_those_folded_apart() -> None:
+    """numeral_ends finds a magnitude word in the text's bytes (its ASCII letters lowercased)
+    where no character of FOLDED_APART is written: re.I reads no other character outside ASCII
+    as one of the words' letters."""
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    letters = {c for word in caps._MAGNITUDE_WORDS for c in word}
+    matched = set(re.findall(f"[{''.join(sorted(letters))}]", every, re.I))
+    assert matched <= set(notations.FOLDED_APART)
+
+
 def test_no_digit_of_latin_1_but_the_ascii_ones() -> None:
     """numeral_ends reads a text's digit runs in its Latin-1 bytes (the characters past it
     written "?") only where \\d matches no character past Latin-1: then its only digits are

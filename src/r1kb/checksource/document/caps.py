@@ -46,11 +46,12 @@ def numerals_cut(raw: str) -> int:
     return cut_before(raw, ends[0])
 
 
-# NUMERALS' two kinds of match apart: its digit runs, counted in its Latin-1 bytes or found by a
-# class the engine skips ahead on, and its magnitude words, read case-sensitively in the text
-# lowercased where `str.find` finds one
+# NUMERALS' two kinds of match apart: its digit runs, counted in the text's Latin-1 bytes or
+# found by a class the engine skips ahead on, and its magnitude words, tried where `bytes.find`
+# finds one in those bytes lowercased
 _DIGIT_RUN = re.compile(r"\d++")
-_MAGNITUDE_WORD = re.compile(rf"\b(?:{'|'.join(_MAGNITUDE_WORDS)})\b")
+_MAGNITUDE_WORD = re.compile(rf"\b(?:{'|'.join(_MAGNITUDE_WORDS)})\b", re.I)
+_MAGNITUDE_WORDS_BYTES = [word.encode("ascii") for word in _MAGNITUDE_WORDS]
 _DIGIT_PAST_LATIN = re.compile(r"[^\x00-\xff](?<=\d)")  # (no other \d is an ASCII digit)
 
 
@@ -58,33 +59,36 @@ def numeral_ends(raw: str, nth: int, count: int = 1, chunk: int = 4096) -> list[
     """The ends of the matches of NUMERALS in raw from the nth (counted from 1) on, at most
     `count` of them: NUMERALS stops at every letter a magnitude word begins with ("t", "d",
     "h", "m", "b"), so its matches are counted apart, chunk by chunk: the digit runs in the
-    text's bytes (one a character: those past Latin-1 written "?"), the words found by
-    `str.find` in the text lowercased (whole words and runs, none across another), and only
-    the chunk the nth match starts in is scanned for them. A text holding a digit past
-    Latin-1 or a character whose lowercase is not what re.I reads it as (FOLDED_APART) is
-    scanned by NUMERALS itself."""
+    text's bytes (one a character: those past Latin-1 written "?"), the words matched where
+    `bytes.find` finds one in those bytes lowercased (whole words and runs, none across
+    another), and only the chunk the nth match starts in is scanned for them. A text holding
+    a digit past Latin-1 or a character re.I reads as an ASCII letter of the words
+    (FOLDED_APART: "ſ" as "s", "ı" and "İ" as "i") is scanned by NUMERALS itself: elsewhere
+    each letter of a word's match is ASCII, the same in the bytes
+    (tests/test_check_source_figures_speed.py checks every character)."""
     if any(c in raw for c in FOLDED_APART) or _DIGIT_PAST_LATIN.search(raw):
         return [m.end() for m in islice(NUMERALS.finditer(raw), nth - 1, nth - 1 + count)]
     last = nth - 1 + count  # the matches asked for are the first `last` from the nth on
     size = len(raw)
     # character p starts a run where " 0" is at p in these bytes (a space put first)
-    spaced = b" " + raw.encode("latin-1", "replace").translate(_DIGIT_RUNS)
+    latin = raw.encode("latin-1", "replace")
+    spaced = b" " + latin.translate(_DIGIT_RUNS)
     runs_before = [0]  # the digit runs started before each chunk, until `last` have
     reach = 0  # the first `last` digit runs (or all) start before it
     while reach < size and runs_before[-1] < last:
         runs_before.append(runs_before[-1] + spaced.count(b" 0", reach, reach + chunk + 1))
         reach = min(reach + chunk, size)
     # a word among the first `last` matches ends before the last of those digit runs starts
-    lowered = raw[: reach + 1].lower()  # (the character after it read for its word boundary)
+    lowered = latin[:reach].lower()
     word_match = _MAGNITUDE_WORD.match
     words = []
-    for word in _MAGNITUDE_WORDS:
-        at = lowered.find(word, 0, reach)
+    for word in _MAGNITUDE_WORDS_BYTES:
+        at = lowered.find(word)
         while at >= 0:
-            m = word_match(lowered, at)
+            m = word_match(raw, at)
             if m is not None:
                 words.append((at, m.end()))
-            at = lowered.find(word, at + 1, reach)
+            at = lowered.find(word, at + 1)
     words.sort()
     word_starts = [start for start, _ in words]
     found = 0  # the matches started before the chunk at `start`
