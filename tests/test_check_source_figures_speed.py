@@ -905,3 +905,53 @@ def test_blocks_are_read_as_when_the_last_block_was_read_back(
     raw = "\n".join(mark + line[len(mark) :] if len(line) >= len(mark) else line
                     for line in text.split("\n"))  # fmt: skip
     assert document._line_blocks(text, raw, markdown) == _plain_line_blocks(text, raw, markdown)
+
+
+def _plain_looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
+    """document._looks_like_heading as it was: the words counted first."""
+    stripped = line.strip()
+    if markdown and raw_line.lstrip().startswith("#"):
+        return True
+    if markdown:
+        words = stripped.split(maxsplit=8)
+        return (
+            0 < len(words) <= 8
+            and stripped[:1].isupper()
+            and not stripped.endswith(document._TERMINAL)
+            and not document._ITEM.match(line)
+            and "|" not in stripped
+            and not any(map(str.isdigit, stripped))
+        )
+    return (
+        0 < len(stripped) <= 80
+        and not stripped.endswith(document._TERMINAL)
+        and len(stripped.split()) <= 12
+        and not document._ITEM.match(line)
+        and any(map(str.isalpha, stripped))
+    )
+
+
+HEADING_PIECES = [
+    "#", "|", "- ", "1. ", "Title", "Word", "word", "a", ".", ":", ",", "7", "٣", " ", "\t",
+    "\u00a0", "É", "ß", "ǅ", "Ⅻ", "x y z ",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(HEADING_PIECES), max_size=24).map("".join),
+    st.lists(st.sampled_from(HEADING_PIECES), max_size=4).map("".join),
+    st.booleans(),
+)
+@example("A b c d e f g h", "", True)  # eight words
+@example("A b c d e f g h i", "", True)  # nine
+@example(" Title", "#", True)
+@example("a line.", " \t#", True)  # a mark after white space
+def test_a_heading_is_told_as_when_its_words_were_counted_first(
+    line: str, lead: str, markdown: bool
+) -> None:
+    raw_line = lead + line
+    plain = _plain_looks_like_heading(line, markdown, raw_line)
+    assert document._looks_like_heading(line, markdown, raw_line) == plain
+    stripped, raw_lead = line.strip(), raw_line.lstrip()
+    assert document._looks_like_heading(line, markdown, raw_line, stripped, raw_lead) == plain
