@@ -70,13 +70,17 @@ def numeral_ends(raw: str, nth: int, count: int = 1, chunk: int = 4096) -> list[
         return [m.end() for m in islice(NUMERALS.finditer(raw), nth - 1, nth - 1 + count)]
     last = nth - 1 + count  # the matches asked for are the first `last` from the nth on
     size = len(raw)
-    # character p starts a run where " 0" is at p in these bytes (a space put first)
+    # the text's digits as "0", every other character a space, after a space put first: the
+    # runs of "0" in spaced[p : p + chunk + 1] (split off, which is quicker than a count of
+    # " 0") are those started in the chunk at p, and the one that began before it if the
+    # character before it is a digit
     latin = raw.encode("latin-1", "replace")
     spaced = b" " + latin.translate(_DIGIT_RUNS)
     runs_before = [0]  # the digit runs started before each chunk, until `last` have
     reach = 0  # the first `last` digit runs (or all) start before it
     while reach < size and runs_before[-1] < last:
-        runs_before.append(runs_before[-1] + spaced.count(b" 0", reach, reach + chunk + 1))
+        runs = len(spaced[reach : reach + chunk + 1].split()) - (spaced[reach] == 48)
+        runs_before.append(runs_before[-1] + runs)
         reach = min(reach + chunk, size)
     # a word among the first `last` matches ends before the last of those digit runs starts
     lowered = latin[:reach].lower()
