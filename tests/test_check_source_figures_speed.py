@@ -47,6 +47,48 @@ def test_the_numeral_count_without_a_scan_is_never_below_the_scans(text: str, li
     assert bound > limit or found <= bound  # the scan is left out only where it finds few
 
 
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*NUMERAL_PIECES, "extensive", "Dozens-", "_tens", "9tens"]), max_size=40
+    ).map("".join),
+    st.integers(1, 14),
+    st.integers(1, 3),
+    st.sampled_from([1, 2, 3, 5, 4096]),
+)
+@example("1 tens 2", 2, 2, 1)
+@example("1 23 4", 3, 1, 3)  # a run across the edge of the chunk the match starts in
+@example("12345 6", 2, 1, 2)
+@example("tens 1", 1, 1, 1)  # a word across a chunk's edge
+@example("xtens 1 millions", 1, 2, 1)
+@example("1 2 millionsx", 2, 1, 3)
+def test_the_numerals_ends_counted_apart_are_those_the_scan_finds(
+    text: str, nth: int, count: int, chunk: int
+) -> None:
+    """caps.numeral_ends (digit runs counted chunk by chunk in the text's bytes, magnitude words
+    found by str.find in it lowercased) against NUMERALS' own scan."""
+    ends = [m.end() for m in caps.NUMERALS.finditer(text)]
+    assert caps.numeral_ends(text, nth, count, chunk) == ends[nth - 1 : nth - 1 + count]
+
+
+def test_the_magnitude_words_letters_are_matched_outside_ascii_only_by_those_folded_apart() -> None:
+    """numeral_ends finds a magnitude word in the text's bytes (its ASCII letters lowercased)
+    where no character of FOLDED_APART is written: re.I reads no other character outside ASCII
+    as one of the words' letters."""
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    letters = {c for word in caps._MAGNITUDE_WORDS for c in word}
+    matched = set(re.findall(f"[{''.join(sorted(letters))}]", every, re.I))
+    assert matched <= set(notations.FOLDED_APART)
+
+
+def test_no_digit_of_latin_1_but_the_ascii_ones() -> None:
+    """numeral_ends reads a text's digit runs in its Latin-1 bytes (the characters past it
+    written "?") only where \\d matches no character past Latin-1: then its only digits are
+    the ASCII ones."""
+    latin = "".join(map(chr, range(256)))
+    assert re.findall(r"\d", latin) == list("0123456789")
+
+
 LAYOUT_PIECES = [
     "Layers", "61", "ab", "a", "b1", "7", "٣", "\n", " ", "|", ":", "Z", "x", "-", "• ", "$",
 ]  # fmt: skip
@@ -863,3 +905,53 @@ def test_blocks_are_read_as_when_the_last_block_was_read_back(
     raw = "\n".join(mark + line[len(mark) :] if len(line) >= len(mark) else line
                     for line in text.split("\n"))  # fmt: skip
     assert document._line_blocks(text, raw, markdown) == _plain_line_blocks(text, raw, markdown)
+
+
+def _plain_looks_like_heading(line: str, markdown: bool, raw_line: str) -> bool:
+    """document._looks_like_heading as it was: the words counted first."""
+    stripped = line.strip()
+    if markdown and raw_line.lstrip().startswith("#"):
+        return True
+    if markdown:
+        words = stripped.split(maxsplit=8)
+        return (
+            0 < len(words) <= 8
+            and stripped[:1].isupper()
+            and not stripped.endswith(document._TERMINAL)
+            and not document._ITEM.match(line)
+            and "|" not in stripped
+            and not any(map(str.isdigit, stripped))
+        )
+    return (
+        0 < len(stripped) <= 80
+        and not stripped.endswith(document._TERMINAL)
+        and len(stripped.split()) <= 12
+        and not document._ITEM.match(line)
+        and any(map(str.isalpha, stripped))
+    )
+
+
+HEADING_PIECES = [
+    "#", "|", "- ", "1. ", "Title", "Word", "word", "a", ".", ":", ",", "7", "٣", " ", "\t",
+    "\u00a0", "É", "ß", "ǅ", "Ⅻ", "x y z ",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(HEADING_PIECES), max_size=24).map("".join),
+    st.lists(st.sampled_from(HEADING_PIECES), max_size=4).map("".join),
+    st.booleans(),
+)
+@example("A b c d e f g h", "", True)  # eight words
+@example("A b c d e f g h i", "", True)  # nine
+@example(" Title", "#", True)
+@example("a line.", " \t#", True)  # a mark after white space
+def test_a_heading_is_told_as_when_its_words_were_counted_first(
+    line: str, lead: str, markdown: bool
+) -> None:
+    raw_line = lead + line
+    plain = _plain_looks_like_heading(line, markdown, raw_line)
+    assert document._looks_like_heading(line, markdown, raw_line) == plain
+    stripped, raw_lead = line.strip(), raw_line.lstrip()
+    assert document._looks_like_heading(line, markdown, raw_line, stripped, raw_lead) == plain

@@ -36,7 +36,7 @@ _AT_WORD = re.compile(rf"\W(?=[{_STARTING_FIRSTS}])(?={by_first_letter(_STARTING
 # character).
 _AT_WORD_LOWERED = re.compile(_AT_WORD.pattern)
 _AT_WORD_FIRST_LOWERED = re.compile(_AT_WORD_FIRST.pattern)
-FOLDED_APART = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
+FOLDED_APART = n.FOLDED_APART
 _AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
 # the page's own date, not a model's: "Last updated: June 10, 2025", a line "Published on 28 Jan
 # 2025", "(accessed 2025-02-01)", "HTML render on …" (not "the paper was published on …", a

@@ -175,18 +175,23 @@ def read(raw: str, name: str = "", fmt: str | None = None) -> Document:
 
 
 def _looks_like_heading(
-    line: str, markdown: bool, raw_line: str, stripped: str | None = None
+    line: str,
+    markdown: bool,
+    raw_line: str,
+    stripped: str | None = None,
+    raw_lead: str | None = None,
 ) -> bool:
-    """(`stripped`: `line.strip()`, when the caller has it)"""
+    """(`stripped`: `line.strip()`, `raw_lead`: `raw_line.lstrip()`, when the caller has them)"""
     stripped = line.strip() if stripped is None else stripped
-    if markdown and raw_line.lstrip().startswith("#"):
+    if markdown and (raw_line.lstrip() if raw_lead is None else raw_lead).startswith("#"):
         return True
     if markdown:  # an unmarked title line in scraped Markdown: short, capitalised, no full stop
-        words = stripped.split(maxsplit=8)  # (more than 8 words: 9 parts)
+        # (the tests of its first and last characters before its words are counted: a line of
+        # prose ends with a full stop)
         return (
-            0 < len(words) <= 8
-            and stripped[:1].isupper()
+            stripped[:1].isupper()
             and not stripped.endswith(_TERMINAL)
+            and len(stripped.split(maxsplit=8)) <= 8  # (more than 8 words: 9 parts)
             and not _ITEM.match(line)
             and "|" not in stripped
             and not any(map(str.isdigit, stripped))
@@ -219,11 +224,12 @@ def _line_blocks(text: str, raw: str, markdown: bool) -> list[Block]:
             lead_in = False
             start = end + 1
             continue
-        if raw_line.lstrip().startswith("|"):
+        raw_lead = raw_line.lstrip()
+        if raw_lead.startswith("|"):
             kind = "row"  # a table row: a block of its own, read with its column headers
         elif _ITEM.match(raw_line):
             kind = "item"
-        elif _looks_like_heading(line, markdown, raw_line, stripped):
+        elif _looks_like_heading(line, markdown, raw_line, stripped, raw_lead):
             kind = "heading"
         elif lead_in and len(stripped) <= 300:
             kind = "item"

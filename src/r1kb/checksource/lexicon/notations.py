@@ -13,6 +13,11 @@ import unicodedata
 
 from r1kb.checksource.lexicon.folding import fold
 
+# The characters whose lowercase is not what re.I reads them as: "İ" lowercases to two
+# characters, "ı" and "ſ" (which re.I reads as "i" and "s") stay as they are. A scan read
+# case-sensitively in a text lowercased finds what the case-blind one finds in the text only
+# where it holds none of them (tests/test_check_source_figures_speed.py checks every character).
+FOLDED_APART = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ
 HY = r"[\-‐‑‒–]"  # hyphens as typeset
 SEP = r"[,\u00a0\u202f\u2009 ]"
 
