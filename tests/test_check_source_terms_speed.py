@@ -749,3 +749,45 @@ def test_the_branches_of_a_scan_are_led_by_both_cases() -> None:
     read without re.I."""
     source = starts.scanner(["tokens", "total", "time"])
     assert source is not None and "(?-i:[oO])" in source and "(?-i:[iIİı])" in source
+
+
+# --- the family names at one place (family_scan.matches_here, for a glued table's rows)
+
+# a pattern whose source shows no first character (no look-behind first): tried everywhere
+UNGATED_SYNTHETIC = [(re.compile(r"x?Rx(?:-|\s)?1", re.I), "ungated")]
+
+
+def _plain_here(text: str, pos: int, patterns: list) -> list:
+    return [(m.span(), m.re.pattern) for p, _ in patterns if (m := p.match(text, pos))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*GATE_PIECES, "Rx", "RX", "Rxz", "Rxay", "th", "sx 1"]), max_size=20)
+)
+@example(["ſ", "x", " ", "1", " ", "Rx", "-", "1", " ", "xRX", " ", "İ"])
+def test_the_names_at_a_place_are_the_matches_of_each_pattern_there(pieces: list[str]) -> None:
+    """`matches_here` at every place of drawn texts gives each pattern's match there, in the
+    patterns' order (the real family, synthetic gates of either case flag, a non-ASCII letter
+    case folding reads as an ASCII one, a pattern tried everywhere)."""
+    from r1kb.checksource.candidates.family_scan import matches_here
+
+    text = "".join(pieces)
+    for patterns in (_family(), GATED_SYNTHETIC + UNGATED_SYNTHETIC):
+        for pos in range(len(text) + 1):
+            found = [(m.span(), m.re.pattern) for m in matches_here(text, pos, patterns)]
+            assert found == _plain_here(text, pos, patterns), (text, pos)
+
+
+def test_the_names_at_each_word_of_the_case_articles_are_those_of_each_pattern() -> None:
+    """`name_ends` at every word start of the case articles (their glued rows among them) is
+    what every family pattern tried there gives."""
+    from r1kb.checksource.candidates.mentions import _family_patterns, name_ends
+
+    patterns = _family_patterns(KB)
+    for path in case_articles():
+        text = path.read_text()
+        for word in re.finditer(r"(?<!\w)\w", text):
+            pos = word.start()
+            plain = {found.end() for p, _ in patterns if (found := p.match(text, pos))}
+            assert name_ends(text, pos, KB) == sorted(plain, reverse=True), (path, pos)

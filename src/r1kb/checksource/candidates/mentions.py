@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from r1kb.capped import CappedDict
-from r1kb.checksource.candidates.family_scan import family_matches, prepared
+from r1kb.checksource.candidates.family_scan import family_matches, matches_here, prepared
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
@@ -258,7 +258,7 @@ def _make_family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]
 def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
     """Where a family model name starting at pos may end, longest first, whatever follows it
     (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
-    ends = {m.end() for p, _ in _family_patterns(kb) if (m := p.match(text, pos))}
+    ends = {m.end() for m in matches_here(text, pos, _family_patterns(kb))}
     return sorted(ends, reverse=True)
 
 
