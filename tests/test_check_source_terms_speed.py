@@ -791,3 +791,30 @@ def test_the_names_at_each_word_of_the_case_articles_are_those_of_each_pattern()
             pos = word.start()
             plain = {found.end() for p, _ in patterns if (found := p.match(text, pos))}
             assert name_ends(text, pos, KB) == sorted(plain, reverse=True), (path, pos)
+
+
+# a pattern whose match may hold a place where it matches too ("Qx Qx": one name, not two)
+HOLDING_SYNTHETIC = [(re.compile(r"(?<![\w])Qx(?:\s+Qx)?"), "holding")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*GATE_PIECES, "Rx", "RX", "Rxz", "Rxay", "th", "Qx"]), max_size=30)
+)
+@example(["Rx", "Rx", " ", "DeepSeek", "R1", "-", "Zero", " ", "the", " ", "7B"])
+@example(["R1", " ", "R1", "-", "Distill", "-", "Qwen", "-", "7B"])
+@example(["Qx", " ", "Qx", " ", "Qx"])
+def test_the_patterns_tried_place_by_place_find_each_pattern_s_own_matches(
+    pieces: list[str],
+) -> None:
+    """A text of few places (a table header) has the patterns that may match at each place
+    tried there: the names found are each pattern's own `finditer`, in the patterns' order,
+    as when the same text is read through the tree of beginnings (each way forced; a pattern
+    whose match holds a place it matches at too: "Qx Qx")."""
+    from r1kb.checksource.candidates import family_scan
+
+    text = "".join(pieces)
+    for patterns in (_family(), GATED_SYNTHETIC + HOLDING_SYNTHETIC):
+        for few in (0, 10**9):
+            with mock.patch.object(family_scan, "_FEW_PLACES", few):
+                assert _scanned_family(text, patterns) == _plain_family(text, patterns), few
