@@ -818,3 +818,54 @@ def test_the_patterns_tried_place_by_place_find_each_pattern_s_own_matches(
         for few in (0, 10**9):
             with mock.patch.object(family_scan, "_FEW_PLACES", few):
                 assert _scanned_family(text, patterns) == _plain_family(text, patterns), few
+
+
+# --- the cues before a name: each written as what comes before its last word and the forms of
+# that word, which a quick test looks for before the search (mentions._may_end_with_cue)
+
+# the cues as they were written before (each a regular expression of its own)
+PLAIN_CUES = re.compile(
+    r"(?<!\w)(?=\w)(?:like|such\s+as|similar\s+to|comparable\s+to|compared\s+(?:to|with)|than"
+    r"|versus|vs\.?|unlike|similar\s+[\w-]+(?:\s+[\w-]+)?\s+to|rivals?|beats?|level\s+with"
+    r"|par\s+with|ahead\s+of|(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are"
+    r"|was|were|sits?|ranks?|ranked|just|slightly|far|well|only)\s+behind|against"
+    r"|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|equals?)"
+    r"\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+CUE_PIECES = [
+    *COMPARATIVE_PIECES,
+    *("vs.", "VS", "rival", "beat", "outperform", "Outperforms", "outperforming", "surpass"),
+    *("surpassed", "match", "Matched", "matching", "equals", "Equal", "fell", "falls", "ranked"),
+    *("sits", "well", "is", "trailing", "lagged", "(", ".", ",", "\r", "\x0c", "\x1c", "un"),
+    *("tothe", "via", "with", "as", "comparable", "such", "level", "par", "of", "mid", "X"),
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=12), st.integers(0, 60))
+@example(["compared", " ", "to", " ", "the", " "], 0)
+@example(["e", ".", "like", " "], 0)
+@example(["vs.", " ", "A", "\n"], 0)
+@example(["fell", " ", "behind", "\x1c"], 0)
+def test_a_cue_before_a_name_is_found_as_the_cues_written_each_as_a_pattern(
+    pieces: list[str], lead: int
+) -> None:
+    """The cues, each written as what comes before its last word and the forms of that word,
+    match where they matched written each as a pattern; `_comparative`, with its quick test
+    of the window's last word, answers as that plain search, wherever the window is cut."""
+    text = "".join(pieces) + "R1"
+    start = len(text) - 2
+    for cut in (start, max(0, start - lead)):
+        window = text[max(0, cut - 40) : cut]
+        plain = PLAIN_CUES.search(window) is not None
+        assert (mentions._COMPARATIVE_BEFORE.search(window) is not None) == plain, window
+        assert mentions._comparative(text, cut, cut + 2) == (window[-1:].isspace() and plain)
+
+
+def test_the_quick_test_of_a_cue_passes_over_most_windows() -> None:
+    """The point of it: a window that ends with no cue's last word is not searched."""
+    assert not mentions._may_end_with_cue("the model released in ")
+    assert not mentions._may_end_with_cue("trained by the ")
+    assert mentions._may_end_with_cue("slightly behind the ")
+    assert mentions._may_end_with_cue("compared with a ")
