@@ -869,3 +869,28 @@ def test_the_quick_test_of_a_cue_passes_over_most_windows() -> None:
     assert not mentions._may_end_with_cue("trained by the ")
     assert mentions._may_end_with_cue("slightly behind the ")
     assert mentions._may_end_with_cue("compared with a ")
+
+
+SUFFIX_PIECES = ["o1", "Llama", "-", "\u2011", "–", "'", "’", "like", "Like", "style", "s", "based"]
+SUFFIX_PIECES += [" ", "\n", "x", "class", "LEVEL", "é", "_", "levelx", "type", "esque", "7B"]
+
+
+def _plain_suffix_comparative(text: str, start: int, end: int) -> bool:
+    cont = mentions._CONTINUED.match(text[end : end + 12])
+    inside = mentions._HY_END.search(text[start:end])
+    return any(m and m.group(1).lower() in mentions._SUFFIX_COMPARATIVE for m in (cont, inside))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SUFFIX_PIECES), max_size=10).map("".join))
+@example("o1-like")
+@example("Llama-style\n")
+@example("x-level-7B-class")
+def test_a_suffix_read_in_place_is_the_suffix_read_in_slices(text: str) -> None:
+    """`_suffix_comparative` reading the text in place answers as reading slices of it, for
+    every span of drawn texts (a suffix after the span cut at 12 characters, inside it at a
+    line break or its end)."""
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = _plain_suffix_comparative(text, start, end)
+            assert mentions._suffix_comparative(text, start, end) == expected, (start, end)

@@ -260,10 +260,13 @@ def _may_end_with_cue(lowered: str) -> bool:
 
 def _suffix_comparative(text: str, start: int, end: int) -> bool:
     """A name that only qualifies a class ("OpenAI-level abilities", "GPT-4-class models"), with
-    the suffix after it or inside it (a name matched with any ending, "Llama*")."""
-    cont = _CONTINUED.match(text[end : end + 12])
-    inside = _HY_END.search(text[start:end])
-    return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
+    the suffix after it or inside it (a name matched with any ending, "Llama*"). Both read in
+    place (up to 12 characters after it, and the name), not in slices of them."""
+    cont = _CONTINUED.match(text, end, end + 12)
+    if cont is not None and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
+        return True
+    inside = _HY_END.search(text, start, end)
+    return inside is not None and inside.group(1).lower() in _SUFFIX_COMPARATIVE
 
 
 def _compared(text: str, start: int, end: int) -> bool:
