@@ -749,3 +749,148 @@ def test_the_branches_of_a_scan_are_led_by_both_cases() -> None:
     read without re.I."""
     source = starts.scanner(["tokens", "total", "time"])
     assert source is not None and "(?-i:[oO])" in source and "(?-i:[iIİı])" in source
+
+
+# --- the family names at one place (family_scan.matches_here, for a glued table's rows)
+
+# a pattern whose source shows no first character (no look-behind first): tried everywhere
+UNGATED_SYNTHETIC = [(re.compile(r"x?Rx(?:-|\s)?1", re.I), "ungated")]
+
+
+def _plain_here(text: str, pos: int, patterns: list) -> list:
+    return [(m.span(), m.re.pattern) for p, _ in patterns if (m := p.match(text, pos))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*GATE_PIECES, "Rx", "RX", "Rxz", "Rxay", "th", "sx 1"]), max_size=20)
+)
+@example(["ſ", "x", " ", "1", " ", "Rx", "-", "1", " ", "xRX", " ", "İ"])
+def test_the_names_at_a_place_are_the_matches_of_each_pattern_there(pieces: list[str]) -> None:
+    """`matches_here` at every place of drawn texts gives each pattern's match there, in the
+    patterns' order (the real family, synthetic gates of either case flag, a non-ASCII letter
+    case folding reads as an ASCII one, a pattern tried everywhere)."""
+    from r1kb.checksource.candidates.family_scan import matches_here
+
+    text = "".join(pieces)
+    for patterns in (_family(), GATED_SYNTHETIC + UNGATED_SYNTHETIC):
+        for pos in range(len(text) + 1):
+            found = [(m.span(), m.re.pattern) for m in matches_here(text, pos, patterns)]
+            assert found == _plain_here(text, pos, patterns), (text, pos)
+
+
+def test_the_names_at_each_word_of_the_case_articles_are_those_of_each_pattern() -> None:
+    """`name_ends` at every word start of the case articles (their glued rows among them) is
+    what every family pattern tried there gives."""
+    from r1kb.checksource.candidates.mentions import _family_patterns, name_ends
+
+    patterns = _family_patterns(KB)
+    for path in case_articles():
+        text = path.read_text()
+        for word in re.finditer(r"(?<!\w)\w", text):
+            pos = word.start()
+            plain = {found.end() for p, _ in patterns if (found := p.match(text, pos))}
+            assert name_ends(text, pos, KB) == sorted(plain, reverse=True), (path, pos)
+
+
+# a pattern whose match may hold a place where it matches too ("Qx Qx": one name, not two)
+HOLDING_SYNTHETIC = [(re.compile(r"(?<![\w])Qx(?:\s+Qx)?"), "holding")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*GATE_PIECES, "Rx", "RX", "Rxz", "Rxay", "th", "Qx"]), max_size=30)
+)
+@example(["Rx", "Rx", " ", "DeepSeek", "R1", "-", "Zero", " ", "the", " ", "7B"])
+@example(["R1", " ", "R1", "-", "Distill", "-", "Qwen", "-", "7B"])
+@example(["Qx", " ", "Qx", " ", "Qx"])
+def test_the_patterns_tried_place_by_place_find_each_pattern_s_own_matches(
+    pieces: list[str],
+) -> None:
+    """A text of few places (a table header) has the patterns that may match at each place
+    tried there: the names found are each pattern's own `finditer`, in the patterns' order,
+    as when the same text is read through the tree of beginnings (each way forced; a pattern
+    whose match holds a place it matches at too: "Qx Qx")."""
+    from r1kb.checksource.candidates import family_scan
+
+    text = "".join(pieces)
+    for patterns in (_family(), GATED_SYNTHETIC + HOLDING_SYNTHETIC):
+        for few in (0, 10**9):
+            with mock.patch.object(family_scan, "_FEW_PLACES", few):
+                assert _scanned_family(text, patterns) == _plain_family(text, patterns), few
+
+
+# --- the cues before a name: each written as what comes before its last word and the forms of
+# that word, which a quick test looks for before the search (mentions._may_end_with_cue)
+
+# the cues as they were written before (each a regular expression of its own)
+PLAIN_CUES = re.compile(
+    r"(?<!\w)(?=\w)(?:like|such\s+as|similar\s+to|comparable\s+to|compared\s+(?:to|with)|than"
+    r"|versus|vs\.?|unlike|similar\s+[\w-]+(?:\s+[\w-]+)?\s+to|rivals?|beats?|level\s+with"
+    r"|par\s+with|ahead\s+of|(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are"
+    r"|was|were|sits?|ranks?|ranked|just|slightly|far|well|only)\s+behind|against"
+    r"|outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|match(?:es|ed|ing)?|equals?)"
+    r"\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+CUE_PIECES = [
+    *COMPARATIVE_PIECES,
+    *("vs.", "VS", "rival", "beat", "outperform", "Outperforms", "outperforming", "surpass"),
+    *("surpassed", "match", "Matched", "matching", "equals", "Equal", "fell", "falls", "ranked"),
+    *("sits", "well", "is", "trailing", "lagged", "(", ".", ",", "\r", "\x0c", "\x1c", "un"),
+    *("tothe", "via", "with", "as", "comparable", "such", "level", "par", "of", "mid", "X"),
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=12), st.integers(0, 60))
+@example(["compared", " ", "to", " ", "the", " "], 0)
+@example(["e", ".", "like", " "], 0)
+@example(["vs.", " ", "A", "\n"], 0)
+@example(["fell", " ", "behind", "\x1c"], 0)
+def test_a_cue_before_a_name_is_found_as_the_cues_written_each_as_a_pattern(
+    pieces: list[str], lead: int
+) -> None:
+    """The cues, each written as what comes before its last word and the forms of that word,
+    match where they matched written each as a pattern; `_comparative`, with its quick test
+    of the window's last word, answers as that plain search, wherever the window is cut."""
+    text = "".join(pieces) + "R1"
+    start = len(text) - 2
+    for cut in (start, max(0, start - lead)):
+        window = text[max(0, cut - 40) : cut]
+        plain = PLAIN_CUES.search(window) is not None
+        assert (mentions._COMPARATIVE_BEFORE.search(window) is not None) == plain, window
+        assert mentions._comparative(text, cut, cut + 2) == (window[-1:].isspace() and plain)
+
+
+def test_the_quick_test_of_a_cue_passes_over_most_windows() -> None:
+    """The point of it: a window that ends with no cue's last word is not searched."""
+    assert not mentions._may_end_with_cue("the model released in ")
+    assert not mentions._may_end_with_cue("trained by the ")
+    assert mentions._may_end_with_cue("slightly behind the ")
+    assert mentions._may_end_with_cue("compared with a ")
+
+
+SUFFIX_PIECES = ["o1", "Llama", "-", "\u2011", "–", "'", "’", "like", "Like", "style", "s", "based"]
+SUFFIX_PIECES += [" ", "\n", "x", "class", "LEVEL", "é", "_", "levelx", "type", "esque", "7B"]
+
+
+def _plain_suffix_comparative(text: str, start: int, end: int) -> bool:
+    cont = mentions._CONTINUED.match(text[end : end + 12])
+    inside = mentions._HY_END.search(text[start:end])
+    return any(m and m.group(1).lower() in mentions._SUFFIX_COMPARATIVE for m in (cont, inside))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SUFFIX_PIECES), max_size=10).map("".join))
+@example("o1-like")
+@example("Llama-style\n")
+@example("x-level-7B-class")
+def test_a_suffix_read_in_place_is_the_suffix_read_in_slices(text: str) -> None:
+    """`_suffix_comparative` reading the text in place answers as reading slices of it, for
+    every span of drawn texts (a suffix after the span cut at 12 characters, inside it at a
+    line break or its end)."""
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            expected = _plain_suffix_comparative(text, start, end)
+            assert mentions._suffix_comparative(text, start, end) == expected, (start, end)

@@ -172,6 +172,9 @@ def family_matches(
         for m in scan.finditer(text):
             c = m.group()
             starts.setdefault(c if c.isascii() else "\x80", []).append(m.start())
+    if not ungated and sum(map(len, starts.values())) <= _FEW_PLACES:
+        yield from _place_by_place(text, patterns, sorted(p for s in starts.values() for p in s))
+        return
     gated: dict[re.Pattern[str], list[int]] = {}
 
     def at_gate(gate: re.Pattern[str], first: str) -> list[int]:
@@ -200,3 +203,56 @@ def family_matches(
                 where = tree.places(leaf, text, lambda g, f=first: at_gate(g, f), found)
         for m in matches_at(pattern, text, where):  # (never empty)
             yield m, mid
+
+
+# a text with this few places (a table header) has the patterns that may match at each place
+# tried there: set up for each pattern, the tree of beginnings cost more than the matches
+_FEW_PLACES = 4
+
+
+def _place_by_place(
+    text: str, patterns: list[tuple[re.Pattern[str], str]], places: list[int]
+) -> Iterator[tuple[re.Match[str], str]]:
+    """`family_matches` of a text whose places are these few (none of the patterns is tried
+    everywhere): the matches at each place, then each pattern's in turn, in the order of the
+    places, none that starts inside the one before it (as `finditer` reads them)."""
+    by_pattern: dict[int, list[re.Match[str]]] = {}
+    for pos in places:
+        for i, m in _here(text, pos, patterns):
+            by_pattern.setdefault(i, []).append(m)
+    for i in sorted(by_pattern):
+        after, mid = 0, patterns[i][1]
+        for m in by_pattern[i]:
+            if m.start() >= after:
+                yield m, mid
+                after = m.end()
+
+
+def matches_here(
+    text: str, pos: int, patterns: list[tuple[re.Pattern[str], str]]
+) -> list[re.Match[str]]:
+    """The matches of the patterns at pos (`pattern.match(text, pos)` of each, in their order),
+    each pattern tried only where a match may start (see `_here`). (A glued table's row start
+    asks for them: tried one by one, the ~90 patterns cost 90 matches a row.)"""
+    return [m for _, m in _here(text, pos, patterns)]
+
+
+def _here(
+    text: str, pos: int, patterns: list[tuple[re.Pattern[str], str]]
+) -> list[tuple[int, re.Match[str]]]:
+    """The patterns that match at pos, in order, each with its match: each tried only with one
+    of its first characters there and its gate there (tested once for all the patterns that
+    share it); a pattern whose source shows neither is tried."""
+    _, gates, _, _, by_char, ungated = prepared(patterns)
+    char = text[pos : pos + 1]
+    passed: dict[re.Pattern[str], bool] = {}
+    found = []
+    for i in sorted([*by_char.get(char if char.isascii() else "\x80", ()), *ungated]):
+        if (gate := gates[i]) is not None:
+            if (ok := passed.get(gate)) is None:
+                ok = passed[gate] = gate.match(text, pos) is not None
+            if not ok:
+                continue
+        if (m := patterns[i][0].match(text, pos)) is not None:
+            found.append((i, m))
+    return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from r1kb.capped import CappedDict
-from r1kb.checksource.candidates.family_scan import family_matches, prepared
+from r1kb.checksource.candidates.family_scan import family_matches, matches_here, prepared
 from r1kb.checksource.candidates.places import matches_at
 from r1kb.checksource.candidates.spans import Spans
 from r1kb.checksource.lexicon.notations import ELO, EVAL_MARK, HY
@@ -26,33 +26,45 @@ from r1kb.checksource.lexicon.vocabulary import Hit, TermSet, vocabulary
 from r1kb.kb import KnowledgeBase
 from r1kb.patterncache import compile_all
 
-# the words before a comparative name, each at a word start: tested once, before them all (the
-# search tries each of a window's 40 places), as "no word character before, one after" (each
-# word begins with a letter), which the engine tests faster than a word boundary
-_COMPARATIVE_WORDS = (
-    r"like",
-    r"such\s+as",
-    r"similar\s+to",
-    r"comparable\s+to",
-    r"compared\s+(?:to|with)",
-    r"than",
-    r"versus",
-    r"vs\.?",
-    r"unlike",
-    r"similar\s+[\w-]+(?:\s+[\w-]+)?\s+to",
-    r"rivals?",
-    r"beats?",
-    r"level\s+with",
-    r"par\s+with",
-    r"ahead\s+of",
-    r"(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are|was|were|sits?|ranks?|ranked|just|slightly|far|well|only)\s+behind",
-    r"against",
-    r"outperform(?:s|ed|ing)?",
-    r"surpass(?:es|ed|ing)?",
-    r"match(?:es|ed|ing)?",
-    r"equals?",
+# the words before a comparative name, each cue as what comes before its last word (a regular
+# expression) and the forms of its last word (written out: the quick test `_may_end_with_cue`
+# looks for them)
+_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"", ("like",)),
+    (r"such\s+", ("as",)),
+    (r"similar\s+", ("to",)),
+    (r"comparable\s+", ("to",)),
+    (r"compared\s+", ("to", "with")),
+    (r"", ("than",)),
+    (r"", ("versus",)),
+    (r"", ("vs", "vs.")),
+    (r"", ("unlike",)),
+    (r"similar\s+[\w-]+(?:\s+[\w-]+)?\s+", ("to",)),
+    (r"", ("rival", "rivals")),
+    (r"", ("beat", "beats")),
+    (r"level\s+", ("with",)),
+    (r"par\s+", ("with",)),
+    (r"ahead\s+", ("of",)),
+    (
+        r"(?:lags?|lagg(?:ed|ing)|trail(?:s|ed|ing)?|f[ae]ll(?:s|ing)?|is|are|was|were|sits?|ranks?"
+        r"|ranked|just|slightly|far|well|only)\s+",
+        ("behind",),
+    ),
+    (r"", ("against",)),
+    (r"", ("outperform", "outperforms", "outperformed", "outperforming")),
+    (r"", ("surpass", "surpasses", "surpassed", "surpassing")),
+    (r"", ("match", "matches", "matched", "matching")),
+    (r"", ("equal", "equals")),
 )
-_COMPARATIVE_END = r"\s+(?:the\s+|a\s+)?$"
+_COMPARATIVE_WORDS = tuple(
+    f"{head}(?:{'|'.join(re.escape(last) for last in lasts)})" for head, lasts in _CUES
+)
+_LAST_CUE_WORDS = tuple(sorted({last for _, lasts in _CUES for last in lasts}))
+_ARTICLES = ("the", "a")  # written between a cue and the name ("compared to the R1")
+_COMPARATIVE_END = r"\s+(?:" + "|".join(a + r"\s+" for a in _ARTICLES) + ")?$"
+# each cue at a word start: tested once, before them all (the search tries each of a window's
+# 40 places), as "no word character before, one after" (each word begins with a letter), which
+# the engine tests faster than a word boundary
 _COMPARATIVE_BEFORE = re.compile(
     rf"(?<!\w)(?=\w)(?:{'|'.join(_COMPARATIVE_WORDS)}){_COMPARATIVE_END}", re.I
 )
@@ -227,16 +239,34 @@ def _comparative(text: str, start: int, end: int) -> bool:
     if not window[-1:].isspace():
         return False
     if window.isascii():
-        return _COMPARATIVE_BEFORE_ASCII.search(window.lower()) is not None
+        lowered = window.lower()
+        return _may_end_with_cue(lowered) and _COMPARATIVE_BEFORE_ASCII.search(lowered) is not None
     return _COMPARATIVE_BEFORE.search(window) is not None
+
+
+def _may_end_with_cue(lowered: str) -> bool:
+    """False when no cue ends an ASCII window lowercased as the cues' pattern reads it: a match
+    ends with a cue's last word, white space and maybe an article and white space (a quick
+    test before the search, which tries each of the window's places: most windows end with
+    no cue, "in", "and", "by")."""
+    words = lowered.rstrip()
+    if words.endswith(_LAST_CUE_WORDS):
+        return True
+    return any(
+        words.endswith(article) and words[: -len(article)].rstrip().endswith(_LAST_CUE_WORDS)
+        for article in _ARTICLES
+    )
 
 
 def _suffix_comparative(text: str, start: int, end: int) -> bool:
     """A name that only qualifies a class ("OpenAI-level abilities", "GPT-4-class models"), with
-    the suffix after it or inside it (a name matched with any ending, "Llama*")."""
-    cont = _CONTINUED.match(text[end : end + 12])
-    inside = _HY_END.search(text[start:end])
-    return any(m and m.group(1).lower() in _SUFFIX_COMPARATIVE for m in (cont, inside))
+    the suffix after it or inside it (a name matched with any ending, "Llama*"). Both read in
+    place (up to 12 characters after it, and the name), not in slices of them."""
+    cont = _CONTINUED.match(text, end, end + 12)
+    if cont is not None and cont.group(1).lower() in _SUFFIX_COMPARATIVE:
+        return True
+    inside = _HY_END.search(text, start, end)
+    return inside is not None and inside.group(1).lower() in _SUFFIX_COMPARATIVE
 
 
 def _compared(text: str, start: int, end: int) -> bool:
@@ -258,7 +288,7 @@ def _make_family_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]
 def name_ends(text: str, pos: int, kb: KnowledgeBase) -> list[int]:
     """Where a family model name starting at pos may end, longest first, whatever follows it
     (the first cell of a table row whose cells were glued together: `DeepSeek-R1671B37B`)."""
-    ends = {m.end() for p, _ in _family_patterns(kb) if (m := p.match(text, pos))}
+    ends = {m.end() for m in matches_here(text, pos, _family_patterns(kb))}
     return sorted(ends, reverse=True)
 
 
