@@ -39,7 +39,7 @@ from r1kb.checksource.document.document import Document, read
 from r1kb.checksource.document.layout import Cell
 from r1kb.checksource.lexicon.vocabulary import vocabulary
 from r1kb.checksource.matching.choose import Choice, match
-from r1kb.checksource.matching.match import Matcher
+from r1kb.checksource.matching.match import Matcher, judged_key
 from r1kb.checksource.result import figures
 from r1kb.checksource.result.result import Figure
 from r1kb.kb import Unit
@@ -838,3 +838,92 @@ def test_judgements_of_every_claim_are_worded_as_alone_with_one_report_s_claims(
             again += sum(id(x) in said for x in (*j.claims, *j.corrections, *j.related))
             assert wording.message(KB, j, said) == wording.message(KB, j), (c.id, model)
     assert again > 100
+
+
+# round 6: the fold read through Latin-1, a cell's candidate copied only when its unit is set
+# here, a judgement's memo asked once by the key written out
+def _plain_fold(text: str) -> str:
+    """The fold as it was: the look-alikes as ASCII letters, then the whole text lowered."""
+    for char, letter in word_test._AS_ASCII:
+        text = text.replace(char, letter)
+    return text.lower()
+
+
+FOLD_PIECES = [*PIECES, "Ω", "中", "ẞ", "À", "Ǆ", "ﬀ", "\U0001f600", "?", "ÿ", "µ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.lists(st.sampled_from(FOLD_PIECES), max_size=16).map("".join))
+@example("\u0130\u0131\u017f\u212a Ω ẞ À ÿ \U0001f600 THAN")
+def test_the_fold_holds_every_ascii_character_of_the_text_lowered_in_its_place(
+    text: str,
+) -> None:
+    """Where the text lowered (its look-alikes first made ASCII) has an ASCII character, the
+    fold has the same one; elsewhere the fold has none but a "?" (so a word of ASCII letters
+    stands in one where it stands in the other)."""
+    fold, plain = word_test.folded(text), _plain_fold(text)
+    assert len(fold) == len(text) == len(plain)
+    for mine, theirs in zip(fold, plain, strict=True):
+        if theirs.isascii():
+            assert mine == theirs, (text, fold, plain)
+        else:
+            assert mine == "?" or not mine.isascii(), (text, fold, plain)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=16).map("".join))
+@example("Ω THAN À \u017fuch model")
+def test_may_hold_answers_as_the_plain_fold_beyond_latin_1(text: str) -> None:
+    words = ("respectively", "order", "than", "vs", "model", "usual", "kimi", "but", "is")
+    for a, b in _windows(text):
+        for word in words:
+            assert may_hold(text, a, b, (word,)) == _plain_may_hold(text, a, b, (word,))
+
+
+@pytest.mark.parametrize("path", [None, *case_articles()], ids=str)
+def test_reading_a_table_s_figures_leaves_their_candidates_as_found(path: Path | None) -> None:
+    """A cell's figure whose unit its headers give is read on a copy (the unit set, a fraction
+    made a percent): the candidates are as found after every figure is read and matched, and
+    each cell's reading holds a unit."""
+    text = path.read_text(encoding="utf-8") if path else _TABLE_PAGE
+    doc = read(text, path.name if path else "t.md", None)
+    found = find(doc, KB)
+    before = [dict(vars(raw)) for raw, _ in found.cells]
+    matcher = Matcher(KB)
+    chosen = match(walk.attribute(doc, found, KB, matcher.units), matcher)
+    assert [dict(vars(raw)) for raw, _ in found.cells] == before, path
+    for c in chosen:
+        assert c.readings.raw.unit is not None
+    if path is None:  # the page has bare cells whose unit the header gives
+        assert any(raw.unit is None for raw, _ in found.cells)
+        assert any(c.readings.headers != () and c.readings.raw.unit for c in chosen)
+
+
+_TABLE_PAGE = """# DeepSeek-R1
+
+| Model | AIME 2024 | MATH-500 | Params (B) |
+|---|---|---|---|
+| DeepSeek-R1 | 0.798 | 97.3 | 671 |
+| OpenAI o1 | 79.2 | 96.4 | 300 |
+"""
+
+
+def test_a_judgement_is_kept_under_the_figure_s_judged_key_with_the_reading() -> None:
+    """The memo's key of every judgement made for the case articles is `judged_key` of the
+    figure judged, then the model, quantity and strength it was judged as."""
+    expected: set[tuple[object, ...]] = set()
+    anew = Matcher._judge_anew
+
+    def spy(self: Matcher, raw: Raw, model: str, quantity: str, strong: bool) -> object:
+        expected.add((*judged_key(raw), model, quantity, strong))
+        return anew(self, raw, model, quantity, strong)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Matcher, "_judge_anew", spy)
+        for path in [*case_articles()[:20]]:
+            text = path.read_text(encoding="utf-8")
+            doc = read(text, path.name, None)
+            matcher = Matcher(KB)
+            match(walk.attribute(doc, find(doc, KB), KB, matcher.units), matcher)
+            assert set(matcher._judged) <= expected, path
+    assert len(expected) > 50

@@ -362,14 +362,14 @@ class Reader:
         the model of the table's section, else of the article)."""
         s = self._cell_sentence(cell)
         headers = (cell.row_header, cell.column_header)
-        none = Readings(raw, s, key, headers=headers)
+        found = raw  # the candidate as found: the figure of its readings when it has none
         # the names after the figure in its cell, of those found in the whole document (a search
         # of its own for each figure read a page-long cell over and over); a name that runs on
         # past a piece of a page-long cell is read whole
         own = self.at.names_from(raw.end, cell.end)
         before = self.at.owner_before(raw, cell.start)  # "AIME 2024: R1 79.8%, o1 79.2%"
         if before is not None and before.kind == "other":
-            return none
+            return Readings(found, s, key, headers=headers)
         if before is not None:
             model, model_how = before.ref, f"the cell names {before.ref!r} right before it"
         else:
@@ -383,26 +383,27 @@ class Reader:
                 cell, subject, own, place if paired else 0, row_before
             )
         if model is None or model in (OTHER, GENERIC):
-            return none
+            return Readings(found, s, key, headers=headers)
         if self.cells.in_foreign_unit(raw, cell):
-            return none
+            return Readings(found, s, key, headers=headers)
         raw = self.cells.priced(raw, cell)  # "Input (per 1M tokens)": $0.55 is a price
         quantity, quantity_how, header = self.cells.quantity(raw, cell, text)
         if quantity is None:
-            return none
+            return Readings(found, s, key, headers=headers)
         if model == COMPANY and quantity not in self.recorded.company_quantities:
             model = subject  # DeepSeek named for its model
             if model is None:
-                return none
+                return Readings(found, s, key, headers=headers)
             model_how = "DeepSeek (the company) named for the article's model"
-        raw = self.cells.scaled(Raw(**vars(raw)), header, text)  # "Params (B)": 671 is 671B
+        raw = self.cells.scaled(raw, header, text)  # "Params (B)": 671 is 671B
         total = self.at.default_quantity("parameters")  # a model's size, its total
         if model_how == CONTEXT_MODEL and quantity == total and raw.low == raw.high:
             # "| 7B | 4.7GB |" under a paragraph on R1's versions: the 7B distilled model
             distilled = self.at.distilled_of_size(raw.low or 0.0, model)
             if distilled is not None and distilled != model:
                 model, model_how = distilled, "a distilled model of that size"
-        if raw.unit is None:
+        if raw.unit is None:  # set on a copy: the candidate itself stays as it was found
+            raw = Raw(**vars(raw))
             raw.unit = self.kb.quantities[quantity].unit
             if raw.unit == "percent":
                 as_percent(raw, text)  # a cell `0.973` under "MATH-500"
