@@ -927,3 +927,38 @@ def test_a_judgement_is_kept_under_the_figure_s_judged_key_with_the_reading() ->
             match(walk.attribute(doc, find(doc, KB), KB, matcher.units), matcher)
             assert set(matcher._judged) <= expected, path
     assert len(expected) > 50
+
+
+@pytest.mark.parametrize("path", [None, *case_articles()], ids=str)
+def test_a_first_reading_with_its_default_is_the_figure_s_words_read_for_any_model(
+    path: Path | None,
+) -> None:
+    """The read `Readings.others` hands on (the first reading's quantity, strength and basis,
+    with the default it fell back on) gives every model, the company's fleet included, the
+    quantity, strength and basis its words give when read anew for that model; the other
+    readings are those with each model's words read anew."""
+    text = path.read_text(encoding="utf-8") if path else _FLEET_PAGE
+    doc = read(text, path.name if path else "t.txt", None)
+    matcher = Matcher(KB)
+    stream = walk.attribute(doc, find(doc, KB), KB, matcher.units)
+    seen = defaults = 0
+    for r in stream:
+        if r.first is None or r.reader is None:
+            continue
+        first, attributor = r.first, r.reader.at
+        given = quantity.QuantityRead(first.quantity, first.strong, first.basis, r.default)
+        for model in ("deepseek", first.model, "deepseek-v3", "deepseek-r1"):
+            anew = (*attributor.quantity(r.raw, model, r.sentence), attributor.quantity_how)
+            assert (*attributor.quantity_for(given, model), given.how) == anew, (r.raw, model)
+        plain = list(r.reader._others(r.raw, r.sentence, first, None))  # each read anew
+        assert list(r.others()) == plain, r.raw
+        seen += 1
+        defaults += r.default is not None
+    if path is None:
+        assert seen and defaults
+
+
+_FLEET_PAGE = (
+    "DeepSeek-V3 ran on 2,048 GPUs. DeepSeek owns 10,000 GPUs. R1 scored 79.8% on AIME 2024. "
+    "The model has 671B parameters and cost $5.6M."
+)

@@ -77,6 +77,9 @@ class Readings:
     # text allows no other); `ahead`: how far past its sentence models named nearby are read
     reader: Reader | None = None
     ahead: int = 0
+    # the unit's default the first reading's quantity fell back on (`QuantityRead.default`):
+    # with `first`, the figure's words as read for any model (`others` reads them once)
+    default: tuple[str | None] | None = None
     models: tuple[str, ...] = ()  # when no model is named: those to try, nearest first
     # no model named anywhere near it or in the article: a model with a record of its
     # quantity may be the one ("DeepSeek said training cost $5.576 million")
@@ -93,7 +96,8 @@ class Readings:
         """The other models named nearby, with the quantity their words give."""
         if self.reader is None or self.first is None:
             return iter(())
-        return self.reader._others(self.raw, self.sentence, self.first)
+        read = QuantityRead(self.first.quantity, self.first.strong, self.first.basis, self.default)
+        return self.reader._others(self.raw, self.sentence, self.first, read)
 
     def ranges(self) -> Iterator[Reading]:
         """A quantity recorded only as a range, for a range."""
@@ -254,6 +258,7 @@ class Reader:
             where=where,
             reader=self,
             ahead=ahead,
+            default=self.at.quantity_default,
         )
 
     def _unattributed(
@@ -312,12 +317,15 @@ class Reader:
         for q in self._siblings(first.quantity):
             yield Reading(first.model, q, False, ANOTHER_READING)
 
-    def _others(self, raw: Raw, s: Sentence, first: Reading) -> Iterator[Reading]:
+    def _others(
+        self, raw: Raw, s: Sentence, first: Reading, read: QuantityRead | None
+    ) -> Iterator[Reading]:
         """The company and the models named in the sentence or up to 2,000 characters before
-        it, each with the quantity its words give."""
+        it, each with the quantity its words give (`read`: the first reading's, which they
+        give any model: not read again; None: read anew)."""
         names = self.at.names_in(max(0, s.start - 2000), s.end)
         models = dict.fromkeys([COMPANY, *(m.ref for m in names if m.kind == "model")])
-        quantities = _Quantities(self.at, raw, s)
+        quantities = _Quantities(self.at, raw, s, read)
         for model in models:
             if model == first.model:
                 continue
@@ -416,9 +424,11 @@ class _Quantities:
     model, the company's included (`QuantityReader.quantity_for`: the model matters only as
     the company's fleet, where the reading falls back on the unit's default)."""
 
-    def __init__(self, attributor: at.Attributor, raw: Raw, s: Sentence) -> None:
+    def __init__(
+        self, attributor: at.Attributor, raw: Raw, s: Sentence, read: QuantityRead | None = None
+    ) -> None:
         self.at, self.raw, self.s = attributor, raw, s
-        self._read: QuantityRead | None = None  # the first model's reading
+        self._read = read  # the first model's reading (None: none read yet)
 
     def of(self, model: str) -> tuple[str | None, bool, str]:
         """The quantity, whether a word decided it, and what did (`quantity_how`)."""
