@@ -962,3 +962,13 @@ _FLEET_PAGE = (
     "DeepSeek-V3 ran on 2,048 GPUs. DeepSeek owns 10,000 GPUs. R1 scored 79.8% on AIME 2024. "
     "The model has 671B parameters and cost $5.6M."
 )
+
+
+def test_no_agreeing_record_names_no_owner() -> None:
+    """`_unattributed` returns at once where no record agrees: the owner of no models is none,
+    as the plain search finds."""
+    from r1kb.checksource.matching import choose
+
+    matcher = Matcher(KB)
+    assert choose._one_lineage(set(), matcher) is None
+    assert next((c for c in [] if c.judgement.model is None), None) is None
