@@ -972,3 +972,38 @@ def test_no_agreeing_record_names_no_owner() -> None:
     matcher = Matcher(KB)
     assert choose._one_lineage(set(), matcher) is None
     assert next((c for c in [] if c.judgement.model is None), None) is None
+
+
+def _plain_last_subject(
+    attributor: at.Attributor, s: Sentence, named: list[at.Named]
+) -> tuple[str | None, bool]:
+    """last_subject as it was: the lists made whatever the sentence names."""
+    names = [m for m, inner in named if inner is None]
+    plain = [m for m in names if not m.comparative]
+    if plain:
+        fronted = at._FRONTED.match(attributor.text, s.start, s.end)
+        after = [m for m in plain if fronted is None or m.start >= fronted.end()] or plain
+        first = next((m for m in after if m.kind != "company"), plain[-1])
+        return (at.OTHER if first.kind == "other" else first.ref), False
+    return None, bool(names)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*NAMED, "Built on V3, ", "like o1", ". "]), max_size=12))
+def test_a_sentence_s_names_and_the_subject_it_hands_on_are_those_of_the_plain_lists(
+    pieces: list[str],
+) -> None:
+    """Every stretch, naming something or nothing: its names as listed anew, each with its
+    innermost parentheses, and the subject it hands on as the lists made whatever it names
+    give it (asked of stretches in turn, and of one again)."""
+    text = "".join(pieces)
+    attributor = at.Attributor(text, KB, find_mentions(text, KB), UNITS)
+    for a, b in [*_windows(text)[:200], (0, len(text))]:
+        s = parse_parens(text, a, b)
+        for _ in range(2):
+            named = attributor.named(s)
+            names = attributor.names_in(a, b)
+            assert named == [(m, s.innermost(m.start, m.end)) for m in names], (text, a, b)
+            assert attributor._named_starts == [m.start for m in names]
+            got = attributor.last_subject(s)
+            assert got == _plain_last_subject(attributor, s, named), (text, a, b)
