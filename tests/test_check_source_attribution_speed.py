@@ -1007,3 +1007,28 @@ def test_a_sentence_s_names_and_the_subject_it_hands_on_are_those_of_the_plain_l
             assert attributor._named_starts == [m.start for m in names]
             got = attributor.last_subject(s)
             assert got == _plain_last_subject(attributor, s, named), (text, a, b)
+
+
+@dataclass(frozen=True)
+class _PlainWhere:
+    heading: str | None
+    paragraph: int
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([None, "Costs", "R1 — results"]), st.integers(0, 3)),
+        min_size=2,
+        max_size=2,
+    )
+)
+def test_a_place_is_equal_hashed_and_shown_as_the_frozen_dataclass_was(
+    places: list[tuple[str | None, int]],
+) -> None:
+    (a, b), (pa, pb) = [readings.Where(*x) for x in places], [_PlainWhere(*x) for x in places]
+    assert (a == b) == (pa == pb) and repr(a) == repr(pa).replace("_PlainWhere", "Where")
+    assert (a.heading, a.paragraph) == (pa.heading, pa.paragraph)
+    assert (hash(a) == hash(b)) == (hash(pa) == hash(pb))
+    with pytest.raises(AttributeError):
+        a.heading = "o1"  # type: ignore[misc]

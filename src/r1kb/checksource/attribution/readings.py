@@ -46,8 +46,11 @@ class Reading(NamedTuple):
     basis: str  # what decided the quantity (shown by --explain)
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
+    """Where a figure of the prose stands (a tuple, not a frozen dataclass, which set each
+    field through object.__setattr__: one is made for each block read; equality between
+    places, hash and repr as the dataclass had them)."""
+
     heading: str | None  # the text of the section's heading
     paragraph: int  # 0 for the heading itself
 
