@@ -193,7 +193,7 @@ class Attributor(QuantityReader):
                 self._named = (s, [(m, s.innermost(m.start, m.end)) for m in names])
                 self._named_starts = [m.start for m in names]
             else:  # (most sentences: no list made from nothing)
-                self._named, self._named_starts = (s, names), names
+                self._named, self._named_starts = (s, []), []
         return self._named[1]
 
     # --- the model -----------------------------------------------------------------
