@@ -189,8 +189,11 @@ class Attributor(QuantityReader):
         the sentence, not again for each of its figures."""
         if self._named[0] is not s:
             names = self.names_in(s.start, s.end)
-            self._named = (s, [(m, s.innermost(m.start, m.end)) for m in names])
-            self._named_starts = [m.start for m in names]
+            if names:
+                self._named = (s, [(m, s.innermost(m.start, m.end)) for m in names])
+                self._named_starts = [m.start for m in names]
+            else:  # (most sentences: no list made from nothing)
+                self._named, self._named_starts = (s, []), []
         return self._named[1]
 
     # --- the model -----------------------------------------------------------------
@@ -545,7 +548,10 @@ class Attributor(QuantityReader):
 
     def last_subject(self, s: Sentence) -> tuple[str | None, bool]:
         """The subject a sentence hands on, and whether it is only about models in general."""
-        names = [m for m, inner in self.named(s) if inner is None]
+        named = self.named(s)
+        if not named:
+            return None, False  # names nothing: hands on nothing of its own
+        names = [m for m, inner in named if inner is None]
         plain = [m for m in names if not m.comparative]
         if plain:
             # the first model named, the sentence's subject ("OpenAI's o1 was released a month

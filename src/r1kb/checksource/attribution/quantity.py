@@ -232,7 +232,7 @@ class QuantityReader:
         of_kind = self._fitting_for(kind)
         terms, own, outer = self._scope_terms(), (raw.start, raw.end), scopes[-1]
         for k, (lo, hi) in enumerate(scopes):
-            if (lo, hi) in scopes[:k]:
+            if k and (lo, hi) in scopes[:k]:
                 continue  # it held no term, and still holds none
             best: tuple[int, str] | None = None
             for h, inside in terms.of(lo, hi, outer):

@@ -46,8 +46,11 @@ class Reading(NamedTuple):
     basis: str  # what decided the quantity (shown by --explain)
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
+    """Where a figure of the prose stands (a tuple, not a frozen dataclass, which set each
+    field through object.__setattr__: one is made for each block read; equality between
+    places, hash and repr as the dataclass had them)."""
+
     heading: str | None  # the text of the section's heading
     paragraph: int  # 0 for the heading itself
 
@@ -77,6 +80,9 @@ class Readings:
     # text allows no other); `ahead`: how far past its sentence models named nearby are read
     reader: Reader | None = None
     ahead: int = 0
+    # the unit's default the first reading's quantity fell back on (`QuantityRead.default`):
+    # with `first`, the figure's words as read for any model (`others` reads them once)
+    default: tuple[str | None] | None = None
     models: tuple[str, ...] = ()  # when no model is named: those to try, nearest first
     # no model named anywhere near it or in the article: a model with a record of its
     # quantity may be the one ("DeepSeek said training cost $5.576 million")
@@ -93,7 +99,8 @@ class Readings:
         """The other models named nearby, with the quantity their words give."""
         if self.reader is None or self.first is None:
             return iter(())
-        return self.reader._others(self.raw, self.sentence, self.first)
+        read = QuantityRead(self.first.quantity, self.first.strong, self.first.basis, self.default)
+        return self.reader._others(self.raw, self.sentence, self.first, read)
 
     def ranges(self) -> Iterator[Reading]:
         """A quantity recorded only as a range, for a range."""
@@ -254,6 +261,7 @@ class Reader:
             where=where,
             reader=self,
             ahead=ahead,
+            default=self.at.quantity_default,
         )
 
     def _unattributed(
@@ -312,12 +320,15 @@ class Reader:
         for q in self._siblings(first.quantity):
             yield Reading(first.model, q, False, ANOTHER_READING)
 
-    def _others(self, raw: Raw, s: Sentence, first: Reading) -> Iterator[Reading]:
+    def _others(
+        self, raw: Raw, s: Sentence, first: Reading, read: QuantityRead | None
+    ) -> Iterator[Reading]:
         """The company and the models named in the sentence or up to 2,000 characters before
-        it, each with the quantity its words give."""
+        it, each with the quantity its words give (`read`: the first reading's, which they
+        give any model: not read again; None: read anew)."""
         names = self.at.names_in(max(0, s.start - 2000), s.end)
         models = dict.fromkeys([COMPANY, *(m.ref for m in names if m.kind == "model")])
-        quantities = _Quantities(self.at, raw, s)
+        quantities = _Quantities(self.at, raw, s, read)
         for model in models:
             if model == first.model:
                 continue
@@ -362,14 +373,14 @@ class Reader:
         the model of the table's section, else of the article)."""
         s = self._cell_sentence(cell)
         headers = (cell.row_header, cell.column_header)
-        none = Readings(raw, s, key, headers=headers)
+        found = raw  # the candidate as found: the figure of its readings when it has none
         # the names after the figure in its cell, of those found in the whole document (a search
         # of its own for each figure read a page-long cell over and over); a name that runs on
         # past a piece of a page-long cell is read whole
         own = self.at.names_from(raw.end, cell.end)
         before = self.at.owner_before(raw, cell.start)  # "AIME 2024: R1 79.8%, o1 79.2%"
         if before is not None and before.kind == "other":
-            return none
+            return Readings(found, s, key, headers=headers)
         if before is not None:
             model, model_how = before.ref, f"the cell names {before.ref!r} right before it"
         else:
@@ -383,26 +394,27 @@ class Reader:
                 cell, subject, own, place if paired else 0, row_before
             )
         if model is None or model in (OTHER, GENERIC):
-            return none
+            return Readings(found, s, key, headers=headers)
         if self.cells.in_foreign_unit(raw, cell):
-            return none
+            return Readings(found, s, key, headers=headers)
         raw = self.cells.priced(raw, cell)  # "Input (per 1M tokens)": $0.55 is a price
         quantity, quantity_how, header = self.cells.quantity(raw, cell, text)
         if quantity is None:
-            return none
+            return Readings(found, s, key, headers=headers)
         if model == COMPANY and quantity not in self.recorded.company_quantities:
             model = subject  # DeepSeek named for its model
             if model is None:
-                return none
+                return Readings(found, s, key, headers=headers)
             model_how = "DeepSeek (the company) named for the article's model"
-        raw = self.cells.scaled(Raw(**vars(raw)), header, text)  # "Params (B)": 671 is 671B
+        raw = self.cells.scaled(raw, header, text)  # "Params (B)": 671 is 671B
         total = self.at.default_quantity("parameters")  # a model's size, its total
         if model_how == CONTEXT_MODEL and quantity == total and raw.low == raw.high:
             # "| 7B | 4.7GB |" under a paragraph on R1's versions: the 7B distilled model
             distilled = self.at.distilled_of_size(raw.low or 0.0, model)
             if distilled is not None and distilled != model:
                 model, model_how = distilled, "a distilled model of that size"
-        if raw.unit is None:
+        if raw.unit is None:  # set on a copy: the candidate itself stays as it was found
+            raw = Raw(**vars(raw))
             raw.unit = self.kb.quantities[quantity].unit
             if raw.unit == "percent":
                 as_percent(raw, text)  # a cell `0.973` under "MATH-500"
@@ -415,9 +427,11 @@ class _Quantities:
     model, the company's included (`QuantityReader.quantity_for`: the model matters only as
     the company's fleet, where the reading falls back on the unit's default)."""
 
-    def __init__(self, attributor: at.Attributor, raw: Raw, s: Sentence) -> None:
+    def __init__(
+        self, attributor: at.Attributor, raw: Raw, s: Sentence, read: QuantityRead | None = None
+    ) -> None:
         self.at, self.raw, self.s = attributor, raw, s
-        self._read: QuantityRead | None = None  # the first model's reading
+        self._read = read  # the first model's reading (None: none read yet)
 
     def of(self, model: str) -> tuple[str | None, bool, str]:
         """The quantity, whether a word decided it, and what did (`quantity_how`)."""

@@ -18,16 +18,27 @@ _last: tuple[str, str] = ("", "")
 
 
 def folded(text: str) -> str:
-    """The text in lower case, with the letters of `_AS_ASCII` as the ASCII ones, character for
-    character (each character's fold is one character: offsets stay those of `text`)."""
+    """The text with its ASCII letters in lower case and the letters of `_AS_ASCII` as the
+    ASCII ones, character for character (offsets stay those of `text`). Beyond ASCII it is no
+    lower-case copy: each character beyond Latin-1 reads as one "?", and Latin-1's own letters
+    stay as they are. The words `may_hold` looks for are ASCII, and no other character is
+    taken for an ASCII letter (a test reads every code point), so a word stands in a window
+    of this fold wherever it stands in the text lowered (and a word with a "?" could only be
+    found more often). Made so because `str.lower` reads each character of a text beyond
+    ASCII through the Unicode tables (three times the time of the ASCII-only `bytes.lower`
+    and the copies to and from Latin-1), and the windows of a one-byte fold are searched
+    faster."""
     global _last
     if _last[0] is not text:
-        fold = text
-        if not text.isascii():
+        if text.isascii():
+            fold = text.lower()
+        else:
+            fold = text
             for char, letter in _AS_ASCII:  # (replaced only where found: str.translate with a
                 if char in fold:  # mapping raises a KeyError inside for each other character)
                     fold = fold.replace(char, letter)
-        _last = (text, fold.lower())
+            fold = fold.encode("latin-1", "replace").lower().decode("latin-1")
+        _last = (text, fold)
     return _last[1]
 
 

@@ -26,6 +26,7 @@ from r1kb.checksource.attribution.walk import Stream
 from r1kb.checksource.matching.match import Judgement, Matcher, Value
 
 RECOGNISED = ("agrees", "known-misconception")
+_RETRIED = ("conflicts", "new")  # outcomes another reading is tried for
 KB_READING = "the reading the knowledge base recognises"
 
 
@@ -69,12 +70,13 @@ def choose(r: Readings, matcher: Matcher) -> Choice | None:
     if j is None:
         return None
     reading, switched = first, r.switch
-    # a model named only in an earlier clause may be told the figure is another's only when
-    # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
-    retry = ("conflicts", "new", "misattributed" if r.earlier_clause else "")
     better = None
     precise = j.value.precise
-    if j.outcome in retry and (precise or _stated_range(j.value)):
+    outcome = j.outcome
+    # a model named only in an earlier clause may be told the figure is another's only when
+    # no model named nearby owns it ("198 hours for R1-Zero, then 80 hours more")
+    retry = outcome in _RETRIED or (outcome == "misattributed" and r.earlier_clause)
+    if retry and (precise or _stated_range(j.value)):
         # another quantity of the unit when no term decided it, or when the knowledge base holds
         # nothing on the one a term named; but a range's reading of another quantity proves
         # nothing (it contains many values): only the same quantity for another model nearby
@@ -88,7 +90,7 @@ def choose(r: Readings, matcher: Matcher) -> Choice | None:
                     switched = better.model
                 j, reading = better, other
                 break
-    if better is None and not precise and j.outcome in ("conflicts", "new"):
+    if better is None and not precise and j.outcome in _RETRIED:
         for other in r.ranges():
             ranged = matcher.judge(r.raw, other.model, other.quantity, other.strong)
             if ranged is not None and ranged.outcome in RECOGNISED:
@@ -120,6 +122,8 @@ def _unattributed(r: Readings, matcher: Matcher) -> Choice | None:
         j = matcher.judge(r.raw, reading.model, reading.quantity, reading.strong)
         if j is not None and j.outcome == "agrees" and not _open_bounds(j):
             agreeing.append(Choice(r, j, ITS_RECORD, reading.basis))
+    if not agreeing:
+        return None  # (no record agrees: no owner)
     owner = _one_lineage({c.judgement.model for c in agreeing}, matcher)
     return next((c for c in agreeing if c.judgement.model == owner), None)
 

@@ -107,6 +107,9 @@ def value_of(raw: Raw, unit: str, units: UnitSystem) -> Value | None:
     return v
 
 
+_UNJUDGED = object()  # no judgement kept yet (None is a judgement: no comparable value)
+
+
 def judged_key(raw: Raw) -> tuple[object, ...]:
     """What of a figure `value_of` reads: figures equal in these are judged alike."""
     return (raw.unit, raw.low, raw.high, raw.step, raw.bound, raw.vague, raw.dates)
@@ -231,9 +234,15 @@ class Matcher:
         """The figure's judgement as the model's quantity; the same object for a figure of the
         same value judged again in the same reading (the figure enters only through
         `value_of`, which reads no more of it than `judged_key` holds)."""
-        key = (*judged_key(raw), model, quantity, strong_quantity)
-        if key in self._judged:
-            return self._judged[key]
+        # `judged_key`'s fields written out (a call and a tuple unpacked for each of the
+        # figure's readings), and the memo asked once
+        key = (
+            raw.unit, raw.low, raw.high, raw.step, raw.bound, raw.vague, raw.dates,
+            model, quantity, strong_quantity,
+        )  # fmt: skip
+        found = self._judged.get(key, _UNJUDGED)
+        if found is not _UNJUDGED:
+            return found  # type: ignore[return-value]
         return self._judged.keep(key, self._judge_anew(raw, model, quantity, strong_quantity))
 
     def _judge_anew(
