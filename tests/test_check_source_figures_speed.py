@@ -24,6 +24,7 @@ from r1kb.checksource.lexicon.alternation import by_first_letter
 from r1kb.checksource.lexicon.vocabulary import number_words
 from r1kb.loader import load
 from shortcut_helpers import case_articles
+from test_check_source_figure_cost import _plain_line_blocks
 
 WORDS = number_words(load(Path(__file__).resolve().parents[1] / "data").kb)
 
@@ -840,48 +841,6 @@ def test_web_addresses_found_from_their_literals_are_blanked_as_by_the_pattern(t
     assert masks.blank_urls(text) == masks.URL.sub(masks._blank, text)
 
 
-def _plain_line_blocks(text: str, raw: str, markdown: bool) -> list[document.Block]:
-    """document._line_blocks as it was: the lines listed first, the last block read back."""
-    lines, pos = [], 0
-    for line, raw_line in zip(text.split("\n"), raw.split("\n"), strict=True):
-        lines.append((pos, pos + len(line), line, raw_line))
-        pos += len(line) + 1
-    blocks: list[document.Block] = []
-    lead_in = False
-    last = ""
-    for start, end, line, raw_line in lines:
-        stripped = line.strip()
-        if not stripped:
-            lead_in = False
-            continue
-        if raw_line.lstrip().startswith("|"):
-            kind = "row"
-        elif document._ITEM.match(raw_line):
-            kind = "item"
-        elif document._looks_like_heading(line, markdown, raw_line):
-            kind = "heading"
-        elif lead_in and len(stripped) <= 300:
-            kind = "item"
-        else:
-            kind = "paragraph"
-        prev = blocks[-1] if blocks else None
-        joins = (
-            prev is not None
-            and kind == "paragraph"
-            and prev.kind == "paragraph"
-            and prev.end == start - 1
-            and (markdown or prev.end - prev.start >= 50)
-            and not last.endswith(tuple(".!?:"))
-        )
-        if joins and prev is not None:
-            blocks[-1] = document.Block(prev.start, end, "paragraph")
-        else:
-            blocks.append(document.Block(start, end, kind))
-        lead_in = stripped.endswith(":") or (lead_in and bool(document._ITEM.match(raw_line)))
-        last = stripped
-    return blocks
-
-
 LINE_PIECES = [
     "A line of prose that goes on", " and on", "Two Words", ".", ":", "!", " ", "  ", "\t",
     "\n", "\n\n", "- item", "1. item", "| a | b |", "# Title", "x" * 60, "\u2003", "é", "7",
@@ -897,6 +856,15 @@ LINE_PIECES = [
 )
 @example(
     "Lead in:\n- a\nb\nA line of prose that goes on and on and on and on and on\nmore", False, ""
+)
+# outside Markdown a line of prose of 50 characters is joined by the next one; of 49, not
+@example(
+    " ".join("abcdefghijklmnopqrstuvwx") + " yy\n" + " ".join("abcdefghijklmnopqrstuvwxy"),
+    False,
+    "",
+)
+@example(
+    " ".join("abcdefghijklmnopqrstuvwxy") + "\n" + " ".join("abcdefghijklmnopqrstuvwxy"), False, ""
 )
 def test_blocks_are_read_as_when_the_last_block_was_read_back(
     text: str, markdown: bool, mark: str
