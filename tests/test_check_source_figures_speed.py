@@ -1019,3 +1019,52 @@ def test_a_cells_bare_numbers_are_read_as_before(
     spans = [(s, s + w) for s, w in masked]
     plain = _plain_bare_numbers(text, start, end, Spans(spans), words)
     assert extract.bare_numbers(text, start, end, Spans(spans), words) == plain
+
+
+LEAD_PIECES = [
+    "1", "23", "4.5", "٣", "０", "$", "＄", "¥", "US$", "RMB", "CN¥", "URC", ".", "..", "ab", "x",
+    "Z", " ", "\n", "-", "@", ":", "é", "野", "—", "\ud800", "\U0001d7d9",
+]  # fmt: skip
+
+
+def _plain_lead_places(text: str, lead: re.Pattern[str], glued: frozenset[str]) -> tuple:
+    """digit_and_number_places read off the plain lead scan (the class first)."""
+    digits, numbers, letters = [], [], []
+    for m in lead.finditer(text):
+        p = m.start()
+        before = text[p - 1] if p else ""
+        if "a" <= before <= "z":
+            letters.append(p)
+            continue
+        if before not in glued:
+            numbers.append(p)
+        if text[p].isdecimal():
+            digits.append(p)
+    return digits, numbers, letters
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join), st.integers(0, 40))
+@example("ab1 $2 野3", 0)
+@example("x" * 40 + "野1", 0)  # few characters beyond ASCII: the ASCII-led scan
+@example("野野1 ٣", 0)  # many: the plain scan
+def test_the_lead_places_are_those_the_plain_scan_finds(text: str, ascii_pad: int) -> None:
+    text = "x " * ascii_pad + text
+    for words in (WORDS, None):
+        lead, glued = (
+            (WORDS.tails.lead_places, WORDS.tails.glued_marks)
+            if words
+            else figure_scan.plain_number_leads()
+        )
+        plain = _plain_lead_places(text, lead, glued)
+        assert figure_scan.digit_and_number_places(text, words) == plain
+
+
+def test_the_ascii_led_lead_scan_stops_at_each_character_the_class_does() -> None:
+    for lead in (WORDS.tails.lead_places, figure_scan.plain_number_leads()[0]):
+        led = figure_scan.ascii_led(lead)
+        first = re.compile(lead.pattern[: lead.pattern.index("]") + 1])
+        for c in ALL_CHARACTERS:
+            # (after a space, before nothing: where the look-arounds let every first character)
+            assert bool(led.match(" " + c, 1)) == bool(lead.match(" " + c, 1)), c
+            assert bool(first.match(c)) == bool(led.match(" " + c, 1)), c
