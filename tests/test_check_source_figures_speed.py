@@ -189,6 +189,7 @@ WORD_PIECES = [
     *("January", "mid", "Early", "late", "tens", "hundreds", "dozens", "may", "ten"),
     *(" ", "\n", "-", "_", "x", "é", "1", ".", "(", "often", "attention", "Kelvin", "K"),
     *("İ", "ı", "\u212a", "ONE", "ſeven", "SEVERAL", "Σ", "ß", "\u00a0", "\u2003"),
+    *("É", "ÉTEN", "Ωone", "one\u0301", "\ud800", "野", "\U0001d400"),
 ]  # fmt: skip
 PLAIN_AT_WORD = re.compile(
     rf"(?=[{figure_scan._STARTING_FIRSTS}])\b(?={by_first_letter(figure_scan._STARTING)})", re.I
@@ -202,6 +203,32 @@ PLAIN_AT_WORD = re.compile(
 def test_the_places_a_word_may_begin_at_are_found_as_before(text: str) -> None:
     plain = [m.start() for m in PLAIN_AT_WORD.finditer(text)]
     assert figure_scan.word_places(text) == plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=12).map("".join))
+@example("ÉTEN \ud800 one")  # a lone surrogate: lowered character by character
+@example("Ωone ÉTEN")
+def test_the_places_a_word_may_begin_at_in_a_text_without_a_folded_apart_letter(text: str) -> None:
+    text = "".join(c for c in text if c not in figure_scan._NOT_ASCII_LOWERED)
+    plain = [m.start() for m in PLAIN_AT_WORD.finditer(text)]
+    assert figure_scan.word_places(text) == plain
+
+
+def test_ascii_lowering_leaves_every_character_but_the_ascii_capitals() -> None:
+    every = ALL_CHARACTERS + "\ud800\udfff"
+    lowered = figure_scan.ascii_lowered(every)
+    assert lowered == "".join(c.lower() if "A" <= c <= "Z" else c for c in every)
+    assert figure_scan.ascii_lowered("AbÉ\ud800Z") == "abÉ\ud800z"
+
+
+def test_only_the_letters_scanned_apart_are_matched_with_an_ascii_letter_by_re() -> None:
+    """Beyond ASCII, a character re.I matches with an ASCII letter sends the scan back to the
+    text as it is: ascii_lowered leaves it as it is; and the words scanned for are ASCII."""
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    ascii_letter = re.compile("[a-z]", re.I)
+    assert set(ascii_letter.findall(every)) == set(figure_scan._NOT_ASCII_LOWERED)
+    assert figure_scan._AT_WORD_LOWERED.pattern.isascii()
 
 
 def test_the_word_places_of_a_lowered_text_are_read_only_where_lowering_folds_as_re_does() -> None:
@@ -923,3 +950,121 @@ def test_a_heading_is_told_as_when_its_words_were_counted_first(
     assert document._looks_like_heading(line, markdown, raw_line) == plain
     stripped, raw_lead = line.strip(), raw_line.lstrip()
     assert document._looks_like_heading(line, markdown, raw_line, stripped, raw_lead) == plain
+
+
+def test_the_qualifiers_last_characters_are_those_the_class_matches() -> None:
+    matched = {c for c in ALL_CHARACTERS + "".join(map(chr, range(0x10000, 0x110000, 7)))}
+    matched = {c for c in matched if notations._QUALIFIER_LAST.match(c)}
+    assert set(notations.QUALIFIER_LAST_CHARACTERS) == matched
+
+
+def _plain_bare_numbers(
+    text: str, start: int, end: int, taken: Spans, words: object
+) -> list[extract.Raw]:
+    """bare_numbers as round 6 left it: each number parsed before the tests that drop it."""
+    out: list[extract.Raw] = []
+    number, number_at, _, _ = extract.numerals(words)  # type: ignore[arg-type]
+    glued = number_at.match(text, start, end) if start and text[start - 1].isalnum() else None
+    for m in [*([glued] if glued else []), *number.finditer(text, start, end)]:
+        if taken.overlaps(*m.span()) or m.group("cur"):
+            continue
+        value, step = notations.parse_number(m.group("num"))
+        scale = notations.magnitude(m)
+        letter = m.group("sfx") or m.group("sfxl")
+        if letter in ("m", "b"):
+            continue
+        if words is not None and WORDS.tails.foreign.match(text, m.end()):
+            continue
+        if extract._model_number(text, m) or extract._after_percent(text, m):
+            continue
+        raw = extract.Raw(m.start(), m.end(), value * scale, value * scale, step * scale)
+        raw.hint = "cell"
+        if not extract._plausible(raw):
+            continue
+        lo = max(0, raw.start - 25)
+        head = text[lo : raw.start].rstrip()
+        if head[-1:] and notations._QUALIFIER_LAST.match(head[-1:]):
+            bound, qstart = notations.qualifier_before(text, raw.start)
+            if bound and qstart >= start:
+                raw.bound, raw.start = bound, qstart
+        out.append(raw)
+    return out
+
+
+CELL_PIECES = [
+    "1", "23", "4.5", "2,048", "671B", "5m", "3b", "$5", "¥2", "RTX ", "3070", "%", "5-shot",
+    "1e999", "1e5", "10^400", " ", "\t", "a", "R1", "~", "about ", "under ", "over ", "≈", "<",
+    "approx. ", "1K", "2 million", "|", "—", "é", "ſ", "K", "İ", "T", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.sampled_from(CELL_PIECES), max_size=16).map("".join),
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 5)), max_size=3),
+    st.booleans(),
+)
+@example("R1671B", 2, 0, [], True)
+@example("%7", 0, 0, [], True)  # a number glued onto a percent sign at the second character
+@example("about 5 RTX 3070 7%8", 0, 0, [], True)
+@example("5m 3b 1e999 $5 7", 0, 0, [(14, 1)], False)
+def test_a_cells_bare_numbers_are_read_as_before(
+    cell: str, lead: int, trail: int, masked: list[tuple[int, int]], with_words: bool
+) -> None:
+    text = "ab1"[:lead] + cell + " x" * trail
+    start, end = min(lead, 3), len(text) - trail
+    words = WORDS if with_words else None
+    spans = [(s, s + w) for s, w in masked]
+    plain = _plain_bare_numbers(text, start, end, Spans(spans), words)
+    assert extract.bare_numbers(text, start, end, Spans(spans), words) == plain
+
+
+LEAD_PIECES = [
+    "1", "23", "4.5", "٣", "０", "$", "＄", "¥", "US$", "RMB", "CN¥", "URC", ".", "..", "ab", "x",
+    "Z", " ", "\n", "-", "@", ":", "é", "野", "—", "\ud800", "\U0001d7d9",
+]  # fmt: skip
+
+
+def _plain_lead_places(text: str, lead: re.Pattern[str], glued: frozenset[str]) -> tuple:
+    """digit_and_number_places read off the plain lead scan (the class first)."""
+    digits, numbers, letters = [], [], []
+    for m in lead.finditer(text):
+        p = m.start()
+        before = text[p - 1] if p else ""
+        if "a" <= before <= "z":
+            letters.append(p)
+            continue
+        if before not in glued:
+            numbers.append(p)
+        if text[p].isdecimal():
+            digits.append(p)
+    return digits, numbers, letters
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=30).map("".join), st.integers(0, 40))
+@example("ab1 $2 野3", 0)
+@example("x" * 40 + "野1", 0)  # few characters beyond ASCII: the ASCII-led scan
+@example("野野1 ٣", 0)  # many: the plain scan
+def test_the_lead_places_are_those_the_plain_scan_finds(text: str, ascii_pad: int) -> None:
+    text = "x " * ascii_pad + text
+    for words in (WORDS, None):
+        lead, glued = (
+            (WORDS.tails.lead_places, WORDS.tails.glued_marks)
+            if words
+            else figure_scan.plain_number_leads()
+        )
+        plain = _plain_lead_places(text, lead, glued)
+        assert figure_scan.digit_and_number_places(text, words) == plain
+
+
+def test_the_ascii_led_lead_scan_stops_at_each_character_the_class_does() -> None:
+    for lead in (WORDS.tails.lead_places, figure_scan.plain_number_leads()[0]):
+        led = figure_scan.ascii_led(lead)
+        first = re.compile(lead.pattern[: lead.pattern.index("]") + 1])
+        for c in ALL_CHARACTERS:
+            # (after a space, before nothing: where the look-arounds let every first character)
+            assert bool(led.match(" " + c, 1)) == bool(lead.match(" " + c, 1)), c
+            assert bool(first.match(c)) == bool(led.match(" " + c, 1)), c

@@ -780,23 +780,35 @@ def bare_numbers(
     """Numbers without a unit in text[start:end] (a table cell: its header gives the unit)."""
     out: list[Raw] = []
     number, number_at, _, _ = numerals(words)
+    foreign = words.tails.foreign if words is not None else None
     # a cell glued to the one before it ("R1671B"): its figure starts right at the cell start
     glued = number_at.match(text, start, end) if start and text[start - 1].isalnum() else None
-    for m in [*([glued] if glued else []), *number.finditer(text, start, end)]:
-        if taken.overlaps(*m.span()) or m.group("cur"):
+    found = number.finditer(text, start, end)
+    # (each number's groups read once, and the tests that drop it made before it is parsed:
+    # a cell is read once per figure, in order; the figures are those of the plain reading,
+    # tests/test_check_source_figures_speed.py compares them)
+    for m in [glued, *found] if glued else found:
+        num, cur, mag, sfx, sfxl = m.group("num", "cur", "mag", "sfx", "sfxl")
+        if cur:
             continue
-        value, step = n.parse_number(m.group("num"))
-        scale = n.magnitude(m)
-        letter = m.group("sfx") or m.group("sfxl")
-        if letter in ("m", "b"):
+        m_start, m_end = m.span()
+        if taken.overlaps(m_start, m_end):
             continue
-        if words is not None and words.tails.foreign.match(text, m.end()):
+        letter = sfx or sfxl
+        if letter == "m" or letter == "b":
+            continue
+        if foreign is not None and foreign.match(text, m_end):
             continue  # "5-shot" under "# Shots": no figure of the row's benchmark
-        if _model_number(text, m) or _after_percent(text, m):
+        if (3 <= len(num) <= 4 and _model_number(text, m)) or (
+            m_start and text[m_start - 1] == "%"  # (_after_percent)
+        ):
             continue
-        raw = Raw(m.start(), m.end(), value * scale, value * scale, step * scale, hint="cell")
-        if not _plausible(raw):
+        value, step = n.parse_number(num)
+        scale = n.magnitude_of(mag or letter)
+        low, step = value * scale, step * scale
+        if not (n.plausible(low) and math.isfinite(step)):
             continue
+        raw = Raw(m_start, m_end, low, low, step, hint="cell")
         bound, qstart = n.qualifier_before(text, raw.start)
         if bound and qstart >= start:
             raw.bound, raw.start = bound, qstart

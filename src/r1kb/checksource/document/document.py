@@ -91,7 +91,8 @@ class Document:
     def sentences(self, block: Block) -> list[tuple[int, int]]:
         """Sentence spans of a block (offsets in text), abbreviations and decimals respected."""
         text, at = self.text, block.start
-        out, start = [], at
+        spans: list[tuple[int, int]] = []
+        start = at
         chunk = text[at : block.end]
         for m in _SENTENCE_END.finditer(chunk):
             first, last = m.span()
@@ -104,17 +105,30 @@ class Document:
                 and _ABBREV.search(text[max(start, stop - _ABBREV_TAIL) : stop])  # (any match)
             ):
                 continue
-            out.append((start, at + first + len(m.group().rstrip())))
-            start = end
-        if start < block.end:
-            out.append((start, block.end))
-        spans = []
-        for s0, e0 in out:
-            for s, e in ((s0, e0),) if e0 - s0 <= MAX_SENTENCE else bounded(text, s0, e0):
+            e0 = at + first + len(m.group().rstrip())
+            # (each sentence kept as it is found, not listed first and read again)
+            if e0 - start <= MAX_SENTENCE:
                 # (a sentence that begins with no white space is not all white space: no copy)
-                if s < e and (not text[s].isspace() or not text[s:e].isspace()):
-                    spans.append((s, e))
+                if start < e0 and (not text[start].isspace() or not text[start:e0].isspace()):
+                    spans.append((start, e0))
+            else:
+                spans.extend(_unblank(text, bounded(text, start, e0)))
+            start = end
+        e0 = block.end
+        if start < e0:
+            if e0 - start <= MAX_SENTENCE:
+                if not text[start].isspace() or not text[start:e0].isspace():
+                    spans.append((start, e0))
+            else:
+                spans.extend(_unblank(text, bounded(text, start, e0)))
         return spans
+
+
+def _unblank(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of a long sentence that are not empty nor all white space."""
+    return [
+        (s, e) for s, e in pieces if s < e and (not text[s].isspace() or not text[s:e].isspace())
+    ]
 
 
 def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

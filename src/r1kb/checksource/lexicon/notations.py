@@ -173,6 +173,12 @@ _QUALIFIER_END = re.compile(
 _QUALIFIER_LAST = re.compile(
     f"[{''.join(sorted({re.escape(words[-1][-1]) for words, _ in _QUALIFIER_ENDS}))}]", re.I
 )
+# the characters _QUALIFIER_LAST matches, looked up in a set (a match cost a call per figure):
+# each last character in both cases (none of them is folded from another letter: "ſ", "K",
+# "ı" and "İ" fold to s, k and i; tests/test_check_source_figures_speed.py checks every one)
+QUALIFIER_LAST_CHARACTERS = frozenset(
+    c for words, _ in _QUALIFIER_ENDS for c in (words[-1][-1].lower(), words[-1][-1].upper())
+)
 
 
 # A multiple ("~1.8×", "2x", "3 times"): a ratio, a figure only where its words name one
@@ -271,7 +277,7 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     lo = max(0, start - 25)
     head = text[lo:start].rstrip()
     last = head[-1:]
-    if not last or not _QUALIFIER_LAST.match(last):
+    if last not in QUALIFIER_LAST_CHARACTERS:  # (nor the empty string)
         return None, start  # a quick test: every qualifier ends in one of a few characters
     if last == "." and head[-7:].lower() != "approx.":
         return None, start  # the one qualifier that ends in a dot ("1. 1. 1." searched none)
