@@ -234,7 +234,7 @@ def test_only_the_letters_scanned_apart_are_matched_with_an_ascii_letter_by_re()
 def test_the_word_places_of_a_lowered_text_are_read_only_where_lowering_folds_as_re_does() -> None:
     """Every character whose lowercase is not one character, or is not what re.I matches it
     with (an ASCII letter of the words, a word character, white space), is one that sends the
-    scan back to the text as it is (figure_scan.FOLDED_APART)."""
+    scan back to the text as it is (notations.FOLDED_APART)."""
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     lowered = [c.lower() for c in every]
     apart = {c for c, low in zip(every, lowered, strict=True) if len(low) != 1}
@@ -249,7 +249,7 @@ def test_the_word_places_of_a_lowered_text_are_read_only_where_lowering_folds_as
     for cls in (r"\W", r"\s"):
         pattern = re.compile(cls)
         apart |= {c for c, low in kept if bool(pattern.match(c)) != bool(pattern.match(low))}
-    assert apart == set(figure_scan.FOLDED_APART)
+    assert apart == set(notations.FOLDED_APART)
     source = re.sub(r"\\.", "", figure_scan._AT_WORD_LOWERED.pattern)
     assert source == source.lower()  # the words and classes it reads are in lower case
 

@@ -799,16 +799,13 @@ def bare_numbers(
             continue
         if foreign is not None and foreign.match(text, m_end):
             continue  # "5-shot" under "# Shots": no figure of the row's benchmark
-        if (3 <= len(num) <= 4 and _model_number(text, m)) or (
-            m_start and text[m_start - 1] == "%"  # (_after_percent)
-        ):
+        if (3 <= len(num) <= 4 and _model_number(text, m)) or _after_percent(text, m):
             continue
         value, step = n.parse_number(num)
         scale = n.magnitude_of(mag or letter)
-        low, step = value * scale, step * scale
-        if not (n.plausible(low) and math.isfinite(step)):
+        raw = Raw(m_start, m_end, value * scale, value * scale, step * scale, hint="cell")
+        if not _plausible(raw):
             continue
-        raw = Raw(m_start, m_end, low, low, step, hint="cell")
         bound, qstart = n.qualifier_before(text, raw.start)
         if bound and qstart >= start:
             raw.bound, raw.start = bound, qstart

@@ -41,7 +41,6 @@ _AT_WORD_LOWERED = re.compile(
     rf"[^0-9_a-z](?=[{_STARTING_FIRSTS}])(?<=\W)(?={by_first_letter(_STARTING)})"
 )
 _AT_WORD_FIRST_LOWERED = re.compile(_AT_WORD_FIRST.pattern)
-FOLDED_APART = n.FOLDED_APART
 _AT_DIGIT = re.compile(r"\d(?<![\w.].)")  # a digit not glued on: a class first (skipped ahead on)
 # the page's own date, not a model's: "Last updated: June 10, 2025", a line "Published on 28 Jan
 # 2025", "(accessed 2025-02-01)", "HTML render on …" (not "the paper was published on …", a
@@ -60,7 +59,7 @@ _PAGE_STAMP = re.compile(
 # ASCII), and only "ſ", "ı", "İ" and the Kelvin sign (U+212A) are matched by re.I to an ASCII
 # letter: a text without them is lowered through its UTF-8 bytes (whose other bytes are no ASCII
 # letter), a third of the time of str.lower, which reads each character through Unicode's tables.
-_NOT_ASCII_LOWERED = (*FOLDED_APART, "\u212a")
+_NOT_ASCII_LOWERED = (*n.FOLDED_APART, "\u212a")
 
 
 def ascii_lowered(text: str) -> str:

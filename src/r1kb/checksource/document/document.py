@@ -105,30 +105,27 @@ class Document:
                 and _ABBREV.search(text[max(start, stop - _ABBREV_TAIL) : stop])  # (any match)
             ):
                 continue
-            e0 = at + first + len(m.group().rstrip())
-            # (each sentence kept as it is found, not listed first and read again)
-            if e0 - start <= MAX_SENTENCE:
-                # (a sentence that begins with no white space is not all white space: no copy)
-                if start < e0 and (not text[start].isspace() or not text[start:e0].isspace()):
-                    spans.append((start, e0))
-            else:
-                spans.extend(_unblank(text, bounded(text, start, e0)))
+            _add_sentence(spans, text, start, at + first + len(m.group().rstrip()))
             start = end
-        e0 = block.end
-        if start < e0:
-            if e0 - start <= MAX_SENTENCE:
-                if not text[start].isspace() or not text[start:e0].isspace():
-                    spans.append((start, e0))
-            else:
-                spans.extend(_unblank(text, bounded(text, start, e0)))
+        if start < block.end:
+            _add_sentence(spans, text, start, block.end)
         return spans
 
 
-def _unblank(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of a long sentence that are not empty nor all white space."""
-    return [
-        (s, e) for s, e in pieces if s < e and (not text[s].isspace() or not text[s:e].isspace())
-    ]
+def _add_sentence(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """text[start:end] added to spans as a sentence (kept as it is found, not listed first and
+    read again), cut by `bounded` when long, without pieces empty or all white space."""
+    if end - start <= MAX_SENTENCE:
+        if _filled(text, start, end):
+            spans.append((start, end))
+    else:
+        spans.extend((s, e) for s, e in bounded(text, start, end) if _filled(text, s, e))
+
+
+def _filled(text: str, start: int, end: int) -> bool:
+    """text[start:end] is not empty nor all white space (one that begins with no white space
+    is not: no copy is made)."""
+    return start < end and (not text[start].isspace() or not text[start:end].isspace())
 
 
 def bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -167,12 +167,11 @@ def _label_column(text: str, body: list[list[tuple[int, int]]]) -> int:
 # Where a line may begin a table or a spec-sheet cell (see _candidates): a pipe, a colon, or a
 # line whose first character (after white space and a bullet) may begin a value
 _PIPE_OR_COLON = re.compile(r"[|:：]")
-_MAY_BE_VALUE = re.compile(r"^[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]", re.M)
+_VALUE_LEAD = r"[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]"
+_MAY_BE_VALUE = re.compile("^" + _VALUE_LEAD, re.M)
 # the same after a line break, read from the break: a class the engine skips ahead on, where `^`
 # was tried at every place of the text (its match holds one line break, the first character)
-_MAY_BE_VALUE_AFTER_BREAK = re.compile(
-    r"\n[^\S\n]*+(?:[-*+•][ \t]+[^\S\n]*+)?[\d$~<>≈\u0080-\U0010ffff]"
-)
+_MAY_BE_VALUE_AFTER_BREAK = re.compile("\n" + _VALUE_LEAD)
 # where a label may run into its value ("Layers61"): two small letters before a digit, found
 # from the digit (a class the engine skips ahead on: most characters are small letters); its
 # match is on the line of a match of `[a-z]{2}\d`, which is all _candidates reads of it

@@ -353,7 +353,7 @@ def _numerals(money: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> dic
     sign_chars = _sign_chars(money)
     first = "".join(dict.fromkeys(c[0] for _, codes_of in money for c in codes_of))
     starts = rf"[\d{re.escape(''.join(dict.fromkeys(first + sign_chars)))}.]"
-    glued = rf"[\w.,:@#\-‑{re.escape(sign_chars)}]"  # what a number is never read after
+    glued = rf"[\w.{re.escape(_GLUED_MARKS + sign_chars)}]"  # what a number is never read after
     return {
         # a look-ahead for what a number or its sign can start with first (a look-behind first
         # is tried at every position)

@@ -234,12 +234,7 @@ class Matcher:
         """The figure's judgement as the model's quantity; the same object for a figure of the
         same value judged again in the same reading (the figure enters only through
         `value_of`, which reads no more of it than `judged_key` holds)."""
-        # `judged_key`'s fields written out (a call and a tuple unpacked for each of the
-        # figure's readings), and the memo asked once
-        key = (
-            raw.unit, raw.low, raw.high, raw.step, raw.bound, raw.vague, raw.dates,
-            model, quantity, strong_quantity,
-        )  # fmt: skip
+        key = (*judged_key(raw), model, quantity, strong_quantity)
         found = self._judged.get(key, _UNJUDGED)
         if found is not _UNJUDGED:
             return found  # type: ignore[return-value]
